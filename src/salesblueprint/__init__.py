@@ -1,0 +1,59 @@
+"""salesblueprint: write your sales process as code, and check it.
+
+```python
+import salesblueprint as sb
+bp = sb.load("blueprint.yaml")   # -> sb.Blueprint; raises sb.BlueprintError listing every problem
+findings = sb.check(bp)          # -> list[sb.Finding]
+graph = bp.graph                 # -> networkx.DiGraph of stages, transitions, tools and flows
+```
+
+Heavy modules (pydantic, networkx) are imported on first use, so ``import salesblueprint``
+and the command line start fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from salesblueprint.findings import BlueprintError, Finding
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Blueprint",
+    "BlueprintError",
+    "Config",
+    "Finding",
+    "__version__",
+    "check",
+    "check_file",
+    "load",
+]
+
+if TYPE_CHECKING:
+    from salesblueprint.api import check, check_file, load
+    from salesblueprint.model.blueprint import Blueprint
+    from salesblueprint.rules.config import Config
+
+_LAZY = {
+    "load": "salesblueprint.api",
+    "check": "salesblueprint.api",
+    "check_file": "salesblueprint.api",
+    "Blueprint": "salesblueprint.model.blueprint",
+    "Config": "salesblueprint.rules.config",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'salesblueprint' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

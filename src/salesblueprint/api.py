@@ -1,0 +1,28 @@
+"""The public entry points: load, check."""
+
+from __future__ import annotations
+
+import os
+
+from salesblueprint.findings import Finding
+from salesblueprint.model.blueprint import Blueprint
+from salesblueprint.model.load import load
+from salesblueprint.rules.config import Config
+from salesblueprint.rules.engine import run_rules
+
+__all__ = ["check", "check_file", "load"]
+
+
+def check(bp: Blueprint, config: Config | None = None) -> list[Finding]:
+    """Run every rule on a loaded blueprint and return the findings, sorted by position."""
+    return run_rules(bp, config)
+
+
+def check_file(path: str | os.PathLike[str], config: Config | None = None) -> list[Finding]:
+    """Load and check one file. Never raises for bad input: problems come back as findings."""
+    from salesblueprint.model.load import load_file
+
+    result = load_file(path)
+    if result.blueprint is None:
+        return sorted(result.findings, key=Finding.sort_key)
+    return run_rules(result.blueprint, config)

@@ -1,0 +1,93 @@
+"""Findings: what every check, the loader and the schema report.
+
+A :class:`Finding` is a plain value with the rule that produced it, a message, and where it
+points: the file, a 1-based line and column, and the path of the node in the blueprint
+(``pipelines[0].stages[1].exit_criteria[0]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+def format_path(path: Sequence[PathPart]) -> str:
+    """Render ``("pipelines", 0, "stages", 1)`` as ``pipelines[0].stages[1]``."""
+    out: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            out.append(f".{part}" if out else part)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a blueprint file."""
+
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    file: str = ""
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+    norm: str | None = None
+    # the node path as a tuple, for tools that want to walk the model; not part of the output
+    node: Path = field(default=(), compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding as the contract's JSON object (``norm`` only for the four-norm rules)."""
+        data: dict[str, object] = {"rule": self.rule, "name": self.name}
+        if self.norm is not None:
+            data["norm"] = self.norm
+        data.update(
+            severity=self.severity,
+            message=self.message,
+            file=self.file,
+            line=self.line,
+            column=self.column,
+            path=self.path,
+        )
+        return data
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line or 0, self.column or 0, self.rule, self.message)
+
+    def __str__(self) -> str:
+        where = self.file or "<blueprint>"
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.severity} {self.rule} {self.name}: {self.message}"
+
+
+def summarize(findings: Sequence[Finding]) -> dict[str, int]:
+    counts = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+class BlueprintError(Exception):
+    """Raised by :func:`salesblueprint.load` when a file cannot be turned into a blueprint.
+
+    ``findings`` lists every problem found, each with file, line and column.
+    """
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings: list[Finding] = sorted(findings, key=Finding.sort_key)
+        lines = [str(f) for f in self.findings[:20]]
+        if len(self.findings) > 20:
+            lines.append(f"... and {len(self.findings) - 20} more")
+        n = len(self.findings)
+        super().__init__(f"{n} problem{'s' if n != 1 else ''}:\n" + "\n".join(lines))

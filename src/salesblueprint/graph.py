@@ -1,0 +1,291 @@
+"""The blueprint as a graph: stages, tools and the typed moves between them.
+
+Node ids: a lifecycle stage is its id (``sql``); a deal stage is ``pipeline.stage``
+(``new_business.won``); a tool is ``tool:ID`` (``tool:crm``).
+
+Edges follow the contract's default-flow semantics:
+
+- ``forward``: each stage to the next in list order, unless the stage is ``terminal`` (lifecycle)
+  or an outcome (pipelines); the last open deal stage to the ``won`` stage; ``won`` to the first
+  ``after_close`` stage and on in order; and ``forward`` transitions;
+- ``lost``: every open deal stage to every ``lost`` stage;
+- ``skip`` and ``recycle``: from ``transitions`` (and ``recycle`` from ``sla.recycle``);
+- ``handoff``: the SLA's handoff from marketing to sales;
+- ``flow``: data moving from tool to tool; ``recorded_in``: a stage to the tool that records the
+  evidence of its exit criteria.
+
+The rules work on :class:`StageGraph` (plain adjacency, no imports); :func:`to_networkx` builds
+the networkx graph from the same edges for ``Blueprint.graph`` and for users.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from salesblueprint.findings import Path
+from salesblueprint.model.blueprint import (
+    Blueprint,
+    DealStage,
+    LifecycleStage,
+    Pipeline,
+    Transition,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+NodeKind = Literal["lifecycle_stage", "deal_stage", "tool"]
+EdgeKind = Literal["forward", "skip", "recycle", "lost", "handoff", "flow", "recorded_in"]
+STAGE_EDGE_KINDS: frozenset[str] = frozenset({"forward", "skip", "recycle", "lost", "handoff"})
+
+
+@dataclass(frozen=True)
+class StageNode:
+    id: str
+    kind: NodeKind
+    stage: LifecycleStage | DealStage
+    pipeline: Pipeline | None
+    index: int  # position in list order (after_close stages follow the stages list)
+    section: Literal["lifecycle", "stages", "after_close"]
+
+    @property
+    def path(self) -> Path:
+        return self.stage.path
+
+    @property
+    def is_terminal(self) -> bool:
+        """No default next stage: a terminal lifecycle stage or an outcome deal stage."""
+        s = self.stage
+        if isinstance(s, LifecycleStage):
+            return bool(s.terminal)
+        return s.outcome is not None
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: EdgeKind
+    path: Path = ()  # the YAML node that declares the edge (empty for default flow)
+    label: str = ""
+    data: tuple[str, ...] = ()
+
+
+def tool_node(tool_id: str) -> str:
+    return f"tool:{tool_id}"
+
+
+@dataclass
+class StageIndex:
+    """Every stage of a blueprint by node id, and reference resolution."""
+
+    nodes: dict[str, StageNode] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, bp: Blueprint) -> StageIndex:
+        idx = cls()
+        if bp.lifecycle:
+            for i, ls in enumerate(bp.lifecycle.stages):
+                idx.nodes.setdefault(
+                    ls.id, StageNode(ls.id, "lifecycle_stage", ls, None, i, "lifecycle")
+                )
+        for p in bp.pipelines:
+            for i, ds in enumerate(p.stages):
+                nid = f"{p.id}.{ds.id}"
+                idx.nodes.setdefault(nid, StageNode(nid, "deal_stage", ds, p, i, "stages"))
+            base = len(p.stages)
+            for i, ds in enumerate(p.after_close):
+                nid = f"{p.id}.{ds.id}"
+                idx.nodes.setdefault(
+                    nid, StageNode(nid, "deal_stage", ds, p, base + i, "after_close")
+                )
+        return idx
+
+    def resolve(self, ref: str, pipeline: Pipeline | None = None) -> str | None:
+        """Node id for a stage reference, or ``None``.
+
+        Inside a pipeline a plain id names that pipeline's stage first, then a lifecycle stage;
+        elsewhere a plain id names a lifecycle stage and ``pipeline.stage`` a deal stage.
+        """
+        if pipeline is not None and "." not in ref:
+            nid = f"{pipeline.id}.{ref}"
+            if nid in self.nodes:
+                return nid
+        return ref if ref in self.nodes else None
+
+    def candidates(self, pipeline: Pipeline | None = None) -> list[str]:
+        """Names a reference could use, for "did you mean" suggestions."""
+        out = [n for n, s in self.nodes.items() if s.kind == "lifecycle_stage"]
+        out += [n for n, s in self.nodes.items() if s.kind == "deal_stage"]
+        if pipeline is not None:
+            out += [s.stage.id for s in self.nodes.values() if s.pipeline is pipeline]
+        return out
+
+
+def _transition_edges(
+    transitions: list[Transition], idx: StageIndex, pipeline: Pipeline | None
+) -> Iterator[Edge]:
+    for t in transitions:
+        src, dst = idx.resolve(t.from_, pipeline), idx.resolve(t.to, pipeline)
+        if src and dst:
+            yield Edge(src, dst, t.kind, t.path, t.when or "")
+
+
+def _pipeline_edges(p: Pipeline, idx: StageIndex) -> Iterator[Edge]:
+    open_ids = [f"{p.id}.{s.id}" for s in p.stages if s.outcome is None]
+    won = [f"{p.id}.{s.id}" for s in p.stages if s.outcome == "won"]
+    lost = [f"{p.id}.{s.id}" for s in p.stages if s.outcome == "lost"]
+    for a, b in zip(open_ids, open_ids[1:], strict=False):
+        yield Edge(a, b, "forward")
+    if open_ids:
+        for w in won:
+            yield Edge(open_ids[-1], w, "forward")
+    for o in open_ids:
+        for lo in lost:
+            yield Edge(o, lo, "lost")
+    after = [f"{p.id}.{s.id}" for s in p.after_close]
+    if after:
+        for w in won:
+            yield Edge(w, after[0], "forward")
+        for a, b in zip(after, after[1:], strict=False):
+            yield Edge(a, b, "forward")
+    yield from _transition_edges(p.transitions, idx, p)
+
+
+def stage_edges(bp: Blueprint, idx: StageIndex | None = None) -> Iterator[Edge]:
+    """Every move between stages: default flow, transitions, SLA handoff and recycles."""
+    idx = idx or StageIndex.build(bp)
+    if bp.lifecycle:
+        stages = bp.lifecycle.stages
+        for a, b in zip(stages, stages[1:], strict=False):
+            if not a.terminal:
+                yield Edge(a.id, b.id, "forward")
+        yield from _transition_edges(bp.lifecycle.transitions, idx, None)
+    for p in bp.pipelines:
+        yield from _pipeline_edges(p, idx)
+    if bp.sla:
+        h = bp.sla.handoff
+        if h:
+            src, dst = idx.resolve(h.from_), idx.resolve(h.to)
+            if src and dst:
+                yield Edge(src, dst, "handoff", h.path, h.follow_up_within or "")
+        for r in bp.sla.recycle:
+            src, dst = idx.resolve(r.from_), idx.resolve(r.to)
+            if src and dst:
+                yield Edge(src, dst, "recycle", r.path, r.when or "")
+
+
+def tool_edges(bp: Blueprint, idx: StageIndex | None = None) -> Iterator[Edge]:
+    """Data flows between tools, and stages to the tools that record their evidence."""
+    idx = idx or StageIndex.build(bp)
+    tool_ids = {t.id for t in bp.tools}
+    for f in bp.flows:
+        if f.from_ in tool_ids and f.to in tool_ids:
+            yield Edge(
+                tool_node(f.from_), tool_node(f.to), "flow", f.path, f.trigger or "", tuple(f.data)
+            )
+    for node in idx.nodes.values():
+        for crit in node.stage.exit_criteria:
+            if crit.recorded_in:
+                tool, _, record = crit.recorded_in.partition(".")
+                if tool in tool_ids:
+                    yield Edge(
+                        node.id,
+                        tool_node(tool),
+                        "recorded_in",
+                        crit.path,
+                        record,
+                        (record,) if record else (),
+                    )
+
+
+class StageGraph:
+    """Adjacency of one blueprint's stages; what the graph rules query."""
+
+    def __init__(self, bp: Blueprint) -> None:
+        self.index = StageIndex.build(bp)
+        self.edges: list[Edge] = list(stage_edges(bp, self.index))
+        self.succ: dict[str, list[Edge]] = {n: [] for n in self.index.nodes}
+        self.pred: dict[str, list[Edge]] = {n: [] for n in self.index.nodes}
+        for e in self.edges:
+            self.succ[e.source].append(e)
+            self.pred[e.target].append(e)
+
+    def reachable(self, start: str, kinds: frozenset[str] = STAGE_EDGE_KINDS) -> set[str]:
+        seen = {start}
+        todo = [start]
+        while todo:
+            n = todo.pop()
+            for e in self.succ[n]:
+                if e.kind in kinds and e.target not in seen:
+                    seen.add(e.target)
+                    todo.append(e.target)
+        return seen
+
+    def cycle_edges(self, kinds: frozenset[str]) -> list[Edge]:
+        """Edges (of the given kinds) that close a cycle, found by an iterative DFS."""
+        color: dict[str, int] = {}
+        back: list[Edge] = []
+        for root in self.index.nodes:
+            if root in color:
+                continue
+            color[root] = 1
+            stack: list[tuple[str, Iterator[Edge]]] = [(root, iter(self.succ[root]))]
+            while stack:
+                node, it = stack[-1]
+                for e in it:
+                    if e.kind not in kinds:
+                        continue
+                    c = color.get(e.target, 0)
+                    if c == 0:
+                        color[e.target] = 1
+                        stack.append((e.target, iter(self.succ[e.target])))
+                        break
+                    if c == 1:
+                        back.append(e)
+                else:
+                    color[node] = 2
+                    stack.pop()
+        return back
+
+
+def to_networkx(bp: Blueprint) -> nx.DiGraph:  # type: ignore[type-arg]
+    """A networkx DiGraph of stages and tools.
+
+    Node attributes: ``kind`` (lifecycle_stage | deal_stage | tool), ``label``, ``path``, and
+    ``pipeline`` / ``outcome`` / ``terminal`` for stages, ``category`` for tools.
+    Edge attributes: ``kind`` (the first kind declared between the two nodes), ``kinds``
+    (all of them, in order), ``label`` and ``data``.
+    """
+    import networkx as nx
+
+    g: nx.DiGraph = nx.DiGraph(name=bp.name)  # type: ignore[type-arg]
+    idx = StageIndex.build(bp)
+    for nid, n in idx.nodes.items():
+        attrs: dict[str, object] = {
+            "kind": n.kind,
+            "label": n.stage.label,
+            "path": n.path,
+            "terminal": n.is_terminal,
+        }
+        if isinstance(n.stage, DealStage):
+            attrs.update(pipeline=n.pipeline.id if n.pipeline else None, outcome=n.stage.outcome)
+        else:
+            attrs.update(owner=n.stage.owner)
+        g.add_node(nid, **attrs)
+    for t in bp.tools:
+        g.add_node(
+            tool_node(t.id), kind="tool", label=t.label, path=t.path, category=t.category
+        )
+    for e in [*stage_edges(bp, idx), *tool_edges(bp, idx)]:
+        if g.has_edge(e.source, e.target):
+            d = g.edges[e.source, e.target]
+            d["kinds"] = (*d["kinds"], e.kind)
+            d["data"] = tuple(dict.fromkeys((*d["data"], *e.data)))
+        else:
+            g.add_edge(
+                e.source, e.target, kind=e.kind, kinds=(e.kind,), label=e.label, data=e.data
+            )
+    return g

@@ -1,0 +1,388 @@
+"""Strict, safe YAML reading with source positions.
+
+The file is read as a stream of parser *events* (libyaml's C parser where present), and
+composed here, iteratively, into plain dicts, lists and strings. Nothing is ever constructed
+from a tag, so ``!!python/...`` cannot run code; nesting, alias expansion and file size are
+bounded before they can exhaust the machine; and every scalar stays the text the user wrote
+(``No`` stays ``"No"``, ``012`` stays ``"012"``): typing happens later, in the schema, field by
+field. Only a plain ``~``/``null``/empty scalar becomes ``None``.
+
+Every mapping is a :class:`PosDict` and every list a :class:`PosList`; both remember where
+they and their children start, so findings can point at a line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from salesblueprint.findings import Finding, Path, format_path
+from salesblueprint.rules import load_codes as codes
+from salesblueprint.rules.registry import Rule
+
+Pos = tuple[int, int]  # 1-based line, column
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_CORE = "tag:yaml.org,2002:"
+SCALAR_TAGS = {None, "!", _CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool"}
+NULL_TAG = _CORE + "null"
+MAP_TAGS = {None, "!", _CORE + "map"}
+SEQ_TAGS = {None, "!", _CORE + "seq"}
+_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep a hostile file from exhausting the machine."""
+
+    max_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 64
+    max_alias_nodes: int = 10_000
+    max_findings_per_code: int = 50
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class PosDict(dict[str, Any]):
+    """A mapping from the file, with the position of itself, each key and each value."""
+
+    __slots__ = ("kpos", "pos", "vpos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.kpos: dict[str, Pos] = {}
+        self.vpos: dict[str, Pos] = {}
+
+
+class PosList(list[Any]):
+    """A list from the file, with the position of itself and each item."""
+
+    __slots__ = ("ipos", "pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.ipos: list[Pos] = []
+
+
+def locate(root: Any, path: Path, *, key: bool = False) -> Pos | None:
+    """Line and column of the node at ``path`` (of its key, with ``key=True``).
+
+    Walks as far as the path exists and returns the deepest position found, so a finding
+    about a missing key points at the mapping that lacks it.
+    """
+    if not isinstance(root, PosDict | PosList):
+        return None
+    node: Any = root
+    best: Pos | None = root.pos
+    for i, part in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(node, PosDict) and isinstance(part, str) and part in node:
+            best = node.kpos[part] if (key and last) else node.vpos[part]
+            node = node[part]
+        elif isinstance(node, PosList) and isinstance(part, int) and 0 <= part < len(node):
+            best = node.ipos[part]
+            node = node[part]
+        else:
+            break
+    return best
+
+
+def _mark(m: Any) -> Pos:
+    return (m.line + 1, m.column + 1)
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_pos", "skip_value", "size")
+
+    def __init__(self, container: PosDict | PosList, anchor: str | None) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.key: Any = _NO_KEY
+        self.key_pos: Pos = (0, 0)
+        self.skip_value = False
+        self.size = 1
+
+
+_NO_KEY = object()
+
+
+class _Abort(Exception):
+    pass
+
+
+class YamlReader:
+    """Turns the bytes of one file into data with positions, and findings for what is wrong."""
+
+    def __init__(self, file: str, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.file = file
+        self.limits = limits
+        self.findings: list[Finding] = []
+        self._counts: dict[str, int] = {}
+
+    # -- findings -----------------------------------------------------------------------
+    def report(self, r: Rule, pos: Pos | None, message: str, path: Path = ()) -> None:
+        n = self._counts.get(r.code, 0) + 1
+        self._counts[r.code] = n
+        limit = self.limits.max_findings_per_code
+        if n > limit:
+            return
+        if n == limit:
+            message += f" (further {r.name} findings in this file are not shown)"
+        line, col = pos if pos else (1, 1)
+        self.findings.append(
+            Finding(
+                rule=r.code,
+                name=r.name,
+                severity=r.severity,
+                message=message,
+                file=self.file,
+                line=line,
+                column=col,
+                path=format_path(path),
+                node=path,
+            )
+        )
+
+    # -- entry point --------------------------------------------------------------------
+    def read(self, data: bytes) -> PosDict | None:
+        """The top-level mapping, or ``None`` when the file cannot be read (see findings)."""
+        if not self.check_size(len(data)):
+            return None
+        text = self._decode(data)
+        if text is None:
+            return None
+        if self._check_tabs(text):
+            return None
+        try:
+            root = self._compose(text)
+        except _Abort:
+            return None
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            problem = e.problem or "invalid YAML"
+            if e.context:
+                problem = f"{problem} ({e.context})"
+            self.report(codes.YAML_SYNTAX, _mark(mark) if mark else None, problem)
+            return None
+        except yaml.YAMLError as e:  # pragma: no cover - libyaml always gives marks
+            self.report(codes.YAML_SYNTAX, None, str(e))
+            return None
+        if root is _EMPTY:
+            self.report(
+                codes.NOT_A_BLUEPRINT, (1, 1), "file is empty: a blueprint starts with 'salesblueprint: 1'"
+            )
+            return None
+        if not isinstance(root, PosDict):
+            kind = "a list" if isinstance(root, PosList) else "a single value"
+            self.report(
+                codes.NOT_A_BLUEPRINT,
+                (1, 1),
+                f"the top level is {kind}; a blueprint is a mapping of keys such as "
+                "'salesblueprint: 1', 'name:', 'lifecycle:'",
+            )
+            return None
+        return root
+
+    def check_size(self, size: int) -> bool:
+        """False (with a finding) when a file of ``size`` bytes is over the limit."""
+        if size <= self.limits.max_bytes:
+            return True
+        mib = self.limits.max_bytes / (1024 * 1024)
+        self.report(
+            codes.FILE_TOO_LARGE,
+            (1, 1),
+            f"file is {size:,} bytes, over the limit of {mib:g} MiB; "
+            "a blueprint this large is almost certainly not one",
+        )
+        return False
+
+    def _decode(self, data: bytes) -> str | None:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line = data.count(b"\n", 0, e.start) + 1
+            col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+            if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                hint = "it looks like UTF-16"
+            else:
+                hint = f"byte 0x{data[e.start]:02x} cannot start or continue a UTF-8 character"
+            self.report(
+                codes.INVALID_ENCODING,
+                (line, col),
+                f"file is not valid UTF-8 ({hint}); save it as UTF-8",
+            )
+            return None
+
+    def _check_tabs(self, text: str) -> bool:
+        found = False
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            if not line.startswith((" ", "\t")):
+                continue
+            stripped = line.lstrip(" \t")
+            if not stripped or stripped.startswith("#"):
+                continue
+            indent = line[: len(line) - len(stripped)]
+            col = indent.find("\t")
+            if col >= 0:
+                found = True
+                self.report(
+                    codes.TAB_INDENT,
+                    (lineno, col + 1),
+                    "tab used for indentation; YAML allows only spaces here",
+                )
+        return found
+
+    # -- composing ----------------------------------------------------------------------
+    def _compose(self, text: str) -> Any:
+        limits = self.limits
+        stack: list[_Frame] = []
+        anchors: dict[str, tuple[Any, int]] = {}
+        alias_nodes = 0
+        documents = 0
+        root: Any = _EMPTY
+
+        def add(value: Any, pos: Pos, size: int) -> None:
+            nonlocal root
+            if not stack:
+                root = value
+                return
+            top = stack[-1]
+            top.size += size
+            c = top.container
+            if isinstance(c, PosList):
+                c.append(value)
+                c.ipos.append(pos)
+                return
+            if top.key is _NO_KEY:  # this node is a key
+                top.key_pos = pos
+                if isinstance(value, PosDict | PosList):
+                    self.report(
+                        codes.UNSUPPORTED_YAML,
+                        pos,
+                        "a list or mapping cannot be a key; keys are plain text",
+                    )
+                    top.key, top.skip_value = None, True
+                elif value is None:
+                    self.report(codes.UNSUPPORTED_YAML, pos, "empty key; every key needs a name")
+                    top.key, top.skip_value = None, True
+                elif value == "<<":
+                    self.report(
+                        codes.UNSUPPORTED_YAML,
+                        pos,
+                        "merge keys ('<<') are not supported; write the keys out",
+                    )
+                    top.key, top.skip_value = None, True
+                elif value in c:
+                    first = c.kpos[value]
+                    self.report(
+                        codes.DUPLICATE_KEY,
+                        pos,
+                        f"duplicate key '{value}' (first at line {first[0]}); "
+                        "the second value would silently replace the first",
+                    )
+                    top.key, top.skip_value = value, True
+                else:
+                    top.key, top.skip_value = value, False
+                return
+            if not top.skip_value:
+                c[top.key] = value
+                c.kpos[top.key] = top.key_pos
+                c.vpos[top.key] = pos
+            top.key = _NO_KEY
+            top.skip_value = False
+
+        def check_tag(tag: str | None, allowed: set[str | None], pos: Pos) -> None:
+            if tag not in allowed:
+                shown = tag.replace(_CORE, "!!") if tag else tag
+                self.report(
+                    codes.FORBIDDEN_TAG,
+                    pos,
+                    f"tag '{shown}' is not allowed; blueprints use plain YAML values only",
+                )
+
+        scalar_event = yaml.ScalarEvent
+        for ev in yaml.parse(text, Loader=_Parser):
+            cls = ev.__class__
+            if cls is scalar_event:
+                pos = _mark(ev.start_mark)
+                tag = ev.tag
+                value: Any
+                if tag is None and ev.implicit[0] and _NULL_RE.match(ev.value):
+                    value = None
+                elif tag == NULL_TAG:
+                    value = None
+                else:
+                    check_tag(tag, SCALAR_TAGS, pos)
+                    value = ev.value
+                if ev.anchor:
+                    anchors[ev.anchor] = (value, 1)
+                add(value, pos, 1)
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                pos = _mark(ev.start_mark)
+                if len(stack) >= limits.max_depth:
+                    self.report(
+                        codes.TOO_DEEP,
+                        pos,
+                        f"nesting deeper than {limits.max_depth} levels; stopped reading here",
+                    )
+                    raise _Abort
+                is_map = cls is yaml.MappingStartEvent
+                check_tag(ev.tag, MAP_TAGS if is_map else SEQ_TAGS, pos)
+                container: PosDict | PosList = PosDict(pos) if is_map else PosList(pos)
+                stack.append(_Frame(container, ev.anchor))
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.size)
+                add(frame.container, frame.container.pos, frame.size)
+            elif cls is yaml.AliasEvent:
+                pos = _mark(ev.start_mark)
+                if ev.anchor not in anchors:
+                    self.report(
+                        codes.ALIAS_LIMIT, pos, f"alias '*{ev.anchor}' names no anchor defined before it"
+                    )
+                    add(None, pos, 1)
+                    continue
+                value, size = anchors[ev.anchor]
+                alias_nodes += size
+                if alias_nodes > limits.max_alias_nodes:
+                    self.report(
+                        codes.ALIAS_LIMIT,
+                        pos,
+                        f"aliases expand to more than {limits.max_alias_nodes:,} nodes "
+                        "(an alias bomb?); stopped reading here",
+                    )
+                    raise _Abort
+                add(value, pos, size)
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.report(
+                        codes.NOT_A_BLUEPRINT,
+                        _mark(ev.start_mark),
+                        "more than one YAML document ('---'); put one blueprint in each file",
+                    )
+                    raise _Abort
+        return root
+
+
+_EMPTY: Any = object()
+
+
+def read_yaml(
+    data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS
+) -> tuple[PosDict | None, Sequence[Finding]]:
+    """Read one blueprint file's bytes: the top-level mapping (or ``None``) and findings."""
+    reader = YamlReader(file, limits)
+    root = reader.read(data)
+    return root, reader.findings

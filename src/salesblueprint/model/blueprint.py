@@ -1,0 +1,335 @@
+"""The typed model of a blueprint file (format v1).
+
+Every model forbids unknown keys. After validation each node knows its ``path`` in the file
+(``pipelines[0].stages[1]``), which the rules use to point findings at a line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from salesblueprint.findings import Path
+from salesblueprint.model.types import (
+    Bool,
+    Duration,
+    Fraction,
+    Id,
+    Integer,
+    Number,
+    PositiveInt,
+    Ref,
+    Text,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from salesblueprint.loading.yaml_reader import PosDict
+
+
+class Node(BaseModel):
+    """Base of every model: unknown keys are errors; the node remembers its path."""
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, validate_default=False, revalidate_instances="never"
+    )
+    _path: Path = PrivateAttr(default=())
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+
+class LintSettings(Node):
+    """Rule settings for a node and everything under it."""
+
+    ignore: list[Text] = Field(
+        default_factory=list,
+        description="Rule codes or names not to report for this node and its children.",
+        examples=[["SB105", "dead-end-stage"]],
+    )
+
+
+class Linted(Node):
+    lint: LintSettings | None = Field(
+        default=None, description="Rule settings for this node and everything under it."
+    )
+
+
+class Team(Linted):
+    id: Id = Field(description="Team id, used by `owner:` keys.", examples=["marketing"])
+    name: Text | None = Field(default=None, description="Display name.")
+    description: Text | None = None
+
+
+class ExitCriterion(Linted):
+    """What must have happened for a contact or deal to leave a stage."""
+
+    outcome: Text = Field(
+        description="What the buyer did, said or agreed to: an observable event.",
+        examples=["Buyer confirmed problem, impact and timeline in a reply to the recap email"],
+    )
+    evidence: Text | None = Field(
+        default=None,
+        description="The artefact a manager can inspect.",
+        examples=["Email reply logged on the deal"],
+    )
+    recorded_in: Ref | None = Field(
+        default=None,
+        description="Tool id, or `tool.record`, where the evidence is recorded.",
+        examples=["crm.email"],
+    )
+    actor: Literal["buyer", "seller"] | None = Field(
+        default=None, description="Who performs the outcome; overrules the language heuristics."
+    )
+
+    @classmethod
+    def _shorthand(cls, v: Any) -> Any:
+        return {"outcome": v} if isinstance(v, str) else v
+
+
+class _Stage(Linted):
+    id: Id = Field(description="Stage id, unique in its list.")
+    name: Text | None = Field(default=None, description="Display name.")
+    owner: Id | None = Field(default=None, description="The team that owns this stage.")
+    exit_criteria: list[ExitCriterion] = Field(
+        default_factory=list,
+        description="Buyer-side, factual, inspectable outcomes that end this stage. "
+        "A plain string is shorthand for `{outcome: ...}`.",
+    )
+
+    @field_validator("exit_criteria", mode="before")
+    @classmethod
+    def _criteria_shorthand(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            return [ExitCriterion._shorthand(x) for x in v]
+        return v
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class LifecycleStage(_Stage):
+    """A stage of the contact/company journey (Lead, MQL, SQL, Opportunity, Customer ...)."""
+
+    definition: Text | None = Field(default=None, description="The agreed definition.")
+    actions: list[Text] = Field(
+        default_factory=list, description="What the owning team does in this stage."
+    )
+    conversion_rate: Fraction | None = Field(
+        default=None, description="Share (0..1) that reaches the next stage; for the funnel maths."
+    )
+    terminal: Bool = Field(default=False, description="Contacts stay here: no default next stage.")
+    pipeline: Id | None = Field(
+        default=None, description="Deals of contacts in this stage run in this pipeline."
+    )
+
+
+class DealStage(_Stage):
+    """A stage of a deal pipeline; with `outcome:` it is a won or lost outcome stage."""
+
+    rep_action: Text | None = Field(default=None, description="What the seller does here.")
+    probability: Fraction | None = Field(default=None, description="Chance to win from here (0..1).")
+    expected_days: PositiveInt | None = Field(default=None, description="Typical days in this stage.")
+    outcome: Literal["won", "lost"] | None = Field(
+        default=None, description="Marks an outcome stage (closed won / closed lost)."
+    )
+    reasons: list[Text] = Field(default_factory=list, description="Lost reasons (outcome: lost).")
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
+
+class Transition(Linted):
+    """A move other than "to the next stage in list order"."""
+
+    from_: Ref = Field(alias="from", description="Stage id the move starts from.")
+    to: Ref = Field(description="Stage id the move goes to.")
+    kind: Literal["forward", "skip", "recycle"] = Field(
+        default="forward", description="forward | skip (jump ahead) | recycle (go back)."
+    )
+    when: Text | None = Field(default=None, description="The condition, in words.")
+    reasons: list[Text] = Field(default_factory=list)
+
+
+class Lifecycle(Linted):
+    stages: list[LifecycleStage] = Field(
+        min_length=1, description="Lifecycle stages; list order is the default forward path."
+    )
+    transitions: list[Transition] = Field(default_factory=list)
+
+
+class Pipeline(Linted):
+    """A deal pipeline: open stages in order, then outcome stages."""
+
+    id: Id
+    name: Text | None = None
+    description: Text | None = None
+    owner: Id | None = Field(default=None, description="The team that owns the pipeline.")
+    stages: list[DealStage] = Field(min_length=1)
+    after_close: list[DealStage] = Field(
+        default_factory=list, description="Stages after the win (hand-over, implementation ...)."
+    )
+    transitions: list[Transition] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Handoff(Linted):
+    from_: Ref = Field(alias="from", description="Marketing's last stage.")
+    to: Ref = Field(description="Sales' first stage.")
+    follow_up_within: Duration | None = Field(
+        default=None, description="30m, 24h, 2d, 1w or ISO 8601 (PT24H).", examples=["24h"]
+    )
+    attempts: PositiveInt | None = None
+
+
+class Recycle(Linted):
+    from_: Ref = Field(alias="from")
+    to: Ref
+    when: Text | None = None
+    reasons: list[Text] = Field(default_factory=list)
+
+
+class Disqualify(Linted):
+    reasons: list[Text] = Field(default_factory=list)
+
+
+class ScoringRule(Linted):
+    signal: Text
+    kind: Literal["fit", "behaviour", "behavior"]
+    points: Integer
+
+
+class Scoring(Linted):
+    threshold: Number
+    rules: list[ScoringRule] = Field(default_factory=list)
+
+
+class Targets(Linted):
+    period: Literal["month", "quarter", "year"]
+    revenue: Number | None = Field(default=None, ge=0)
+    currency: Text | None = None
+    average_deal_size: Number | None = Field(default=None, gt=0)
+
+
+class SLA(Linted):
+    """The marketing/sales agreement."""
+
+    handoff: Handoff | None = None
+    recycle: list[Recycle] = Field(default_factory=list)
+    disqualify: Disqualify | None = None
+    scoring: Scoring | None = None
+    targets: Targets | None = None
+    review: Text | None = Field(default=None, description="Review cadence, e.g. monthly.")
+
+
+class Tool(Linted):
+    id: Id
+    name: Text | None = None
+    description: Text | None = None
+    category: Text | None = Field(default=None, examples=["crm", "marketing_automation"])
+    records: list[Id] = Field(default_factory=list, description="Records this tool holds.")
+    system_of_record: list[Id] = Field(
+        default_factory=list, description="Records for which this tool leads."
+    )
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Flow(Linted):
+    from_: Id = Field(alias="from", description="Source tool id.")
+    to: Id = Field(description="Target tool id.")
+    data: list[Id] = Field(default_factory=list, description="Records that move.")
+    trigger: Ref | None = Field(
+        default=None, description="Entering this stage moves the data (lifecycle id or pipeline.stage)."
+    )
+    when: Text | None = None
+
+
+class Blueprint(Linted):
+    """A whole blueprint file."""
+
+    salesblueprint: Literal[1] = Field(description="Format version; must be 1.")
+    name: Text
+    description: Text | None = None
+    owner: Text | None = None
+    language: Literal["en", "nl"] = Field(default="en", description="Vocabulary for norm checks.")
+    teams: list[Team] = Field(default_factory=list)
+    lifecycle: Lifecycle | None = None
+    pipelines: list[Pipeline] = Field(default_factory=list)
+    sla: SLA | None = None
+    tools: list[Tool] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+
+    _file: str = PrivateAttr(default="")
+    _source: PosDict | None = PrivateAttr(default=None)
+
+    @field_validator("salesblueprint", mode="before")
+    @classmethod
+    def _version(cls, v: Any) -> Any:
+        return 1 if v in ("1", 1) and not isinstance(v, bool) else v
+
+    def model_post_init(self, __context: Any) -> None:
+        _assign_paths(self, ())
+
+    @property
+    def file(self) -> str:
+        return self._file
+
+    @property
+    def source(self) -> PosDict | None:
+        """The raw data read from the file, with positions (``None`` when built in Python)."""
+        return self._source
+
+    # -- lookups used by rules and renderers ------------------------------------------
+    def team(self, team_id: str) -> Team | None:
+        return next((t for t in self.teams if t.id == team_id), None)
+
+    def pipeline(self, pipeline_id: str) -> Pipeline | None:
+        return next((p for p in self.pipelines if p.id == pipeline_id), None)
+
+    def tool(self, tool_id: str) -> Tool | None:
+        return next((t for t in self.tools if t.id == tool_id), None)
+
+    def iter_criteria(self) -> Iterator[tuple[_Stage, ExitCriterion]]:
+        for stage in self.iter_stages():
+            for crit in stage.exit_criteria:
+                yield stage, crit
+
+    def iter_stages(self) -> Iterator[LifecycleStage | DealStage]:
+        if self.lifecycle:
+            yield from self.lifecycle.stages
+        for p in self.pipelines:
+            yield from p.stages
+            yield from p.after_close
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
+        """The blueprint as a typed networkx graph (see :mod:`salesblueprint.graph`)."""
+        from salesblueprint.graph import to_networkx
+
+        return to_networkx(self)
+
+
+def _assign_paths(node: BaseModel, path: Path) -> None:
+    if isinstance(node, Node):
+        node._path = path
+    for name, info in type(node).model_fields.items():
+        value = getattr(node, name)
+        key = info.alias or name
+        if isinstance(value, BaseModel):
+            _assign_paths(value, (*path, key))
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            for i, item in enumerate(value):
+                _assign_paths(item, (*path, key, i))

@@ -1,0 +1,350 @@
+"""From a file to a :class:`Blueprint`: read, validate against the schema, resolve references.
+
+Every problem is collected as a finding with its line and column; nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from salesblueprint.findings import BlueprintError, Finding, Path, format_path
+from salesblueprint.loading.yaml_reader import (
+    DEFAULT_LIMITS,
+    Limits,
+    Pos,
+    PosDict,
+    YamlReader,
+    locate,
+    read_yaml,
+)
+from salesblueprint.model.blueprint import Blueprint, Pipeline
+from salesblueprint.rules import load_codes as codes
+from salesblueprint.rules.registry import Rule
+
+
+@dataclass
+class LoadResult:
+    """A blueprint (or ``None`` when it could not be built) and the findings of loading it."""
+
+    file: str
+    blueprint: Blueprint | None
+    findings: list[Finding] = field(default_factory=list)
+    source: PosDict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.blueprint is not None
+
+
+def did_you_mean(value: str, options: Iterable[str]) -> str:
+    opts = sorted(set(options))
+    close = difflib.get_close_matches(value, opts, n=1, cutoff=0.6)
+    if not close:
+        close = [o for o in opts if o.lower() == value.lower()]
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Collector:
+    def __init__(self, file: str, source: PosDict | None, default_pos: Pos | None = None) -> None:
+        self.file = file
+        self.source = source
+        self.default_pos = default_pos
+        self.findings: list[Finding] = []
+
+    def add(self, r: Rule, path: Path, message: str, *, key: bool = False) -> None:
+        pos = locate(self.source, path, key=key) if self.source is not None else None
+        pos = pos or self.default_pos
+        self.findings.append(
+            Finding(
+                rule=r.code,
+                name=r.name,
+                severity=r.severity,
+                message=message,
+                file=self.file,
+                line=pos[0] if pos else None,
+                column=pos[1] if pos else None,
+                path=format_path(path),
+                node=path,
+            )
+        )
+
+
+# -- schema errors ----------------------------------------------------------------------
+def _unwrap(tp: Any) -> type[BaseModel] | None:
+    """The model class inside ``X | None``, ``list[X]`` ... if any."""
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    for arg in get_args(tp):
+        m = _unwrap(arg)
+        if m is not None:
+            return m
+    return None
+
+
+def _model_at(loc: Sequence[str | int]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Blueprint
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        info = next(
+            (f for n, f in model.model_fields.items() if (f.alias or n) == part),
+            None,
+        )
+        model = _unwrap(info.annotation) if info else None
+    return model
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    return f"'{value}'"
+
+
+def _schema_findings(col: _Collector, err: ValidationError) -> None:
+    for e in err.errors(include_url=False):
+        loc: Path = tuple(p for p in e["loc"] if isinstance(p, str | int))
+        typ = e["type"]
+        key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+        where = f"'{key}'" if key else "item"
+        if typ == "extra_forbidden":
+            model = _model_at(loc[:-1])
+            allowed = _field_names(model) if model else []
+            hint = did_you_mean(key, allowed)
+            if not hint and allowed:
+                hint = f"; allowed here: {', '.join(allowed)}"
+            col.add(codes.UNKNOWN_KEY, loc, f"unknown key '{key}'{hint}", key=True)
+        elif typ == "missing":
+            parent = format_path(loc[:-1]) or "the blueprint"
+            col.add(codes.MISSING_KEY, loc, f"missing required key '{key}' in {parent}")
+        elif typ in ("model_type", "dict_type", "model_attributes_type"):
+            col.add(
+                codes.INVALID_VALUE,
+                loc,
+                f"{where}: expected a mapping of keys, got {_describe(e['input'])}",
+            )
+        elif typ == "list_type":
+            col.add(codes.INVALID_VALUE, loc, f"{where}: expected a list, got {_describe(e['input'])}")
+        elif typ == "literal_error":
+            expected = e.get("ctx", {}).get("expected", "")
+            col.add(
+                codes.INVALID_VALUE,
+                loc,
+                f"{where}: expected {expected}, got {_describe(e['input'])}",
+            )
+        elif typ == "value_error":
+            msg = str(e.get("ctx", {}).get("error", e["msg"]))
+            col.add(codes.INVALID_VALUE, loc, f"{where}: {msg}")
+        elif typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            ctx = e.get("ctx", {})
+            bound = {
+                "greater_than_equal": f"at least {ctx.get('ge')}",
+                "less_than_equal": f"at most {ctx.get('le')}",
+                "greater_than": f"more than {ctx.get('gt')}",
+                "less_than": f"less than {ctx.get('lt')}",
+            }[typ]
+            extra = " (a share between 0 and 1)" if ctx.get("le") == 1 else ""
+            col.add(
+                codes.INVALID_VALUE,
+                loc,
+                f"{where} must be {bound}{extra}, got {_describe(e['input'])}",
+            )
+        elif typ == "too_short":
+            col.add(codes.INVALID_VALUE, loc, f"{where} needs at least one item")
+        else:
+            col.add(codes.INVALID_VALUE, loc, f"{where}: {e['msg']}")
+
+
+# -- references -------------------------------------------------------------------------
+def _duplicate_ids(col: _Collector, items: Sequence[Any], what: str) -> None:
+    seen: dict[str, Path] = {}
+    for item in items:
+        if item.id in seen:
+            first = locate(col.source, seen[item.id]) if col.source is not None else None
+            at = f" (first at line {first[0]})" if first else ""
+            col.add(codes.DUPLICATE_ID, (*item.path, "id"), f"duplicate {what} id '{item.id}'{at}")
+        else:
+            seen[item.id] = item.path
+
+
+def _references(col: _Collector, bp: Blueprint) -> None:
+    from salesblueprint.graph import StageIndex
+
+    _duplicate_ids(col, bp.teams, "team")
+    _duplicate_ids(col, bp.tools, "tool")
+    _duplicate_ids(col, bp.pipelines, "pipeline")
+    if bp.lifecycle:
+        _duplicate_ids(col, bp.lifecycle.stages, "lifecycle stage")
+    for p in bp.pipelines:
+        _duplicate_ids(col, [*p.stages, *p.after_close], f"stage in pipeline '{p.id}'")
+
+    teams = [t.id for t in bp.teams]
+
+    def team(owner: str | None, path: Path) -> None:
+        if owner is not None and owner not in teams:
+            hint = did_you_mean(owner, teams) or (
+                " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
+            )
+            col.add(codes.UNKNOWN_REFERENCE, (*path, "owner"), f"owner '{owner}' is not a team{hint}")
+
+    idx = StageIndex.build(bp)
+
+    def stage(ref: str, path: Path, key: str, pipeline: Pipeline | None = None) -> None:
+        if idx.resolve(ref, pipeline) is None:
+            where = f" in pipeline '{pipeline.id}' or the lifecycle" if pipeline else ""
+            col.add(
+                codes.UNKNOWN_REFERENCE,
+                (*path, key),
+                f"{key}: no stage '{ref}'{where}{did_you_mean(ref, idx.candidates(pipeline))}",
+            )
+
+    if bp.lifecycle:
+        pipelines = [p.id for p in bp.pipelines]
+        for ls in bp.lifecycle.stages:
+            team(ls.owner, ls.path)
+            if ls.pipeline is not None and ls.pipeline not in pipelines:
+                col.add(
+                    codes.UNKNOWN_REFERENCE,
+                    (*ls.path, "pipeline"),
+                    f"pipeline '{ls.pipeline}' is not declared under 'pipelines:'"
+                    f"{did_you_mean(ls.pipeline, pipelines)}",
+                )
+        for t in bp.lifecycle.transitions:
+            for key, ref in (("from", t.from_), ("to", t.to)):
+                stage(ref, t.path, key)
+    for p in bp.pipelines:
+        team(p.owner, p.path)
+        for ds in [*p.stages, *p.after_close]:
+            team(ds.owner, ds.path)
+        for t in p.transitions:
+            for key, ref in (("from", t.from_), ("to", t.to)):
+                stage(ref, t.path, key, p)
+    if bp.sla:
+        moves = [bp.sla.handoff] if bp.sla.handoff else []
+        for m in [*moves, *bp.sla.recycle]:
+            stage(m.from_, m.path, "from")
+            stage(m.to, m.path, "to")
+
+    tools = {t.id: t for t in bp.tools}
+    for s, crit in bp.iter_criteria():
+        if crit.recorded_in is None:
+            continue
+        tool_id, _, record = crit.recorded_in.partition(".")
+        tool = tools.get(tool_id)
+        path = (*crit.path, "recorded_in")
+        if tool is None:
+            hint = did_you_mean(tool_id, tools) or (
+                " (declare it under 'tools:')" if not tools else ""
+            )
+            col.add(codes.UNKNOWN_REFERENCE, path, f"recorded_in: no tool '{tool_id}'{hint}")
+        elif record and record not in tool.records:
+            hint = did_you_mean(record, tool.records) or (
+                f"; add '{record}' to its records"
+            )
+            col.add(
+                codes.UNKNOWN_REFERENCE,
+                path,
+                f"recorded_in: tool '{tool_id}' does not record '{record}'{hint}",
+            )
+    for f in bp.flows:
+        for key, ref in (("from", f.from_), ("to", f.to)):
+            if ref not in tools:
+                col.add(
+                    codes.UNKNOWN_REFERENCE,
+                    (*f.path, key),
+                    f"{key}: no tool '{ref}'{did_you_mean(ref, tools)}",
+                )
+        if f.trigger is not None:
+            stage(f.trigger, f.path, "trigger")
+
+
+# -- entry points -----------------------------------------------------------------------
+def _check_version(col: _Collector, root: Mapping[str, Any]) -> bool:
+    if "salesblueprint" not in root:
+        col.add(
+            codes.UNSUPPORTED_VERSION,
+            (),
+            "missing 'salesblueprint: 1' (the format version) at the top of the file",
+        )
+        return False
+    v = root["salesblueprint"]
+    if v != "1" and v != 1:
+        col.add(
+            codes.UNSUPPORTED_VERSION,
+            ("salesblueprint",),
+            f"format version {_describe(v)} is not supported; this release reads "
+            "'salesblueprint: 1'",
+        )
+        return False
+    return True
+
+
+def validate_data(root: PosDict | dict[str, Any], file: str = "") -> LoadResult:
+    """Validate already-read data (from :func:`read_yaml`, or a plain dict) into a blueprint."""
+    source = root if isinstance(root, PosDict) else None
+    col = _Collector(file, source)
+    if not _check_version(col, root):
+        return LoadResult(file, None, col.findings, source)
+    try:
+        bp = Blueprint.model_validate(root)
+    except ValidationError as err:
+        _schema_findings(col, err)
+        return LoadResult(file, None, col.findings, source)
+    _references(col, bp)
+    if col.findings:
+        return LoadResult(file, None, col.findings, source)
+    bp._file = file
+    bp._source = source
+    return LoadResult(file, bp, [], source)
+
+
+def load_bytes(data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    root, findings = read_yaml(data, file, limits)
+    if root is None:
+        return LoadResult(file, None, list(findings))
+    result = validate_data(root, file)
+    result.findings = [*findings, *result.findings]
+    if findings:  # e.g. a duplicate key: the data is incomplete, so no blueprint
+        result.blueprint = None
+    return result
+
+
+def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    """Load one file; every problem becomes a finding, nothing raises for bad input."""
+    name = os.fspath(path)
+    try:
+        reader = YamlReader(name, limits)
+        if not reader.check_size(os.path.getsize(name)):
+            return LoadResult(name, None, reader.findings)
+        with open(name, "rb") as fh:
+            data = fh.read(limits.max_bytes + 1)
+    except OSError as e:
+        col = _Collector(name, None, (1, 1))
+        col.add(codes.UNREADABLE, (), f"cannot read the file: {e.strerror or e}")
+        return LoadResult(name, None, col.findings)
+    return load_bytes(data, name, limits)
+
+
+def load(path: str | os.PathLike[str]) -> Blueprint:
+    """Load and validate a blueprint file.
+
+    Raises :class:`salesblueprint.BlueprintError` listing every problem (with file, line and
+    column) when the file is not a valid blueprint.
+    """
+    result = load_file(path)
+    if result.blueprint is None:
+        raise BlueprintError(result.findings)
+    return result.blueprint

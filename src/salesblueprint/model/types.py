@@ -1,0 +1,145 @@
+"""Field types of the format.
+
+The YAML reader hands every scalar over as the text the user wrote. Text fields take it as it
+is; numbers, booleans and durations are parsed here by YAML 1.2 core rules, so ``yes``, ``on``
+or ``0o12`` never silently become something else: they are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+_ID_RE = re.compile(ID_PATTERN)
+_REF_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _suggest_id(value: str) -> str:
+    s = re.sub(r"[^a-z0-9_]+", "_", value.strip().lower()).strip("_")
+    if not s or not s[0].isalpha():
+        s = "x_" + s if s else "x"
+    return s
+
+
+def _text(v: Any) -> Any:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool | int | float) and not isinstance(v, bool):
+        return str(v)  # from the Python API; YAML input is text already
+    if isinstance(v, dict):
+        raise ValueError("expected text, got a mapping")
+    if isinstance(v, list):
+        raise ValueError("expected text, got a list")
+    if v is None:
+        raise ValueError("expected text, got nothing (an empty value)")
+    raise ValueError(f"expected text, got {type(v).__name__}")
+
+
+def _id(v: Any) -> Any:
+    v = _text(v)
+    if not _ID_RE.match(v):
+        raise ValueError(
+            f"'{v}' is not a valid id: use lower-case letters, digits and '_', "
+            f"starting with a letter (for example '{_suggest_id(v)}')"
+        )
+    return v
+
+
+def _ref(v: Any) -> Any:
+    v = _text(v)
+    if not _REF_RE.match(v):
+        raise ValueError(
+            f"'{v}' is not a valid reference: write an id such as 'sql' or 'pipeline.stage'"
+        )
+    return v
+
+
+def _number(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise ValueError("expected a number, got a boolean")
+    if isinstance(v, int | float):
+        return v
+    if isinstance(v, str):
+        s = v.strip()
+        if _INT_RE.match(s):
+            return int(s)
+        if _FLOAT_RE.match(s):
+            return float(s)
+        if s.endswith("%") and _FLOAT_RE.match(s[:-1].strip()):
+            raise ValueError(f"'{v}' is a percentage; write it as a fraction, e.g. 0.2 for 20%")
+        raise ValueError(f"expected a number, got '{v}'")
+    return _text(v)  # raises with the kind of value
+
+
+def _integer(v: Any) -> Any:
+    n = _number(v)
+    if isinstance(n, float):
+        if n.is_integer():
+            return int(n)
+        raise ValueError(f"expected a whole number, got '{v}'")
+    return n
+
+
+def _bool(v: Any) -> Any:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, str):
+        if v in _TRUE:
+            return True
+        if v in _FALSE:
+            return False
+        if v.lower() in _YAML11_BOOLS:
+            raise ValueError(f"'{v}' is ambiguous in YAML; write true or false")
+        raise ValueError(f"expected true or false, got '{v}'")
+    raise ValueError(f"expected true or false, got {type(v).__name__}")
+
+
+_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$")
+_ISO_RE = re.compile(
+    r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$"
+)
+_UNIT_SECONDS = {"m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def duration_seconds(text: str) -> int:
+    """Seconds in a duration such as ``30m``, ``24h``, ``2d``, ``1w`` or ISO 8601 ``PT24H``."""
+    m = _DURATION_RE.match(text)
+    if m:
+        return round(float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
+    iso = _ISO_RE.match(text.strip().upper())
+    if iso and text.strip().upper() not in ("P", "PT") and any(iso.groupdict().values()):
+        parts = {k: int(x) for k, x in iso.groupdict().items() if x}
+        return (
+            parts.get("w", 0) * 604800
+            + parts.get("d", 0) * 86400
+            + parts.get("h", 0) * 3600
+            + parts.get("m", 0) * 60
+            + parts.get("s", 0)
+        )
+    raise ValueError(f"'{text}' is not a duration; write 30m, 24h, 2d, 1w or ISO 8601 like PT24H")
+
+
+def _duration(v: Any) -> Any:
+    v = _text(v)
+    if duration_seconds(v) <= 0:
+        raise ValueError(f"'{v}' is zero; a duration must be longer than that")
+    return v
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Id = Annotated[str, BeforeValidator(_id)]
+Ref = Annotated[str, BeforeValidator(_ref)]
+Number = Annotated[float, BeforeValidator(_number)]
+Fraction = Annotated[float, BeforeValidator(_number), Field(ge=0, le=1)]
+PositiveInt = Annotated[int, BeforeValidator(_integer), Field(gt=0)]
+Integer = Annotated[int, BeforeValidator(_integer)]
+Bool = Annotated[bool, BeforeValidator(_bool)]
+Duration = Annotated[str, AfterValidator(_duration), BeforeValidator(_text)]

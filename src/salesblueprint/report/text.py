@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from salesblueprint.findings import Finding, summarize
+
+_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
+_DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def format_text(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
+    """``file:line:col: severity CODE name: message`` per finding, then a summary line."""
+    lines = []
+    for f in findings:
+        where = f.file or "<blueprint>"
+        if f.line is not None:
+            where += f":{f.line}:{f.column or 1}"
+        if color:
+            c = _COLORS.get(f.severity, "")
+            lines.append(
+                f"{_BOLD}{where}{_RESET}: {c}{f.severity}{_RESET} "
+                f"{_DIM}{f.rule} {f.name}{_RESET}: {f.message}"
+            )
+        else:
+            lines.append(f"{where}: {f.severity} {f.rule} {f.name}: {f.message}")
+    counts = summarize(findings)
+    n_files = _plural(len(files), "file")
+    if not findings:
+        summary = f"All good: {n_files} checked, no findings."
+    else:
+        parts = [_plural(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
+        summary = f"Found {', '.join(parts)} in {n_files}."
+    lines.append(summary)
+    return "\n".join(lines) + "\n"

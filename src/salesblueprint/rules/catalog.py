@@ -1,0 +1,22 @@
+"""Imports every rule module, so that importing the registry stays cheap until rules are needed."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+_GROUP_PACKAGES = ("graph",)
+_done = False
+
+
+def import_all() -> None:
+    global _done
+    if _done:
+        return
+    importlib.import_module("salesblueprint.rules.load_codes")
+    importlib.import_module("salesblueprint.rules.engine_codes")
+    for group in _GROUP_PACKAGES:
+        pkg = importlib.import_module(f"salesblueprint.rules.{group}")
+        for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+            importlib.import_module(f"{pkg.__name__}.{info.name}")
+    _done = True

@@ -1,0 +1,129 @@
+"""Project configuration: ``[tool.salesblueprint]`` in ``pyproject.toml`` or ``.salesblueprint.yaml``.
+
+```toml
+[tool.salesblueprint]
+preset = "recommended"            # or "correctness": only the rules that find broken models
+ignore = ["SB105", "dead-end-stage"]
+[tool.salesblueprint.severity]
+unused-ignore = "error"           # error | warning | info | off
+```
+
+The nearest such file at or above the current directory is used; ``--config`` names one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from salesblueprint.findings import SEVERITIES, Severity
+from salesblueprint.rules.registry import Preset, Rule, lookup
+
+CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
+_KEYS = {"preset", "ignore", "severity"}
+
+
+class ConfigError(Exception):
+    """The project configuration is invalid (a usage error: exit code 2)."""
+
+
+@dataclass
+class Config:
+    preset: Preset = "recommended"
+    ignore: frozenset[str] = frozenset()  # rule codes
+    severity: dict[str, Severity | None] = field(default_factory=dict)  # None = off
+    source: str | None = None
+
+    def selects(self, r: Rule) -> bool:
+        if r.code in self.ignore or self.severity.get(r.code, r.severity) is None:
+            return False
+        return self.preset == "recommended" or r.preset == "correctness"
+
+    def severity_of(self, r: Rule) -> Severity:
+        return self.severity.get(r.code) or r.severity
+
+    @classmethod
+    def from_mapping(cls, data: Any, source: str) -> Config:
+        if not isinstance(data, dict):
+            raise ConfigError(f"{source}: salesblueprint settings must be a mapping")
+        unknown = sorted(set(data) - _KEYS)
+        if unknown:
+            raise ConfigError(
+                f"{source}: unknown setting(s) {', '.join(unknown)}; "
+                f"allowed: {', '.join(sorted(_KEYS))}"
+            )
+        preset = data.get("preset", "recommended")
+        if preset not in ("recommended", "correctness"):
+            raise ConfigError(f"{source}: preset must be 'recommended' or 'correctness'")
+        ignore = data.get("ignore", [])
+        if not isinstance(ignore, list):
+            raise ConfigError(f"{source}: ignore must be a list of rule codes or names")
+        codes = set()
+        for key in ignore:
+            r = lookup(str(key))
+            if r is None:
+                raise ConfigError(f"{source}: ignore: no rule '{key}'")
+            codes.add(r.code)
+        sev: dict[str, Severity | None] = {}
+        raw = data.get("severity", {})
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{source}: severity must map rule codes or names to a severity")
+        for key, value in raw.items():
+            r = lookup(str(key))
+            if r is None:
+                raise ConfigError(f"{source}: severity: no rule '{key}'")
+            if value == "off" or value is False:
+                sev[r.code] = None
+            elif value in SEVERITIES:
+                sev[r.code] = value
+            else:
+                raise ConfigError(
+                    f"{source}: severity of {key} must be error, warning, info or off"
+                )
+        return cls(preset, frozenset(codes), sev, source)
+
+
+def read_config(path: str) -> Config:
+    """Read one configuration file."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
+    if path.endswith(".toml"):
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        try:
+            doc = tomllib.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as e:
+            raise ConfigError(f"{path}: {e}") from None
+        return Config.from_mapping(doc.get("tool", {}).get("salesblueprint", {}), path)
+    import yaml
+
+    try:
+        doc = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{path}: invalid YAML: {e}") from None
+    return Config.from_mapping(doc, path)
+
+
+def find_config(start: str | None = None) -> Config:
+    """The configuration that applies in ``start`` (default: the current directory)."""
+    d = os.path.abspath(start or os.getcwd())
+    while True:
+        for name in CONFIG_FILES:
+            p = os.path.join(d, name)
+            if not os.path.isfile(p):
+                continue
+            if name == "pyproject.toml":
+                with open(p, "rb") as fh:
+                    if b"[tool.salesblueprint" not in fh.read():
+                        continue
+            return read_config(p)
+        parent = os.path.dirname(d)
+        if parent == d:
+            return Config()
+        d = parent

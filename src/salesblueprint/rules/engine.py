@@ -1,0 +1,152 @@
+"""The rule engine: runs the selected rules on a blueprint and turns problems into findings.
+
+- Rules are chosen by the configuration's preset, ignores and severities.
+- ``lint: {ignore: [...]}`` on the blueprint or any node suppresses a rule, by code or name, for
+  that node and everything under it; an entry that suppresses nothing is itself reported.
+- A rule that raises becomes a ``rule-error`` finding; the other rules still run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from salesblueprint.findings import Finding, Path, Severity, format_path
+from salesblueprint.loading.yaml_reader import locate
+from salesblueprint.rules import engine_codes
+from salesblueprint.rules.config import Config
+from salesblueprint.rules.registry import Problem, Rule, load_all, lookup
+
+if TYPE_CHECKING:
+    from salesblueprint.graph import StageGraph
+    from salesblueprint.model.blueprint import Blueprint
+
+
+class Context:
+    """What a rule sees: the blueprint and derived structures, computed once per run."""
+
+    def __init__(self, bp: Blueprint, config: Config) -> None:
+        self.bp = bp
+        self.config = config
+
+    @cached_property
+    def stages(self) -> StageGraph:
+        from salesblueprint.graph import StageGraph
+
+        return StageGraph(self.bp)
+
+
+@dataclass
+class _Ignore:
+    node: Path  # the node whose lint settings hold the entry
+    item: Path  # the entry itself, for findings about it
+    rule: Rule | None
+    text: str
+    used: bool = False
+
+
+@dataclass
+class _Ignores:
+    by_node: dict[Path, list[_Ignore]] = field(default_factory=dict)
+
+    @classmethod
+    def collect(cls, bp: Blueprint) -> _Ignores:
+        out = cls()
+        from pydantic import BaseModel
+
+        from salesblueprint.model.blueprint import Linted
+
+        todo: list[BaseModel] = [bp]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, Linted) and node.lint and node.lint.ignore:
+                entries = [
+                    _Ignore(node.path, (*node.path, "lint", "ignore", i), lookup(text), text)
+                    for i, text in enumerate(node.lint.ignore)
+                ]
+                out.by_node[node.path] = entries
+            for name in type(node).model_fields:
+                value = getattr(node, name)
+                if isinstance(value, BaseModel):
+                    todo.append(value)
+                elif isinstance(value, list):
+                    todo.extend(v for v in value if isinstance(v, BaseModel))
+        return out
+
+    def suppresses(self, r: Rule, path: Path) -> bool:
+        if not self.by_node:
+            return False
+        hit = False
+        for n in range(len(path) + 1):
+            for entry in self.by_node.get(path[:n], ()):
+                if entry.rule is r:
+                    entry.used = True
+                    hit = True
+        return hit
+
+    def entries(self) -> list[_Ignore]:
+        return [e for es in self.by_node.values() for e in es]
+
+
+def _finding(bp: Blueprint, r: Rule, p: Problem, severity: Severity) -> Finding:
+    pos = None
+    if bp.source is not None:
+        pos = locate(bp.source, (*p.path, p.at) if p.at else p.path)
+    return Finding(
+        rule=r.code,
+        name=r.name,
+        severity=p.severity or severity,
+        message=p.message,
+        file=bp.file,
+        line=pos[0] if pos else None,
+        column=pos[1] if pos else None,
+        path=format_path(p.path),
+        norm=r.norm,
+        node=p.path,
+    )
+
+
+def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
+    """Run every selected rule on a loaded blueprint; findings sorted by position."""
+    config = config or Config()
+    rules = [r for r in load_all().values() if r.check is not None and config.selects(r)]
+    ctx = Context(bp, config)
+    ignores = _Ignores.collect(bp)
+    findings: list[Finding] = []
+    err = engine_codes.RULE_ERROR
+    for r in sorted(rules, key=lambda r: r.code):
+        try:
+            problems = list(r.run(ctx))
+        except Exception as e:  # a bug in a rule must not stop the run
+            msg = f"rule {r.code} {r.name} failed: {type(e).__name__}: {e}"
+            findings.append(_finding(bp, err, Problem((), msg), config.severity_of(err)))
+            continue
+        for p in problems:
+            if not ignores.suppresses(r, p.path):
+                findings.append(_finding(bp, r, p, config.severity_of(r)))
+
+    meta: list[tuple[Rule, Problem]] = []
+    for e in ignores.entries():
+        if e.rule is None:
+            from salesblueprint.model.load import did_you_mean
+            from salesblueprint.rules.registry import all_names
+
+            hint = did_you_mean(e.text, all_names())
+            meta.append((engine_codes.UNKNOWN_RULE, Problem(e.item, f"no rule '{e.text}'{hint}")))
+        elif not e.used and e.rule in rules and e.rule is not engine_codes.UNUSED_IGNORE:
+            where = format_path(e.node) or "the blueprint"
+            meta.append(
+                (
+                    engine_codes.UNUSED_IGNORE,
+                    Problem(
+                        e.item,
+                        f"ignore '{e.text}' suppresses nothing on {where}; remove it",
+                    ),
+                )
+            )
+    for r, p in meta:
+        if config.selects(r) and not ignores.suppresses(r, p.path):
+            findings.append(_finding(bp, r, p, config.severity_of(r)))
+    findings.sort(key=Finding.sort_key)
+    return findings

@@ -1,0 +1,1 @@
+"""Graph integrity: can every contact and deal move from entry to an outcome?"""

@@ -1,0 +1,135 @@
+"""The rule registry: every code a finding can carry, with its name, group, severity and docs.
+
+Checks register themselves with :func:`rule`; the codes the loader and the schema report
+(which have no check function) are declared with :func:`declare`. Both end up in ``RULES``,
+so ``salesblueprint rules``, ``salesblueprint rule CODE`` and the docs list them all.
+
+This module is imported on every run: it must stay light (no pydantic, no networkx).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from salesblueprint.findings import Path, Severity
+
+if TYPE_CHECKING:
+    from salesblueprint.rules.engine import Context
+
+Preset = Literal["correctness", "recommended"]
+Norm = Literal["required", "factual", "inspectable", "buyer-centric"]
+
+CODE_RE = re.compile(r"^SB\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check yields: the node it is about and a message.
+
+    ``at`` names a key under that node to point the line and column at (for an exit
+    criterion: ``"outcome"``); when that key is absent, the node itself is used.
+    """
+
+    path: Path
+    message: str
+    at: str | None = None
+    severity: Severity | None = None  # overrides the rule's default for this one problem
+
+
+CheckFn = Callable[["Context"], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    group: str
+    severity: Severity
+    preset: Preset
+    doc: str
+    norm: Norm | None = None
+    check: CheckFn | None = field(default=None, compare=False)
+
+    @property
+    def summary(self) -> str:
+        """The first line of the docs."""
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+
+    def run(self, ctx: Context) -> Iterator[Problem]:
+        if self.check is not None:
+            yield from self.check(ctx)
+
+
+RULES: dict[str, Rule] = {}
+_BY_NAME: dict[str, Rule] = {}
+
+
+def _register(r: Rule) -> Rule:
+    if not CODE_RE.match(r.code):
+        raise ValueError(f"bad rule code {r.code!r}")
+    if not NAME_RE.match(r.name):
+        raise ValueError(f"bad rule name {r.name!r}: use kebab-case")
+    if r.code in RULES or r.name in _BY_NAME:
+        old = RULES.get(r.code) or _BY_NAME[r.name]
+        if old.check is r.check and old.code == r.code:  # module imported twice
+            return old
+        raise ValueError(f"rule {r.code} {r.name} registered twice")
+    if not r.doc.strip():
+        raise ValueError(f"rule {r.code} has no docs")
+    RULES[r.code] = r
+    _BY_NAME[r.name] = r
+    return r
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    group: str,
+    severity: Severity,
+    preset: Preset = "recommended",
+    norm: Norm | None = None,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register a check. Its docstring, or else its module's docstring, is its documentation."""
+
+    def deco(fn: CheckFn) -> CheckFn:
+        doc = inspect.getdoc(fn) or inspect.getdoc(inspect.getmodule(fn)) or ""
+        _register(Rule(code, name, group, severity, preset, doc, norm, fn))
+        return fn
+
+    return deco
+
+
+def declare(
+    code: str, name: str, *, group: str, severity: Severity, doc: str, preset: Preset = "correctness"
+) -> Rule:
+    """Declare a code reported by the loader or the schema (no check function)."""
+    return _register(Rule(code, name, group, severity, preset, inspect.cleandoc(doc)))
+
+
+def load_all() -> dict[str, Rule]:
+    """Import every rule module so that the registry is complete, and return it."""
+    from salesblueprint.rules import catalog
+
+    catalog.import_all()
+    return RULES
+
+
+def lookup(key: str) -> Rule | None:
+    """A rule by code (``SB101``, any case) or by name (``unreachable-stage``)."""
+    load_all()
+    return RULES.get(key.upper()) or _BY_NAME.get(key.lower())
+
+
+def all_names() -> list[str]:
+    load_all()
+    return sorted(RULES) + sorted(_BY_NAME)
+
+
+def find(*keys: Any) -> list[Rule]:
+    return [r for k in keys if (r := lookup(str(k))) is not None]
