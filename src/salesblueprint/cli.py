@@ -43,7 +43,9 @@ def collect_files(args: Sequence[str]) -> list[str]:
                     if name.endswith(_YAML_SUFFIXES) and _is_blueprint(p):
                         found.append(p)
             if not found:
-                raise click.UsageError(f"no blueprint files (*.yaml with 'salesblueprint:') in {arg}")
+                raise click.UsageError(
+                    f"no blueprint files (*.yaml with 'salesblueprint:') in {arg}"
+                )
             out.extend(found)
         elif os.path.lexists(arg):
             out.append(arg)

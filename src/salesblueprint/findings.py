@@ -72,7 +72,7 @@ class Finding:
 
 
 def summarize(findings: Sequence[Finding]) -> dict[str, int]:
-    counts = {s: 0 for s in SEVERITIES}
+    counts: dict[str, int] = {s: 0 for s in SEVERITIES}
     for f in findings:
         counts[f.severity] += 1
     return counts

@@ -20,6 +20,7 @@ the networkx graph from the same edges for ``Blueprint.graph`` and for users.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -137,7 +138,7 @@ def _pipeline_edges(p: Pipeline, idx: StageIndex) -> Iterator[Edge]:
     open_ids = [f"{p.id}.{s.id}" for s in p.stages if s.outcome is None]
     won = [f"{p.id}.{s.id}" for s in p.stages if s.outcome == "won"]
     lost = [f"{p.id}.{s.id}" for s in p.stages if s.outcome == "lost"]
-    for a, b in zip(open_ids, open_ids[1:], strict=False):
+    for a, b in itertools.pairwise(open_ids):
         yield Edge(a, b, "forward")
     if open_ids:
         for w in won:
@@ -149,7 +150,7 @@ def _pipeline_edges(p: Pipeline, idx: StageIndex) -> Iterator[Edge]:
     if after:
         for w in won:
             yield Edge(w, after[0], "forward")
-        for a, b in zip(after, after[1:], strict=False):
+        for a, b in itertools.pairwise(after):
             yield Edge(a, b, "forward")
     yield from _transition_edges(p.transitions, idx, p)
 
@@ -159,7 +160,7 @@ def stage_edges(bp: Blueprint, idx: StageIndex | None = None) -> Iterator[Edge]:
     idx = idx or StageIndex.build(bp)
     if bp.lifecycle:
         stages = bp.lifecycle.stages
-        for a, b in zip(stages, stages[1:], strict=False):
+        for a, b in itertools.pairwise(stages):
             if not a.terminal:
                 yield Edge(a.id, b.id, "forward")
         yield from _transition_edges(bp.lifecycle.transitions, idx, None)
@@ -276,16 +277,12 @@ def to_networkx(bp: Blueprint) -> nx.DiGraph:  # type: ignore[type-arg]
             attrs.update(owner=n.stage.owner)
         g.add_node(nid, **attrs)
     for t in bp.tools:
-        g.add_node(
-            tool_node(t.id), kind="tool", label=t.label, path=t.path, category=t.category
-        )
+        g.add_node(tool_node(t.id), kind="tool", label=t.label, path=t.path, category=t.category)
     for e in [*stage_edges(bp, idx), *tool_edges(bp, idx)]:
         if g.has_edge(e.source, e.target):
             d = g.edges[e.source, e.target]
             d["kinds"] = (*d["kinds"], e.kind)
             d["data"] = tuple(dict.fromkeys((*d["data"], *e.data)))
         else:
-            g.add_edge(
-                e.source, e.target, kind=e.kind, kinds=(e.kind,), label=e.label, data=e.data
-            )
+            g.add_edge(e.source, e.target, kind=e.kind, kinds=(e.kind,), label=e.label, data=e.data)
     return g

@@ -100,7 +100,7 @@ def _mark(m: Any) -> Pos:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_pos", "skip_value", "size")
+    __slots__ = ("anchor", "container", "key", "key_pos", "size", "skip_value")
 
     def __init__(self, container: PosDict | PosList, anchor: str | None) -> None:
         self.container = container
@@ -177,7 +177,9 @@ class YamlReader:
             return None
         if root is _EMPTY:
             self.report(
-                codes.NOT_A_BLUEPRINT, (1, 1), "file is empty: a blueprint starts with 'salesblueprint: 1'"
+                codes.NOT_A_BLUEPRINT,
+                (1, 1),
+                "file is empty: a blueprint starts with 'salesblueprint: 1'",
             )
             return None
         if not isinstance(root, PosDict):
@@ -311,15 +313,15 @@ class YamlReader:
                 )
 
         scalar_event = yaml.ScalarEvent
-        for ev in yaml.parse(text, Loader=_Parser):
+        events: Any = yaml.parse(text, Loader=_Parser)
+        ev: Any
+        for ev in events:
             cls = ev.__class__
             if cls is scalar_event:
                 pos = _mark(ev.start_mark)
                 tag = ev.tag
                 value: Any
-                if tag is None and ev.implicit[0] and _NULL_RE.match(ev.value):
-                    value = None
-                elif tag == NULL_TAG:
+                if (tag is None and ev.implicit[0] and _NULL_RE.match(ev.value)) or tag == NULL_TAG:
                     value = None
                 else:
                     check_tag(tag, SCALAR_TAGS, pos)
@@ -349,7 +351,9 @@ class YamlReader:
                 pos = _mark(ev.start_mark)
                 if ev.anchor not in anchors:
                     self.report(
-                        codes.ALIAS_LIMIT, pos, f"alias '*{ev.anchor}' names no anchor defined before it"
+                        codes.ALIAS_LIMIT,
+                        pos,
+                        f"alias '*{ev.anchor}' names no anchor defined before it",
                     )
                     add(None, pos, 1)
                     continue

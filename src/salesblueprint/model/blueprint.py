@@ -134,8 +134,12 @@ class DealStage(_Stage):
     """A stage of a deal pipeline; with `outcome:` it is a won or lost outcome stage."""
 
     rep_action: Text | None = Field(default=None, description="What the seller does here.")
-    probability: Fraction | None = Field(default=None, description="Chance to win from here (0..1).")
-    expected_days: PositiveInt | None = Field(default=None, description="Typical days in this stage.")
+    probability: Fraction | None = Field(
+        default=None, description="Chance to win from here (0..1)."
+    )
+    expected_days: PositiveInt | None = Field(
+        default=None, description="Typical days in this stage."
+    )
     outcome: Literal["won", "lost"] | None = Field(
         default=None, description="Marks an outcome stage (closed won / closed lost)."
     )
@@ -252,7 +256,8 @@ class Flow(Linted):
     to: Id = Field(description="Target tool id.")
     data: list[Id] = Field(default_factory=list, description="Records that move.")
     trigger: Ref | None = Field(
-        default=None, description="Entering this stage moves the data (lifecycle id or pipeline.stage)."
+        default=None,
+        description="Entering this stage moves the data (lifecycle id or pipeline.stage).",
     )
     when: Text | None = None
 

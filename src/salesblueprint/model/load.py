@@ -9,7 +9,7 @@ import difflib
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,7 +23,7 @@ from salesblueprint.loading.yaml_reader import (
     locate,
     read_yaml,
 )
-from salesblueprint.model.blueprint import Blueprint, Pipeline
+from salesblueprint.model.blueprint import Blueprint, Handoff, Pipeline, Recycle
 from salesblueprint.rules import load_codes as codes
 from salesblueprint.rules.registry import Rule
 
@@ -137,7 +137,9 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
                 f"{where}: expected a mapping of keys, got {_describe(e['input'])}",
             )
         elif typ == "list_type":
-            col.add(codes.INVALID_VALUE, loc, f"{where}: expected a list, got {_describe(e['input'])}")
+            col.add(
+                codes.INVALID_VALUE, loc, f"{where}: expected a list, got {_describe(e['input'])}"
+            )
         elif typ == "literal_error":
             expected = e.get("ctx", {}).get("expected", "")
             col.add(
@@ -198,7 +200,9 @@ def _references(col: _Collector, bp: Blueprint) -> None:
             hint = did_you_mean(owner, teams) or (
                 " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
             )
-            col.add(codes.UNKNOWN_REFERENCE, (*path, "owner"), f"owner '{owner}' is not a team{hint}")
+            col.add(
+                codes.UNKNOWN_REFERENCE, (*path, "owner"), f"owner '{owner}' is not a team{hint}"
+            )
 
     idx = StageIndex.build(bp)
 
@@ -233,13 +237,13 @@ def _references(col: _Collector, bp: Blueprint) -> None:
             for key, ref in (("from", t.from_), ("to", t.to)):
                 stage(ref, t.path, key, p)
     if bp.sla:
-        moves = [bp.sla.handoff] if bp.sla.handoff else []
+        moves: list[Handoff | Recycle] = [bp.sla.handoff] if bp.sla.handoff else []
         for m in [*moves, *bp.sla.recycle]:
             stage(m.from_, m.path, "from")
             stage(m.to, m.path, "to")
 
     tools = {t.id: t for t in bp.tools}
-    for s, crit in bp.iter_criteria():
+    for _stage, crit in bp.iter_criteria():
         if crit.recorded_in is None:
             continue
         tool_id, _, record = crit.recorded_in.partition(".")
@@ -251,9 +255,7 @@ def _references(col: _Collector, bp: Blueprint) -> None:
             )
             col.add(codes.UNKNOWN_REFERENCE, path, f"recorded_in: no tool '{tool_id}'{hint}")
         elif record and record not in tool.records:
-            hint = did_you_mean(record, tool.records) or (
-                f"; add '{record}' to its records"
-            )
+            hint = did_you_mean(record, tool.records) or (f"; add '{record}' to its records")
             col.add(
                 codes.UNKNOWN_REFERENCE,
                 path,
@@ -316,7 +318,9 @@ def load_bytes(data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS) -> 
     if root is None:
         return LoadResult(file, None, list(findings))
     result = validate_data(root, file)
-    result.findings = [*findings, *result.findings]
+    # a node the reader already reported (a forbidden tag ...) is not reported twice
+    seen = {(f.line, f.column) for f in findings}
+    result.findings = [*findings, *(f for f in result.findings if (f.line, f.column) not in seen)]
     if findings:  # e.g. a duplicate key: the data is incomplete, so no blueprint
         result.blueprint = None
     return result

@@ -1,4 +1,4 @@
-"""Project configuration: ``[tool.salesblueprint]`` in ``pyproject.toml`` or ``.salesblueprint.yaml``.
+"""Project configuration: ``[tool.salesblueprint]`` in pyproject.toml, or .salesblueprint.yaml.
 
 ```toml
 [tool.salesblueprint]
@@ -14,6 +14,7 @@ The nearest such file at or above the current directory is used; ``--config`` na
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,9 +93,9 @@ def read_config(path: str) -> Config:
     except OSError as e:
         raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
     if path.endswith(".toml"):
-        try:
+        if sys.version_info >= (3, 11):
             import tomllib
-        except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        else:  # pragma: no cover - Python 3.10
             import tomli as tomllib
         try:
             doc = tomllib.loads(raw.decode("utf-8"))

@@ -127,21 +127,25 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
                 findings.append(_finding(bp, r, p, config.severity_of(r)))
 
     meta: list[tuple[Rule, Problem]] = []
-    for e in ignores.entries():
-        if e.rule is None:
+    for entry in ignores.entries():
+        if entry.rule is None:
             from salesblueprint.model.load import did_you_mean
             from salesblueprint.rules.registry import all_names
 
-            hint = did_you_mean(e.text, all_names())
-            meta.append((engine_codes.UNKNOWN_RULE, Problem(e.item, f"no rule '{e.text}'{hint}")))
-        elif not e.used and e.rule in rules and e.rule is not engine_codes.UNUSED_IGNORE:
-            where = format_path(e.node) or "the blueprint"
+            hint = did_you_mean(entry.text, all_names())
+            meta.append(
+                (engine_codes.UNKNOWN_RULE, Problem(entry.item, f"no rule '{entry.text}'{hint}"))
+            )
+        elif (
+            not entry.used and entry.rule in rules and entry.rule is not engine_codes.UNUSED_IGNORE
+        ):
+            where = format_path(entry.node) or "the blueprint"
             meta.append(
                 (
                     engine_codes.UNUSED_IGNORE,
                     Problem(
-                        e.item,
-                        f"ignore '{e.text}' suppresses nothing on {where}; remove it",
+                        entry.item,
+                        f"ignore '{entry.text}' suppresses nothing on {where}; remove it",
                     ),
                 )
             )

@@ -13,7 +13,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from salesblueprint.findings import Path, Severity
 
@@ -106,7 +106,13 @@ def rule(
 
 
 def declare(
-    code: str, name: str, *, group: str, severity: Severity, doc: str, preset: Preset = "correctness"
+    code: str,
+    name: str,
+    *,
+    group: str,
+    severity: Severity,
+    doc: str,
+    preset: Preset = "correctness",
 ) -> Rule:
     """Declare a code reported by the loader or the schema (no check function)."""
     return _register(Rule(code, name, group, severity, preset, inspect.cleandoc(doc)))
@@ -129,7 +135,3 @@ def lookup(key: str) -> Rule | None:
 def all_names() -> list[str]:
     load_all()
     return sorted(RULES) + sorted(_BY_NAME)
-
-
-def find(*keys: Any) -> list[Rule]:
-    return [r for k in keys if (r := lookup(str(k))) is not None]

@@ -47,7 +47,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not set(won) & g.reachable(entry, _WINNING):
             yield Problem(
                 p.path,
-                f"no path leads from '{open_stages[0].id}' to a won outcome in "
-                f"pipeline '{p.id}'",
+                f"no path leads from '{open_stages[0].id}' to a won outcome in pipeline '{p.id}'",
                 at="id",
             )

@@ -49,8 +49,11 @@ def check(ctx: Context) -> Iterator[Problem]:
                     if terminal_before
                     else "; add a transition into it or remove it"
                 )
-                yield Problem(s.path, f"lifecycle stage '{s.id}' is never reached from "
-                              f"'{stages[0].id}'{after}", at="id")
+                yield Problem(
+                    s.path,
+                    f"lifecycle stage '{s.id}' is never reached from '{stages[0].id}'{after}",
+                    at="id",
+                )
             if s.terminal and terminal_before is None:
                 terminal_before = s.id
     for p in bp.pipelines:
@@ -58,11 +61,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not open_stages:
             continue
         seen = g.reachable(f"{p.id}.{open_stages[0].id}")
-        for s in [*p.stages, *p.after_close]:
-            if f"{p.id}.{s.id}" not in seen:
+        for ds in [*p.stages, *p.after_close]:
+            if f"{p.id}.{ds.id}" not in seen:
                 yield Problem(
-                    s.path,
-                    f"stage '{s.id}' of pipeline '{p.id}' is never reached from "
+                    ds.path,
+                    f"stage '{ds.id}' of pipeline '{p.id}' is never reached from "
                     f"'{open_stages[0].id}'",
                     at="id",
                 )
