@@ -314,8 +314,11 @@ MISSING_KEY = declare(
     group="schema",
     severity="error",
     doc="""
-    A required key is missing (``name`` of the blueprint, ``id`` of a stage, ``outcome`` of an
-    exit criterion ...).
+    A required key is missing.
+
+    ## What it does
+    Reports the key and the mapping that lacks it: ``name`` of the blueprint, ``id`` of a
+    stage, ``outcome`` of an exit criterion ...
 
     ## Example
     ```yaml
@@ -337,11 +340,12 @@ INVALID_VALUE = declare(
     group="schema",
     severity="error",
     doc="""
-    A value of the wrong kind: text where a list is expected, a probability above 1, an id with
-    capitals, ``yes`` where ``true`` is meant, an unknown ``outcome`` ...
+    A value of the wrong kind or out of range.
 
     ## What it does
-    Reports the value, what was expected, and the allowed values where there is a fixed set.
+    Reports the value, what was expected, and the allowed values where there is a fixed set:
+    text where a list is expected, a probability above 1, an id with capitals, ``yes`` where
+    ``true`` is meant, an unknown ``outcome`` ...
 
     ## Example
     ```yaml
@@ -382,12 +386,13 @@ UNKNOWN_REFERENCE = declare(
     group="schema",
     severity="error",
     doc="""
-    A reference names something the blueprint does not declare: an ``owner`` that is not a team,
-    a transition to a stage that does not exist, a lifecycle ``pipeline:`` that is not a pipeline,
-    ``recorded_in`` a tool (or record) that is not in the tool map, a flow between unknown tools.
+    A reference names something the blueprint does not declare.
 
     ## What it does
-    Resolves every reference and suggests the nearest existing id ("did you mean ...").
+    Resolves every reference and suggests the nearest existing id ("did you mean ..."): an
+    ``owner`` that is not a team, a transition to a stage that does not exist, a lifecycle
+    ``pipeline:`` that is not a pipeline, ``recorded_in`` a tool (or record) that is not in the
+    tool map, a flow between unknown tools or triggered by an unknown stage.
 
     ## Example
     ```yaml
