@@ -68,6 +68,9 @@ def cli() -> None:
     salesblueprint check blueprint.yaml     check one or more blueprint files
     salesblueprint rules                    list every rule
     salesblueprint rule SB101               explain one rule
+    salesblueprint init                     write a starter blueprint
+    salesblueprint diff OLD NEW             what changed in the sales process
+    salesblueprint schema                   JSON Schema of the format, for editors
     """
 
 
@@ -76,10 +79,9 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default=None,
+    help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
@@ -92,9 +94,15 @@ def cli() -> None:
     "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
 )
 def check(
-    files: tuple[str, ...], fmt: str, strict: bool, config_path: str | None, color: bool | None
+    files: tuple[str, ...],
+    fmt: str | None,
+    strict: bool,
+    config_path: str | None,
+    color: bool | None,
 ) -> None:
     """Check blueprint FILES (files, globs or directories)."""
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     from salesblueprint.rules.config import ConfigError, find_config, read_config
 
     paths = collect_files(files)
@@ -160,6 +168,124 @@ def show_rule(key: str) -> None:
         meta += f" Norm: {r.norm}."
     click.echo(meta + "\n")
     click.echo(r.doc)
+
+
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the blueprint format, for editors."""
+    from salesblueprint.schema import schema_json
+
+    click.echo(schema_json(), nl=False)
+
+
+_TEMPLATE_NAMES = ("hubspot", "nl", "saas", "sirius", "startup")
+
+
+@cli.command("init")
+@click.argument("path", required=False, default="blueprint.yaml")
+@click.option(
+    "--template",
+    "-t",
+    type=click.Choice(_TEMPLATE_NAMES),
+    default="hubspot",
+    show_default=True,
+    help="Starter blueprint to write.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def init_cmd(path: str, template: str, force: bool) -> None:
+    """Write a starter blueprint that checks clean.
+
+    PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file
+    is never overwritten unless --force is given.
+
+    \b
+    Templates:
+      hubspot  HubSpot's default lifecycle and a deal pipeline
+      sirius   the SiriusDecisions demand waterfall, with an SLA
+      startup  a small founder-led team, a pilot, onboarding after the win
+      saas     product-led SaaS: trial, product-qualified lead, sales assist
+      nl       Dutch (language: nl): inbound leads for a B2B service company
+    """
+    from salesblueprint.templates import template_text
+
+    if os.path.isdir(path):
+        path = os.path.join(path, "blueprint.yaml")
+    if os.path.lexists(path) and not force:
+        click.echo(
+            f"salesblueprint: {path} already exists; not overwriting it. "
+            "Choose another path, or use --force to replace it.",
+            err=True,
+        )
+        sys.exit(1)
+    text = template_text(template)
+    try:
+        parent = os.path.dirname(path)
+        if parent:
+            os.makedirs(parent, exist_ok=True)
+        with open(path, "w" if force else "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as e:
+        click.echo(f"salesblueprint: cannot write {path}: {e.strerror or e}", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {path} (template: {template}).")
+    click.echo(f"Next: edit it to match your process, then run: salesblueprint check {path}")
+
+
+@cli.command("diff")
+@click.argument("old", required=True)
+@click.argument("new", required=False)
+@click.option(
+    "--git",
+    "git_rev",
+    metavar="REV",
+    help="Compare FILE at git revision REV with FILE now: diff --git HEAD~1 blueprint.yaml.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format; markdown fits a pull-request comment.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration file (default: nearest .salesblueprint.yaml or pyproject.toml).",
+)
+def diff_cmd(
+    old: str, new: str | None, git_rev: str | None, fmt: str, config_path: str | None
+) -> None:
+    """What changed in the sales process between OLD and NEW.
+
+    Each side is a file or a git revision (HEAD~1:blueprint.yaml). Stages are matched by id.
+    Shows stages added, removed, renamed and reordered, changed exit criteria, probabilities,
+    owners, SLA terms and tools, and the findings introduced and resolved.
+    Exits 0, or 1 when a side cannot be loaded (its findings are shown).
+    """
+    from salesblueprint.rules.config import ConfigError, find_config, read_config
+
+    if git_rev is not None:
+        if new is not None:
+            raise click.UsageError("with --git REV give one FILE: diff --git HEAD~1 FILE")
+        old, new = f"{git_rev}:{old}", old
+    elif new is None:
+        raise click.UsageError("give OLD and NEW (files or REV:path), or --git REV FILE")
+    try:
+        config = read_config(config_path) if config_path else find_config()
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+
+    from salesblueprint.diff import SideError, diff, format_diff
+
+    try:
+        result = diff(old, new, config)
+    except SideError as e:
+        click.echo(f"salesblueprint: {e}", err=True)
+        sys.exit(1)
+    click.echo(format_diff(result, fmt), nl=False)
+    sys.exit(0 if result.ok else 1)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

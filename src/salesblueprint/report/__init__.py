@@ -17,9 +17,17 @@ def get_formatter(name: str) -> Formatter:
         from salesblueprint.report.json import format_json
 
         return format_json
+    if name == "sarif":
+        from salesblueprint.report.sarif import format_sarif
+
+        return format_sarif
+    if name == "github":
+        from salesblueprint.report.github import format_github
+
+        return format_github
     from salesblueprint.report.text import format_text
 
     return format_text
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")

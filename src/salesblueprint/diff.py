@@ -1,0 +1,789 @@
+"""Semantic diff of two blueprints: what a change does to the sales process.
+
+Stages are matched by id, so a stage whose name changes is *renamed*, not removed and added.
+The diff reports stages added, removed, renamed and reordered; changes to exit criteria,
+probabilities, conversion rates, owners and other stage fields; transitions; teams; the SLA
+terms; tools, records, systems of record and flows; and the findings the change introduces
+and resolves. Output as text, JSON or Markdown (for a pull-request comment). Ordering is
+deterministic: the order of the file, then by id.
+
+Either side may be a file or a git revision (``HEAD~1:blueprint.yaml``), read with
+``git show``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import subprocess
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from salesblueprint.findings import Finding, summarize
+from salesblueprint.model.blueprint import (
+    Blueprint,
+    DealStage,
+    ExitCriterion,
+    LifecycleStage,
+    Node,
+    Transition,
+)
+from salesblueprint.model.load import LoadResult, load_bytes, load_file
+from salesblueprint.rules.config import Config
+
+DIFF_FORMATS = ("text", "json", "markdown")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference. ``section`` groups changes (``lifecycle``, ``pipeline new_business``,
+    ``sla``, ``tools`` ...); ``kind`` is ``added``, ``removed``, ``renamed``, ``reordered``
+    or ``changed``; ``subject`` names what changed (``stage 'mql'``) and ``field`` which key."""
+
+    section: str
+    kind: str
+    subject: str
+    message: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "kind": self.kind,
+            "subject": self.subject,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Side:
+    """One side of the diff: its label (file or ``REV:path``) and what loading it gave."""
+
+    label: str
+    result: LoadResult
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def blueprint(self) -> Blueprint | None:
+        return self.result.blueprint
+
+
+@dataclass
+class BlueprintDiff:
+    old: Side
+    new: Side
+    changes: list[Change] = field(default_factory=list)
+    introduced: list[Finding] = field(default_factory=list)
+    resolved: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Both sides loaded."""
+        return self.old.blueprint is not None and self.new.blueprint is not None
+
+    def summary(self) -> dict[str, int]:
+        counts: Counter[str] = Counter(c.kind for c in self.changes)
+        out = {k: counts.get(k, 0) for k in ("added", "removed", "renamed", "reordered")}
+        out["changed"] = counts.get("changed", 0)
+        out["findings_introduced"] = len(self.introduced)
+        out["findings_resolved"] = len(self.resolved)
+        return out
+
+
+# -- reading the sides -------------------------------------------------------------------
+class SideError(Exception):
+    """A side could not be read at all (git missing, unknown revision ...)."""
+
+
+def _git_show(spec: str) -> bytes:
+    rev, _, path = spec.partition(":")
+    directory = "."
+    if path.startswith(("./", "../")) or os.path.dirname(path) == "":
+        # relative to the current directory, as the user sees it
+        directory, path = os.path.dirname(path) or ".", "./" + os.path.basename(path)
+    try:
+        proc = subprocess.run(
+            ["git", "-C", directory, "show", f"{rev}:{path}"],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    except FileNotFoundError:
+        raise SideError(f"cannot read {spec}: git is not installed") from None
+    except (OSError, subprocess.SubprocessError) as e:
+        raise SideError(f"cannot read {spec} from git: {e}") from None
+    if proc.returncode != 0:
+        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise SideError(f"cannot read {spec} from git: {msg[-1] if msg else 'git show failed'}")
+    return proc.stdout
+
+
+def is_git_spec(arg: str) -> bool:
+    """``REV:path`` that is not an existing file (``C:\\x`` on Windows is a file)."""
+    return ":" in arg and not os.path.exists(arg) and not arg.startswith(":")
+
+
+def read_side(arg: str, config: Config | None = None) -> Side:
+    """Load one side (a file, or ``REV:path`` from git) and check it."""
+    from salesblueprint.rules.engine import run_rules
+
+    result = load_bytes(_git_show(arg), arg) if is_git_spec(arg) else load_file(arg)
+    side = Side(arg, result)
+    if result.blueprint is not None:
+        side.findings = run_rules(result.blueprint, config)
+    return side
+
+
+# -- comparing ----------------------------------------------------------------------------
+def _show(v: Any) -> str:
+    if v is None:
+        return "(none)"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, list | tuple):
+        return "[" + ", ".join(_show(x) for x in v) + "]"
+    return str(v)
+
+
+def _plain(v: Any) -> Any:
+    """A JSON-friendly copy of a value (models to dicts, tuples to lists)."""
+    if isinstance(v, Node):
+        return v.model_dump(by_alias=True, exclude_defaults=True)
+    if isinstance(v, list | tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+class _Differ:
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+
+    def add(
+        self,
+        section: str,
+        kind: str,
+        subject: str,
+        message: str,
+        field: str | None = None,
+        old: Any = None,
+        new: Any = None,
+    ) -> None:
+        self.changes.append(
+            Change(section, kind, subject, message, field, _plain(old), _plain(new))
+        )
+
+    def fields(
+        self,
+        section: str,
+        subject: str,
+        old: Node,
+        new: Node,
+        skip: Iterable[str] = (),
+    ) -> None:
+        """Compare the plain fields of two nodes (everything but lists of nodes and ``lint``)."""
+        skipped = {"lint", "id", *skip}
+        for name, info in type(new).model_fields.items():
+            key = info.alias or name
+            if key in skipped:
+                continue
+            a, b = getattr(old, name, None), getattr(new, name, None)
+            if _holds_nodes(a) or _holds_nodes(b):
+                continue  # compared item by item elsewhere
+            if a == b:
+                continue
+            if isinstance(a, list) and isinstance(b, list):
+                gone = [x for x in a if x not in b]
+                came = [x for x in b if x not in a]
+                parts = []
+                if came:
+                    parts.append(f"added {_show(came)}")
+                if gone:
+                    parts.append(f"removed {_show(gone)}")
+                if not parts:
+                    parts.append(f"reordered {_show(a)} → {_show(b)}")
+                self.add(
+                    section, "changed", subject, f"{subject}: {key} {'; '.join(parts)}", key, a, b
+                )
+            else:
+                self.add(
+                    section,
+                    "changed",
+                    subject,
+                    f"{subject}: {key} {_show(a)} → {_show(b)}",
+                    key,
+                    a,
+                    b,
+                )
+
+    def keyed(
+        self,
+        section: str,
+        what: str,
+        old: Sequence[Any],
+        new: Sequence[Any],
+        key: Callable[[Any], str],
+        describe: Callable[[Any], str],
+        compare: Callable[[str, Any, Any], None] | None = None,
+        order: bool = False,
+    ) -> None:
+        """Match two lists by key: added, removed, (optionally) reordered, then compare."""
+        old_keys = _unique([key(x) for x in old])
+        new_keys = _unique([key(x) for x in new])
+        old_by = dict(zip(old_keys, old, strict=True))
+        new_by = dict(zip(new_keys, new, strict=True))
+        for i, k in enumerate(new_keys):
+            if k not in old_by:
+                after = next((new_keys[j] for j in range(i - 1, -1, -1)), None)
+                where = f" after '{after}'" if order and after else (" first" if order else "")
+                self.add(
+                    section,
+                    "added",
+                    f"{what} '{k}'",
+                    f"{what} {describe(new[i])} added{where}",
+                    None,
+                    None,
+                    new[i],
+                )
+        for i, k in enumerate(old_keys):
+            if k not in new_by:
+                self.add(
+                    section,
+                    "removed",
+                    f"{what} '{k}'",
+                    f"{what} {describe(old[i])} removed",
+                    None,
+                    old[i],
+                    None,
+                )
+        common_old = [k for k in old_keys if k in new_by]
+        common_new = [k for k in new_keys if k in old_by]
+        if order and common_old != common_new:
+            self.add(
+                section,
+                "reordered",
+                f"{what}s",
+                f"{what}s reordered: {', '.join(common_old)} → {', '.join(common_new)}",
+                "order",
+                common_old,
+                common_new,
+            )
+        if compare is not None:
+            for k in common_new:
+                compare(k, old_by[k], new_by[k])
+
+    # -- the parts of a blueprint ---------------------------------------------------------
+    def stages(
+        self,
+        section: str,
+        old: Sequence[LifecycleStage | DealStage],
+        new: Sequence[LifecycleStage | DealStage],
+        what: str = "stage",
+    ) -> None:
+        def compare(k: str, a: LifecycleStage | DealStage, b: LifecycleStage | DealStage) -> None:
+            subject = f"{what} '{k}'"
+            if a.name != b.name:
+                self.add(
+                    section,
+                    "renamed",
+                    subject,
+                    f"{what} '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
+                    "name",
+                    a.name,
+                    b.name,
+                )
+            self.fields(section, subject, a, b, skip=("name", "exit_criteria"))
+            self.criteria(section, subject, a.exit_criteria, b.exit_criteria)
+
+        self.keyed(section, what, old, new, lambda s: s.id, _describe_stage, compare, order=True)
+
+    def criteria(
+        self, section: str, subject: str, old: list[ExitCriterion], new: list[ExitCriterion]
+    ) -> None:
+        old_out = [c.outcome for c in old]
+        new_out = [c.outcome for c in new]
+        gone = [c for c in old if c.outcome not in new_out]
+        came = [c for c in new if c.outcome not in old_out]
+        # a criterion whose words changed a little is reworded, not removed and added
+        for c in list(came):
+            best = max(
+                gone,
+                key=lambda g: difflib.SequenceMatcher(None, g.outcome, c.outcome).ratio(),
+                default=None,
+            )
+            if best is not None and (
+                difflib.SequenceMatcher(None, best.outcome, c.outcome).ratio() >= 0.6
+            ):
+                gone.remove(best)
+                came.remove(c)
+                self.add(
+                    section,
+                    "changed",
+                    subject,
+                    f"{subject}: exit criterion reworded: '{best.outcome}' → '{c.outcome}'",
+                    "exit_criteria",
+                    best,
+                    c,
+                )
+                self.fields(
+                    section, f"{subject} exit criterion '{c.outcome}'", best, c, skip=("outcome",)
+                )
+        for c in came:
+            self.add(
+                section,
+                "added",
+                subject,
+                f"{subject}: exit criterion added: '{c.outcome}'{_where(c)}",
+                "exit_criteria",
+                None,
+                c,
+            )
+        for c in gone:
+            self.add(
+                section,
+                "removed",
+                subject,
+                f"{subject}: exit criterion removed: '{c.outcome}'",
+                "exit_criteria",
+                c,
+                None,
+            )
+        for b in new:
+            a = next((x for x in old if x.outcome == b.outcome), None)
+            if a is not None:
+                self.fields(
+                    section, f"{subject} exit criterion '{b.outcome}'", a, b, skip=("outcome",)
+                )
+        old_common = [o for o in old_out if o in new_out]
+        new_common = [o for o in new_out if o in old_out]
+        if old_common != new_common:
+            self.add(
+                section,
+                "reordered",
+                subject,
+                f"{subject}: exit criteria reordered",
+                "exit_criteria",
+                old_common,
+                new_common,
+            )
+
+    def transitions(self, section: str, old: list[Transition], new: list[Transition]) -> None:
+        def key(t: Transition) -> str:
+            return f"{t.from_} → {t.to}"
+
+        def describe(t: Transition) -> str:
+            when = f" (when: {t.when})" if t.when else ""
+            return f"'{t.from_} → {t.to}' ({t.kind}){when}"
+
+        def compare(k: str, a: Transition, b: Transition) -> None:
+            self.fields(section, f"transition '{k}'", a, b, skip=("from", "to"))
+
+        self.keyed(section, "transition", old, new, key, describe, compare)
+
+
+def _unique(keys: list[str]) -> list[str]:
+    """Keys made unique by occurrence (two transitions between the same stages ...)."""
+    seen: Counter[str] = Counter()
+    out = []
+    for k in keys:
+        seen[k] += 1
+        out.append(k if seen[k] == 1 else f"{k} #{seen[k]}")
+    return out
+
+
+def _holds_nodes(value: Any) -> bool:
+    if isinstance(value, Node):
+        return True
+    return isinstance(value, list) and any(isinstance(x, Node) for x in value)
+
+
+def _describe_stage(s: LifecycleStage | DealStage) -> str:
+    label = f"'{s.id}'" if not s.name else f"'{s.id}' ({s.name})"
+    if isinstance(s, DealStage) and s.outcome:
+        label += f" [outcome: {s.outcome}]"
+    return label
+
+
+def _where(c: ExitCriterion) -> str:
+    parts = []
+    if c.evidence:
+        parts.append(f"evidence: {c.evidence}")
+    if c.recorded_in:
+        parts.append(f"recorded in {c.recorded_in}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _id(x: Any) -> str:
+    return str(x.id)
+
+
+def _label(x: Any) -> str:
+    name = getattr(x, "name", None)
+    return f"'{x.id}' ({name})" if name else f"'{x.id}'"
+
+
+def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
+    """Every difference between two loaded blueprints, in a deterministic order."""
+    d = _Differ()
+    d.fields("blueprint", "blueprint", old, new)
+
+    def team(k: str, a: Any, b: Any) -> None:
+        if a.name != b.name:
+            d.add(
+                "teams",
+                "renamed",
+                f"team '{k}'",
+                f"team '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
+                "name",
+                a.name,
+                b.name,
+            )
+        d.fields("teams", f"team '{k}'", a, b, skip=("name",))
+
+    d.keyed("teams", "team", old.teams, new.teams, _id, _label, team)
+
+    old_lc, new_lc = old.lifecycle, new.lifecycle
+    if old_lc is None and new_lc is not None:
+        d.add(
+            "lifecycle",
+            "added",
+            "lifecycle",
+            f"lifecycle added [stages: {', '.join(s.id for s in new_lc.stages)}]",
+            None,
+            None,
+            [s.id for s in new_lc.stages],
+        )
+    elif old_lc is not None and new_lc is None:
+        d.add(
+            "lifecycle",
+            "removed",
+            "lifecycle",
+            "lifecycle removed",
+            None,
+            [s.id for s in old_lc.stages],
+            None,
+        )
+    elif old_lc is not None and new_lc is not None:
+        d.stages("lifecycle", old_lc.stages, new_lc.stages)
+        d.transitions("lifecycle", old_lc.transitions, new_lc.transitions)
+
+    def pipeline(k: str, a: Any, b: Any) -> None:
+        section = f"pipeline {k}"
+        if a.name != b.name:
+            d.add(
+                section,
+                "renamed",
+                f"pipeline '{k}'",
+                f"pipeline '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
+                "name",
+                a.name,
+                b.name,
+            )
+        d.fields(section, f"pipeline '{k}'", a, b, skip=("name",))
+        d.stages(section, a.stages, b.stages)
+        d.stages(section, a.after_close, b.after_close, "after-close stage")
+        d.transitions(section, a.transitions, b.transitions)
+
+    def describe_pipeline(p: Any) -> str:
+        return f"{_label(p)} [stages: {', '.join(s.id for s in [*p.stages, *p.after_close])}]"
+
+    d.keyed("pipelines", "pipeline", old.pipelines, new.pipelines, _id, describe_pipeline, pipeline)
+
+    _sla(d, old, new)
+
+    def tool(k: str, a: Any, b: Any) -> None:
+        if a.name != b.name:
+            d.add(
+                "tools",
+                "renamed",
+                f"tool '{k}'",
+                f"tool '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
+                "name",
+                a.name,
+                b.name,
+            )
+        d.fields("tools", f"tool '{k}'", a, b, skip=("name",))
+
+    d.keyed("tools", "tool", old.tools, new.tools, _id, _label, tool)
+
+    def flow_key(f: Any) -> str:
+        return f"{f.from_} → {f.to}"
+
+    def flow(k: str, a: Any, b: Any) -> None:
+        d.fields("flows", f"flow '{k}'", a, b, skip=("from", "to"))
+
+    d.keyed(
+        "flows",
+        "flow",
+        old.flows,
+        new.flows,
+        flow_key,
+        lambda f: f"'{flow_key(f)}' (data: {_show(f.data)})",
+        flow,
+    )
+    return d.changes
+
+
+def _sla(d: _Differ, old: Blueprint, new: Blueprint) -> None:
+    a, b = old.sla, new.sla
+    if a is None and b is None:
+        return
+    if a is None or b is None:
+        kind = "added" if a is None else "removed"
+        d.add("sla", kind, "sla", f"SLA {kind}", None, a, b)
+        return
+    d.fields("sla", "sla", a, b)
+    for part in ("handoff", "disqualify", "scoring", "targets"):
+        x, y = getattr(a, part), getattr(b, part)
+        if x is None and y is None:
+            continue
+        if x is None or y is None:
+            kind = "added" if x is None else "removed"
+            d.add("sla", kind, f"sla {part}", f"SLA {part} {kind}", part, x, y)
+            continue
+        d.fields("sla", f"sla {part}", x, y)
+    if a.scoring is not None and b.scoring is not None:
+
+        def rule(k: str, x: Any, y: Any) -> None:
+            d.fields("sla", f"scoring rule '{k}'", x, y, skip=("signal",))
+
+        d.keyed(
+            "sla",
+            "scoring rule",
+            a.scoring.rules,
+            b.scoring.rules,
+            lambda r: str(r.signal),
+            lambda r: f"'{r.signal}' ({_show(r.points)} points)",
+            rule,
+        )
+
+    def recycle_key(r: Any) -> str:
+        return f"{r.from_} → {r.to}"
+
+    def recycle(k: str, x: Any, y: Any) -> None:
+        d.fields("sla", f"recycle '{k}'", x, y, skip=("from", "to"))
+
+    d.keyed(
+        "sla",
+        "recycle",
+        a.recycle,
+        b.recycle,
+        recycle_key,
+        lambda r: f"'{recycle_key(r)}'",
+        recycle,
+    )
+
+
+def _finding_key(f: Finding) -> tuple[str, str]:
+    return (f.rule, f.message)
+
+
+def _finding_delta(old: list[Finding], new: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """Findings only on the new side (introduced) and only on the old side (resolved).
+
+    Matched by rule and message, not by line: lines move when anything above them changes.
+    """
+    old_count = Counter(_finding_key(f) for f in old)
+    new_count = Counter(_finding_key(f) for f in new)
+    introduced, resolved = [], []
+    seen: Counter[tuple[str, str]] = Counter()
+    for f in new:
+        k = _finding_key(f)
+        seen[k] += 1
+        if seen[k] > old_count.get(k, 0):
+            introduced.append(f)
+    seen.clear()
+    for f in old:
+        k = _finding_key(f)
+        seen[k] += 1
+        if seen[k] > new_count.get(k, 0):
+            resolved.append(f)
+    return introduced, resolved
+
+
+def diff_sides(old: Side, new: Side) -> BlueprintDiff:
+    result = BlueprintDiff(old, new)
+    if old.blueprint is None or new.blueprint is None:
+        return result
+    result.changes = compare_blueprints(old.blueprint, new.blueprint)
+    result.introduced, result.resolved = _finding_delta(old.findings, new.findings)
+    return result
+
+
+def diff(old: str, new: str, config: Config | None = None) -> BlueprintDiff:
+    """Diff two blueprints given as files or ``REV:path`` git specs."""
+    return diff_sides(read_side(old, config), read_side(new, config))
+
+
+# -- output -------------------------------------------------------------------------------
+_SECTION_ORDER = ("blueprint", "teams", "lifecycle", "pipelines", "sla", "tools", "flows")
+
+
+def _sections(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
+    groups: dict[str, list[Change]] = {}
+    for c in changes:
+        groups.setdefault(c.section, []).append(c)
+
+    def rank(name: str) -> tuple[int, str]:
+        base = "pipelines" if name.startswith("pipeline ") else name
+        idx = _SECTION_ORDER.index(base) if base in _SECTION_ORDER else len(_SECTION_ORDER)
+        return (idx, "" if name == "pipelines" else name)
+
+    return [(name, groups[name]) for name in sorted(groups, key=rank)]
+
+
+def _where_finding(f: Finding) -> str:
+    where = f.file or "<blueprint>"
+    if f.line is not None:
+        where += f":{f.line}:{f.column or 1}"
+    return where
+
+
+def _load_errors(d: BlueprintDiff) -> list[tuple[Side, list[Finding]]]:
+    return [(s, s.result.findings) for s in (d.old, d.new) if s.blueprint is None]
+
+
+def _summary_line(d: BlueprintDiff) -> str:
+    s = d.summary()
+    parts = [f"{s[k]} {k}" for k in ("added", "removed", "renamed", "reordered", "changed")]
+    return (
+        f"{', '.join(parts)}; findings: {s['findings_introduced']} introduced, "
+        f"{s['findings_resolved']} resolved"
+    )
+
+
+def format_diff_text(d: BlueprintDiff) -> str:
+    lines = [f"salesblueprint diff {d.old.label} → {d.new.label}"]
+    errors = _load_errors(d)
+    if errors:
+        for side, findings in errors:
+            lines.append(f"{side.label} could not be loaded:")
+            lines.extend(f"  {f}" for f in findings)
+        return "\n".join(lines) + "\n"
+    if not d.changes:
+        lines.append("No changes to the sales process.")
+    marks = {"added": "+", "removed": "-", "renamed": "~", "reordered": "↕", "changed": "~"}
+    for section, changes in _sections(d.changes):
+        lines.append("")
+        lines.append(f"{section}:")
+        lines.extend(f"  {marks.get(c.kind, '~')} {c.message}" for c in changes)
+    for title, findings in (("introduced", d.introduced), ("resolved", d.resolved)):
+        if findings:
+            lines.append("")
+            lines.append(f"findings {title}:")
+            lines.extend(f"  {f}" for f in findings)
+    lines.append("")
+    lines.append(_summary_line(d))
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Escape text for Markdown (inline): no accidental emphasis, code, HTML or tables."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_{}[]<>|~":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _md_code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    pad = " " if "`" in text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def format_diff_markdown(d: BlueprintDiff) -> str:
+    lines = [f"### Sales process changes: {_md_code(d.old.label)} → {_md_code(d.new.label)}", ""]
+    errors = _load_errors(d)
+    if errors:
+        for side, findings in errors:
+            lines.append(f"**{_md_code(side.label)} could not be loaded:**")
+            lines.append("")
+            lines.extend(
+                f"- {_md_code(_where_finding(f))} {f.severity} **{f.rule}** {f.name}: "
+                f"{_md(f.message)}"
+                for f in findings
+            )
+            lines.append("")
+        return "\n".join(lines).rstrip("\n") + "\n"
+    if not d.changes:
+        lines.append("No changes to the sales process.")
+        lines.append("")
+    icons = {
+        "added": "➕",
+        "removed": "➖",
+        "renamed": "✏️",
+        "reordered": "↕️",
+        "changed": "✏️",
+    }
+    for section, changes in _sections(d.changes):
+        title = section[0].upper() + section[1:]
+        if section.startswith("pipeline "):
+            title = f"Pipeline {_md_code(section.split(' ', 1)[1])}"
+        elif section == "sla":
+            title = "SLA"
+        lines.append(f"#### {title}")
+        lines.append("")
+        lines.extend(f"- {icons.get(c.kind, '✏️')} {_md(c.message)}" for c in changes)
+        lines.append("")
+    for title, findings, icon in (
+        ("Findings introduced", d.introduced, "⚠️"),
+        ("Findings resolved", d.resolved, "✅"),
+    ):
+        if not findings:
+            continue
+        lines.append(f"#### {icon} {title} ({len(findings)})")
+        lines.append("")
+        lines.append("| Severity | Rule | Where | Message |")
+        lines.append("|---|---|---|---|")
+        for f in findings:
+            lines.append(
+                f"| {f.severity} | {f.rule} {f.name} | {_md_code(_where_finding(f))} "
+                f"| {_md(f.message)} |"
+            )
+        lines.append("")
+    lines.append(f"<sub>{_md(_summary_line(d))}</sub>")
+    return "\n".join(lines) + "\n"
+
+
+def format_diff_json(d: BlueprintDiff) -> str:
+    doc: dict[str, Any] = {
+        "old": d.old.label,
+        "new": d.new.label,
+        "ok": d.ok,
+        "changes": [c.to_dict() for c in d.changes],
+        "findings": {
+            "introduced": [f.to_dict() for f in d.introduced],
+            "resolved": [f.to_dict() for f in d.resolved],
+        },
+        "summary": d.summary(),
+    }
+    errors = _load_errors(d)
+    if errors:
+        doc["errors"] = {
+            side.label: {
+                "findings": [f.to_dict() for f in findings],
+                "summary": summarize(findings),
+            }
+            for side, findings in errors
+        }
+    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def format_diff(d: BlueprintDiff, fmt: str = "text") -> str:
+    if fmt == "json":
+        return format_diff_json(d)
+    if fmt == "markdown":
+        return format_diff_markdown(d)
+    return format_diff_text(d)

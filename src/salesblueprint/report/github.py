@@ -1,0 +1,42 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+``::error file=blueprint.yaml,line=41,col=13,title=SB231 exit-criterion-seller-action::message``
+(``warning`` for warnings, ``notice`` for info), then a plain summary line for the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from salesblueprint.findings import Finding
+from salesblueprint.report.text import format_text
+
+_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    """Escape a workflow command's message (the part after ``::``)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a workflow command property value (``file=``, ``title=`` ...)."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
+    """One ``::error``/``::warning``/``::notice`` line per finding, then the summary."""
+    lines = []
+    for f in sorted(findings, key=Finding.sort_key):
+        props = [f"file={escape_property(f.file or 'blueprint.yaml')}"]
+        if f.line is not None:
+            props.append(f"line={f.line}")
+            if f.column is not None:
+                props.append(f"col={f.column}")
+        props.append(f"title={escape_property(f'{f.rule} {f.name}')}")
+        cmd = _COMMANDS.get(f.severity, "warning")
+        lines.append(f"::{cmd} {','.join(props)}::{escape_data(f.message)}")
+    summary = format_text(files, [], False) if not findings else ""
+    if findings:
+        summary = format_text(files, findings, False).splitlines()[-1] + "\n"
+    return "".join(line + "\n" for line in lines) + summary
