@@ -251,6 +251,62 @@ class StageGraph:
                     stack.pop()
         return back
 
+    def immediate_dominators(self, entry: str, kinds: frozenset[str]) -> dict[str, str]:
+        """The immediate dominator of every node reachable from ``entry`` over edges of ``kinds``.
+
+        A node D dominates N when every path from ``entry`` to N passes D. ``entry`` maps to
+        itself. Cooper, Harvey & Kennedy, "A Simple, Fast Dominance Algorithm" (2001): iterate
+        over the nodes in reverse postorder, intersecting the dominators of the predecessors.
+        """
+        post: list[str] = []
+        seen = {entry}
+        stack: list[tuple[str, Iterator[Edge]]] = [(entry, iter(self.succ[entry]))]
+        while stack:
+            node, it = stack[-1]
+            for e in it:
+                if e.kind in kinds and e.target not in seen:
+                    seen.add(e.target)
+                    stack.append((e.target, iter(self.succ[e.target])))
+                    break
+            else:
+                stack.pop()
+                post.append(node)
+        order = {n: i for i, n in enumerate(post)}  # postorder number: entry is the highest
+        rpo = post[::-1]
+        idom: dict[str, str] = {entry: entry}
+
+        def intersect(a: str, b: str) -> str:
+            while a != b:
+                while order[a] < order[b]:
+                    a = idom[a]
+                while order[b] < order[a]:
+                    b = idom[b]
+            return a
+
+        changed = True
+        while changed:
+            changed = False
+            for n in rpo[1:]:
+                new: str | None = None
+                for e in self.pred[n]:
+                    p = e.source
+                    if e.kind not in kinds or p not in idom:
+                        continue
+                    new = p if new is None else intersect(p, new)
+                if new is not None and idom.get(n) != new:
+                    idom[n] = new
+                    changed = True
+        return idom
+
+    def dominators(self, node: str, idom: dict[str, str]) -> list[str]:
+        """``node`` and its dominators, from ``node`` up to the entry (empty if unreachable)."""
+        if node not in idom:
+            return []
+        out = [node]
+        while idom[out[-1]] != out[-1]:
+            out.append(idom[out[-1]])
+        return out
+
 
 def to_networkx(bp: Blueprint) -> nx.DiGraph:  # type: ignore[type-arg]
     """A networkx DiGraph of stages and tools.

@@ -6,6 +6,8 @@ preset = "recommended"            # or "correctness": only the rules that find b
 ignore = ["SB105", "dead-end-stage"]
 [tool.salesblueprint.severity]
 unused-ignore = "error"           # error | warning | info | off
+[tool.salesblueprint.vocabulary.en]   # your own words for the norm checks (see norms_vocab/)
+buyer_actors = ["purchasing board"]
 ```
 
 The nearest such file at or above the current directory is used; ``--config`` names one.
@@ -22,7 +24,7 @@ from salesblueprint.findings import SEVERITIES, Severity
 from salesblueprint.rules.registry import Preset, Rule, lookup
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
-_KEYS = {"preset", "ignore", "severity"}
+_KEYS = {"preset", "ignore", "severity", "vocabulary"}
 
 
 class ConfigError(Exception):
@@ -35,6 +37,8 @@ class Config:
     ignore: frozenset[str] = frozenset()  # rule codes
     severity: dict[str, Severity | None] = field(default_factory=dict)  # None = off
     source: str | None = None
+    # the norm checks' vocabulary, added to the built-in one: language -> category -> phrases
+    vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def selects(self, r: Rule) -> bool:
         if r.code in self.ignore or self.severity.get(r.code, r.severity) is None:
@@ -82,7 +86,41 @@ class Config:
                 raise ConfigError(
                     f"{source}: severity of {key} must be error, warning, info or off"
                 )
-        return cls(preset, frozenset(codes), sev, source)
+        vocab = _parse_vocabulary(data.get("vocabulary", {}), source)
+        return cls(preset, frozenset(codes), sev, source, vocab)
+
+
+def _parse_vocabulary(raw: Any, source: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """``vocabulary: {en: {buyer_actors: [...]}}``: a team's own words for the norm checks."""
+    from salesblueprint.norms_vocab import CATEGORIES, LANGUAGES, VocabularyError, check_entry
+
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: vocabulary must map a language (en, nl) to categories")
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for lang, cats in sorted(raw.items(), key=lambda kv: str(kv[0])):
+        if lang not in LANGUAGES:
+            raise ConfigError(
+                f"{source}: vocabulary: unknown language '{lang}'; use {', '.join(LANGUAGES)}"
+            )
+        if not isinstance(cats, dict):
+            raise ConfigError(f"{source}: vocabulary.{lang} must map categories to lists of words")
+        parsed: dict[str, tuple[str, ...]] = {}
+        for cat, entries in sorted(cats.items(), key=lambda kv: str(kv[0])):
+            if cat not in CATEGORIES:
+                raise ConfigError(
+                    f"{source}: vocabulary.{lang}: unknown category '{cat}'; "
+                    f"allowed: {', '.join(sorted(CATEGORIES))}"
+                )
+            if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+                raise ConfigError(f"{source}: vocabulary.{lang}.{cat} must be a list of strings")
+            for e in entries:
+                try:
+                    check_entry(e)
+                except VocabularyError as err:
+                    raise ConfigError(f"{source}: vocabulary.{lang}.{cat}: {err}") from None
+            parsed[cat] = tuple(entries)
+        out[lang] = parsed
+    return out
 
 
 def read_config(path: str) -> Config:

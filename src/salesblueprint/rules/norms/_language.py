@@ -1,0 +1,442 @@
+"""Reading exit criteria and stage names with a vocabulary: the heuristics behind the norm rules.
+
+Everything here is deterministic word matching (see :mod:`salesblueprint.norms_vocab`), tuned on
+the labelled corpus in ``tests/norms/corpus.yaml``:
+
+- :func:`factual_issues`: hedges and judgement words, future tense and intentions, the seller's
+  belief;
+- :func:`criterion_actor`: who performs an exit criterion (the buyer, the seller, or unknown),
+  from the subject, a passive agent ("by the buyer"), seller activity in the passive ("Proposal
+  sent", "Offerte is verstuurd") and to-do items ("Send proposal", "Klant bellen");
+- :func:`stage_name_issue`: a stage name that names seller activity, with a buyer-centric name;
+- :func:`evidence_issue`: evidence that is no artefact (a judgement, or only spoken);
+- :func:`content_words`: what a criterion says, for comparing criteria.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from salesblueprint.norms_vocab import Span, Text, Vocabulary, vocabulary
+
+if TYPE_CHECKING:
+    from salesblueprint.rules.engine import Context
+
+Side = Literal["buyer", "seller"]
+FactualKind = Literal["belief", "forecast", "opinion"]
+T = TypeVar("T")
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"sent", "held", "built", "made", "done", "met", "set", "got", "paid", "left", "kept"}
+    | {"won", "lost", "shown", "read", "put"}
+)
+
+
+def vocab_for(ctx: Context) -> Vocabulary:
+    """The vocabulary of the blueprint's language, with the project's own entries added."""
+    lang = ctx.bp.language
+    extra = getattr(ctx.config, "vocabulary", {}) or {}
+    return vocabulary(lang, extra.get(lang))
+
+
+def _cached(v: Vocabulary, kind: str, text: str, fn: Callable[[], T]) -> T:
+    key = (kind, text)
+    if key in v.cache:
+        return v.cache[key]  # type: ignore[no-any-return]
+    if len(v.cache) > 200_000:
+        v.cache.clear()
+    out = v.cache[key] = fn()
+    return out
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _without(spans: Sequence[Span], *others: Sequence[Span]) -> list[Span]:
+    if not spans:
+        return []
+    if not any(others):
+        return list(spans)
+    return [s for s in spans if not any(_overlaps(s, o) for group in others for o in group)]
+
+
+def _quote(spans: Sequence[Span]) -> str:
+    words = list(dict.fromkeys(s.text for s in spans))
+    return ", ".join(f"'{w}'" for w in words)
+
+
+# -- factual ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FactualIssue:
+    kind: FactualKind
+    spans: tuple[Span, ...]
+
+    @property
+    def words(self) -> str:
+        return _quote(self.spans)
+
+
+def _gap_words(t: Text, start: int, end: int) -> list[str]:
+    return [w for s, e, w in t.words if s >= start and e <= end]
+
+
+def _seller_belief(v: Vocabulary, t: Text, exc: list[Span]) -> list[Span]:
+    found = _without(v.find("seller_belief", t), exc)
+    actors = _without(v.find("seller_actors", t), exc)
+    if not actors:
+        return found
+    verbs = _without(v.find("belief_verbs", t), exc)
+    dets = v["determiners"]
+    for a in actors:
+        for b in verbs:
+            if b.start >= a.end:
+                gap = _gap_words(t, a.end, b.start)
+                if len(gap) <= 1:
+                    found.append(Span(a.start, b.end, t.raw[a.start : b.end]))
+            elif b.end <= a.start:  # inversion: "denkt de verkoper", "feels our rep"
+                gap = _gap_words(t, b.end, a.start)
+                poss = v["seller_possessives"]
+                if len(gap) <= 2 and all(dets.has_word(w) or poss.has_word(w) for w in gap):
+                    found.append(Span(b.start, a.end, t.raw[b.start : a.end]))
+    found.sort(key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for s in found:
+        if not out or s.start >= out[-1].end:
+            out.append(s)
+    return out
+
+
+def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
+    """Why ``text`` is not a factual event: seller belief, forecast, opinion (in that order)."""
+    return _cached(v, "factual", text, lambda: _factual_issues(v, text))
+
+
+def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
+    t = v.text(text)
+    exc = v.find("exceptions", t)
+    belief = _seller_belief(v, t, exc)
+    future = _without(v.find("future", t), exc, belief)
+    hedges = _without(v.find("hedges", t), exc, belief, future)
+    judgements = _without(v.find("judgements", t), exc, belief, future, hedges)
+    if judgements:
+        reporting = _without(v.find("reporting_verbs", t), exc)
+        comps = v.find("complementizers", t)
+        if reporting:
+            # "Buyer confirmed in writing that the tool is a good fit": the buyer's own words
+            def reported(j: Span) -> bool:
+                return any(r.end <= c.start and c.end <= j.start for r in reporting for c in comps)
+
+            judgements = [j for j in judgements if not reported(j)]
+    out: list[FactualIssue] = []
+    if belief:
+        out.append(FactualIssue("belief", tuple(belief)))
+    if future:
+        out.append(FactualIssue("forecast", tuple(future)))
+    opinion = sorted([*hedges, *judgements], key=lambda s: s.start)
+    if opinion:
+        out.append(FactualIssue("opinion", tuple(opinion)))
+    return tuple(out)
+
+
+# -- buyer-centric ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    side: Side
+    why: str  # the words that show it, quoted in messages
+    how: Literal["subject", "agent", "passive", "todo", "explicit"]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    span: Span
+    side: Side
+    role: Literal["subject", "agent", "object"]
+    marker: str = ""  # the word before the mention that decided its role ("" for none)
+
+
+def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
+    sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
+    buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), exc, acts)]
+    both = sorted([*sellers, *buyers], key=lambda m: (m[0].start, -(m[0].end - m[0].start)))
+    kept: list[tuple[Span, str]] = []
+    for m in both:
+        if kept and m[0].start < kept[-1][0].end:
+            continue
+        kept.append(m)
+    dets, poss = v["determiners"], v["seller_possessives"]
+    agents, objects = v["agent_markers"], v["object_markers"]
+    starters = v["clause_starters"]
+    aux_a, aux_p = v["active_auxiliaries"], v["passive_auxiliaries"]
+    spans = [k[0] for k in kept]
+    out: list[_Mention] = []
+    for span, side in kept:
+        sd: Side = "seller" if side == "seller" else "buyer"
+        role: Literal["subject", "agent", "object"] = "object"
+        marker = ""
+        i = t.last_word_before(span.start)
+        steps = 0
+        while True:
+            if i < 0:
+                role = "subject"
+                break
+            ws, we, w = t.words[i]
+            between = t.raw[we : (t.words[i + 1][0] if i + 1 < len(t.words) else span.start)]
+            if any(ch in between for ch in ",;:.()!?"):
+                role = "subject"  # a clause boundary before the mention
+                break
+            if steps == 0 and sd == "buyer" and poss.has_word(w):
+                sd = "seller"  # "our legal team"
+                i -= 1
+                steps += 1
+                continue
+            if (
+                dets.has_word(w)
+                or poss.has_word(w)
+                or (w == "s" and t.raw[ws - 1 : ws] == "'")
+                or any(s.start <= ws < s.end for s in spans)
+            ):
+                i -= 1
+                steps += 1
+                if steps > 5:
+                    break
+                continue
+            marker = w
+            if agents.has_word(w):
+                role = "agent"
+            elif objects.has_word(w):
+                role = "object"
+            elif starters.has_word(w):
+                role = "subject"
+            elif aux_a.has_word(w) or aux_p.has_word(w):
+                # "Na de demo heeft de klant ...": the subject after the verb, unless another
+                # actor came first ("Verkoper heeft de klant gebeld": the object)
+                role = "object" if any(o.end <= ws for o in spans) else "subject"
+            break
+        out.append(_Mention(span, sd, role, marker))
+    return out
+
+
+def _participle_like(v: Vocabulary, word: str) -> bool:
+    return (
+        word.endswith(("ed", "en", "wn"))
+        or word in _IRREGULAR_PARTICIPLES
+        or v["seller_activities"].has_word(word)
+    )
+
+
+def _todo_en(v: Vocabulary, t: Text) -> Span | None:
+    """An English to-do item: the criterion starts with a seller verb ("Send proposal")."""
+    if not t.words:
+        return None
+    for m in v.find("seller_verbs", t):
+        if m.start != t.words[0][0] or t.raw[m.end : m.end + 1] == "'":
+            return None  # not first, or a possessive ("Contact's role")
+        j = t.first_word_at(m.end)
+        if j < len(t.words) and _participle_like(v, t.words[j][2]):
+            return None  # "Demo attended", "Call scheduled": a noun, not an order
+        return m
+    return None
+
+
+def _todo_nl(v: Vocabulary, t: Text, after: int = 0) -> Span | None:
+    """A Dutch to-do item: a seller infinitive with no finite verb before it ("Klant bellen")."""
+    markers = v["infinitive_markers"]
+    for m in v.find("seller_verbs", t):
+        if m.start < after:
+            continue
+        before = [w for s, e, w in t.words if e <= m.start]
+        if not any(markers.has_word(w) for w in before):
+            return m
+    return None
+
+
+def _buyer_artefact_near(v: Vocabulary, t: Text, act: Span, arts: list[Span]) -> bool:
+    for a in arts:
+        if a.end <= act.start and len(_gap_words(t, a.end, act.start)) <= 1:
+            return True
+        if a.start >= act.end and not _gap_words(t, act.end, a.start):
+            return True
+    return False
+
+
+def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> Span | None:
+    """The seller activity done *to* a buyer mentioned as subject ("Klant gebeld")."""
+    nl = v.language == "nl"
+    if v["active_auxiliaries"].has_word(m.marker):
+        return None  # inversion: "Na de demo heeft de klant ... ingepland"
+    for p in acts:
+        if p.start < m.span.end:
+            continue
+        gap = _gap_words(t, m.span.end, p.start)
+        if v["passive_auxiliaries"].has_word(m.marker):
+            return p  # inversion: "Gisteren is de klant gebeld"
+        if any(v["active_auxiliaries"].has_word(w) for w in gap):
+            return None
+        if any(v["passive_auxiliaries"].has_word(w) for w in gap):
+            return p
+        if nl:
+            return p if len(gap) <= 4 else None
+        if gap:
+            return None
+        j = t.first_word_at(p.end)
+        if j >= len(t.words):
+            return p  # "Lead contacted"
+        nxt = t.words[j][2]
+        if v["object_markers"].has_word(nxt) or v["agent_markers"].has_word(nxt):
+            return p  # "Customer called about pricing"
+        return None
+    if nl:
+        return _todo_nl(v, t, after=m.span.end)
+    return None
+
+
+def criterion_actor(v: Vocabulary, text: str) -> Actor | None:
+    """Who performs ``text``: the buyer, the seller, or ``None`` when the words do not say."""
+    return _cached(v, "actor", text, lambda: _criterion_actor(v, text))
+
+
+def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
+    t = v.text(text)
+    exc = v.find("exceptions", t)
+    acts = _without(v.find("seller_activities", t), exc)
+    arts = v.find("buyer_artefacts", t)
+    acts = [a for a in acts if not _buyer_artefact_near(v, t, a, arts)]
+    mentions = _mentions(v, t, exc, acts)
+    for m in mentions:
+        if m.role == "agent":
+            return Actor(m.side, m.span.text, "agent")
+    if v.language == "en":
+        todo = _todo_en(v, t)
+        if todo is not None:
+            return Actor("seller", todo.text, "todo")
+    subjects = [m for m in mentions if m.role == "subject"]
+    comps = v["complementizers"]
+    if subjects and subjects[0].side == "seller":
+        # "Wij denken dat de klant ...": the buyer is inside the seller's clause
+        subjects = [m for m in subjects if not (m.side == "buyer" and comps.has_word(m.marker))]
+    patient: Span | None = None
+    for m in subjects:
+        if m.side == "buyer":
+            p = _passive_patient(v, t, m, acts)
+            if p is None:
+                return Actor("buyer", m.span.text, "subject")
+            patient = patient or p
+    for m in subjects:
+        if m.side == "seller":
+            return Actor("seller", m.span.text, "subject")
+    if patient is not None:
+        return Actor("seller", patient.text, "passive")
+    if v.language == "nl":
+        todo = _todo_nl(v, t)
+        if todo is not None:
+            return Actor("seller", todo.text, "todo")
+    if acts:
+        return Actor("seller", acts[0].text, "passive")
+    return None
+
+
+@dataclass(frozen=True)
+class StageNameIssue:
+    why: str
+    suggestion: str | None
+
+
+def stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
+    """Why a stage name names seller activity, and a buyer-centric name to use instead."""
+    return _cached(v, "stage_name", name, lambda: _stage_name_issue(v, name))
+
+
+def _suggestion(v: Vocabulary, t: Text) -> str | None:
+    for hint in v.stage_names:
+        if hint.pattern.find(t):
+            return hint.suggestion
+    return None
+
+
+def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
+    t = v.text(name)
+    content = [
+        (s, e)
+        for s, e, w in t.words
+        if not v["determiners"].has_word(w) and not w.isdigit() and not v["stopwords"].has_word(w)
+    ]
+    nouns = v.find("seller_stage_nouns", t)
+    if content and all(any(n.start <= s and e <= n.end for n in nouns) for s, e in content):
+        return StageNameIssue(_quote(nouns), _suggestion(v, t))
+    actor = criterion_actor(v, name)
+    if actor is not None and actor.side == "seller":
+        return StageNameIssue(f"'{actor.why}'", _suggestion(v, t))
+    return None
+
+
+# -- inspectable ------------------------------------------------------------------------------
+
+
+EvidenceKind = Literal["judgement", "spoken"]
+
+
+def evidence_issue(v: Vocabulary, evidence: str) -> tuple[EvidenceKind, str] | None:
+    """Why ``evidence`` is no artefact a manager can look at, with the words that show it."""
+    return _cached(v, "evidence", evidence, lambda: _evidence_issue(v, evidence))
+
+
+def _evidence_issue(
+    v: Vocabulary, evidence: str
+) -> tuple[Literal["judgement", "spoken"], str] | None:
+    t = v.text(evidence)
+    exc = v.find("exceptions", t)
+    belief = _seller_belief(v, t, exc)
+    na = _without(v.find("non_artefacts", t), exc, belief)
+    if na or belief:
+        return "judgement", _quote(sorted([*belief, *na], key=lambda s: s.start))
+    spoken = _without(v.find("unrecorded", t), exc)
+    if spoken and not v.find("artefacts", t):
+        return "spoken", _quote(spoken)
+    return None
+
+
+# -- redundancy -------------------------------------------------------------------------------
+
+
+def content_words(v: Vocabulary, text: str) -> frozenset[str]:
+    """The words that carry a criterion's meaning, normalized for comparison."""
+    return _cached(v, "content", text, lambda: _content_words(v, text))
+
+
+def _content_words(v: Vocabulary, text: str) -> frozenset[str]:
+    t = v.text(text)
+    stop = v["stopwords"]
+    synonyms = v["buyer_synonyms"]
+    canonical = synonyms.entries[0].casefold() if synonyms.entries else "buyer"
+    out: set[str] = set()
+    for _, _, w in t.words:
+        if stop.has_word(w):
+            continue
+        if v.language == "en" and len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        elif v.language == "nl" and len(w) > 4 and w.endswith("en"):
+            w = w[:-2]
+        if synonyms.has_word(w):
+            w = canonical
+        out.add(w)
+    return frozenset(out)
+
+
+__all__ = [
+    "Actor",
+    "FactualIssue",
+    "StageNameIssue",
+    "content_words",
+    "criterion_actor",
+    "evidence_issue",
+    "factual_issues",
+    "stage_name_issue",
+    "vocab_for",
+]

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.graph import Edge, StageGraph
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import name_key
+from salesblueprint.rules.registry import Problem, rule
+
+# the moves a contact or deal makes on its way to the win (lost outcomes are no way to win)
+KINDS = frozenset({"forward", "skip", "recycle", "handoff"})
+
+
+def _can_reach(g: StageGraph, target: str, within: dict[str, str]) -> set[str]:
+    seen = {target}
+    todo = [target]
+    while todo:
+        n = todo.pop()
+        for e in g.pred[n]:
+            if e.kind in KINDS and e.source in within and e.source not in seen:
+                seen.add(e.source)
+                todo.append(e.source)
+    return seen
+
+
+def _label(g: StageGraph, node: str) -> str:
+    n = g.index.nodes.get(node)
+    return f"'{n.stage.label}'" if n else f"'{node}'"
+
+
+def _bypass(g: StageGraph, entry: str, x: str, target: str) -> str:
+    """The skip (or else the path) that leads from ``entry`` to ``target`` without ``x``."""
+    parent: dict[str, Edge] = {}
+    seen = {entry}
+    queue = [entry]
+    for n in queue:
+        if n == target:
+            break
+        for e in g.succ[n]:
+            if e.kind in KINDS and e.target != x and e.target not in seen:
+                seen.add(e.target)
+                parent[e.target] = e
+                queue.append(e.target)
+    path: list[Edge] = []
+    n = target
+    while n in parent:
+        path.append(parent[n])
+        n = parent[n].source
+    path.reverse()
+    nodes = g.index.nodes
+    xi = nodes[x].index
+    for e in path:
+        s, t = nodes.get(e.source), nodes.get(e.target)
+        if s and t and s.index < xi < t.index:
+            when = f' ("{e.label}")' if e.label and e.kind != "handoff" else ""
+            kind = {"skip": "skip", "handoff": "handoff", "recycle": "recycle"}.get(
+                e.kind, "transition"
+            )
+            return f"the {kind} from {_label(g, e.source)} to {_label(g, e.target)}{when}"
+    walk = " → ".join([_label(g, entry), *(_label(g, e.target) for e in path)])
+    return f"the path {walk}"
+
+
+def _judge(
+    g: StageGraph, entry: str, candidates: list[str], targets: list[str]
+) -> Iterator[tuple[str, str]]:
+    """(stage, message) for each candidate that some path from entry to a target bypasses."""
+    idom = g.immediate_dominators(entry, KINDS)
+    targets = [t for t in targets if t in idom]
+    if not targets:
+        return
+    reach = {t: _can_reach(g, t, idom) for t in targets}
+    doms = {t: set(g.dominators(t, idom)) for t in targets}
+    for x in candidates:
+        if x == entry or x not in idom or x in targets:
+            continue
+        for t in targets:
+            if x in reach[t] and x not in doms[t]:
+                how = _bypass(g, entry, x, t)
+                yield x, f"{how} bypasses it on the way to {_label(g, t)}"
+                break
+
+
+def _sinks(g: StageGraph, nodes: list[str]) -> list[str]:
+    inside = set(nodes)
+    return [
+        n
+        for n in nodes
+        if not any(e.kind in KINDS and e.target in inside and e.target != n for e in g.succ[n])
+    ]
+
+
+@rule("SB201", "bypassed-stage", group="norms", severity="warning", norm="required")
+def check(ctx: Context) -> Iterator[Problem]:
+    """A stage that some path to the won outcome bypasses: not every deal must pass it.
+
+    ## What it does
+    Computes the dominators of the stage graph (the stages every path passes) and reports a
+    stage that does not dominate the goal: in a pipeline, the won outcome, starting from the
+    first open stage and following the default flow and transitions (not lost outcomes); in
+    the lifecycle, the terminal stage(s) from the first stage; ``after_close`` stages are
+    judged on their own path after the win, up to the last of them. Outcome and terminal
+    stages are exempt. The message names the skip (or path) that goes past the stage.
+
+    ## Why is this bad?
+    HubSpot's first norm: every stage is *required*. A stage that some buyers skip says
+    nothing about where a buyer is: forecasts built on it are wrong, and the team argues about
+    which deals "really" had to pass it. Either every buyer must reach that outcome (remove
+    the skip), or it is not a stage (remove it and move its exit criteria to a stage every
+    buyer passes).
+
+    ## Example
+    ```yaml
+    pipelines:
+      - id: new_business
+        stages:
+          - id: qualified
+          - id: demo
+          - id: proposal
+          - {id: won, outcome: won}
+          - {id: lost, outcome: lost}
+        transitions:
+          - {from: qualified, to: proposal, kind: skip, when: Buyer asked for pricing}
+    ```
+    In Dutch (`language: nl`):
+    ```yaml
+    lifecycle:
+      stages:
+        - {id: lead, name: Lead}
+        - {id: mql, name: Marketing qualified lead}
+        - {id: sql, name: Sales qualified lead}
+        - {id: klant, name: Klant, terminal: true}
+      transitions:
+        - {from: lead, to: sql, kind: skip, when: Demo-aanvraag}
+    ```
+    Use instead: every deal passes every stage.
+    ```yaml
+        stages:
+          - {id: needs_confirmed, name: Needs confirmed}
+          - {id: product_evaluated, name: Product evaluated}
+          - {id: proposal_reviewed, name: Proposal reviewed}
+          - {id: won, outcome: won}
+          - {id: lost, outcome: lost}
+    ```
+    In Dutch: a demo request is a reason to qualify faster, not to skip the stage.
+    ```yaml
+    lifecycle:
+      stages:
+        - id: lead
+          exit_criteria: [Contactpersoon heeft een demo aangevraagd]
+        - id: mql
+          exit_criteria: [Contactpersoon heeft de score van 60 bereikt of een demo aangevraagd]
+        - id: sql
+        - {id: klant, terminal: true}
+    ```
+    """
+    g = ctx.stages
+    bp = ctx.bp
+    found: list[tuple[str, str]] = []
+    if bp.lifecycle:
+        ids = [s.id for s in bp.lifecycle.stages if g.index.nodes[s.id].kind == "lifecycle_stage"]
+        terminal = [s.id for s in bp.lifecycle.stages if s.terminal]
+        targets = list(dict.fromkeys([*terminal, *_sinks(g, ids)]))
+        found += _judge(g, ids[0], ids, targets)
+    for p in bp.pipelines:
+        open_ids = [f"{p.id}.{s.id}" for s in p.stages if s.outcome is None]
+        wons = [f"{p.id}.{s.id}" for s in p.stages if s.outcome == "won"]
+        if open_ids and wons:
+            found += _judge(g, open_ids[0], open_ids, wons)
+        after = [f"{p.id}.{s.id}" for s in p.after_close]
+        if after:
+            targets = _sinks(g, after)
+            done: set[str] = set()
+            for w in wons:
+                for x, msg in _judge(g, w, after, targets):
+                    if x not in done:
+                        done.add(x)
+                        found.append((x, msg))
+    seen: set[str] = set()
+    for x, msg in found:
+        if x in seen:
+            continue
+        seen.add(x)
+        node = g.index.nodes[x]
+        yield Problem(
+            node.path,
+            f"stage '{node.stage.label}' is not required: {msg}; make every "
+            f"{'contact' if node.kind == 'lifecycle_stage' else 'deal'} pass it (remove the "
+            "skip), or remove the stage and move its exit criteria to a stage all of them pass",
+            at=name_key(node.stage),
+        )

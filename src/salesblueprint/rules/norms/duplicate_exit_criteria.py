@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import Stage, name_key
+from salesblueprint.rules.norms._language import content_words, vocab_for
+from salesblueprint.rules.registry import Problem, rule
+
+
+def stage_lists(ctx: Context, *, split_after_close: bool = False) -> Iterator[list[Stage]]:
+    """The stage sequences within which stages are compared: the lifecycle, each pipeline
+    (its open stages and its ``after_close`` stages, or each of them on its own)."""
+    bp = ctx.bp
+    if bp.lifecycle:
+        yield list(bp.lifecycle.stages)
+    for p in bp.pipelines:
+        open_stages: list[Stage] = [s for s in p.stages if s.outcome is None]
+        after: list[Stage] = list(p.after_close)
+        if split_after_close:
+            yield open_stages
+            yield after
+        else:
+            yield open_stages + after
+
+
+@rule("SB241", "duplicate-exit-criteria", group="norms", severity="warning")
+def check(ctx: Context) -> Iterator[Problem]:
+    """Two stages whose exit criteria say the same thing: one of them is redundant.
+
+    ## What it does
+    Compares the exit criteria of the stages of the lifecycle and of each pipeline, word for
+    word after leaving out small words (*the, a, has* / *de, het, heeft*), plural endings and
+    the difference between *buyer, customer, client, prospect* / *klant, koper*. Reports the
+    later of two stages whose criteria are the same.
+
+    ## Why is this bad?
+    HubSpot's original deck had a fifth rule: remove redundant stages. When two stages end
+    on the same buyer outcome, a deal can sit in either of them for the same reason; the
+    stage counts and conversion rates between them mean nothing.
+
+    ## Example
+    ```yaml
+    stages:
+      - id: needs_confirmed
+        exit_criteria: [Buyer confirmed the budget]     # nl: Klant heeft het budget bevestigd
+      - id: budget_approved
+        exit_criteria: [Customer confirmed the budget]  # nl: Klant bevestigde het budget
+    ```
+    Use instead: one stage per buyer outcome.
+    ```yaml
+    stages:
+      - id: needs_confirmed
+        exit_criteria: [Buyer confirmed the budget]
+      - id: budget_approved
+        exit_criteria: [Economic buyer approved the budget in writing]
+        # nl: Budgethouder heeft het budget schriftelijk goedgekeurd
+    ```
+    """
+    v = vocab_for(ctx)
+    for stages in stage_lists(ctx):
+        first: dict[frozenset[frozenset[str]], Stage] = {}
+        for s in stages:
+            if not s.exit_criteria:
+                continue
+            sig = frozenset(content_words(v, c.outcome) for c in s.exit_criteria)
+            if frozenset() in sig:
+                continue
+            other = first.get(sig)
+            if other is None:
+                first[sig] = s
+                continue
+            yield Problem(
+                s.path,
+                f"stage '{s.label}' has the same exit criteria as stage '{other.label}', so one "
+                "of them is redundant; merge the two, or give each its own buyer outcome",
+                at=name_key(s),
+            )

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import judged_criteria, short
+from salesblueprint.rules.norms._language import evidence_issue, vocab_for
+from salesblueprint.rules.registry import Problem, rule
+
+_WHY = {
+    "judgement": "is a judgement, not an artefact",
+    "spoken": "was only spoken, and left no artefact",
+}
+
+
+@rule("SB223", "evidence-not-an-artefact", group="norms", severity="warning", norm="inspectable")
+def check(ctx: Context) -> Iterator[Problem]:
+    """Evidence that is no artefact: a judgement, a feeling, or words nobody recorded.
+
+    ## What it does
+    Reads each exit criterion's ``evidence`` with the blueprint's vocabulary and reports
+    evidence that is someone's judgement (*rep's judgement, gut feeling, impression* /
+    *inschatting van de verkoper, onderbuikgevoel*), or that was only spoken (*verbal
+    confirmation, said on the phone* / *mondeling, telefonisch*) unless it names what recorded
+    it (a call recording, notes, an email).
+
+    ## Why is this bad?
+    Inspectable means a manager can look at the evidence. A judgement can only be believed,
+    not inspected; a spoken "yes" can be remembered differently by the buyer and the seller.
+
+    ## Example
+    ```yaml
+    exit_criteria:
+      - outcome: Buyer confirmed the budget
+        evidence: Rep's judgement            # nl: Inschatting van de verkoper
+        recorded_in: crm
+    ```
+    Use instead:
+    ```yaml
+    exit_criteria:
+      - outcome: Buyer confirmed the budget in a reply to the recap email
+        evidence: Email reply logged on the deal   # nl: E-mailantwoord gelogd bij de deal
+        recorded_in: crm.email
+    ```
+    """
+    v = vocab_for(ctx)
+    for _, crit in judged_criteria(ctx.bp):
+        if not crit.evidence:
+            continue
+        issue = evidence_issue(v, crit.evidence)
+        if issue is None:
+            continue
+        kind, words = issue
+        yield Problem(
+            crit.path,
+            f"the evidence of exit criterion '{short(crit.outcome)}' ('{short(crit.evidence, 40)}')"
+            f" {_WHY[kind]} ({words}); name something a manager can open, such as the email, "
+            "signed document, form or meeting record that shows it",
+            at="outcome",
+        )

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import judged_criteria, short
+from salesblueprint.rules.norms._language import factual_issues, vocab_for
+from salesblueprint.rules.registry import Problem, rule
+
+_WHAT = {
+    "belief": "the seller's belief",
+    "forecast": "a forecast or intention",
+    "opinion": "an opinion or feeling",
+}
+_RESTATE = {
+    "en": {
+        "belief": "write what the buyer did that made you think so, e.g. "
+        "'Buyer confirmed budget and timeline in a reply to the recap email'",
+        "forecast": "write what has happened, e.g. 'Buyer signed the order form' "
+        "rather than 'Buyer will sign'",
+        "opinion": "write the event that shows it, e.g. 'Buyer asked for a proposal in "
+        "writing' rather than 'Buyer seems interested'",
+    },
+    "nl": {
+        "belief": "write what the buyer did that made you think so, e.g. 'Klant heeft budget "
+        "en planning per e-mail bevestigd'",
+        "forecast": "write what has happened, e.g. 'Klant heeft de offerte ondertekend' "
+        "rather than 'Klant gaat tekenen'",
+        "opinion": "write the event that shows it, e.g. 'Klant heeft schriftelijk om een "
+        "offerte gevraagd' rather than 'Klant lijkt geïnteresseerd'",
+    },
+}
+
+
+@rule("SB211", "exit-criterion-not-factual", group="norms", severity="warning", norm="factual")
+def check(ctx: Context) -> Iterator[Problem]:
+    """An exit criterion that states an opinion, a forecast or the seller's belief.
+
+    ## What it does
+    Reads each exit criterion's ``outcome`` with the vocabulary of the blueprint's
+    ``language`` and reports one that states, instead of something that happened:
+    - the seller's belief: *we think, rep feels, I believe* / *wij denken, volgens de
+      verkoper, heeft er een goed gevoel over*;
+    - a forecast, intention or future: *will sign, plans to, expects, wants to* / *gaat
+      tekenen, verwacht, is van plan, wil*;
+    - an opinion or feeling, hedges and judgement words: *seems, likely, interested, happy,
+      warm, ready to buy, good fit* / *lijkt, waarschijnlijk, geïnteresseerd, enthousiast,
+      positief, vermoedelijk*. A judgement the buyer states in an observable act ("Buyer
+      confirmed in writing that the tool is a good fit") is fine.
+    The message quotes the words that triggered it and shows how to restate the criterion.
+
+    ## Why is this bad?
+    HubSpot's second norm: every stage is *factual*. "Buyer is interested" is what the seller
+    hopes; two reps judge it differently, and the buyer has not done anything yet. An exit
+    criterion must be something that happened — the buyer signed, replied, attended, asked —
+    so that every deal in a stage is at the same point of the buyer's journey.
+
+    ## Example
+    ```yaml
+    exit_criteria:
+      - Buyer seems interested in a pilot
+      - We think the decision maker will sign this quarter
+    ```
+    In Dutch (`language: nl`):
+    ```yaml
+    exit_criteria:
+      - Klant lijkt geïnteresseerd
+      - Klant gaat volgende week tekenen
+    ```
+    Use instead:
+    ```yaml
+    exit_criteria:
+      - Buyer asked for a pilot proposal in a reply to the recap email
+      - Decision maker signed the order form
+    ```
+    In Dutch:
+    ```yaml
+    exit_criteria:
+      - Klant heeft schriftelijk om een pilotvoorstel gevraagd
+      - Beslisser heeft de offerte ondertekend
+    ```
+    """
+    v = vocab_for(ctx)
+    restate = _RESTATE.get(v.language, _RESTATE["en"])
+    for _, crit in judged_criteria(ctx.bp):
+        issues = factual_issues(v, crit.outcome)
+        if not issues:
+            continue
+        what = " and ".join(f"{_WHAT[i.kind]} ({i.words})" for i in issues)
+        yield Problem(
+            crit.path,
+            f"exit criterion '{short(crit.outcome)}' states {what}, not something that "
+            f"happened; {restate[issues[0].kind]}",
+            at="outcome",
+        )

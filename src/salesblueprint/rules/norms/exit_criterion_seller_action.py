@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import judged_criteria, short
+from salesblueprint.rules.norms._language import criterion_actor, vocab_for
+from salesblueprint.rules.registry import Problem, rule
+
+_HOW = {
+    "subject": "its actor is the seller ({why})",
+    "agent": "it is done by the seller ({why})",
+    "passive": "it describes seller activity ({why})",
+    "todo": "it is a to-do for the seller ({why})",
+    "explicit": "it is marked `actor: seller`",
+}
+_EXAMPLE = {
+    "en": "'Buyer replied to the proposal with their questions' rather than 'Proposal sent'",
+    "nl": "'Klant heeft de offerte ondertekend' rather than 'Offerte verstuurd'",
+}
+
+
+@rule(
+    "SB231", "exit-criterion-seller-action", group="norms", severity="warning", norm="buyer-centric"
+)
+def check(ctx: Context) -> Iterator[Problem]:
+    """An exit criterion that is something the seller does, not something the buyer did.
+
+    ## What it does
+    Reads each exit criterion's ``outcome`` and reports one whose actor is the seller: a seller
+    subject (*we, our team, rep, AE, SDR, sales, account manager* / *wij, verkoper,
+    accountmanager, sales*), seller activity in the passive (*Proposal sent, Demo given,
+    Contract sent to the customer* / *Offerte verstuurd, Offerte is verstuurd, Demo gegeven*)
+    or a to-do for the seller (*Send proposal* / *Klant bellen*). Buyer-side roles count as the
+    buyer: champion, decision maker, economic buyer, procurement, legal, IT lead, the
+    customer's users / *beslisser, inkoper, opdrachtgever, klant*. An explicit
+    ``actor: buyer`` or ``actor: seller`` on the criterion overrules the heuristics.
+
+    ## Why is this bad?
+    HubSpot's fourth norm: every stage is *buyer-centric*. Each stage pairs a seller action
+    (``rep_action``) with a buyer outcome as its exit criterion. "Demo given" says what the
+    seller did; it says nothing about where the buyer is. "Buyer attended the demo and
+    booked the next meeting" does — and a deal only moves when the buyer moved.
+
+    ## Example
+    ```yaml
+    exit_criteria:
+      - Proposal sent
+      - We gave the demo to the decision maker
+    ```
+    In Dutch (`language: nl`):
+    ```yaml
+    exit_criteria:
+      - Offerte is verstuurd
+      - Wij hebben de demo gegeven
+    ```
+    Use instead:
+    ```yaml
+    rep_action: Send the proposal          # the seller's action belongs here
+    exit_criteria:
+      - Buyer returned the proposal with their comments
+      - Decision maker attended the demo and booked the next meeting
+    ```
+    In Dutch:
+    ```yaml
+    rep_action: Offerte versturen
+    exit_criteria:
+      - Klant heeft de offerte ondertekend
+      - Beslisser heeft de demo bijgewoond en een vervolgafspraak gepland
+    ```
+    """
+    v = vocab_for(ctx)
+    example = _EXAMPLE.get(v.language, _EXAMPLE["en"])
+    for _, crit in judged_criteria(ctx.bp):
+        if crit.actor == "buyer":
+            continue
+        if crit.actor == "seller":
+            how = _HOW["explicit"]
+        else:
+            actor = criterion_actor(v, crit.outcome)
+            if actor is None or actor.side != "seller":
+                continue
+            how = _HOW[actor.how].format(why=f"'{actor.why}'")
+        yield Problem(
+            crit.path,
+            f"exit criterion '{short(crit.outcome)}' is not buyer-centric: {how}; write what "
+            f"the buyer did, said or agreed to, e.g. {example}; the seller's part belongs in "
+            "`rep_action`",
+            at="outcome",
+        )

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import judged_criteria, short
+from salesblueprint.rules.registry import Problem, rule
+
+
+def tool_hint(ctx: Context) -> str:
+    ids = [t.id for t in ctx.bp.tools]
+    if not ids:
+        return "naming a tool you declare under `tools:`"
+    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    return f"naming a tool of the tool map, or tool.record: {shown}"
+
+
+@rule(
+    "SB221",
+    "exit-criterion-without-evidence",
+    group="norms",
+    severity="warning",
+    norm="inspectable",
+)
+def check(ctx: Context) -> Iterator[Problem]:
+    """An exit criterion that names no evidence a manager could look at.
+
+    ## What it does
+    Reports an exit criterion without ``evidence`` — including the shorthand form, a plain
+    string. When ``recorded_in`` is missing too, the same finding asks for both.
+
+    ## Why is this bad?
+    HubSpot's third norm: every stage is *inspectable*. A manager must be able to ask "may I
+    see the email in which the buyer confirmed the next steps?" — and get it. Without named
+    evidence, nobody can check that a deal really met the criterion, and the criterion is
+    quietly skipped.
+
+    ## Example
+    ```yaml
+    exit_criteria:
+      - Buyer confirmed the next steps          # nl: Klant heeft de vervolgstappen bevestigd
+    ```
+    Use instead:
+    ```yaml
+    exit_criteria:
+      - outcome: Buyer confirmed the next steps in a reply to the recap email
+        evidence: Email reply logged on the deal   # nl: E-mailantwoord gelogd bij de deal
+        recorded_in: crm.email
+    ```
+    """
+    hint = tool_hint(ctx)
+    for _, crit in judged_criteria(ctx.bp):
+        if crit.evidence is not None and crit.evidence.strip():
+            continue
+        if crit.recorded_in is None:
+            msg = (
+                f"exit criterion '{short(crit.outcome)}' names no evidence and no place where it "
+                "is recorded, so a manager cannot check it; add `evidence:` (what a manager can "
+                f"open, e.g. 'Email reply logged on the deal') and `recorded_in:` {hint}"
+            )
+        else:
+            msg = (
+                f"exit criterion '{short(crit.outcome)}' names no evidence, so a manager cannot "
+                "check it; add `evidence:` (what a manager can open, e.g. 'Email reply logged "
+                "on the deal')"
+            )
+        yield Problem(crit.path, msg, at="outcome")

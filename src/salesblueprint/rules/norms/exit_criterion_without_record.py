@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import judged_criteria, short
+from salesblueprint.rules.norms.exit_criterion_without_evidence import tool_hint
+from salesblueprint.rules.registry import Problem, rule
+
+
+@rule(
+    "SB222", "exit-criterion-without-record", group="norms", severity="warning", norm="inspectable"
+)
+def check(ctx: Context) -> Iterator[Problem]:
+    """An exit criterion with evidence but no ``recorded_in``: where would a manager find it?
+
+    ## What it does
+    Reports an exit criterion that names its ``evidence`` but not the tool (or ``tool.record``)
+    that records it. (A ``recorded_in`` naming a tool or record the tool map does not declare
+    is reported when the blueprint is loaded.)
+
+    ## Why is this bad?
+    Evidence that lives "somewhere" is evidence nobody checks. Naming the tool lets a manager
+    open the record, lets the tool-map checks see which system holds the proof, and tells the
+    team where to log it.
+
+    ## Example
+    ```yaml
+    exit_criteria:
+      - outcome: Buyer signed the order form      # nl: Klant heeft de opdrachtbevestiging getekend
+        evidence: Signed order form
+    ```
+    Use instead:
+    ```yaml
+    exit_criteria:
+      - outcome: Buyer signed the order form
+        evidence: Signed order form                # nl: Getekende opdrachtbevestiging
+        recorded_in: crm.deal
+    ```
+    """
+    hint = tool_hint(ctx)
+    for _, crit in judged_criteria(ctx.bp):
+        if crit.evidence is None or not crit.evidence.strip() or crit.recorded_in is not None:
+            continue
+        yield Problem(
+            crit.path,
+            f"exit criterion '{short(crit.outcome)}' does not say where its evidence "
+            f"('{short(crit.evidence, 40)}') is recorded; add `recorded_in:` {hint}",
+            at="outcome",
+        )

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._common import name_key
+from salesblueprint.rules.norms._language import stage_name_issue, vocab_for
+from salesblueprint.rules.registry import Problem, rule
+
+_GENERIC = {
+    "en": "e.g. 'Product evaluated' instead of 'Demo'",
+    "nl": "e.g. 'Product geëvalueerd' instead of 'Demo'",
+}
+
+
+@rule(
+    "SB232", "stage-name-seller-activity", group="norms", severity="warning", norm="buyer-centric"
+)
+def check(ctx: Context) -> Iterator[Problem]:
+    """A deal stage whose name is the seller's activity, not the buyer's progress.
+
+    ## What it does
+    Reads the ``name`` of each open and ``after_close`` deal stage and reports one that names
+    seller activity — *Demo, Appointment scheduled, Presentation scheduled, Qualified to buy,
+    Contract sent* / *Eerste contact gelegd, Afspraak ingepland, Offerte verstuurd, Demo
+    gegeven* — and suggests a buyer-centric name (*Product evaluated* / *Product
+    geëvalueerd*). The suggestions are the ``stage_names`` entries of the vocabulary; a team
+    can add its own. Lifecycle stage names (Lead, MQL, SQL ...) and outcome stages are not
+    judged.
+
+    ## Why is this bad?
+    Stage names shape how the team thinks. A rep in "Demo" thinks "this is what I must do to
+    this buyer"; a rep in "Product evaluated" thinks "this is what I must help this buyer
+    achieve". HubSpot: rename "Demo" to "Product evaluated" and define its exit criteria by
+    what the buyer did.
+
+    ## Example
+    ```yaml
+    stages:
+      - id: demo
+        name: Demo                       # nl: Demo gegeven
+      - id: contract_sent
+        name: Contract sent              # nl: Offerte verstuurd
+    ```
+    Use instead:
+    ```yaml
+    stages:
+      - id: product_evaluated
+        name: Product evaluated          # nl: Product geëvalueerd
+        rep_action: Give the demo
+      - id: terms_agreed
+        name: Terms agreed               # nl: Voorwaarden akkoord
+        rep_action: Send the contract
+    ```
+    """
+    v = vocab_for(ctx)
+    generic = _GENERIC.get(v.language, _GENERIC["en"])
+    for p in ctx.bp.pipelines:
+        for s in [*p.stages, *p.after_close]:
+            if s.outcome is not None:
+                continue
+            name = s.name if s.name is not None else s.id.replace("_", " ")
+            issue = stage_name_issue(v, name)
+            if issue is None:
+                continue
+            hint = f"e.g. '{issue.suggestion}'" if issue.suggestion else generic
+            what = "stage name" if s.name is not None else "stage id"
+            yield Problem(
+                s.path,
+                f"{what} '{s.name or s.id}' names the seller's activity ({issue.why}), not the "
+                f"buyer's progress; name what the buyer has achieved, {hint}",
+                at=name_key(s),
+            )
