@@ -57,6 +57,10 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
 
 
 def test_every_checking_rule_has_cases() -> None:
-    covered = {yaml.safe_load(f.read_text(encoding="utf-8"))["rule"] for f in CASES_DIR.glob("*.yaml")}
-    missing = sorted(code for code, r in load_all().items() if r.check is not None and code not in covered)
+    covered = {
+        yaml.safe_load(f.read_text(encoding="utf-8"))["rule"] for f in CASES_DIR.glob("*.yaml")
+    }
+    missing = sorted(
+        code for code, r in load_all().items() if r.check is not None and code not in covered
+    )
     assert missing == [], f"rules without fixture cases: {missing}"
