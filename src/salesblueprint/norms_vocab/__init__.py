@@ -156,9 +156,8 @@ class Phrases:
         self.entries = tuple(entries)
         singles: set[str] = set()
         prefixes: set[str] = set()
-        keyed: set[str] = set()  # phrases that start with a known word
+        keyed: dict[str, set[str]] = {}  # first word -> phrases that start with it
         anywhere: set[str] = set()  # regular expressions, phrases starting with a non-word
-        first_words: set[str] = set()
         for entry in entries:
             e = normalize(entry).strip().casefold()
             if _PLAIN_WORD_RE.match(e):
@@ -166,35 +165,36 @@ class Phrases:
             elif _PREFIX_RE.match(e):
                 prefixes.add(e[:-1])
             else:
-                src = _entry_regex(entry)
                 m = _WORD_RE.match(e)
                 if m is None or e.startswith("/"):
-                    anywhere.add(src)
+                    anywhere.add(_entry_regex(entry))
                     continue
-                keyed.add(src)
-                first_words.add(m.group())
+                keyed.setdefault(m.group(), set()).add(entry)
                 if e[m.end() : m.end() + 1] == "-":  # "e-mail" also finds "email"
                     m2 = _WORD_RE.match(e, m.end() + 1)
-                    first_words.add(m.group() + (m2.group() if m2 else ""))
+                    keyed.setdefault(m.group() + (m2.group() if m2 else ""), set()).add(entry)
         self.singles = frozenset(singles)
         self.prefixes = tuple(sorted(prefixes))
-        self._first_words = frozenset(first_words)
+        self._keyed = {w: tuple(sorted(es)) for w, es in keyed.items()}
+        self._first_words = frozenset(keyed)
+        self._patterns: dict[str, re.Pattern[str]] = {}
         self.has_anywhere = bool(anywhere)
-
-        # longer alternatives first, so that the longest phrase at a position wins
-        self._keyed_src = "|".join(sorted(keyed, key=lambda s: (-len(s), s)))
         self._anywhere_src = "|".join(sorted(anywhere, key=lambda s: (-len(s), s)))
-        self._compiled = False
-        self._keyed: re.Pattern[str] | None = None
         self._anywhere: re.Pattern[str] | None = None
 
-    def _compile(self) -> None:
-        """Compile the regular expressions on first use (start-up stays cheap)."""
-        if self._keyed_src:
-            self._keyed = re.compile(self._keyed_src, re.IGNORECASE)
-        if self._anywhere_src:
-            self._anywhere = re.compile(self._anywhere_src, re.IGNORECASE)
-        self._compiled = True
+    def _pattern(self, first_word: str) -> re.Pattern[str]:
+        """The phrases starting with ``first_word``, compiled when a text first needs them.
+
+        Compiling one small expression per first word that actually occurs keeps start-up
+        cheap: a run compiles only the few groups its texts touch.
+        """
+        pat = self._patterns.get(first_word)
+        if pat is None:
+            srcs = {_entry_regex(e) for e in self._keyed[first_word]}
+            # longer alternatives first, so that the longest phrase at a position wins
+            src = "|".join(sorted(srcs, key=lambda s: (-len(s), s)))
+            pat = self._patterns[first_word] = re.compile(src, re.IGNORECASE)
+        return pat
 
     def find(self, t: Text) -> list[Span]:
         """Every match in text order; of overlapping matches the earliest, then longest, wins."""
@@ -208,15 +208,15 @@ class Phrases:
             for s, e, w in t.words:
                 if w.startswith(pre):
                     found.append(Span(s, e, t.raw[s:e]))
-        if not self._compiled and (self._keyed_src or self._anywhere_src):
-            self._compile()
-        if self._keyed is not None and not self._first_words.isdisjoint(t.wordset):
+        if not self._first_words.isdisjoint(t.wordset):
             for s, _, w in t.words:
                 if w in self._first_words:
-                    m = self._keyed.match(t.raw, s)
+                    m = self._pattern(w).match(t.raw, s)
                     if m is not None and m.end() > s:
                         found.append(Span(s, m.end(), m.group()))
-        if self._anywhere is not None:
+        if self._anywhere_src:
+            if self._anywhere is None:
+                self._anywhere = re.compile(self._anywhere_src, re.IGNORECASE)
             for m in self._anywhere.finditer(t.raw):
                 if m.end() > m.start():
                     found.append(Span(m.start(), m.end(), m.group()))
