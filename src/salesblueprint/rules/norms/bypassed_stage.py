@@ -98,7 +98,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     Computes the dominators of the stage graph (the stages every path passes) and reports a
     stage that does not dominate the goal: in a pipeline, the won outcome, starting from the
     first open stage and following the default flow and transitions (not lost outcomes); in
-    the lifecycle, the terminal stage(s) from the first stage; ``after_close`` stages are
+    the lifecycle, the first terminal stage (the one the default flow reaches; stages listed
+    after it are optional side stages), from the first stage; ``after_close`` stages are
     judged on their own path after the win, up to the last of them. Outcome and terminal
     stages are exempt. The message names the skip (or path) that goes past the stage.
 
@@ -159,9 +160,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     found: list[tuple[str, str]] = []
     if bp.lifecycle:
         ids = [s.id for s in bp.lifecycle.stages if g.index.nodes[s.id].kind == "lifecycle_stage"]
-        terminal = [s.id for s in bp.lifecycle.stages if s.terminal]
-        targets = list(dict.fromkeys([*terminal, *_sinks(g, ids)]))
-        found += _judge(g, ids[0], ids, targets)
+        # the goal is the first terminal stage, the one the default flow reaches; side stages
+        # listed after it (not qualified, nurture ...) are optional by design
+        first_terminal = next((i for i, s in enumerate(bp.lifecycle.stages) if s.terminal), None)
+        if first_terminal is not None:
+            main = ids[: first_terminal + 1]
+            found += _judge(g, ids[0], main, [main[-1]])
+        else:
+            found += _judge(g, ids[0], ids, _sinks(g, ids))
     for p in bp.pipelines:
         open_ids = [f"{p.id}.{s.id}" for s in p.stages if s.outcome is None]
         wons = [f"{p.id}.{s.id}" for s in p.stages if s.outcome == "won"]
