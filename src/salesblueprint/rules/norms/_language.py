@@ -302,10 +302,39 @@ def criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     return _cached(v, "actor", text, lambda: _criterion_actor(v, text))
 
 
+_RELATIVE_EN = frozenset({"who", "which", "that"})
+_NUMBER_EN = frozenset({"one", "two", "three", "four", "five", "several", "some", "more"})
+_FILLERS_EN = frozenset({"both", "also", "all", "then", "just", "already", "each"})
+
+
+def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
+    """``act`` is an active past tense with its own subject, not seller activity in the passive.
+
+    "Person created a trial account" (a direct object follows), "colleagues who both logged
+    in" (a relative pronoun is the subject): someone other than the seller acted.
+    """
+    words = t.words
+    i = t.first_word_at(act.start)
+    j = t.last_word_before(act.end)
+    if i == 0 or i >= len(words):
+        return False  # "Sent proposal": no subject before it
+    k = i - 1
+    while k > 0 and words[k][2] in _FILLERS_EN:
+        k -= 1
+    if v["passive_auxiliaries"].has_word(words[k][2]):
+        return False  # "Buyer was sent the pricing sheet"
+    nxt = words[j + 1][2] if j + 1 < len(words) else ""
+    if nxt and (v["determiners"].has_word(nxt) or nxt in _NUMBER_EN or nxt.isdigit()):
+        return True
+    return words[k][2] in _RELATIVE_EN
+
+
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
     exc = v.find("exceptions", t)
     acts = _without(v.find("seller_activities", t), exc)
+    if v.language == "en":
+        acts = [a for a in acts if not _active_en(v, t, a)]
     arts = v.find("buyer_artefacts", t)
     acts = [a for a in acts if not _buyer_artefact_near(v, t, a, arts)]
     mentions = _mentions(v, t, exc, acts)
