@@ -12,9 +12,9 @@ def check(ctx: Context) -> Iterator[Problem]:
 
     ## What it does
     Follows every move (the default flow in list order, transitions, the SLA handoff and
-    recycles) from the first lifecycle stage, and from the first open stage of each pipeline,
-    and reports stages never reached. A stage listed after a ``terminal`` stage is only reached
-    through a transition.
+    recycles) from the first lifecycle stage and from the first open stage of each pipeline,
+    and reports stages never reached from any of them. A stage listed after a ``terminal``
+    stage is only reached through a transition.
 
     ## Why is this bad?
     No contact or deal can ever be in this stage: either a transition into it is missing, or
@@ -37,9 +37,18 @@ def check(ctx: Context) -> Iterator[Problem]:
     """
     g = ctx.stages
     bp = ctx.bp
+    # Contacts enter at the first lifecycle stage and deals at each pipeline's first open
+    # stage; a transition from one into the other (a lost deal back to a lifecycle stage)
+    # reaches a stage as well as the default flow does.
+    entries = [bp.lifecycle.stages[0].id] if bp.lifecycle else []
+    for p in bp.pipelines:
+        entries += [f"{p.id}.{s.id}" for s in p.stages if s.outcome is None][:1]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry not in seen:
+            seen |= g.reachable(entry)
     if bp.lifecycle:
         stages = bp.lifecycle.stages
-        seen = g.reachable(stages[0].id)
         terminal_before = None
         for s in stages:
             if s.id not in seen:
@@ -49,9 +58,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                     if terminal_before
                     else "; add a transition into it or remove it"
                 )
+                source = f"'{stages[0].id}'" + (" or a pipeline" if bp.pipelines else "")
                 yield Problem(
                     s.path,
-                    f"lifecycle stage '{s.id}' is never reached from '{stages[0].id}'{after}",
+                    f"lifecycle stage '{s.id}' is never reached from {source}{after}",
                     at="id",
                 )
             if s.terminal and terminal_before is None:
@@ -60,7 +70,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         open_stages = [s for s in p.stages if s.outcome is None]
         if not open_stages:
             continue
-        seen = g.reachable(f"{p.id}.{open_stages[0].id}")
         for ds in [*p.stages, *p.after_close]:
             if f"{p.id}.{ds.id}" not in seen:
                 yield Problem(

@@ -1,0 +1,115 @@
+"""The diagram IR: a small, format-neutral description of one drawing.
+
+:mod:`salesblueprint.diagrams.extract` builds a :class:`Diagram` from a blueprint view; each
+renderer in :mod:`salesblueprint.diagrams.renderers` draws it. Every text in the IR is already
+cleaned (:func:`clean`): no control characters, bounded length. Renderers still escape it for
+their syntax. Node and group ids are generated (``n0``, ``g0``), never taken from user text.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from typing import Literal
+
+NodeKind = Literal["stage", "terminal", "won", "lost", "after_close", "tool", "note", "deal_stage"]
+# "order" is an invisible edge that only arranges the layout (e.g. tools side by side)
+EdgeKind = Literal[
+    "forward",
+    "skip",
+    "recycle",
+    "lost",
+    "handoff",
+    "flow",
+    "recorded_in",
+    "pipeline",
+    "won",
+    "order",
+]
+GroupKind = Literal["lane", "pipeline", "category", "open", "after_close", "tools"]
+Status = Literal["", "error", "warning", "info"]
+
+MAX_TEXT = 300
+"""Longest text kept from one user string; longer texts end in an ellipsis."""
+
+WRAP = 34
+"""Characters per line when a text is wrapped."""
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: str, limit: int = MAX_TEXT) -> str:
+    """User text made safe for every format: control characters become spaces, runs of
+    whitespace collapse, and the text is cut at ``limit`` characters."""
+    out = " ".join(_CONTROL.sub(" ", text).split())
+    if len(out) > limit:
+        out = out[: limit - 1].rstrip() + "…"
+    return out
+
+
+def wrap(text: str, width: int = WRAP) -> list[str]:
+    """A cleaned text broken into lines of at most ``width`` characters (long words are split)."""
+    return textwrap.wrap(clean(text), width, break_on_hyphens=False) or [""]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of detail under a node's title; ``style`` picks how it is drawn."""
+
+    text: str
+    style: Literal["text", "muted", "bullet", "criterion", "mark", "finding"] = "text"
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    title: str
+    kind: NodeKind = "stage"
+    lines: tuple[Line, ...] = ()
+    group: str | None = None
+    status: Status = ""
+    key: str = ""  # the blueprint node id (``sql``, ``new_business.won``, ``tool:crm``)
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: EdgeKind
+    label: str = ""
+    from_group: str | None = None  # draw the edge from this group's border (DOT: ltail)
+    to_group: str | None = None  # draw the edge to this group's border (DOT: lhead)
+    constraint: bool = True  # whether the edge orders the layout
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    kind: GroupKind
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    kind: str  # a NodeKind, EdgeKind or status name
+    text: str
+    shape: Literal["node", "edge"] = "edge"
+
+
+@dataclass
+class Diagram:
+    """One drawing: title, groups (lanes, pipelines, categories), nodes, edges and a legend."""
+
+    title: str
+    view: str
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    legend: list[LegendItem] = field(default_factory=list)
+    direction: Literal["LR", "TB"] = "LR"
+    subtitle: str = ""
+
+    def node_ids(self) -> set[str]:
+        return {n.id for n in self.nodes}

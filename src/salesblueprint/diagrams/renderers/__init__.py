@@ -1,0 +1,58 @@
+"""The format registry: a format name maps to one renderer.
+
+Each module in this package registers its formats with :func:`register`; adding a format is
+adding a module (it is found by :func:`load_all`, nothing else changes).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from salesblueprint.diagrams.ir import Diagram
+
+RenderFn = Callable[[Diagram], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Renderer:
+    name: str
+    fn: RenderFn
+    binary: bool  # True: returns bytes (png, pdf); False: returns str
+    description: str
+
+
+_REGISTRY: dict[str, Renderer] = {}
+_loaded = False
+
+
+def register(
+    name: str, *, binary: bool = False, description: str = ""
+) -> Callable[[RenderFn], RenderFn]:
+    """Decorator: make ``fn(diagram)`` the renderer of format ``name``."""
+
+    def deco(fn: RenderFn) -> RenderFn:
+        _REGISTRY[name] = Renderer(name, fn, binary, description)
+        return fn
+
+    return deco
+
+
+def load_all() -> dict[str, Renderer]:
+    """Every registered renderer, by format name (imports the renderer modules once)."""
+    global _loaded
+    if not _loaded:
+        for mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+            importlib.import_module(f"{__name__}.{mod}")
+        _loaded = True
+    return dict(sorted(_REGISTRY.items()))
+
+
+def get(name: str) -> Renderer | None:
+    return load_all().get(name)
+
+
+def formats() -> list[str]:
+    return list(load_all())

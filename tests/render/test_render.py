@@ -1,0 +1,362 @@
+"""Diagrams: goldens for DOT and Mermaid, SVG/PNG/PDF through Graphviz, hostile names, CLI."""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import salesblueprint as sb
+from salesblueprint.cli import cli
+from salesblueprint.diagrams import VIEWS, RenderError, ViewError, render
+from salesblueprint.diagrams.extract import extract
+from salesblueprint.diagrams.ir import wrap
+from salesblueprint.diagrams.renderers import formats
+from salesblueprint.diagrams.renderers.dot import ALLOWED_ATTRIBUTES
+from salesblueprint.findings import Finding
+from salesblueprint.model.blueprint import Blueprint
+from salesblueprint.model.load import load_file, validate_data
+
+HERE = Path(__file__).parent
+DATA = HERE / "data"
+GOLDEN = HERE / "golden"
+EXAMPLES = HERE.parent.parent / "examples"
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.blueprint.yaml"))
+FIXTURES = sorted(DATA.glob("*.blueprint.yaml"))
+UPDATE = os.environ.get("SB_UPDATE_GOLDEN") == "1"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def _load(path: Path) -> Blueprint:
+    result = load_file(path)
+    assert result.blueprint is not None, [str(f) for f in result.findings]
+    return result.blueprint
+
+
+def _stem(path: Path) -> str:
+    return path.name.split(".")[0]
+
+
+# -- goldens ------------------------------------------------------------------------------
+
+
+GOLDEN_CASES = [
+    (f, view, fmt, fnd)
+    for f in FIXTURES
+    for view in VIEWS
+    for fmt in ("dot", "mermaid")
+    for fnd in (False, True)
+    if not fnd or view in ("lifecycle", "pipeline")
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "view", "fmt", "findings"),
+    GOLDEN_CASES,
+    ids=[f"{_stem(f)}-{v}-{m}{'-findings' if x else ''}" for f, v, m, x in GOLDEN_CASES],
+)
+def test_golden(path: Path, view: str, fmt: str, findings: bool) -> None:
+    """DOT and Mermaid sources are byte-identical to the goldens (SB_UPDATE_GOLDEN=1 rewrites)."""
+    # fixed findings, so the goldens do not change when rules are added
+    fixed = [
+        Finding("SB900", "x-error", "error", "e", node=("lifecycle", "stages", 1)),
+        Finding("SB901", "x-warning", "warning", "w", node=("lifecycle", "stages", 0, "x")),
+        Finding("SB902", "x-info", "info", "i", node=("pipelines", 0, "stages", 0)),
+        Finding("SB903", "x-warning", "warning", "w", node=("pipelines", 0, "stages", 1)),
+    ]
+    out = render(_load(path), view=view, format=fmt, findings=fixed if findings else False)
+    assert isinstance(out, str)
+    ext = {"dot": "dot", "mermaid": "mmd"}[fmt]
+    golden = GOLDEN / f"{_stem(path)}.{view}{'.findings' if findings else ''}.{ext}"
+    if UPDATE:
+        golden.write_text(out, encoding="utf-8", newline="\n")
+    assert golden.exists(), f"missing golden {golden.name}; run with SB_UPDATE_GOLDEN=1"
+    assert out == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=_stem)
+def test_text_formats_are_deterministic(path: Path) -> None:
+    for view in VIEWS:
+        for fmt in ("dot", "mermaid"):
+            a = render(_load(path), view=view, format=fmt, findings=True)
+            b = render(_load(path), view=view, format=fmt, findings=True)
+            assert a == b
+
+
+def test_registry_lists_every_format() -> None:
+    assert set(formats()) >= {"dot", "mermaid", "svg", "png", "pdf"}
+    bp = _load(FIXTURES[0])
+    with pytest.raises(RenderError, match="unknown format"):
+        render(bp, format="gif")
+    with pytest.raises(ViewError, match="unknown view"):
+        render(bp, view="funnel", format="dot")
+    with pytest.raises(ViewError, match="no pipeline 'nope'"):
+        render(bp, view="pipeline:nope", format="dot")
+
+
+def test_public_api_render_even_after_importing_the_package() -> None:
+    import salesblueprint.diagrams  # noqa: F401  (a package of its own: sb.render stays the function)
+
+    out = sb.render(_load(FIXTURES[0]), view="lifecycle", format="mermaid")
+    assert isinstance(out, str) and out.startswith("---\ntitle:")
+
+
+def test_pipeline_view_selects_one_pipeline() -> None:
+    bp = _load(FIXTURES[0])
+    d = extract(bp, "pipeline:new_business")
+    titles = {n.title for n in d.nodes}
+    assert {"Needs confirmed", "Closed won", "Closed lost", "Implementation started"} <= titles
+    assert {e.kind for e in d.edges} >= {"forward", "lost"}
+    assert any(it.kind == "lost" for it in d.legend)
+
+
+def test_lifecycle_view_has_lanes_handoff_and_recycle() -> None:
+    d = extract(_load(FIXTURES[0]), "lifecycle")
+    assert [g.title for g in d.groups] == ["Marketing lane", "Sales lane", "Customer success lane"]
+    handoff = [e for e in d.edges if e.kind == "handoff"]
+    assert len(handoff) == 1 and "24h" in handoff[0].label
+    assert any(e.kind == "recycle" for e in d.edges)
+    assert any(n.kind == "terminal" for n in d.nodes)
+    assert d.title and d.legend
+
+
+def test_findings_overlay_colours_stages() -> None:
+    bp = _load(EXAMPLES / "hubspot-default.blueprint.yaml")
+    d = extract(bp, "pipeline", sb.check(bp))
+    assert any(n.status == "warning" for n in d.nodes)
+    assert any(it.kind == "warning" for it in d.legend)
+    plain = extract(bp, "pipeline")
+    assert all(n.status == "" for n in plain.nodes)
+
+
+# -- Graphviz: svg, png, pdf -------------------------------------------------------------
+
+
+def _svg_texts(svg: str) -> str:
+    root = ET.fromstring(svg.encode("utf-8"))
+    return "\n".join("".join(t.itertext()) for t in root.iter(f"{SVG_NS}text"))
+
+
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("path", [*FIXTURES, *EXAMPLE_FILES], ids=_stem)
+def test_svg_shows_every_stage(path: Path) -> None:
+    bp = _load(path)
+    for view in VIEWS:
+        svg = render(bp, view=view, format="svg")
+        assert isinstance(svg, str)
+        texts = _svg_texts(svg)
+        d = extract(bp, view)
+        for n in d.nodes:
+            for line in wrap(n.title, 30):
+                assert line in texts, (view, line)
+        assert "Legend" in texts
+
+
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=_stem)
+def test_png_of_every_view(path: Path) -> None:
+    bp = _load(path)
+    for view in VIEWS:
+        png = render(bp, view=view, format="png", findings=True)
+        assert isinstance(png, bytes) and png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+@pytest.mark.usefixtures("need_pdf")
+def test_pdf() -> None:
+    pdf = render(_load(FIXTURES[0]), view="blueprint", format="pdf")
+    assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
+
+
+# -- hostile text -------------------------------------------------------------------------
+
+HOSTILE = [
+    "a:b:c",
+    "<b>x</b>",
+    "<<table><tr><td>x</td></tr></table>>",
+    'say "hi"',
+    "ends with backslash\\",
+    "line\nbreak",
+    "ctl" + "".join(chr(c) for c in range(0x20)),
+    "close ] bracket [",
+    "A --> B",
+    "pipe | pipe",
+    "`tick` #quot; &amp; %% comment",
+    'URL="file:///etc/passwd" image="/etc/passwd"',
+    "x" * 5000,
+]
+
+
+def _hostile_blueprint(name: str) -> Blueprint:
+    data = {
+        "salesblueprint": 1,
+        "name": name,
+        "teams": [{"id": "marketing", "name": name}, {"id": "sales"}],
+        "lifecycle": {
+            "stages": [
+                {"id": "lead", "name": name, "owner": "marketing", "actions": [name]},
+                {"id": "sql", "name": name + "\\", "owner": "sales", "pipeline": "p"},
+            ]
+        },
+        "pipelines": [
+            {
+                "id": "p",
+                "name": name,
+                "stages": [
+                    {
+                        "id": "s1",
+                        "name": name,
+                        "rep_action": name,
+                        "exit_criteria": [
+                            {"outcome": name, "evidence": name, "recorded_in": "crm.deal"}
+                        ],
+                    },
+                    {"id": "won", "name": name, "outcome": "won"},
+                    {"id": "lost", "name": name, "outcome": "lost", "reasons": [name]},
+                ],
+                "transitions": [{"from": "won", "to": "s1", "kind": "recycle", "when": name}],
+            }
+        ],
+        "sla": {
+            "handoff": {"from": "lead", "to": "sql", "follow_up_within": "24h"},
+            "recycle": [{"from": "sql", "to": "lead", "when": name}],
+        },
+        "tools": [
+            {"id": "crm", "name": name, "category": name, "records": ["deal"]},
+            {"id": "ma", "name": name, "records": ["deal"], "system_of_record": ["deal"]},
+        ],
+        "flows": [{"from": "ma", "to": "crm", "data": ["deal"], "trigger": "sql"}],
+    }
+    result = validate_data(data)
+    assert result.blueprint is not None, [str(f) for f in result.findings]
+    return result.blueprint
+
+
+_ATTR = re.compile(r"\b([A-Za-z_]+)=")
+
+
+def _strip_html_labels(dot: str) -> str:
+    """The DOT source with every ``label=<...>`` (balanced angle brackets) cut out."""
+    out, i = [], 0
+    while (j := dot.find("label=<", i)) != -1:
+        out.append(dot[i : j + 6])
+        depth, k = 0, j + 6
+        while True:
+            depth += {"<": 1, ">": -1}.get(dot[k], 0)
+            k += 1
+            if depth == 0:
+                break
+        i = k
+    out.append(dot[i:])
+    return "".join(out)
+
+
+@pytest.mark.parametrize("name", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_dot(name: str) -> None:
+    bp = _hostile_blueprint(name)
+    for view in VIEWS:
+        dot = render(bp, view=view, format="dot")
+        assert isinstance(dot, str)
+        # node statements only use generated ids, edges only generated ids
+        for m in re.finditer(r"^\t+(\S+) (?:-> (\S+) )?\[", dot, re.M):
+            for ident in filter(None, m.groups()):
+                assert re.fullmatch(r"n\d+|legend|graph|node|edge", ident), ident
+        # outside labels, only the fixed attribute list
+        stripped = _strip_html_labels(dot)
+        for attr in _ATTR.findall(stripped):
+            assert attr in ALLOWED_ATTRIBUTES, attr
+        assert "URL=" not in stripped and "image=" not in stripped
+        assert not any(ord(c) < 0x20 and c not in "\t\n" for c in dot)
+
+
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("name", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_svg_is_valid_xml(name: str) -> None:
+    bp = _hostile_blueprint(name)
+    for view in VIEWS:
+        svg = render(bp, view=view, format="svg")
+        assert isinstance(svg, str)
+        root = ET.fromstring(svg.encode("utf-8"))  # raises on invalid XML
+        hrefs = [k for el in root.iter() for k in el.attrib if k.endswith("href")]
+        assert hrefs == []
+        if name.startswith("<b>"):
+            assert "<b>x</b>" in _svg_texts(svg)  # shown as text, not markup
+
+
+_MERMAID_LABEL = re.compile(r'\["(.*?)"\]|\[\["(.*?)"\]\]|\(\["(.*?)"\]\)|\|"(.*?)"\|')
+
+
+@pytest.mark.parametrize("name", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_mermaid(name: str) -> None:
+    bp = _hostile_blueprint(name)
+    for view in VIEWS:
+        src = render(bp, view=view, format="mermaid")
+        assert isinstance(src, str)
+        body = src.split("---\n", 2)[2]
+        for line in body.splitlines():
+            # everything between our own tags is letters, digits, spaces, safe marks, entities
+            inner = re.sub(r"</?(b|small)>|<br/>", "", line)
+            for label in re.findall(r'"([^"]*)"', inner):
+                assert re.fullmatch(r"[\w .,\-/'?!:@%+=#;]*", label), label
+            assert line.count('"') % 2 == 0, line
+        title = src.split("\n")[1]
+        assert title.startswith('title: "') and title.endswith('"')
+
+
+# -- the command line ---------------------------------------------------------------------
+
+
+def test_cli_render_text_to_stdout() -> None:
+    r = CliRunner().invoke(
+        cli, ["render", str(FIXTURES[0]), "--view", "lifecycle", "--format", "mermaid"]
+    )
+    assert r.exit_code == 0, r.output
+    assert "flowchart LR" in r.output
+
+
+@pytest.mark.usefixtures("need_graphviz")
+def test_cli_render_png_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "bp.png"
+    r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "--format", "png", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_bad_file_prints_findings(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("salesblueprint: 1\nname: x\nlifecycle: {stages: [{id: A}]}\n")
+    r = CliRunner().invoke(cli, ["render", str(bad), "--format", "dot"])
+    assert r.exit_code == 1
+    assert "Traceback" not in r.output and "error" in r.output
+
+
+def test_cli_unknown_view_is_a_usage_error() -> None:
+    r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "--view", "nope"])
+    assert r.exit_code == 2
+    assert "unknown view" in r.output
+
+
+def test_cli_without_graphviz_writes_the_dot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salesblueprint.diagrams import layout
+
+    monkeypatch.setattr(layout, "programs", lambda: [])
+    out = tmp_path / "bp.svg"
+    r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "-o", str(out)])
+    assert r.exit_code == 1
+    assert "no Graphviz found" in r.output
+    dot = tmp_path / "bp.dot"
+    assert dot.read_text(encoding="utf-8").startswith("digraph")
+    assert not out.exists()
+
+
+def test_env_variable_naming_no_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesblueprint.diagrams.layout import ENV_VAR, NoGraphvizError
+
+    monkeypatch.setenv(ENV_VAR, "/nonexistent/dot")
+    with pytest.raises(NoGraphvizError, match=ENV_VAR):
+        render(_load(FIXTURES[0]), format="svg")
