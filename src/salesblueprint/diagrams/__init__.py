@@ -13,8 +13,6 @@ need a Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`).
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
