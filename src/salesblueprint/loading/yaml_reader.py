@@ -159,14 +159,24 @@ class YamlReader:
         text = self._decode(data)
         if text is None:
             return None
-        if self._check_tabs(text):
-            return None
         try:
             root = self._compose(text)
         except _Abort:
             return None
         except yaml.MarkedYAMLError as e:
+            tabs = _tab_indents(text)
+            if e.problem_mark and e.problem_mark.line + 1 in tabs:
+                # the parser tripped over a tab: report every tab-indented line at once
+                for line, col in sorted(tabs.items()):
+                    self.report(
+                        codes.TAB_INDENT,
+                        (line, col),
+                        "tab used for indentation; YAML allows only spaces here",
+                    )
+                return None
             mark = e.problem_mark or e.context_mark
+            if e.context_mark and e.problem and "end of stream" in e.problem:
+                mark = e.context_mark  # an unclosed quote or bracket: point at where it opens
             problem = e.problem or "invalid YAML"
             if e.context:
                 problem = f"{problem} ({e.context})"
@@ -224,25 +234,6 @@ class YamlReader:
                 f"file is not valid UTF-8 ({hint}); save it as UTF-8",
             )
             return None
-
-    def _check_tabs(self, text: str) -> bool:
-        found = False
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            if not line.startswith((" ", "\t")):
-                continue
-            stripped = line.lstrip(" \t")
-            if not stripped or stripped.startswith("#"):
-                continue
-            indent = line[: len(line) - len(stripped)]
-            col = indent.find("\t")
-            if col >= 0:
-                found = True
-                self.report(
-                    codes.TAB_INDENT,
-                    (lineno, col + 1),
-                    "tab used for indentation; YAML allows only spaces here",
-                )
-        return found
 
     # -- composing ----------------------------------------------------------------------
     def _compose(self, text: str) -> Any:
@@ -381,6 +372,24 @@ class YamlReader:
 
 
 _EMPTY: Any = object()
+
+
+def _tab_indents(text: str) -> dict[int, int]:
+    """Line -> column of the first tab in each line's indentation.
+
+    Only consulted when the parser fails: a tab inside a block scalar's text is valid YAML.
+    """
+    out: dict[int, int] = {}
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.startswith((" ", "\t")):
+            continue
+        stripped = line.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        col = line[: len(line) - len(stripped)].find("\t")
+        if col >= 0:
+            out[lineno] = col + 1
+    return out
 
 
 def read_yaml(

@@ -177,7 +177,7 @@ def _duplicate_ids(col: _Collector, items: Sequence[Any], what: str) -> None:
         if item.id in seen:
             first = locate(col.source, seen[item.id]) if col.source is not None else None
             at = f" (first at line {first[0]})" if first else ""
-            col.add(codes.DUPLICATE_ID, (*item.path, "id"), f"duplicate {what} id '{item.id}'{at}")
+            col.add(codes.DUPLICATE_ID, (*item.path, "id"), f"duplicate {what} '{item.id}'{at}")
         else:
             seen[item.id] = item.path
 
@@ -185,13 +185,13 @@ def _duplicate_ids(col: _Collector, items: Sequence[Any], what: str) -> None:
 def _references(col: _Collector, bp: Blueprint) -> None:
     from salesblueprint.graph import StageIndex
 
-    _duplicate_ids(col, bp.teams, "team")
-    _duplicate_ids(col, bp.tools, "tool")
-    _duplicate_ids(col, bp.pipelines, "pipeline")
+    _duplicate_ids(col, bp.teams, "team id")
+    _duplicate_ids(col, bp.tools, "tool id")
+    _duplicate_ids(col, bp.pipelines, "pipeline id")
     if bp.lifecycle:
-        _duplicate_ids(col, bp.lifecycle.stages, "lifecycle stage")
+        _duplicate_ids(col, bp.lifecycle.stages, "lifecycle stage id")
     for p in bp.pipelines:
-        _duplicate_ids(col, [*p.stages, *p.after_close], f"stage in pipeline '{p.id}'")
+        _duplicate_ids(col, [*p.stages, *p.after_close], f"stage id in pipeline '{p.id}':")
 
     teams = [t.id for t in bp.teams]
 

@@ -107,6 +107,10 @@ def _finding(bp: Blueprint, r: Rule, p: Problem, severity: Severity) -> Finding:
     )
 
 
+# engine codes that lint settings do apply to
+_META = (engine_codes.UNUSED_IGNORE, engine_codes.UNKNOWN_RULE)
+
+
 def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     """Run every selected rule on a loaded blueprint; findings sorted by position."""
     config = config or Config()
@@ -135,6 +139,18 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
             hint = did_you_mean(entry.text, all_names())
             meta.append(
                 (engine_codes.UNKNOWN_RULE, Problem(entry.item, f"no rule '{entry.text}'{hint}"))
+            )
+        elif entry.rule.check is None and entry.rule not in _META:
+            meta.append(
+                (
+                    engine_codes.UNUSED_IGNORE,
+                    Problem(
+                        entry.item,
+                        f"ignore '{entry.text}' can never suppress anything: "
+                        f"{entry.rule.name} is reported while reading the file or by the "
+                        "engine itself, where lint settings do not apply; remove it",
+                    ),
+                )
             )
         elif (
             not entry.used and entry.rule in rules and entry.rule is not engine_codes.UNUSED_IGNORE
