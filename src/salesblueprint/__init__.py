@@ -27,11 +27,15 @@ __all__ = [
     "__version__",
     "check",
     "check_file",
+    "funnel",
     "load",
+    "render",
 ]
 
 if TYPE_CHECKING:
     from salesblueprint.api import check, check_file, load
+    from salesblueprint.diagrams import render
+    from salesblueprint.funnel_maths import funnel
     from salesblueprint.model.blueprint import Blueprint
     from salesblueprint.rules.config import Config
 
@@ -39,6 +43,8 @@ _LAZY = {
     "load": "salesblueprint.api",
     "check": "salesblueprint.api",
     "check_file": "salesblueprint.api",
+    "funnel": "salesblueprint.funnel_maths",
+    "render": "salesblueprint.diagrams",
     "Blueprint": "salesblueprint.model.blueprint",
     "Config": "salesblueprint.rules.config",
 }

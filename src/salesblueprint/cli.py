@@ -70,6 +70,7 @@ def cli() -> None:
     salesblueprint rule SB101               explain one rule
     salesblueprint init                     write a starter blueprint
     salesblueprint diff OLD NEW             what changed in the sales process
+    salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
     salesblueprint schema                   JSON Schema of the format, for editors
     """
 
@@ -147,8 +148,11 @@ def list_rules(fmt: str) -> None:
         click.echo(json.dumps(data, indent=2))
         return
     width = max(len(r.name) for r in rules)
+    group_width = max(len(r.group) for r in rules)
     for r in rules:
-        click.echo(f"{r.code}  {r.name:<{width}}  {r.group:<8} {r.severity:<8} {r.summary}")
+        click.echo(
+            f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} {r.summary}"
+        )
 
 
 @cli.command("rule")
@@ -286,6 +290,171 @@ def diff_cmd(
         sys.exit(1)
     click.echo(format_diff(result, fmt), nl=False)
     sys.exit(0 if result.ok else 1)
+
+
+_RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
+
+
+@cli.command("render")
+@click.argument("file")
+@click.option(
+    "--view",
+    default="blueprint",
+    show_default=True,
+    metavar="lifecycle|pipeline[:ID]|tools|blueprint",
+    help="What to draw.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="svg",
+    show_default=True,
+    metavar="|".join(_RENDER_FORMATS),
+    help="Output format (any format a renderer is registered for).",
+)
+@click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
+@click.option("--findings", is_flag=True, help="Colour stages with check findings.")
+def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) -> None:
+    """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
+
+    SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
+    'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'.
+    """
+    from salesblueprint.diagrams import LayoutError, RenderError, ViewError, get_renderer, render
+    from salesblueprint.model.load import load_file
+    from salesblueprint.report import get_formatter
+
+    renderer = get_renderer(fmt)
+    if renderer is None:
+        raise click.UsageError(str(RenderError(fmt)))
+    binary = renderer.binary
+    if binary and out is None and sys.stdout.isatty():
+        raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt} (or redirect stdout)")
+    result = load_file(file)
+    if result.blueprint is None:
+        click.echo(get_formatter("text")([file], result.findings, False), nl=False)
+        sys.exit(1)
+    try:
+        data = render(result.blueprint, view=view, format=fmt, findings=findings)
+    except ViewError as e:
+        raise click.UsageError(str(e)) from None
+    except LayoutError as e:
+        dot_path = (os.path.splitext(out)[0] if out else os.path.basename(file)) + ".dot"
+        msg = f"salesblueprint: cannot render {fmt}: {e}"
+        try:
+            with open(dot_path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(e.dot)
+            msg += f"\nWrote the DOT source to {dot_path}; render it with: dot -T{fmt} {dot_path}"
+        except OSError as err:
+            msg += f"\n(cannot write {dot_path}: {err.strerror or err})"
+        click.echo(msg, err=True)
+        sys.exit(1)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(out, "wb") as fh:
+            fh.write(payload)
+    except OSError as e:
+        click.echo(f"salesblueprint: cannot write {out}: {e.strerror or e}", err=True)
+        sys.exit(1)
+
+
+def _parse_what_if(items: Sequence[str], stage_ids: Sequence[str]) -> dict[str, float]:
+    """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%)."""
+    rates: dict[str, float] = {}
+    for item in items:
+        stage, sep, raw = item.partition("=")
+        stage, raw = stage.strip(), raw.strip()
+        if not sep or not stage or not raw:
+            raise click.UsageError(f"--what-if {item!r}: write STAGE=RATE, e.g. mql=0.4")
+        if stage not in stage_ids:
+            from salesblueprint.model.load import did_you_mean
+
+            hint = did_you_mean(stage, stage_ids) or (
+                f"; lifecycle stages: {', '.join(stage_ids)}"
+                if stage_ids
+                else "; the blueprint has no lifecycle"
+            )
+            raise click.UsageError(f"--what-if {item!r}: no lifecycle stage '{stage}'{hint}")
+        try:
+            from decimal import Decimal, InvalidOperation
+
+            pct = raw.endswith("%")
+            value = Decimal(raw[:-1].strip() if pct else raw)
+            rate = float(value / 100 if pct else value)
+        except (InvalidOperation, ValueError):
+            raise click.UsageError(
+                f"--what-if {item!r}: '{raw}' is not a rate; write a share like 0.4 or 40%"
+            ) from None
+        if not 0 < rate <= 1:
+            raise click.UsageError(
+                f"--what-if {item!r}: a conversion rate is a share above 0 and at most 1"
+            )
+        rates[stage] = rate
+    return rates
+
+
+@cli.command("funnel")
+@click.argument("file")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format; markdown fits a pull-request comment or a wiki page.",
+)
+@click.option(
+    "--what-if",
+    "what_if",
+    multiple=True,
+    metavar="STAGE=RATE",
+    help="Show the effect of another conversion rate for a lifecycle stage, e.g. mql=0.5 "
+    "(repeatable).",
+)
+def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
+    """How many leads does the revenue target need? The reverse funnel of FILE.
+
+    From sla.targets (revenue, average_deal_size, period) and each lifecycle stage's
+    conversion_rate: deals won, then opportunities, SQLs, MQLs ... back to the first lifecycle
+    stage, per period and per week, rounded up at each step.
+
+    Exits 0 when the funnel is complete, 1 when a target or rate is missing (the output says
+    which one and where to add it) or the file does not load (its findings are shown).
+    """
+    from salesblueprint.model.load import load_file
+
+    result = load_file(file)
+    bp = result.blueprint
+    if bp is None:
+        from salesblueprint.findings import Finding
+        from salesblueprint.report import get_formatter
+
+        findings = sorted(result.findings, key=Finding.sort_key)
+        formatter = get_formatter("json" if fmt == "json" else "text")
+        click.echo(formatter([file], findings, False), nl=False)
+        sys.exit(1)
+
+    from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
+
+    stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
+    rates = _parse_what_if(what_if, stage_ids)
+    base = funnel(bp)
+    on_path = [s.key for s in base.steps[1:]]
+    off_path = sorted(k for k in rates if on_path and k not in on_path)
+    if off_path:
+        raise click.UsageError(
+            f"--what-if: stage '{off_path[0]}' is not on the funnel's path "
+            f"({', '.join(reversed(on_path))}), so its rate does not change the numbers"
+        )
+    alt = funnel(bp, rates) if rates else None
+    formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
+    click.echo(formatters[fmt](bp, base, alt), nl=False)
+    sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-_GROUP_PACKAGES = ("graph", "norms")
+_GROUP_PACKAGES = ("graph", "norms", "pipeline", "sla", "tools", "completeness")
 _done = False
 
 

@@ -1,0 +1,1 @@
+"""Pipeline coherence: probabilities, lost reasons and owners that fit the lifecycle."""

@@ -1,0 +1,108 @@
+"""Who is marketing and who is sales? Owners of stages, and the two sides of the SLA.
+
+Team ids are free text, so the sides are inferred:
+
+1. the SLA handoff defines them: the owner of ``sla.handoff.from`` is the marketing side, the
+   owner of ``sla.handoff.to`` the sales side (unless both ends have the same owner, or the
+   names say the handoff runs the wrong way: then the handoff settles nothing);
+2. any other team counts as marketing when its id or name contains "marketing", and as sales
+   when it contains "sales" or the Dutch "verkoop"; a team matching both, or neither, has no
+   side.
+
+The owner of a lifecycle stage is its ``owner``; the owner of a deal stage is its ``owner``, or
+else its pipeline's ``owner``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from salesblueprint.graph import StageIndex, StageNode
+from salesblueprint.model.blueprint import Blueprint, Team
+
+Side = Literal["marketing", "sales"]
+_SALES_WORDS = ("sales", "verkoop")
+_MARKETING_WORDS = ("marketing",)
+
+
+def node_owner(node: StageNode) -> str | None:
+    """The team that owns a stage: its own ``owner``, or its pipeline's."""
+    if node.stage.owner is not None:
+        return node.stage.owner
+    return node.pipeline.owner if node.pipeline is not None else None
+
+
+def name_side(team: Team | None, team_id: str = "") -> Side | None:
+    """The side a team's id or name says it is on, if it says exactly one."""
+    text = f"{team_id} {team.id} {team.name or ''}" if team else team_id
+    text = text.lower()
+    m = any(w in text for w in _MARKETING_WORDS)
+    s = any(w in text for w in _SALES_WORDS)
+    if m == s:
+        return None
+    return "marketing" if m else "sales"
+
+
+@dataclass(frozen=True)
+class Sides:
+    marketing: frozenset[str]
+    sales: frozenset[str]
+    from_handoff: bool  # the handoff settled the sides
+
+    def of_team(self, team_id: str | None) -> Side | None:
+        if team_id is None:
+            return None
+        if team_id in self.marketing:
+            return "marketing"
+        if team_id in self.sales:
+            return "sales"
+        return None
+
+    def of_node(self, node: StageNode) -> Side | None:
+        return self.of_team(node_owner(node))
+
+    @property
+    def known(self) -> bool:
+        return bool(self.marketing) and bool(self.sales)
+
+
+def handoff_owners(bp: Blueprint, idx: StageIndex) -> tuple[str | None, str | None]:
+    """Owners of the handoff's ``from`` and ``to`` stages (``None`` when unknown)."""
+    h = bp.sla.handoff if bp.sla else None
+    if h is None:
+        return None, None
+    a, b = idx.resolve(h.from_), idx.resolve(h.to)
+    return (
+        node_owner(idx.nodes[a]) if a else None,
+        node_owner(idx.nodes[b]) if b else None,
+    )
+
+
+def handoff_is_reversed(bp: Blueprint, a: str, b: str) -> bool:
+    """The names say the handoff starts at sales or ends at marketing."""
+    return name_side(bp.team(a), a) == "sales" or name_side(bp.team(b), b) == "marketing"
+
+
+def infer_sides(bp: Blueprint, idx: StageIndex) -> Sides:
+    marketing: set[str] = set()
+    sales: set[str] = set()
+    a, b = handoff_owners(bp, idx)
+    from_handoff = False
+    if a and b and a != b and not handoff_is_reversed(bp, a, b):
+        marketing.add(a)
+        sales.add(b)
+        from_handoff = True
+    for t in bp.teams:
+        if t.id in marketing or t.id in sales:
+            continue
+        side = name_side(t)
+        if side == "marketing":
+            marketing.add(t.id)
+        elif side == "sales":
+            sales.add(t.id)
+    return Sides(frozenset(marketing), frozenset(sales), from_handoff)
+
+
+def side_nodes(idx: StageIndex, sides: Sides, side: Side) -> list[StageNode]:
+    return [n for n in idx.nodes.values() if sides.of_node(n) == side]

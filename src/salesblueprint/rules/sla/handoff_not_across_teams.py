@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.registry import Problem, rule
+from salesblueprint.rules.sla._teams import handoff_owners, name_side
+
+
+@rule("SB301", "handoff-not-across-teams", group="sla", severity="error", preset="correctness")
+def check(ctx: Context) -> Iterator[Problem]:
+    """The SLA handoff does not cross from a marketing-owned to a sales-owned stage.
+
+    ## What it does
+    Looks at the owners of ``sla.handoff.from`` and ``sla.handoff.to`` (a deal stage without an
+    ``owner`` belongs to its pipeline's owner) and reports a handoff whose two ends have the
+    same owner, or that runs the wrong way: from a stage of a team whose id or name says
+    *sales* (or *verkoop*), or to a stage of a team whose id or name says *marketing*.
+
+    Team ids are free, so this is how the rules tell the sides apart: the handoff's ``from``
+    owner is the marketing side and its ``to`` owner the sales side, unless the names say
+    otherwise. (A handoff stage without an owner is reported by
+    ``handoff-stage-without-owner``; a handoff to a stage that does not exist when the file is
+    loaded.)
+
+    ## Why is this bad?
+    The handoff is the moment marketing passes a lead to sales: the point of the SLA. A
+    handoff inside one team, or from sales to marketing, is no handoff: nobody knows when a
+    lead becomes sales' job, and sales' follow-up time starts at the wrong moment.
+
+    ## Example
+    ```yaml
+    lifecycle:
+      stages:
+        - {id: mql, owner: marketing}
+        - {id: sql, owner: marketing}
+    sla:
+      handoff: {from: mql, to: sql, follow_up_within: 24h}
+    ```
+    Use instead:
+    ```yaml
+    lifecycle:
+      stages:
+        - {id: mql, owner: marketing}
+        - {id: sql, owner: sales}
+    sla:
+      handoff: {from: mql, to: sql, follow_up_within: 24h}
+    ```
+    """
+    bp = ctx.bp
+    h = bp.sla.handoff if bp.sla else None
+    if h is None:
+        return
+    a, b = handoff_owners(bp, ctx.stages.index)
+    if a is None or b is None:
+        return
+    if a == b:
+        yield Problem(
+            h.path,
+            f"the handoff from '{h.from_}' to '{h.to}' stays within team '{a}'; the handoff is "
+            "where marketing passes a lead to sales: make 'to' the first stage sales owns, or "
+            "fix the stages' owners",
+            at="to",
+        )
+        return
+    if name_side(bp.team(a), a) == "sales":
+        yield Problem(
+            h.path,
+            f"the handoff starts at '{h.from_}', owned by the sales team '{a}'; it should run "
+            "from marketing's last stage to sales' first stage (a move from sales back to "
+            "marketing belongs under sla.recycle)",
+            at="from",
+        )
+    elif name_side(bp.team(b), b) == "marketing":
+        yield Problem(
+            h.path,
+            f"the handoff ends at '{h.to}', owned by the marketing team '{b}'; it should run "
+            "from marketing's last stage to sales' first stage (a move from sales back to "
+            "marketing belongs under sla.recycle)",
+            at="to",
+        )

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.graph import StageGraph, StageNode
+from salesblueprint.model.blueprint import Blueprint
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.registry import Problem, rule
+from salesblueprint.rules.sla._teams import Side, Sides, infer_sides, node_owner, side_nodes
+
+
+def way_back_status(bp: Blueprint, g: StageGraph) -> tuple[Sides, bool] | None:
+    """The sides, and whether a recycle goes from a sales-owned stage to a marketing-owned one.
+
+    ``None`` when the sides cannot be told apart, or one side owns no stage (then there is no
+    way back to ask about). A recycle from or to a stage without an owner may be the way back:
+    it counts as one (the missing owner is reported by the rules that need it).
+    """
+    sides = infer_sides(bp, g.index)
+    if not sides.known:
+        return None
+    if not side_nodes(g.index, sides, "marketing") or not side_nodes(g.index, sides, "sales"):
+        return None
+    nodes = g.index.nodes
+
+    def maybe(node: StageNode, side: Side) -> bool:
+        return node_owner(node) is None or sides.of_node(node) == side
+
+    back = any(
+        e.kind == "recycle"
+        and maybe(nodes[e.source], "sales")
+        and maybe(nodes[e.target], "marketing")
+        for e in g.edges
+    )
+    return sides, back
+
+
+@rule("SB304", "no-recycle-to-marketing", group="sla", severity="warning")
+def check(ctx: Context) -> Iterator[Problem]:
+    """The SLA's recycles never send a lead from sales back to marketing.
+
+    ## What it does
+    When ``sla.recycle`` lists moves, checks that at least one recycle (in ``sla.recycle`` or a
+    ``kind: recycle`` transition) goes from a stage the sales side owns to a stage the
+    marketing side owns. The sides are the owners of the handoff's ``from`` (marketing) and
+    ``to`` (sales) stages, or else teams whose id or name says *marketing* or *sales* /
+    *verkoop*. A blueprint that defines no way back at all is reported by
+    ``way-back-undefined``.
+
+    ## Why is this bad?
+    "When does a lead go back from sales to marketing?" is one of the questions the blueprint
+    must answer. Leads that are not ready to buy (no budget this year, no reply) should go back
+    to marketing's nurturing, not rot in a sales queue or be thrown away. Recycles that stay
+    inside the sales team do not answer the question.
+
+    ## Example
+    ```yaml
+    sla:
+      handoff: {from: mql, to: sal, follow_up_within: 24h}
+      recycle:
+        - {from: sql, to: sal, when: Not ready yet, reasons: [bad_timing]}
+    ```
+    Use instead:
+    ```yaml
+    sla:
+      recycle:
+        - {from: sql, to: mql, when: No reply after 3 attempts, reasons: [no_response]}
+    ```
+    """
+    bp = ctx.bp
+    if bp.sla is None or not bp.sla.recycle:
+        return
+    status = way_back_status(bp, ctx.stages)
+    if status is None or status[1]:
+        return
+    sides = status[0]
+    first = bp.sla.recycle[0]
+    marketing = ", ".join(sorted(sides.marketing))
+    yield Problem(
+        first.path,
+        f"no recycle goes from a sales-owned stage back to a stage of marketing ({marketing}), "
+        "so the SLA does not say when a lead goes back to marketing; let a recycle end at a "
+        "marketing stage (e.g. the handoff's 'from')",
+        at="to",
+    )

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from salesblueprint.model.load import did_you_mean
+from salesblueprint.rules.engine import Context
+from salesblueprint.rules.registry import Problem, rule
+
+
+@rule("SB404", "flow-data-not-held", group="tools", severity="error", preset="correctness")
+def check(ctx: Context) -> Iterator[Problem]:
+    """A flow carries a record its source tool does not hold.
+
+    ## What it does
+    Reports each ``flows[].data`` record missing from the ``records`` of the flow's ``from``
+    tool. (A flow from or to a tool that is not declared is reported when the file is loaded.)
+
+    ## Why is this bad?
+    A tool cannot send what it does not keep. Either the record is missing from the tool's
+    ``records`` (and the map hides where it lives), or the flow runs from the wrong tool.
+
+    ## Example
+    ```yaml
+    tools:
+      - {id: hubspot, records: [contact, lead_score]}
+      - {id: crm, records: [contact, deal]}
+    flows:
+      - {from: hubspot, to: crm, data: [contact, deal]}
+    ```
+    Use instead:
+    ```yaml
+    flows:
+      - {from: hubspot, to: crm, data: [contact, lead_score]}
+    ```
+    """
+    for f in ctx.bp.flows:
+        src = ctx.bp.tool(f.from_)
+        if src is None:
+            continue
+        for i, record in enumerate(f.data):
+            if record not in src.records:
+                yield Problem(
+                    (*f.path, "data", i),
+                    f"the flow from '{f.from_}' to '{f.to}' carries '{record}', which "
+                    f"'{f.from_}' does not hold{did_you_mean(record, src.records)}; add it to "
+                    f"the records of '{f.from_}' or fix the flow",
+                )
