@@ -24,7 +24,7 @@ def _is_blueprint(path: str) -> bool:
     """Cheap sniff for files found in directories: a top-level ``salesblueprint:`` key."""
     try:
         with open(path, "rb") as fh:
-            head = fh.read(64 * 1024)
+            head = fh.read(64 * 1024).removeprefix(b"\xef\xbb\xbf")
     except OSError:
         return True  # let the loader report why it cannot be read
     return any(line.startswith(b"salesblueprint:") for line in head.splitlines())

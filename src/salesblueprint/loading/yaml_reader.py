@@ -182,10 +182,21 @@ class YamlReader:
                 problem = f"{problem} ({e.context})"
             self.report(codes.YAML_SYNTAX, _mark(mark) if mark else None, problem)
             return None
+        except yaml.reader.ReaderError as e:  # a character YAML does not allow
+            pos = e.position if isinstance(e.position, int) else 0
+            line = text.count("\n", 0, pos) + 1
+            col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+            char = e.character if isinstance(e.character, str) else chr(e.character)
+            self.report(
+                codes.YAML_SYNTAX,
+                (line, col),
+                f"character U+{ord(char):04X} is not allowed in YAML text; remove it",
+            )
+            return None
         except yaml.YAMLError as e:  # pragma: no cover - libyaml always gives marks
             self.report(codes.YAML_SYNTAX, None, str(e))
             return None
-        if root is _EMPTY:
+        if root is _EMPTY or root is None:
             self.report(
                 codes.NOT_A_BLUEPRINT,
                 (1, 1),
@@ -223,7 +234,9 @@ class YamlReader:
             return data.decode("utf-8")
         except UnicodeDecodeError as e:
             line = data.count(b"\n", 0, e.start) + 1
-            col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+            line_start = data.rfind(b"\n", 0, e.start) + 1
+            # columns count characters, as in every other finding
+            col = len(data[line_start : e.start].decode("utf-8", errors="replace")) + 1
             if data.startswith((b"\xff\xfe", b"\xfe\xff")):
                 hint = "it looks like UTF-16"
             else:

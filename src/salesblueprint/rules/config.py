@@ -139,7 +139,10 @@ def read_config(path: str) -> Config:
             doc = tomllib.loads(raw.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as e:
             raise ConfigError(f"{path}: {e}") from None
-        return Config.from_mapping(doc.get("tool", {}).get("salesblueprint", {}), path)
+        tool = doc.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table")
+        return Config.from_mapping(tool.get("salesblueprint", {}), path)
     import yaml
 
     try:

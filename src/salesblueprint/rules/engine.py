@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from salesblueprint.findings import Finding, Path, Severity, format_path
+from salesblueprint.findings import Finding, Path, format_path
 from salesblueprint.loading.yaml_reader import locate
 from salesblueprint.rules import engine_codes
 from salesblueprint.rules.config import Config
@@ -89,14 +89,15 @@ class _Ignores:
         return [e for es in self.by_node.values() for e in es]
 
 
-def _finding(bp: Blueprint, r: Rule, p: Problem, severity: Severity) -> Finding:
+def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config) -> Finding:
     pos = None
     if bp.source is not None:
         pos = locate(bp.source, (*p.path, p.at) if p.at else p.path)
     return Finding(
         rule=r.code,
         name=r.name,
-        severity=p.severity or severity,
+        # the user's configured severity wins over a problem's own, which wins over the default
+        severity=config.severity.get(r.code) or p.severity or r.severity,
         message=p.message,
         file=bp.file,
         line=pos[0] if pos else None,
@@ -124,11 +125,11 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
             problems = list(r.run(ctx))
         except Exception as e:  # a bug in a rule must not stop the run
             msg = f"rule {r.code} {r.name} failed: {type(e).__name__}: {e}"
-            findings.append(_finding(bp, err, Problem((), msg), config.severity_of(err)))
+            findings.append(_finding(bp, err, Problem((), msg), config))
             continue
         for p in problems:
             if not ignores.suppresses(r, p.path):
-                findings.append(_finding(bp, r, p, config.severity_of(r)))
+                findings.append(_finding(bp, r, p, config))
 
     meta: list[tuple[Rule, Problem]] = []
     for entry in ignores.entries():
@@ -167,6 +168,6 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
             )
     for r, p in meta:
         if config.selects(r) and not ignores.suppresses(r, p.path):
-            findings.append(_finding(bp, r, p, config.severity_of(r)))
+            findings.append(_finding(bp, r, p, config))
     findings.sort(key=Finding.sort_key)
     return findings
