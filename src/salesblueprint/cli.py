@@ -10,9 +10,12 @@ import glob
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
 
@@ -57,6 +60,20 @@ def collect_files(args: Sequence[str]) -> list[str]:
         else:
             raise click.UsageError(f"no such file or directory: {arg}")
     return list(dict.fromkeys(out))
+
+
+def _load_or_exit(file: str, fmt: str = "text") -> Blueprint:
+    """The blueprint in ``file``; when it does not load, print its findings and exit 1."""
+    from salesblueprint.findings import Finding
+    from salesblueprint.model.load import load_file
+    from salesblueprint.report import get_formatter
+
+    result = load_file(file)
+    if result.blueprint is None:
+        findings = sorted(result.findings, key=Finding.sort_key)
+        click.echo(get_formatter(fmt)([file], findings, False), nl=False)
+        sys.exit(1)
+    return result.blueprint
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -321,8 +338,6 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
     'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'.
     """
     from salesblueprint.diagrams import LayoutError, RenderError, ViewError, get_renderer, render
-    from salesblueprint.model.load import load_file
-    from salesblueprint.report import get_formatter
 
     renderer = get_renderer(fmt)
     if renderer is None:
@@ -330,12 +345,9 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
     binary = renderer.binary
     if binary and out is None and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt} (or redirect stdout)")
-    result = load_file(file)
-    if result.blueprint is None:
-        click.echo(get_formatter("text")([file], result.findings, False), nl=False)
-        sys.exit(1)
+    bp = _load_or_exit(file)
     try:
-        data = render(result.blueprint, view=view, format=fmt, findings=findings)
+        data = render(bp, view=view, format=fmt, findings=findings)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
@@ -426,18 +438,7 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     Exits 0 when the funnel is complete, 1 when a target or rate is missing (the output says
     which one and where to add it) or the file does not load (its findings are shown).
     """
-    from salesblueprint.model.load import load_file
-
-    result = load_file(file)
-    bp = result.blueprint
-    if bp is None:
-        from salesblueprint.findings import Finding
-        from salesblueprint.report import get_formatter
-
-        findings = sorted(result.findings, key=Finding.sort_key)
-        formatter = get_formatter("json" if fmt == "json" else "text")
-        click.echo(formatter([file], findings, False), nl=False)
-        sys.exit(1)
+    bp = _load_or_exit(file, "json" if fmt == "json" else "text")
 
     from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
 
