@@ -35,7 +35,11 @@ class Node(BaseModel):
     """Base of every model: unknown keys are errors; the node remembers its path."""
 
     model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, validate_default=False, revalidate_instances="never"
+        extra="forbid",
+        populate_by_name=True,
+        validate_default=False,
+        revalidate_instances="never",
+        defer_build=True,
     )
     _path: Path = PrivateAttr(default=())
 
