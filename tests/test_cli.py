@@ -358,6 +358,39 @@ def test_no_color_on_a_non_tty_even_without_no_color(project: Path) -> None:
     assert "\x1b[" not in r.output
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Qualified\nbp.yaml:1:1: error SB001 yaml-syntax: forged",
+        "Qualified\r\nsecond line",
+        "Qualified\rover",
+        "\x1b[2JQualified",
+        "Qualified\x07\x00",
+    ],
+    ids=["lf", "crlf", "cr", "escape", "bell-nul"],
+)
+@pytest.mark.parametrize("color", [False, True])
+def test_text_format_is_one_line_per_finding_whatever_the_names(name: str, color: bool) -> None:
+    from salesblueprint.findings import Finding
+    from salesblueprint.report.text import format_text
+
+    f = Finding(
+        "SB232",
+        "stage-name-seller-activity",
+        "warning",
+        f"stage name '{name}' names the seller's activity",
+        "bp.yaml",
+        7,
+        15,
+    )
+    out = ANSI_RE.sub("", format_text(["bp.yaml"], [f], color))
+    lines = out.split("\n")
+    assert lines[-1] == ""
+    assert len(lines) == 3, out  # the finding, the summary, the final newline
+    assert LINE_RE.match(lines[0]), lines[0]
+    assert not [c for c in out if c < " " and c != "\n"], repr(out)
+
+
 # -- file discovery ---------------------------------------------------------------------------
 def _tree(root: Path) -> None:
     put(root / "bps" / "a.yaml", GOOD)
@@ -647,6 +680,26 @@ def test_invalid_config_given_with_the_option_exits_2(project: Path) -> None:
     put(project / "bad.yaml", "preset: nope\n")
     put(project / "good.yaml", GOOD)
     assert_usage_error(run("check", "--config", "bad.yaml", "good.yaml"), "bad.yaml", "preset")
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        "ignore: [SB020]\n",
+        "severity: {unknown-key: warning}\n",
+        "severity: {SB020: 'off'}\n",
+    ],
+)
+def test_config_for_load_codes_is_not_silently_ignored(project: Path, config: str) -> None:
+    put(project / "k.yaml", UNKNOWN_KEY)
+    without = run("check", "--format", "json", "k.yaml")
+    put(project / ".salesblueprint.yaml", config)
+    with_config = run("check", "--format", "json", "k.yaml")
+    # either the setting is refused (a usage error naming it), or it has an effect
+    if with_config.exit_code == 2:
+        assert_usage_error(with_config, ".salesblueprint.yaml")
+    else:
+        assert with_config.stdout != without.stdout
 
 
 def test_toml_config_whose_tool_is_not_a_table(project: Path) -> None:

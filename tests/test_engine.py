@@ -301,6 +301,16 @@ def test_failing_rule_can_be_switched_off(findings: Load) -> None:
     assert not [f for f in fs if f.rule == "SB900"]
 
 
+def test_rule_error_can_be_switched_off(findings: Load) -> None:
+    fs = findings(config=Config(severity={"SB900": None}))
+    assert not [f for f in fs if f.rule == "SB900"]
+
+
+def test_rule_error_severity_can_be_changed(findings: Load) -> None:
+    fs = findings(config=Config(severity={"SB900": "warning"}))
+    assert [f.severity for f in fs if f.rule == "SB900"] == ["warning"]
+
+
 def test_failing_rule_through_the_api(probes: None) -> None:
     r = load_bytes(BLUEPRINT.encode(), "bp.yaml")
     assert r.blueprint is not None

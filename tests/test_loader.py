@@ -148,6 +148,29 @@ def test_tags_construct_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert calls == []
 
 
+def test_tag_directive_cannot_smuggle_a_python_tag() -> None:
+    text = "%TAG !e! tag:yaml.org,2002:python/\n---\n" + HEAD
+    text += "description: !e!object/apply:os.system [ls]\n"
+    f = assert_one(load_text(text), "SB003", 5, 14)
+    assert "!!python/object/apply:os.system" in f.message
+
+
+def test_merge_key_is_reported() -> None:
+    text = HEAD + "sla:\n  review: &r monthly\n  <<: {review: *r}\n"
+    f = assert_one(load_text(text), "SB012", 5, 3)
+    assert "'<<'" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [("? [a, b]\n: x\n", 3), ("? {a: b}\n: x\n", 3), ("~: x\n", 1), ("? \n: x\n", 2)],
+    ids=["list-key", "mapping-key", "null-key", "empty-key"],
+)
+def test_keys_that_are_not_text(text: str, column: int) -> None:
+    f = only(load_text(HEAD + text).findings)
+    assert (f.rule, f.line, f.column) == ("SB012", 3, column)
+
+
 def test_allowed_str_tag_keeps_text() -> None:
     r = load_text(HEAD + "description: !!str 012\nowner: !!str yes\n")
     assert r.findings == []

@@ -379,3 +379,91 @@ def test_mutated_contract_never_raises(scratch: Path, ops: list[tuple[Any, Any, 
     assert_positions(findings, str(scratch), count_lines(text_))
     rule_errors = [f for f in findings if f.rule == "SB900"]
     assert rule_errors == [], "\n".join(map(str, rule_errors)) + "\n" + text_
+
+
+# -- (d) structural mutations: blueprints that load but are odd, to exercise the rules --------
+CONTRACT_DATA = yaml.safe_load(CONTRACT_TEXT)
+IDS = sorted(set(re.findall(r"\bid: ([a-z_]+)", CONTRACT_TEXT)))
+REFS = IDS + [f"new_business.{s}" for s in IDS] + [f"crm.{r}" for r in ("deal", "note", "x")]
+REF_KEYS = {"from", "to", "owner", "recorded_in", "trigger", "pipeline", "id"}
+
+
+def nodes(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    yield path, data
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from nodes(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from nodes(v, (*path, i))
+
+
+def get(data: Any, path: tuple[Any, ...]) -> Any:
+    for p in path:
+        data = data[p]
+    return data
+
+
+struct_op = st.tuples(
+    st.sampled_from(
+        ["delete", "duplicate", "empty", "reverse", "ref", "terminal", "outcome", "number"]
+    ),
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+)
+
+
+def mutate_data(data: Any, ops: list[tuple[str, int, int]]) -> Any:
+    import copy
+
+    data = copy.deepcopy(data)
+    for name, i, j in ops:
+        all_nodes = [(p, v) for p, v in nodes(data) if p]
+        if not all_nodes:
+            break
+        path, value = all_nodes[i % len(all_nodes)]
+        parent, last = get(data, path[:-1]), path[-1]
+        if name == "delete":
+            del parent[last]
+        elif name == "duplicate" and isinstance(parent, list):
+            parent.insert(last, copy.deepcopy(value))
+        elif name == "empty" and isinstance(value, list):
+            value.clear()
+        elif name == "reverse" and isinstance(value, list):
+            value.reverse()
+        elif name == "ref":
+            refs = [p for p, v in all_nodes if p[-1] in REF_KEYS and isinstance(v, str)]
+            if refs:
+                p = refs[i % len(refs)]
+                get(data, p[:-1])[p[-1]] = REFS[j % len(REFS)]
+        elif name == "terminal":
+            stages = [v for _, v in all_nodes if isinstance(v, dict) and "id" in v]
+            if stages:
+                stages[i % len(stages)]["terminal" if j % 2 else "outcome"] = (
+                    bool(j % 3) if j % 2 else ["won", "lost"][j % 2]
+                )
+        elif name == "outcome":
+            stages = [v for p, v in all_nodes if isinstance(v, dict) and "stages" in p[-3:-1]]
+            if stages:
+                stages[i % len(stages)]["outcome"] = ["won", "lost"][j % 2]
+        elif name == "number":
+            nums = [
+                p for p, v in all_nodes if isinstance(v, int | float) and p[-1] != "salesblueprint"
+            ]
+            if nums:
+                p = nums[i % len(nums)]
+                get(data, p[:-1])[p[-1]] = [0, 1, 0.5, 2, -1, 1e9][j % 6]
+    return data
+
+
+@settings(SETTINGS, max_examples=200)
+@given(st.lists(struct_op, min_size=1, max_size=5))
+def test_structurally_mutated_contract_never_raises(
+    scratch: Path, ops: list[tuple[str, int, int]]
+) -> None:
+    text_ = yaml.safe_dump(mutate_data(CONTRACT_DATA, ops), allow_unicode=True, sort_keys=False)
+    scratch.write_text(text_, encoding="utf-8")
+    findings = check_file(scratch)
+    assert_positions(findings, str(scratch), count_lines(text_))
+    rule_errors = [f for f in findings if f.rule == "SB900"]
+    assert rule_errors == [], "\n".join(map(str, rule_errors)) + "\n" + text_

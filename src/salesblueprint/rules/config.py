@@ -66,18 +66,14 @@ class Config:
             raise ConfigError(f"{source}: ignore must be a list of rule codes or names")
         codes = set()
         for key in ignore:
-            r = lookup(str(key))
-            if r is None:
-                raise ConfigError(f"{source}: ignore: no rule '{key}'")
+            r = _configurable(key, source, "ignore")
             codes.add(r.code)
         sev: dict[str, Severity | None] = {}
         raw = data.get("severity", {})
         if not isinstance(raw, dict):
             raise ConfigError(f"{source}: severity must map rule codes or names to a severity")
         for key, value in raw.items():
-            r = lookup(str(key))
-            if r is None:
-                raise ConfigError(f"{source}: severity: no rule '{key}'")
+            r = _configurable(key, source, "severity")
             if value == "off" or value is False:
                 sev[r.code] = None
             elif value in SEVERITIES:
@@ -121,6 +117,19 @@ def _parse_vocabulary(raw: Any, source: str) -> dict[str, dict[str, tuple[str, .
             parsed[cat] = tuple(entries)
         out[lang] = parsed
     return out
+
+
+def _configurable(key: Any, source: str, setting: str) -> Rule:
+    """The rule named by ``key``, if settings can apply to it (not a loader or schema code)."""
+    r = lookup(str(key))
+    if r is None:
+        raise ConfigError(f"{source}: {setting}: no rule '{key}'")
+    if r.check is None and r.group in ("syntax", "schema"):
+        raise ConfigError(
+            f"{source}: {setting}: {r.code} {r.name} is reported while reading the file, "
+            "where settings do not apply; a file with it cannot be checked"
+        )
+    return r
 
 
 def read_config(path: str) -> Config:

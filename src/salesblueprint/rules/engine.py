@@ -124,8 +124,9 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
         try:
             problems = list(r.run(ctx))
         except Exception as e:  # a bug in a rule must not stop the run
-            msg = f"rule {r.code} {r.name} failed: {type(e).__name__}: {e}"
-            findings.append(_finding(bp, err, Problem((), msg), config))
+            if config.selects(err):
+                msg = f"rule {r.code} {r.name} failed: {type(e).__name__}: {e}"
+                findings.append(_finding(bp, err, Problem((), msg), config))
             continue
         for p in problems:
             if not ignores.suppresses(r, p.path):
