@@ -225,32 +225,6 @@ class StageGraph:
                     todo.append(e.target)
         return seen
 
-    def cycle_edges(self, kinds: frozenset[str]) -> list[Edge]:
-        """Edges (of the given kinds) that close a cycle, found by an iterative DFS."""
-        color: dict[str, int] = {}
-        back: list[Edge] = []
-        for root in self.index.nodes:
-            if root in color:
-                continue
-            color[root] = 1
-            stack: list[tuple[str, Iterator[Edge]]] = [(root, iter(self.succ[root]))]
-            while stack:
-                node, it = stack[-1]
-                for e in it:
-                    if e.kind not in kinds:
-                        continue
-                    c = color.get(e.target, 0)
-                    if c == 0:
-                        color[e.target] = 1
-                        stack.append((e.target, iter(self.succ[e.target])))
-                        break
-                    if c == 1:
-                        back.append(e)
-                else:
-                    color[node] = 2
-                    stack.pop()
-        return back
-
     def immediate_dominators(self, entry: str, kinds: frozenset[str]) -> dict[str, str]:
         """The immediate dominator of every node reachable from ``entry`` over edges of ``kinds``.
 
