@@ -23,7 +23,13 @@ from salesblueprint.loading.yaml_reader import (
     locate,
     read_yaml,
 )
-from salesblueprint.model.blueprint import Blueprint, Handoff, Pipeline, Recycle
+from salesblueprint.model.blueprint import (
+    Blueprint,
+    Handoff,
+    Pipeline,
+    Recycle,
+    _assign_paths,
+)
 from salesblueprint.rules import load_codes as codes
 from salesblueprint.rules.registry import Rule
 
@@ -182,7 +188,12 @@ def _duplicate_ids(col: _Collector, items: Sequence[Any], what: str) -> None:
             seen[item.id] = item.path
 
 
-def _references(col: _Collector, bp: Blueprint) -> None:
+def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozenset()) -> None:
+    """Duplicate ids and unresolved references.
+
+    ``broken`` names top-level sections that did not validate (and are empty in ``bp``):
+    references into them are not checked, since their ids are unknown.
+    """
     from salesblueprint.graph import StageIndex
 
     _duplicate_ids(col, bp.teams, "team id")
@@ -196,7 +207,7 @@ def _references(col: _Collector, bp: Blueprint) -> None:
     teams = [t.id for t in bp.teams]
 
     def team(owner: str | None, path: Path) -> None:
-        if owner is not None and owner not in teams:
+        if owner is not None and owner not in teams and "teams" not in broken:
             hint = did_you_mean(owner, teams) or (
                 " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
             )
@@ -206,8 +217,10 @@ def _references(col: _Collector, bp: Blueprint) -> None:
 
     idx = StageIndex.build(bp)
 
+    stages_known = not {"lifecycle", "pipelines"} & broken
+
     def stage(ref: str, path: Path, key: str, pipeline: Pipeline | None = None) -> None:
-        if idx.resolve(ref, pipeline) is None:
+        if stages_known and idx.resolve(ref, pipeline) is None:
             where = f" in pipeline '{pipeline.id}' or the lifecycle" if pipeline else ""
             col.add(
                 codes.UNKNOWN_REFERENCE,
@@ -219,7 +232,7 @@ def _references(col: _Collector, bp: Blueprint) -> None:
         pipelines = [p.id for p in bp.pipelines]
         for ls in bp.lifecycle.stages:
             team(ls.owner, ls.path)
-            if ls.pipeline is not None and ls.pipeline not in pipelines:
+            if ls.pipeline is not None and ls.pipeline not in pipelines and stages_known:
                 col.add(
                     codes.UNKNOWN_REFERENCE,
                     (*ls.path, "pipeline"),
@@ -244,7 +257,7 @@ def _references(col: _Collector, bp: Blueprint) -> None:
 
     tools = {t.id: t for t in bp.tools}
     for _stage, crit in bp.iter_criteria():
-        if crit.recorded_in is None:
+        if crit.recorded_in is None or "tools" in broken:
             continue
         tool_id, _, record = crit.recorded_in.partition(".")
         tool = tools.get(tool_id)
@@ -263,7 +276,7 @@ def _references(col: _Collector, bp: Blueprint) -> None:
             )
     for f in bp.flows:
         for key, ref in (("from", f.from_), ("to", f.to)):
-            if ref not in tools:
+            if ref not in tools and "tools" not in broken:
                 col.add(
                     codes.UNKNOWN_REFERENCE,
                     (*f.path, key),
@@ -294,6 +307,31 @@ def _check_version(col: _Collector, root: Mapping[str, Any]) -> bool:
     return True
 
 
+_SECTIONS = ("teams", "lifecycle", "pipelines", "sla", "tools", "flows")
+
+
+def _valid_sections(
+    root: Mapping[str, Any], err: ValidationError
+) -> tuple[Blueprint, frozenset[str]]:
+    """A blueprint of the sections that validated, and the names of those that did not."""
+    from pydantic import TypeAdapter
+
+    broken = frozenset(
+        str(e["loc"][0]) for e in err.errors() if e["loc"] and e["loc"][0] in _SECTIONS
+    )
+    fields: dict[str, Any] = {}
+    for key in _SECTIONS:
+        if key in root and key not in broken:
+            annotation = Blueprint.model_fields[key].annotation
+            try:
+                fields[key] = TypeAdapter(annotation).validate_python(root[key])
+            except ValidationError:  # pragma: no cover - it validated as part of the whole
+                broken |= {key}
+    partial = Blueprint.model_construct(salesblueprint=1, name="", **fields)
+    _assign_paths(partial, ())
+    return partial, broken
+
+
 def validate_data(root: PosDict | dict[str, Any], file: str = "") -> LoadResult:
     """Validate already-read data (from :func:`read_yaml`, or a plain dict) into a blueprint."""
     source = root if isinstance(root, PosDict) else None
@@ -304,6 +342,8 @@ def validate_data(root: PosDict | dict[str, Any], file: str = "") -> LoadResult:
         bp = Blueprint.model_validate(root)
     except ValidationError as err:
         _schema_findings(col, err)
+        partial, broken = _valid_sections(root, err)
+        _references(col, partial, broken)  # every problem in one run, not schema first
         return LoadResult(file, None, col.findings, source)
     _references(col, bp)
     if col.findings:
