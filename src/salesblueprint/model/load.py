@@ -322,7 +322,7 @@ def _valid_sections(
     fields: dict[str, Any] = {}
     for key in _SECTIONS:
         if key in root and key not in broken:
-            annotation = Blueprint.model_fields[key].annotation
+            annotation: Any = Blueprint.model_fields[key].annotation
             try:
                 fields[key] = TypeAdapter(annotation).validate_python(root[key])
             except ValidationError:  # pragma: no cover - it validated as part of the whole
