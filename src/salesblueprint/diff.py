@@ -182,6 +182,19 @@ class _Differ:
             Change(section, kind, subject, message, field, _plain(old), _plain(new))
         )
 
+    def renamed(self, section: str, what: str, k: str, a: Any, b: Any) -> None:
+        """A change of ``name`` on two nodes matched by id."""
+        if a.name != b.name:
+            self.add(
+                section,
+                "renamed",
+                f"{what} '{k}'",
+                f"{what} '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
+                "name",
+                a.name,
+                b.name,
+            )
+
     def fields(
         self,
         section: str,
@@ -291,16 +304,7 @@ class _Differ:
     ) -> None:
         def compare(k: str, a: LifecycleStage | DealStage, b: LifecycleStage | DealStage) -> None:
             subject = f"{what} '{k}'"
-            if a.name != b.name:
-                self.add(
-                    section,
-                    "renamed",
-                    subject,
-                    f"{what} '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
-                    "name",
-                    a.name,
-                    b.name,
-                )
+            self.renamed(section, what, k, a, b)
             self.fields(section, subject, a, b, skip=("name", "exit_criteria"))
             self.criteria(section, subject, a.exit_criteria, b.exit_criteria)
 
@@ -437,16 +441,7 @@ def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
     d.fields("blueprint", "blueprint", old, new)
 
     def team(k: str, a: Any, b: Any) -> None:
-        if a.name != b.name:
-            d.add(
-                "teams",
-                "renamed",
-                f"team '{k}'",
-                f"team '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
-                "name",
-                a.name,
-                b.name,
-            )
+        d.renamed("teams", "team", k, a, b)
         d.fields("teams", f"team '{k}'", a, b, skip=("name",))
 
     d.keyed("teams", "team", old.teams, new.teams, _id, _label, team)
@@ -478,16 +473,7 @@ def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
 
     def pipeline(k: str, a: Any, b: Any) -> None:
         section = f"pipeline {k}"
-        if a.name != b.name:
-            d.add(
-                section,
-                "renamed",
-                f"pipeline '{k}'",
-                f"pipeline '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
-                "name",
-                a.name,
-                b.name,
-            )
+        d.renamed(section, "pipeline", k, a, b)
         d.fields(section, f"pipeline '{k}'", a, b, skip=("name",))
         d.stages(section, a.stages, b.stages)
         d.stages(section, a.after_close, b.after_close, "after-close stage")
@@ -501,16 +487,7 @@ def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
     _sla(d, old, new)
 
     def tool(k: str, a: Any, b: Any) -> None:
-        if a.name != b.name:
-            d.add(
-                "tools",
-                "renamed",
-                f"tool '{k}'",
-                f"tool '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
-                "name",
-                a.name,
-                b.name,
-            )
+        d.renamed("tools", "tool", k, a, b)
         d.fields("tools", f"tool '{k}'", a, b, skip=("name",))
 
     d.keyed("tools", "tool", old.tools, new.tools, _id, _label, tool)

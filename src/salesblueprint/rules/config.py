@@ -45,9 +45,6 @@ class Config:
             return False
         return self.preset == "recommended" or r.preset == "correctness"
 
-    def severity_of(self, r: Rule) -> Severity:
-        return self.severity.get(r.code) or r.severity
-
     @classmethod
     def from_mapping(cls, data: Any, source: str) -> Config:
         if not isinstance(data, dict):
