@@ -672,3 +672,23 @@ def test_read_yaml_positions() -> None:
     assert isinstance(teams, PosList)
     assert teams.ipos == [(4, 5)]
     assert teams[0].vpos["id"] == (4, 9)
+
+
+def test_the_parsers_own_depth_guard_still_gives_sb005(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever limit a PyYAML release sets for itself, the user sees SB005 with a place."""
+    import yaml
+
+    def refuse(*_a: object, **_k: object) -> object:
+        mark = yaml.Mark("", 0, 2, 20, None, None)
+        raise yaml.scanner.ScannerError(
+            "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+        )
+
+    monkeypatch.setattr(yaml, "parse", refuse)
+    f = only(load_text(HEAD + "description: [[]]\n").findings)
+    assert (f.rule, f.line, f.column) == ("SB005", 3, 21)
+
+
+def test_quoted_brackets_are_not_nesting() -> None:
+    text = HEAD + 'description: "' + "[" * 200 + '"\nother: [' + "\n"
+    assert [f.rule for f in load_text(text).findings] != ["SB005"]

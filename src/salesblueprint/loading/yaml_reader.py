@@ -164,6 +164,8 @@ class YamlReader:
         except _Abort:
             return None
         except yaml.MarkedYAMLError as e:
+            if self._report_deep_flow(text):
+                return None
             tabs = _tab_indents(text)
             if e.problem_mark and e.problem_mark.line + 1 in tabs:
                 # the parser tripped over a tab: report every tab-indented line at once
@@ -178,6 +180,13 @@ class YamlReader:
             if e.context_mark and e.problem and "end of stream" in e.problem:
                 mark = e.context_mark  # an unclosed quote or bracket: point at where it opens
             problem = e.problem or "invalid YAML"
+            if "nesting depth" in problem:  # the parser's own guard, below ours
+                self.report(
+                    codes.TOO_DEEP,
+                    _mark(mark) if mark else None,
+                    f"nesting too deep for the YAML parser ({problem}); stopped reading here",
+                )
+                return None
             if e.context:
                 problem = f"{problem} ({e.context})"
             self.report(codes.YAML_SYNTAX, _mark(mark) if mark else None, problem)
@@ -213,6 +222,27 @@ class YamlReader:
             )
             return None
         return root
+
+    def _report_deep_flow(self, text: str) -> bool:
+        """Report deep flow nesting at the bracket over our limit, whatever the parser allows.
+
+        A parser looks ahead over a run of ``[`` and ``{`` before it hands out the first event,
+        so its own depth guard (PyYAML 6.0.4 and newer) can fire before ours sees the level
+        that is too deep. Composing the text up to the first bracket whose flow depth alone is
+        over the limit, with its brackets closed, lets our guard find that level at its place.
+        """
+        cut = _deep_flow_prefix(text, self.limits.max_depth)
+        if cut is None:
+            return False
+        before = len(self.findings)
+        try:
+            self._compose(cut)
+        except _Abort:
+            return len(self.findings) > before
+        except yaml.YAMLError:
+            pass
+        del self.findings[before:]
+        return False
 
     def check_size(self, size: int) -> bool:
         """False (with a finding) when a file of ``size`` bytes is over the limit."""
@@ -385,6 +415,52 @@ class YamlReader:
 
 
 _EMPTY: Any = object()
+
+
+_FLOW_RE = re.compile(r"""[\[\]{}"'#\n]""")
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def _deep_flow_prefix(text: str, max_depth: int) -> str | None:
+    """The text up to the first bracket nested deeper than ``max_depth`` flow levels, with
+    every open bracket closed again; ``None`` when no bracket is that deep.
+
+    A rough scan (quotes and comments skipped), consulted only when the parser has failed.
+    """
+    open_: list[str] = []
+    i = 0
+    n = len(text)
+    while True:
+        m = _FLOW_RE.search(text, i)
+        if m is None:
+            return None
+        ch, i = m.group(), m.end()
+        if ch in _CLOSERS:
+            open_.append(ch)
+            if len(open_) > max_depth:
+                return text[:i] + "".join(_CLOSERS[c] for c in reversed(open_)) + "\n"
+        elif ch in "]}":
+            if open_:
+                open_.pop()
+        elif ch == "\n":
+            continue
+        elif ch == "#":
+            if m.start() == 0 or text[m.start() - 1] in " \t\n":
+                nl = text.find("\n", i)
+                i = n if nl < 0 else nl
+        elif m.start() == 0 or text[m.start() - 1] in " \t\n[{,:":
+            # a quoted scalar: skip to its closing quote ('' and \" are escapes)
+            while i < n:
+                j = text.find(ch, i)
+                if j < 0:
+                    return None
+                if ch == '"' and text[j - 1] == "\\":
+                    i = j + 1
+                elif ch == "'" and text.startswith("''", j):
+                    i = j + 2
+                else:
+                    i = j + 1
+                    break
 
 
 def _tab_indents(text: str) -> dict[int, int]:
