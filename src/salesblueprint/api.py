@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 from salesblueprint.findings import Finding
 from salesblueprint.model.blueprint import Blueprint
-from salesblueprint.model.load import load
+from salesblueprint.model.load import FilePath, load
 from salesblueprint.rules.config import Config
 from salesblueprint.rules.engine import run_rules
 
@@ -18,8 +16,12 @@ def check(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     return run_rules(bp, config)
 
 
-def check_file(path: str | os.PathLike[str], config: Config | None = None) -> list[Finding]:
-    """Load and check one file. Never raises for bad input: problems come back as findings."""
+def check_file(path: FilePath, config: Config | None = None) -> list[Finding]:
+    """Load and check one file. Never raises for bad input: problems come back as findings.
+
+    Bad input includes the path itself: ``None``, a path with a NUL character, a directory or
+    a missing file is an ``SB011 unreadable-file`` finding, not an exception.
+    """
     from salesblueprint.model.load import load_file
 
     result = load_file(path)

@@ -375,39 +375,25 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
         sys.exit(1)
 
 
-def _parse_what_if(items: Sequence[str], stage_ids: Sequence[str]) -> dict[str, float]:
-    """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%)."""
+def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
+    """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%), checked by the
+    same functions as ``sb.funnel(bp, what_if=...)``."""
+    from salesblueprint.funnel_maths import WhatIfError, check_what_if, what_if_rate
+
     rates: dict[str, float] = {}
     for item in items:
         stage, sep, raw = item.partition("=")
         stage, raw = stage.strip(), raw.strip()
         if not sep or not stage or not raw:
             raise click.UsageError(f"--what-if {item!r}: write STAGE=RATE, e.g. mql=0.4")
-        if stage not in stage_ids:
-            from salesblueprint.model.load import did_you_mean
-
-            hint = did_you_mean(stage, stage_ids) or (
-                f"; lifecycle stages: {', '.join(stage_ids)}"
-                if stage_ids
-                else "; the blueprint has no lifecycle"
-            )
-            raise click.UsageError(f"--what-if {item!r}: no lifecycle stage '{stage}'{hint}")
         try:
-            from decimal import Decimal, InvalidOperation
-
-            pct = raw.endswith("%")
-            value = Decimal(raw[:-1].strip() if pct else raw)
-            rate = float(value / 100 if pct else value)
-        except (InvalidOperation, ValueError):
-            raise click.UsageError(
-                f"--what-if {item!r}: '{raw}' is not a rate; write a share like 0.4 or 40%"
-            ) from None
-        if not 0 < rate <= 1:
-            raise click.UsageError(
-                f"--what-if {item!r}: a conversion rate is a share above 0 and at most 1"
-            )
-        rates[stage] = rate
-    return rates
+            rates[stage] = what_if_rate(bp, stage, raw)
+        except WhatIfError as e:
+            raise click.UsageError(f"--what-if {item!r}: {e}") from None
+    try:
+        return check_what_if(bp, rates)
+    except WhatIfError as e:
+        raise click.UsageError(f"--what-if: {e}") from None
 
 
 @cli.command("funnel")
@@ -442,16 +428,8 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
 
     from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
 
-    stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
-    rates = _parse_what_if(what_if, stage_ids)
+    rates = _parse_what_if(bp, what_if)
     base = funnel(bp)
-    on_path = [s.key for s in base.steps[1:]]
-    off_path = sorted(k for k in rates if on_path and k not in on_path)
-    if off_path:
-        raise click.UsageError(
-            f"--what-if: stage '{off_path[0]}' is not on the funnel's path "
-            f"({', '.join(reversed(on_path))}), so its rate does not change the numbers"
-        )
     alt = funnel(bp, rates) if rates else None
     formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
     click.echo(formatters[fmt](bp, base, alt), nl=False)
