@@ -13,7 +13,7 @@ need a Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from salesblueprint.diagrams.extract import VIEWS, ViewError, extract
@@ -37,10 +37,12 @@ __all__ = [
 
 
 class RenderError(ValueError):
-    """An unknown format."""
+    """:func:`render` cannot do what was asked: an unknown ``format``, or ``findings`` that are
+    neither a bool nor a list of :class:`~salesblueprint.Finding`. ``format`` holds the format
+    asked for."""
 
-    def __init__(self, fmt: str) -> None:
-        super().__init__(f"unknown format {fmt!r}; choose {', '.join(formats())}")
+    def __init__(self, fmt: object, message: str | None = None) -> None:
+        super().__init__(message or f"unknown format {fmt!r}; choose {', '.join(formats())}")
         self.format = fmt
 
 
@@ -70,18 +72,44 @@ def render(
     Returns ``str`` for text formats (dot, mermaid, svg) and ``bytes`` for png and pdf.
     With ``findings=True`` (or a list of findings) the stages with findings are coloured by
     their worst severity. Raises :class:`ViewError` for an unknown view or pipeline,
-    :class:`RenderError` for an unknown format and :class:`LayoutError` (with ``.dot``, the
-    DOT source) when Graphviz is missing or fails.
+    :class:`RenderError` for an unknown format or findings that are not findings, and
+    :class:`LayoutError` (with ``.dot``, the DOT source) when Graphviz is missing or fails.
+    All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...).
     """
-    renderer = get_renderer(format)
+    if not isinstance(view, str):
+        raise ViewError(
+            f"view must be text (lifecycle, pipeline, pipeline:ID, tools or blueprint), "
+            f"got {type(view).__name__}"
+        )
+    renderer = get_renderer(format) if isinstance(format, str) else None
     if renderer is None:
         raise RenderError(format)
-    found: Sequence[Finding] | None = None
+    found = _findings(bp, format, findings)
+    diagram = extract(bp, view, found)
+    return renderer.fn(diagram)
+
+
+def _findings(
+    bp: Blueprint, fmt: str, findings: bool | Sequence[Finding]
+) -> Sequence[Finding] | None:
+    """The findings to colour stages with: ``True`` checks ``bp``, ``False`` none."""
+    from salesblueprint.findings import Finding
+
     if findings is True:
         from salesblueprint.api import check
 
-        found = check(bp)
-    elif findings is not False:
-        found = list(findings)
-    diagram = extract(bp, view, found)
-    return renderer.fn(diagram)
+        return check(bp)
+    if findings is False:
+        return None
+    bad = f"findings must be True, False or a list of sb.Finding, got {type(findings).__name__}"
+    if isinstance(findings, str | bytes) or not isinstance(findings, Iterable):
+        raise RenderError(fmt, bad)
+    found = list(findings)
+    wrong = next((f for f in found if not isinstance(f, Finding)), None)
+    if wrong is not None:
+        raise RenderError(
+            fmt,
+            f"findings must be True, False or a list of sb.Finding; it holds an item of type "
+            f"{type(wrong).__name__}",
+        )
+    return found
