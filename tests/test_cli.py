@@ -371,7 +371,7 @@ def test_no_color_on_a_non_tty_even_without_no_color(project: Path) -> None:
 )
 @pytest.mark.parametrize("color", [False, True])
 def test_text_format_is_one_line_per_finding_whatever_the_names(name: str, color: bool) -> None:
-    from salesblueprint.findings import Finding
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.report.text import format_text
 
     f = Finding(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from salesblueprint.cli import cli
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.report.github import escape_data, escape_property, format_github
 
 BAD = """\

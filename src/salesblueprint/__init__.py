@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from salesblueprint.findings import BlueprintError, Finding
+from salesblueprint.diagnostics.findings import BlueprintError, Finding
 
 __version__ = "0.1.0"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.model.load import load
 from salesblueprint.rules.config import Config

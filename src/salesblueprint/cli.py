@@ -64,7 +64,7 @@ def collect_files(args: Sequence[str]) -> list[str]:
 
 def _load_or_exit(file: str, fmt: str = "text") -> Blueprint:
     """The blueprint in ``file``; when it does not load, print its findings and exit 1."""
-    from salesblueprint.findings import Finding
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.model.load import load_file
     from salesblueprint.report import get_formatter
 
@@ -180,7 +180,7 @@ def show_rule(key: str) -> None:
 
     r = lookup(key)
     if r is None:
-        from salesblueprint.model.load import did_you_mean
+        from salesblueprint.diagnostics.suggest import did_you_mean
 
         raise click.UsageError(f"no rule {key!r}{did_you_mean(key, all_names())}")
     click.echo(f"# {r.code} {r.name}\n")
@@ -384,7 +384,7 @@ def _parse_what_if(items: Sequence[str], stage_ids: Sequence[str]) -> dict[str, 
         if not sep or not stage or not raw:
             raise click.UsageError(f"--what-if {item!r}: write STAGE=RATE, e.g. mql=0.4")
         if stage not in stage_ids:
-            from salesblueprint.model.load import did_you_mean
+            from salesblueprint.diagnostics.suggest import did_you_mean
 
             hint = did_you_mean(stage, stage_ids) or (
                 f"; lifecycle stages: {', '.join(stage_ids)}"

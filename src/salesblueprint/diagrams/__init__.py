@@ -20,8 +20,8 @@ from salesblueprint.diagrams.extract import VIEWS, ViewError, extract
 from salesblueprint.diagrams.layout import LayoutError, NoGraphvizError
 
 if TYPE_CHECKING:
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.diagrams.renderers import Renderer
-    from salesblueprint.findings import Finding
     from salesblueprint.model.blueprint import Blueprint
 
 __all__ = [

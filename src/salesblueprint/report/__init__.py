@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 
 Formatter = Callable[[Sequence[str], Sequence[Finding], bool], str]
 

@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from salesblueprint.findings import Finding, Path, format_path
+from salesblueprint.diagnostics.findings import Finding, Path, format_path, make_finding
+from salesblueprint.diagnostics.suggest import did_you_mean
 from salesblueprint.loading.yaml_reader import locate
 from salesblueprint.rules import engine_codes
 from salesblueprint.rules.config import Config
 from salesblueprint.rules.registry import Problem, Rule, load_all, lookup
 
 if TYPE_CHECKING:
-    from salesblueprint.graph import StageGraph
     from salesblueprint.model.blueprint import Blueprint
+    from salesblueprint.model.graph import StageGraph
 
 
 class Context:
@@ -32,7 +33,7 @@ class Context:
 
     @cached_property
     def stages(self) -> StageGraph:
-        from salesblueprint.graph import StageGraph
+        from salesblueprint.model.graph import StageGraph
 
         return StageGraph(self.bp)
 
@@ -93,19 +94,9 @@ def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config) -> Finding:
     pos = None
     if bp.source is not None:
         pos = locate(bp.source, (*p.path, p.at) if p.at else p.path)
-    return Finding(
-        rule=r.code,
-        name=r.name,
-        # the user's configured severity wins over a problem's own, which wins over the default
-        severity=config.severity.get(r.code) or p.severity or r.severity,
-        message=p.message,
-        file=bp.file,
-        line=pos[0] if pos else None,
-        column=pos[1] if pos else None,
-        path=format_path(p.path),
-        norm=r.norm,
-        node=p.path,
-    )
+    # the user's configured severity wins over a problem's own, which wins over the default
+    severity = config.severity.get(r.code) or p.severity
+    return make_finding(r, p.message, file=bp.file, pos=pos, path=p.path, severity=severity)
 
 
 # engine codes that lint settings do apply to
@@ -135,7 +126,6 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     meta: list[tuple[Rule, Problem]] = []
     for entry in ignores.entries():
         if entry.rule is None:
-            from salesblueprint.model.load import did_you_mean
             from salesblueprint.rules.registry import all_names
 
             hint = did_you_mean(entry.text, all_names())

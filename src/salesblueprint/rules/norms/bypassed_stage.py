@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.graph import Edge, StageGraph
+from salesblueprint.model.graph import Edge, StageGraph
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._common import name_key
 from salesblueprint.rules.registry import Problem, rule

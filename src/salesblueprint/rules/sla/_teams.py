@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from salesblueprint.graph import StageIndex, StageNode
 from salesblueprint.model.blueprint import Blueprint, Team
+from salesblueprint.model.graph import StageIndex, StageNode
 
 Side = Literal["marketing", "sales"]
 _SALES_WORDS = ("sales", "verkoop")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.graph import StageGraph, StageNode
 from salesblueprint.model.blueprint import Blueprint
+from salesblueprint.model.graph import StageGraph, StageNode
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 from salesblueprint.rules.sla._teams import Side, Sides, infer_sides, node_owner, side_nodes

@@ -32,7 +32,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from salesblueprint.findings import Path, format_path
+from salesblueprint.diagnostics.findings import Path, format_path
 from salesblueprint.model.blueprint import Blueprint, LifecycleStage
 
 WEEKS_PER_PERIOD: dict[str, Fraction] = {
