@@ -330,8 +330,16 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
     help="Output format (any format a renderer is registered for).",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
-@click.option("--findings", is_flag=True, help="Colour stages with check findings.")
-def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) -> None:
+@click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
+)
+def render_cmd(
+    file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
+) -> None:
     """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
@@ -345,9 +353,21 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
     binary = renderer.binary
     if binary and out is None and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt} (or redirect stdout)")
+    found = None
+    if findings:
+        from salesblueprint.rules.config import ConfigError, find_config, read_config
+
+        try:
+            config = read_config(config_path) if config_path else find_config()
+        except ConfigError as e:
+            raise click.UsageError(str(e)) from None
     bp = _load_or_exit(file)
+    if findings:
+        from salesblueprint.api import check as run_check
+
+        found = run_check(bp, config)
     try:
-        data = render(bp, view=view, format=fmt, findings=findings)
+        data = render(bp, view=view, format=fmt, findings=found)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:

@@ -11,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 import salesblueprint as sb
+from salesblueprint.api import render
 from salesblueprint.cli import cli
 from salesblueprint.diagnostics.findings import Finding
-from salesblueprint.diagrams import VIEWS, RenderError, ViewError, render
+from salesblueprint.diagrams import VIEWS, RenderError, ViewError
 from salesblueprint.diagrams.extract import extract
 from salesblueprint.diagrams.ir import wrap
 from salesblueprint.diagrams.renderers import formats
