@@ -22,10 +22,17 @@ from salesblueprint.rules.registry import Problem, Rule, load_all, lookup
 if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
     from salesblueprint.model.graph import StageGraph
+    from salesblueprint.rules.analysis.funnel import FunnelGap
+    from salesblueprint.rules.analysis.sides import Sides
+    from salesblueprint.rules.analysis.stages import Stage
 
 
 class Context:
-    """What a rule sees: the blueprint and derived structures, computed once per run."""
+    """What a rule sees: the blueprint and derived structures, computed once per run.
+
+    What several rules share is computed in ``rules/analysis/`` and cached here, so that a
+    rule never imports another rule and nothing is computed twice.
+    """
 
     def __init__(self, bp: Blueprint, config: Config) -> None:
         self.bp = bp
@@ -36,6 +43,48 @@ class Context:
         from salesblueprint.model.graph import StageGraph
 
         return StageGraph(self.bp)
+
+    @cached_property
+    def sides(self) -> Sides:
+        """Which teams are marketing and which are sales (see ``analysis/sides.py``)."""
+        from salesblueprint.rules.analysis.sides import infer_sides
+
+        return infer_sides(self.bp, self.stages.index)
+
+    @cached_property
+    def way_back(self) -> tuple[Sides, bool] | None:
+        """The sides, and whether a recycle leads from sales back to marketing."""
+        from salesblueprint.rules.analysis.sides import way_back_status
+
+        return way_back_status(self.bp, self.stages)
+
+    @cached_property
+    def funnel_gaps(self) -> list[FunnelGap]:
+        """What the reverse funnel misses (see ``analysis/funnel.py``)."""
+        from salesblueprint.rules.analysis.funnel import funnel_gaps
+
+        return funnel_gaps(self.bp)
+
+    @cached_property
+    def stage_lists(self) -> list[list[Stage]]:
+        """The lifecycle, and each pipeline's open plus after-close stages."""
+        from salesblueprint.rules.analysis.stages import stage_lists
+
+        return list(stage_lists(self.bp))
+
+    @cached_property
+    def stage_lists_split(self) -> list[list[Stage]]:
+        """As :attr:`stage_lists`, with each pipeline's after-close stages a list of their own."""
+        from salesblueprint.rules.analysis.stages import stage_lists
+
+        return list(stage_lists(self.bp, split_after_close=True))
+
+    @cached_property
+    def tool_hint(self) -> str:
+        """How to name a tool of this blueprint in ``recorded_in`` (for messages)."""
+        from salesblueprint.rules.analysis.stages import tool_hint
+
+        return tool_hint(self.bp)
 
 
 @dataclass
