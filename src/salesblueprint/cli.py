@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
+from salesblueprint.report import FORMATS, FORMATTERS
+from salesblueprint.templates import template_names
 
 _GLOB_CHARS = set("*?[")
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -97,9 +99,11 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github"]),
+    type=click.Choice(list(FORMATS)),
     default=None,
-    help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
+    help="Output format: "
+    + ", ".join(f"{e.name} ({e.help})" for e in FORMATTERS.values())
+    + " (default: github when GITHUB_ACTIONS=true, else text).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
@@ -199,7 +203,7 @@ def schema_cmd() -> None:
     click.echo(schema_json(), nl=False)
 
 
-_TEMPLATE_NAMES = ("hubspot", "nl", "saas", "sirius", "startup")
+_TEMPLATE_NAMES = tuple(template_names())
 
 
 @cli.command("init")
