@@ -251,7 +251,7 @@ def test_lifecycle_and_pipeline_are_connected_as_the_diagram_draws(
 def test_every_node_and_edge_has_a_documented_kind(graph: nx.DiGraph) -> None:  # type: ignore[type-arg]
     from typing import get_args
 
-    from salesblueprint.graph import EdgeKind, NodeKind
+    from salesblueprint.model.graph import EdgeKind, NodeKind
 
     assert {k for _, k in graph.nodes(data="kind")} == set(get_args(NodeKind))
     assert {k for _, _, k in graph.edges(data="kind")} <= set(get_args(EdgeKind))

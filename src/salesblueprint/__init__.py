@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from salesblueprint.findings import BlueprintError, Finding
+from salesblueprint.diagnostics.findings import BlueprintError, Finding
 
 __version__ = "0.1.0"
 
@@ -45,8 +45,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from salesblueprint.api import check, check_file, load
-    from salesblueprint.diagrams import LayoutError, RenderError, ViewError, render
+    from salesblueprint.api import check, check_file, load, render
+    from salesblueprint.diagrams import LayoutError, RenderError, ViewError
     from salesblueprint.funnel_maths import WhatIfError, funnel
     from salesblueprint.model.blueprint import Blueprint
     from salesblueprint.rules.config import Config
@@ -56,7 +56,7 @@ _LAZY = {
     "check": "salesblueprint.api",
     "check_file": "salesblueprint.api",
     "funnel": "salesblueprint.funnel_maths",
-    "render": "salesblueprint.diagrams",
+    "render": "salesblueprint.api",
     "ViewError": "salesblueprint.diagrams",
     "RenderError": "salesblueprint.diagrams",
     "LayoutError": "salesblueprint.diagrams",

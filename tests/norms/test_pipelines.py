@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from salesblueprint.api import check_file
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.rules.registry import load_all
 
 DATA = Path(__file__).parent / "data"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from salesblueprint.findings import Path
+from salesblueprint.diagnostics.findings import Path
 from salesblueprint.model.types import (
     Bool,
     Duration,
@@ -327,7 +327,7 @@ class Blueprint(Linted):
     @property
     def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
         """The blueprint as a typed networkx graph: stages and tools, every node and edge with a
-        ``kind`` (see :func:`salesblueprint.graph.to_networkx`).
+        ``kind`` (see :func:`salesblueprint.model.graph.to_networkx`).
 
         Always current: the graph is cached, and built again when the model has changed since
         (``bp.lifecycle.stages.pop()``, an assignment ...). Changes to the returned graph are not
@@ -342,7 +342,7 @@ class Blueprint(Linted):
         return self._current_graph(tools=False)
 
     def _current_graph(self, tools: bool) -> nx.DiGraph:  # type: ignore[type-arg]
-        from salesblueprint.graph import to_networkx
+        from salesblueprint.model.graph import to_networkx
 
         try:  # the model's content: cheaper to compare than the graph is to build
             key: str | None = self.model_dump_json(warnings=False)
