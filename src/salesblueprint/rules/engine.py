@@ -104,6 +104,7 @@ def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config) -> Finding:
         column=pos[1] if pos else None,
         path=format_path(p.path),
         norm=r.norm,
+        fix=p.fix,
         node=p.path,
     )
 

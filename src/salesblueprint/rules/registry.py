@@ -29,7 +29,9 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 @dataclass(frozen=True)
 class Problem:
-    """What a check yields: the node it is about and a message.
+    """What a check yields: the node it is about, a short message and, if it can say, a fix.
+
+    ``message`` says what is wrong; ``fix`` what to do about it (shown on its own line).
 
     ``at`` names a key under that node to point the line and column at (for an exit
     criterion: ``"outcome"``); when that key is absent, the node itself is used.
@@ -39,6 +41,7 @@ class Problem:
     message: str
     at: str | None = None
     severity: Severity | None = None  # overrides the rule's default for this one problem
+    fix: str | None = None
 
 
 CheckFn = Callable[["Context"], Iterable[Problem]]
