@@ -176,13 +176,12 @@ def list_rules(fmt: str) -> None:
 @click.argument("key")
 def show_rule(key: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
-    from salesblueprint.rules.registry import all_names, lookup
+    from salesblueprint.rules.registry import lookup, suggest
 
     r = lookup(key)
     if r is None:
-        from salesblueprint.model.load import did_you_mean
-
-        raise click.UsageError(f"no rule {key!r}{did_you_mean(key, all_names())}")
+        hint = suggest(key) or "; `salesblueprint rules` lists every code and name"
+        raise click.UsageError(f"no rule {key!r}{hint}")
     click.echo(f"# {r.code} {r.name}\n")
     meta = f"Group: {r.group}. Default severity: {r.severity}. Preset: {r.preset}."
     if r.norm:

@@ -2,7 +2,8 @@
 
 Each file names its rule and lists cases. A ``valid`` case must not produce that rule's finding;
 an ``invalid`` case must produce exactly the findings listed in ``expect`` (line, and optionally
-column, a fragment of the message and a fragment of the fix). Adding a rule = adding a module and a case file.
+column, a fragment of the message and a fragment of the fix). Adding a rule = adding a module
+and a case file.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 One run, one ``rule`` per registered rule (sorted by code) with its name, short and full
 description and help text, and one ``result`` per finding with its rule, level, message and a
 region (start line and column). A finding's fix is the message's second line (``Fix: ...``, so
-viewers that show only the message show it too) and the result's ``properties.fix``. The output is deterministic: no timestamps, no absolute paths
-unless the file was named by one.
+viewers that show only the message show it too) and the result's ``properties.fix``. The output
+is deterministic: no timestamps, no absolute paths unless the file was named by one.
 """
 
 from __future__ import annotations

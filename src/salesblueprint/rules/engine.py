@@ -136,12 +136,18 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     meta: list[tuple[Rule, Problem]] = []
     for entry in ignores.entries():
         if entry.rule is None:
-            from salesblueprint.model.load import did_you_mean
-            from salesblueprint.rules.registry import all_names
+            from salesblueprint.rules.registry import suggest
 
-            hint = did_you_mean(entry.text, all_names())
+            hint = suggest(entry.text)
             meta.append(
-                (engine_codes.UNKNOWN_RULE, Problem(entry.item, f"no rule '{entry.text}'{hint}"))
+                (
+                    engine_codes.UNKNOWN_RULE,
+                    Problem(
+                        entry.item,
+                        f"no rule '{entry.text}'{hint}",
+                        fix=None if hint else "`salesblueprint rules` lists every code and name",
+                    ),
+                )
             )
         elif entry.rule.check is None and entry.rule not in _META:
             meta.append(

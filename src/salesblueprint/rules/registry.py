@@ -138,3 +138,18 @@ def lookup(key: str) -> Rule | None:
 def all_names() -> list[str]:
     load_all()
     return sorted(RULES) + sorted(_BY_NAME)
+
+
+def suggest(key: str) -> str:
+    """`` (did you mean 'dead-end-stage'?)`` for a misspelt rule name, else ``""``.
+
+    Codes are numbers, so a close code is no better a guess than any other: an unknown code
+    (``SB999``) gets no suggestion; ``salesblueprint rules`` lists them all.
+    """
+    import difflib
+
+    load_all()
+    if re.match(r"^[A-Za-z]{2}\d+$", key.strip()):
+        return ""
+    close = difflib.get_close_matches(key.strip().lower(), sorted(_BY_NAME), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -49,7 +49,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         k = stage_kind(ctx, stage)
         fix = f"add `evidence:`, what a manager can open, e.g. {artefact(language, k)}"
         if crit.recorded_in is None:
-            msg = f"exit criterion '{short(crit.outcome)}' names no evidence and no place where it is recorded"
+            msg = (
+                f"exit criterion '{short(crit.outcome)}' names no evidence and no place where "
+                "it is recorded"
+            )
             example = record_example(ctx, stage, crit, k)
             where = f"`recorded_in: {example}`" if example else "a tool declared under `tools:`"
             fix += f", and where it is recorded, e.g. {where}"
