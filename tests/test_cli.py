@@ -226,6 +226,9 @@ def assert_contract_json(doc: Any) -> None:
             assert f["norm"] in ("required", "factual", "inspectable", "buyer-centric")
         else:
             expected = FINDING_KEYS
+        if "fix" in f:  # what to do about it, last, only when the rule can say
+            expected = [*expected, "fix"]
+            assert isinstance(f["fix"], str) and f["fix"], f
         assert list(f) == expected, f
         assert f["name"] == r.name
         assert f["severity"] in counts
@@ -318,7 +321,11 @@ def test_text_line_format_without_ansi(project: Path) -> None:
     lines = r.output.splitlines()
     assert len(lines) >= 2
     assert "\x1b[" not in r.output
+    fixes = [line for line in lines[:-1] if line.startswith("    fix: ")]
+    assert fixes, "the contract example has findings with a fix"
     for line in lines[:-1]:
+        if line in fixes:
+            continue  # a fix, on its own line under its finding
         m = LINE_RE.match(line)
         assert m, line
         assert m["file"] == str(CONTRACT)
@@ -330,11 +337,14 @@ def test_text_line_format_without_ansi(project: Path) -> None:
 def test_text_matches_json(project: Path) -> None:
     text = run("check", "--format", "text", str(CONTRACT)).output.splitlines()[:-1]
     doc = json.loads(run("check", "--format", "json", str(CONTRACT)).stdout)
-    expected = [
-        f"{f['file']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['name']}: "
-        f"{f['message']}"
-        for f in doc["findings"]
-    ]
+    expected = []
+    for f in doc["findings"]:
+        expected.append(
+            f"{f['file']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['name']}: "
+            f"{f['message']}"
+        )
+        if "fix" in f:
+            expected.append(f"    fix: {f['fix']}")
     assert text == expected
 
 
