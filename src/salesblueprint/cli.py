@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -85,6 +86,7 @@ def cli() -> None:
     salesblueprint check blueprint.yaml     check one or more blueprint files
     salesblueprint rules                    list every rule
     salesblueprint rule SB101               explain one rule
+    salesblueprint render blueprint.yaml    draw a diagram (svg, png, pdf, dot, mermaid)
     salesblueprint init                     write a starter blueprint
     salesblueprint diff OLD NEW             what changed in the sales process
     salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
@@ -140,6 +142,22 @@ def check(
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)
 
 
+_LITERAL = re.compile(r"``(.+?)``")
+
+
+def _terminal_text(doc: str) -> str:
+    """A rule's docs for the terminal: ````code```` (reST literals) as 'code'; fences stay."""
+    out = []
+    fenced = False
+    for line in doc.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        out.append(
+            line if fenced or line.lstrip().startswith("```") else _LITERAL.sub(r"'\1'", line)
+        )
+    return "\n".join(out)
+
+
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def list_rules(fmt: str) -> None:
@@ -168,7 +186,8 @@ def list_rules(fmt: str) -> None:
     group_width = max(len(r.group) for r in rules)
     for r in rules:
         click.echo(
-            f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} {r.summary}"
+            f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} "
+            f"{_terminal_text(r.summary)}"
         )
 
 
@@ -187,7 +206,7 @@ def show_rule(key: str) -> None:
     if r.norm:
         meta += f" Norm: {r.norm}."
     click.echo(meta + "\n")
-    click.echo(r.doc)
+    click.echo(_terminal_text(r.doc))
 
 
 @cli.command("schema")
