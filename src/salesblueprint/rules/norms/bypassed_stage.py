@@ -196,7 +196,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         main = ids[: first_terminal + 1] if first_terminal is not None else ids
         # the customer stage: where a won deal moves the contact (after the stage with
         # `pipeline:`); a manager thinks of it before the terminal stage
-        deal_at = next((i for i, s in enumerate(main) if g.index.nodes[s].stage.pipeline), None)
+        piped = {s.id for s in bp.lifecycle.stages if s.pipeline}
+        deal_at = next((i for i, s in enumerate(main) if s in piped), None)
         customer = main[deal_at + 1 : deal_at + 2] if deal_at is not None else []
         if first_terminal is not None:
             found += _judge(g, ids[0], main, [main[-1]], customer)
