@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from salesblueprint.api import check_file
-from salesblueprint.cli import cli
+from salesblueprint.cli import cli, terminal_text
 from salesblueprint.rules.config import read_config
 from salesblueprint.rules.registry import load_all, lookup
 
@@ -498,7 +498,7 @@ def test_rules_lists_every_registered_rule() -> None:
         rule = lookup(code)
         assert rule is not None
         assert name == rule.name
-        assert rule.summary in line
+        assert terminal_text(rule.summary) in line
 
 
 def test_rules_json() -> None:
@@ -527,7 +527,7 @@ def test_rule_prints_the_docs(key: str) -> None:
     r = run("rule", key)
     assert r.exit_code == 0, r.output
     assert r.output.startswith("# SB101 unreachable-stage\n")
-    assert rule.doc in r.output
+    assert terminal_text(rule.doc) in r.output
     assert "## What it does" in r.output
     assert "Default severity: error" in r.output
 
@@ -540,7 +540,7 @@ def test_every_rule_has_docs() -> None:
     for code, rule in load_all().items():
         r = run("rule", code)
         assert r.exit_code == 0, code
-        assert rule.summary in r.output
+        assert terminal_text(rule.summary) in r.output
         if rule.norm:
             assert f"Norm: {rule.norm}." in r.output
 

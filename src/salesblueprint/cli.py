@@ -145,7 +145,7 @@ def check(
 _LITERAL = re.compile(r"``(.+?)``")
 
 
-def _terminal_text(doc: str) -> str:
+def terminal_text(doc: str) -> str:
     """A rule's docs for the terminal: ````code```` (reST literals) as 'code'; fences stay."""
     out = []
     fenced = False
@@ -187,7 +187,7 @@ def list_rules(fmt: str) -> None:
     for r in rules:
         click.echo(
             f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} "
-            f"{_terminal_text(r.summary)}"
+            f"{terminal_text(r.summary)}"
         )
 
 
@@ -206,7 +206,7 @@ def show_rule(key: str) -> None:
     if r.norm:
         meta += f" Norm: {r.norm}."
     click.echo(meta + "\n")
-    click.echo(_terminal_text(r.doc))
+    click.echo(terminal_text(r.doc))
 
 
 @cli.command("schema")
