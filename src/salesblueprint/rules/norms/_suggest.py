@@ -147,6 +147,21 @@ _ARTEFACT: dict[str, dict[str, str]] = {
 }
 
 
+# -- what the owning team does in a lifecycle stage -------------------------------------------
+_ACTION: dict[str, str] = {
+    "marketing": "Enrol the contact in the nurture track",
+    "sales": "Call within the SLA and book the first meeting",
+    "contact": "Follow up on the contact's last reply",
+    "opportunity": "Work the deal through the pipeline",
+    "customer": "Run the onboarding and the quarterly review",
+}
+
+
+def team_action(ctx: Context, stage: LifecycleStage) -> str:
+    """An ``actions:`` entry that fits what the owning team does in a lifecycle stage."""
+    return _ACTION.get(stage_kind(ctx, stage).kind, _ACTION["contact"])
+
+
 def _key(k: StageKind) -> str:
     return f"deal{k.phase}" if k.is_deal else k.kind
 
