@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from salesblueprint.api import check_file
 from salesblueprint.cli import cli
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.report.github import format_github
 from salesblueprint.report.sarif import build_sarif
 from salesblueprint.report.text import format_text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from salesblueprint.findings import BlueprintError, Finding
+from salesblueprint.diagnostics.findings import BlueprintError, Finding
 
 __version__ = "0.1.0"
 
@@ -33,8 +33,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from salesblueprint.api import check, check_file, load
-    from salesblueprint.diagrams import render
+    from salesblueprint.api import check, check_file, load, render
     from salesblueprint.funnel_maths import funnel
     from salesblueprint.model.blueprint import Blueprint
     from salesblueprint.rules.config import Config
@@ -44,7 +43,7 @@ _LAZY = {
     "check": "salesblueprint.api",
     "check_file": "salesblueprint.api",
     "funnel": "salesblueprint.funnel_maths",
-    "render": "salesblueprint.diagrams",
+    "render": "salesblueprint.api",
     "Blueprint": "salesblueprint.model.blueprint",
     "Config": "salesblueprint.rules.config",
 }

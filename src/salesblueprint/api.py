@@ -1,16 +1,17 @@
-"""The public entry points: load, check."""
+"""The public entry points: load, check, render."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.model.load import load
 from salesblueprint.rules.config import Config
 from salesblueprint.rules.engine import run_rules
 
-__all__ = ["check", "check_file", "load"]
+__all__ = ["check", "check_file", "load", "render"]
 
 
 def check(bp: Blueprint, config: Config | None = None) -> list[Finding]:
@@ -26,3 +27,26 @@ def check_file(path: str | os.PathLike[str], config: Config | None = None) -> li
     if result.blueprint is None:
         return sorted(result.findings, key=Finding.sort_key)
     return run_rules(result.blueprint, config)
+
+
+def render(
+    bp: Blueprint,
+    view: str = "blueprint",
+    format: str = "svg",
+    *,
+    findings: bool | Sequence[Finding] = False,
+    config: Config | None = None,
+) -> str | bytes:
+    """Draw one view of ``bp`` in one format (see :func:`salesblueprint.diagrams.render`).
+
+    ``findings=True`` colours the stages with the findings of ``check(bp, config)``, so the
+    diagram shows what ``check`` reports with the same configuration; or pass the findings.
+    """
+    from salesblueprint.diagrams import render as draw
+
+    found: Sequence[Finding] | None = None
+    if findings is True:
+        found = check(bp, config)
+    elif findings is not False:
+        found = list(findings)
+    return draw(bp, view, format, findings=found)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
+from salesblueprint.report import FORMATS, FORMATTERS
+from salesblueprint.templates import template_names
 
 _GLOB_CHARS = set("*?[")
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -65,7 +67,7 @@ def collect_files(args: Sequence[str]) -> list[str]:
 
 def _load_or_exit(file: str, fmt: str = "text") -> Blueprint:
     """The blueprint in ``file``; when it does not load, print its findings and exit 1."""
-    from salesblueprint.findings import Finding
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.model.load import load_file
     from salesblueprint.report import get_formatter
 
@@ -99,9 +101,11 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github"]),
+    type=click.Choice(list(FORMATS)),
     default=None,
-    help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
+    help="Output format: "
+    + ", ".join(f"{e.name} ({e.help})" for e in FORMATTERS.values())
+    + " (default: github when GITHUB_ACTIONS=true, else text).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
@@ -217,7 +221,7 @@ def schema_cmd() -> None:
     click.echo(schema_json(), nl=False)
 
 
-_TEMPLATE_NAMES = ("hubspot", "nl", "saas", "sirius", "startup")
+_TEMPLATE_NAMES = tuple(template_names())
 
 
 @cli.command("init")
@@ -348,8 +352,16 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
     help="Output format (any format a renderer is registered for).",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
-@click.option("--findings", is_flag=True, help="Colour stages with check findings.")
-def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) -> None:
+@click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
+)
+def render_cmd(
+    file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
+) -> None:
     """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
@@ -363,9 +375,21 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
     binary = renderer.binary
     if binary and out is None and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt} (or redirect stdout)")
+    found = None
+    if findings:
+        from salesblueprint.rules.config import ConfigError, find_config, read_config
+
+        try:
+            config = read_config(config_path) if config_path else find_config()
+        except ConfigError as e:
+            raise click.UsageError(str(e)) from None
     bp = _load_or_exit(file)
+    if findings:
+        from salesblueprint.api import check as run_check
+
+        found = run_check(bp, config)
     try:
-        data = render(bp, view=view, format=fmt, findings=findings)
+        data = render(bp, view=view, format=fmt, findings=found)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
@@ -402,7 +426,7 @@ def _parse_what_if(items: Sequence[str], stage_ids: Sequence[str]) -> dict[str, 
         if not sep or not stage or not raw:
             raise click.UsageError(f"--what-if {item!r}: write STAGE=RATE, e.g. mql=0.4")
         if stage not in stage_ids:
-            from salesblueprint.model.load import did_you_mean
+            from salesblueprint.diagnostics.suggest import did_you_mean
 
             hint = did_you_mean(stage, stage_ids) or (
                 f"; lifecycle stages: {', '.join(stage_ids)}"

@@ -20,8 +20,8 @@ from salesblueprint.diagrams.extract import VIEWS, ViewError, extract
 from salesblueprint.diagrams.layout import LayoutError, NoGraphvizError
 
 if TYPE_CHECKING:
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.diagrams.renderers import Renderer
-    from salesblueprint.findings import Finding
     from salesblueprint.model.blueprint import Blueprint
 
 __all__ = [
@@ -63,25 +63,24 @@ def render(
     view: str = "blueprint",
     format: str = "svg",
     *,
-    findings: bool | Sequence[Finding] = False,
+    findings: Sequence[Finding] | None = None,
 ) -> str | bytes:
     """Draw one view of ``bp`` in one format.
 
     Returns ``str`` for text formats (dot, mermaid, svg) and ``bytes`` for png and pdf.
-    With ``findings=True`` (or a list of findings) the stages with findings are coloured by
-    their worst severity. Raises :class:`ViewError` for an unknown view or pipeline,
-    :class:`RenderError` for an unknown format and :class:`LayoutError` (with ``.dot``, the
-    DOT source) when Graphviz is missing or fails.
+    With ``findings`` (from the caller's own ``check``, with its configuration) the stages with
+    findings are coloured by their worst severity; this package never runs the checks itself.
+    Raises :class:`ViewError` for an unknown view or pipeline, :class:`RenderError` for an
+    unknown format and :class:`LayoutError` (with ``.dot``, the DOT source) when Graphviz is
+    missing or fails.
     """
+    if isinstance(findings, bool):
+        raise TypeError(
+            "diagrams.render takes the findings themselves; "
+            "salesblueprint.render(bp, findings=True) runs check first"
+        )
     renderer = get_renderer(format)
     if renderer is None:
         raise RenderError(format)
-    found: Sequence[Finding] | None = None
-    if findings is True:
-        from salesblueprint.api import check
-
-        found = check(bp)
-    elif findings is not False:
-        found = list(findings)
-    diagram = extract(bp, view, found)
+    diagram = extract(bp, view, None if findings is None else list(findings))
     return renderer.fn(diagram)

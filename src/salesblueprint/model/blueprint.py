@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from salesblueprint.findings import Path
+from salesblueprint.diagnostics.findings import Path
 from salesblueprint.model.types import (
     Bool,
     Duration,
@@ -330,8 +330,8 @@ class Blueprint(Linted):
 
     @cached_property
     def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
-        """The blueprint as a typed networkx graph (see :mod:`salesblueprint.graph`)."""
-        from salesblueprint.graph import to_networkx
+        """The blueprint as a typed networkx graph (see :mod:`salesblueprint.model.graph`)."""
+        from salesblueprint.model.graph import to_networkx
 
         return to_networkx(self)
 

@@ -5,15 +5,23 @@ Every problem is collected as a finding with its line and column; nothing stops 
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from salesblueprint.findings import BlueprintError, Finding, Path, format_path
+from salesblueprint.diagnostics import load_codes as codes
+from salesblueprint.diagnostics.codes import Code
+from salesblueprint.diagnostics.findings import (
+    BlueprintError,
+    Finding,
+    Path,
+    format_path,
+    make_finding,
+)
+from salesblueprint.diagnostics.suggest import did_you_mean
 from salesblueprint.loading.yaml_reader import (
     DEFAULT_LIMITS,
     Limits,
@@ -30,8 +38,6 @@ from salesblueprint.model.blueprint import (
     Recycle,
     _assign_paths,
 )
-from salesblueprint.rules import load_codes as codes
-from salesblueprint.rules.registry import Rule
 
 
 @dataclass
@@ -48,14 +54,6 @@ class LoadResult:
         return self.blueprint is not None
 
 
-def did_you_mean(value: str, options: Iterable[str]) -> str:
-    opts = sorted(set(options))
-    close = difflib.get_close_matches(value, opts, n=1, cutoff=0.6)
-    if not close:
-        close = [o for o in opts if o.lower() == value.lower()]
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 class _Collector:
     def __init__(self, file: str, source: PosDict | None, default_pos: Pos | None = None) -> None:
         self.file = file
@@ -63,22 +61,10 @@ class _Collector:
         self.default_pos = default_pos
         self.findings: list[Finding] = []
 
-    def add(self, r: Rule, path: Path, message: str, *, key: bool = False) -> None:
+    def add(self, r: Code, path: Path, message: str, *, key: bool = False) -> None:
         pos = locate(self.source, path, key=key) if self.source is not None else None
         pos = pos or self.default_pos
-        self.findings.append(
-            Finding(
-                rule=r.code,
-                name=r.name,
-                severity=r.severity,
-                message=message,
-                file=self.file,
-                line=pos[0] if pos else None,
-                column=pos[1] if pos else None,
-                path=format_path(path),
-                node=path,
-            )
-        )
+        self.findings.append(make_finding(r, message, file=self.file, pos=pos, path=path))
 
 
 # -- schema errors ----------------------------------------------------------------------
@@ -194,7 +180,7 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
     ``broken`` names top-level sections that did not validate (and are empty in ``bp``):
     references into them are not checked, since their ids are unknown.
     """
-    from salesblueprint.graph import StageIndex
+    from salesblueprint.model.graph import StageIndex
 
     _duplicate_ids(col, bp.teams, "team id")
     _duplicate_ids(col, bp.tools, "tool id")

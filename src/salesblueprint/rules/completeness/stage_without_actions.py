@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     bp = ctx.bp
     if bp.lifecycle is None or not bp.teams:
         return
-    from salesblueprint.rules.norms._suggest import team_action
+    from salesblueprint.rules.analysis.suggest import team_action
 
     for s in bp.lifecycle.stages:
         if not s.actions:

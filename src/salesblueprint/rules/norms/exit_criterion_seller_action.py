@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import judged_criteria, short
 from salesblueprint.rules.norms._language import criterion_actor, vocab_for
-from salesblueprint.rules.norms._suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.registry import Problem, rule
 
 _HOW = {

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import recorded_in_fix, stage_kind
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import judged_criteria, short
-from salesblueprint.rules.norms._suggest import recorded_in_fix, stage_kind
 from salesblueprint.rules.registry import Problem, rule
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from salesblueprint.findings import Path
+from salesblueprint.diagnostics.findings import Path
 from salesblueprint.model.blueprint import (
     Blueprint,
     DealStage,

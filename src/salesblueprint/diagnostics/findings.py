@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from salesblueprint.diagnostics.codes import Code
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -77,6 +80,37 @@ class Finding:
             where += f":{self.line}:{self.column or 1}"
         text = f"{where}: {self.severity} {self.rule} {self.name}: {self.message}"
         return text if self.fix is None else f"{text}\n    fix: {self.fix}"
+
+
+def make_finding(
+    code: Code,
+    message: str,
+    *,
+    file: str = "",
+    pos: tuple[int, int] | None = None,
+    path: Path = (),
+    severity: Severity | None = None,
+    fix: str | None = None,
+) -> Finding:
+    """The one way to build a finding: a code, a message and where it points.
+
+    ``pos`` is the 1-based line and column (none: the finding has no position); ``severity``
+    overrides the code's default (the project's configuration, or one problem's own); ``fix``
+    says what to do about it, when the caller can say.
+    """
+    return Finding(
+        rule=code.code,
+        name=code.name,
+        severity=severity or code.severity,
+        message=message,
+        file=file,
+        line=pos[0] if pos else None,
+        column=pos[1] if pos else None,
+        path=format_path(path),
+        norm=code.norm,
+        fix=fix,
+        node=path,
+    )
 
 
 def summarize(findings: Sequence[Finding]) -> dict[str, int]:

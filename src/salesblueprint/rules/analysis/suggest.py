@@ -8,7 +8,7 @@ kind of a stage is
   stages, early to late; 4 for an ``after_close`` stage);
 - for a lifecycle stage: ``opportunity`` when it has ``pipeline:`` (its contacts have an open
   deal), ``customer`` after that stage (the win moved the contact on), else ``marketing`` or
-  ``sales`` when its owner is on that side (see :mod:`salesblueprint.rules.sla._teams`), and
+  ``sales`` when its owner is on that side (see :mod:`salesblueprint.rules.analysis.sides`), and
   ``contact`` when the side is unknown.
 """
 
@@ -17,11 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from salesblueprint.model.blueprint import DealStage, ExitCriterion, LifecycleStage
+from salesblueprint.model.blueprint import Blueprint, DealStage, ExitCriterion, LifecycleStage
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
-    from salesblueprint.rules.sla._teams import Sides
 
 Kind = Literal["deal", "marketing", "sales", "contact", "opportunity", "customer"]
 Stage = LifecycleStage | DealStage
@@ -46,48 +45,38 @@ class StageKind:
         return "deal" if self.is_deal else "contact"
 
 
-@dataclass(frozen=True)
-class _Facts:
-    kinds: dict[int, StageKind]  # by id() of the stage model, where the position decides
-    sides: Sides
+def stage_kinds(bp: Blueprint) -> dict[int, StageKind]:
+    """The kinds that a stage's position decides, by ``id()`` of the stage model.
 
-
-def _facts(ctx: Context) -> _Facts:
-    """Computed once per run (kept on the context, like its other derived structures)."""
-    from salesblueprint.rules.sla._teams import infer_sides
-
-    facts = ctx.__dict__.get("_suggest_facts")
-    if isinstance(facts, _Facts):
-        return facts
+    (Deal stages, and lifecycle stages from the one with ``pipeline:`` on; the others take
+    their side from their owner.) Cached per run as ``Context.stage_kinds``.
+    """
     kinds: dict[int, StageKind] = {}
-    for p in ctx.bp.pipelines:
+    for p in bp.pipelines:
         open_stages = [s for s in p.stages if s.outcome is None]
         n = max(1, len(open_stages))
         for i, s in enumerate(open_stages):
             kinds[id(s)] = StageKind("deal", min(3, i * 4 // n))
         for s in p.after_close:
             kinds[id(s)] = StageKind("deal", 4)
-    if ctx.bp.lifecycle:
-        stages = ctx.bp.lifecycle.stages
+    if bp.lifecycle:
+        stages = bp.lifecycle.stages
         first = next((i for i, ls in enumerate(stages) if ls.pipeline is not None), None)
         if first is not None:
             kinds[id(stages[first])] = StageKind("opportunity")
             for ls in stages[first + 1 :]:
                 kinds[id(ls)] = StageKind("opportunity" if ls.pipeline else "customer")
-    facts = _Facts(kinds, infer_sides(ctx.bp, ctx.stages.index))
-    ctx.__dict__["_suggest_facts"] = facts
-    return facts
+    return kinds
 
 
 def stage_kind(ctx: Context, stage: Stage) -> StageKind:
     """The kind of ``stage`` (see the module docs)."""
-    facts = _facts(ctx)
-    known = facts.kinds.get(id(stage))
+    known = ctx.stage_kinds.get(id(stage))
     if known is not None:
         return known
     if isinstance(stage, DealStage):
         return StageKind("deal", 1)
-    return StageKind(facts.sides.of_team(stage.owner) or "contact")
+    return StageKind(ctx.sides.of_team(stage.owner) or "contact")
 
 
 # -- buyer-centric: an outcome the buyer produced, for each kind of stage ---------------------
