@@ -13,23 +13,36 @@ from salesblueprint.rules.engine import run_rules
 __all__ = ["check", "check_file", "load", "render"]
 
 
-def check(bp: Blueprint, config: Config | None = None) -> list[Finding]:
-    """Run every rule on a loaded blueprint and return the findings, sorted by position."""
-    return run_rules(bp, config)
+def check(bp: Blueprint, config: Config | None = None, lang: str | None = None) -> list[Finding]:
+    """Run every rule on a loaded blueprint and return the findings, sorted by position.
+
+    Messages are in the blueprint's ``language:``, or in ``lang`` (``en``, ``nl``) if given.
+    """
+    return run_rules(bp, config, lang)
 
 
-def check_file(path: FilePath, config: Config | None = None) -> list[Finding]:
+def check_file(
+    path: FilePath, config: Config | None = None, lang: str | None = None
+) -> list[Finding]:
     """Load and check one file. Never raises for bad input: problems come back as findings.
 
     Bad input includes the path itself: ``None``, a path with a NUL character, a directory or
-    a missing file is an ``SB011 unreadable-file`` finding, not an exception.
+    a missing file is an ``SB011 unreadable-file`` finding, not an exception. Messages are in
+    the file's ``language:``, or in ``lang`` if given.
     """
+    return check_file_language(path, config, lang)[0]
+
+
+def check_file_language(
+    path: FilePath, config: Config | None = None, lang: str | None = None
+) -> tuple[list[Finding], str]:
+    """:func:`check_file`, and the language its messages are in."""
     from salesblueprint.model.load import load_file
 
-    result = load_file(path)
+    result = load_file(path, lang=lang)
     if result.blueprint is None:
-        return sorted(result.findings, key=Finding.sort_key)
-    return run_rules(result.blueprint, config)
+        return sorted(result.findings, key=Finding.sort_key), result.language
+    return run_rules(result.blueprint, config, lang), result.language
 
 
 def render(

@@ -23,6 +23,19 @@ from salesblueprint.report import FORMATS, FORMATTERS
 from salesblueprint.templates import template_names
 
 _GLOB_CHARS = set("*?[")
+
+_LANG_CHOICES = ("en", "nl")  # the languages with a catalog (tests/test_i18n.py keeps them equal)
+
+
+def _lang_option(fn: Any) -> Any:
+    return click.option(
+        "--lang",
+        type=click.Choice(_LANG_CHOICES),
+        default=None,
+        help="Language of the output (default: the blueprint's language:).",
+    )(fn)
+
+
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -117,12 +130,14 @@ def cli() -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
 )
+@_lang_option
 def check(
     files: tuple[str, ...],
     fmt: str | None,
     strict: bool,
     config_path: str | None,
     color: bool | None,
+    lang: str | None,
 ) -> None:
     """Check blueprint FILES (files, globs or directories)."""
     if fmt is None:
@@ -135,13 +150,21 @@ def check(
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
 
-    from salesblueprint.api import check_file
+    from salesblueprint.api import check_file_language
+    from salesblueprint.i18n import translator
     from salesblueprint.report import get_formatter
 
-    findings = [f for p in paths for f in check_file(p, config)]
+    findings = []
+    languages = set()
+    for p in paths:
+        found, language = check_file_language(p, config, lang)
+        findings += found
+        languages.add(language)
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(get_formatter(fmt)(paths, findings, color), nl=False, color=color)
+    # the summary speaks the files' language when they share one
+    tr = translator(lang or (languages.pop() if len(languages) == 1 else None))
+    click.echo(get_formatter(fmt)(paths, findings, color, tr=tr), nl=False, color=color)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)
 

@@ -10,13 +10,26 @@ formatter it uses.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Protocol, cast
 
 from salesblueprint.diagnostics.findings import Finding
+from salesblueprint.i18n import Translator
 
-Formatter = Callable[[Sequence[str], Sequence[Finding], bool], str]
+
+class Formatter(Protocol):
+    """``format_<name>(files, findings, color, tr=...)``: the output's own words in ``tr``'s
+    language (the messages are translated already)."""
+
+    def __call__(
+        self,
+        files: Sequence[str],
+        findings: Sequence[Finding],
+        color: bool = False,
+        *,
+        tr: Translator | None = None,
+    ) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,16 @@ import json
 from collections.abc import Sequence
 
 from salesblueprint.diagnostics.findings import Finding, summarize
+from salesblueprint.i18n import Translator
 
 
-def format_json(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
+def format_json(
+    files: Sequence[str],
+    findings: Sequence[Finding],
+    color: bool = False,
+    *,
+    tr: Translator | None = None,
+) -> str:
     """One JSON object: ``files``, ``findings`` and ``summary``, as the contract shows."""
     doc = {
         "files": list(files),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import N_, Msg, _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
@@ -9,11 +10,10 @@ from salesblueprint.rules.norms._language import criterion_actor, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
 _HOW = {
-    "subject": "its actor is the seller{why}",
-    "agent": "it is done by the seller{why}",
-    "passive": "it describes seller activity{why}",
-    "todo": "it is a to-do for the seller{why}",
-    "explicit": "it is marked `actor: seller`",
+    "subject": N_("its actor is the seller{why}"),
+    "agent": N_("it is done by the seller{why}"),
+    "passive": N_("it describes seller activity{why}"),
+    "todo": N_("it is a to-do for the seller{why}"),
 }
 
 
@@ -71,19 +71,27 @@ def check(ctx: Context) -> Iterator[Problem]:
         if crit.actor == "buyer":
             continue
         if crit.actor == "seller":
-            how = _HOW["explicit"]
+            how = _("it is marked `actor: seller`")
         else:
             actor = criterion_actor(v, crit.outcome)
             if actor is None or actor.side != "seller":
                 continue
             # quote the words that show it, unless they are the whole criterion
             whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
-            how = _HOW[actor.how].format(why="" if whole else f" ('{actor.why}')")
+            how = Msg(_HOW[actor.how], {"why": "" if whole else f" ('{actor.why}')"})
         k = stage_kind(ctx, stage)
         yield Problem(
             crit.path,
-            f"exit criterion '{short(crit.outcome)}' is not buyer-centric: {how}",
+            _(
+                "exit criterion '{short}' is not buyer-centric: {how}",
+                short=short(crit.outcome),
+                how=how,
+            ),
             at="outcome",
-            fix=f"write what the buyer did, said or agreed to, e.g. "
-            f"'{buyer_outcome(v.language, k)}'; the seller's part belongs in {k.seller_part}",
+            fix=_(
+                "write what the buyer did, said or agreed to, e.g. '{buyer_outcome}'; "
+                "the seller's part belongs in {seller_part}",
+                buyer_outcome=buyer_outcome(v.language, k),
+                seller_part=k.seller_part,
+            ),
         )
