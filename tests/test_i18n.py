@@ -192,3 +192,55 @@ def test_summary_in_dutch() -> None:
     assert "2 bestanden" in out and not english_words(out), out
     clean = format_text(["a.yaml"], [], tr=translator("nl"))
     assert clean == "Alles in orde: 1 bestand gecontroleerd, geen bevindingen.\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_dutch_funnel(fmt: str) -> None:
+    out = _run("funnel", str(_dutch_example()), "--format", fmt, "--what-if", "mql=0.5")
+    assert out.returncode == 0, out.stderr
+    if fmt == "json":
+        import json
+
+        names = [s["name"] for s in json.loads(out.stdout)["steps"]]
+        assert names[0] == "Gewonnen deals"
+        return
+    assert "Omgekeerde trechter" in out.stdout and "Wat als" in out.stdout
+    assert not english_words(out.stdout.replace("Sales qualified lead", "")), out.stdout
+    english = _run("funnel", str(_dutch_example()), "--format", fmt, "--lang", "en").stdout
+    assert "Reverse funnel" in english
+
+
+def test_dutch_funnel_gaps(tmp_path: Path) -> None:
+    p = tmp_path / "nl.yaml"
+    text = _dutch_example().read_text(encoding="utf-8")
+    p.write_text(re.sub(r"\n\s+conversion_rate: 0\.4", "", text), encoding="utf-8")
+    out = _run("funnel", str(p))
+    assert out.returncode == 1
+    assert "Ontbreekt voor de trechterberekening:" in out.stdout
+    assert not english_words(out.stdout.replace("Sales qualified lead", "")), out.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_dutch_diff(tmp_path: Path, fmt: str) -> None:
+    old = _dutch_example()
+    text = old.read_text(encoding="utf-8")
+    text = text.replace("probability: 0.4", "probability: 0.45")
+    text = text.replace("name: Product geëvalueerd", "name: Product beoordeeld")
+    text = text.replace(
+        "reasons: [verkeerd_moment, geen_beslissing]", "reasons: [geen_beslissing, budget]"
+    )
+    text = re.sub(r"\n\s+- id: ambassadeur\n(\s{8}.*\n)+", "\n", text, count=1)
+    new = tmp_path / "new.yaml"
+    new.write_text(text, encoding="utf-8")
+    out = _run("diff", str(old), str(new), "--format", fmt)
+    assert out.returncode == 0, out.stderr + out.stdout
+    if fmt == "json":
+        import json
+
+        for c in json.loads(out.stdout)["changes"]:
+            assert not english_words(c["message"]), c
+        return
+    assert "hernoemd" in out.stdout and "toegevoegd" in out.stdout
+    body = out.stdout.split("\n", 1)[1].replace("Sales qualified lead", "")
+    assert not english_words(body), out.stdout
+    assert "renamed" in _run("diff", str(old), str(new), "--lang", "en").stdout

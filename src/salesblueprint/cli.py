@@ -78,16 +78,18 @@ def collect_files(args: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _load_or_exit(file: str, fmt: str = "text") -> Blueprint:
+def _load_or_exit(file: str, fmt: str = "text", lang: str | None = None) -> Blueprint:
     """The blueprint in ``file``; when it does not load, print its findings and exit 1."""
     from salesblueprint.diagnostics.findings import Finding
+    from salesblueprint.i18n import translator
     from salesblueprint.model.load import load_file
     from salesblueprint.report import get_formatter
 
-    result = load_file(file)
+    result = load_file(file, lang=lang)
     if result.blueprint is None:
         findings = sorted(result.findings, key=Finding.sort_key)
-        click.echo(get_formatter(fmt)([file], findings, False), nl=False)
+        tr = translator(result.language)
+        click.echo(get_formatter(fmt)([file], findings, False, tr=tr), nl=False)
         sys.exit(1)
     return result.blueprint
 
@@ -320,8 +322,14 @@ def init_cmd(path: str, template: str, force: bool) -> None:
     type=click.Path(dir_okay=False),
     help="Configuration file (default: nearest .salesblueprint.yaml or pyproject.toml).",
 )
+@_lang_option
 def diff_cmd(
-    old: str, new: str | None, git_rev: str | None, fmt: str, config_path: str | None
+    old: str,
+    new: str | None,
+    git_rev: str | None,
+    fmt: str,
+    config_path: str | None,
+    lang: str | None,
 ) -> None:
     """What changed in the sales process between OLD and NEW.
 
@@ -346,11 +354,13 @@ def diff_cmd(
     from salesblueprint.diff import SideError, diff, format_diff
 
     try:
-        result = diff(old, new, config)
+        result = diff(old, new, config, lang)
     except SideError as e:
         click.echo(f"salesblueprint: {e}", err=True)
         sys.exit(1)
-    click.echo(format_diff(result, fmt), nl=False)
+    from salesblueprint.i18n import translator
+
+    click.echo(format_diff(result, fmt, translator(lang) if lang else None), nl=False)
     sys.exit(0 if result.ok else 1)
 
 
@@ -479,7 +489,8 @@ def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
     help="Show the effect of another conversion rate for a lifecycle stage, e.g. mql=0.5 "
     "(repeatable).",
 )
-def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
+@_lang_option
+def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...], lang: str | None) -> None:
     """How many leads does the revenue target need? The reverse funnel of FILE.
 
     From sla.targets (revenue, average_deal_size, period) and each lifecycle stage's
@@ -489,7 +500,7 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     Exits 0 when the funnel is complete, 1 when a target or rate is missing (the output says
     which one and where to add it) or the file does not load (its findings are shown).
     """
-    bp = _load_or_exit(file, "json" if fmt == "json" else "text")
+    bp = _load_or_exit(file, "json" if fmt == "json" else "text", lang)
 
     from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
 
@@ -497,7 +508,9 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     base = funnel(bp)
     alt = funnel(bp, rates) if rates else None
     formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
-    click.echo(formatters[fmt](bp, base, alt), nl=False)
+    from salesblueprint.i18n import translator
+
+    click.echo(formatters[fmt](bp, base, alt, tr=translator(lang or bp.language)), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
 
 

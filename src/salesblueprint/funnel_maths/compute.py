@@ -32,6 +32,7 @@ from fractions import Fraction
 from typing import Any
 
 from salesblueprint.diagnostics.findings import Path
+from salesblueprint.i18n import Translator, _, translator
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.rules.analysis.funnel import (
     MAX_COUNT,
@@ -318,8 +319,13 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
         too_large.append(
             FunnelGap(
                 "too_large",
-                f"the funnel needs more than {MAX_COUNT:,} at '{key}' per {base.period}; check "
-                "the targets and the conversion rates (a rate is a share: 0.2 for 20%)",
+                _(
+                    "the funnel needs more than {max:,} at '{key}' {per}; check the targets "
+                    "and the conversion rates (a rate is a share: 0.2 for 20%)",
+                    max=MAX_COUNT,
+                    key=key,
+                    per=_PER.get(base.period or "", f"per {base.period}"),
+                ),
                 path,
                 at,
                 None if key == "deals" else key,
@@ -328,7 +334,7 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
         return None
 
     deals = checked(deals, "deals", targets.path if targets else (), "revenue")
-    steps = [row("deals", "Deals won", None, deals, targets.path if targets else ())]
+    steps = [row("deals", _("Deals won"), None, deals, targets.path if targets else ())]
     needed = deals
     for s in reversed(stages[: opp + 1]):
         rate = rates.get(s.id, s.conversion_rate)
@@ -408,28 +414,44 @@ def _table(headers: list[str], rows: list[list[str]], align: str) -> list[str]:
     return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
 
 
-def _summary_line(f: Funnel) -> str:
+_PER = {"month": _("per month"), "quarter": _("per quarter"), "year": _("per year")}
+_PER_HEADER = {"month": _("Per month"), "quarter": _("Per quarter"), "year": _("Per year")}
+
+
+def _per(f: Funnel, tr: Translator) -> str:
+    return tr(_PER.get(f.period or "", f"per {f.period}"))
+
+
+def _summary_line(f: Funnel, tr: Translator) -> str:
     top = f.top
     if top is None or f.deals is None or top.per_period is None:
         return ""
-    return (
-        f"To win {f.deals:,} deals per {f.period} you need {top.per_period:,} contacts in "
-        f"'{top.name}' per {f.period} ({_num(top.per_week)} per week)."
+    return tr.gettext(
+        "To win {deals:,} deals {per} you need {contacts:,} contacts in '{stage}' {per} "
+        "({week} per week).",
+        deals=f.deals,
+        per=_per(f, tr),
+        contacts=top.per_period,
+        stage=tr(top.name),
+        week=_num(top.per_week),
     )
 
 
-def _rows(f: Funnel, other: Funnel | None) -> tuple[list[str], list[list[str]], str]:
-    per = f"Per {f.period or 'period'}"
-    headers = ["Step", "Rate", per, "Per week"]
+def _rows(
+    f: Funnel, other: Funnel | None, tr: Translator
+) -> tuple[list[str], list[list[str]], str]:
+    per = tr(_PER_HEADER.get(f.period or "", _("Per period")))
+    week = tr(_("Per week"))
+    headers = [tr(_("Step")), tr(_("Rate")), per, week]
     align = "lrrr"
     if other is not None:
-        headers += ["What-if rate", per, "Per week", "Change"]
+        headers += [tr(_("What-if rate")), per, week, tr(_("Change"))]
         align += "rrrr"
     rows = []
     for i, s in enumerate(f.steps):
-        name = s.name
+        name = tr(s.name)
         if s.key == f.opportunity_stage:
-            name += " (win rate)"
+            name += tr(_(" (win rate)"))
         cells = [name, _rate_cell(s), _num(s.per_period), _num(s.per_week)]
         if other is not None:
             o = other.steps[i]
@@ -457,92 +479,146 @@ def _all_gaps(f: Funnel, what_if: Funnel | None) -> tuple[FunnelGap, ...]:
     return (*f.gaps, *extra)
 
 
-def format_text(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
-    """The funnel as a plain-text table, then what is missing, if anything."""
+def format_text(
+    bp: Blueprint, f: Funnel, what_if: Funnel | None = None, *, tr: Translator | None = None
+) -> str:
+    """The funnel as a plain-text table, then what is missing, if anything.
+
+    In the language of ``tr``, or else of the blueprint's ``language:``.
+    """
     gaps = _all_gaps(f, what_if)
-    return _text(f, what_if, bp.file, gap_positions(bp, gaps))
+    return _text(f, what_if, bp.file, gap_positions(bp, gaps), tr or translator(bp.language))
 
 
 def _text(
-    f: Funnel, what_if: Funnel | None, file: str, positions: list[tuple[int, int] | None]
+    f: Funnel,
+    what_if: Funnel | None,
+    file: str,
+    positions: list[tuple[int, int] | None],
+    tr: Translator | None = None,
 ) -> str:
-    lines = [f"Reverse funnel: {f.name}" + (f" ({f.file})" if f.file else ""), ""]
+    tr = tr or translator()
+    lines = [tr.gettext("Reverse funnel: {name}", name=f.name)]
+    lines = [lines[0] + (f" ({f.file})" if f.file else ""), ""]
     if f.period is not None:
+        labels = [tr(_("Revenue target")), tr(_("Average deal")), tr(_("Win rate"))]
+        width = max(15, *(len(label) + 1 for label in labels))
         lines += [
-            f"Revenue target  {_money(f.revenue, f.currency)} per {f.period}",
-            f"Average deal    {_money(f.average_deal_size, f.currency)}",
+            f"{labels[0]:<{width}} {_money(f.revenue, f.currency)} {_per(f, tr)}",
+            f"{labels[1]:<{width}} {_money(f.average_deal_size, f.currency)}",
         ]
         if f.opportunity_stage is not None:
-            lines.append(f"Win rate        {_pct(f.win_rate)} (stage '{f.opportunity_stage}')")
+            stage = tr.gettext("(stage '{stage}')", stage=f.opportunity_stage)
+            lines.append(f"{labels[2]:<{width}} {_pct(f.win_rate)} {stage}")
         lines.append("")
     if f.steps:
-        headers, rows, align = _rows(f, what_if)
+        headers, rows, align = _rows(f, what_if, tr)
         lines += _table(headers, rows, align)
         lines.append("")
         lines.append(
-            "Rate: the share of a stage that reaches the next one; numbers are rounded up at "
-            "each step."
+            tr.gettext(
+                "Rate: the share of a stage that reaches the next one; numbers are rounded up "
+                "at each step."
+            )
         )
-        summary = _summary_line(f)
+        summary = _summary_line(f, tr)
         if summary:
             lines.append(summary)
         if what_if is not None:
-            alt = _summary_line(what_if)
+            alt = _summary_line(what_if, tr)
             if alt:
-                lines.append(f"What if ({_changed(what_if)}): {alt[0].lower()}{alt[1:]}")
+                lines.append(_what_if_line(what_if, alt, tr))
     all_gaps = _all_gaps(f, what_if)
     if all_gaps:
         if f.steps:
             lines.append("")
-        lines.append("Missing for the funnel maths:")
+        lines.append(tr.gettext("Missing for the funnel maths:"))
         for g, pos in zip(all_gaps, positions, strict=True):
-            lines.append(f"  {_where(file, pos)}: {g.message}")
+            lines.append(f"  {_where(file, pos)}: {tr(g.message)}")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def format_markdown(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
+def _what_if_line(what_if: Funnel, alt: str, tr: Translator) -> str:
+    return tr.gettext(
+        "What if ({changed}): {summary}",
+        changed=_changed(what_if),
+        summary=f"{alt[0].lower()}{alt[1:]}",
+    )
+
+
+def format_markdown(
+    bp: Blueprint, f: Funnel, what_if: Funnel | None = None, *, tr: Translator | None = None
+) -> str:
     """The funnel as a Markdown table (for a pull-request comment or a wiki page)."""
-    lines = [f"### Reverse funnel: {f.name}", ""]
+    tr = tr or translator(bp.language)
+    lines = ["### " + tr.gettext("Reverse funnel: {name}", name=f.name), ""]
     if f.period is not None:
-        lines.append(
-            f"Revenue target **{_money(f.revenue, f.currency)}** per {f.period}, average deal "
-            f"**{_money(f.average_deal_size, f.currency)}**"
-            + (f", win rate **{_pct(f.win_rate)}**." if f.opportunity_stage else ".")
-        )
+        money = _money(f.revenue, f.currency)
+        deal = _money(f.average_deal_size, f.currency)
+        if f.opportunity_stage:
+            text = _(
+                "Revenue target **{money}** {per}, average deal **{deal}**, win rate **{rate}**.",
+                money=money,
+                per=_per(f, tr),
+                deal=deal,
+                rate=_pct(f.win_rate),
+            )
+        else:
+            text = _(
+                "Revenue target **{money}** {per}, average deal **{deal}**.",
+                money=money,
+                per=_per(f, tr),
+                deal=deal,
+            )
+        lines.append(tr(text))
         lines.append("")
     if f.steps:
-        headers, rows, align = _rows(f, what_if)
+        headers, rows, align = _rows(f, what_if, tr)
         lines.append("| " + " | ".join(headers) + " |")
         lines.append("|" + "|".join(":---" if a == "l" else "---:" for a in align) + "|")
         for r in rows:
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |")
         lines.append("")
         lines.append(
-            "Rate: the share of a stage that reaches the next one; rounded up at each step."
+            tr.gettext(
+                "Rate: the share of a stage that reaches the next one; rounded up at each step."
+            )
         )
-        summary = _summary_line(f)
+        summary = _summary_line(f, tr)
         if summary:
             lines += ["", summary]
-        alt = _summary_line(what_if) if what_if is not None else ""
+        alt = _summary_line(what_if, tr) if what_if is not None else ""
         if what_if is not None and alt:
-            lines += ["", f"What if ({_changed(what_if)}): {alt[0].lower()}{alt[1:]}"]
+            lines += ["", _what_if_line(what_if, alt, tr)]
     all_gaps = _all_gaps(f, what_if)
     if all_gaps:
-        lines += ["", "**Missing for the funnel maths:**", ""]
+        lines += ["", "**" + tr.gettext("Missing for the funnel maths:") + "**", ""]
         for g, pos in zip(all_gaps, gap_positions(bp, all_gaps), strict=True):
-            line = f" (line {pos[0]})" if pos else ""
-            lines.append(f"- {g.message}{line}")
+            line = tr.gettext(" (line {line})", line=pos[0]) if pos else ""
+            lines.append(f"- {tr(g.message)}{line}")
     return "\n".join(lines) + "\n"
 
 
-def format_json(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
+def _translated(data: dict[str, Any], f: Funnel, tr: Translator) -> dict[str, Any]:
+    """``to_dict`` with the step names and gap messages in the language of ``tr``."""
+    for d, s in zip(data["steps"], f.steps, strict=True):
+        d["name"] = tr(s.name)
+    for d, g in zip(data["gaps"], f.gaps, strict=True):
+        d["message"] = tr(g.message)
+    return data
+
+
+def format_json(
+    bp: Blueprint, f: Funnel, what_if: Funnel | None = None, *, tr: Translator | None = None
+) -> str:
     import json
 
-    data = f.to_dict()
+    tr = tr or translator(bp.language)
+    data = _translated(f.to_dict(), f, tr)
     for g, pos in zip(data["gaps"], gap_positions(bp, f.gaps), strict=True):
         g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
     if what_if is not None:
-        alt = what_if.to_dict()
+        alt = _translated(what_if.to_dict(), what_if, tr)
         for g, pos in zip(alt["gaps"], gap_positions(bp, what_if.gaps), strict=True):
             g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
         data["what_if"] = alt
