@@ -244,3 +244,40 @@ def test_dutch_diff(tmp_path: Path, fmt: str) -> None:
     body = out.stdout.split("\n", 1)[1].replace("Sales qualified lead", "")
     assert not english_words(body), out.stdout
     assert "renamed" in _run("diff", str(old), str(new), "--lang", "en").stdout
+
+
+def _diagram_texts(view: str, lang: str | None = None, findings: bool = False) -> list[str]:
+    from salesblueprint.api import check
+    from salesblueprint.diagrams.extract import extract
+    from salesblueprint.model.load import load
+
+    bp = load(_dutch_example())
+    found = check(bp) if findings else None
+    d = extract(bp, view, found, translator(lang) if lang else None)
+    texts = [d.title, d.legend_title, *(g.title for g in d.groups)]
+    texts += [n.title for n in d.nodes] + [ln.text for n in d.nodes for ln in n.lines]
+    texts += [e.label for e in d.edges] + [it.text for it in d.legend]
+    return texts
+
+
+@pytest.mark.parametrize("view", ["lifecycle", "pipeline", "pipeline:nieuwe_klanten", "tools"])
+def test_every_dutch_diagram_view_is_dutch(view: str) -> None:
+    for findings in (False, True):
+        texts = _diagram_texts(view, findings=findings)
+        assert "Legenda" in texts
+        for text in texts:
+            assert not english_words(text), (view, text)
+    assert "Legend" in _diagram_texts(view, "en")
+
+
+def test_dutch_blueprint_view_and_renderers() -> None:
+    from salesblueprint.diagrams import render
+    from salesblueprint.model.load import load
+
+    for text in _diagram_texts("blueprint", findings=True):
+        assert not english_words(text), text
+    bp = load(_dutch_example())
+    for fmt in ("mermaid", "dot"):
+        out = str(render(bp, "blueprint", fmt))
+        assert "Legenda" in out and "Legend<" not in out and '"Legend"' not in out
+        assert "sales blueprint" in out  # the view's name, in Dutch too

@@ -52,6 +52,7 @@ def render(
     *,
     findings: bool | Iterable[Finding] = False,
     config: Config | None = None,
+    lang: str | None = None,
 ) -> str | bytes:
     """Draw one view of ``bp`` in one format (see :func:`salesblueprint.diagrams.render`).
 
@@ -59,14 +60,15 @@ def render(
     diagram shows what ``check`` reports with the same configuration; or pass the findings.
     Raises ``sb.ViewError`` for an unknown view, ``sb.RenderError`` for an unknown format or
     ``findings`` that are neither a bool nor a list of ``sb.Finding``, and ``sb.LayoutError``
-    when Graphviz is missing or fails.
+    when Graphviz is missing or fails. The diagram's words are in the blueprint's
+    ``language:``, or in ``lang`` (``en``, ``nl``) if given.
     """
     from salesblueprint.diagrams import finding_list
     from salesblueprint.diagrams import render as draw
 
     found: list[Finding] | None = None
     if findings is True:
-        found = check(bp, config)
+        found = check(bp, config, lang)
     elif findings is not False:
         found = finding_list(format, findings)
-    return draw(bp, view, format, findings=found)
+    return draw(bp, view, format, findings=found, lang=lang)

@@ -392,8 +392,15 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
     type=click.Path(dir_okay=False),
     help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
 )
+@_lang_option
 def render_cmd(
-    file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
+    file: str,
+    view: str,
+    fmt: str,
+    out: str | None,
+    findings: bool,
+    config_path: str | None,
+    lang: str | None,
 ) -> None:
     """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
 
@@ -416,13 +423,13 @@ def render_cmd(
             config = read_config(config_path) if config_path else find_config()
         except ConfigError as e:
             raise click.UsageError(str(e)) from None
-    bp = _load_or_exit(file)
+    bp = _load_or_exit(file, lang=lang)
     if findings:
         from salesblueprint.api import check as run_check
 
-        found = run_check(bp, config)
+        found = run_check(bp, config, lang)
     try:
-        data = render(bp, view=view, format=fmt, findings=found)
+        data = render(bp, view=view, format=fmt, findings=found, lang=lang)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:

@@ -67,6 +67,7 @@ def render(
     format: str = "svg",
     *,
     findings: Iterable[Finding] | None = None,
+    lang: str | None = None,
 ) -> str | bytes:
     """Draw one view of ``bp`` in one format.
 
@@ -76,7 +77,8 @@ def render(
     Raises :class:`ViewError` for an unknown view or pipeline (or a view that is not text),
     :class:`RenderError` for an unknown format or findings that are not findings, and
     :class:`LayoutError` (with ``.dot``, the DOT source) when Graphviz is missing or fails.
-    All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...).
+    All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...). The diagram's own
+    words are in the blueprint's ``language:``, or in ``lang`` if given.
     """
     if not isinstance(view, str):
         raise ViewError(
@@ -92,7 +94,10 @@ def render(
             "diagrams.render takes the findings themselves; "
             "salesblueprint.render(bp, findings=True) runs check first",
         )
-    diagram = extract(bp, view, None if findings is None else finding_list(format, findings))
+    from salesblueprint.i18n import translator
+
+    found = None if findings is None else finding_list(format, findings)
+    diagram = extract(bp, view, found, translator(lang) if lang else None)
     return renderer.fn(diagram)
 
 

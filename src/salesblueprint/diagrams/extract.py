@@ -26,6 +26,7 @@ from salesblueprint.diagrams.ir import (
     clean,
     wrap,
 )
+from salesblueprint.i18n import Translator, _, ngettext, translator
 from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline
 from salesblueprint.model.graph import Edge as GraphEdge
 from salesblueprint.model.graph import StageIndex, StageNode, stage_edges, tool_edges, tool_node
@@ -39,29 +40,29 @@ class ViewError(ValueError):
 
 # legend texts, in the order they are listed
 _NODE_LEGEND: dict[str, str] = {
-    "stage": "stage (title, then what happens in it)",
-    "deal_stage": "deal stage",
-    "terminal": "terminal stage: contacts stay here",
-    "won": "won outcome",
-    "lost": "lost outcome, with lost reasons",
-    "after_close": "stage after the win",
-    "tool": "tool: its records; bold = the tool leads (system of record)",
-    "note": "blind spots",
+    "stage": _("stage (title, then what happens in it)"),
+    "deal_stage": _("deal stage"),
+    "terminal": _("terminal stage: contacts stay here"),
+    "won": _("won outcome"),
+    "lost": _("lost outcome, with lost reasons"),
+    "after_close": _("stage after the win"),
+    "tool": _("tool: its records; bold = the tool leads (system of record)"),
+    "note": _("blind spots"),
 }
 _EDGE_LEGEND: dict[str, str] = {
-    "forward": "next stage",
-    "handoff": "SLA handoff marketing → sales (follow-up time)",
-    "skip": "skip: jumps ahead",
-    "recycle": "recycle: goes back",
-    "lost": "any open stage can be lost",
-    "pipeline": "deals run in this pipeline",
-    "flow": "data flow (records · triggering stage)",
-    "recorded_in": "evidence recorded in",
+    "forward": _("next stage"),
+    "handoff": _("SLA handoff marketing → sales (follow-up time)"),
+    "skip": _("skip: jumps ahead"),
+    "recycle": _("recycle: goes back"),
+    "lost": _("any open stage can be lost"),
+    "pipeline": _("deals run in this pipeline"),
+    "flow": _("data flow (records · triggering stage)"),
+    "recorded_in": _("evidence recorded in"),
 }
 _STATUS_LEGEND: dict[str, str] = {
-    "error": "has an error finding",
-    "warning": "has a warning finding",
-    "info": "has an info finding",
+    "error": _("has an error finding"),
+    "warning": _("has a warning finding"),
+    "info": _("has an info finding"),
 }
 
 
@@ -77,6 +78,7 @@ class _Builder:
     groups: list[Group] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
     edge_seen: set[tuple[str, str, str]] = field(default_factory=set)
+    tr: Translator = field(default_factory=translator)  # the language of the chrome
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
         gid = f"g{len(self.groups)}"
@@ -118,7 +120,10 @@ class _Builder:
             return "", []
         worst = min(mine, key=lambda f: SEVERITY_RANK[f.severity]).severity
         codes = sorted({f.rule for f in mine})
-        text = f"{len(mine)} finding{'s' if len(mine) > 1 else ''}: {', '.join(codes)}"
+        n = len(mine)
+        text = self.tr(
+            ngettext("{n} finding: {codes}", "{n} findings: {codes}", n, codes=", ".join(codes))
+        )
         return worst, [Line(t, "finding") for t in wrap(text)]
 
     @cached_property
@@ -128,17 +133,22 @@ class _Builder:
 
     def diagram(self) -> Diagram:
         d = Diagram(self.title, self.view, self.nodes, self.edges, self.groups)
+        d.legend_title = self.tr(_("Legend"))
+        tr = self.tr
         node_kinds = {n.kind for n in d.nodes}
         edge_kinds = {e.kind for e in d.edges} - {"order"}
-        d.legend = [LegendItem(k, t, "node") for k, t in _NODE_LEGEND.items() if k in node_kinds]
-        d.legend += [LegendItem(k, t) for k, t in _EDGE_LEGEND.items() if k in edge_kinds]
+        d.legend = [
+            LegendItem(k, tr(t), "node") for k, t in _NODE_LEGEND.items() if k in node_kinds
+        ]
+        d.legend += [LegendItem(k, tr(t)) for k, t in _EDGE_LEGEND.items() if k in edge_kinds]
         statuses = {n.status for n in d.nodes}
         if self.findings is not None:
             d.legend += [
-                LegendItem(k, t, "node") for k, t in _STATUS_LEGEND.items() if k in statuses
+                LegendItem(k, tr(t), "node") for k, t in _STATUS_LEGEND.items() if k in statuses
             ]
             if not statuses - {""}:
-                d.legend.append(LegendItem("note", "no findings on any stage", "node"))
+                no_findings = tr(_("no findings on any stage"))
+                d.legend.append(LegendItem("note", no_findings, "node"))
         return d
 
 
@@ -154,9 +164,9 @@ def _pct(x: float | None) -> str:
     return "" if x is None else f"{round(float(x) * 100):g}%"
 
 
-def _team_title(bp: Blueprint, team: str | None) -> str:
+def _team_title(bp: Blueprint, team: str | None, tr: Translator | None = None) -> str:
     if team is None:
-        return "No owner"
+        return (tr or translator())(_("No owner"))
     t = bp.team(team)
     return (t.name if t and t.name else team).capitalize()
 
@@ -165,20 +175,28 @@ def _lanes(b: _Builder, owners: Iterable[str | None], parent: str | None = None)
     order = [t.id for t in b.bp.teams]
     present = list(dict.fromkeys(owners))
     ranked = sorted(present, key=lambda o: order.index(o) if o in order else len(order))
-    return {str(o): b.group(f"{_team_title(b.bp, o)} lane", "lane", parent) for o in ranked}
+    return {
+        str(o): b.group(
+            b.tr.gettext("{team} lane", team=_team_title(b.bp, o, b.tr)), "lane", parent
+        )
+        for o in ranked
+    }
 
 
-def _lifecycle_lines(s: LifecycleStage, bp: Blueprint, compact: bool) -> list[Line]:
+def _lifecycle_lines(
+    s: LifecycleStage, bp: Blueprint, compact: bool, tr: Translator | None = None
+) -> list[Line]:
+    tr = tr or translator()
     lines: list[Line] = []
     if not compact:
         for a in s.actions:
             lines += [Line(t, "bullet") for t in wrap("• " + a)]
     facts = []
     if s.conversion_rate is not None:
-        facts.append(f"converts {_pct(s.conversion_rate)}")
+        facts.append(tr.gettext("converts {rate}", rate=_pct(s.conversion_rate)))
     if s.pipeline:
         p = bp.pipeline(s.pipeline)
-        facts.append(f"deals: {p.label if p else s.pipeline}")
+        facts.append(tr.gettext("deals: {pipeline}", pipeline=p.label if p else s.pipeline))
     if facts:
         lines += [Line(t, "muted") for t in wrap(" · ".join(facts))]
     return lines
@@ -192,7 +210,7 @@ def _add_lifecycle(b: _Builder, compact: bool = False) -> None:
     lanes = _lanes(b, (s.owner for s in stages))
     for s in stages:
         kind: NodeKind = "terminal" if s.terminal else "stage"
-        lines = _lifecycle_lines(s, bp, compact)
+        lines = _lifecycle_lines(s, bp, compact, b.tr)
         if compact:
             lines += _evidence_tools(b, s.id)
         b.node(s.id, s.label, kind, lines, lanes[str(s.owner)], s.path)
@@ -208,11 +226,14 @@ def _lifecycle_edges(b: _Builder) -> None:
         if e.kind == "forward" and (e.source, e.target) in handoffs:
             continue  # drawn as the handoff
         if e.kind == "handoff":
-            label = "SLA handoff"
+            label = b.tr(_("SLA handoff"))
             if e.label:
-                label += f": follow up within {e.label}"
+                label = b.tr.gettext("SLA handoff: follow up within {time}", time=e.label)
             if sla and sla.handoff and sla.handoff.attempts:
-                label += f", {sla.handoff.attempts} attempts"
+                n = sla.handoff.attempts
+                label = b.tr(
+                    ngettext("{label}, {n} attempt", "{label}, {n} attempts", n, label=label)
+                )
             b.edge(e, label=label)
         elif e.kind == "recycle":
             b.edge(e, label=e.label)
@@ -220,24 +241,27 @@ def _lifecycle_edges(b: _Builder) -> None:
             b.edge(e, label=e.label)
 
 
-def _deal_lines(s: DealStage, compact: bool) -> list[Line]:
+def _deal_lines(s: DealStage, compact: bool, tr: Translator | None = None) -> list[Line]:
+    tr = tr or translator()
     lines: list[Line] = []
     facts = []
     if s.probability is not None:
-        facts.append(f"{_pct(s.probability)} to win")
+        facts.append(tr.gettext("{rate} to win", rate=_pct(s.probability)))
     if s.expected_days is not None:
-        facts.append(f"~{s.expected_days} days")
+        facts.append(tr.gettext("~{n} days", n=s.expected_days))
     if s.outcome == "lost" and s.reasons:
-        lines += [Line(t, "muted") for t in wrap("reasons: " + ", ".join(s.reasons))]
+        reasons = tr.gettext("reasons: {reasons}", reasons=", ".join(s.reasons))
+        lines += [Line(t, "muted") for t in wrap(reasons)]
     if compact:
         if facts:
             lines.append(Line(" · ".join(facts), "muted"))
         return lines
     if s.rep_action:
-        lines += [Line(t, "text") for t in wrap("Rep: " + s.rep_action)]
+        lines += [Line(t, "text") for t in wrap(tr.gettext("Rep: {action}", action=s.rep_action))]
     for c in s.exit_criteria:
-        lines += [Line(t, "criterion") for t in wrap("Exit: " + c.outcome)]
-        where = " in ".join(x for x in (c.evidence, c.recorded_in) if x)
+        exit_ = tr.gettext("Exit: {outcome}", outcome=c.outcome)
+        lines += [Line(t, "criterion") for t in wrap(exit_)]
+        where = tr(_(" in ")).join(x for x in (c.evidence, c.recorded_in) if x)
         if where:
             lines += [Line(t, "muted") for t in wrap("  " + where)]
     if facts:
@@ -247,22 +271,23 @@ def _deal_lines(s: DealStage, compact: bool) -> list[Line]:
 
 def _add_pipeline(b: _Builder, p: Pipeline, compact: bool = False) -> tuple[str, str]:
     """Add one pipeline in its own group; returns the group id and its entry stage's node id."""
-    outer = b.group(f"Pipeline: {p.label}", "pipeline")
+    outer = b.group(b.tr.gettext("Pipeline: {name}", name=p.label), "pipeline")
     opened = [s for s in p.stages if s.outcome is None]
-    open_group = b.group("open stages", "open", outer) if opened else outer
+    open_group = b.group(b.tr(_("open stages")), "open", outer) if opened else outer
     for s in p.stages:
         key = f"{p.id}.{s.id}"
         kind: NodeKind = "deal_stage" if s.outcome is None else s.outcome
         group = open_group if s.outcome is None else outer
-        lines = _deal_lines(s, compact) + (_evidence_tools(b, key) if compact else [])
+        lines = _deal_lines(s, compact, b.tr) + (_evidence_tools(b, key) if compact else [])
         b.node(key, s.label, kind, lines, group, s.path)
     if p.after_close:
-        ac = b.group("after close", "after_close", outer)
+        ac = b.group(b.tr(_("after close")), "after_close", outer)
         for s in p.after_close:
             key = f"{p.id}.{s.id}"
-            lines = _deal_lines(s, compact) + (_evidence_tools(b, key) if compact else [])
+            lines = _deal_lines(s, compact, b.tr) + (_evidence_tools(b, key) if compact else [])
             if s.owner and not compact:
-                lines.insert(0, Line(f"owner: {_team_title(b.bp, s.owner)}", "muted"))
+                owner = b.tr.gettext("owner: {team}", team=_team_title(b.bp, s.owner, b.tr))
+                lines.insert(0, Line(owner, "muted"))
             b.node(key, s.label, "after_close", lines, ac, s.path)
     own = {f"{p.id}.{s.id}" for s in [*p.stages, *p.after_close]}
     last_open = f"{p.id}.{opened[-1].id}" if opened else None
@@ -287,20 +312,23 @@ def _add_tools(b: _Builder, compact: bool = False) -> None:
     bp = b.bp
     if not bp.tools:
         return
-    outer = b.group("Tools", "tools") if compact else None
+    outer = b.group(b.tr(_("Tools")), "tools") if compact else None
     cats = list(dict.fromkeys(t.category or "other" for t in bp.tools))
-    groups = {c: b.group(_category_title(c), "category", outer) for c in cats}
+    groups = {c: b.group(b.tr(_category_title(c)), "category", outer) for c in cats}
     for t in bp.tools:
         lines: list[Line] = []
         sor = set(t.system_of_record)
         if compact:
             if t.system_of_record:
-                text = "system of record: " + ", ".join(t.system_of_record)
+                text = b.tr.gettext(
+                    "system of record: {records}", records=", ".join(t.system_of_record)
+                )
                 lines += [Line(x, "mark") for x in wrap(text)]
         else:
             for r in dict.fromkeys([*t.records, *t.system_of_record]):
                 if r in sor:
-                    lines.append(Line(clean(f"{r} (system of record)"), "mark"))
+                    mark = b.tr.gettext("{record} (system of record)", record=r)
+                    lines.append(Line(clean(mark), "mark"))
                 else:
                     lines.append(Line(clean(f"• {r}"), "bullet"))
         b.node(tool_node(t.id), t.label, "tool", lines, groups[t.category or "other"], t.path)
@@ -309,7 +337,16 @@ def _add_tools(b: _Builder, compact: bool = False) -> None:
         b.edges += [Edge(x, y, "order") for x, y in itertools.pairwise(ids)]
 
 
-_CATEGORY_TITLES = {"crm": "CRM", "erp": "ERP", "cpq": "CPQ"}
+_CATEGORY_TITLES = {
+    "crm": "CRM",
+    "erp": "ERP",
+    "cpq": "CPQ",
+    "marketing_automation": _("Marketing automation"),
+    "quoting": _("Quoting"),
+    "invoicing": _("Invoicing"),
+    "project_management": _("Project management"),
+    "other": _("Other"),
+}
 
 
 def _category_title(c: str) -> str:
@@ -328,7 +365,8 @@ def _evidence_tools(b: _Builder, key: str) -> list[Line]:
             tools.append(t.label)
     if not tools:
         return []
-    return [Line(x, "mark") for x in wrap("evidence in: " + ", ".join(tools))]
+    text = b.tr.gettext("evidence in: {tools}", tools=", ".join(tools))
+    return [Line(x, "mark") for x in wrap(text)]
 
 
 def _stage_label(b: _Builder, ref: str) -> str:
@@ -342,7 +380,7 @@ def _tool_flows(b: _Builder) -> None:
             continue
         parts = [", ".join(e.data)] if e.data else []
         if e.label:
-            parts.append(f"on {_stage_label(b, e.label)}")
+            parts.append(b.tr.gettext("on {stage}", stage=_stage_label(b, e.label)))
         b.edge(e, label=" · ".join(parts))
 
 
@@ -356,21 +394,25 @@ def _blind_spots(b: _Builder) -> None:
     records = sorted({r for t in bp.tools for r in t.records})
     for r in records:
         if r not in sor:
-            spots.append(f"{r}: no system of record")
+            spots.append(b.tr.gettext("{record}: no system of record", record=r))
     for r, owners in sorted(sor.items()):
         if len(owners) > 1:
-            spots.append(f"{r}: {len(owners)} systems of record")
+            n = len(owners)
+            spots.append(b.tr.gettext("{record}: {n} systems of record", record=r, n=n))
     unrecorded = [
         n.stage.label
         for n in b.index.nodes.values()
         if n.stage.exit_criteria and not any(c.recorded_in for c in n.stage.exit_criteria)
     ]
     if unrecorded:
-        spots.append("evidence not recorded in a tool: " + ", ".join(unrecorded))
+        text = b.tr.gettext(
+            "evidence not recorded in a tool: {stages}", stages=", ".join(unrecorded)
+        )
+        spots.append(text)
     if not spots:
         return
     lines = [Line(t, "bullet") for s in spots for t in wrap("• " + s)]
-    b.node("note:blind_spots", "Blind spots", "note", lines[:40])
+    b.node("note:blind_spots", b.tr(_("Blind spots")), "note", lines[:40])
 
 
 def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
@@ -384,17 +426,30 @@ def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
     return [p]
 
 
-def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
-    """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity."""
+def extract(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    tr: Translator | None = None,
+) -> Diagram:
+    """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity.
+
+    The diagram's own words are in ``tr``'s language, or else in the blueprint's.
+    """
+    tr = tr or translator(bp.language)
     base = view.split(":", 1)[0]
     if base not in VIEWS or (":" in view and base != "pipeline"):
         raise ViewError(
             f"unknown view {view!r}; choose lifecycle, pipeline, pipeline:ID, tools or blueprint"
         )
     idx = StageIndex.build(bp)
-    names = {"lifecycle": "lifecycle", "pipeline": "pipeline", "tools": "tool map"}
-    names["blueprint"] = "sales blueprint"
-    b = _Builder(bp, findings, idx, "", view)
+    names = {
+        "lifecycle": tr(_("lifecycle")),
+        "pipeline": tr(_("pipeline")),
+        "tools": tr(_("tool map")),
+        "blueprint": tr(_("sales blueprint")),
+    }
+    b = _Builder(bp, findings, idx, "", view, tr=tr)
     if base == "lifecycle":
         _add_lifecycle(b)
     elif base == "pipeline":
@@ -402,7 +457,7 @@ def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None)
         for p in pipes:
             _add_pipeline(b, p)
         if len(pipes) == 1:
-            names["pipeline"] = f"pipeline {pipes[0].label}"
+            names["pipeline"] = tr.gettext("pipeline {id}", id=pipes[0].label)
     elif base == "tools":
         _add_tools(b)
         _tool_flows(b)

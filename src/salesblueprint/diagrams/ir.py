@@ -110,6 +110,7 @@ class Diagram:
     legend: list[LegendItem] = field(default_factory=list)
     direction: Literal["LR", "TB"] = "LR"
     subtitle: str = ""
+    legend_title: str = "Legend"  # in the blueprint's language (set by extract)
 
     def node_ids(self) -> set[str]:
         return {n.id for n in self.nodes}

@@ -184,9 +184,9 @@ LEGEND_ROWS = 6
 """Legend items per column: a long legend is laid out in several columns."""
 
 
-def _legend_label(items: list[LegendItem]) -> str:
+def _legend_label(items: list[LegendItem], title: str = "Legend") -> str:
     ncols = -(-len(items) // LEGEND_ROWS)
-    rows = [f'<tr><td colspan="{2 * ncols}" align="left"><b>Legend</b></td></tr>']
+    rows = [f'<tr><td colspan="{2 * ncols}" align="left"><b>{html_text(title)}</b></td></tr>']
     nrows = -(-len(items) // ncols)
     for r in range(nrows):
         cells = [
@@ -256,7 +256,10 @@ def to_dot(d: Diagram) -> str:
             name="cluster_legend",
             graph_attr=_attrs(label="", color="#dee2e6", style="rounded", fillcolor="#ffffff"),
         )
-        legend.node("legend", **_attrs(shape="plain", label=_legend_label(d.legend), fontsize="9"))
+        legend.node(
+            "legend",
+            **_attrs(shape="plain", label=_legend_label(d.legend, d.legend_title), fontsize="9"),
+        )
         g.subgraph(legend)
     for e in d.edges:
         g.edge(e.source, e.target, **_edge_attrs(e, clusters))
