@@ -189,10 +189,19 @@ def terminal_text(doc: str) -> str:
 
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def list_rules(fmt: str) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(_LANG_CHOICES),
+    default="en",
+    show_default=True,
+    help="Language of the summaries.",
+)
+def list_rules(fmt: str, lang: str) -> None:
     """List every rule: code, name, group, default severity and summary."""
+    from salesblueprint.i18n import translator
     from salesblueprint.rules.registry import load_all
 
+    tr = translator(lang)
     rules = sorted(load_all().values(), key=lambda r: r.code)
     if fmt == "json":
         import json
@@ -205,7 +214,7 @@ def list_rules(fmt: str) -> None:
                 "severity": r.severity,
                 "preset": r.preset,
                 "norm": r.norm,
-                "summary": r.summary,
+                "summary": tr.gettext(r.summary),
             }
             for r in rules
         ]
@@ -216,26 +225,40 @@ def list_rules(fmt: str) -> None:
     for r in rules:
         click.echo(
             f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} "
-            f"{terminal_text(r.summary)}"
+            f"{terminal_text(tr.gettext(r.summary))}"
         )
 
 
 @cli.command("rule")
 @click.argument("key")
-def show_rule(key: str) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(_LANG_CHOICES),
+    default="en",
+    show_default=True,
+    help="Language of the explanation.",
+)
+def show_rule(key: str, lang: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
+    from salesblueprint.i18n import rule_doc, translator
     from salesblueprint.rules.registry import lookup, suggest
 
     r = lookup(key)
     if r is None:
         hint = suggest(key) or "; `salesblueprint rules` lists every code and name"
         raise click.UsageError(f"no rule {key!r}{hint}")
+    tr = translator(lang)
     click.echo(f"# {r.code} {r.name}\n")
-    meta = f"Group: {r.group}. Default severity: {r.severity}. Preset: {r.preset}."
+    meta = tr.gettext(
+        "Group: {group}. Default severity: {severity}. Preset: {preset}.",
+        group=r.group,
+        severity=r.severity,
+        preset=r.preset,
+    )
     if r.norm:
-        meta += f" Norm: {r.norm}."
+        meta += tr.gettext(" Norm: {norm}.", norm=r.norm)
     click.echo(meta + "\n")
-    click.echo(terminal_text(r.doc))
+    click.echo(terminal_text(rule_doc(r.doc, tr)))
 
 
 @cli.command("schema")

@@ -539,11 +539,8 @@ def _text(
 
 
 def _what_if_line(what_if: Funnel, alt: str, tr: Translator) -> str:
-    return tr.gettext(
-        "What if ({changed}): {summary}",
-        changed=_changed(what_if),
-        summary=f"{alt[0].lower()}{alt[1:]}",
-    )
+    summary = alt[0].lower() + alt[1:]
+    return tr.gettext("What if ({changed}): {summary}", changed=_changed(what_if), summary=summary)
 
 
 def format_markdown(

@@ -43,6 +43,7 @@ __all__ = [
     "did_you_mean",
     "display",
     "ngettext",
+    "rule_doc",
     "translator",
 ]
 
@@ -160,3 +161,16 @@ def did_you_mean(value: str, options: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest option, translatable; ``""`` when none is close."""
     close = closest(value, options)
     return _(" (did you mean '{name}'?)", name=close) if close is not None else ""
+
+
+def rule_doc(doc: str, tr: Translator) -> str:
+    """A rule's docs in ``tr``'s language: the summary (first line) is in the catalog; the
+    rest of the docs, with its YAML examples, is English, which the text then says."""
+    if tr.lang == DEFAULT or not doc.strip():
+        return doc
+    first, _sep, rest = doc.strip().partition("\n")
+    summary = tr.gettext(first.strip())
+    if summary == first.strip():
+        return doc
+    note = tr.gettext("(The full explanation below is in English.)")
+    return f"{summary}\n\n{note}\n{rest}" if rest.strip() else summary
