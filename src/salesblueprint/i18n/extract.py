@@ -38,11 +38,12 @@ def extract(
     keywords: Mapping[str, Any],
     comment_tags: Collection[str],
     options: Mapping[str, Any],
-) -> Iterator[tuple[int, str, Any, list[str]]]:
+) -> Iterator[tuple[Any, ...]]:
     """Babel's Python extraction, then the rule summaries of the file."""
-    from babel.messages.extract import extract_python
+    from babel.messages import extract as babel_extract
 
-    yield from extract_python(fileobj, keywords, comment_tags, options)
+    python: Any = babel_extract.extract_python
+    yield from python(fileobj, keywords, comment_tags, options)
     fileobj.seek(0)
     tree = ast.parse(fileobj.read())
     for line, text in _rule_docs(tree):
