@@ -297,3 +297,26 @@ def test_rules_and_rule_in_dutch() -> None:
     assert "Groep: norms." in one and "in het Engels" in one
     assert _run("rule", "SB231").stdout.startswith("# SB231")
     assert "Group: norms." in _run("rule", "SB231").stdout
+
+
+def test_ids_shown_as_words_or_display_names(tmp_path: Path) -> None:
+    from salesblueprint.diagrams.extract import extract
+    from salesblueprint.model.load import load
+
+    text = _dutch_example().read_text(encoding="utf-8")
+    texts = " ".join(_diagram_texts("pipeline"))
+    assert "geen budget" in texts and "geen_budget" not in texts
+    named = text.replace(
+        "\nteams:",
+        "\ndisplay_names:\n  reasons: {geen_budget: Geen budget dit jaar}\n"
+        "  categories: {crm: Klantsysteem}\n  records: {e_mail: E-mail}\nteams:",
+        1,
+    )
+    p = tmp_path / "named.yaml"
+    p.write_text(named, encoding="utf-8")
+    bp = load(p)
+    lines = [ln.text for n in extract(bp, "pipeline").nodes for ln in n.lines]
+    assert any("Geen budget dit jaar" in x for x in lines)
+    tools = extract(bp, "tools")
+    assert "Klantsysteem" in [g.title for g in tools.groups]
+    assert any("E-mail (bronsysteem)" in ln.text for n in tools.nodes for ln in n.lines)

@@ -26,8 +26,14 @@ from salesblueprint.diagrams.ir import (
     clean,
     wrap,
 )
-from salesblueprint.i18n import Translator, _, ngettext, translator
-from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline
+from salesblueprint.i18n import Translator, _, display, ngettext, translator
+from salesblueprint.model.blueprint import (
+    Blueprint,
+    DealStage,
+    DisplayNames,
+    LifecycleStage,
+    Pipeline,
+)
 from salesblueprint.model.graph import Edge as GraphEdge
 from salesblueprint.model.graph import StageIndex, StageNode, stage_edges, tool_edges, tool_node
 
@@ -241,7 +247,20 @@ def _lifecycle_edges(b: _Builder) -> None:
             b.edge(e, label=e.label)
 
 
-def _deal_lines(s: DealStage, compact: bool, tr: Translator | None = None) -> list[Line]:
+def _shown(ident: str, kind: str, tr: Translator, names: DisplayNames | None) -> str:
+    """An id as people see it: the blueprint's display name, or (not in English) its words."""
+    given = getattr(names, kind, None) if names is not None else None
+    if given and ident in given:
+        return str(given[ident])
+    return ident if tr.lang == "en" else display(ident)
+
+
+def _deal_lines(
+    s: DealStage,
+    compact: bool,
+    tr: Translator | None = None,
+    names: DisplayNames | None = None,
+) -> list[Line]:
     tr = tr or translator()
     lines: list[Line] = []
     facts = []
@@ -250,7 +269,8 @@ def _deal_lines(s: DealStage, compact: bool, tr: Translator | None = None) -> li
     if s.expected_days is not None:
         facts.append(tr.gettext("~{n} days", n=s.expected_days))
     if s.outcome == "lost" and s.reasons:
-        reasons = tr.gettext("reasons: {reasons}", reasons=", ".join(s.reasons))
+        shown = [_shown(r, "reasons", tr, names) for r in s.reasons]
+        reasons = tr.gettext("reasons: {reasons}", reasons=", ".join(shown))
         lines += [Line(t, "muted") for t in wrap(reasons)]
     if compact:
         if facts:
@@ -278,13 +298,15 @@ def _add_pipeline(b: _Builder, p: Pipeline, compact: bool = False) -> tuple[str,
         key = f"{p.id}.{s.id}"
         kind: NodeKind = "deal_stage" if s.outcome is None else s.outcome
         group = open_group if s.outcome is None else outer
-        lines = _deal_lines(s, compact, b.tr) + (_evidence_tools(b, key) if compact else [])
+        lines = _deal_lines(s, compact, b.tr, b.bp.display_names)
+        lines += _evidence_tools(b, key) if compact else []
         b.node(key, s.label, kind, lines, group, s.path)
     if p.after_close:
         ac = b.group(b.tr(_("after close")), "after_close", outer)
         for s in p.after_close:
             key = f"{p.id}.{s.id}"
-            lines = _deal_lines(s, compact, b.tr) + (_evidence_tools(b, key) if compact else [])
+            lines = _deal_lines(s, compact, b.tr, b.bp.display_names)
+            lines += _evidence_tools(b, key) if compact else []
             if s.owner and not compact:
                 owner = b.tr.gettext("owner: {team}", team=_team_title(b.bp, s.owner, b.tr))
                 lines.insert(0, Line(owner, "muted"))
@@ -314,23 +336,24 @@ def _add_tools(b: _Builder, compact: bool = False) -> None:
         return
     outer = b.group(b.tr(_("Tools")), "tools") if compact else None
     cats = list(dict.fromkeys(t.category or "other" for t in bp.tools))
-    groups = {c: b.group(b.tr(_category_title(c)), "category", outer) for c in cats}
+    names = bp.display_names
+    groups = {c: b.group(_category(c, b.tr, names), "category", outer) for c in cats}
     for t in bp.tools:
         lines: list[Line] = []
         sor = set(t.system_of_record)
         if compact:
             if t.system_of_record:
-                text = b.tr.gettext(
-                    "system of record: {records}", records=", ".join(t.system_of_record)
-                )
+                shown = ", ".join(_shown(r, "records", b.tr, names) for r in t.system_of_record)
+                text = b.tr.gettext("system of record: {records}", records=shown)
                 lines += [Line(x, "mark") for x in wrap(text)]
         else:
             for r in dict.fromkeys([*t.records, *t.system_of_record]):
                 if r in sor:
-                    mark = b.tr.gettext("{record} (system of record)", record=r)
+                    shown = _shown(r, "records", b.tr, names)
+                    mark = b.tr.gettext("{record} (system of record)", record=shown)
                     lines.append(Line(clean(mark), "mark"))
                 else:
-                    lines.append(Line(clean(f"• {r}"), "bullet"))
+                    lines.append(Line(clean(f"• {_shown(r, 'records', b.tr, names)}"), "bullet"))
         b.node(tool_node(t.id), t.label, "tool", lines, groups[t.category or "other"], t.path)
     if compact:  # side by side, in a row above the lanes, not a tall column
         ids = [b.ids[tool_node(t.id)] for t in bp.tools]
@@ -347,6 +370,13 @@ _CATEGORY_TITLES = {
     "project_management": _("Project management"),
     "other": _("Other"),
 }
+
+
+def _category(c: str, tr: Translator, names: DisplayNames | None) -> str:
+    """A tool category's title: the blueprint's display name, or the catalog's."""
+    if names is not None and c in names.categories:
+        return names.categories[c]
+    return tr(_category_title(c))
 
 
 def _category_title(c: str) -> str:
