@@ -89,6 +89,7 @@ def cli() -> None:
     salesblueprint diff OLD NEW             what changed in the sales process
     salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
     salesblueprint schema                   JSON Schema of the format, for editors
+    salesblueprint audit bp.yaml history/   hold the CRM's stage history against it
     """
 
 
@@ -456,6 +457,11 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
     click.echo(formatters[fmt](bp, base, alt), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
+
+
+from salesblueprint.audit.command import audit_cmd  # noqa: E402  (imports nothing heavy)
+
+cli.add_command(audit_cmd)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
