@@ -80,7 +80,17 @@ def _interval(s: StageFigures) -> str:
 
 def _headers(r: AuditResult) -> list[str]:
     if r.pipeline == "lifecycle":
-        return ["stage", "entered", "converted", "declared", "95% CI", "median d", "p90 d", "", "open"]
+        return [
+            "stage",
+            "entered",
+            "converted",
+            "declared",
+            "95% CI",
+            "median d",
+            "p90 d",
+            "",
+            "open",
+        ]
     return [
         "stage",
         "entered",
@@ -130,9 +140,9 @@ def format_text(r: AuditResult) -> str:
         ]
     if r.reasons or r.deals_without_reason:
         out += ["", "Lost reasons:"]
-        for reason in r.reasons:
-            flag = "" if reason.declared else "   not declared in the blueprint"
-            out.append(f"  {reason.reason:<24} {reason.deals:>6}{flag}")
+        for item in r.reasons:
+            flag = "" if item.declared else "   not declared in the blueprint"
+            out.append(f"  {item.reason:<24} {item.deals:>6}{flag}")
         if r.deals_without_reason:
             out.append(f"  {'(no reason given)':<24} {r.deals_without_reason:>6}")
     if r.breakdowns:
@@ -153,7 +163,9 @@ def format_text(r: AuditResult) -> str:
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(len(x) for x in col) for col in zip(headers, *rows, strict=False)]
     lines = ["  " + "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False))]
-    lines += ["  " + "  ".join(x.ljust(w) for x, w in zip(row, widths, strict=False)) for row in rows]
+    lines += [
+        "  " + "  ".join(x.ljust(w) for x, w in zip(row, widths, strict=False)) for row in rows
+    ]
     return [line.rstrip() for line in lines]
 
 

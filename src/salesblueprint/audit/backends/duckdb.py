@@ -45,15 +45,20 @@ def _import_duckdb() -> Any:
     try:
         import duckdb
     except ImportError:
-        raise AuditError(
-            "the audit needs DuckDB: pip install 'salesblueprint[audit]'"
-        ) from None
+        raise AuditError("the audit needs DuckDB: pip install 'salesblueprint[audit]'") from None
     return duckdb
 
 
 def _timestamp_sql(col: str, epoch_ms: bool) -> str:
-    """Text -> naive UTC TIMESTAMP (NULL when it is not one). Without a zone a time is UTC."""
-    iso = f"CAST(try_cast({col} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP)"
+    """Text -> naive UTC TIMESTAMP (NULL when it is not one). Without a zone a time is UTC.
+
+    Only ISO 8601 (a date ``YYYY-MM-DD``, then optionally a time and a zone) is a timestamp:
+    DuckDB would also read ``1/2/25`` as the year 1, which is never what a CRM meant.
+    """
+    iso = (
+        f"CASE WHEN regexp_matches({col}, '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([T ]|$)') "
+        f"THEN CAST(try_cast({col} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP) END"
+    )
     if not epoch_ms:
         return iso
     epoch = (
@@ -120,7 +125,9 @@ class DuckDBAudit:
             try:
                 columns = [r[0] for r in self._q(f"DESCRIBE SELECT * FROM {rel}")]
             except self._error as e:
-                raise AuditError(f"{path}: cannot read it as {file_kind(path)}: {_short(e)}") from None
+                raise AuditError(
+                    f"{path}: cannot read it as {file_kind(path)}: {_short(e)}"
+                ) from None
             proj = project(source, path, columns, mapping)
             self.lifecycle_shape = self.lifecycle_shape or proj.lifecycle
             at = "nullif(trim(entered_at), '')"
@@ -170,8 +177,7 @@ class DuckDBAudit:
     # -- the queries --------------------------------------------------------------------
     def _match_stages(self) -> None:
         values = [
-            r[0]
-            for r in self._q("SELECT DISTINCT stage FROM rows WHERE keep AND reject IS NULL")
+            r[0] for r in self._q("SELECT DISTINCT stage FROM rows WHERE keep AND reject IS NULL")
         ]
         keys = self.plan.match_keys()
         exact = {k: sid for k, sid, prio in keys if prio <= 1}
@@ -227,7 +233,8 @@ class DuckDBAudit:
         self.con.execute("""
             CREATE TEMP TABLE deal AS
             SELECT deal_id,
-                coalesce(arg_max(kind, pos) FILTER (WHERE kind IN ('won', 'lost')), 'open') AS final,
+                coalesce(arg_max(kind, pos) FILTER (WHERE kind IN ('won', 'lost')), 'open')
+                    AS final,
                 arg_min(stage_id, pos) AS first_stage, arg_min(ts, pos) AS first_ts,
                 arg_max(stage_id, pos) AS last_stage, arg_max(kind, pos) AS last_kind,
                 max(ts) AS last_ts, max(idx) AS max_idx
@@ -273,9 +280,9 @@ class DuckDBAudit:
             conformance=conformance,
             stages=stages,
             required=required,
-            as_of=q(f"SELECT strftime(CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP), '{_ISO}')")[
-                0
-            ][0],
+            as_of=q(
+                f"SELECT strftime(CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP), '{_ISO}')"
+            )[0][0],
             final=final,
             reasons=reasons,
             deals_without_reason=without,
@@ -297,9 +304,13 @@ class DuckDBAudit:
     def _history(self) -> History:
         q = self._q
         h = History(files=list(self.files))
-        rows, accepted = q("SELECT count(*), count(*) FILTER (WHERE reject IS NULL) FROM rows WHERE keep")[0]
+        rows, accepted = q(
+            "SELECT count(*), count(*) FILTER (WHERE reject IS NULL) FROM rows WHERE keep"
+        )[0]
         h.rows, h.accepted = int(rows), int(accepted)
-        for reason, n in q("SELECT reject, count(*) FROM rows WHERE keep AND reject IS NOT NULL GROUP BY 1"):
+        for reason, n in q(
+            "SELECT reject, count(*) FROM rows WHERE keep AND reject IS NOT NULL GROUP BY 1"
+        ):
             h.rejected[reason] = int(n)
         h.deals = int(
             q("SELECT count(DISTINCT deal_id) FROM rows WHERE keep AND reject IS NULL")[0][0]
@@ -367,7 +378,9 @@ class DuckDBAudit:
             c.examples["late_entry"] = [Example(d, stage=s, at=t) for d, s, t in found]
         c.unknown_stages = {
             s: int(n)
-            for s, n in q("SELECT stage, count(*) FROM unknown GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50")
+            for s, n in q(
+                "SELECT stage, count(*) FROM unknown GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"
+            )
         }
         c.moves = [
             (a, b, v, int(n))
@@ -400,8 +413,9 @@ class DuckDBAudit:
                 count(*) FILTER (WHERE date_diff('microsecond', d.last_ts,
                     CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP))
                     > st.expected * 86400000000.0)
-            FROM deal d JOIN (SELECT * FROM (VALUES {self._expected_values()}) t(stage_id, expected))
-                st ON st.stage_id = d.last_stage
+            FROM deal d JOIN (
+                SELECT * FROM (VALUES {self._expected_values()}) t(stage_id, expected)
+            ) st ON st.stage_id = d.last_stage
             WHERE d.final = 'open' GROUP BY 1
         """):
             open_now[sid] = (int(n), int(late))

@@ -71,7 +71,9 @@ def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
     return out
 
 
-def _missing(file: str, what: str, wanted: str, columns: Sequence[str], how: str = "") -> AuditError:
+def _missing(
+    file: str, what: str, wanted: str, columns: Sequence[str], how: str = ""
+) -> AuditError:
     close = difflib.get_close_matches(wanted, columns, n=3, cutoff=0.5)
     close += [c for c in columns if c.lower() == wanted.lower() and c not in close]
     hint = f"; close matches: {', '.join(close)}" if close else ""
