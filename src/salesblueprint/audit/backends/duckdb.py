@@ -86,6 +86,7 @@ class DuckDBAudit:
         self.kinds: list[str] = []
         self.other_pipeline_rows = 0
         self.lifecycle_shape = False
+        self.notes: list[str] = []
         self._error = duckdb.Error
 
     def close(self) -> None:
@@ -130,6 +131,8 @@ class DuckDBAudit:
                 ) from None
             proj = project(source, path, columns, mapping)
             self.lifecycle_shape = self.lifecycle_shape or proj.lifecycle
+            if proj.note and proj.note not in self.notes:
+                self.notes.append(proj.note)
             at = "nullif(trim(entered_at), '')"
             keep = "TRUE"
             if pipeline_keys is not None:
@@ -289,6 +292,7 @@ class DuckDBAudit:
             breakdowns=self._breakdowns(),
             rotting_examples=self._rotting_examples(as_of_sql),
         )
+        result.notes += self.notes
         if self.other_pipeline_rows:
             result.notes.append(
                 f"{self.other_pipeline_rows} rows belong to other pipelines (column 'pipeline') "

@@ -91,6 +91,7 @@ class Projection:
     sql: str
     epoch_ms: bool = False
     lifecycle: bool = False  # the shape is a lifecycle history (LeadHistory, contacts)
+    note: str = ""  # what this shape cannot show, for the report
 
 
 def _select(exprs: Mapping[str, str], from_: str = "raw", where: str = "") -> str:
@@ -180,7 +181,12 @@ def _salesforce(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -
     if _find(columns, "Field") and _find(columns, "NewValue"):
         exprs = _by_names(file, columns, mapping, _SF_LEAD, "Salesforce LeadHistory")
         field = quote(_find(columns, "Field") or "Field")
-        return Projection(_select(exprs, where=f"lower({field}) = 'status'"), lifecycle=True)
+        return Projection(
+            _select(exprs, where=f"lower({field}) = 'status'"),
+            lifecycle=True,
+            note="Salesforce LeadHistory holds changes only: a lead's first status (set when "
+            "it was created) is not in it, so most leads count as late entries.",
+        )
     exprs = _by_names(file, columns, mapping, _SF_OPPORTUNITY, "Salesforce OpportunityHistory")
     return Projection(_select(exprs))
 
@@ -204,7 +210,13 @@ def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
         ]
         inner = " UNION ALL ".join(arms)
         exprs = {c: c for c in CANONICAL}
-        return Projection(_select(exprs, from_=f"({inner}) AS wide"), epoch_ms=True)
+        return Projection(
+            _select(exprs, from_=f"({inner}) AS wide"),
+            epoch_ms=True,
+            note="HubSpot's hs_v2_date_entered_<stage> columns keep one date per stage: a deal "
+            "that went back and entered a stage again shows only one entry, so backward moves "
+            "and repeated visits cannot be seen, and days in stage span the revisits.",
+        )
     names = {
         "deal_id": _HS_IDS,
         "stage": ("value",),
