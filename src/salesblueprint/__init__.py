@@ -5,6 +5,7 @@ import salesblueprint as sb
 bp = sb.load("blueprint.yaml")   # -> sb.Blueprint; raises sb.BlueprintError listing every problem
 findings = sb.check(bp)          # -> list[sb.Finding]
 graph = bp.graph                 # -> networkx.DiGraph of stages, transitions, tools and flows
+result = sb.audit(bp, "history/")  # -> sb.AuditResult: the CRM's stage history held against bp
 ```
 
 Heavy modules (pydantic, networkx) are imported on first use, so ``import salesblueprint``
@@ -20,11 +21,13 @@ from salesblueprint.findings import BlueprintError, Finding
 __version__ = "0.1.0"
 
 __all__ = [
+    "AuditResult",
     "Blueprint",
     "BlueprintError",
     "Config",
     "Finding",
     "__version__",
+    "audit",
     "check",
     "check_file",
     "funnel",
@@ -34,6 +37,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from salesblueprint.api import check, check_file, load
+    from salesblueprint.audit import audit
+    from salesblueprint.audit.result import AuditResult
     from salesblueprint.diagrams import render
     from salesblueprint.funnel_maths import funnel
     from salesblueprint.model.blueprint import Blueprint
@@ -41,6 +46,8 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "load": "salesblueprint.api",
+    "audit": "salesblueprint.audit",
+    "AuditResult": "salesblueprint.audit.result",
     "check": "salesblueprint.api",
     "check_file": "salesblueprint.api",
     "funnel": "salesblueprint.funnel_maths",

@@ -76,3 +76,25 @@ def test_salesforce_missing_column_exit_message(bp_path: Path, tmp_path: Path) -
     with pytest.raises(AuditError) as e:
         audit(sb.load(bp_path), f, source="salesforce")
     assert "'StageName'" in str(e.value) and "Stage" in str(e.value) and str(f) in str(e.value)
+
+
+def test_top_level_api_and_pipeline_column(bp_path: Path, tmp_path: Path) -> None:
+    text = bp_path.read_text(encoding="utf-8").replace(
+        "pipelines:\n",
+        "pipelines:\n  - id: renewals\n    name: Renewals\n    stages:\n"
+        "      - id: discovery\n      - id: won\n        outcome: won\n",
+    )
+    bp_path.write_text(text, encoding="utf-8")
+    f = tmp_path / "h.csv"
+    f.write_text(
+        "deal_id,stage,entered_at,pipeline\n"
+        "d1,discovery,2025-01-01,Deals\nd1,demo,2025-01-02,deals\n"
+        "r1,discovery,2025-01-01,renewals\nr1,won,2025-01-02,Renewals\n"
+    )
+    bp = sb.load(bp_path)
+    deals = sb.audit(bp, f, pipeline="deals")
+    assert isinstance(deals, sb.AuditResult)
+    assert deals.history.rows == 2 and deals.conformance.allowed == 1
+    assert any("other pipelines" in n for n in deals.notes)
+    renewals = sb.audit(bp, [str(f)], pipeline="renewals")
+    assert renewals.final["won"] == 1 and renewals.conformance.violations["skip"] == 0

@@ -14,7 +14,10 @@ imported by ``check``.
 from __future__ import annotations
 
 import os
+import sys
+import types
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.result import AuditResult
@@ -75,3 +78,14 @@ def audit(
         as_of=as_of,
         progress=callback,
     )
+
+
+class _CallableModule(types.ModuleType):
+    """``salesblueprint.audit`` is this package *and* the function: importing the package sets
+    the attribute ``salesblueprint.audit`` to the module, so the module calls :func:`audit`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> AuditResult:
+        return audit(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
