@@ -133,7 +133,18 @@ class DuckDBAudit:
             self.lifecycle_shape = self.lifecycle_shape or proj.lifecycle
             if proj.note and proj.note not in self.notes:
                 self.notes.append(proj.note)
-            at = "nullif(trim(entered_at), '')"
+            typed = self._typed_time(rel, proj.sql)
+            if typed:
+                # a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ: nothing to parse
+                at = "CAST(entered_at AS VARCHAR)"
+                ts_sql = (
+                    "CAST(entered_at AT TIME ZONE 'UTC' AS TIMESTAMP)"
+                    if typed == "TIMESTAMP WITH TIME ZONE"
+                    else "CAST(entered_at AS TIMESTAMP)"
+                )
+            else:
+                at = "nullif(trim(CAST(entered_at AS VARCHAR)), '')"
+                ts_sql = _timestamp_sql(at, proj.epoch_ms)
             keep = "TRUE"
             if pipeline_keys is not None:
                 keep = (
@@ -149,7 +160,7 @@ class DuckDBAudit:
                     keep, reason, owner, source
                 FROM (
                     SELECT nullif(trim(deal_id), '') AS d, nullif(trim(stage), '') AS s,
-                        {at} AS a, {_timestamp_sql(at, proj.epoch_ms)} AS ts, {keep} AS keep,
+                        {at} AS a, {ts_sql} AS ts, {keep} AS keep,
                         nullif(trim(reason), '') AS reason, nullif(trim(owner), '') AS owner,
                         nullif(trim(source), '') AS source
                     FROM (WITH raw AS (SELECT * FROM {rel}) {proj.sql})
@@ -166,6 +177,16 @@ class DuckDBAudit:
         if progress:
             progress(len(files), len(files), "")
         self.other_pipeline_rows = self._q("SELECT count(*) FROM rows WHERE NOT keep")[0][0]
+
+    def _typed_time(self, rel: str, sql: str) -> str:
+        """The type of the projected ``entered_at`` when it is a timestamp already, else ''."""
+        try:
+            found = self._q(f"DESCRIBE (WITH raw AS (SELECT * FROM {rel}) {sql})")
+        except self._error:
+            return ""  # the INSERT reports the problem
+        kinds = {r[0]: str(r[1]).upper() for r in found}
+        kind = kinds.get("entered_at", "")
+        return kind if kind in ("TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "DATE") else ""
 
     def _pipeline_keys(self) -> set[str] | None:
         """Lower-cased values of a ``pipeline`` column that mean this pipeline, when it matters
@@ -397,18 +418,22 @@ class DuckDBAudit:
 
     def _stages(self, as_of_sql: str) -> dict[str, StageFigures]:
         q = self._q
-        figures = {
+        counts = {
             r[0]: r[1:]
             for r in q("""
-            SELECT s.stage_id, count(DISTINCT s.deal_id),
-                count(DISTINCT s.deal_id) FILTER (WHERE d.final = 'won'),
-                count(DISTINCT s.deal_id) FILTER (WHERE d.final = 'lost'),
-                quantile_cont(CASE WHEN s.next_ts IS NOT NULL
-                    THEN date_diff('microsecond', s.ts, s.next_ts) / 86400000000.0 END, 0.5),
-                quantile_cont(CASE WHEN s.next_ts IS NOT NULL
-                    THEN date_diff('microsecond', s.ts, s.next_ts) / 86400000000.0 END, 0.9),
-                count(DISTINCT s.deal_id) FILTER (WHERE d.max_idx > s.idx)
-            FROM steps s JOIN deal d USING (deal_id) GROUP BY s.stage_id
+            SELECT v.stage_id, count(*), count(*) FILTER (WHERE d.final = 'won'),
+                count(*) FILTER (WHERE d.final = 'lost'),
+                count(*) FILTER (WHERE d.max_idx > v.idx)
+            FROM (SELECT DISTINCT deal_id, stage_id, idx FROM steps) v
+            JOIN deal d USING (deal_id) GROUP BY v.stage_id
+            """)
+        }
+        quantiles = {
+            r[0]: r[1]
+            for r in q("""
+            SELECT stage_id, quantile_cont(
+                date_diff('microsecond', ts, next_ts) / 86400000000.0, [0.5, 0.9])
+            FROM steps WHERE next_ts IS NOT NULL GROUP BY stage_id
             """)
         }
         open_now: dict[str, tuple[int, int]] = {}
@@ -425,7 +450,8 @@ class DuckDBAudit:
             open_now[sid] = (int(n), int(late))
         out: dict[str, StageFigures] = {}
         for s in self.plan.stages:
-            entered, won, lost, med, p90, converted = figures.get(s.id, (0, 0, 0, None, None, 0))
+            entered, won, lost, converted = counts.get(s.id, (0, 0, 0, 0))
+            med, p90 = quantiles.get(s.id) or (None, None)
             f = StageFigures(
                 id=s.id,
                 name=s.name,

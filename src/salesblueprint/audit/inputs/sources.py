@@ -99,7 +99,10 @@ def _select(exprs: Mapping[str, str], from_: str = "raw", where: str = "") -> st
     return f"SELECT {cols} FROM {from_}" + (f" WHERE {where}" if where else "")
 
 
-def _text(col: str) -> str:
+def _text(col: str, target: str = "") -> str:
+    """The column as text; ``entered_at`` keeps its type (a Parquet timestamp stays one)."""
+    if target == "entered_at":
+        return quote(col)
     return f"CAST({quote(col)} AS VARCHAR)"
 
 
@@ -129,7 +132,7 @@ def _generic(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
     for col in ALL_COLUMNS:
         name = mapping.get(col, col)
         if name in columns:
-            exprs[col] = _text(name)
+            exprs[col] = _text(name, col)
         elif col in CANONICAL or col in mapping:
             how = (
                 f"Map it with --columns {col}=<column>"
@@ -171,7 +174,7 @@ def _by_names(
             found = _find(columns, *names.get(col, ()))
             wanted = names[col][0] if col in names else col
         if found is not None:
-            exprs[col] = _text(found)
+            exprs[col] = _text(found, col)
         elif col in CANONICAL or col in mapping:
             raise _missing(file, f"{col} ({shape})", wanted, columns, "Rename it with --columns")
     return exprs
@@ -205,7 +208,7 @@ def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
         arms = [
             f"SELECT {_text(id_col)} AS deal_id, "
             f"{literal(c[len(HUBSPOT_WIDE_PREFIX) :])} AS stage, "
-            f"{_text(c)} AS entered_at FROM raw WHERE {quote(c)} IS NOT NULL"
+            f"{_text(c, 'entered_at')} AS entered_at FROM raw WHERE {quote(c)} IS NOT NULL"
             for c in wide
         ]
         inner = " UNION ALL ".join(arms)
