@@ -53,9 +53,9 @@ def _diagram(r: AuditResult) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + h + 90}" '
         f'viewBox="0 0 {width} {top + h + 90}" role="img" aria-label="Pipeline diagram">',
-        '<defs><marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
-        'markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" '
-        'fill="context-stroke"/></marker></defs>',
+        '<defs><marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
+        'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        '<path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>',
     ]
     total = max((n for _, _, _, n in r.conformance.moves), default=1)
     for a, b, verdict, n in r.conformance.moves:
@@ -79,7 +79,7 @@ def _diagram(r: AuditResult) -> str:
             f'<g><rect x="{x[s.id]}" y="{top}" width="{w}" height="{h}" rx="6" '
             f'fill="{_rate_colour(rate)}" stroke="#57606a"/>'
             f'<text x="{x[s.id] + w / 2}" y="{top + 22}" text-anchor="middle">'
-            f"{escape(s.name[:18])}</text>"
+            f"{escape(s.name if len(s.name) <= 18 else s.name[:17] + '…')}</text>"
             f'<text x="{x[s.id] + w / 2}" y="{top + 40}" text-anchor="middle">'
             f"{s.entered} · {pct(rate)}</text></g>"
         )
@@ -138,7 +138,7 @@ def _calibration(r: AuditResult) -> str:
         return '<p class="note">No closed deals (or lifecycle conversions) to calibrate.</p>'
     width, label_w, row_h = 700, 170, 28
     plot = width - label_w - 40
-    height = row_h * len(rows) + 30
+    height = row_h * len(rows) + 40
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="Calibration">'
@@ -150,7 +150,7 @@ def _calibration(r: AuditResult) -> str:
             f'<text x="{x}" y="{height - 5}" text-anchor="middle">{t}%</text>'
         )
     for i, s in enumerate(rows):
-        y = 14 + i * row_h
+        y = 24 + i * row_h
         iv = s.win_rate_interval
         assert iv is not None
         observed = _observed(s) or 0.0
