@@ -108,12 +108,13 @@ def generate(path: Path, deals: int) -> int:
 
 
 HAND_QUERY = """
-import duckdb, sys
+import duckdb, json
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 allowed = {allowed!r}
 con.execute("CREATE TABLE allowed (a VARCHAR, b VARCHAR)")
 con.executemany("INSERT INTO allowed VALUES (?, ?)", allowed)
-print(con.execute('''
+print(json.dumps(con.execute('''
     WITH w AS (
         SELECT deal_id, stage,
             lag(stage) OVER (PARTITION BY deal_id ORDER BY entered_at) AS prev
@@ -122,7 +123,7 @@ print(con.execute('''
     SELECT count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stage),
         count(*) FILTER (WHERE prev IS NOT NULL AND prev <> stage AND a.a IS NOT NULL)
     FROM w LEFT JOIN allowed a ON a.a = w.prev AND a.b = w.stage
-''').fetchall())
+''').fetchall()[0]))
 """
 
 
@@ -173,7 +174,7 @@ def main() -> None:
         hand = HAND_QUERY.format(allowed=ALLOWED, path=path)
         h_wall, h_mb, h_out = measure([sys.executable, "-c", hand])
         report = json.loads(a_out)
-        moves, allowed = json.loads(h_out.strip().replace("(", "[").replace(")", "]"))[0]
+        moves, allowed = json.loads(h_out)
         results.append(
             {
                 "deals": n,

@@ -310,3 +310,16 @@ def test_unknown_pipeline_and_backend(bp_path: Path, tmp_path: Path) -> None:
         audit(bp, path, pipeline="deal")
     with pytest.raises(AuditError, match="not available"):
         audit(bp, path, backend="pyspark")
+
+
+def test_stage_counts_without_bit_sets_agree(
+    bp_path: Path, history: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pipelines over 63 stages count with a join instead of bit sets: same figures."""
+    from salesblueprint.audit.backends.duckdb import DuckDBAudit
+
+    path, _, _ = history
+    fast = audit(sb.load(bp_path), path).to_json()
+    monkeypatch.setattr(DuckDBAudit, "_visited_sql", lambda self: "")
+    slow = audit(sb.load(bp_path), path).to_json()
+    assert fast["stages"] == slow["stages"] and fast["required"] == slow["required"]

@@ -30,7 +30,7 @@ def days(x: float | None) -> str:
 
 def _example(e: Example) -> str:
     move = f"{e.from_stage} → {e.stage}" if e.from_stage else e.stage
-    parts = [f"deal {e.deal_id}", move, e.at, f"({e.where})" if e.where else ""]
+    parts = [f"deal {e.deal_id or '(no id)'}", move, e.at, f"({e.where})" if e.where else ""]
     return " ".join(p for p in parts if p)
 
 
@@ -138,7 +138,7 @@ def format_text(r: AuditResult) -> str:
             "",
             "Deals: " + ", ".join(f"{n} {k}" for k, n in r.final.items()) + f" (as of {r.as_of})",
         ]
-    if r.reasons or r.deals_without_reason:
+    if r.reasons:
         out += ["", "Lost reasons:"]
         for item in r.reasons:
             flag = "" if item.declared else "   not declared in the blueprint"

@@ -81,6 +81,8 @@ class DuckDBAudit:
         self.con.execute("SET TimeZone = 'UTC'")
         self.con.execute(f"SET temp_directory = {literal(self._tmp)}")
         self.con.execute("SET preserve_insertion_order = true")
+        # DuckDB's own progress bar writes to stdout, into the report: never
+        self.con.execute("SET enable_progress_bar = false")
         self.files: list[str] = []
         self.starts: list[int] = []
         self.kinds: list[str] = []
@@ -254,14 +256,14 @@ class DuckDBAudit:
             FROM steps s JOIN st ps ON ps.stage_id = s.prev_stage
             LEFT JOIN edges e ON e.src = s.prev_stage AND e.dst = s.stage_id
         """)
-        self.con.execute("""
+        self.con.execute(f"""
             CREATE TEMP TABLE deal AS
             SELECT deal_id,
                 coalesce(arg_max(kind, pos) FILTER (WHERE kind IN ('won', 'lost')), 'open')
                     AS final,
                 arg_min(stage_id, pos) AS first_stage, arg_min(ts, pos) AS first_ts,
                 arg_max(stage_id, pos) AS last_stage, arg_max(kind, pos) AS last_kind,
-                max(ts) AS last_ts, max(idx) AS max_idx
+                max(ts) AS last_ts, max(idx) AS max_idx{self._visited_sql()}
             FROM steps GROUP BY deal_id
         """)
         self.con.execute("""
@@ -270,6 +272,41 @@ class DuckDBAudit:
             WHERE r.keep AND r.reject IS NULL
               AND NOT EXISTS (SELECT 1 FROM smap s WHERE s.stage = r.stage)
         """)
+
+    def _visited_sql(self) -> str:
+        """The stages a deal visited as a bit set, when they fit in 64 bits."""
+        if len(self.plan.stages) > 63:
+            return ""
+        return ", bit_or(CAST(1 AS UBIGINT) << CAST(idx AS UBIGINT)) AS visited"
+
+    def _stage_counts(self) -> dict[str, tuple[int, int, int, int]]:
+        """Per stage: deals entered, won, lost, and converted (reached a later stage)."""
+        if not self._visited_sql():
+            return {
+                r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4]))
+                for r in self._q("""
+                SELECT v.stage_id, count(*), count(*) FILTER (WHERE d.final = 'won'),
+                    count(*) FILTER (WHERE d.final = 'lost'),
+                    count(*) FILTER (WHERE d.max_idx > v.idx)
+                FROM (SELECT DISTINCT deal_id, stage_id, idx FROM steps) v
+                JOIN deal d USING (deal_id) GROUP BY v.stage_id
+                """)
+            }
+        # one pass over the deals; the groups (final state x visited set) are few
+        totals = [[0, 0, 0, 0] for _ in self.plan.stages]
+        for final, visited, max_idx, n in self._q(
+            "SELECT final, visited, max_idx, count(*) FROM deal GROUP BY ALL"
+        ):
+            for s in self.plan.stages:
+                if int(visited) >> s.index & 1:
+                    t = totals[s.index]
+                    t[0] += n
+                    t[1] += n if final == "won" else 0
+                    t[2] += n if final == "lost" else 0
+                    t[3] += n if max_idx > s.index else 0
+        return {
+            s.id: (t[0], t[1], t[2], t[3]) for s, t in zip(self.plan.stages, totals, strict=True)
+        }
 
     def _where(self, f: int, ord_: int) -> str:
         n = ord_ - self.starts[f]
@@ -418,16 +455,7 @@ class DuckDBAudit:
 
     def _stages(self, as_of_sql: str) -> dict[str, StageFigures]:
         q = self._q
-        counts = {
-            r[0]: r[1:]
-            for r in q("""
-            SELECT v.stage_id, count(*), count(*) FILTER (WHERE d.final = 'won'),
-                count(*) FILTER (WHERE d.final = 'lost'),
-                count(*) FILTER (WHERE d.max_idx > v.idx)
-            FROM (SELECT DISTINCT deal_id, stage_id, idx FROM steps) v
-            JOIN deal d USING (deal_id) GROUP BY v.stage_id
-            """)
-        }
+        counts = self._stage_counts()
         quantiles = {
             r[0]: r[1]
             for r in q("""
