@@ -14,6 +14,7 @@ Tables, in order (all temporary, in one in-memory database that spills to a temp
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -83,6 +84,14 @@ class DuckDBAudit:
         self.con.execute("SET preserve_insertion_order = true")
         # DuckDB's own progress bar writes to stdout, into the report: never
         self.con.execute("SET enable_progress_bar = false")
+        # bounded memory: DuckDB spills to the temporary folder beyond this
+        limit = os.environ.get("SALESBLUEPRINT_AUDIT_MEMORY", "1GB")
+        try:
+            self.con.execute(f"SET memory_limit = {literal(limit)}")
+        except duckdb.Error:
+            raise AuditError(
+                f"SALESBLUEPRINT_AUDIT_MEMORY={limit}: not a memory size; write e.g. 2GB"
+            ) from None
         self.files: list[str] = []
         self.starts: list[int] = []
         self.kinds: list[str] = []
@@ -227,10 +236,10 @@ class DuckDBAudit:
 
     def _build(self) -> None:
         self._match_stages()
-        self.con.execute("""
+        self.con.execute(f"""
             CREATE TEMP TABLE steps AS
             WITH m AS (
-                SELECT r.rowid AS ord, r.deal_id, s.stage_id, r.ts, r.reason, r.owner, r.source
+                SELECT r.rowid AS ord, r.deal_id, s.stage_id, r.ts
                 FROM rows r JOIN smap s ON s.stage = r.stage
                 WHERE r.keep AND r.reject IS NULL
             ), marked AS (
@@ -238,24 +247,27 @@ class DuckDBAudit:
                 FROM m
             ), path AS (
                 SELECT * FROM marked WHERE before IS DISTINCT FROM stage_id
+            ), w AS (
+                SELECT p.deal_id, p.stage_id, p.ts, p.ord, st.idx, st.kind,
+                    row_number() OVER w AS pos,
+                    lag(p.stage_id) OVER w AS prev_stage,
+                    lead(p.ts) OVER w AS next_ts
+                FROM path p JOIN st USING (stage_id)
+                WINDOW w AS (PARTITION BY p.deal_id ORDER BY p.ts, p.ord)
             )
-            SELECT p.deal_id, p.stage_id, p.ts, p.ord, st.idx, st.kind,
-                row_number() OVER w AS pos,
-                lag(p.stage_id) OVER w AS prev_stage,
-                lead(p.ts) OVER w AS next_ts
-            FROM path p JOIN st USING (stage_id)
-            WINDOW w AS (PARTITION BY p.deal_id ORDER BY p.ts, p.ord)
-        """)
-        self.con.execute(f"""
-            CREATE TEMP TABLE moves AS
-            SELECT s.deal_id, s.prev_stage, s.stage_id, s.ts,
-                CASE WHEN e.src IS NOT NULL THEN 'allowed'
+            SELECT w.*,
+                CASE WHEN w.prev_stage IS NULL THEN NULL
+                     WHEN e.src IS NOT NULL THEN 'allowed'
                      WHEN ps.kind IN {_OUTCOME_KINDS} THEN 'after_outcome'
-                     WHEN s.idx < ps.idx THEN 'backward'
+                     WHEN w.idx < ps.idx THEN 'backward'
                      ELSE 'skip' END AS verdict
-            FROM steps s JOIN st ps ON ps.stage_id = s.prev_stage
-            LEFT JOIN edges e ON e.src = s.prev_stage AND e.dst = s.stage_id
+            FROM w LEFT JOIN st ps ON ps.stage_id = w.prev_stage
+            LEFT JOIN edges e ON e.src = w.prev_stage AND e.dst = w.stage_id
         """)
+        self.con.execute(
+            "CREATE TEMP VIEW moves AS SELECT deal_id, prev_stage, stage_id, ts, verdict "
+            "FROM steps WHERE verdict IS NOT NULL"
+        )
         self.con.execute(f"""
             CREATE TEMP TABLE deal AS
             SELECT deal_id,
