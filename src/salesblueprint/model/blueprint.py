@@ -6,7 +6,7 @@ Every model forbids unknown keys. After validation each node knows its ``path`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -331,14 +331,20 @@ class Blueprint(Linted):
         return to_networkx(self)
 
 
-def _assign_paths(node: BaseModel, path: Path) -> None:
+def _assign_paths(
+    node: BaseModel, path: Path, origin: Mapping[Path, Sequence[int]] | None = None
+) -> None:
+    """Give every node its path. ``origin`` maps the path of a list that lost items (a
+    blueprint salvaged from a file with errors) to the index each kept item had in the file."""
     if isinstance(node, Node):
         node._path = path
     for name, info in type(node).model_fields.items():
         value = getattr(node, name)
         key = info.alias or name
         if isinstance(value, BaseModel):
-            _assign_paths(value, (*path, key))
+            _assign_paths(value, (*path, key), origin)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            where = (*path, key)
+            index = origin.get(where) if origin else None
             for i, item in enumerate(value):
-                _assign_paths(item, (*path, key, i))
+                _assign_paths(item, (*where, index[i] if index else i), origin)
