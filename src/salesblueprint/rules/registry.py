@@ -20,7 +20,18 @@ from salesblueprint.findings import Path, Severity
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
 
-Preset = Literal["correctness", "recommended"]
+Preset = Literal["correctness", "recommended"]  # the smallest preset that runs a rule
+# what a project configuration chooses: ``partial`` is ``recommended`` without the group
+# ``completeness``, which asks for what the blueprint leaves out
+PresetName = Literal["recommended", "partial", "correctness"]
+PRESETS: dict[PresetName, str] = {
+    "recommended": "every rule (the default)",
+    "partial": "every rule except the completeness group, which asks for the parts a blueprint "
+    "leaves out: for a blueprint that models one part (only the pipeline, only the lifecycle) "
+    "on purpose",
+    "correctness": "only the rules that find broken models",
+}
+PARTIAL_LEAVES_OUT = "completeness"
 Norm = Literal["required", "factual", "inspectable", "buyer-centric"]
 
 CODE_RE = re.compile(r"^SB\d{3}$")
@@ -59,6 +70,14 @@ class Rule:
     def summary(self) -> str:
         """The first line of the docs."""
         return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+
+    def in_preset(self, preset: PresetName) -> bool:
+        """Whether the configuration preset ``preset`` runs this rule."""
+        if preset == "correctness":
+            return self.preset == "correctness"
+        if preset == "partial":
+            return self.preset == "correctness" or self.group != PARTIAL_LEAVES_OUT
+        return True
 
     def run(self, ctx: Context) -> Iterator[Problem]:
         if self.check is not None:
