@@ -58,7 +58,7 @@ class Config:
                 f"allowed: {', '.join(sorted(_KEYS))}"
             )
         preset = data.get("preset", "recommended")
-        if preset not in PRESETS:
+        if not isinstance(preset, str) or preset not in PRESETS:
             raise ConfigError(
                 f"{source}: preset must be one of {', '.join(repr(p) for p in PRESETS)}"
             )
