@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.funnel_maths import opportunity_index
+from salesblueprint.rules.analysis.funnel import opportunity_index
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
