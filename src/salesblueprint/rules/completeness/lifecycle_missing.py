@@ -39,7 +39,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.bp.lifecycle is None:
         yield Problem(
             (),
-            "the blueprint has no lifecycle; add `lifecycle: {stages: [...]}` with the stages "
-            "a contact goes through, from lead to customer, and the team that owns each",
+            "the blueprint has no lifecycle",
             at="name",
+            fix="add `lifecycle: {stages: [...]}` with the stages a contact goes through, "
+            "from lead to customer, and the team that owns each",
         )

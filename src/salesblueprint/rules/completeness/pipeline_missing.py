@@ -45,8 +45,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     if not ctx.bp.pipelines:
         yield Problem(
             (),
-            "the blueprint has no deal pipeline; add `pipelines:` with the stages a deal goes "
-            "through until it is won or lost, and link it from the opportunity stage with "
-            "`pipeline: <id>`",
+            "the blueprint has no deal pipeline",
             at="name",
+            fix="add `pipelines:` with the stages a deal goes through until it is won or lost, "
+            "and link it from the opportunity stage with `pipeline: <id>`",
         )

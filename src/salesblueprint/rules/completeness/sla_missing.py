@@ -55,8 +55,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     unowned = "; give the lifecycle stages their `owner:` too" if None in owners else ""
     yield Problem(
         (),
-        "the blueprint has no SLA; add `sla:` with the moment marketing hands a lead to sales "
-        "(`handoff: {from: ..., to: ..., follow_up_within: 24h}`) and when it goes back "
-        f"(`recycle:`){unowned}",
+        "the blueprint has no SLA",
         at="name",
+        fix="add `sla:` with the moment marketing hands a lead to sales (`handoff: {from: ..., "
+        f"to: ..., follow_up_within: 24h}}`) and when it goes back (`recycle:`){unowned}",
     )

@@ -42,7 +42,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         if team.id not in owners:
             yield Problem(
                 team.path,
-                f"team '{team.id}' owns nothing; make it the `owner:` of the "
-                "lifecycle stages, pipelines or deal stages it works on, or remove it",
+                f"team '{team.id}' owns nothing",
                 at="id",
+                fix="make it the `owner:` of the lifecycle stages, pipelines or deal stages it "
+                "works on, or remove it",
             )

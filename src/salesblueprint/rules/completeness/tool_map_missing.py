@@ -39,8 +39,9 @@ def check(ctx: Context) -> Iterator[Problem]:
     if not ctx.bp.tools:
         yield Problem(
             (),
-            "the blueprint has no tool map; add `tools:` with the systems that hold its records "
-            "(e.g. `{id: crm, records: [contact, deal]}`), and say in `recorded_in:` where each "
-            "exit criterion's evidence is kept",
+            "the blueprint has no tool map",
             at="name",
+            fix="add `tools:` with the systems that hold its records (e.g. `{id: crm, records: "
+            "[contact, deal]}`), and say in `recorded_in:` where each exit criterion's evidence "
+            "is kept",
         )
