@@ -88,6 +88,9 @@ def cli() -> None:
     salesblueprint init                     write a starter blueprint
     salesblueprint diff OLD NEW             what changed in the sales process
     salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
+    salesblueprint import hubspot FILE      a CRM's pipelines as a blueprint
+    salesblueprint export salesforce BP -o DIR   a blueprint in the CRM's format
+    salesblueprint drift BP --against pipedrive FILE   where the CRM moved away
     salesblueprint schema                   JSON Schema of the format, for editors
     """
 
@@ -456,6 +459,11 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
     click.echo(formatters[fmt](bp, base, alt), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
+
+
+from salesblueprint.interop.commands import add_commands  # noqa: E402
+
+add_commands(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
