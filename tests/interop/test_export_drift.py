@@ -266,3 +266,55 @@ def test_drift_crm_pipeline_not_in_blueprint_is_information(tmp_path: Path) -> N
     findings = json.loads(r.stdout)["findings"]
     assert [(x["rule"], x["severity"]) for x in findings] == [("SB608", "info")]
     assert r.returncode == 0
+
+
+def _simulate(formula: str, prior: str, new: str) -> bool:
+    """Evaluate the rule's two CASE expressions for a move from ``prior`` to ``new``."""
+    import re
+
+    cases = re.findall(r"CASE\((StageName|PRIORVALUE\(StageName\)), (.*?), (\d+)\)", formula)
+    values = {}
+    for expr, body, default in cases:
+        pairs = re.findall(r'"((?:[^"\\]|\\.)*)", (\d+)', body)
+        values[expr] = ({k: int(v) for k, v in pairs}, int(default))
+    new_map, new_default = values["StageName"]
+    old_map, old_default = values["PRIORVALUE(StageName)"]
+    return new_map.get(new, new_default) > old_map.get(prior, old_default)
+
+
+def test_skip_rule_blocks_exactly_the_skips() -> None:
+    from salesblueprint.interop.salesforce import skip_rule_formula
+
+    bp = _bp(
+        """salesblueprint: 1
+name: x
+pipelines:
+  - id: p
+    stages:
+      - {id: a, name: A, probability: 0.1}
+      - {id: b, name: B, probability: 0.3}
+      - {id: c, name: C, probability: 0.5}
+      - {id: d, name: "D/\\"x\\"", probability: 0.7}
+      - {id: won, name: Won, outcome: won}
+      - {id: lost, name: Lost, outcome: lost}
+    transitions:
+      - {from: a, to: c, kind: skip}
+"""
+    )
+    formula = skip_rule_formula(bp.pipelines[0], "P")
+    assert formula is not None and len(formula) < 3900
+    assert 'RecordType.DeveloperName = "P"' in formula
+    blocked = {
+        (x, y)
+        for x in ("A", "B", "C", 'D/"x"', "Won", "Lost")
+        for y in ("A", "B", "C", 'D/"x"', "Won", "Lost")
+        if x != y and _simulate(formula, x.replace('"', '\\"'), y.replace('"', '\\"'))
+    }
+    # b is optional (a declared skip jumps over it); c and d are required
+    assert blocked == {
+        ("A", 'D/"x"'),
+        ("A", "Won"),
+        ("B", 'D/"x"'),
+        ("B", "Won"),
+        ("C", "Won"),
+    }

@@ -467,25 +467,42 @@ def _formula_text(s: str) -> str:
 
 
 def skip_rule_formula(p: Pipeline, record_type: str | None) -> str | None:
-    required = required_stages(p)
-    if not required:
-        return None
+    """The error condition of the no-skipped-stage validation rule, or None when no stage can
+    be skipped.
+
+    With the open stages and the won stage numbered in order, a move skips a required stage
+    when more required stages lie before the new stage than at or before the prior one. Two
+    ``CASE`` expressions say it, whatever the number of stages (the formula limit is 3,900
+    characters): a prior stage the rule does not know (lost, empty) never fires, nor does a
+    move to one.
+    """
+    required = {s.id for s in required_stages(p)}
     ordered = [s for s in p.stages if s.outcome is None] + [
         s for s in p.stages if s.outcome == "won"
     ]
-    index = {s.id: i + 1 for i, s in enumerate(ordered)}
+    before: list[int] = []  # required stages strictly before each stage
+    upto: list[int] = []  # required stages at or before each stage
+    count = 0
+    for s in ordered:
+        before.append(count)
+        count += s.id in required
+        upto.append(count)
+    if not any(before[i] > upto[j] for i in range(len(ordered)) for j in range(i)):
+        return None
 
-    def case(expr: str) -> str:
-        pairs = ", ".join(f"{_formula_text(value_name(s))}, {index[s.id]}" for s in ordered)
-        return f"CASE({expr}, {pairs}, 0)"
+    def case(expr: str, numbers: list[int], default: int) -> str:
+        pairs = ", ".join(
+            f"{_formula_text(value_name(s))}, {n}" for s, n in zip(ordered, numbers, strict=True)
+        )
+        return f"CASE({expr}, {pairs}, {default})"
 
-    prior, new = case("PRIORVALUE(StageName)"), case("StageName")
-    skips = [f"AND({prior} > 0, {prior} < {index[s.id]}, {new} > {index[s.id]})" for s in required]
     parts = ["NOT(ISNEW())", "ISCHANGED(StageName)"]
     if record_type:
         parts.append(f"RecordType.DeveloperName = {_formula_text(record_type)}")
-    cond = skips[0] if len(skips) == 1 else "OR(\n    " + ",\n    ".join(skips) + "\n  )"
-    return "AND(\n  " + ",\n  ".join([*parts, cond]) + "\n)"
+    parts.append(
+        case("StageName", before, 0) + "\n  >\n  " + case("PRIORVALUE(StageName)", upto, 9999)
+    )
+    return "AND(\n  " + ",\n  ".join(parts) + "\n)"
 
 
 def _guidance(s: DealStage) -> str:
@@ -596,7 +613,7 @@ def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], li
         formula = skip_rule_formula(p, rt)
         if formula is not None:
             vr = f"{rt}_No_Skipped_Stage"[:40].rstrip("_")
-            req = ", ".join(value_name(s) for s in required_stages(p))
+            req = ", ".join(value_name(s) for s in required_stages(p)[1:]) or "every stage"
             files[f"objects/Opportunity/validationRules/{vr}.validationRule-meta.xml"] = _doc(
                 "ValidationRule",
                 [
