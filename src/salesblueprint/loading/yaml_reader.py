@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from salesblueprint.findings import Finding, Path, format_path
-from salesblueprint.rules import load_codes as codes
-from salesblueprint.rules.registry import Rule
+from salesblueprint.diagnostics import load_codes as codes
+from salesblueprint.diagnostics.codes import Code
+from salesblueprint.diagnostics.findings import Finding, Path, make_finding
 
 Pos = tuple[int, int]  # 1-based line, column
 
@@ -128,7 +128,7 @@ class YamlReader:
         self._counts: dict[str, int] = {}
 
     # -- findings -----------------------------------------------------------------------
-    def report(self, r: Rule, pos: Pos | None, message: str, path: Path = ()) -> None:
+    def report(self, r: Code, pos: Pos | None, message: str, path: Path = ()) -> None:
         n = self._counts.get(r.code, 0) + 1
         self._counts[r.code] = n
         limit = self.limits.max_findings_per_code
@@ -136,20 +136,7 @@ class YamlReader:
             return
         if n == limit:
             message += f" (further {r.name} findings in this file are not shown)"
-        line, col = pos if pos else (1, 1)
-        self.findings.append(
-            Finding(
-                rule=r.code,
-                name=r.name,
-                severity=r.severity,
-                message=message,
-                file=self.file,
-                line=line,
-                column=col,
-                path=format_path(path),
-                node=path,
-            )
-        )
+        self.findings.append(make_finding(r, message, file=self.file, pos=pos or (1, 1), path=path))
 
     # -- entry point --------------------------------------------------------------------
     def read(self, data: bytes) -> PosDict | None:
