@@ -465,7 +465,14 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
 
 from salesblueprint.interop.commands import add_commands  # noqa: E402
 
-add_commands(cli)
+
+def _formatter(name: str) -> Any:
+    from salesblueprint.report import get_formatter
+
+    return get_formatter(name)
+
+
+add_commands(cli, _load_or_exit, _formatter)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

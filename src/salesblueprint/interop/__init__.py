@@ -18,7 +18,7 @@ from salesblueprint.interop.base import CrmData, CrmPipeline, CrmStage, InteropE
 from salesblueprint.interop.registry import CRMS, NAMES, Crm, get
 
 if TYPE_CHECKING:
-    from salesblueprint.findings import Finding
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.model.blueprint import Blueprint, Pipeline
 
 __all__ = [

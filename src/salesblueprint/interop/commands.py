@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -15,7 +16,11 @@ import click
 from salesblueprint.interop.registry import CRMS, NAMES, Crm
 
 if TYPE_CHECKING:
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.interop.base import CrmData, InteropError
+    from salesblueprint.model.blueprint import Blueprint
+
+    Formatter = Callable[[Sequence[str], Sequence[Finding], bool], str]
 
 
 def _fail(e: InteropError | str) -> NoReturn:
@@ -144,8 +149,17 @@ def _import_command(crm: Crm) -> click.Command:
     )
 
 
-def add_commands(cli: click.Group) -> None:
-    """Add ``import``, ``export`` and ``drift`` to the ``salesblueprint`` command group."""
+def add_commands(
+    cli: click.Group,
+    load_or_exit: Callable[[str, str], Blueprint],
+    get_formatter: Callable[[str], Formatter],
+    formats: Sequence[str] = ("text", "json", "sarif", "github"),
+) -> None:
+    """Add ``import``, ``export`` and ``drift`` to the ``salesblueprint`` command group.
+
+    The CLI passes in how it loads a blueprint (printing its findings and exiting 1 when it does
+    not load) and its output formatters, so this layer needs nothing above it.
+    """
 
     @cli.group("import")
     def import_group() -> None:
@@ -192,7 +206,6 @@ def add_commands(cli: click.Group) -> None:
 
         What the CRM cannot enforce is printed on standard error.
         """
-        from salesblueprint.cli import _load_or_exit
         from salesblueprint.interop import export_crm
         from salesblueprint.interop.base import InteropError
 
@@ -201,7 +214,7 @@ def add_commands(cli: click.Group) -> None:
             raise click.UsageError("salesforce export writes a folder: give -o DIR")
         if against is not None and crm != "hubspot":
             raise click.UsageError("--against (a plan) is for hubspot; use drift for others")
-        bp = _load_or_exit(blueprint)
+        bp = load_or_exit(blueprint, "text")
         if against is not None:
             _plan(bp, pipeline, against, output, fmt)
             return
@@ -237,7 +250,7 @@ def add_commands(cli: click.Group) -> None:
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(["text", "json", "sarif", "github"]),
+        type=click.Choice(list(formats)),
         default=None,
         help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
     )
@@ -259,16 +272,14 @@ def add_commands(cli: click.Group) -> None:
         changed, at the blueprint's lines. Exits 0 when they agree, 1 when they differ,
         2 when SOURCE cannot be read.
         """
-        from salesblueprint.cli import _load_or_exit
         from salesblueprint.interop.drift import drift
-        from salesblueprint.report import get_formatter
 
         if fmt is None:
             fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
         c = CRMS[crm]
         if from_api and c.token_env is None:
             raise click.UsageError(f"{c.title} has no live API import; give its folder")
-        bp = _load_or_exit(blueprint, fmt)
+        bp = load_or_exit(blueprint, fmt)
         data = read_source(c, source, None, from_api, token_env, api_url)
         findings = drift(bp, data)
         click.echo(get_formatter(fmt)([blueprint], findings, False), nl=False)

@@ -10,70 +10,24 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from salesblueprint.findings import Finding, Path, format_path
+from salesblueprint.diagnostics.codes import Code
+from salesblueprint.diagnostics.drift_codes import (
+    OUTCOME,
+    PIPELINE_EXTRA,
+    PIPELINE_MISSING,
+    PROBABILITY,
+    STAGE_ADDED,
+    STAGE_REMOVED,
+    STAGE_RENAMED,
+    STAGE_REORDERED,
+)
+from salesblueprint.diagnostics.findings import Finding, Path, format_path
 from salesblueprint.interop.base import CrmData, CrmPipeline
 from salesblueprint.interop.build import TITLES
 from salesblueprint.interop.match import match_stages, pair_pipelines
-from salesblueprint.rules.registry import Rule, declare
 
 if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint, Pipeline
-
-_DOC_TAIL = """
-## Why is this bad?
-The blueprint in git no longer tells the truth about the CRM the team works in: reviews,
-checks and diagrams describe a process nobody runs.
-
-## What to do
-Change the CRM back, or change the blueprint (``salesblueprint import`` writes the CRM's
-current stages, with their ``crm:`` ids, to compare with).
-"""
-
-
-def _declare(code: str, name: str, what: str, severity: str = "error") -> Rule:
-    return declare(
-        code,
-        name,
-        group="drift",
-        severity="error" if severity == "error" else "info",
-        preset="recommended",
-        doc=f"{what}\n\n## What it does\nReported by ``salesblueprint drift BLUEPRINT --against "
-        f"CRM SOURCE``, never by ``check``.\n{_DOC_TAIL}",
-    )
-
-
-STAGE_ADDED = _declare(
-    "SB601", "crm-stage-added", "A stage the CRM has and the blueprint's pipeline does not."
-)
-STAGE_REMOVED = _declare(
-    "SB602", "crm-stage-removed", "A stage of the blueprint the CRM's pipeline no longer has."
-)
-STAGE_RENAMED = _declare(
-    "SB603", "crm-stage-renamed", "A stage whose label in the CRM differs from its blueprint name."
-)
-STAGE_REORDERED = _declare(
-    "SB604", "crm-stage-reordered", "A stage in another place in the CRM's stage order."
-)
-PROBABILITY = _declare(
-    "SB605",
-    "crm-probability-changed",
-    "A stage whose CRM probability differs from the blueprint's.",
-)
-OUTCOME = _declare(
-    "SB606",
-    "crm-outcome-changed",
-    "A stage that is open, won or lost in the CRM but not so in the blueprint.",
-)
-PIPELINE_MISSING = _declare(
-    "SB607", "crm-pipeline-missing", "A blueprint pipeline the CRM does not have."
-)
-PIPELINE_EXTRA = _declare(
-    "SB608",
-    "crm-pipeline-not-in-blueprint",
-    "A CRM pipeline the blueprint does not describe (information: a blueprint may describe "
-    "only some of the CRM's pipelines).",
-    severity="info",
-)
 
 
 class _Out:
@@ -81,7 +35,7 @@ class _Out:
         self.bp = bp
         self.findings: list[Finding] = []
 
-    def add(self, r: Rule, path: Path, message: str, at: str | None = None) -> None:
+    def add(self, r: Code, path: Path, message: str, at: str | None = None) -> None:
         from salesblueprint.loading.yaml_reader import locate
 
         src = self.bp.source
