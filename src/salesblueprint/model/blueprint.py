@@ -95,6 +95,28 @@ class ExitCriterion(Linted):
         return {"outcome": v} if isinstance(v, str) else v
 
 
+class CrmIds(Node):
+    """The CRM's own identifiers of a stage or pipeline, kept by import and used by drift."""
+
+    hubspot: Text | None = Field(
+        default=None,
+        description="HubSpot id (stage or pipeline), e.g. `appointmentscheduled`.",
+        examples=["appointmentscheduled"],
+    )
+    salesforce: Text | None = Field(
+        default=None,
+        description="Salesforce value `fullName` (stage) or business process `fullName`.",
+        examples=["Proposal/Price Quote"],
+    )
+    pipedrive: Text | None = Field(
+        default=None, description="Pipedrive stage or pipeline id.", examples=["4"]
+    )
+
+    def get(self, crm: str) -> str | None:
+        value = getattr(self, crm, None)
+        return value if isinstance(value, str) else None
+
+
 class _Stage(Linted):
     id: Id = Field(description="Stage id, unique in its list.")
     name: Text | None = Field(default=None, description="Display name.")
@@ -103,6 +125,12 @@ class _Stage(Linted):
         default_factory=list,
         description="Buyer-side, factual, inspectable outcomes that end this stage. "
         "A plain string is shorthand for `{outcome: ...}`.",
+    )
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The stage's identifiers in CRMs (written by `salesblueprint import`); "
+        "drift matches CRM stages by these, else by name.",
+        examples=[{"hubspot": "appointmentscheduled"}],
     )
 
     @field_validator("exit_criteria", mode="before")
@@ -189,6 +217,12 @@ class Pipeline(Linted):
         default_factory=list, description="Stages after the win (hand-over, implementation ...)."
     )
     transitions: list[Transition] = Field(default_factory=list)
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The pipeline's identifiers in CRMs (HubSpot pipeline id, Salesforce "
+        "business process, Pipedrive pipeline id).",
+        examples=[{"hubspot": "default"}],
+    )
 
     @property
     def label(self) -> str:
