@@ -35,11 +35,24 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
-def vocab_for(ctx: Context) -> Vocabulary:
-    """The vocabulary of the blueprint's language, with the project's own entries added."""
-    lang = ctx.bp.language
+def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
+    """The vocabulary to read ``text`` with, with the project's own entries added.
+
+    That is the vocabulary of the language ``text`` is clearly written in
+    (:func:`salesblueprint.norms_vocab.detect.detect`), else of the blueprint's ``language``:
+    a Dutch criterion in a blueprint marked ``language: en`` is judged as Dutch (and SB251
+    reports the mismatch once).
+    """
+    lang = text_language(ctx, text) if text is not None else ctx.bp.language
     extra = getattr(ctx.config, "vocabulary", {}) or {}
     return vocabulary(lang, extra.get(lang))
+
+
+def text_language(ctx: Context, text: str) -> str:
+    """The language ``text`` is written in, or the blueprint's when the words do not say."""
+    from salesblueprint.norms_vocab.detect import detect
+
+    return detect(text) or ctx.bp.language
 
 
 def _cached(v: Vocabulary, kind: str, text: str, fn: Callable[[], T]) -> T:
@@ -632,5 +645,6 @@ __all__ = [
     "evidence_issue",
     "factual_issues",
     "stage_name_issue",
+    "text_language",
     "vocab_for",
 ]

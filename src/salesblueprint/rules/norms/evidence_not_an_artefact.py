@@ -43,11 +43,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         recorded_in: crm.email
     ```
     """
-    v = vocab_for(ctx)
     for _, crit in judged_criteria(ctx.bp):
         if not crit.evidence:
             continue
-        issue = evidence_issue(v, crit.evidence)
+        issue = evidence_issue(vocab_for(ctx, crit.evidence), crit.evidence)
         if issue is None:
             continue
         kind, words = issue

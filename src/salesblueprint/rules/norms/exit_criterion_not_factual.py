@@ -80,9 +80,9 @@ def check(ctx: Context) -> Iterator[Problem]:
       - Beslisser heeft de offerte ondertekend
     ```
     """
-    v = vocab_for(ctx)
-    restate = _RESTATE.get(v.language, _RESTATE["en"])
     for _, crit in judged_criteria(ctx.bp):
+        v = vocab_for(ctx, crit.outcome)
+        restate = _RESTATE.get(v.language, _RESTATE["en"])
         issues = factual_issues(v, crit.outcome)
         if not issues:
             continue

@@ -69,11 +69,11 @@ def check(ctx: Context) -> Iterator[Problem]:
       - Beslisser heeft de demo bijgewoond en een vervolgafspraak gepland
     ```
     """
-    v = vocab_for(ctx)
-    example = _EXAMPLE.get(v.language, _EXAMPLE["en"])
     for _, crit in judged_criteria(ctx.bp):
         if crit.actor == "buyer":
             continue
+        v = vocab_for(ctx, crit.outcome)
+        example = _EXAMPLE.get(v.language, _EXAMPLE["en"])
         if crit.actor == "seller":
             how = _HOW["explicit"]
         else:
