@@ -32,21 +32,26 @@ from salesblueprint.norms_vocab import builtin, normalize
 #: How much more evidence the winning language needs.
 MARGIN = 2.0
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _FUNCTION = {
-    "nl": frozenset(
+    "nl": _words(
         "de het een en van heeft hebben heb wordt worden werd werden zijn door voor naar aan bij "
         "niet geen wij ik jij jouw uw onze ons die dat deze dit er ook nog om te tot uit als "
         "wanneer wel maar nadat zodra omdat dan wat wie welke hun zij hij kan kunnen moet moeten "
         "zal zullen gaat gaan nieuw nieuwe eerste binnen elke iedere alle andere eigen klant "
         "klanten koper verkoper offerte afspraak gesprek akkoord opdracht fase verkoopkans "
-        "beslisser zich heeft wacht tussen zonder tijdens na".split()
+        "beslisser zich heeft wacht tussen zonder tijdens na"
     ),
-    "en": frozenset(
+    "en": _words(
         "the a an and has have had been was were are be by with for to from at not our you your "
         "they their them this that which who it its will would should could may might must "
         "after before when once than then there what each every first customer buyer client "
         "sent signed received meeting proposal quote call agreed confirmed scheduled booked "
-        "decision maker of into about has is".split()
+        "decision maker of into about has is"
     ),
 }
 # words that look like one language's function word but are common in the other, too
