@@ -12,6 +12,7 @@ _HOW = {
     "agent": "it is done by the seller ({why})",
     "passive": "it describes seller activity ({why})",
     "todo": "it is a to-do for the seller ({why})",
+    "waiting": "it describes a wait, not the buyer's progress ({why})",
     "explicit": "it is marked `actor: seller`",
 }
 _EXAMPLE = {
@@ -80,7 +81,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             actor = criterion_actor(v, crit.outcome)
             if actor is None or actor.side != "seller":
                 continue
-            how = _HOW[actor.how].format(why=f"'{actor.why}'")
+            how = _HOW[actor.how].format(why=actor.reading)
         yield Problem(
             crit.path,
             f"exit criterion '{short(crit.outcome)}' is not buyer-centric: {how}; write what "
