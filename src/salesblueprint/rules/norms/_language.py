@@ -450,8 +450,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
     work = _seller_work(v, t)
     if work is not None:
-        todo = work.text.casefold().startswith("to ")
-        return Actor("seller", work.text, "todo" if todo else "passive")
+        is_todo = work.text.casefold().startswith("to ")
+        return Actor("seller", work.text, "todo" if is_todo else "passive")
     return None
 
 
