@@ -191,7 +191,8 @@ def rules_index(rules: list[Rule]) -> str:
         "# Rules",
         "",
         "Every code a finding can carry. The *correctness* preset runs only the rules that "
-        "find broken models; *recommended* (the default) runs them all. "
+        "find broken models; *partial* all but the *completeness* group; *recommended* (the "
+        "default) runs them all ([presets](../configuration.md)). "
         "`salesblueprint rules` prints this list.",
         "",
         "Codes come in bands, one per theme; a new rule takes the next free code of its band:",

@@ -12,6 +12,8 @@ from salesblueprint.funnel_maths.compute import (
     Funnel,
     FunnelGap,
     FunnelStep,
+    WhatIfError,
+    check_what_if,
     exact,
     format_json,
     format_markdown,
@@ -21,6 +23,7 @@ from salesblueprint.funnel_maths.compute import (
     gap_positions,
     is_customer_like,
     opportunity_index,
+    what_if_rate,
 )
 
 __all__ = [
@@ -28,6 +31,8 @@ __all__ = [
     "Funnel",
     "FunnelGap",
     "FunnelStep",
+    "WhatIfError",
+    "check_what_if",
     "exact",
     "format_json",
     "format_markdown",
@@ -37,4 +42,5 @@ __all__ = [
     "gap_positions",
     "is_customer_like",
     "opportunity_index",
+    "what_if_rate",
 ]
