@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from salesblueprint.diagnostics.codes import BANDS
 from salesblueprint.rules.registry import Rule, load_all
 from salesblueprint.schema import blueprint_schema
 
@@ -30,6 +31,7 @@ _ORDER = [
     "Pipeline",
     "DealStage",
     "ExitCriterion",
+    "CrmIds",
     "SLA",
     "Handoff",
     "Recycle",
@@ -50,6 +52,7 @@ _YAML_KEY = {
     "Pipeline": "`pipelines[]`",
     "DealStage": "`pipelines[].stages[]`, `pipelines[].after_close[]`",
     "ExitCriterion": "`exit_criteria[]` of any stage",
+    "CrmIds": "`crm` on a pipeline or a stage",
     "SLA": "`sla`",
     "Handoff": "`sla.handoff`",
     "Recycle": "`sla.recycle[]`",
@@ -190,8 +193,15 @@ def rules_index(rules: list[Rule]) -> str:
         "# Rules",
         "",
         "Every code a finding can carry. The *correctness* preset runs only the rules that "
-        "find broken models; *recommended* (the default) runs them all. "
+        "find broken models; *partial* all but the *completeness* group; *recommended* (the "
+        "default) runs them all ([presets](../configuration.md)). "
         "`salesblueprint rules` prints this list.",
+        "",
+        "Codes come in bands, one per theme; a new rule takes the next free code of its band:",
+        "",
+        "| Codes | What they are about |",
+        "|---|---|",
+        *(f"| {first}–{last} | {what} |" for first, last, what in BANDS),
         "",
         "| Code | Name | Group | Severity | Preset | Norm | Summary |",
         "|---|---|---|---|---|---|---|",

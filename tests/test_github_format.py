@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from salesblueprint.cli import cli
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.report.github import escape_data, escape_property, format_github
 
 BAD = """\
@@ -54,7 +54,8 @@ def test_chosen_automatically_on_github_actions(write) -> None:  # type: ignore[
     runner = CliRunner()
     on_gha = runner.invoke(cli, ["check", path], env={"GITHUB_ACTIONS": "true"})
     assert on_gha.exit_code == 1
-    assert on_gha.output.startswith("::error file=")
+    assert on_gha.output.startswith("::")
+    assert "::error file=" in on_gha.output
     local = runner.invoke(cli, ["check", path], env={"GITHUB_ACTIONS": None})
     assert not local.output.startswith("::")
     explicit = runner.invoke(
@@ -62,3 +63,14 @@ def test_chosen_automatically_on_github_actions(write) -> None:  # type: ignore[
     )
     assert not explicit.output.startswith("::")
     assert "error SB" in explicit.output
+
+
+def test_unknown_format_is_a_clear_error_not_text() -> None:
+    import pytest
+
+    from salesblueprint.report import FORMATS, UnknownFormatError, get_formatter
+
+    with pytest.raises(UnknownFormatError, match="unknown format 'xml'; choose text, json"):
+        get_formatter("xml")
+    for name in FORMATS:
+        assert callable(get_formatter(name))

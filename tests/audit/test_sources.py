@@ -98,3 +98,15 @@ def test_top_level_api_and_pipeline_column(bp_path: Path, tmp_path: Path) -> Non
     assert any("other pipelines" in n for n in deals.notes)
     renewals = sb.audit(bp, [str(f)], pipeline="renewals")
     assert renewals.final["won"] == 1 and renewals.conformance.violations["skip"] == 0
+
+
+def test_stages_match_by_crm_ids_first(bp_path: Path, tmp_path: Path) -> None:
+    text = bp_path.read_text(encoding="utf-8").replace(
+        "        name: Demo given\n",
+        "        name: Demo given\n        crm: {hubspot: '12345678'}\n",
+    )
+    bp_path.write_text(text, encoding="utf-8")
+    f = tmp_path / "h.csv"
+    f.write_text("dealId,value,timestamp\n1,discoverycall,2025-01-01\n1,12345678,2025-01-02\n")
+    r = audit(sb.load(bp_path), f, source="hubspot")
+    assert r.conformance.allowed == 1 and r.conformance.violations["unknown_stage"] == 0

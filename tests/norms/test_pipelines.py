@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from salesblueprint.api import check_file
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.rules.registry import load_all
 
 DATA = Path(__file__).parent / "data"
@@ -42,10 +42,10 @@ def test_hubspot_default_pipeline() -> None:
         (41, "SB231"),  # Contract sent to the customer
     ]
     by_rule = {(f.line, f.rule): f for f in findings}
-    assert "e.g. 'Meeting accepted'" in by_rule[(14, "SB232")].message
-    assert "e.g. 'Needs confirmed'" in by_rule[(19, "SB232")].message
-    assert "e.g. 'Product evaluated'" in by_rule[(24, "SB232")].message
-    assert "e.g. 'Terms agreed'" in by_rule[(38, "SB232")].message
+    assert "e.g. 'Meeting accepted'" in by_rule[(14, "SB232")].fix or ""
+    assert "e.g. 'Needs confirmed'" in by_rule[(19, "SB232")].fix or ""
+    assert "e.g. 'Product evaluated'" in by_rule[(24, "SB232")].fix or ""
+    assert "e.g. 'Terms agreed'" in by_rule[(38, "SB232")].fix or ""
     assert "'Rep feels'" in by_rule[(22, "SB211")].message
     assert "'good fit'" in by_rule[(22, "SB211")].message
     assert "the skip from 'Appointment scheduled' to 'Presentation scheduled'" in (
@@ -68,10 +68,11 @@ def test_dutch_seller_activity_pipeline() -> None:
         (30, "SB231"),  # Wij hebben de offerte verstuurd
         (33, "SB211"),  # Klant lijkt geïnteresseerd
         (33, "SB223"),  # Inschatting van de accountmanager
+        (37, "SB232"),  # Onderhandeling: an activity noun (issue 11)
         (39, "SB211"),  # Klant gaat tekenen
         (39, "SB221"),
     ]
-    msgs = {(f.line, f.rule): f.message for f in findings}
+    msgs = {(f.line, f.rule): f"{f.message}\n{f.fix}" for f in findings}
     assert "'Klant heeft gereageerd'" in msgs[(13, "SB232")]
     assert "'Afspraak geaccepteerd'" in msgs[(20, "SB232")]
     assert "'Offerte beoordeeld'" in msgs[(27, "SB232")]
@@ -95,4 +96,4 @@ def test_findings_carry_the_norm_and_point_at_the_outcome() -> None:
     assert d["path"] == "pipelines[0].stages[4].exit_criteria[0]"
     assert (d["line"], d["column"]) == (41, 22)
     redundancy = [r for r in load_all().values() if r.group == "norms" and r.norm is None]
-    assert {r.code for r in redundancy} == {"SB241", "SB242"}
+    assert {r.code for r in redundancy} == {"SB241", "SB242", "SB251"}  # redundancy, language

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from salesblueprint.model.blueprint import Blueprint
 
 FAIL_ON_KINDS: tuple[str, ...] = (
     "violation",
@@ -34,7 +39,7 @@ def _fail_on(text: str | None) -> list[str]:
     kinds = [k.strip() for k in text.split(",") if k.strip()]
     for k in kinds:
         if k not in FAIL_ON_KINDS:
-            from salesblueprint.model.load import did_you_mean
+            from salesblueprint.diagnostics import did_you_mean
 
             raise click.UsageError(
                 f"--fail-on {k}: unknown kind{did_you_mean(k, FAIL_ON_KINDS)}; "
@@ -52,6 +57,17 @@ def _progress(done: int, total: int, path: str) -> None:
     click.echo(f"\r  reading {bar} {done}/{total} {name[:40]:<40}", err=True, nl=False)
     if end:
         click.echo("", err=True)
+
+
+def add_commands(cli: click.Group, load_or_exit: Callable[[str, str], Blueprint]) -> None:
+    """Add ``audit`` to the command group. The CLI passes in how it loads a blueprint
+    (printing its findings and exiting 1 when it does not load), so this layer needs nothing
+    above it."""
+    _LOADER.append(load_or_exit)
+    cli.add_command(audit_cmd)
+
+
+_LOADER: list[Callable[[str, str], Blueprint]] = []
 
 
 @click.command("audit")
@@ -119,9 +135,7 @@ def audit_cmd(
     Exits 0 when the audit ran, 1 when a --fail-on kind occurred, 2 on bad input.
     """
     kinds = _fail_on(fail_on)
-    from salesblueprint.cli import _load_or_exit
-
-    bp = _load_or_exit(blueprint)
+    bp = _LOADER[-1](blueprint, "text")
     from salesblueprint.audit import AuditError, audit
     from salesblueprint.audit.formats import FORMATTERS
 

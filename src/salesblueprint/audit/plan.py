@@ -1,8 +1,8 @@
 """What the blueprint expects of one pipeline (or of the lifecycle), flattened for the backend.
 
-Stage order, the kind of every stage, the allowed moves (the graph's edges: default flow plus
-declared transitions, see :mod:`salesblueprint.graph`) and the keys a history's stage value may
-use to name a stage: the ``crm:`` ids where the model has them, the id, the name
+Stage order, the kind of every stage, the allowed moves (the graph's edges: default flow
+plus declared transitions, see :mod:`salesblueprint.model.graph`) and the keys a history's
+stage value may use to name a stage: the stage's ``crm:`` ids, the id, the name
 (case-insensitive), and last the id or name with everything but letters and digits taken out
 (so HubSpot's internal ``appointmentscheduled`` finds ``appointment_scheduled``).
 """
@@ -74,15 +74,16 @@ def squash(text: str) -> str:
 
 
 def _crm_ids(stage: DealStage | LifecycleStage) -> tuple[str, ...]:
-    crm = getattr(stage, "crm", None)  # the interop format addition, when the model has it
-    if isinstance(crm, dict):
-        return tuple(str(v) for v in crm.values() if v)
-    return ()
+    crm = stage.crm
+    if crm is None:
+        return ()
+    found = (crm.get(name) for name in ("hubspot", "salesforce", "pipedrive"))
+    return tuple(v for v in found if v)
 
 
 def build_plan(bp: Blueprint, pipeline: str | None = None) -> Plan:
     """The plan of ``pipeline`` (an id, or ``lifecycle``); by default the first pipeline."""
-    from salesblueprint.graph import StageIndex, stage_edges
+    from salesblueprint.model.graph import StageIndex, stage_edges
 
     idx = StageIndex.build(bp)
     edges = list(stage_edges(bp, idx))
@@ -108,7 +109,7 @@ def build_plan(bp: Blueprint, pipeline: str | None = None) -> Plan:
         return Plan(LIFECYCLE, "Lifecycle", stages, allowed)
     p = bp.pipeline(pipeline)
     if p is None:
-        from salesblueprint.model.load import did_you_mean
+        from salesblueprint.diagnostics import did_you_mean
 
         raise AuditError(
             f"--pipeline {pipeline}: no such pipeline{did_you_mean(pipeline, choices)}; "

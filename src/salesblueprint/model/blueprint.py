@@ -6,13 +6,12 @@ Every model forbids unknown keys. After validation each node knows its ``path`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import cached_property
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from salesblueprint.findings import Path
+from salesblueprint.diagnostics.findings import Path
 from salesblueprint.model.types import (
     Bool,
     Duration,
@@ -96,6 +95,28 @@ class ExitCriterion(Linted):
         return {"outcome": v} if isinstance(v, str) else v
 
 
+class CrmIds(Node):
+    """The CRM's own identifiers of a stage or pipeline, kept by import and used by drift."""
+
+    hubspot: Text | None = Field(
+        default=None,
+        description="HubSpot id (stage or pipeline), e.g. `appointmentscheduled`.",
+        examples=["appointmentscheduled"],
+    )
+    salesforce: Text | None = Field(
+        default=None,
+        description="Salesforce value `fullName` (stage) or business process `fullName`.",
+        examples=["Proposal/Price Quote"],
+    )
+    pipedrive: Text | None = Field(
+        default=None, description="Pipedrive stage or pipeline id.", examples=["4"]
+    )
+
+    def get(self, crm: str) -> str | None:
+        value = getattr(self, crm, None)
+        return value if isinstance(value, str) else None
+
+
 class _Stage(Linted):
     id: Id = Field(description="Stage id, unique in its list.")
     name: Text | None = Field(default=None, description="Display name.")
@@ -104,6 +125,12 @@ class _Stage(Linted):
         default_factory=list,
         description="Buyer-side, factual, inspectable outcomes that end this stage. "
         "A plain string is shorthand for `{outcome: ...}`.",
+    )
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The stage's identifiers in CRMs (written by `salesblueprint import`); "
+        "drift matches CRM stages by these, else by name.",
+        examples=[{"hubspot": "appointmentscheduled"}],
     )
 
     @field_validator("exit_criteria", mode="before")
@@ -164,6 +191,11 @@ class Transition(Linted):
     )
     when: Text | None = Field(default=None, description="The condition, in words.")
     reasons: list[Text] = Field(default_factory=list)
+    intended: Bool = Field(
+        default=False,
+        description="The team wants this move although it bypasses stages (a fast lane): the "
+        "stages it jumps over are optional on purpose and not reported as bypassed (SB201).",
+    )
 
 
 class Lifecycle(Linted):
@@ -185,6 +217,12 @@ class Pipeline(Linted):
         default_factory=list, description="Stages after the win (hand-over, implementation ...)."
     )
     transitions: list[Transition] = Field(default_factory=list)
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The pipeline's identifiers in CRMs (HubSpot pipeline id, Salesforce "
+        "business process, Pipedrive pipeline id).",
+        examples=[{"hubspot": "default"}],
+    )
 
     @property
     def label(self) -> str:
@@ -283,6 +321,8 @@ class Blueprint(Linted):
 
     _file: str = PrivateAttr(default="")
     _source: PosDict | None = PrivateAttr(default=None)
+    # graph and stage graph by ``tools``, each with the model content it was built from
+    _graphs: dict[bool, tuple[str, Any]] = PrivateAttr(default_factory=dict)
 
     @field_validator("salesblueprint", mode="before")
     @classmethod
@@ -323,22 +363,54 @@ class Blueprint(Linted):
             yield from p.stages
             yield from p.after_close
 
-    @cached_property
+    @property
     def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
-        """The blueprint as a typed networkx graph (see :mod:`salesblueprint.graph`)."""
-        from salesblueprint.graph import to_networkx
+        """The blueprint as a typed networkx graph: stages and tools, every node and edge with a
+        ``kind`` (see :func:`salesblueprint.model.graph.to_networkx`).
 
-        return to_networkx(self)
+        Always current: the graph is cached, and built again when the model has changed since
+        (``bp.lifecycle.stages.pop()``, an assignment ...). Changes to the returned graph are not
+        written back to the model.
+        """
+        return self._current_graph(tools=True)
+
+    @property
+    def stage_graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
+        """:attr:`graph` without the tools: only lifecycle and deal stages and the moves between
+        them, so ``descendants()``, ``has_path()`` or ``topological_sort()`` see stages only."""
+        return self._current_graph(tools=False)
+
+    def _current_graph(self, tools: bool) -> nx.DiGraph:  # type: ignore[type-arg]
+        from salesblueprint.model.graph import to_networkx
+
+        try:  # the model's content: cheaper to compare than the graph is to build
+            key: str | None = self.model_dump_json(warnings=False)
+        except Exception:  # a value assigned without validation that does not serialise
+            key = None
+        cached = self._graphs.get(tools)
+        if key is not None and cached is not None and cached[0] == key:
+            same: nx.DiGraph = cached[1]  # type: ignore[type-arg]
+            return same
+        g = to_networkx(self, tools=tools)
+        if key is not None:  # a new dict: a model_copy() shares the old one, not this
+            self._graphs = {**self._graphs, tools: (key, g)}
+        return g
 
 
-def _assign_paths(node: BaseModel, path: Path) -> None:
+def _assign_paths(
+    node: BaseModel, path: Path, origin: Mapping[Path, Sequence[int]] | None = None
+) -> None:
+    """Give every node its path. ``origin`` maps the path of a list that lost items (a
+    blueprint salvaged from a file with errors) to the index each kept item had in the file."""
     if isinstance(node, Node):
         node._path = path
     for name, info in type(node).model_fields.items():
         value = getattr(node, name)
         key = info.alias or name
         if isinstance(value, BaseModel):
-            _assign_paths(value, (*path, key))
+            _assign_paths(value, (*path, key), origin)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            where = (*path, key)
+            index = origin.get(where) if origin else None
             for i, item in enumerate(value):
-                _assign_paths(item, (*path, key, i))
+                _assign_paths(item, (*where, index[i] if index else i), origin)

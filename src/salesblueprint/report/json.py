@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from salesblueprint.findings import Finding, summarize
+from salesblueprint.diagnostics.findings import Finding, summarize
 
 
 def format_json(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:

@@ -13,8 +13,9 @@ def import_all() -> None:
     global _done
     if _done:
         return
-    importlib.import_module("salesblueprint.rules.load_codes")
+    importlib.import_module("salesblueprint.diagnostics.load_codes")
     importlib.import_module("salesblueprint.rules.engine_codes")
+    importlib.import_module("salesblueprint.diagnostics.drift_codes")
     for group in _GROUP_PACKAGES:
         pkg = importlib.import_module(f"salesblueprint.rules.{group}")
         for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):

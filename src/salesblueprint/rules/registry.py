@@ -10,26 +10,48 @@ This module is imported on every run: it must stay light (no pydantic, no networ
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from salesblueprint.findings import Path, Severity
+from salesblueprint.diagnostics.codes import DECLARED, Code, Norm, Preset, validate
+from salesblueprint.diagnostics.findings import Path, Severity
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
 
-Preset = Literal["correctness", "recommended"]
-Norm = Literal["required", "factual", "inspectable", "buyer-centric"]
+__all__ = [
+    "PRESETS",
+    "Code",
+    "Norm",
+    "Preset",
+    "PresetName",
+    "Problem",
+    "Rule",
+    "declare",
+    "lookup",
+    "rule",
+]
 
-CODE_RE = re.compile(r"^SB\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# what a project configuration chooses (a rule's ``preset`` is the smallest one that runs it):
+# ``partial`` is ``recommended`` without the group ``completeness``, which asks for what the
+# blueprint leaves out
+PresetName = Literal["recommended", "partial", "correctness"]
+PRESETS: dict[PresetName, str] = {
+    "recommended": "every rule (the default)",
+    "partial": "every rule except the completeness group, which asks for the parts a blueprint "
+    "leaves out: for a blueprint that models one part (only the pipeline, only the lifecycle) "
+    "on purpose",
+    "correctness": "only the rules that find broken models",
+}
+PARTIAL_LEAVES_OUT = "completeness"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """What a check yields: the node it is about and a message.
+    """What a check yields: the node it is about, a short message and, if it can say, a fix.
+
+    ``message`` says what is wrong; ``fix`` what to do about it (shown on its own line).
 
     ``at`` names a key under that node to point the line and column at (for an exit
     criterion: ``"outcome"``); when that key is absent, the node itself is used.
@@ -39,26 +61,25 @@ class Problem:
     message: str
     at: str | None = None
     severity: Severity | None = None  # overrides the rule's default for this one problem
+    fix: str | None = None
 
 
 CheckFn = Callable[["Context"], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    group: str
-    severity: Severity
-    preset: Preset
-    doc: str
-    norm: Norm | None = None
+class Rule(Code):
+    """A code the registry knows: a check (or ``None`` for the loader's codes) and its docs."""
+
     check: CheckFn | None = field(default=None, compare=False)
 
-    @property
-    def summary(self) -> str:
-        """The first line of the docs."""
-        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+    def in_preset(self, preset: PresetName) -> bool:
+        """Whether the configuration preset ``preset`` runs this rule."""
+        if preset == "correctness":
+            return self.preset == "correctness"
+        if preset == "partial":
+            return self.preset == "correctness" or self.group != PARTIAL_LEAVES_OUT
+        return True
 
     def run(self, ctx: Context) -> Iterator[Problem]:
         if self.check is not None:
@@ -70,17 +91,12 @@ _BY_NAME: dict[str, Rule] = {}
 
 
 def _register(r: Rule) -> Rule:
-    if not CODE_RE.match(r.code):
-        raise ValueError(f"bad rule code {r.code!r}")
-    if not NAME_RE.match(r.name):
-        raise ValueError(f"bad rule name {r.name!r}: use kebab-case")
+    validate(r)
     if r.code in RULES or r.name in _BY_NAME:
         old = RULES.get(r.code) or _BY_NAME[r.name]
         if old.check is r.check and old.code == r.code:  # module imported twice
             return old
         raise ValueError(f"rule {r.code} {r.name} registered twice")
-    if not r.doc.strip():
-        raise ValueError(f"rule {r.code} has no docs")
     RULES[r.code] = r
     _BY_NAME[r.name] = r
     return r
@@ -123,6 +139,9 @@ def load_all() -> dict[str, Rule]:
     from salesblueprint.rules import catalog
 
     catalog.import_all()
+    for c in DECLARED.values():
+        if c.code not in RULES:
+            _register(Rule(c.code, c.name, c.group, c.severity, c.preset, c.doc, c.norm))
     return RULES
 
 
@@ -135,3 +154,19 @@ def lookup(key: str) -> Rule | None:
 def all_names() -> list[str]:
     load_all()
     return sorted(RULES) + sorted(_BY_NAME)
+
+
+def suggest(key: str) -> str:
+    """`` (did you mean 'dead-end-stage'?)`` for a misspelt rule name, else ``""``.
+
+    Codes are numbers, so a close code is no better a guess than any other: an unknown code
+    (``SB999``) gets no suggestion; ``salesblueprint rules`` lists them all.
+    """
+    import difflib
+    import re
+
+    load_all()
+    if re.match(r"^[A-Za-z]{2}\d+$", key.strip()):
+        return ""
+    close = difflib.get_close_matches(key.strip().lower(), sorted(_BY_NAME), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

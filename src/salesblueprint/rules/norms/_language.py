@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from salesblueprint.norms_vocab import Span, Text, Vocabulary, vocabulary
@@ -34,11 +35,24 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
-def vocab_for(ctx: Context) -> Vocabulary:
-    """The vocabulary of the blueprint's language, with the project's own entries added."""
-    lang = ctx.bp.language
+def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
+    """The vocabulary to read ``text`` with, with the project's own entries added.
+
+    That is the vocabulary of the language ``text`` is clearly written in
+    (:func:`salesblueprint.norms_vocab.detect.detect`), else of the blueprint's ``language``:
+    a Dutch criterion in a blueprint marked ``language: en`` is judged as Dutch (and SB251
+    reports the mismatch once).
+    """
+    lang = text_language(ctx, text) if text is not None else ctx.bp.language
     extra = getattr(ctx.config, "vocabulary", {}) or {}
     return vocabulary(lang, extra.get(lang))
+
+
+def text_language(ctx: Context, text: str) -> str:
+    """The language ``text`` is written in, or the blueprint's when the words do not say."""
+    from salesblueprint.norms_vocab.detect import detect
+
+    return detect(text) or ctx.bp.language
 
 
 def _cached(v: Vocabulary, kind: str, text: str, fn: Callable[[], T]) -> T:
@@ -146,11 +160,26 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
 # -- buyer-centric ----------------------------------------------------------------------------
 
 
+_READING = {
+    "subject": "read as the seller",
+    "agent": "read as the seller",
+    "passive": "read as seller work, with no buyer as its actor",
+    "todo": "read as an order to the seller",
+    "waiting": "read as a waiting state: the seller's queue",
+    "explicit": "",
+}
+
+
 @dataclass(frozen=True)
 class Actor:
     side: Side
     why: str  # the words that show it, quoted in messages
-    how: Literal["subject", "agent", "passive", "todo", "explicit"]
+    how: Literal["subject", "agent", "passive", "todo", "waiting", "explicit"]
+
+    @property
+    def reading(self) -> str:
+        """Why, in the words of the text: "'identified' read as seller work, ..."."""
+        return f"'{self.why}' {_READING[self.how]}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -277,10 +306,10 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         gap = _gap_words(t, m.span.end, p.start)
         if v["passive_auxiliaries"].has_word(m.marker):
             return p  # inversion: "Gisteren is de klant gebeld"
+        if any(v["passive_auxiliaries"].has_word(w) for w in gap):
+            return p  # "Lead has been contacted": a passive, even after "has"
         if any(v["active_auxiliaries"].has_word(w) for w in gap):
             return None
-        if any(v["passive_auxiliaries"].has_word(w) for w in gap):
-            return p
         if nl:
             return p if len(gap) <= 4 else None
         if gap:
@@ -294,7 +323,52 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         return None
     if nl:
         return _todo_nl(v, t, after=m.span.end)
+    return _passive_work_en(v, t, m)
+
+
+def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
+    """Seller work in the passive with the buyer as its patient, read from the verb's lemma.
+
+    "Prospective customers that have been researched and vetted", "Once a lead has been
+    identified", "lead that is qualified after the intro session".
+    """
+    work = v["seller_work_lemmas"]
+    aux = v["passive_auxiliaries"]
+    j = t.first_word_at(m.span.end)
+    seen_aux = False
+    for k in range(j, min(len(t.words), j + 5)):
+        s, e, w = t.words[k]
+        if aux.has_word(w):
+            seen_aux = True
+            continue
+        if not seen_aux:
+            if w in ("that", "who", "which", "has", "have", "had"):
+                continue
+            return None
+        lm = lemma("en", w)
+        if work.has_word(lm) and _word_is_participle("en", w, lm):
+            return Span(s, e, t.raw[s:e])
+        if w not in ("not", "already", "also", "been", "being"):
+            return None
     return None
+
+
+def _waiting(v: Vocabulary, t: Text) -> Span | None:
+    """A waiting state: "Awaiting PO", "Lead awaiting manager review", "Wacht tot de klant ...".
+
+    The text describes the seller's queue. A waiting word first ("Wacht tot", "Pending") is
+    always one; elsewhere only when no buyer act is read in the text ("Buyer signed, awaiting
+    countersignature" is the buyer's act).
+    """
+    found = v.find("waiting_words", t)
+    if not found or not t.words:
+        return None
+    if found[0].start == t.words[0][0]:
+        return found[0]
+    buyer = v["buyer_act_lemmas"]
+    if any(buyer.has_word(lm) for lm in _lemmas(v, t)):
+        return None
+    return found[0]
 
 
 def criterion_actor(v: Vocabulary, text: str) -> Actor | None:
@@ -341,6 +415,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     for m in mentions:
         if m.role == "agent":
             return Actor(m.side, m.span.text, "agent")
+    waiting = _waiting(v, t)
+    if waiting is not None:
+        return Actor("seller", waiting.text, "waiting")
     if v.language == "en":
         todo = _todo_en(v, t)
         if todo is not None:
@@ -368,7 +445,170 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", todo.text, "todo")
     if acts:
         return Actor("seller", acts[0].text, "passive")
+    objects = v["object_markers"]
+    if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
+        return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
+    work = _seller_work(v, t)
+    if work is not None:
+        is_todo = work.text.casefold().startswith("to ")
+        return Actor("seller", work.text, "todo" if is_todo else "passive")
     return None
+
+
+# -- morphology -------------------------------------------------------------------------------
+
+_NL_PREFIXES = ("be", "ver", "ont", "her", "er", "ge")
+_NL_SEPARABLE = (
+    "vast",
+    "op",
+    "af",
+    "aan",
+    "uit",
+    "in",
+    "door",
+    "na",
+    "klaar",
+    "kennis",
+    "terug",
+    "mee",
+    "voor",
+    "over",
+    "toe",
+    "bij",
+)
+
+
+@lru_cache(maxsize=65536)
+def lemma(language: str, word: str) -> str:
+    """The dictionary form of ``word`` (simplemma, then rules for forms it does not know).
+
+    English -ed/-ing forms and Dutch participles (ge-…-d/-t, with a separable prefix before
+    ``ge``: *vastgelegd* → *vastleggen*) are reduced by rule when the dictionary has no entry.
+    """
+    w = word.casefold()
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - a declared dependency
+        out = w
+    else:
+        out = str(simplemma.lemmatize(w, lang=language)).casefold().replace("_", "")
+    if out != w:
+        return out
+    if language == "nl":
+        for sep in ("", *_NL_SEPARABLE):
+            rest = w[len(sep) :] if w.startswith(sep) else None
+            if rest is None or not rest.startswith(("ge", "geï")) or len(rest) < 6:
+                continue
+            stem = rest[2:].lstrip("ï")
+            if rest.startswith("geï"):
+                stem = "i" + rest[3:]
+            if stem.endswith(("eerd", "eert")):
+                return sep + stem[:-4] + "eren"
+            if stem.endswith(("d", "t")):
+                return sep + stem[:-1] + "en"
+    if language == "en":
+        if w.endswith("ied") and len(w) > 4:
+            return w[:-3] + "y"
+        if w.endswith("ed") and len(w) > 4:
+            return w[:-2]
+    return w
+
+
+def _lemmas(v: Vocabulary, t: Text) -> list[str]:
+    return [lemma(v.language, w) for _, _, w in t.words]
+
+
+def _word_is_participle(language: str, word: str, lem: str) -> bool:
+    if language == "en":
+        return word != lem and (
+            word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES or word == "made"
+        )
+    return word != lem and (word.startswith("ge") or "ge" in word[:9]) and word.endswith(("d", "t"))
+
+
+def _seller_work(v: Vocabulary, t: Text) -> Span | None:
+    """Seller work read from the verb's lemma: a bare participle, a to-do, a gerund.
+
+    "Champion identified, pain quantified", "Budget range bepalen", "Medewerker verkoop legt
+    ... vast": the verb's lemma is in ``seller_work_lemmas`` and no buyer act is in the text.
+    """
+    if not t.words:
+        return None
+    work, buyer = v["seller_work_lemmas"], v["buyer_act_lemmas"]
+    lems = _lemmas(v, t)
+    nl = v.language == "nl"
+    words = [w for _, _, w in t.words]
+    parts = [p for p in words if p in _NL_SEPARABLE] if nl else []
+    if any(buyer.has_word(lm) or any(buyer.has_word(p + lm) for p in parts) for lm in lems):
+        return None
+    for i, (s, e, w) in enumerate(t.words):
+        lm = lems[i]
+        if nl and i + 1 < len(words):
+            # a separable verb split over the clause: "legt ... vast", "stelt ... op"
+            for j in range(i + 1, len(words)):
+                if words[j] in _NL_SEPARABLE and work.has_word(words[j] + lm):
+                    return Span(s, e, t.raw[s:e] + " … " + words[j])
+        if not work.has_word(lm):
+            continue
+        if not nl and w == lm and i > 0 and words[i - 1] == "to":
+            return Span(t.words[i - 1][0], e, t.raw[t.words[i - 1][0] : e])  # "To qualify"
+        if _word_is_participle(v.language, w, lm):
+            return Span(s, e, t.raw[s:e])
+        if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
+            nxt = words[1] if len(words) > 1 else ""
+            if not nl and nxt and _participle_like(v, nxt):
+                continue  # "Quote reviewed": a noun, not an order
+            return Span(s, e, t.raw[s:e])  # "Overcome objections", "Making contact"
+        if nl and w == lm and w.endswith("en"):
+            return Span(s, e, t.raw[s:e])  # "Budget range bepalen": the infinitive to-do
+        if nl and i > 0 and w != lm and not w.endswith("en"):
+            return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
+    return None
+
+
+def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> bool:
+    """A seller-work verb form (gerund, participle, infinitive) or a Dutch activity compound."""
+    nl = v.language == "nl"
+    if v["seller_work_lemmas"].has_word(lm) and (w != lm or nl or w.endswith("ing")):
+        return True
+    if not nl:
+        return False
+    if any(w.endswith(x) and len(w) > len(x) for x in suffixes):
+        return True  # "onderhandelingsfase", "intakegesprek"
+    return any(w.endswith(n) for n in v["activity_nouns"].singles)  # "leadkwalificatie"
+
+
+def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
+    """A stage name made only of activity nouns, gerunds of seller work or waiting words."""
+    skip = v["determiners"], v["stopwords"]
+    content = [(s, e, w) for s, e, w in t.words if not any(x.has_word(w) for x in skip)]
+    buyers = v.find("buyer_actors", t)
+    content = [
+        c
+        for c in content
+        if c[2] not in ("lead", "leads", "deal", "stage", "fase", "new", "nieuw", "nieuwe")
+        and not any(b.start <= c[0] and c[1] <= b.end for b in buyers)
+    ]
+    if not content:
+        return None
+    waiting = v.find("waiting_words", t)
+    if waiting:
+        return waiting
+    nouns = v.find("activity_nouns", t) + v.find("seller_stage_nouns", t)
+    suffixes = v["activity_noun_suffixes"].entries
+    buyer = v["buyer_act_lemmas"]
+    hits: list[Span] = []
+    for s, e, w in content:
+        lm = lemma(v.language, w)
+        if any(n.start <= s and e <= n.end for n in nouns):
+            hits.append(Span(s, e, t.raw[s:e]))
+        elif buyer.has_word(lm):
+            return None
+        elif _activity_word(v, w, lm, suffixes):
+            hits.append(Span(s, e, t.raw[s:e]))
+        else:
+            return None
+    return hits or None
 
 
 @dataclass(frozen=True)
@@ -401,7 +641,11 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
         return StageNameIssue(_quote(nouns), _suggestion(v, t))
     actor = criterion_actor(v, name)
     if actor is not None and actor.side == "seller":
-        return StageNameIssue(f"'{actor.why}'", _suggestion(v, t))
+        return StageNameIssue(actor.reading, _suggestion(v, t))
+    if actor is None or actor.how == "subject":
+        activity = _activity_name(v, t)
+        if activity:
+            return StageNameIssue(_quote(activity), _suggestion(v, t))
     return None
 
 
@@ -467,5 +711,6 @@ __all__ = [
     "evidence_issue",
     "factual_issues",
     "stage_name_issue",
+    "text_language",
     "vocab_for",
 ]

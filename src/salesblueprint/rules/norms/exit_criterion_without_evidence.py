@@ -2,17 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import artefact, record_example, stage_kind
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import judged_criteria, short
+from salesblueprint.rules.norms._language import vocab_for
 from salesblueprint.rules.registry import Problem, rule
-
-
-def tool_hint(ctx: Context) -> str:
-    ids = [t.id for t in ctx.bp.tools]
-    if not ids:
-        return "naming a tool you declare under `tools:`"
-    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-    return f"naming a tool of the tool map, or tool.record: {shown}"
 
 
 @rule(
@@ -48,20 +42,20 @@ def check(ctx: Context) -> Iterator[Problem]:
         recorded_in: crm.email
     ```
     """
-    hint = tool_hint(ctx)
-    for _, crit in judged_criteria(ctx.bp):
+    language = vocab_for(ctx).language
+    for stage, crit in judged_criteria(ctx.bp):
         if crit.evidence is not None and crit.evidence.strip():
             continue
+        k = stage_kind(ctx, stage)
+        fix = f"add `evidence:`, what a manager can open, e.g. {artefact(language, k)}"
         if crit.recorded_in is None:
             msg = (
-                f"exit criterion '{short(crit.outcome)}' names no evidence and no place where it "
-                "is recorded, so a manager cannot check it; add `evidence:` (what a manager can "
-                f"open, e.g. 'Email reply logged on the deal') and `recorded_in:` {hint}"
+                f"exit criterion '{short(crit.outcome)}' names no evidence and no place where "
+                "it is recorded"
             )
+            example = record_example(ctx, stage, crit, k)
+            where = f"`recorded_in: {example}`" if example else "a tool declared under `tools:`"
+            fix += f", and where it is recorded, e.g. {where}"
         else:
-            msg = (
-                f"exit criterion '{short(crit.outcome)}' names no evidence, so a manager cannot "
-                "check it; add `evidence:` (what a manager can open, e.g. 'Email reply logged "
-                "on the deal')"
-            )
-        yield Problem(crit.path, msg, at="outcome")
+            msg = f"exit criterion '{short(crit.outcome)}' names no evidence"
+        yield Problem(crit.path, f"{msg}, so a manager cannot check it", at="outcome", fix=fix)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import name_key
 from salesblueprint.rules.norms._language import stage_name_issue, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
@@ -53,21 +53,24 @@ def check(ctx: Context) -> Iterator[Problem]:
         rep_action: Send the contract
     ```
     """
-    v = vocab_for(ctx)
-    generic = _GENERIC.get(v.language, _GENERIC["en"])
     for p in ctx.bp.pipelines:
         for s in [*p.stages, *p.after_close]:
             if s.outcome is not None:
                 continue
             name = s.name if s.name is not None else s.id.replace("_", " ")
+            v = vocab_for(ctx, name)
+            generic = _GENERIC.get(v.language, _GENERIC["en"])
             issue = stage_name_issue(v, name)
             if issue is None:
                 continue
             hint = f"e.g. '{issue.suggestion}'" if issue.suggestion else generic
             what = "stage name" if s.name is not None else "stage id"
+            shown = s.name or s.id
+            # quote the words that show it, unless they are the whole name
+            why = "" if issue.why.strip("'").casefold() == shown.casefold() else f" ({issue.why})"
             yield Problem(
                 s.path,
-                f"{what} '{s.name or s.id}' names the seller's activity ({issue.why}), not the "
-                f"buyer's progress; name what the buyer has achieved, {hint}",
+                f"{what} '{shown}' names the seller's activity{why}, not the buyer's progress",
                 at=name_key(s),
+                fix=f"name what the buyer has achieved, {hint}",
             )

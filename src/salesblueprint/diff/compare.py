@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from salesblueprint.findings import Finding, summarize
+from salesblueprint.diagnostics.findings import Finding, summarize
 from salesblueprint.model.blueprint import (
     Blueprint,
     DealStage,
