@@ -114,7 +114,7 @@ class DuckDBAudit:
             return f"read_parquet({literal(path)})"
         return (
             f"read_csv({literal(path)}, all_varchar = true, header = true, "
-            "auto_detect = true, strict_mode = false, null_padding = true)"
+            "auto_detect = true, null_padding = true)"
         )
 
     def load(
