@@ -35,7 +35,7 @@ from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool
 
 VIEWS = ("lifecycle", "pipeline", "tools", "blueprint")
 
-ROW = 8
+ROW = 9
 """Most stages side by side in one row of the blueprint view; a longer pipeline wraps into
 rows (a sales manager's slide stays readable instead of shrinking)."""
 
@@ -67,6 +67,8 @@ class _Builder:
     edge_seen: set[tuple[str, str, str]] = field(default_factory=set)
     rows: dict[str, int] = field(default_factory=dict)  # node id -> row (blueprint view)
     width: int = WRAP  # characters per line in a card
+    # the row layout's sections (tools, lifecycle, each pipeline): lanes of node keys
+    sections: list[list[list[str]]] = field(default_factory=list)
     next_row: int = 0
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
@@ -138,6 +140,14 @@ class _Builder:
         if self.rows:
             self.nodes = [dataclasses.replace(n, row=self.rows.get(n.id)) for n in self.nodes]
             self.edges += _row_order(self.nodes)
+            # an invisible order edge beside a drawn edge between the same two cards is not
+            # needed (and two flat edges on one pair trip old Graphviz versions)
+            drawn = {frozenset((e.source, e.target)) for e in self.edges if e.kind != "order"}
+            self.edges = [
+                e
+                for e in self.edges
+                if e.kind != "order" or frozenset((e.source, e.target)) not in drawn
+            ]
         d = Diagram(self.title, self.view, self.nodes, self.edges, self.groups)
         node_kinds = {n.kind for n in d.nodes}
         edge_kinds = {e.kind for e in d.edges} - {"order"}
@@ -245,21 +255,23 @@ def _criteria(
     for c in s.exit_criteria:
         text = C.EXIT.format(text=c.outcome)
         tool = _tool_label(b, c.recorded_in)
-        where = ""
-        if c.evidence and tool:
-            where = C.EVIDENCE.format(evidence=c.evidence, tool=tool)
-        elif c.evidence:
-            where = c.evidence
-        elif tool:
-            where = C.EVIDENCE_TOOL.format(tool=tool)
-        tips.append(C.FACTS_SEP.join(x for x in (text, where) if x))
+        tips.append(C.FACTS_SEP.join(x for x in (text, _where(c.evidence, tool)) if x))
+        evidence = clean(c.evidence, SHORT // 2) if short and c.evidence else c.evidence
+        where = _where(evidence, tool)  # the tool is never cut
         if short:
             text = clean(text, SHORT)
-            where = clean(where, SHORT)
         lines += [Line(t, "criterion") for t in wrap(text, b.width)]
         if where:
             lines += [Line(t, "muted") for t in wrap(where, b.width)]
     return lines, tips if short else []
+
+
+def _where(evidence: str | None, tool: str) -> str:
+    if evidence and tool:
+        return C.EVIDENCE.format(evidence=evidence, tool=tool)
+    if tool:
+        return C.EVIDENCE_TOOL.format(tool=tool)
+    return evidence or ""
 
 
 def _tool_label(b: _Builder, ref: str | None) -> str:
@@ -320,19 +332,32 @@ def _add_lifecycle(b: _Builder, full: bool = False) -> None:
         return
     stages = list(bp.lifecycle.stages)
     lanes = _lanes(b, (s.owner for s in stages))
+    side: set[str] = set()
     if full:  # lane by lane, the stage that hands off last in its lane: next to the handoff
         lane_order = list(lanes)
         h = bp.sla.handoff if bp.sla else None
         stages.sort(
             key=lambda s: (lane_order.index(str(s.owner)), h is not None and s.id == h.from_)
         )
+        side = _side_exits(b)
     for s in stages:
         kind: NodeKind = "terminal" if s.terminal else "stage"
         lines, tips = _lifecycle_lines(b, s, full)
-        b.node(s.id, s.label, kind, lines, lanes[str(s.owner)], s.path, tips)
+        # a side exit (a terminal stage only skipped to, like "Other") goes after the lanes,
+        # so the main flow runs straight; its card names its team
+        group = None if s.id in side else lanes[str(s.owner)]
+        b.node(s.id, s.label, kind, lines, group, s.path, tips)
     _lifecycle_edges(b, lanes if full else None)
     if full:
-        _lifecycle_rows(b, lanes)
+        _lifecycle_rows(b, lanes, [s.id for s in stages if s.id in side])
+
+
+def _side_exits(b: _Builder) -> set[str]:
+    """Terminal lifecycle stages that no forward move or handoff enters."""
+    bp = b.bp
+    assert bp.lifecycle is not None
+    entered = {e.target for e in _stage_moves(b) if e.kind in ("forward", "handoff")}
+    return {s.id for s in bp.lifecycle.stages if s.terminal and s.id not in entered}
 
 
 def _handoff_text(b: _Builder, e: GraphEdge) -> str:
@@ -379,13 +404,38 @@ def _handoff_node(b: _Builder, e: GraphEdge, lanes: dict[str, str]) -> None:
 
 
 def _rows(b: _Builder, chunks: list[list[str]]) -> None:
-    """Give the node keys of each chunk the next free row."""
+    """Give the node keys of each chunk the next free row, in that order from left to right
+    (invisible edges keep the order)."""
     for chunk in chunks:
         if chunk:
             row = b.next_row
             b.next_row += 1
             for key in chunk:
                 b.rows[b.ids[key]] = row
+            ids = [b.ids[k] for k in chunk]
+            b.edges += [Edge(x, y, "order") for x, y in itertools.pairwise(ids)]
+
+
+CARD_SIZE = (190.0, 14.0, 40.0)
+"""Estimated card width, height per line and height of the rest (title, padding, gaps) in
+points, for choosing the row width before Graphviz lays the cards out."""
+SLIDE = 16 / 9
+
+
+def _fit(b: _Builder) -> int:
+    """The cards per row (at most :data:`ROW`) whose estimated picture is closest to a 16:9
+    slide: the text is as large as it can be when the picture fills the slide."""
+    lines = {n.key: len(n.lines) + 1 for n in b.nodes}
+    card_w, line_h, extra = CARD_SIZE
+    best, best_scale = ROW, 0.0
+    for width in range(ROW, 3, -1):
+        rows = [r for sec in b.sections for r in _pack(sec, width)]
+        w = max((len(r) for r in rows), default=1) * card_w
+        h = 60 + sum(max(lines.get(k, 1) for k in r) * line_h + extra for r in rows if r)
+        scale = min(1920 / w, 1080 / h)
+        if scale > best_scale + 1e-9:
+            best, best_scale = width, scale
+    return best
 
 
 def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
@@ -402,12 +452,14 @@ def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
     return rows
 
 
-def _lifecycle_rows(b: _Builder, lanes: dict[str, str]) -> None:
+def _lifecycle_rows(b: _Builder, lanes: dict[str, str], side: list[str]) -> None:
     by_group: dict[str, list[str]] = {g: [] for g in lanes.values()}
     for n in b.nodes:
         if n.group in by_group:
             by_group[n.group].append(n.key)
-    _rows(b, _pack(list(by_group.values())))
+    for keys in by_group.values():  # the handoff box first in the receiving lane
+        keys.sort(key=lambda k: not k.startswith("handoff:"))
+    b.sections.append([*by_group.values(), *([k] for k in side)])
 
 
 def _deal_lines(b: _Builder, s: DealStage, full: bool, key: str) -> tuple[list[Line], list[str]]:
@@ -449,21 +501,27 @@ def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
         lines, tips = _deal_lines(b, s, full, key)
         b.node(key, s.label, kind, lines, group, s.path, tips)
     if p.after_close:
-        ac = b.group(C.AFTER_CLOSE, "after_close", outer)
+        # the row layout keeps the won outcome and the stages after it in one group, in order
+        ac = outer if full else b.group(C.AFTER_CLOSE, "after_close", outer)
         for s in p.after_close:
             key = f"{p.id}.{s.id}"
             lines, tips = _deal_lines(b, s, full, key)
+            owner = C.AFTER_CLOSE_OWNER if full else C.OWNER
             if s.owner:
-                lines.insert(
-                    0, Line(clean(C.OWNER.format(team=_team_title(b.bp, s.owner))), "muted")
-                )
+                team = _team_title(b.bp, s.owner)
+                lines.insert(0, Line(clean(owner.format(team=team)), "muted"))
+            elif full:
+                lines.insert(0, Line(C.AFTER_CLOSE, "muted"))
             b.node(key, s.label, "after_close", lines, ac, s.path, tips)
     own = {f"{p.id}.{s.id}" for s in [*p.stages, *p.after_close]}
     last_open = f"{p.id}.{opened[-1].id}" if opened else None
     lost_done: set[str] = set()
     if full:  # open stages, the outcomes side by side, after close; wrapped at ROW cards
-        keys = [f"{p.id}.{s.id}" for s in [*opened, *p.stages, *p.after_close]]
-        _rows(b, _pack([[k] for k in dict.fromkeys(keys)]))
+        # the lost outcomes last: the won path runs straight into the stages after close
+        ordered = [*opened, *(s for s in p.stages if s.outcome == "won"), *p.after_close]
+        ordered += [s for s in p.stages if s.outcome == "lost"]
+        keys = [f"{p.id}.{s.id}" for s in ordered]
+        b.sections.append([[k] for k in dict.fromkeys(keys)])
     for e in _stage_moves(b):
         if e.source not in own or e.target not in own:
             continue
@@ -485,9 +543,7 @@ def _add_tools(b: _Builder, compact: bool = False) -> None:
         outer = b.group(C.TOOLS, "tools")
         for t in bp.tools:
             b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, True, b.width), outer, t.path)
-        ids = [b.ids[tool_node(t.id)] for t in bp.tools]
-        b.edges += [Edge(x, y, "order") for x, y in itertools.pairwise(ids)]
-        _rows(b, _pack([[tool_node(t.id)] for t in bp.tools]))
+        b.sections.append([[tool_node(t.id)] for t in bp.tools])
         return
     cats = list(dict.fromkeys(t.category or C.OTHER_CATEGORY for t in bp.tools))
     groups = {c: b.group(_category_title(c), "category") for c in cats}
@@ -608,5 +664,8 @@ def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None)
         _add_lifecycle(b, full=True)
         for p in bp.pipelines:
             _add_pipeline(b, p, full=True)
+        width = _fit(b)
+        for section in b.sections:
+            _rows(b, _pack(section, width))
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
