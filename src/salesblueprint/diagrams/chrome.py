@@ -82,7 +82,7 @@ FINDING_TIP = "{rule} {name} ({severity}): {message}"
 
 # -- legend ----------------------------------------------------------------------------------
 NODE_LEGEND: dict[str, str] = {
-    "stage": "stage: what the team does, exit criteria, evidence",
+    "stage": "stage: what the team does in it",
     "deal_stage": "deal stage: rep action, exit criteria, evidence",
     "terminal": "terminal stage: contacts stay here",
     "won": "won outcome",
@@ -102,6 +102,9 @@ EDGE_LEGEND: dict[str, str] = {
     "won": "won deal goes on",
     "flow": "data flow (records · triggering stage)",
     "recorded_in": "evidence recorded in",
+}
+NODE_LEGEND_BLUEPRINT: dict[str, str] = {  # the blueprint view's cards say more
+    "stage": "stage: team, what it does, exit criteria, evidence",
 }
 STATUS_LEGEND: dict[str, str] = {
     "error": "has an error finding",

@@ -43,6 +43,7 @@ CARD_WRAP = 28
 """Characters per line in the blueprint view's cards: narrow cards, so a row fits a slide."""
 
 SHORT = 64
+SHORT_EVIDENCE = 44
 """Characters an exit criterion keeps in the blueprint view; the tooltip has the whole text."""
 
 MAX_FINDING_LINES = 3
@@ -151,7 +152,10 @@ class _Builder:
         d = Diagram(self.title, self.view, self.nodes, self.edges, self.groups)
         node_kinds = {n.kind for n in d.nodes}
         edge_kinds = {e.kind for e in d.edges} - {"order"}
-        d.legend = [LegendItem(k, t, "node") for k, t in C.NODE_LEGEND.items() if k in node_kinds]
+        texts = C.NODE_LEGEND
+        if self.rows:
+            texts = {**texts, **C.NODE_LEGEND_BLUEPRINT}
+        d.legend = [LegendItem(k, t, "node") for k, t in texts.items() if k in node_kinds]
         d.legend += [LegendItem(k, t) for k, t in C.EDGE_LEGEND.items() if k in edge_kinds]
         statuses = {n.status for n in d.nodes}
         if self.findings is not None:
@@ -256,14 +260,25 @@ def _criteria(
         text = C.EXIT.format(text=c.outcome)
         tool = _tool_label(b, c.recorded_in)
         tips.append(C.FACTS_SEP.join(x for x in (text, _where(c.evidence, tool)) if x))
-        evidence = clean(c.evidence, SHORT // 2) if short and c.evidence else c.evidence
+        evidence = _shorten(c.evidence, SHORT_EVIDENCE) if short and c.evidence else c.evidence
         where = _where(evidence, tool)  # the tool is never cut
         if short:
-            text = clean(text, SHORT)
+            text = _shorten(text, SHORT)
         lines += [Line(t, "criterion") for t in wrap(text, b.width)]
         if where:
             lines += [Line(t, "muted") for t in wrap(where, b.width)]
     return lines, tips if short else []
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, ending in "…"."""
+    out = clean(text)
+    if len(out) <= limit:
+        return out
+    cut = out[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _where(evidence: str | None, tool: str) -> str:

@@ -113,8 +113,9 @@ def html_text(text: str) -> str:
 
 
 def tooltip_text(lines: tuple[str, ...]) -> str:
-    """Lines for a DOT ``tooltip`` string: a backslash stays a backslash, lines end in ``\\n``."""
-    return "\\n".join(t.replace("\\", "\\\\") for t in lines)
+    """Lines for a DOT ``tooltip`` string: every quote, backslash and markup character as an
+    entity (Graphviz keeps entities as they are in SVG), lines joined by DOT's ``\\n``."""
+    return "\\n".join(html_text(t) for t in lines)
 
 
 def _attrs(**kw: str) -> dict[str, str]:
