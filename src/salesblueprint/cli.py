@@ -135,8 +135,9 @@ def check(
 
     from salesblueprint.api import check_file
     from salesblueprint.report import get_formatter
+    from salesblueprint.rules.engine import config_findings
 
-    findings = [f for p in paths for f in check_file(p, config)]
+    findings = config_findings(config) + [f for p in paths for f in check_file(p, config)]
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(get_formatter(fmt)(paths, findings, color), nl=False, color=color)
@@ -180,19 +181,28 @@ def list_rules(fmt: str) -> None:
 @click.argument("key")
 def show_rule(key: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
-    from salesblueprint.rules.registry import all_names, lookup
+    from salesblueprint.rules.registry import all_names, lookup, options_doc, renamed
 
     r = lookup(key)
     if r is None:
         from salesblueprint.diagnostics.suggest import did_you_mean
 
         raise click.UsageError(f"no rule {key!r}{did_you_mean(key, all_names())}")
+    if renamed(key) is r:
+        click.echo(
+            f"{key} is an old name of {r.code} {r.name}; ignores and settings naming it "
+            f"still apply, but use {r.name} in new ones.\n"
+        )
     click.echo(f"# {r.code} {r.name}\n")
     meta = f"Group: {r.group}. Default severity: {r.severity}. Preset: {r.preset}."
     if r.norm:
         meta += f" Norm: {r.norm}."
+    if r.aliases:
+        meta += f" Old names: {', '.join(r.aliases)}."
     click.echo(meta + "\n")
     click.echo(r.doc)
+    if r.options:
+        click.echo("\n" + options_doc(r))
 
 
 @cli.command("schema")

@@ -2,12 +2,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.rules.analysis.sides import handoff_owners, name_side
+from salesblueprint.rules.analysis.sides import SIDE_OPTIONS, handoff_owners, name_side
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 
-@rule("SB301", "handoff-not-across-teams", group="sla", severity="error", preset="correctness")
+@rule(
+    "SB301",
+    "handoff-not-across-teams",
+    group="sla",
+    severity="error",
+    preset="correctness",
+    options=SIDE_OPTIONS,
+)
 def check(ctx: Context) -> Iterator[Problem]:
     """The SLA handoff does not cross from a marketing-owned to a sales-owned stage.
 
@@ -63,7 +70,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             at="to",
         )
         return
-    if name_side(bp.team(a), a) == "sales":
+    if name_side(bp.team(a), a, ctx.side_words) == "sales":
         yield Problem(
             h.path,
             f"the handoff starts at '{h.from_}', owned by the sales team '{a}'; it should run "
@@ -71,7 +78,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             "marketing belongs under sla.recycle)",
             at="from",
         )
-    elif name_side(bp.team(b), b) == "marketing":
+    elif name_side(bp.team(b), b, ctx.side_words) == "marketing":
         yield Problem(
             h.path,
             f"the handoff ends at '{h.to}', owned by the marketing team '{b}'; it should run "
