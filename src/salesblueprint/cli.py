@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
-from salesblueprint.report import FORMATS, FORMATTERS
+from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
 from salesblueprint.templates import template_names
 
 _GLOB_CHARS = set("*?[")
@@ -99,10 +99,10 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice(list(FORMATTERS)),
     default=None,
     help="Output format: "
-    + ", ".join(f"{e.name} ({e.help})" for e in FORMATTERS.values())
+    + FORMATTERS.help()
     + " (default: github when GITHUB_ACTIONS=true, else text).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
@@ -278,10 +278,10 @@ def init_cmd(path: str, template: str, force: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(list(DIFF_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format; markdown fits a pull-request comment.",
+    help="Output format: " + DIFF_FORMATTERS.help() + ".",
 )
 @click.option(
     "--config",
@@ -312,14 +312,15 @@ def diff_cmd(
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
 
-    from salesblueprint.diff import SideError, diff, format_diff
+    from salesblueprint.diff import SideError, diff
+    from salesblueprint.report import DIFF_FORMATTERS
 
     try:
         result = diff(old, new, config)
     except SideError as e:
         click.echo(f"salesblueprint: {e}", err=True)
         sys.exit(1)
-    click.echo(format_diff(result, fmt), nl=False)
+    click.echo(DIFF_FORMATTERS.formatter(fmt)(result), nl=False)
     sys.exit(0 if result.ok else 1)
 
 
@@ -449,10 +450,10 @@ def _parse_what_if(items: Sequence[str], stage_ids: Sequence[str]) -> dict[str, 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(list(FUNNEL_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format; markdown fits a pull-request comment or a wiki page.",
+    help="Output format: " + FUNNEL_FORMATTERS.help() + ".",
 )
 @click.option(
     "--what-if",
@@ -474,7 +475,7 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     """
     bp = _load_or_exit(file, "json" if fmt == "json" else "text")
 
-    from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
+    from salesblueprint.funnel_maths import funnel
 
     stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
     rates = _parse_what_if(what_if, stage_ids)
@@ -487,8 +488,7 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
             f"({', '.join(reversed(on_path))}), so its rate does not change the numbers"
         )
     alt = funnel(bp, rates) if rates else None
-    formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
-    click.echo(formatters[fmt](bp, base, alt), nl=False)
+    click.echo(FUNNEL_FORMATTERS.formatter(fmt)(bp, base, alt), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
 
 
