@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -87,6 +88,7 @@ def cli() -> None:
     salesblueprint check blueprint.yaml     check one or more blueprint files
     salesblueprint rules                    list every rule
     salesblueprint rule SB101               explain one rule
+    salesblueprint render blueprint.yaml    draw a diagram (svg, png, pdf, dot, mermaid)
     salesblueprint init                     write a starter blueprint
     salesblueprint diff OLD NEW             what changed in the sales process
     salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
@@ -145,6 +147,22 @@ def check(
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)
 
 
+_LITERAL = re.compile(r"``(.+?)``")
+
+
+def terminal_text(doc: str) -> str:
+    """A rule's docs for the terminal: ````code```` (reST literals) as 'code'; fences stay."""
+    out = []
+    fenced = False
+    for line in doc.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        out.append(
+            line if fenced or line.lstrip().startswith("```") else _LITERAL.sub(r"'\1'", line)
+        )
+    return "\n".join(out)
+
+
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def list_rules(fmt: str) -> None:
@@ -173,7 +191,8 @@ def list_rules(fmt: str) -> None:
     group_width = max(len(r.group) for r in rules)
     for r in rules:
         click.echo(
-            f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} {r.summary}"
+            f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} "
+            f"{terminal_text(r.summary)}"
         )
 
 
@@ -181,13 +200,12 @@ def list_rules(fmt: str) -> None:
 @click.argument("key")
 def show_rule(key: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
-    from salesblueprint.rules.registry import all_names, lookup, options_doc, renamed
+    from salesblueprint.rules.registry import lookup, options_doc, renamed, suggest
 
     r = lookup(key)
     if r is None:
-        from salesblueprint.diagnostics.suggest import did_you_mean
-
-        raise click.UsageError(f"no rule {key!r}{did_you_mean(key, all_names())}")
+        hint = suggest(key) or "; `salesblueprint rules` lists every code and name"
+        raise click.UsageError(f"no rule {key!r}{hint}")
     if renamed(key) is r:
         click.echo(
             f"{key} is an old name of {r.code} {r.name}; ignores and settings naming it "
@@ -200,9 +218,9 @@ def show_rule(key: str) -> None:
     if r.aliases:
         meta += f" Old names: {', '.join(r.aliases)}."
     click.echo(meta + "\n")
-    click.echo(r.doc)
+    click.echo(terminal_text(r.doc))
     if r.options:
-        click.echo("\n" + options_doc(r))
+        click.echo("\n" + terminal_text(options_doc(r)))
 
 
 @cli.command("schema")
@@ -410,39 +428,25 @@ def render_cmd(
         sys.exit(1)
 
 
-def _parse_what_if(items: Sequence[str], stage_ids: Sequence[str]) -> dict[str, float]:
-    """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%)."""
+def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
+    """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%), checked by the
+    same functions as ``sb.funnel(bp, what_if=...)``."""
+    from salesblueprint.funnel_maths import WhatIfError, check_what_if, what_if_rate
+
     rates: dict[str, float] = {}
     for item in items:
         stage, sep, raw = item.partition("=")
         stage, raw = stage.strip(), raw.strip()
         if not sep or not stage or not raw:
             raise click.UsageError(f"--what-if {item!r}: write STAGE=RATE, e.g. mql=0.4")
-        if stage not in stage_ids:
-            from salesblueprint.diagnostics.suggest import did_you_mean
-
-            hint = did_you_mean(stage, stage_ids) or (
-                f"; lifecycle stages: {', '.join(stage_ids)}"
-                if stage_ids
-                else "; the blueprint has no lifecycle"
-            )
-            raise click.UsageError(f"--what-if {item!r}: no lifecycle stage '{stage}'{hint}")
         try:
-            from decimal import Decimal, InvalidOperation
-
-            pct = raw.endswith("%")
-            value = Decimal(raw[:-1].strip() if pct else raw)
-            rate = float(value / 100 if pct else value)
-        except (InvalidOperation, ValueError):
-            raise click.UsageError(
-                f"--what-if {item!r}: '{raw}' is not a rate; write a share like 0.4 or 40%"
-            ) from None
-        if not 0 < rate <= 1:
-            raise click.UsageError(
-                f"--what-if {item!r}: a conversion rate is a share above 0 and at most 1"
-            )
-        rates[stage] = rate
-    return rates
+            rates[stage] = what_if_rate(bp, stage, raw)
+        except WhatIfError as e:
+            raise click.UsageError(f"--what-if {item!r}: {e}") from None
+    try:
+        return check_what_if(bp, rates)
+    except WhatIfError as e:
+        raise click.UsageError(f"--what-if: {e}") from None
 
 
 @cli.command("funnel")
@@ -477,16 +481,8 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
 
     from salesblueprint.funnel_maths import funnel
 
-    stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
-    rates = _parse_what_if(what_if, stage_ids)
+    rates = _parse_what_if(bp, what_if)
     base = funnel(bp)
-    on_path = [s.key for s in base.steps[1:]]
-    off_path = sorted(k for k in rates if on_path and k not in on_path)
-    if off_path:
-        raise click.UsageError(
-            f"--what-if: stage '{off_path[0]}' is not on the funnel's path "
-            f"({', '.join(reversed(on_path))}), so its rate does not change the numbers"
-        )
     alt = funnel(bp, rates) if rates else None
     click.echo(FUNNEL_FORMATTERS.formatter(fmt)(bp, base, alt), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)

@@ -12,12 +12,15 @@ from salesblueprint.funnel_maths.compute import (
     Funnel,
     FunnelGap,
     FunnelStep,
+    WhatIfError,
+    check_what_if,
     exact,
     funnel,
     funnel_gaps,
     gap_positions,
     is_customer_like,
     opportunity_index,
+    what_if_rate,
 )
 
 __all__ = [
@@ -25,10 +28,13 @@ __all__ = [
     "Funnel",
     "FunnelGap",
     "FunnelStep",
+    "WhatIfError",
+    "check_what_if",
     "exact",
     "funnel",
     "funnel_gaps",
     "gap_positions",
     "is_customer_like",
     "opportunity_index",
+    "what_if_rate",
 ]

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -49,11 +50,14 @@ __all__ = [
     "FunnelGap",
     "FunnelStep",
     "GapKind",
+    "WhatIfError",
+    "check_what_if",
     "exact",
     "funnel",
     "funnel_gaps",
     "is_customer_like",
     "opportunity_index",
+    "what_if_rate",
 ]
 
 WEEKS_PER_PERIOD: dict[str, Fraction] = {
@@ -127,6 +131,14 @@ class Funnel:
     def step(self, key: str) -> FunnelStep | None:
         return next((s for s in self.steps if s.key == key), None)
 
+    def __str__(self) -> str:
+        """The funnel as the text table ``salesblueprint funnel`` prints (without line numbers:
+        use ``salesblueprint.report.funnel.format_text`` with the blueprint for those)."""
+        from salesblueprint.funnel_maths.text import _all_gaps, _text
+
+        gaps = _all_gaps(self, None)
+        return _text(self, None, self.file, [None] * len(gaps))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -152,18 +164,127 @@ def _plain(x: float | None) -> float | int | None:
     return int(x) if x is not None and float(x).is_integer() else x
 
 
+class WhatIfError(ValueError):
+    """A ``what_if`` rate :func:`funnel` cannot use: an unknown stage, or not a share in (0, 1].
+
+    Raised by :func:`funnel` (and reported by ``funnel --what-if`` as a usage error, from the
+    same checks). ``stage`` is the stage id the error is about, when there is one.
+    """
+
+    def __init__(self, message: str, stage: str | None = None) -> None:
+        super().__init__(message)
+        self.stage = stage
+
+
+def _shown(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 24 else text[:21] + "..."
+
+
+def what_if_rate(bp: Blueprint, stage: object, value: object) -> float:
+    """One ``what_if`` entry checked: ``stage`` must be a lifecycle stage id and ``value`` a
+    share above 0 and at most 1, given as a number (``0.4``) or text (``"0.4"``, ``"40%"``).
+
+    Returns the rate as a float; raises :class:`WhatIfError` with a message that says what to
+    write instead. ``funnel --what-if STAGE=RATE`` runs the same checks.
+    """
+    stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
+    if not isinstance(stage, str):
+        raise WhatIfError(
+            f"what_if keys are lifecycle stage ids (text), got {type(stage).__name__} "
+            f"{_shown(stage)}"
+        )
+    if stage not in stage_ids:
+        from salesblueprint.diagnostics.suggest import did_you_mean
+
+        hint = did_you_mean(stage, stage_ids) or (
+            f"; lifecycle stages: {', '.join(stage_ids)}"
+            if stage_ids
+            else "; the blueprint has no lifecycle"
+        )
+        raise WhatIfError(f"no lifecycle stage '{stage}'{hint}", stage)
+    rate = _rate_value(stage, value)
+    if not (math.isfinite(rate) and 0 < rate <= 1):
+        hint = ""
+        if 1 < rate <= 100:
+            pct = _shown(value).rstrip("%")
+            hint = f" (for {pct}% write {rate / 100:g} or '{pct}%')"
+        raise WhatIfError(
+            f"a conversion rate is a share above 0 and at most 1, got {_shown(value)}{hint}",
+            stage,
+        )
+    return rate
+
+
+def _rate_value(stage: str, value: object) -> float:
+    """The number ``value`` stands for (range not checked yet)."""
+    import numbers
+    from decimal import InvalidOperation
+
+    not_a_rate = WhatIfError(
+        f"{_shown(value)} is not a rate; write a share like 0.4 or 40%"
+        if not isinstance(value, str)
+        else f"'{_shown(value)}' is not a rate; write a share like 0.4 or 40%",
+        stage,
+    )
+    if isinstance(value, Decimal):
+        value = str(value)
+    if isinstance(value, str):
+        raw = value.strip()
+        pct = raw.endswith("%")
+        try:
+            number = Decimal(raw[:-1].strip() if pct else raw)
+            return float(number / 100 if pct else number)
+        except (ArithmeticError, ValueError):  # InvalidOperation, Overflow, signalling NaN
+            raise not_a_rate from None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise not_a_rate
+    try:
+        return float(value)
+    except (OverflowError, ValueError, InvalidOperation):
+        return math.inf  # a huge integer or fraction: out of range
+
+
+def check_what_if(bp: Blueprint, what_if: Mapping[str, float | str]) -> dict[str, float]:
+    """Every ``what_if`` rate checked by :func:`what_if_rate`, and each stage on the funnel's
+    path (from the first lifecycle stage to the opportunity stage), where a rate changes the
+    numbers. Returns the rates as floats; raises :class:`WhatIfError`.
+    """
+    if not isinstance(what_if, Mapping):
+        raise WhatIfError(
+            "what_if maps lifecycle stage ids to conversion rates, e.g. {'mql': 0.5}; "
+            f"got {type(what_if).__name__}"
+        )
+    rates = {stage: what_if_rate(bp, stage, value) for stage, value in what_if.items()}
+    stages = bp.lifecycle.stages if bp.lifecycle else []
+    opp = opportunity_index(stages)
+    if opp is not None:
+        on_path = [s.id for s in stages[: opp + 1]]
+        for stage in sorted(rates):
+            if stage not in on_path:
+                raise WhatIfError(
+                    f"stage '{stage}' is not on the funnel's path ({', '.join(on_path)}), "
+                    "so its rate does not change the numbers",
+                    stage,
+                )
+    return rates
+
+
 def _ceil_div(n: Fraction | int, d: Fraction) -> int:
     return math.ceil(Fraction(n) / d)
 
 
-def funnel(bp: Blueprint, what_if: Mapping[str, float] | None = None) -> Funnel:
+def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> Funnel:
     """The reverse funnel of ``bp``: deals, opportunities ... leads needed per period and week.
 
     ``what_if`` maps lifecycle stage ids to conversion rates that replace the file's, to show
-    the effect of a better conversion. Missing targets or rates are not raised but listed in
-    ``Funnel.gaps``; the steps that can still be computed are filled in.
+    the effect of a better conversion: ``{"mql": 0.5}`` (or ``"50%"``). A rate is a share above
+    0 and at most 1 for a stage on the funnel's path; anything else raises
+    :class:`WhatIfError` (a ``ValueError``), with the message ``funnel --what-if`` prints.
+    Missing targets or rates are not raised but listed in ``Funnel.gaps``; the steps that can
+    still be computed are filled in.
     """
-    rates = dict(what_if or {})
+    rates = check_what_if(bp, what_if) if what_if is not None else {}
     gaps = funnel_gaps(bp, rates)
     targets = bp.sla.targets if bp.sla else None
     base = Funnel(

@@ -352,23 +352,43 @@ def load_bytes(data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS) -> 
     return result
 
 
-def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> LoadResult:
-    """Load one file; every problem becomes a finding, nothing raises for bad input."""
-    name = os.fspath(path)
+FilePath = str | bytes | os.PathLike[str] | os.PathLike[bytes]
+
+
+def _unreadable(name: str, message: str) -> LoadResult:
+    col = _Collector(name, None, (1, 1))
+    col.add(codes.UNREADABLE, (), message)
+    return LoadResult(name, None, col.findings)
+
+
+def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    """Load one file; every problem becomes a finding, nothing raises for bad input.
+
+    That includes a ``path`` that names no file: ``None``, a number, a path with a NUL
+    character, a directory or a missing file are each one ``SB011 unreadable-file`` finding.
+    """
+    if not isinstance(path, str | bytes | os.PathLike):
+        return _unreadable(
+            "", f"not a file path: expected str, bytes or os.PathLike, got {type(path).__name__}"
+        )
+    try:
+        name = os.fsdecode(path)
+    except Exception as e:  # a PathLike whose __fspath__ fails or returns no path
+        return _unreadable("", f"not a file path: {e}")
+    if "\x00" in name:
+        return _unreadable(name, "cannot read the file: its path contains a NUL character")
     try:
         reader = YamlReader(name, limits)
         if not reader.check_size(os.path.getsize(name)):
             return LoadResult(name, None, reader.findings)
         with open(name, "rb") as fh:
             data = fh.read(limits.max_bytes + 1)
-    except OSError as e:
-        col = _Collector(name, None, (1, 1))
-        col.add(codes.UNREADABLE, (), f"cannot read the file: {e.strerror or e}")
-        return LoadResult(name, None, col.findings)
+    except (OSError, ValueError) as e:  # ValueError: a path the OS cannot take
+        return _unreadable(name, f"cannot read the file: {getattr(e, 'strerror', None) or e}")
     return load_bytes(data, name, limits)
 
 
-def load(path: str | os.PathLike[str]) -> Blueprint:
+def load(path: FilePath) -> Blueprint:
     """Load and validate a blueprint file.
 
     Raises :class:`salesblueprint.BlueprintError` listing every problem (with file, line and
