@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from salesblueprint.diagnostics.codes import (
     CODE_RE,
@@ -29,7 +29,32 @@ from salesblueprint.rules.options import Option
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
 
-__all__ = ["Code", "Norm", "Option", "Preset", "Problem", "Rule", "declare", "lookup", "rule"]
+__all__ = [
+    "PRESETS",
+    "Code",
+    "Norm",
+    "Option",
+    "Preset",
+    "PresetName",
+    "Problem",
+    "Rule",
+    "declare",
+    "lookup",
+    "rule",
+]
+
+# what a project configuration chooses (a rule's ``preset`` is the smallest one that runs it):
+# ``partial`` is ``recommended`` without the group ``completeness``, which asks for what the
+# blueprint leaves out
+PresetName = Literal["recommended", "partial", "correctness"]
+PRESETS: dict[PresetName, str] = {
+    "recommended": "every rule (the default)",
+    "partial": "every rule except the completeness group, which asks for the parts a blueprint "
+    "leaves out: for a blueprint that models one part (only the pipeline, only the lifecycle) "
+    "on purpose",
+    "correctness": "only the rules that find broken models",
+}
+PARTIAL_LEAVES_OUT = "completeness"
 
 
 @dataclass(frozen=True)
@@ -64,6 +89,14 @@ class Rule(Code):
 
     def option(self, name: str) -> Option | None:
         return next((o for o in self.options if o.name == name), None)
+
+    def in_preset(self, preset: PresetName) -> bool:
+        """Whether the configuration preset ``preset`` runs this rule."""
+        if preset == "correctness":
+            return self.preset == "correctness"
+        if preset == "partial":
+            return self.preset == "correctness" or self.group != PARTIAL_LEAVES_OUT
+        return True
 
     def run(self, ctx: Context) -> Iterator[Problem]:
         if self.check is not None:
