@@ -125,6 +125,28 @@ def _seller_belief(v: Vocabulary, t: Text, exc: list[Span]) -> list[Span]:
     return out
 
 
+def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
+    """A Dutch judgement word that is part of something else.
+
+    The first part of a hyphenated compound ("intentie-overeenkomst"), or the separable particle
+    of a verb earlier in the clause ("zet de offerte klaar voor verzending": *klaarzetten*).
+    """
+    if t.raw[j.end : j.end + 1] == "-" and t.raw[j.end + 1 : j.end + 2].isalpha():
+        return True
+    i = t.first_word_at(j.start)
+    if i >= len(t.words):
+        return False
+    first = t.words[i][2]
+    if first not in _NL_SEPARABLE:
+        return False
+    verbs = v["seller_work_lemmas"], v["buyer_act_lemmas"]
+    for _, e, w in t.words[:i]:
+        lm = lemma("nl", w)
+        if any(c.has_word(first + lm) or c.has_word(first + w) for c in verbs):
+            return True
+    return False
+
+
 def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     """Why ``text`` is not a factual event: seller belief, forecast, opinion (in that order)."""
     return _cached(v, "factual", text, lambda: _factual_issues(v, text))
@@ -137,13 +159,24 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     future = _without(v.find("future", t), exc, belief)
     hedges = _without(v.find("hedges", t), exc, belief, future)
     judgements = _without(v.find("judgements", t), exc, belief, future, hedges)
+    if judgements and v.language == "nl":
+        judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
     if judgements:
         reporting = _without(v.find("reporting_verbs", t), exc)
         comps = v.find("complementizers", t)
         if reporting:
-            # "Buyer confirmed in writing that the tool is a good fit": the buyer's own words
+            # "Buyer confirmed in writing that the tool is a good fit": the buyer's own words;
+            # "expressed interest", "tonen koopsignalen", "interesse getoond": the judgement is
+            # the object of the buyer's observable act
             def reported(j: Span) -> bool:
-                return any(r.end <= c.start and c.end <= j.start for r in reporting for c in comps)
+                for r in reporting:
+                    if any(r.end <= c.start and c.end <= j.start for c in comps):
+                        return True
+                    if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
+                        return True
+                    if v.language == "nl" and j.end <= r.start and not _gap_words(t, j.end, r.start):
+                        return True
+                return False
 
             judgements = [j for j in judgements if not reported(j)]
     out: list[FactualIssue] = []
