@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from salesblueprint.norms_vocab import Span, Text, Vocabulary, vocabulary
+from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
@@ -140,7 +140,7 @@ def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
     if first not in _NL_SEPARABLE:
         return False
     verbs = v["seller_work_lemmas"], v["buyer_act_lemmas"]
-    for _, e, w in t.words[:i]:
+    for _, _e, w in t.words[:i]:
         lm = lemma("nl", w)
         if any(c.has_word(first + lm) or c.has_word(first + w) for c in verbs):
             return True
@@ -174,7 +174,11 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
                         return True
                     if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
                         return True
-                    if v.language == "nl" and j.end <= r.start and not _gap_words(t, j.end, r.start):
+                    if (
+                        v.language == "nl"
+                        and j.end <= r.start
+                        and not _gap_words(t, j.end, r.start)
+                    ):
                         return True
                 return False
 
@@ -495,7 +499,15 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if v.language == "en":
         acts = [a for a in acts if not _active_en(v, t, a)]
     arts = v.find("buyer_artefacts", t)
-    acts = [a for a in acts if not _buyer_artefact_near(v, t, a, arts)]
+    buyer_acts = v["buyer_act_lemmas"]
+    acts = [
+        a
+        for a in acts
+        if not _buyer_artefact_near(v, t, a, arts)
+        and not (
+            " " not in a.text and _in(buyer_acts, a.text.casefold(), lemma(v.language, a.text))
+        )
+    ]
     mentions = _mentions(v, t, exc, acts)
     for m in mentions:
         if m.role == "agent":
@@ -716,7 +728,9 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
 
 def _activity_noun(v: Vocabulary, w: str, lm: str) -> bool:
     """A noun for an activity (the seller's, or a meeting the seller runs)."""
-    return any(v[c].has_word(w) or v[c].has_word(lm) for c in ("activity_nouns", "seller_stage_nouns"))
+    return any(
+        v[c].has_word(w) or v[c].has_word(lm) for c in ("activity_nouns", "seller_stage_nouns")
+    )
 
 
 def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> bool:
@@ -783,6 +797,61 @@ def _suggestion(v: Vocabulary, t: Text) -> str | None:
 
 
 def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
+    import re
+
+    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)": each part is a name
+    parts = [p.strip() for p in re.split(r"\s*/\s*|[()]", name) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            issue = _stage_name_issue_one(v, part)
+            if issue is not None:
+                return issue
+        return None
+    return _stage_name_issue_one(v, name)
+
+
+def _head_activity(v: Vocabulary, t: Text) -> Span | None:
+    """A name whose head noun (English: the last word) names an activity: "Product
+    Presentation", "Needs Analysis", "Initial Phone Call"."""
+    if v.language != "en" or len(t.words) < 2:
+        return None
+    if v.find("buyer_actors", t) or v.find("buyer_artefacts", t):
+        return None
+    buyer = v["buyer_act_lemmas"]
+    if any(_in(buyer, w, lemma("en", w)) for _, _, w in t.words):
+        return None
+    s, e, w = t.words[-1]
+    lm = lemma("en", w)
+    if _participle_like(v, w) or w.endswith("ing"):
+        return None  # "Proposal reviewed": a state, read by the other checks
+    if v["seller_stage_nouns"].has_word(w) or v["seller_stage_nouns"].has_word(lm):
+        return Span(s, e, t.raw[s:e])
+    if w.endswith(("tion", "sion")):
+        return None  # "Problem Identification", "Supplier Selection": often the buyer's own job
+    return Span(s, e, t.raw[s:e]) if _activity_noun(v, w, lm) else None
+
+
+def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch stage name built on an infinitive: "Prospecteren", "Onderzoeken van die
+    prospects", "Het inventariseren", "Zoveel mogelijk kandidaat kopers zoeken"."""
+    if v.language != "nl" or not t.words:
+        return None
+    words = [w for _, _, w in t.words]
+    k = 1 if words[0] in ("het", "de") and len(words) > 1 else 0
+    buyer, work = v["buyer_act_lemmas"], v["seller_work_lemmas"]
+    for i in {k, len(words) - 1}:
+        s, e, w = t.words[i]
+        lm = lemma("nl", w)
+        if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm):
+            continue
+        if w == lm or work.has_word(w):
+            if i == k and i + 1 < len(words) and words[i + 1] not in ("van", "op", "met", "aan"):
+                continue  # "Klanten tevreden": a plural noun, not a verb
+            return Span(s, e, t.raw[s:e])
+    return None
+
+
+def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     t = v.text(name)
     content = [
         (s, e)
@@ -799,6 +868,11 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
         activity = _activity_name(v, t)
         if activity:
             return StageNameIssue(_quote(activity), _suggestion(v, t))
+    if actor is None or (actor.how == "subject" and v.language == "nl"):
+        head = _head_activity(v, t) if actor is None else None
+        head = head or _dutch_infinitive_name(v, t)
+        if head is not None:
+            return StageNameIssue(_quote([head]), _suggestion(v, t))
     return None
 
 
