@@ -370,18 +370,42 @@ def _read_paths(files: dict[str, list[str]], data: CrmData) -> dict[str, dict[st
 
 
 def _read_leads(path: str, data: CrmData) -> None:
+    """The lead statuses in order up to the first one marked ``converted``: the lifecycle a
+    lead goes through until it is converted. Statuses after it (a lead closed without
+    conversion) have no place on that path and are noted."""
     root = _root(path, "StandardValueSet")
-    names, converted = [], []
+    _check_fields(root, _VALUE_SET, "StandardValueSet", data)
+    statuses: list[CrmStage] = []
     for el in _children(root, "standardValue"):
+        _check_fields(el, _VALUE, "standardValue", data)
         name = unquote(_text(el, "fullName"))
-        names.append(name)
-        if _flag(el, "converted"):
-            converted.append(name)
-    if names:
+        if not name:
+            raise InteropError("a standardValue without fullName", path)
+        if not _flag(el, "isActive", True):
+            data.note(f"inactive lead status '{name}' left out")
+            continue
+        statuses.append(CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted")))
+    at = next((i for i, s in enumerate(statuses) if s.converted), None)
+    if at is None:
+        if statuses:
+            data.note(
+                "lead statuses (none is marked converted, so the lead conversion is unknown): "
+                + ", ".join(s.id for s in statuses)
+            )
+        return
+    data.lead_stages = statuses[: at + 1]
+    rest = statuses[at + 1 :]
+    others = [s.id for s in rest if s.converted]
+    if others:
         data.note(
-            "lead statuses (the format has no lead object yet): "
-            + ", ".join(names)
-            + (f"; converted: {', '.join(converted)}" if converted else "; none marked converted")
+            "more converted lead statuses (the blueprint has one conversion point, at "
+            f"'{statuses[at].id}'): " + ", ".join(others)
+        )
+    closed = [s.id for s in rest if not s.converted]
+    if closed:
+        data.note(
+            "lead statuses after the converted one (leads that end without conversion; "
+            "list why under sla.disqualify): " + ", ".join(closed)
         )
 
 
