@@ -31,7 +31,7 @@ from salesblueprint.interop.base import (
 )
 
 if TYPE_CHECKING:
-    from salesblueprint.model.blueprint import Blueprint, DealStage, Pipeline
+    from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline
 
 CRM = "salesforce"
 NS = "http://soap.sforce.com/2006/04/metadata"
@@ -419,7 +419,7 @@ def api_name(text: str, fallback: str = "Pipeline") -> str:
     return s[:40].rstrip("_")
 
 
-def value_name(s: DealStage) -> str:
+def value_name(s: DealStage | LifecycleStage) -> str:
     cid = s.crm.get(CRM) if s.crm is not None else None
     return cid or s.label
 
@@ -545,6 +545,40 @@ def _guidance(s: DealStage) -> str:
     return "".join(parts)
 
 
+def _lead_statuses(bp: Blueprint, notes: list[str]) -> str | None:
+    """The ``LeadStatus`` value set: the lifecycle stages up to the lead conversion, the
+    conversion stage's value marked ``converted`` (``None`` without a conversion point)."""
+    stages = bp.lifecycle.stages if bp.lifecycle else []
+    at = next((i for i, s in enumerate(stages) if s.lead_conversion is not None), None)
+    if at is None:
+        return None
+    body = [_el("sorted", False)]
+    for i, s in enumerate(stages[: at + 1]):
+        body.append("    <standardValue>\n")
+        body.append(_el("fullName", value_name(s), 2))
+        body.append(_el("default", i == 0, 2))
+        body.append(_el("label", s.label, 2))
+        body.append(_el("converted", i == at, 2))
+        body.append("    </standardValue>\n")
+    conv = stages[at]
+    notes.append(
+        f"LeadStatus: the lifecycle stages up to '{conv.label}' (marked converted) are the "
+        "lead statuses; the deploy sets the org's LeadStatus values to these, so add the "
+        "statuses of leads closed without conversion (e.g. 'Closed - Not Converted') to the "
+        "file first, or leave LeadStatus out of package.xml"
+    )
+    if conv.lead_conversion is not None and "opportunity" not in conv.lead_conversion.creates:
+        notes.append(
+            "the conversion creates no opportunity: Salesforce's Convert still offers one; in "
+            "Lead Settings, make 'do not create an opportunity' the default"
+        )
+    if any(s.lead_conversion is not None for s in stages[at + 1 :]):
+        notes.append(
+            f"several stages convert the lead: only '{conv.label}' is marked converted"
+        )
+    return _doc("StandardValueSet", body)
+
+
 def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], list[str]]:
     """Files (relative path -> text) of a deployable source folder, and notes."""
     notes = list(CANNOT_ENFORCE)
@@ -658,6 +692,10 @@ def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], li
             notes.append(
                 f"{p.id}: after_close stages are left out (an Opportunity ends at Closed Won)"
             )
+    leads = _lead_statuses(bp, notes)
+    if leads is not None:
+        files[f"standardValueSets/{_LEAD_SET}"] = leads
+        members["StandardValueSet"].append("LeadStatus")
     pkg = []
     for kind in sorted(members):
         pkg.append("    <types>\n")
