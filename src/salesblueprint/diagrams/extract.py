@@ -181,6 +181,9 @@ def _lifecycle_lines(s: LifecycleStage, bp: Blueprint, compact: bool) -> list[Li
         facts.append(f"deals: {p.label if p else s.pipeline}")
     if facts:
         lines += [Line(t, "muted") for t in wrap(" · ".join(facts))]
+    if s.lead_conversion is not None:
+        made = ", ".join(s.lead_conversion.creates)
+        lines += [Line(t, "mark") for t in wrap(f"lead converted here → {made}")]
     return lines
 
 

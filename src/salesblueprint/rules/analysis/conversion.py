@@ -33,12 +33,15 @@ class ConversionPoint:
     after: frozenset[str]  # reachable from the conversion stage, and cannot reach it
     succ: dict[str, frozenset[str]]
 
-    def reach(self, start: str) -> set[str]:
-        """Every stage reachable from ``start`` over forward moves (``start`` included)."""
+    def reach(self, start: str, avoid: str | None = None) -> set[str]:
+        """Every stage reachable from ``start`` over forward moves (``start`` included), not
+        passing through ``avoid``."""
+        if start == avoid:
+            return set()
         seen, todo = {start}, [start]
         while todo:
             for m in self.succ.get(todo.pop(), frozenset()):
-                if m not in seen:
+                if m not in seen and m != avoid:
                     seen.add(m)
                     todo.append(m)
         return seen

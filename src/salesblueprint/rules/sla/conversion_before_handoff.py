@@ -13,10 +13,11 @@ def check(ctx: Context) -> Iterator[Problem]:
 
     ## What it does
     Compares the lifecycle stage with ``lead_conversion`` with ``sla.handoff.to``, the stage
-    where sales takes the lead over. The conversion must be that stage, a stage after it on the
-    way forward (the default flow, forward and skip transitions, and the links between the
-    lifecycle and its pipelines), or the lifecycle stage whose ``pipeline:`` starts at it.
-    Recycles are not followed. Without a handoff or a conversion point there is nothing to
+    where sales takes the lead over. The conversion must be that stage, the lifecycle stage
+    whose ``pipeline:`` starts at it, or a stage that every way forward from the first
+    lifecycle stage reaches only through it (the default flow, forward and skip transitions,
+    and the links between the lifecycle and its pipelines; recycles are not followed). It
+    reports a conversion before the handoff, and one a skip lets leads reach around it. Without a handoff or a conversion point there is nothing to
     compare.
 
     ## Why is this bad?
@@ -65,23 +66,35 @@ def check(ctx: Context) -> Iterator[Problem]:
         and getattr(conv.stage, "pipeline", None) == target.pipeline.id
         and target.pipeline.stages[0] is target.stage
     )
-    if starts_there or conv.id in point.reach(to):
+    if starts_there or conv.id == to:
         return
+    entry = bp.lifecycle.stages[0].id if bp.lifecycle else conv.id
     label = f" ({target.stage.name})" if target.stage.name else ""
     if frm is not None and (conv.id == frm or frm in point.reach(conv.id)):
         message = (
             f"the lead is converted at '{conv.stage.id}', before the handoff to sales at "
             f"'{h.to}'{label}"
         )
-    else:
+        fix = (
+            f"move `lead_conversion:` to '{h.to}' or a later stage: sales converts the leads it "
+            "accepted"
+        )
+    elif conv.id in point.reach(entry, avoid=to) or (
+        conv.id not in point.reach(to) and conv.id in point.reach(entry)
+    ):
         message = (
             f"the lead is converted at '{conv.stage.id}', which a lead can reach without the "
             f"handoff to sales at '{h.to}'{label}"
         )
+        fix = (
+            f"let every way to '{conv.stage.id}' pass '{h.to}', or move `lead_conversion:` to "
+            f"'{h.to}'; if the fast lane is on purpose, ignore this rule on it"
+        )
+    else:  # after the handoff on every way, or unreachable (reported elsewhere)
+        return
     yield Problem(
         conv.path,
         message,
         at="lead_conversion",
-        fix=f"move `lead_conversion:` to '{h.to}' or a later stage: sales converts the leads it "
-        "accepted",
+        fix=fix,
     )
