@@ -384,7 +384,9 @@ def _read_leads(path: str, data: CrmData) -> None:
         if not _flag(el, "isActive", True):
             data.note(f"inactive lead status '{name}' left out")
             continue
-        statuses.append(CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted")))
+        statuses.append(
+            CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted"))
+        )
     at = next((i for i, s in enumerate(statuses) if s.converted), None)
     if at is None:
         if statuses:
@@ -573,9 +575,7 @@ def _lead_statuses(bp: Blueprint, notes: list[str]) -> str | None:
             "Lead Settings, make 'do not create an opportunity' the default"
         )
     if any(s.lead_conversion is not None for s in stages[at + 1 :]):
-        notes.append(
-            f"several stages convert the lead: only '{conv.label}' is marked converted"
-        )
+        notes.append(f"several stages convert the lead: only '{conv.label}' is marked converted")
     return _doc("StandardValueSet", body)
 
 

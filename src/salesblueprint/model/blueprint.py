@@ -71,6 +71,10 @@ Role = Literal["marketing", "sdr", "ae", "sales", "csm", "other"]
 CrmObject = Literal["contact", "account", "opportunity"]
 
 
+def _all_objects() -> list[CrmObject]:
+    return ["contact", "account", "opportunity"]
+
+
 class Team(Linted):
     id: Id = Field(description="Team id, used by `owner:` keys.", examples=["marketing"])
     name: Text | None = Field(default=None, description="Display name.")
@@ -170,7 +174,7 @@ class Conversion(Linted):  # a lifecycle stage's ``lead_conversion``
     opportunity, as Salesforce's *Convert* does."""
 
     creates: list[CrmObject] = Field(
-        default_factory=lambda: ["contact", "account", "opportunity"],
+        default_factory=_all_objects,
         min_length=1,
         description="The records the conversion creates (or links to existing ones): contact, "
         "account, opportunity. Default: all three.",

@@ -17,8 +17,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     whose ``pipeline:`` starts at it, or a stage that every way forward from the first
     lifecycle stage reaches only through it (the default flow, forward and skip transitions,
     and the links between the lifecycle and its pipelines; recycles are not followed). It
-    reports a conversion before the handoff, and one a skip lets leads reach around it. Without a handoff or a conversion point there is nothing to
-    compare.
+    reports a conversion before the handoff, and one a skip lets leads reach around it.
+    Without a handoff or a conversion point there is nothing to compare.
 
     ## Why is this bad?
     Converting a lead turns it into a contact, an account and an opportunity: it says a person
