@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from salesblueprint.diagnostics.codes import BANDS
-from salesblueprint.rules.registry import Rule, load_all
+from salesblueprint.rules.registry import Rule, load_all, options_doc
 from salesblueprint.schema import blueprint_schema
 
 Writer = Callable[[str, str], None]
@@ -31,6 +31,7 @@ _ORDER = [
     "Pipeline",
     "DealStage",
     "ExitCriterion",
+    "CrmIds",
     "SLA",
     "Handoff",
     "Recycle",
@@ -51,6 +52,7 @@ _YAML_KEY = {
     "Pipeline": "`pipelines[]`",
     "DealStage": "`pipelines[].stages[]`, `pipelines[].after_close[]`",
     "ExitCriterion": "`exit_criteria[]` of any stage",
+    "CrmIds": "`crm` on a pipeline or a stage",
     "SLA": "`sla`",
     "Handoff": "`sla.handoff`",
     "Recycle": "`sla.recycle[]`",
@@ -176,10 +178,14 @@ def rule_page(r: Rule) -> str:
     ]
     if r.norm:
         meta.append(f"**Norm:** {r.norm}")
+    if r.aliases:
+        meta.append(f"**Old names:** {', '.join(r.aliases)}")
     doc = r.doc.strip()
     first, _, rest = doc.partition("\n")
+    options = f"{options_doc(r)}\n" if r.options else ""
     return (
         f"# {r.code} {r.name}\n\n{first}\n\n{' · '.join(meta)}\n\n{rest.strip()}\n\n"
+        f"{options}"
         f"Silence it on a node with `lint: {{ignore: [{r.name}]}}`, or for the project with "
         f'`ignore = ["{r.code}"]` in `[tool.salesblueprint]`. '
         f"`salesblueprint rule {r.code}` prints this page.\n"
@@ -191,7 +197,8 @@ def rules_index(rules: list[Rule]) -> str:
         "# Rules",
         "",
         "Every code a finding can carry. The *correctness* preset runs only the rules that "
-        "find broken models; *recommended* (the default) runs them all. "
+        "find broken models; *partial* all but the *completeness* group; *recommended* (the "
+        "default) runs them all ([presets](../configuration.md)). "
         "`salesblueprint rules` prints this list.",
         "",
         "Codes come in bands, one per theme; a new rule takes the next free code of its band:",

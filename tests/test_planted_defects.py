@@ -59,6 +59,29 @@ PLANTS = [
         "    to: opportunity\n",
     ),
     Plant(
+        "two conversion points",
+        "        - Ask for a review and a referral\n",
+        "        - Ask for a review and a referral\n      lead_conversion: {creates: [contact]}\n",
+        "SB315",
+        "      lead_conversion: {creates: [contact]}\n",
+    ),
+    Plant(
+        "a fast lane to the conversion around the handoff",
+        "  transitions:\n    - from: opportunity\n",
+        "  transitions:\n    - from: lead\n      to: opportunity\n      kind: skip\n"
+        "      intended: true\n      when: A partner introduces the buyer\n"
+        "    - from: opportunity\n",
+        "SB316",
+        "      lead_conversion: {creates",
+    ),
+    Plant(
+        "account executives before the conversion",
+        "    name: Sales\n    role: sales\n",
+        "    name: Sales\n    role: ae\n",
+        "SB317",
+        "      owner: sales\n      definition: Lead that sales accepted",
+    ),
+    Plant(
         "handoff from a stage without owner",
         "      owner: marketing\n      definition: Lead that fits",
         "      definition: Lead that fits",
@@ -321,7 +344,16 @@ PLANTS = [
         "      owner: sales\n      definition: Lead that sales accepted",
     ),
     Plant("no way back to marketing", RECYCLE, "", "SB503", "    from: mql\n    to: sql\n"),
+    Plant(
+        "a team that owns nothing",
+        "    name: Customer success\n",
+        "    name: Customer success\n  - id: partners\n    name: Partners\n",
+        "SB508",
+        "  - id: partners\n",
+    ),
 ]
+# a whole missing section cannot be planted as one defect: what refers to it breaks too
+WHOLE_SECTIONS = {"SB504", "SB505", "SB506", "SB507"}
 
 
 def _clean() -> str:
@@ -348,7 +380,7 @@ def test_every_new_rule_group_has_a_plant() -> None:
     planted = {p.rule for p in PLANTS}
     rules = load_all()
     for code, r in rules.items():
-        if r.group in ("sla", "pipeline", "tools", "completeness"):
+        if r.group in ("sla", "pipeline", "tools", "completeness") and code not in WHOLE_SECTIONS:
             assert code in planted, code
 
 

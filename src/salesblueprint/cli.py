@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
-from salesblueprint.report import FORMATS, FORMATTERS
+from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
 from salesblueprint.templates import template_names
 
 _GLOB_CHARS = set("*?[")
@@ -107,7 +107,11 @@ def cli() -> None:
     salesblueprint init                     write a starter blueprint
     salesblueprint diff OLD NEW             what changed in the sales process
     salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
+    salesblueprint import hubspot FILE      a CRM's pipelines as a blueprint
+    salesblueprint export salesforce BP -o DIR   a blueprint in the CRM's format
+    salesblueprint drift BP --against pipedrive FILE   where the CRM moved away
     salesblueprint schema                   JSON Schema of the format, for editors
+    salesblueprint audit bp.yaml history/   hold the CRM's stage history against it
     """
 
 
@@ -116,10 +120,10 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice(list(FORMATTERS)),
     default=None,
     help="Output format: "
-    + ", ".join(f"{e.name} ({e.help})" for e in FORMATTERS.values())
+    + FORMATTERS.help()
     + " (default: github when GITHUB_ACTIONS=true, else text).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
@@ -155,8 +159,9 @@ def check(
     from salesblueprint.api import check_file_language
     from salesblueprint.i18n import translator
     from salesblueprint.report import get_formatter
+    from salesblueprint.rules.engine import config_findings
 
-    findings = []
+    findings = config_findings(config)
     languages = set()
     for p in paths:
         found, language = check_file_language(p, config, lang)
@@ -241,13 +246,18 @@ def list_rules(fmt: str, lang: str) -> None:
 def show_rule(key: str, lang: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
     from salesblueprint.i18n import rule_doc, translator
-    from salesblueprint.rules.registry import lookup, suggest
+    from salesblueprint.rules.registry import lookup, options_doc, renamed, suggest
 
     r = lookup(key)
     if r is None:
         hint = suggest(key) or "; `salesblueprint rules` lists every code and name"
         raise click.UsageError(f"no rule {key!r}{hint}")
     tr = translator(lang)
+    if renamed(key) is r:
+        click.echo(
+            f"{key} is an old name of {r.code} {r.name}; ignores and settings naming it "
+            f"still apply, but use {r.name} in new ones.\n"
+        )
     click.echo(f"# {r.code} {r.name}\n")
     meta = tr.gettext(
         "Group: {group}. Default severity: {severity}. Preset: {preset}.",
@@ -257,8 +267,12 @@ def show_rule(key: str, lang: str) -> None:
     )
     if r.norm:
         meta += tr.gettext(" Norm: {norm}.", norm=r.norm)
+    if r.aliases:
+        meta += f" Old names: {', '.join(r.aliases)}."
     click.echo(meta + "\n")
     click.echo(terminal_text(rule_doc(r.doc, tr)))
+    if r.options:
+        click.echo("\n" + terminal_text(options_doc(r)))
 
 
 @cli.command("schema")
@@ -334,10 +348,10 @@ def init_cmd(path: str, template: str, force: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(list(DIFF_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format; markdown fits a pull-request comment.",
+    help="Output format: " + DIFF_FORMATTERS.help() + ".",
 )
 @click.option(
     "--config",
@@ -374,7 +388,8 @@ def diff_cmd(
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
 
-    from salesblueprint.diff import SideError, diff, format_diff
+    from salesblueprint.diff import SideError, diff
+    from salesblueprint.report import DIFF_FORMATTERS
 
     try:
         result = diff(old, new, config, lang)
@@ -383,7 +398,8 @@ def diff_cmd(
         sys.exit(1)
     from salesblueprint.i18n import translator
 
-    click.echo(format_diff(result, fmt, translator(lang) if lang else None), nl=False)
+    tr = translator(lang) if lang else None
+    click.echo(DIFF_FORMATTERS.formatter(fmt)(result, tr), nl=False)
     sys.exit(0 if result.ok else 1)
 
 
@@ -506,10 +522,10 @@ def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(list(FUNNEL_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format; markdown fits a pull-request comment or a wiki page.",
+    help="Output format: " + FUNNEL_FORMATTERS.help() + ".",
 )
 @click.option(
     "--what-if",
@@ -532,16 +548,32 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...], lang: str | None) 
     """
     bp = _load_or_exit(file, "json" if fmt == "json" else "text", lang)
 
-    from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
+    from salesblueprint.funnel_maths import funnel
 
     rates = _parse_what_if(bp, what_if)
     base = funnel(bp)
     alt = funnel(bp, rates) if rates else None
-    formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
     from salesblueprint.i18n import translator
 
-    click.echo(formatters[fmt](bp, base, alt, tr=translator(lang or bp.language)), nl=False)
+    tr = translator(lang or bp.language)
+    click.echo(FUNNEL_FORMATTERS.formatter(fmt)(bp, base, alt, tr=tr), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
+
+
+from salesblueprint.interop.commands import add_commands  # noqa: E402
+
+
+def _formatter(name: str) -> Any:
+    from salesblueprint.report import get_formatter
+
+    return get_formatter(name)
+
+
+add_commands(cli, _load_or_exit, _formatter)
+
+from salesblueprint.audit.command import add_commands as add_audit  # noqa: E402
+
+add_audit(cli, _load_or_exit)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -13,7 +13,9 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Literal
 
-NodeKind = Literal["stage", "terminal", "won", "lost", "after_close", "tool", "note", "deal_stage"]
+NodeKind = Literal[
+    "stage", "terminal", "won", "lost", "after_close", "tool", "note", "deal_stage", "handoff"
+]
 # "order" is an invisible edge that only arranges the layout (e.g. tools side by side)
 EdgeKind = Literal[
     "forward",
@@ -29,6 +31,12 @@ EdgeKind = Literal[
 ]
 GroupKind = Literal["lane", "pipeline", "category", "open", "after_close", "tools"]
 Status = Literal["", "error", "warning", "info"]
+# text: plain; muted: numbers and details; bullet: an action; team: who acts (heading);
+# criterion: an exit criterion; mark: a tool or system of record (bold); strong: bold text;
+# back / skip: a way back or a skip with its reason; finding: a finding in words
+LineStyle = Literal[
+    "text", "muted", "bullet", "team", "criterion", "mark", "strong", "back", "skip", "finding"
+]
 
 MAX_TEXT = 300
 """Longest text kept from one user string; longer texts end in an ellipsis."""
@@ -58,7 +66,7 @@ class Line:
     """One line of detail under a node's title; ``style`` picks how it is drawn."""
 
     text: str
-    style: Literal["text", "muted", "bullet", "criterion", "mark", "finding"] = "text"
+    style: LineStyle = "text"
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,10 @@ class Node:
     group: str | None = None
     status: Status = ""
     key: str = ""  # the blueprint node id (``sql``, ``new_business.won``, ``tool:crm``)
+    # the complete texts (where a line is shortened) and finding codes; SVG shows it on hover
+    tooltip: tuple[str, ...] = ()
+    # the row of a row layout (the blueprint view: one slide, rows top to bottom); None: free
+    row: int | None = None
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from fractions import Fraction
 from typing import Any
 
 from salesblueprint.diagnostics.findings import Path
-from salesblueprint.i18n import Translator, _, translator
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.rules.analysis.funnel import (
     MAX_COUNT,
@@ -66,6 +66,10 @@ WEEKS_PER_PERIOD: dict[str, Fraction] = {
     "quarter": Fraction(13),
     "year": Fraction(52),
 }
+
+
+# "per quarter" ...: the period a number is for, in the words of the output
+_PER = {"month": _("per month"), "quarter": _("per quarter"), "year": _("per year")}
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,9 @@ class Funnel:
 
     def __str__(self) -> str:
         """The funnel as the text table ``salesblueprint funnel`` prints (without line numbers:
-        use :func:`format_text` with the blueprint for those)."""
+        use ``salesblueprint.report.funnel.format_text`` with the blueprint for those)."""
+        from salesblueprint.funnel_maths.text import _all_gaps, _text
+
         gaps = _all_gaps(self, None)
         return _text(self, None, self.file, [None] * len(gaps))
 
@@ -357,42 +363,6 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
     )
 
 
-# -- formatting ---------------------------------------------------------------------------
-def _num(n: int | None) -> str:
-    return "?" if n is None else f"{n:,}"
-
-
-def _money(x: float | None, currency: str | None) -> str:
-    if x is None:
-        return "?"
-    if abs(x) >= 1e15 or 0 < abs(x) < 0.01:
-        text = f"{x:g}"
-    else:
-        text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
-    return f"{currency} {text}" if currency else text
-
-
-def _pct(rate: float | None) -> str:
-    if rate is None:
-        return "?"
-    pct = rate * 100
-    if 0 < pct < 0.01:
-        return f"{pct:.2g}%"
-    text = f"{pct:.2f}".rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
-def _rate_cell(s: FunnelStep) -> str:
-    return "-" if s.key == "deals" else _pct(s.rate)
-
-
-def _where(bp_file: str, pos: tuple[int, int] | None) -> str:
-    where = bp_file or "<blueprint>"
-    if pos is not None:
-        where += f":{pos[0]}:{pos[1]}"
-    return where
-
-
 def gap_positions(bp: Blueprint, gaps: tuple[FunnelGap, ...]) -> list[tuple[int, int] | None]:
     """Line and column of each gap in the file (``None`` for a blueprint built in Python)."""
     from salesblueprint.loading.yaml_reader import locate
@@ -400,223 +370,3 @@ def gap_positions(bp: Blueprint, gaps: tuple[FunnelGap, ...]) -> list[tuple[int,
     if bp.source is None:
         return [None for _ in gaps]
     return [locate(bp.source, (*g.path, g.at) if g.at else g.path) for g in gaps]
-
-
-def _table(headers: list[str], rows: list[list[str]], align: str) -> list[str]:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-
-    def fmt(cells: list[str]) -> str:
-        out = []
-        for i, c in enumerate(cells):
-            out.append(c.ljust(widths[i]) if align[i] == "l" else c.rjust(widths[i]))
-        return "  ".join(out).rstrip()
-
-    return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
-
-
-_PER = {"month": _("per month"), "quarter": _("per quarter"), "year": _("per year")}
-_PER_HEADER = {"month": _("Per month"), "quarter": _("Per quarter"), "year": _("Per year")}
-
-
-def _per(f: Funnel, tr: Translator) -> str:
-    return tr(_PER.get(f.period or "", f"per {f.period}"))
-
-
-def _summary_line(f: Funnel, tr: Translator) -> str:
-    top = f.top
-    if top is None or f.deals is None or top.per_period is None:
-        return ""
-    return tr.gettext(
-        "To win {deals:,} deals {per} you need {contacts:,} contacts in '{stage}' {per} "
-        "({week} per week).",
-        deals=f.deals,
-        per=_per(f, tr),
-        contacts=top.per_period,
-        stage=tr(top.name),
-        week=_num(top.per_week),
-    )
-
-
-def _rows(
-    f: Funnel, other: Funnel | None, tr: Translator
-) -> tuple[list[str], list[list[str]], str]:
-    per = tr(_PER_HEADER.get(f.period or "", _("Per period")))
-    week = tr(_("Per week"))
-    headers = [tr(_("Step")), tr(_("Rate")), per, week]
-    align = "lrrr"
-    if other is not None:
-        headers += [tr(_("What-if rate")), per, week, tr(_("Change"))]
-        align += "rrrr"
-    rows = []
-    for i, s in enumerate(f.steps):
-        name = tr(s.name)
-        if s.key == f.opportunity_stage:
-            name += tr(_(" (win rate)"))
-        cells = [name, _rate_cell(s), _num(s.per_period), _num(s.per_week)]
-        if other is not None:
-            o = other.steps[i]
-            change = "?"
-            if o.per_period is not None and s.per_period is not None:
-                d = o.per_period - s.per_period
-                change = f"{d:+,}" if d else "0"
-            mark = "*" if s.stage in other.rates_changed else ""
-            cells += [
-                _rate_cell(o) + mark,
-                _num(o.per_period),
-                _num(o.per_week),
-                change,
-            ]
-        rows.append(cells)
-    return headers, rows, align
-
-
-def _changed(f: Funnel) -> str:
-    return ", ".join(f"{k} {_pct(v)}" for k, v in sorted(f.rates_changed.items()))
-
-
-def _all_gaps(f: Funnel, what_if: Funnel | None) -> tuple[FunnelGap, ...]:
-    extra = [g for g in (what_if.gaps if what_if else ()) if g not in f.gaps]
-    return (*f.gaps, *extra)
-
-
-def format_text(
-    bp: Blueprint, f: Funnel, what_if: Funnel | None = None, *, tr: Translator | None = None
-) -> str:
-    """The funnel as a plain-text table, then what is missing, if anything.
-
-    In the language of ``tr``, or else of the blueprint's ``language:``.
-    """
-    gaps = _all_gaps(f, what_if)
-    return _text(f, what_if, bp.file, gap_positions(bp, gaps), tr or translator(bp.language))
-
-
-def _text(
-    f: Funnel,
-    what_if: Funnel | None,
-    file: str,
-    positions: list[tuple[int, int] | None],
-    tr: Translator | None = None,
-) -> str:
-    tr = tr or translator()
-    lines = [tr.gettext("Reverse funnel: {name}", name=f.name)]
-    lines = [lines[0] + (f" ({f.file})" if f.file else ""), ""]
-    if f.period is not None:
-        labels = [tr(_("Revenue target")), tr(_("Average deal")), tr(_("Win rate"))]
-        width = max(15, *(len(label) + 1 for label in labels))
-        lines += [
-            f"{labels[0]:<{width}} {_money(f.revenue, f.currency)} {_per(f, tr)}",
-            f"{labels[1]:<{width}} {_money(f.average_deal_size, f.currency)}",
-        ]
-        if f.opportunity_stage is not None:
-            stage = tr.gettext("(stage '{stage}')", stage=f.opportunity_stage)
-            lines.append(f"{labels[2]:<{width}} {_pct(f.win_rate)} {stage}")
-        lines.append("")
-    if f.steps:
-        headers, rows, align = _rows(f, what_if, tr)
-        lines += _table(headers, rows, align)
-        lines.append("")
-        lines.append(
-            tr.gettext(
-                "Rate: the share of a stage that reaches the next one; numbers are rounded up "
-                "at each step."
-            )
-        )
-        summary = _summary_line(f, tr)
-        if summary:
-            lines.append(summary)
-        if what_if is not None:
-            alt = _summary_line(what_if, tr)
-            if alt:
-                lines.append(_what_if_line(what_if, alt, tr))
-    all_gaps = _all_gaps(f, what_if)
-    if all_gaps:
-        if f.steps:
-            lines.append("")
-        lines.append(tr.gettext("Missing for the funnel maths:"))
-        for g, pos in zip(all_gaps, positions, strict=True):
-            lines.append(f"  {_where(file, pos)}: {tr(g.message)}")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _what_if_line(what_if: Funnel, alt: str, tr: Translator) -> str:
-    summary = alt[0].lower() + alt[1:]
-    return tr.gettext("What if ({changed}): {summary}", changed=_changed(what_if), summary=summary)
-
-
-def format_markdown(
-    bp: Blueprint, f: Funnel, what_if: Funnel | None = None, *, tr: Translator | None = None
-) -> str:
-    """The funnel as a Markdown table (for a pull-request comment or a wiki page)."""
-    tr = tr or translator(bp.language)
-    lines = ["### " + tr.gettext("Reverse funnel: {name}", name=f.name), ""]
-    if f.period is not None:
-        money = _money(f.revenue, f.currency)
-        deal = _money(f.average_deal_size, f.currency)
-        if f.opportunity_stage:
-            text = _(
-                "Revenue target **{money}** {per}, average deal **{deal}**, win rate **{rate}**.",
-                money=money,
-                per=_per(f, tr),
-                deal=deal,
-                rate=_pct(f.win_rate),
-            )
-        else:
-            text = _(
-                "Revenue target **{money}** {per}, average deal **{deal}**.",
-                money=money,
-                per=_per(f, tr),
-                deal=deal,
-            )
-        lines.append(tr(text))
-        lines.append("")
-    if f.steps:
-        headers, rows, align = _rows(f, what_if, tr)
-        lines.append("| " + " | ".join(headers) + " |")
-        lines.append("|" + "|".join(":---" if a == "l" else "---:" for a in align) + "|")
-        for r in rows:
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in r) + " |")
-        lines.append("")
-        lines.append(
-            tr.gettext(
-                "Rate: the share of a stage that reaches the next one; rounded up at each step."
-            )
-        )
-        summary = _summary_line(f, tr)
-        if summary:
-            lines += ["", summary]
-        alt = _summary_line(what_if, tr) if what_if is not None else ""
-        if what_if is not None and alt:
-            lines += ["", _what_if_line(what_if, alt, tr)]
-    all_gaps = _all_gaps(f, what_if)
-    if all_gaps:
-        lines += ["", "**" + tr.gettext("Missing for the funnel maths:") + "**", ""]
-        for g, pos in zip(all_gaps, gap_positions(bp, all_gaps), strict=True):
-            line = tr.gettext(" (line {line})", line=pos[0]) if pos else ""
-            lines.append(f"- {tr(g.message)}{line}")
-    return "\n".join(lines) + "\n"
-
-
-def _translated(data: dict[str, Any], f: Funnel, tr: Translator) -> dict[str, Any]:
-    """``to_dict`` with the step names and gap messages in the language of ``tr``."""
-    for d, s in zip(data["steps"], f.steps, strict=True):
-        d["name"] = tr(s.name)
-    for d, g in zip(data["gaps"], f.gaps, strict=True):
-        d["message"] = tr(g.message)
-    return data
-
-
-def format_json(
-    bp: Blueprint, f: Funnel, what_if: Funnel | None = None, *, tr: Translator | None = None
-) -> str:
-    import json
-
-    tr = tr or translator(bp.language)
-    data = _translated(f.to_dict(), f, tr)
-    for g, pos in zip(data["gaps"], gap_positions(bp, f.gaps), strict=True):
-        g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
-    if what_if is not None:
-        alt = _translated(what_if.to_dict(), what_if, tr)
-        for g, pos in zip(alt["gaps"], gap_positions(bp, what_if.gaps), strict=True):
-            g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
-        data["what_if"] = alt
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

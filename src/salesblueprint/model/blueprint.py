@@ -6,7 +6,7 @@ Every model forbids unknown keys. After validation each node knows its ``path`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -63,10 +63,34 @@ class Linted(Node):
     )
 
 
+Role = Literal["marketing", "sdr", "ae", "sales", "csm", "other"]
+"""What a team does: ``marketing``; ``sdr`` (sales development: qualifies leads); ``ae``
+(account executives: work opportunities and close); ``sales`` (one team does both);
+``csm`` (customer success); ``other``."""
+
+CrmObject = Literal["contact", "account", "opportunity"]
+
+
+def _all_objects() -> list[CrmObject]:
+    return ["contact", "account", "opportunity"]
+
+
 class Team(Linted):
     id: Id = Field(description="Team id, used by `owner:` keys.", examples=["marketing"])
     name: Text | None = Field(default=None, description="Display name.")
     description: Text | None = None
+    role: Role | None = Field(
+        default=None,
+        description="What the team does: marketing | sdr (sales development: qualifies leads) | "
+        "ae (account executives: work the opportunities) | sales (both) | csm (customer "
+        "success) | other. The SLA and lead-conversion checks use it to tell the sides apart.",
+        examples=["sdr"],
+    )
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role_case(cls, v: Any) -> Any:
+        return v.strip().lower() if isinstance(v, str) else v
 
 
 class ExitCriterion(Linted):
@@ -95,6 +119,28 @@ class ExitCriterion(Linted):
         return {"outcome": v} if isinstance(v, str) else v
 
 
+class CrmIds(Node):
+    """The CRM's own identifiers of a stage or pipeline, kept by import and used by drift."""
+
+    hubspot: Text | None = Field(
+        default=None,
+        description="HubSpot id (stage or pipeline), e.g. `appointmentscheduled`.",
+        examples=["appointmentscheduled"],
+    )
+    salesforce: Text | None = Field(
+        default=None,
+        description="Salesforce value `fullName` (stage) or business process `fullName`.",
+        examples=["Proposal/Price Quote"],
+    )
+    pipedrive: Text | None = Field(
+        default=None, description="Pipedrive stage or pipeline id.", examples=["4"]
+    )
+
+    def get(self, crm: str) -> str | None:
+        value = getattr(self, crm, None)
+        return value if isinstance(value, str) else None
+
+
 class _Stage(Linted):
     id: Id = Field(description="Stage id, unique in its list.")
     name: Text | None = Field(default=None, description="Display name.")
@@ -103,6 +149,12 @@ class _Stage(Linted):
         default_factory=list,
         description="Buyer-side, factual, inspectable outcomes that end this stage. "
         "A plain string is shorthand for `{outcome: ...}`.",
+    )
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The stage's identifiers in CRMs (written by `salesblueprint import`); "
+        "drift matches CRM stages by these, else by name.",
+        examples=[{"hubspot": "appointmentscheduled"}],
     )
 
     @field_validator("exit_criteria", mode="before")
@@ -115,6 +167,19 @@ class _Stage(Linted):
     @property
     def label(self) -> str:
         return self.name or self.id
+
+
+class Conversion(Linted):  # a lifecycle stage's ``lead_conversion``
+    """Lead conversion: the lead record becomes a contact, an account and (usually) an
+    opportunity, as Salesforce's *Convert* does."""
+
+    creates: list[CrmObject] = Field(
+        default_factory=_all_objects,
+        min_length=1,
+        description="The records the conversion creates (or links to existing ones): contact, "
+        "account, opportunity. Default: all three.",
+        examples=[["contact", "account", "opportunity"]],
+    )
 
 
 class LifecycleStage(_Stage):
@@ -130,6 +195,13 @@ class LifecycleStage(_Stage):
     terminal: Bool = Field(default=False, description="Contacts stay here: no default next stage.")
     pipeline: Id | None = Field(
         default=None, description="Deals of contacts in this stage run in this pipeline."
+    )
+    lead_conversion: Conversion | None = Field(
+        default=None,
+        description="The lead is converted on entering this stage (at most one stage): before "
+        "it, work happens on the lead record (SDRs); from here on, on the contact, account and "
+        "opportunity (account executives). Salesforce: the lead status marked `converted`.",
+        examples=[{"creates": ["contact", "account", "opportunity"]}],
     )
 
 
@@ -189,6 +261,12 @@ class Pipeline(Linted):
         default_factory=list, description="Stages after the win (hand-over, implementation ...)."
     )
     transitions: list[Transition] = Field(default_factory=list)
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The pipeline's identifiers in CRMs (HubSpot pipeline id, Salesforce "
+        "business process, Pipedrive pipeline id).",
+        examples=[{"hubspot": "default"}],
+    )
 
     @property
     def label(self) -> str:
@@ -392,14 +470,20 @@ class Blueprint(Linted):
         return g
 
 
-def _assign_paths(node: BaseModel, path: Path) -> None:
+def _assign_paths(
+    node: BaseModel, path: Path, origin: Mapping[Path, Sequence[int]] | None = None
+) -> None:
+    """Give every node its path. ``origin`` maps the path of a list that lost items (a
+    blueprint salvaged from a file with errors) to the index each kept item had in the file."""
     if isinstance(node, Node):
         node._path = path
     for name, info in type(node).model_fields.items():
         value = getattr(node, name)
         key = info.alias or name
         if isinstance(value, BaseModel):
-            _assign_paths(value, (*path, key))
+            _assign_paths(value, (*path, key), origin)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            where = (*path, key)
+            index = origin.get(where) if origin else None
             for i, item in enumerate(value):
-                _assign_paths(item, (*path, key, i))
+                _assign_paths(item, (*where, index[i] if index else i), origin)

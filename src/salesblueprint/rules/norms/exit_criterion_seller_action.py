@@ -14,6 +14,7 @@ _HOW = {
     "agent": N_("it is done by the seller{why}"),
     "passive": N_("it describes seller activity{why}"),
     "todo": N_("it is a to-do for the seller{why}"),
+    "waiting": N_("it describes a wait, not the buyer's progress{why}"),
 }
 
 
@@ -66,10 +67,10 @@ def check(ctx: Context) -> Iterator[Problem]:
       - Beslisser heeft de demo bijgewoond en een vervolgafspraak gepland
     ```
     """
-    v = vocab_for(ctx)
     for stage, crit in judged_criteria(ctx.bp):
         if crit.actor == "buyer":
             continue
+        v = vocab_for(ctx, crit.outcome)
         if crit.actor == "seller":
             how = _("it is marked `actor: seller`")
         else:
@@ -78,7 +79,9 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             # quote the words that show it, unless they are the whole criterion
             whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
-            how = Msg(_HOW[actor.how], {"why": "" if whole else f" ('{actor.why}')"})
+            how = Msg(
+                _HOW[actor.how], {"why": "" if whole else _(" ({reading})", reading=actor.reading)}
+            )
         k = stage_kind(ctx, stage)
         yield Problem(
             crit.path,
