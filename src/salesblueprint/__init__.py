@@ -42,10 +42,11 @@ __all__ = [
     "funnel",
     "load",
     "render",
+    "render_pages",
 ]
 
 if TYPE_CHECKING:
-    from salesblueprint.api import check, check_file, load, render
+    from salesblueprint.api import check, check_file, load, render, render_pages
     from salesblueprint.diagrams import LayoutError, RenderError, ViewError
     from salesblueprint.funnel_maths import WhatIfError, funnel
     from salesblueprint.model.blueprint import Blueprint
@@ -57,6 +58,7 @@ _LAZY = {
     "check_file": "salesblueprint.api",
     "funnel": "salesblueprint.funnel_maths",
     "render": "salesblueprint.api",
+    "render_pages": "salesblueprint.api",
     "ViewError": "salesblueprint.diagrams",
     "RenderError": "salesblueprint.diagrams",
     "LayoutError": "salesblueprint.diagrams",
