@@ -13,13 +13,22 @@ TEAMS = ("marketing", "sales", "success")
 
 
 def large_blueprint(pipelines: int = 3, stages: int = 12, lifecycle: int = 15) -> Blueprint:
+    """The blueprint of :func:`large_blueprint_data`."""
+    result = validate_data(large_blueprint_data(pipelines, stages, lifecycle))
+    assert result.blueprint is not None, [str(f) for f in result.findings]
+    return result.blueprint
+
+
+def large_blueprint_data(
+    pipelines: int = 3, stages: int = 12, lifecycle: int = 15
+) -> dict[str, Any]:
     """``lifecycle`` lifecycle stages over three teams (the handoff from marketing's last to
     sales' first), ``pipelines`` pipelines of ``stages`` open stages each plus won, lost and
     two stages after close, and three tools."""
     per_team = [lifecycle // 3 + (1 if i < lifecycle % 3 else 0) for i in range(3)]
     life: list[dict[str, Any]] = []
     for team, count in zip(TEAMS, per_team, strict=True):
-        for i in range(count):
+        for _ in range(count):
             n = len(life) + 1
             life.append(
                 {
@@ -114,6 +123,4 @@ def large_blueprint(pipelines: int = 3, stages: int = 12, lifecycle: int = 15) -
             {"id": "erp", "name": "ERP", "records": ["invoice"], "system_of_record": ["invoice"]},
         ],
     }
-    result = validate_data(data)
-    assert result.blueprint is not None, [str(f) for f in result.findings]
-    return result.blueprint
+    return data

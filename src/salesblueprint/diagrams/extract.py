@@ -191,7 +191,7 @@ def _short(message: str, limit: int = 80) -> str:
     head = message
     for sep in (": ", "; "):
         head = head.split(sep, 1)[0]
-    return clean(head, limit)
+    return _shorten(head, limit)  # cut at a word, not inside one
 
 
 def _owner(node: Path, owners: list[Path]) -> Path | None:
@@ -590,7 +590,8 @@ def _tool_lines(t: Tool, compact: bool, width: int = WRAP) -> list[Line]:
             text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(others))
             lines += [Line(x, "text") for x in wrap(text, width)]
         return lines
-    for r in dict.fromkeys([*t.records, *t.system_of_record]):
+    # the records it is the system of record for first, then the others: bold lines together
+    for r in dict.fromkeys([*sor, *t.records]):
         if r in sor:
             lines.append(Line(clean(C.RECORD_SOR.format(record=r)), "mark"))
         else:
