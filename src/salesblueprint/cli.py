@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
+from salesblueprint.diagrams import renderers, views
 from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
 from salesblueprint.templates import template_names
 
@@ -345,25 +346,22 @@ def diff_cmd(
     sys.exit(0 if result.ok else 1)
 
 
-_RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
-
-
 @cli.command("render")
 @click.argument("file")
 @click.option(
     "--view",
     default="blueprint",
     show_default=True,
-    metavar="lifecycle|pipeline[:ID]|tools|blueprint",
-    help="What to draw.",
+    metavar=views.metavar(),
+    help="What to draw: " + views.help_text() + ".",
 )
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(renderers.formats()),
     default="svg",
     show_default=True,
-    metavar="|".join(_RENDER_FORMATS),
-    help="Output format (any format a renderer is registered for).",
+    help="Output format: " + renderers.help_text() + ".",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
 @click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
@@ -376,7 +374,7 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
 def render_cmd(
     file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
 ) -> None:
-    """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
+    """Draw a view of blueprint FILE as an image (svg, png, pdf) or as dot or mermaid source.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
     'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'.

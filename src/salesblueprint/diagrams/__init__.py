@@ -6,9 +6,11 @@ svg = sb.render(bp, view="lifecycle", format="svg")   # str
 png = sb.render(bp, view="blueprint", format="png")   # bytes
 ```
 
-Views: ``lifecycle``, ``pipeline`` / ``pipeline:ID``, ``tools``, ``blueprint``. Formats: ``dot``,
-``mermaid``, ``svg`` (text, returned as ``str``), ``png``, ``pdf`` (``bytes``). SVG, PNG and PDF
-need a Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`).
+Views (one module each in :mod:`.views`): ``lifecycle``, ``pipeline`` / ``pipeline:ID``,
+``tools``, ``blueprint``. Formats (one registry in :mod:`.renderers`): ``dot``, ``mermaid``,
+``svg`` (text, returned as ``str``), ``png``, ``pdf`` (``bytes``). SVG, PNG and PDF need a
+Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`). Importing this package is
+light: the model is imported when something is drawn.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from salesblueprint.diagrams.extract import VIEWS, ViewError, extract
 from salesblueprint.diagrams.layout import LayoutError, NoGraphvizError
+from salesblueprint.diagrams.views import ViewError, choices_text, load_all
 
 if TYPE_CHECKING:
     from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.diagrams.renderers import Renderer
     from salesblueprint.model.blueprint import Blueprint
+
+VIEWS = tuple(load_all())
+"""The view names (the registry in :mod:`salesblueprint.diagrams.views`)."""
 
 __all__ = [
     "VIEWS",
@@ -79,10 +84,7 @@ def render(
     All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...).
     """
     if not isinstance(view, str):
-        raise ViewError(
-            "view must be text (lifecycle, pipeline, pipeline:ID, tools or blueprint), "
-            f"got {type(view).__name__}"
-        )
+        raise ViewError(f"view must be text ({choices_text()}), got {type(view).__name__}")
     renderer = get_renderer(format) if isinstance(format, str) else None
     if renderer is None:
         raise RenderError(format)
@@ -92,6 +94,8 @@ def render(
             "diagrams.render takes the findings themselves; "
             "salesblueprint.render(bp, findings=True) runs check first",
         )
+    from salesblueprint.diagrams.extract import extract
+
     diagram = extract(bp, view, None if findings is None else finding_list(format, findings))
     return renderer.fn(diagram)
 

@@ -1,8 +1,8 @@
 """Views of a blueprint, extracted into the diagram IR.
 
-A view selects from the one model: ``lifecycle`` (swimlanes per owning team), ``pipeline`` or
-``pipeline:ID`` (deal stages, outcomes, after-close stages), ``tools`` (the tool map) and
-``blueprint`` (all of it on one page). Stage and edge semantics come from
+A view selects from the one model; each view is a module in :mod:`salesblueprint.diagrams.views`
+(``lifecycle``, ``pipeline`` / ``pipeline:ID``, ``tools``, ``blueprint``) that fills a
+:class:`Builder` with the building blocks here. Stage and edge semantics come from
 :mod:`salesblueprint.model.graph`; this module only decides what to show and how to group it.
 """
 
@@ -29,11 +29,13 @@ from salesblueprint.diagrams.ir import (
     clean,
     wrap,
 )
+from salesblueprint.diagrams.views import ViewError, load_all, parse
 from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline, Tool
 from salesblueprint.model.graph import Edge as GraphEdge
 from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool_node
 
-VIEWS = ("lifecycle", "pipeline", "tools", "blueprint")
+VIEWS = tuple(load_all())
+"""The view names, from the registry (:mod:`salesblueprint.diagrams.views`)."""
 
 ROW = 9
 """Most stages side by side in one row of the blueprint view; a longer pipeline wraps into
@@ -50,12 +52,10 @@ MAX_FINDING_LINES = 3
 """Findings written out per stage; the rest are counted (and all are in the tooltip)."""
 
 
-class ViewError(ValueError):
-    """An unknown view, or a ``pipeline:ID`` naming no pipeline."""
-
-
 @dataclass
 class _Builder:
+    """What a view builds: nodes, edges and groups (the view modules fill it in)."""
+
     bp: Blueprint
     findings: Sequence[Finding] | None
     index: StageIndex
@@ -165,6 +165,9 @@ class _Builder:
             if not statuses - {""}:
                 d.legend.append(LegendItem("note", C.NO_FINDINGS, "node"))
         return d
+
+
+Builder = _Builder
 
 
 def _row_order(nodes: list[Node]) -> list[Edge]:
@@ -639,8 +642,7 @@ def _blind_spots(b: _Builder) -> None:
     b.node("note:blind_spots", C.BLIND_SPOTS, "note", lines[:40])
 
 
-def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
-    _, _, pid = view.partition(":")
+def _pipelines_for(bp: Blueprint, pid: str) -> list[Pipeline]:
     if not pid:
         return list(bp.pipelines)
     p = bp.pipeline(pid)
@@ -653,34 +655,8 @@ def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
 def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
     """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
     the findings in words."""
-    base = view.split(":", 1)[0]
-    if base not in VIEWS or (":" in view and base != "pipeline"):
-        raise ViewError(
-            f"unknown view {view!r}; choose lifecycle, pipeline, pipeline:ID, tools or blueprint"
-        )
-    idx = StageIndex.build(bp)
-    name = C.VIEW_NAMES[base]
-    b = _Builder(bp, findings, idx, "", view)
-    if base == "lifecycle":
-        _add_lifecycle(b)
-    elif base == "pipeline":
-        pipes = _pipelines_for(bp, view)
-        for p in pipes:
-            _add_pipeline(b, p)
-        if len(pipes) == 1:
-            name = C.VIEW_ONE_PIPELINE.format(label=pipes[0].label)
-    elif base == "tools":
-        _add_tools(b)
-        _tool_flows(b)
-        _blind_spots(b)
-    else:
-        b.width = CARD_WRAP
-        _add_tools(b, compact=True)
-        _add_lifecycle(b, full=True)
-        for p in bp.pipelines:
-            _add_pipeline(b, p, full=True)
-        width = _fit(b)
-        for section in b.sections:
-            _rows(b, _pack(section, width))
+    v, argument = parse(view)
+    b = _Builder(bp, findings, StageIndex.build(bp), "", view)
+    name = v.build(b, argument) or C.VIEW_NAMES.get(v.name, v.name)
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()

@@ -1,7 +1,8 @@
 """The format registry: a format name maps to one renderer.
 
 Each module in this package registers its formats with :func:`register`; adding a format is
-adding a module (it is found by :func:`load_all`, nothing else changes).
+adding a module (it is found by :func:`load_all`, nothing else changes): ``render --format``
+choices and help, and :func:`salesblueprint.diagrams.formats`, come from here.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ _loaded = False
 
 
 def register(
-    name: str, *, binary: bool = False, description: str = ""
+    name: str, *, description: str, binary: bool = False
 ) -> Callable[[RenderFn], RenderFn]:
-    """Decorator: make ``fn(diagram)`` the renderer of format ``name``."""
+    """Decorator: make ``fn(diagram)`` the renderer of format ``name``; ``description`` is its
+    line in ``render --help``."""
 
     def deco(fn: RenderFn) -> RenderFn:
         _REGISTRY[name] = Renderer(name, fn, binary, description)
@@ -56,3 +58,8 @@ def get(name: str) -> Renderer | None:
 
 def formats() -> list[str]:
     return list(load_all())
+
+
+def help_text() -> str:
+    """``dot (DOT source ...), mermaid (...)``: for ``render --format`` help."""
+    return ", ".join(f"{r.name} ({r.description})" for r in load_all().values())

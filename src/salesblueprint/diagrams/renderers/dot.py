@@ -321,6 +321,6 @@ def to_dot(d: Diagram) -> str:
     return source
 
 
-@register("dot", description="Graphviz DOT source")
+@register("dot", description="Graphviz source")
 def render_dot(d: Diagram) -> str:
     return to_dot(d)
