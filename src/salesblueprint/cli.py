@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from salesblueprint import __version__
 from salesblueprint.diagrams import renderers, views
 from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
-from salesblueprint.templates import template_names
+from salesblueprint.templates import DEFAULT_TEMPLATE, help_text, template_names
 
 _GLOB_CHARS = set("*?[")
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -238,31 +238,25 @@ def schema_cmd() -> None:
 _TEMPLATE_NAMES = tuple(template_names())
 
 
-@cli.command("init")
+_INIT_HELP = (
+    "Write a starter blueprint that checks clean.\n\n"
+    "PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file "
+    "is never overwritten unless --force is given.\n\n\b\nTemplates:\n" + help_text()
+)
+
+
+@cli.command("init", help=_INIT_HELP)
 @click.argument("path", required=False, default="blueprint.yaml")
 @click.option(
     "--template",
     "-t",
     type=click.Choice(_TEMPLATE_NAMES),
-    default="hubspot",
+    default=DEFAULT_TEMPLATE,
     show_default=True,
-    help="Starter blueprint to write.",
+    help="Starter blueprint to write (listed below).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 def init_cmd(path: str, template: str, force: bool) -> None:
-    """Write a starter blueprint that checks clean.
-
-    PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file
-    is never overwritten unless --force is given.
-
-    \b
-    Templates:
-      hubspot  HubSpot's default lifecycle and a deal pipeline
-      sirius   the SiriusDecisions demand waterfall, with an SLA
-      startup  a small founder-led team, a pilot, onboarding after the win
-      saas     product-led SaaS: trial, product-qualified lead, sales assist
-      nl       Dutch (language: nl): inbound leads for a B2B service company
-    """
     from salesblueprint.templates import template_text
 
     if os.path.isdir(path):
