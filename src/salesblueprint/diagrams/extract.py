@@ -32,10 +32,16 @@ from salesblueprint.diagrams.ir import (
 from salesblueprint.diagrams.views import ViewError, load_all, parse
 from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline, Tool
 from salesblueprint.model.graph import Edge as GraphEdge
+from salesblueprint.model.graph import EdgeKind as GraphEdgeKind
 from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool_node
 
 VIEWS = tuple(load_all())
 """The view names, from the registry (:mod:`salesblueprint.diagrams.views`)."""
+
+_MOVES: frozenset[GraphEdgeKind] = frozenset({"recycle", "skip"})
+"""The moves written as lines in the stage they start from (ways back and skips)."""
+_ENTERING: frozenset[GraphEdgeKind] = frozenset({"forward", "handoff"})
+"""The moves that make a terminal lifecycle stage part of the main flow, not a side exit."""
 
 ROW = 9
 """Most stages side by side in one row of the blueprint view; a longer pipeline wraps into
@@ -229,11 +235,7 @@ def _moves(b: _Builder, key: str) -> list[Line]:
     lines: list[Line] = []
     seen: set[tuple[str, str, str]] = set()
     for e in _stage_moves(b):
-        if (
-            e.source != key
-            or e.kind not in ("recycle", "skip")
-            or (e.kind, e.target, e.label) in seen
-        ):
+        if e.source != key or e.kind not in _MOVES or (e.kind, e.target, e.label) in seen:
             continue
         seen.add((e.kind, e.target, e.label))
         stage = _stage_label(b, e.target)
@@ -374,7 +376,7 @@ def _side_exits(b: _Builder) -> set[str]:
     """Terminal lifecycle stages that no forward move or handoff enters."""
     bp = b.bp
     assert bp.lifecycle is not None
-    entered = {e.target for e in _stage_moves(b) if e.kind in ("forward", "handoff")}
+    entered = {e.target for e in _stage_moves(b) if e.kind in _ENTERING}
     return {s.id for s in bp.lifecycle.stages if s.terminal and s.id not in entered}
 
 
