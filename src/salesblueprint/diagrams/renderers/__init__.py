@@ -7,12 +7,11 @@ choices and help, and :func:`salesblueprint.diagrams.formats`, come from here.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from salesblueprint.diagrams.ir import Diagram
+from salesblueprint.diagrams.plugins import import_modules
 
 RenderFn = Callable[[Diagram], "str | bytes"]
 
@@ -26,7 +25,6 @@ class Renderer:
 
 
 _REGISTRY: dict[str, Renderer] = {}
-_loaded = False
 
 
 def register(
@@ -44,11 +42,7 @@ def register(
 
 def load_all() -> dict[str, Renderer]:
     """Every registered renderer, by format name (imports the renderer modules once)."""
-    global _loaded
-    if not _loaded:
-        for mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-            importlib.import_module(f"{__name__}.{mod}")
-        _loaded = True
+    import_modules(__name__)
     return dict(sorted(_REGISTRY.items()))
 
 

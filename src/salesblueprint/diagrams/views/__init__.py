@@ -10,11 +10,11 @@ the views without importing the model.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from salesblueprint.diagrams.plugins import import_modules
 
 if TYPE_CHECKING:
     from salesblueprint.diagrams.extract import Builder
@@ -42,7 +42,6 @@ class View:
 
 
 _REGISTRY: dict[str, View] = {}
-_loaded = False
 
 
 def view(name: str, *, help: str, argument: str | None = None) -> Callable[[BuildFn], BuildFn]:
@@ -59,11 +58,7 @@ def view(name: str, *, help: str, argument: str | None = None) -> Callable[[Buil
 
 def load_all() -> dict[str, View]:
     """Every registered view, by name (imports the view modules once)."""
-    global _loaded
-    if not _loaded:
-        for mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-            importlib.import_module(f"{__name__}.{mod}")
-        _loaded = True
+    import_modules(__name__)
     return dict(sorted(_REGISTRY.items()))
 
 
