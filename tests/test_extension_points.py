@@ -80,13 +80,22 @@ def test_an_unknown_view_names_every_view() -> None:
         views.parse("tools:x")  # tools takes no argument
 
 
-def test_docs_list_every_view() -> None:
-    """docs/diagrams.md's table of views has one row per registered view, no more."""
+def _documented(section: str) -> dict[str, str]:
+    """The first backticked word of each row of the table under ``## section`` of
+    docs/diagrams.md, and the row."""
     page = (ROOT / "docs" / "diagrams.md").read_text(encoding="utf-8")
-    section = page.split("## Views", 1)[1].split("\n## ", 1)[0]
-    rows = [line for line in section.splitlines() if line.startswith("| `")]
-    documented = {re.findall(r"`([a-z_]+)", row)[0] for row in rows}
-    assert documented == set(views.load_all())
+    text = page.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    return {re.findall(r"`([a-z_]+)", row)[0]: row for row in rows}
+
+
+def test_docs_list_every_view_and_format() -> None:
+    """docs/diagrams.md has one row per registered view and per format, no more."""
+    assert set(_documented("Views")) == set(views.load_all())
+    formats = _documented("Formats")
+    assert set(formats) == set(renderers.load_all())
+    for name, r in renderers.load_all().items():
+        assert ("`bytes`" in formats[name]) == r.binary, name
 
 
 @pytest.fixture
