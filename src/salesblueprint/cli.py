@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
+from salesblueprint.diagrams import renderers, views
 from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
-from salesblueprint.templates import template_names
+from salesblueprint.templates import DEFAULT_TEMPLATE, help_text, template_names
 
 _GLOB_CHARS = set("*?[")
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -238,31 +239,25 @@ def schema_cmd() -> None:
 _TEMPLATE_NAMES = tuple(template_names())
 
 
-@cli.command("init")
+_INIT_HELP = (
+    "Write a starter blueprint that checks clean.\n\n"
+    "PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file "
+    "is never overwritten unless --force is given.\n\n\b\nTemplates:\n" + help_text()
+)
+
+
+@cli.command("init", help=_INIT_HELP)
 @click.argument("path", required=False, default="blueprint.yaml")
 @click.option(
     "--template",
     "-t",
     type=click.Choice(_TEMPLATE_NAMES),
-    default="hubspot",
+    default=DEFAULT_TEMPLATE,
     show_default=True,
-    help="Starter blueprint to write.",
+    help="Starter blueprint to write (listed below).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 def init_cmd(path: str, template: str, force: bool) -> None:
-    """Write a starter blueprint that checks clean.
-
-    PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file
-    is never overwritten unless --force is given.
-
-    \b
-    Templates:
-      hubspot  HubSpot's default lifecycle and a deal pipeline
-      sirius   the SiriusDecisions demand waterfall, with an SLA
-      startup  a small founder-led team, a pilot, onboarding after the win
-      saas     product-led SaaS: trial, product-qualified lead, sales assist
-      nl       Dutch (language: nl): inbound leads for a B2B service company
-    """
     from salesblueprint.templates import template_text
 
     if os.path.isdir(path):
@@ -346,25 +341,22 @@ def diff_cmd(
     sys.exit(0 if result.ok else 1)
 
 
-_RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
-
-
 @cli.command("render")
 @click.argument("file")
 @click.option(
     "--view",
     default="blueprint",
     show_default=True,
-    metavar="lifecycle|pipeline[:ID]|tools|blueprint",
-    help="What to draw.",
+    metavar=views.metavar(),
+    help="What to draw: " + views.help_text() + ".",
 )
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(renderers.formats()),
     default="svg",
     show_default=True,
-    metavar="|".join(_RENDER_FORMATS),
-    help="Output format (any format a renderer is registered for).",
+    help="Output format: " + renderers.help_text() + ".",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
 @click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
@@ -391,7 +383,7 @@ def render_cmd(
     config_path: str | None,
     pages: str,
 ) -> None:
-    """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
+    """Draw a view of blueprint FILE as an image (svg, png, pdf) or as dot or mermaid source.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
     'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'. A blueprint

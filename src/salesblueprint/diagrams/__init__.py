@@ -6,10 +6,12 @@ svg = sb.render(bp, view="lifecycle", format="svg")   # str
 png = sb.render(bp, view="blueprint", format="png")   # bytes
 ```
 
-Views: ``lifecycle``, ``pipeline`` / ``pipeline:ID``, ``tools``, ``blueprint`` (one page per
-pipeline when it is too large for a slide: :func:`render_pages`). Formats: ``dot``,
-``mermaid``, ``svg`` (text, returned as ``str``), ``png``, ``pdf`` (``bytes``). SVG, PNG and PDF
-need a Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`).
+Views (one module each in :mod:`.views`): ``lifecycle``, ``pipeline`` / ``pipeline:ID``,
+``tools``, ``blueprint`` (one page per pipeline when it is too large for a slide:
+:func:`render_pages`). Formats (one registry in :mod:`.renderers`): ``dot``, ``mermaid``,
+``svg`` (text, returned as ``str``), ``png``, ``pdf`` (``bytes``). SVG, PNG and PDF need a
+Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`). Importing this package is
+light: the model is imported when something is drawn.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from salesblueprint.diagrams.extract import PAGE_MODES, VIEWS, ViewError, extract, extract_pages
 from salesblueprint.diagrams.layout import LayoutError, NoGraphvizError
+from salesblueprint.diagrams.views import PAGE_MODES, ViewError, choices_text, load_all
 
 if TYPE_CHECKING:
     from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.diagrams.ir import Diagram
     from salesblueprint.diagrams.renderers import Renderer
     from salesblueprint.model.blueprint import Blueprint
+
+VIEWS = tuple(load_all())
+"""The view names (the registry in :mod:`salesblueprint.diagrams.views`)."""
 
 __all__ = [
     "PAGE_MODES",
@@ -83,6 +88,8 @@ def render(
     All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...).
     """
     renderer, found = _prepare(view, format, findings)
+    from salesblueprint.diagrams.extract import extract
+
     return renderer.fn(extract(bp, view, found))
 
 
@@ -103,6 +110,8 @@ def render_pages(
     :class:`ViewError` for an unknown ``pages``.
     """
     renderer, found = _prepare(view, format, findings)
+    from salesblueprint.diagrams.extract import extract_pages
+
     return [renderer.fn(d) for d in extract_pages(bp, view, found, pages, fits_slide)]
 
 
@@ -131,10 +140,7 @@ def _prepare(
 ) -> tuple[Renderer, list[Finding] | None]:
     """The renderer for ``fmt`` and the findings as a list, or the error for bad arguments."""
     if not isinstance(view, str):
-        raise ViewError(
-            "view must be text (lifecycle, pipeline, pipeline:ID, tools or blueprint), "
-            f"got {type(view).__name__}"
-        )
+        raise ViewError(f"view must be text ({choices_text()}), got {type(view).__name__}")
     renderer = get_renderer(fmt) if isinstance(fmt, str) else None
     if renderer is None:
         raise RenderError(fmt)

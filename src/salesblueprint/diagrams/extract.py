@@ -1,8 +1,8 @@
 """Views of a blueprint, extracted into the diagram IR.
 
-A view selects from the one model: ``lifecycle`` (swimlanes per owning team), ``pipeline`` or
-``pipeline:ID`` (deal stages, outcomes, after-close stages), ``tools`` (the tool map) and
-``blueprint`` (all of it on one page). Stage and edge semantics come from
+A view selects from the one model; each view is a module in :mod:`salesblueprint.diagrams.views`
+(``lifecycle``, ``pipeline`` / ``pipeline:ID``, ``tools``, ``blueprint``) that fills a
+:class:`Builder` with the building blocks here. Stage and edge semantics come from
 :mod:`salesblueprint.model.graph`; this module only decides what to show and how to group it.
 """
 
@@ -29,11 +29,19 @@ from salesblueprint.diagrams.ir import (
     clean,
     wrap,
 )
+from salesblueprint.diagrams.views import PAGE_MODES, ViewError, load_all, parse
 from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline, Tool
 from salesblueprint.model.graph import Edge as GraphEdge
+from salesblueprint.model.graph import EdgeKind as GraphEdgeKind
 from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool_node
 
-VIEWS = ("lifecycle", "pipeline", "tools", "blueprint")
+VIEWS = tuple(load_all())
+"""The view names, from the registry (:mod:`salesblueprint.diagrams.views`)."""
+
+_MOVES: frozenset[GraphEdgeKind] = frozenset({"recycle", "skip"})
+"""The moves written as lines in the stage they start from (ways back and skips)."""
+_ENTERING: frozenset[GraphEdgeKind] = frozenset({"forward", "handoff"})
+"""The moves that make a terminal lifecycle stage part of the main flow, not a side exit."""
 
 ROW = 9
 """Most stages side by side in one row of the blueprint view; a longer pipeline wraps into
@@ -50,12 +58,10 @@ MAX_FINDING_LINES = 3
 """Findings written out per stage; the rest are counted (and all are in the tooltip)."""
 
 
-class ViewError(ValueError):
-    """An unknown view, or a ``pipeline:ID`` naming no pipeline."""
-
-
 @dataclass
 class _Builder:
+    """What a view builds: nodes, edges and groups (the view modules fill it in)."""
+
     bp: Blueprint
     findings: Sequence[Finding] | None
     index: StageIndex
@@ -169,6 +175,9 @@ class _Builder:
         return d
 
 
+Builder = _Builder
+
+
 def _row_order(nodes: list[Node]) -> list[Edge]:
     """Invisible edges from the first node of each row to the first of the next: the rows
     stack top to bottom in order."""
@@ -228,11 +237,7 @@ def _moves(b: _Builder, key: str) -> list[Line]:
     lines: list[Line] = []
     seen: set[tuple[str, str, str]] = set()
     for e in _stage_moves(b):
-        if (
-            e.source != key
-            or e.kind not in ("recycle", "skip")
-            or (e.kind, e.target, e.label) in seen
-        ):
+        if e.source != key or e.kind not in _MOVES or (e.kind, e.target, e.label) in seen:
             continue
         seen.add((e.kind, e.target, e.label))
         stage = _stage_label(b, e.target)
@@ -381,7 +386,7 @@ def _side_exits(b: _Builder) -> set[str]:
     """Terminal lifecycle stages that no forward move or handoff enters."""
     bp = b.bp
     assert bp.lifecycle is not None
-    entered = {e.target for e in _stage_moves(b) if e.kind in ("forward", "handoff")}
+    entered = {e.target for e in _stage_moves(b) if e.kind in _ENTERING}
     return {s.id for s in bp.lifecycle.stages if s.terminal and s.id not in entered}
 
 
@@ -651,8 +656,7 @@ def _blind_spots(b: _Builder) -> None:
     b.node("note:blind_spots", C.BLIND_SPOTS, "note", lines[:40])
 
 
-def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
-    _, _, pid = view.partition(":")
+def _pipelines_for(bp: Blueprint, pid: str) -> list[Pipeline]:
     if not pid:
         return list(bp.pipelines)
     p = bp.pipeline(pid)
@@ -661,10 +665,6 @@ def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
         raise ViewError(f"no pipeline {pid!r} in this blueprint (pipelines: {known})")
     return [p]
 
-
-PAGE_MODES = ("auto", "one", "pipeline")
-"""How the blueprint view is paged: ``auto`` splits it when one page would not fit a slide,
-``one`` never splits, ``pipeline`` always gives the lifecycle and each pipeline a page."""
 
 MIN_SCALE = 0.95
 """Below this estimated slide scale (pixels per point on a 1920 × 1080 slide) one page does
@@ -676,36 +676,16 @@ layout decides (the estimate is rough: Graphviz does not align the rows)."""
 
 
 def _check_view(view: str) -> str:
-    base = view.split(":", 1)[0]
-    if base not in VIEWS or (":" in view and base != "pipeline"):
-        raise ViewError(
-            f"unknown view {view!r}; choose lifecycle, pipeline, pipeline:ID, tools or blueprint"
-        )
-    return base
+    """The name of the view ``view`` spells; :class:`ViewError` when it names none."""
+    return parse(view)[0].name
 
 
 def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
     """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
-    the findings in words. The blueprint view is one page however large (see
-    :func:`extract_pages` for one page per pipeline)."""
-    base = _check_view(view)
-    idx = StageIndex.build(bp)
-    name = C.VIEW_NAMES[base]
-    b = _Builder(bp, findings, idx, "", view)
-    if base == "lifecycle":
-        _add_lifecycle(b)
-    elif base == "pipeline":
-        pipes = _pipelines_for(bp, view)
-        for p in pipes:
-            _add_pipeline(b, p)
-        if len(pipes) == 1:
-            name = C.VIEW_ONE_PIPELINE.format(label=pipes[0].label)
-    elif base == "tools":
-        _add_tools(b)
-        _tool_flows(b)
-        _blind_spots(b)
-    else:
-        _add_blueprint(b, list(bp.pipelines))
+    the findings in words."""
+    v, argument = parse(view)
+    b = _Builder(bp, findings, StageIndex.build(bp), "", view)
+    name = v.build(b, argument) or C.VIEW_NAMES.get(v.name, v.name)
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
 

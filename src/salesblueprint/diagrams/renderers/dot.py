@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from salesblueprint.diagrams.ir import Diagram, Edge, Group, LegendItem, Line, Node, wrap
+from salesblueprint.diagrams.ir import Diagram, Edge, EdgeKind, Group, LegendItem, Line, Node, wrap
 from salesblueprint.diagrams.renderers import register
 
 ALLOWED_ATTRIBUTES = frozenset(
@@ -186,7 +186,7 @@ def _node_attrs(n: Node) -> dict[str, str]:
     return attrs
 
 
-FREE_IN_ROWS = frozenset({"recycle", "skip", "lost"})
+FREE_IN_ROWS: frozenset[EdgeKind] = frozenset({"recycle", "skip", "lost"})
 """Edge kinds that do not order a row layout: ways back, skips and the lost outcome."""
 
 
@@ -335,6 +335,6 @@ def to_dot(d: Diagram) -> str:
     return source
 
 
-@register("dot", description="Graphviz DOT source")
+@register("dot", description="Graphviz source")
 def render_dot(d: Diagram) -> str:
     return to_dot(d)
