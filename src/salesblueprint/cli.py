@@ -374,15 +374,36 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
     type=click.Path(dir_okay=False),
     help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
 )
+@click.option(
+    "--pages",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "one", "pipeline"]),
+    help="Blueprint view: one page per pipeline when one slide cannot hold it (auto), always "
+    "(pipeline) or never (one). Pages go to OUT-1.svg, OUT-2.svg ...",
+)
 def render_cmd(
-    file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
+    file: str,
+    view: str,
+    fmt: str,
+    out: str | None,
+    findings: bool,
+    config_path: str | None,
+    pages: str,
 ) -> None:
     """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
-    'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'.
+    'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'. A blueprint
+    too large for one slide is drawn as pages: the tools and the lifecycle, then each pipeline.
     """
-    from salesblueprint.diagrams import LayoutError, RenderError, ViewError, get_renderer, render
+    from salesblueprint.diagrams import (
+        LayoutError,
+        RenderError,
+        ViewError,
+        get_renderer,
+        render_pages,
+    )
 
     renderer = get_renderer(fmt)
     if renderer is None:
@@ -404,7 +425,7 @@ def render_cmd(
 
         found = run_check(bp, config)
     try:
-        data = render(bp, view=view, format=fmt, findings=found)
+        datas = render_pages(bp, view=view, format=fmt, findings=found, pages=pages)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
@@ -418,18 +439,31 @@ def render_cmd(
             msg += f"\n(cannot write {dot_path}: {err.strerror or err})"
         click.echo(msg, err=True)
         sys.exit(1)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payloads = [d.encode("utf-8") if isinstance(d, str) else d for d in datas]
     if out is None:
+        if len(payloads) > 1:
+            raise click.UsageError(
+                f"the {view} view of this blueprint is {len(payloads)} pages: give -o "
+                f"FILE.{fmt} (pages go to FILE-1.{fmt} ... FILE-{len(payloads)}.{fmt}) "
+                "or --pages one"
+            )
         sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.write(payloads[0])
         sys.stdout.buffer.flush()
         return
-    try:
-        with open(out, "wb") as fh:
-            fh.write(payload)
-    except OSError as e:
-        click.echo(f"salesblueprint: cannot write {out}: {e.strerror or e}", err=True)
-        sys.exit(1)
+    stem, ext = os.path.splitext(out)
+    paths = (
+        [out] if len(payloads) == 1 else [f"{stem}-{i}{ext}" for i in range(1, len(payloads) + 1)]
+    )
+    for path, payload in zip(paths, payloads, strict=True):
+        try:
+            with open(path, "wb") as fh:
+                fh.write(payload)
+        except OSError as e:
+            click.echo(f"salesblueprint: cannot write {path}: {e.strerror or e}", err=True)
+            sys.exit(1)
+    if len(paths) > 1:
+        click.echo(f"Wrote {len(paths)} pages: {', '.join(paths)}", err=True)
 
 
 def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:

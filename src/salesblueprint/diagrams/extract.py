@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -71,6 +71,8 @@ class _Builder:
     # the row layout's sections (tools, lifecycle, each pipeline): lanes of node keys
     sections: list[list[list[str]]] = field(default_factory=list)
     next_row: int = 0
+    # pipeline id -> its page, when the blueprint view is split into pages
+    pipeline_pages: dict[str, int] = field(default_factory=dict)
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
         gid = f"g{len(self.groups)}"
@@ -189,7 +191,7 @@ def _short(message: str, limit: int = 80) -> str:
     head = message
     for sep in (": ", "; "):
         head = head.split(sep, 1)[0]
-    return clean(head, limit)
+    return _shorten(head, limit)  # cut at a word, not inside one
 
 
 def _owner(node: Path, owners: list[Path]) -> Path | None:
@@ -307,7 +309,12 @@ def _lifecycle_lines(b: _Builder, s: LifecycleStage, full: bool) -> tuple[list[L
     if full and s.pipeline:
         p = bp.pipeline(s.pipeline)
         team = _team_title(bp, p.owner if p and p.owner else s.owner)
-        text = C.TEAM_WORKS_DEALS.format(team=team, pipeline=p.label if p else s.pipeline)
+        label = p.label if p else s.pipeline
+        page = b.pipeline_pages.get(s.pipeline)
+        if page is None:
+            text = C.TEAM_WORKS_DEALS.format(team=team, pipeline=label)
+        else:
+            text = C.TEAM_WORKS_DEALS_PAGE.format(team=team, pipeline=label, page=page)
         lines += [Line(t, "team") for t in wrap(text, b.width)]
     if full:
         crit, tips = _criteria(b, s, short=True)
@@ -321,6 +328,9 @@ def _lifecycle_lines(b: _Builder, s: LifecycleStage, full: bool) -> tuple[list[L
         facts.append(C.DEALS_IN.format(pipeline=p.label if p else s.pipeline))
     if facts:
         lines += [Line(t, "muted") for t in wrap(C.FACTS_SEP.join(facts), b.width)]
+    if s.lead_conversion is not None:
+        text = C.LEAD_CONVERTED.format(records=C.LIST_SEP.join(s.lead_conversion.creates))
+        lines += [Line(t, "mark") for t in wrap(text, b.width)]
     lines += _moves(b, s.id)
     return lines, tips
 
@@ -437,9 +447,10 @@ points, for choosing the row width before Graphviz lays the cards out."""
 SLIDE = 16 / 9
 
 
-def _fit(b: _Builder) -> int:
+def _fit(b: _Builder) -> tuple[int, float]:
     """The cards per row (at most :data:`ROW`) whose estimated picture is closest to a 16:9
-    slide: the text is as large as it can be when the picture fills the slide."""
+    slide (the text is as large as it can be when the picture fills the slide), and the
+    estimated scale of that picture on a 1920 × 1080 slide (pixels per point)."""
     lines = {n.key: len(n.lines) + 1 for n in b.nodes}
     card_w, line_h, extra = CARD_SIZE
     best, best_scale = ROW, 0.0
@@ -450,7 +461,7 @@ def _fit(b: _Builder) -> int:
         scale = min(1920 / w, 1080 / h)
         if scale > best_scale + 1e-9:
             best, best_scale = width, scale
-    return best
+    return best, best_scale
 
 
 def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
@@ -582,7 +593,8 @@ def _tool_lines(t: Tool, compact: bool, width: int = WRAP) -> list[Line]:
             text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(others))
             lines += [Line(x, "text") for x in wrap(text, width)]
         return lines
-    for r in dict.fromkeys([*t.records, *t.system_of_record]):
+    # the records it is the system of record for first, then the others: bold lines together
+    for r in dict.fromkeys([*sor, *t.records]):
         if r in sor:
             lines.append(Line(clean(C.RECORD_SOR.format(record=r)), "mark"))
         else:
@@ -650,14 +662,33 @@ def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
     return [p]
 
 
-def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
-    """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
-    the findings in words."""
+PAGE_MODES = ("auto", "one", "pipeline")
+"""How the blueprint view is paged: ``auto`` splits it when one page would not fit a slide,
+``one`` never splits, ``pipeline`` always gives the lifecycle and each pipeline a page."""
+
+MIN_SCALE = 0.95
+"""Below this estimated slide scale (pixels per point on a 1920 × 1080 slide) one page does
+not fit in ``auto`` mode: 10-point text would shrink under 9 px."""
+
+SURE_SCALE = 1.8
+"""At or above this estimated slide scale one page surely fits; between the two, the real
+layout decides (the estimate is rough: Graphviz does not align the rows)."""
+
+
+def _check_view(view: str) -> str:
     base = view.split(":", 1)[0]
     if base not in VIEWS or (":" in view and base != "pipeline"):
         raise ViewError(
             f"unknown view {view!r}; choose lifecycle, pipeline, pipeline:ID, tools or blueprint"
         )
+    return base
+
+
+def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
+    """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
+    the findings in words. The blueprint view is one page however large (see
+    :func:`extract_pages` for one page per pipeline)."""
+    base = _check_view(view)
     idx = StageIndex.build(bp)
     name = C.VIEW_NAMES[base]
     b = _Builder(bp, findings, idx, "", view)
@@ -674,13 +705,72 @@ def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None)
         _tool_flows(b)
         _blind_spots(b)
     else:
-        b.width = CARD_WRAP
-        _add_tools(b, compact=True)
-        _add_lifecycle(b, full=True)
-        for p in bp.pipelines:
-            _add_pipeline(b, p, full=True)
-        width = _fit(b)
-        for section in b.sections:
-            _rows(b, _pack(section, width))
+        _add_blueprint(b, list(bp.pipelines))
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
+
+
+def extract_pages(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    pages: str = "auto",
+    fits: Callable[[Diagram], bool | None] | None = None,
+) -> list[Diagram]:
+    """The pages of one view: one diagram, except for the blueprint view of a blueprint too
+    large for one slide (``pages="auto"``) or when ``pages="pipeline"``: then the first page
+    holds the tools and the lifecycle, and each pipeline has a page of its own.
+
+    Whether one page fits is first estimated from the cards' sizes; when the estimate is not
+    clear, ``fits(diagram)`` decides (the caller lays the page out and measures it; ``None``
+    leaves it to the estimate)."""
+    if pages not in PAGE_MODES:
+        raise ViewError(f"unknown pages {pages!r}; choose {', '.join(PAGE_MODES)}")
+    base = _check_view(view)
+    if base != "blueprint" or pages == "one" or not bp.pipelines:
+        return [extract(bp, view, findings)]
+    idx = StageIndex.build(bp)
+    if pages == "auto":
+        whole = _Builder(bp, findings, idx, "", view)
+        _add_blueprint(whole, list(bp.pipelines), estimate_only=True)
+        scale = _fit(whole)[1]
+        if scale >= SURE_SCALE:
+            return [extract(bp, view, findings)]
+        if scale >= MIN_SCALE:
+            one = extract(bp, view, findings)
+            verdict = fits(one) if fits is not None else None
+            if verdict or verdict is None:
+                return [one]
+    count = 1 + len(bp.pipelines)
+    page_of = {p.id: i + 2 for i, p in enumerate(bp.pipelines)}
+    out: list[Diagram] = []
+    parts: list[tuple[str, list[Pipeline]]] = [(C.PAGE_OVERVIEW, [])]
+    parts += [(C.PIPELINE.format(label=p.label), [p]) for p in bp.pipelines]
+    for number, (part, pipes) in enumerate(parts, 1):
+        b = _Builder(bp, findings, idx, "", view)
+        b.pipeline_pages = page_of
+        _add_blueprint(b, pipes, overview=number == 1)
+        title = C.TITLE_PAGE.format(
+            name=bp.name, view=C.VIEW_NAMES[base], page=number, pages=count, part=part
+        )
+        b.title = clean(title, 160)
+        out.append(b.diagram())
+    return out
+
+
+def _add_blueprint(
+    b: _Builder, pipelines: list[Pipeline], overview: bool = True, estimate_only: bool = False
+) -> None:
+    """The blueprint view: (with ``overview``) a row of tools and the lifecycle lane by lane,
+    then the given pipelines; cards in rows sized for a 16:9 slide."""
+    b.width = CARD_WRAP
+    if overview:
+        _add_tools(b, compact=True)
+        _add_lifecycle(b, full=True)
+    for p in pipelines:
+        _add_pipeline(b, p, full=True)
+    if estimate_only:
+        return
+    width = _fit(b)[0]
+    for section in b.sections:
+        _rows(b, _pack(section, width))
