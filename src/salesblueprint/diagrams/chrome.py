@@ -31,6 +31,9 @@ VIEW_NAMES: dict[str, str] = {
     "blueprint": N_("sales blueprint"),
 }
 VIEW_ONE_PIPELINE = N_("pipeline {label}")
+# the blueprint view split into pages: the lifecycle first, then one page per pipeline
+TITLE_PAGE = N_("{name} — {view}, page {page} of {pages}: {part}")
+PAGE_OVERVIEW = N_("tools and lifecycle")
 
 # -- groups ------------------------------------------------------------------------------------
 LANE = N_("{team} lane")
@@ -60,6 +63,7 @@ CONVERTS = N_("converts {pct}")
 DEALS_IN = N_("deals: {pipeline}")
 LEAD_CONVERTED = N_("lead converted here → {records}")
 TEAM_WORKS_DEALS = N_("{team} works the deals in {pipeline} (below)")
+TEAM_WORKS_DEALS_PAGE = N_("{team} works the deals in {pipeline} (page {page})")
 TO_WIN = N_("{pct} to win")
 DAYS = N_("~{days} days")
 REASONS = N_("reasons: {reasons}")
