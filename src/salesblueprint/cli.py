@@ -162,7 +162,7 @@ def list_rules(fmt: str) -> None:
             }
             for r in rules
         ]
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(data, indent=2, allow_nan=False))
         return
     width = max(len(r.name) for r in rules)
     group_width = max(len(r.group) for r in rules)

@@ -755,7 +755,7 @@ def format_diff_json(d: BlueprintDiff) -> str:
             }
             for side, findings in errors
         }
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n"
 
 
 def format_diff(d: BlueprintDiff, fmt: str = "text") -> str:

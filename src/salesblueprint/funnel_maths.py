@@ -572,4 +572,4 @@ def format_json(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
         for g, pos in zip(alt["gaps"], gap_positions(bp, what_if.gaps), strict=True):
             g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
         data["what_if"] = alt
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -13,4 +13,4 @@ def format_json(files: Sequence[str], findings: Sequence[Finding], color: bool =
         "findings": [f.to_dict() for f in findings],
         "summary": summarize(findings),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

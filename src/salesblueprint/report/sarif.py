@@ -136,4 +136,7 @@ def build_sarif(files: Sequence[str], findings: Sequence[Finding]) -> dict[str, 
 
 def format_sarif(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
     """One SARIF 2.1.0 log (JSON), for ``github/codeql-action/upload-sarif`` and friends."""
-    return json.dumps(build_sarif(files, findings), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(build_sarif(files, findings), indent=2, ensure_ascii=False, allow_nan=False)
+        + "\n"
+    )
