@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from salesblueprint.findings import BlueprintError, Finding, Path, format_path
+from salesblueprint.findings import BlueprintError, CappedFindings, Finding, Path, format_path
 from salesblueprint.loading.yaml_reader import (
     DEFAULT_LIMITS,
     Limits,
@@ -61,23 +61,47 @@ class _Collector:
         self.file = file
         self.source = source
         self.default_pos = default_pos
-        self.findings: list[Finding] = []
+        self._found = CappedFindings()
 
-    def add(self, r: Rule, path: Path, message: str, *, key: bool = False) -> None:
-        pos = locate(self.source, path, key=key) if self.source is not None else None
-        pos = pos or self.default_pos
-        self.findings.append(
-            Finding(
+    @property
+    def findings(self) -> list[Finding]:
+        """At most 50 findings per rule, then one "… and N more" (a file can hold 50,000)."""
+        return self._found.close()
+
+    def add(
+        self, r: Rule, path: Path, message: str | Callable[[], str], *, key: bool = False
+    ) -> None:
+        """Report ``message`` at ``path``; a callable message is only built when it is shown."""
+
+        def build() -> Finding:
+            pos = locate(self.source, path, key=key) if self.source is not None else None
+            pos = pos or self.default_pos
+            return Finding(
                 rule=r.code,
                 name=r.name,
                 severity=r.severity,
-                message=message,
+                message=message if isinstance(message, str) else message(),
                 file=self.file,
                 line=pos[0] if pos else None,
                 column=pos[1] if pos else None,
                 path=format_path(path),
                 node=path,
             )
+
+        self._found.add(r.code, self.file, build)
+
+    def unknown(
+        self, path: Path, message: str, ref: str, options: Iterable[str], fallback: str = ""
+    ) -> None:
+        """An unknown reference: ``message`` and a did-you-mean hint (else ``fallback``).
+
+        The hint, a fuzzy match over every id, is only worked out for a finding that is shown:
+        10,000 broken references among 10,000 stages must not cost 10,000 of them.
+        """
+        self.add(
+            codes.UNKNOWN_REFERENCE,
+            path,
+            lambda: message + (did_you_mean(ref, options) or fallback),
         )
 
 
@@ -127,12 +151,16 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
         key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
         where = f"'{key}'" if key else "item"
         if typ == "extra_forbidden":
-            model = _model_at(loc[:-1])
-            allowed = _field_names(model) if model else []
-            hint = did_you_mean(key, allowed)
-            if not hint and allowed:
-                hint = f"; allowed here: {', '.join(allowed)}"
-            col.add(codes.UNKNOWN_KEY, loc, f"unknown key '{key}'{hint}", key=True)
+
+            def unknown(loc: Path = loc, key: str = key) -> str:
+                model = _model_at(loc[:-1])
+                allowed = _field_names(model) if model else []
+                hint = did_you_mean(key, allowed)
+                if not hint and allowed:
+                    hint = f"; allowed here: {', '.join(allowed)}"
+                return f"unknown key '{key}'{hint}"
+
+            col.add(codes.UNKNOWN_KEY, loc, unknown, key=True)
         elif typ == "missing":
             parent = format_path(loc[:-1]) or "the blueprint"
             col.add(codes.MISSING_KEY, loc, f"missing required key '{key}' in {parent}")
@@ -205,15 +233,12 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
         _duplicate_ids(col, [*p.stages, *p.after_close], f"stage id in pipeline '{p.id}':")
 
     teams = [t.id for t in bp.teams]
+    team_set = set(teams)
+    no_team = " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
 
     def team(owner: str | None, path: Path) -> None:
-        if owner is not None and owner not in teams and "teams" not in broken:
-            hint = did_you_mean(owner, teams) or (
-                " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
-            )
-            col.add(
-                codes.UNKNOWN_REFERENCE, (*path, "owner"), f"owner '{owner}' is not a team{hint}"
-            )
+        if owner is not None and owner not in team_set and "teams" not in broken:
+            col.unknown((*path, "owner"), f"owner '{owner}' is not a team", owner, teams, no_team)
 
     idx = StageIndex.build(bp)
 
@@ -222,10 +247,8 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
     def stage(ref: str, path: Path, key: str, pipeline: Pipeline | None = None) -> None:
         if stages_known and idx.resolve(ref, pipeline) is None:
             where = f" in pipeline '{pipeline.id}' or the lifecycle" if pipeline else ""
-            col.add(
-                codes.UNKNOWN_REFERENCE,
-                (*path, key),
-                f"{key}: no stage '{ref}'{where}{did_you_mean(ref, idx.candidates(pipeline))}",
+            col.unknown(
+                (*path, key), f"{key}: no stage '{ref}'{where}", ref, idx.candidates(pipeline)
             )
 
     if bp.lifecycle:
@@ -233,11 +256,11 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
         for ls in bp.lifecycle.stages:
             team(ls.owner, ls.path)
             if ls.pipeline is not None and ls.pipeline not in pipelines and stages_known:
-                col.add(
-                    codes.UNKNOWN_REFERENCE,
+                col.unknown(
                     (*ls.path, "pipeline"),
-                    f"pipeline '{ls.pipeline}' is not declared under 'pipelines:'"
-                    f"{did_you_mean(ls.pipeline, pipelines)}",
+                    f"pipeline '{ls.pipeline}' is not declared under 'pipelines:'",
+                    ls.pipeline,
+                    pipelines,
                 )
         for t in bp.lifecycle.transitions:
             for key, ref in (("from", t.from_), ("to", t.to)):
@@ -263,25 +286,20 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
         tool = tools.get(tool_id)
         path = (*crit.path, "recorded_in")
         if tool is None:
-            hint = did_you_mean(tool_id, tools) or (
-                " (declare it under 'tools:')" if not tools else ""
-            )
-            col.add(codes.UNKNOWN_REFERENCE, path, f"recorded_in: no tool '{tool_id}'{hint}")
+            no_tool = " (declare it under 'tools:')" if not tools else ""
+            col.unknown(path, f"recorded_in: no tool '{tool_id}'", tool_id, tools, no_tool)
         elif record and record not in tool.records:
-            hint = did_you_mean(record, tool.records) or (f"; add '{record}' to its records")
-            col.add(
-                codes.UNKNOWN_REFERENCE,
+            col.unknown(
                 path,
-                f"recorded_in: tool '{tool_id}' does not record '{record}'{hint}",
+                f"recorded_in: tool '{tool_id}' does not record '{record}'",
+                record,
+                tool.records,
+                f"; add '{record}' to its records",
             )
     for f in bp.flows:
         for key, ref in (("from", f.from_), ("to", f.to)):
             if ref not in tools and "tools" not in broken:
-                col.add(
-                    codes.UNKNOWN_REFERENCE,
-                    (*f.path, key),
-                    f"{key}: no tool '{ref}'{did_you_mean(ref, tools)}",
-                )
+                col.unknown((*f.path, key), f"{key}: no tool '{ref}'", ref, tools)
         if f.trigger is not None:
             stage(f.trigger, f.path, "trigger")
 

@@ -4,6 +4,7 @@
 - ``lint: {ignore: [...]}`` on the blueprint or any node suppresses a rule, by code or name, for
   that node and everything under it; an entry that suppresses nothing is itself reported.
 - A rule that raises becomes a ``rule-error`` finding; the other rules still run.
+- At most 50 findings per rule and file are kept, then one "… and N more" finding.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from salesblueprint.findings import Finding, Path, format_path
+from salesblueprint.findings import Finding, Path, cap_per_code, format_path
 from salesblueprint.loading.yaml_reader import locate
 from salesblueprint.rules import engine_codes
 from salesblueprint.rules.config import Config
@@ -113,7 +114,8 @@ _META = (engine_codes.UNUSED_IGNORE, engine_codes.UNKNOWN_RULE)
 
 
 def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
-    """Run every selected rule on a loaded blueprint; findings sorted by position."""
+    """Run every selected rule on a loaded blueprint; findings sorted by position, at most 50
+    per rule (then one "… and N more")."""
     config = config or Config()
     rules = [r for r in load_all().values() if r.check is not None and config.selects(r)]
     ctx = Context(bp, config)
@@ -171,4 +173,4 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
         if config.selects(r) and not ignores.suppresses(r, p.path):
             findings.append(_finding(bp, r, p, config))
     findings.sort(key=Finding.sort_key)
-    return findings
+    return cap_per_code(findings)

@@ -1,0 +1,199 @@
+"""Faults found by fuzzing (issue 9, section 5): each ends in findings with a line and a column
+(exit 1) or a clear usage error (exit 2), never a traceback, a hang or unbounded memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import salesblueprint
+from salesblueprint.api import check_file
+from salesblueprint.findings import Finding, cap_per_code
+from salesblueprint.loading.yaml_reader import Limits
+from salesblueprint.model.load import load_bytes, validate_data
+from salesblueprint.model.types import duration_seconds
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP = (ROOT / "examples" / "startup-lead-process.blueprint.yaml").read_text(encoding="utf-8")
+
+
+def run(
+    *args: str, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """The real command line, in a child process (a hang fails the test, not the suite)."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "salesblueprint", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def assert_clean_exit(proc: subprocess.CompletedProcess[str], code: int) -> None:
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == code, out
+    assert "Traceback" not in out and "internal error" not in out, out
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# -- numbers and durations ----------------------------------------------------------------------
+HUGE_DAYS = "9" * 400 + "d"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [HUGE_DAYS, "9" * 30 + "w", "P" + "9" * 5000 + "D", "PT" + "9" * 20 + "S", "521w", "3651d"],
+)
+def test_huge_duration_is_a_finding_at_its_line(write, value: str) -> None:  # type: ignore[no-untyped-def]
+    text = STARTUP.replace("follow_up_within: 2d", f"follow_up_within: {value}")
+    p = write(text)
+    [f] = check_file(p)
+    assert (f.rule, f.line, f.column) == ("SB022", line_of(text, "follow_up_within"), 23)
+    assert "too long" in f.message and len(f.message) < 200
+    with pytest.raises(salesblueprint.BlueprintError):
+        salesblueprint.load(p)
+    assert_clean_exit(run("check", str(p)), 1)
+
+
+def test_duration_bounds() -> None:
+    assert duration_seconds("520w") == 520 * 604800
+    assert duration_seconds("PT24H") == 86400
+    for bad in ("521w", HUGE_DAYS, "P99999999999W", "1e999d", "nan", "inf"):
+        with pytest.raises(ValueError):
+            duration_seconds(bad)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("revenue: 20000", "revenue: 1e999", "revenue"),
+        ("revenue: 20000", "revenue: -1e999", "revenue"),
+        ("revenue: 20000", "revenue: 1e16", "revenue"),
+        ("revenue: 20000", "revenue: " + "9" * 5000, "revenue"),
+        ("average_deal_size: 2500", "average_deal_size: 1e309", "average_deal_size"),
+        ("probability: 0.3", "probability: 1e999", "probability: 1e999"),
+        ("conversion_rate: 0.1", "conversion_rate: -1e400", "conversion_rate: -1e400"),
+    ],
+)
+def test_numbers_must_be_finite_and_in_range(write, old: str, new: str, needle: str) -> None:  # type: ignore[no-untyped-def]
+    text = STARTUP.replace(old, new, 1)
+    assert text != STARTUP
+    p = write(text)
+    [f] = check_file(p)
+    assert (f.rule, f.line) == ("SB022", line_of(text, needle)), f
+    assert f.column is not None and f.column > 1
+    assert len(f.message) < 200
+    for args in (("check", str(p)), ("funnel", str(p)), ("render", str(p), "--format", "dot")):
+        assert_clean_exit(run(*args), 1)
+
+
+def test_python_api_numbers_must_be_finite() -> None:
+    for bad in (float("inf"), float("nan"), -float("inf"), 10**20):
+        r = validate_data(
+            {
+                "salesblueprint": 1,
+                "name": "x",
+                "sla": {"targets": {"period": "month", "revenue": bad}},
+            }
+        )
+        assert r.blueprint is None
+        assert [f.rule for f in r.findings] == ["SB022"], r.findings
+
+
+def test_diff_json_is_strict_json_when_a_side_has_an_infinite_number(tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    old.write_text(STARTUP, encoding="utf-8")
+    new.write_text(STARTUP.replace("revenue: 20000", "revenue: 1e999"), encoding="utf-8")
+    proc = run("diff", str(old), str(new), "--format", "json")
+    assert_clean_exit(proc, 1)
+
+    def no_constants(name: str) -> None:
+        raise AssertionError(f"{name} in JSON output")
+
+    doc = json.loads(proc.stdout, parse_constant=no_constants)
+    [f] = doc["errors"][str(new)]["findings"]
+    assert f["rule"] == "SB022" and f["line"] == line_of(STARTUP, "revenue:")
+
+
+def test_json_output_refuses_nan() -> None:
+    from salesblueprint.report.json import format_json
+
+    f = Finding("SB022", "invalid-value", "error", "x", line=1, column=1)
+    assert json.loads(format_json(["a"], [f]))["findings"][0]["line"] == 1
+    with pytest.raises(ValueError):
+        format_json([float("nan")], [f])  # type: ignore[list-item]
+
+
+# -- unbounded findings -------------------------------------------------------------------------
+def many_keys(n: int) -> bytes:
+    return ("salesblueprint: 1\nname: x\n" + "".join(f"k{i}: 1\n" for i in range(n))).encode()
+
+
+def test_findings_are_capped_per_code_with_a_closing_finding() -> None:
+    r = load_bytes(many_keys(5000), "bp.yaml")
+    unknown = [f for f in r.findings if f.rule == "SB020"]
+    assert len(unknown) == 51
+    last = unknown[-1]
+    assert last.message.startswith("… and 4,950 more unknown-key findings")
+    assert (last.line, last.column) == (53, 1)  # the first key not shown: k50 on line 53
+    assert all(f.line == i + 3 for i, f in enumerate(unknown[:50]))
+
+
+def test_unknown_references_are_capped_and_cheap() -> None:
+    stages = "".join(f"    - {{id: s_{i}, owner: nobody_{i}}}\n" for i in range(3000))
+    text = f"salesblueprint: 1\nname: x\nteams: [{{id: sales}}]\nlifecycle:\n  stages:\n{stages}"
+    r = load_bytes(text.encode(), "bp.yaml")
+    assert len(r.findings) == 51
+    assert r.findings[-1].message.startswith("… and 2,950 more unknown-reference findings")
+
+
+def test_rule_findings_are_capped_per_code() -> None:
+    fs = [Finding("SB501", "x", "warning", f"m{i}", "f", i + 1, 1) for i in range(120)]
+    fs += [Finding("SB501", "x", "warning", "other file", "g", 1, 1)]
+    capped = cap_per_code(fs)
+    assert len(capped) == 52
+    assert capped[-1].message.startswith("… and 70 more x findings")
+    assert (capped[-1].file, capped[-1].line) == ("f", 51)
+
+
+def test_node_limit_stops_reading_at_the_node_over_it() -> None:
+    r = load_bytes(many_keys(100), "bp.yaml", Limits(max_nodes=50))
+    [f] = r.findings
+    assert f.rule == "SB006" and "more than 50 keys" in f.message
+    # the top mapping, 4 nodes on the first two lines, 2 on each next: node 51 is line 25's value
+    assert (f.line, f.column) == (25, 6)
+
+
+@pytest.mark.parametrize("n", [300_000, 1_000_000])
+def test_huge_files_of_keys_stay_small_and_fast(tmp_path: Path, n: int) -> None:
+    p = tmp_path / "keys.yaml"
+    p.write_bytes(many_keys(n))
+    code = (
+        "import resource, sys\n"
+        "from salesblueprint.api import check_file\n"
+        "fs = check_file(sys.argv[1])\n"
+        "print(len(fs), fs[0].rule, fs[0].line)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    counts, rss = proc.stdout.splitlines()
+    assert counts == "1 SB006 50000"
+    assert int(rss) < 250_000, f"peak RSS {int(rss) // 1024} MiB"  # KiB on Linux
