@@ -197,3 +197,67 @@ def test_huge_files_of_keys_stay_small_and_fast(tmp_path: Path, n: int) -> None:
     counts, rss = proc.stdout.splitlines()
     assert counts == "1 SB006 50000"
     assert int(rss) < 250_000, f"peak RSS {int(rss) // 1024} MiB"  # KiB on Linux
+
+
+# -- FIFOs and other files that are not regular ------------------------------------------------
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+
+
+@needs_fifo
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "{fifo}"),
+        ("check", "--format", "json", "{fifo}"),
+        ("render", "{fifo}", "--format", "dot"),
+        ("funnel", "{fifo}"),
+        ("diff", "{fifo}", "{good}"),
+        ("diff", "{good}", "{fifo}", "--format", "json"),
+    ],
+)
+def test_a_fifo_named_explicitly_is_a_finding_not_a_hang(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.yaml"
+    good.write_text(STARTUP, encoding="utf-8")
+    proc = run(*(a.format(fifo=fifo, good=good) for a in args), timeout=30)
+    assert_clean_exit(proc, 1)
+    assert "it is a FIFO; only regular files are read" in proc.stdout
+    assert "SB011" in proc.stdout
+
+
+@needs_fifo
+def test_a_directory_scan_skips_and_reports_a_fifo(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "good.yaml").write_text(STARTUP, encoding="utf-8")
+    proc = run("check", str(tmp_path), timeout=30)
+    assert_clean_exit(proc, 0)
+    assert "1 file checked" in proc.stdout
+    assert f"skipped {tmp_path / 'pipe.yaml'}: it is a FIFO, not a regular file" in proc.stderr
+    os.remove(tmp_path / "good.yaml")
+    proc = run("check", str(tmp_path), timeout=30)
+    assert_clean_exit(proc, 2)
+    assert "no blueprint files" in proc.stderr
+
+
+@needs_fifo
+def test_a_fifo_as_config_is_a_usage_error(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "config.yaml")
+    (tmp_path / "good.yaml").write_text(STARTUP, encoding="utf-8")
+    proc = run("check", "--config", str(tmp_path / "config.yaml"), str(tmp_path / "good.yaml"))
+    assert_clean_exit(proc, 2)
+    assert "it is a FIFO" in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_device_is_a_finding() -> None:
+    [f] = check_file("/dev/zero")
+    assert (f.rule, f.line, f.column) == ("SB011", 1, 1)
+    assert "it is a character device" in f.message
+
+
+def test_a_directory_given_to_the_loader_is_a_finding(tmp_path: Path) -> None:
+    [f] = check_file(tmp_path)
+    assert f.rule == "SB011" and "it is a directory" in f.message

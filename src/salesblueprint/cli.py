@@ -25,16 +25,31 @@ _YAML_SUFFIXES = (".yaml", ".yml")
 
 def _is_blueprint(path: str) -> bool:
     """Cheap sniff for files found in directories: a top-level ``salesblueprint:`` key."""
+    from salesblueprint.loading.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(64 * 1024).removeprefix(b"\xef\xbb\xbf")
     except OSError:
         return True  # let the loader report why it cannot be read
     return any(line.startswith(b"salesblueprint:") for line in head.splitlines())
 
 
+def _printable(text: str) -> str:
+    from salesblueprint.report.text import one_line
+
+    return one_line(text)
+
+
 def collect_files(args: Sequence[str]) -> list[str]:
-    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it."""
+    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it.
+
+    A directory scan skips (and says on stderr) a ``*.yaml`` that is not a regular file, such
+    as a FIFO, which would block the scan; a path named explicitly is left to the loader,
+    which reports it as a finding.
+    """
+    from salesblueprint.loading.files import non_regular
+
     out: list[str] = []
     for arg in args:
         if os.path.isdir(arg):
@@ -43,7 +58,16 @@ def collect_files(args: Sequence[str]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     p = os.path.join(root, name)
-                    if name.endswith(_YAML_SUFFIXES) and _is_blueprint(p):
+                    if not name.endswith(_YAML_SUFFIXES):
+                        continue
+                    kind = non_regular(p)
+                    if kind is not None:
+                        click.echo(
+                            f"salesblueprint: skipped {_printable(p)}: "
+                            f"it is {kind}, not a regular file",
+                            err=True,
+                        )
+                    elif _is_blueprint(p):
                         found.append(p)
             if not found:
                 raise click.UsageError(

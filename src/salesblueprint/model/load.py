@@ -386,12 +386,14 @@ def load_bytes(data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS) -> 
 
 def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     """Load one file; every problem becomes a finding, nothing raises for bad input."""
+    from salesblueprint.loading.files import open_regular
+
     name = os.fspath(path)
     try:
         reader = YamlReader(name, limits)
-        if not reader.check_size(os.path.getsize(name)):
-            return LoadResult(name, None, reader.findings)
-        with open(name, "rb") as fh:
+        with open_regular(name) as fh:  # a FIFO or a device is a finding, not a hang
+            if not reader.check_size(os.fstat(fh.fileno()).st_size):
+                return LoadResult(name, None, reader.findings)
             data = fh.read(limits.max_bytes + 1)
     except OSError as e:
         col = _Collector(name, None, (1, 1))
