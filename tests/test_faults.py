@@ -261,3 +261,52 @@ def test_a_device_is_a_finding() -> None:
 def test_a_directory_given_to_the_loader_is_a_finding(tmp_path: Path) -> None:
     [f] = check_file(tmp_path)
     assert f.rule == "SB011" and "it is a directory" in f.message
+
+
+# -- control characters on the way into a diagram ----------------------------------------------
+HOSTILE_NAME = '"Sa\\x01les\\e]0;pwn\\a\\u202e\\u2028x"'  # YAML escapes: SOH, ESC ... BEL, RLO, LS
+
+
+def test_diagram_ir_cleans_every_text_it_is_given() -> None:
+    from salesblueprint.diagrams.ir import Diagram, Edge, Group, LegendItem, Line, Node
+
+    dirty = "a\x01b\x1b]0;t\x07\u202ec\u2028d" + "x" * 1000
+    texts = [
+        Line(dirty).text,
+        Node("n0", dirty, key=dirty).title,
+        Node("n0", "t", key=dirty).key,
+        Edge("n0", "n1", "forward", dirty).label,
+        Group("g0", dirty, "lane").title,
+        LegendItem("won", dirty).text,
+        Diagram(dirty, "lifecycle", subtitle=dirty).title,
+        Diagram("t", "lifecycle", subtitle=dirty).subtitle,
+    ]
+    for t in texts:
+        assert t.startswith("a b ]0;t c d") and t.isprintable() and len(t) <= 300, repr(t)
+
+
+@pytest.mark.parametrize("view", ["pipeline", "lifecycle", "tools", "blueprint"])
+def test_control_characters_in_a_team_name_render_and_write_only_the_output(
+    tmp_path: Path, view: str
+) -> None:
+    from salesblueprint.diagrams import LayoutError, render
+
+    text = STARTUP.replace("    name: Sales\n", f"    name: {HOSTILE_NAME}\n", 1)
+    assert text != STARTUP
+    src = tmp_path / "bp.yaml"
+    src.write_text(text, encoding="utf-8")
+    bp = salesblueprint.load(src)
+    for fmt in ("dot", "mermaid"):
+        out = render(bp, view=view, format=fmt)
+        assert isinstance(out, str)
+        assert all(c.isprintable() or c in "\n\t" for c in out), fmt
+    try:
+        render(bp, view=view, format="svg")
+    except LayoutError as e:  # no Graphviz here: not this test's concern
+        assert "no Graphviz" in str(e) or "not well-formed" not in str(e), e
+    out = tmp_path / "out.svg"
+    proc = run("render", str(src), "--view", view, "-o", str(out))
+    assert "Traceback" not in proc.stderr and "not well-formed" not in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == (
+        ["bp.yaml", "out.svg"] if proc.returncode == 0 else ["bp.yaml"]
+    )

@@ -375,15 +375,15 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
-        dot_path = (os.path.splitext(out)[0] if out else os.path.basename(file)) + ".dot"
-        msg = f"salesblueprint: cannot render {fmt}: {e}"
-        try:
-            with open(dot_path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(e.dot)
-            msg += f"\nWrote the DOT source to {dot_path}; render it with: dot -T{fmt} {dot_path}"
-        except OSError as err:
-            msg += f"\n(cannot write {dot_path}: {err.strerror or err})"
-        click.echo(msg, err=True)
+        # only the file the user named is ever written: the DOT source is one command away
+        dot_path = (os.path.splitext(out)[0] if out else os.path.splitext(file)[0]) + ".dot"
+        click.echo(
+            f"salesblueprint: cannot render {fmt}: {_printable(str(e))}\n"
+            f"To render it elsewhere, write the DOT source with: salesblueprint render "
+            f"{_printable(file)} --view {_printable(view)} --format dot -o "
+            f"{_printable(dot_path)}",
+            err=True,
+        )
         sys.exit(1)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if out is None:

@@ -262,7 +262,7 @@ def _add_pipeline(b: _Builder, p: Pipeline, compact: bool = False) -> tuple[str,
             key = f"{p.id}.{s.id}"
             lines = _deal_lines(s, compact) + (_evidence_tools(b, key) if compact else [])
             if s.owner and not compact:
-                lines.insert(0, Line(f"owner: {_team_title(b.bp, s.owner)}", "muted"))
+                lines.insert(0, Line(clean(f"owner: {_team_title(b.bp, s.owner)}"), "muted"))
             b.node(key, s.label, "after_close", lines, ac, s.path)
     own = {f"{p.id}.{s.id}" for s in [*p.stages, *p.after_close]}
     last_open = f"{p.id}.{opened[-1].id}" if opened else None
