@@ -310,3 +310,40 @@ def test_control_characters_in_a_team_name_render_and_write_only_the_output(
     assert sorted(p.name for p in tmp_path.iterdir()) == (
         ["bp.yaml", "out.svg"] if proc.returncode == 0 else ["bp.yaml"]
     )
+
+
+# -- git revisions that look like options ------------------------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("diff", "--git", "--output={out}", "bp.yaml"),
+        ("diff", "--git=--output={out}", "bp.yaml"),
+        ("diff", "--", "--output={out}:bp.yaml", "bp.yaml"),
+        ("diff", "bp.yaml", "--", "-p:bp.yaml"),
+    ],
+)
+def test_option_shaped_revisions_are_usage_errors(tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / "bp.yaml").write_text(STARTUP, encoding="utf-8")
+    out = tmp_path / "written"
+    proc = run(*(a.format(out=out) for a in args), cwd=tmp_path)
+    assert_clean_exit(proc, 2)
+    assert "cannot start with '-'" in proc.stderr
+    assert not out.exists()
+
+
+def test_git_show_refuses_an_option_and_ends_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesblueprint import diff
+
+    with pytest.raises(diff.SideError, match="not a git revision"):
+        diff._git_show("--output=/tmp/x:bp.yaml")
+    calls: list[list[str]] = []
+
+    def fake_run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[bytes]:
+        calls.append(cmd)
+        return subprocess.CompletedProcess(cmd, 0, b"salesblueprint: 1\n", b"")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    diff._git_show("HEAD~1:bp.yaml")
+    [cmd] = calls
+    assert cmd[cmd.index("show") + 1] == "--end-of-options"
+    assert cmd[-1] == "HEAD~1:./bp.yaml"

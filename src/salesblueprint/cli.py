@@ -311,12 +311,25 @@ def diff_cmd(
     """
     from salesblueprint.rules.config import ConfigError, find_config, read_config
 
+    if git_rev is not None and git_rev.startswith("-"):
+        raise click.UsageError(
+            f"--git {git_rev!r}: a revision cannot start with '-' (it would be read as an "
+            "option to git); write it as e.g. HEAD~1, main or a commit id"
+        )
     if git_rev is not None:
         if new is not None:
             raise click.UsageError("with --git REV give one FILE: diff --git HEAD~1 FILE")
         old, new = f"{git_rev}:{old}", old
     elif new is None:
         raise click.UsageError("give OLD and NEW (files or REV:path), or --git REV FILE")
+    from salesblueprint.diff import is_git_spec
+
+    for side in (old, new):
+        if is_git_spec(side) and side.startswith("-"):
+            raise click.UsageError(
+                f"{side!r}: a revision cannot start with '-' (it would be read as an option "
+                "to git); write REV:path with a revision such as HEAD~1 or main"
+            )
     try:
         config = read_config(config_path) if config_path else find_config()
     except ConfigError as e:
