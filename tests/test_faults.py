@@ -347,3 +347,60 @@ def test_git_show_refuses_an_option_and_ends_options(monkeypatch: pytest.MonkeyP
     [cmd] = calls
     assert cmd[cmd.index("show") + 1] == "--end-of-options"
     assert cmd[-1] == "HEAD~1:./bp.yaml"
+
+
+# -- terminal escapes in names -----------------------------------------------------------------
+ESCAPES = ("\x1b]0;pwned\x07", "\x1b[31m", "\x9b", "\u202e", "\r")
+
+
+def assert_no_raw_escapes(out: str) -> None:
+    for e in ESCAPES:
+        assert e not in out, repr(e)
+    assert all(c.isprintable() or c == "\n" for c in out), repr(out)
+
+
+def test_github_format_escapes_terminal_escapes() -> None:
+    from salesblueprint.report.github import format_github
+
+    f = Finding(
+        "SB024",
+        "unknown-reference",
+        "error",
+        "owner 'x\x1b]0;pwned\x07\x9b\u202e' is not a team\r\nnext",
+        "b\x1b[31mp.yaml",
+        3,
+        4,
+    )
+    out = format_github(["bp.yaml"], [f])
+    assert_no_raw_escapes(out)
+    assert "owner 'x\\x1b]0;pwned\\x07\\x9b\\u202e' is not a team%0D%0Anext" in out
+
+
+def test_check_github_end_to_end_escapes_a_name(write) -> None:  # type: ignore[no-untyped-def]
+    p = write(STARTUP.replace("owner: sales\n", 'owner: "sa\\e]0;pwned\\a"\n', 1))
+    proc = run("check", "--format", "github", str(p))
+    assert_clean_exit(proc, 1)
+    assert "\\x1b]0;pwned\\x07" in proc.stdout
+    assert_no_raw_escapes(proc.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_diff_escapes_terminal_escapes_in_names(tmp_path: Path, fmt: str) -> None:
+    old = tmp_path / "old.yaml"
+    new = tmp_path / "new.yaml"
+    old.write_text(STARTUP, encoding="utf-8")
+    hostile = STARTUP.replace("    name: Sales\n", '    name: "Sales\\e]0;pwned\\a\\x9b"\n', 1)
+    new.write_text(hostile.replace("name: Kicked off", 'name: "Kick\\e[31med\\u202e"'), "utf-8")
+    proc = run("diff", str(old), str(new), "--format", fmt)
+    assert_clean_exit(proc, 0)
+    assert_no_raw_escapes(proc.stdout)
+    if fmt != "json":  # markdown escapes the ']' as well
+        assert (
+            "Sales\\x1b]0;pwned\\x07\\x9b".replace("]", "\\]" if fmt == "markdown" else "]")
+            in proc.stdout
+        )
+    # a side that does not load: its findings are escaped too
+    new.write_text(STARTUP.replace("owner: sales\n", 'owner: "sa\\e]0;x\\a"\n', 1), "utf-8")
+    proc = run("diff", str(old), str(new), "--format", fmt)
+    assert_clean_exit(proc, 1)
+    assert_no_raw_escapes(proc.stdout)

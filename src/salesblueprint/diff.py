@@ -14,7 +14,6 @@ Either side may be a file or a git revision (``HEAD~1:blueprint.yaml``), read wi
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import subprocess
 from collections import Counter
@@ -32,6 +31,7 @@ from salesblueprint.model.blueprint import (
     Transition,
 )
 from salesblueprint.model.load import LoadResult, load_bytes, load_file
+from salesblueprint.report.text import one_line
 from salesblueprint.rules.config import Config
 
 DIFF_FORMATS = ("text", "json", "markdown")
@@ -648,7 +648,7 @@ def format_diff_text(d: BlueprintDiff) -> str:
         for side, findings in errors:
             lines.append(f"{side.label} could not be loaded:")
             lines.extend(f"  {f}" for f in findings)
-        return "\n".join(lines) + "\n"
+        return "\n".join(one_line(line) for line in lines) + "\n"
     if not d.changes:
         lines.append("No changes to the sales process.")
     marks = {"added": "+", "removed": "-", "renamed": "~", "reordered": "↕", "changed": "~"}
@@ -663,7 +663,7 @@ def format_diff_text(d: BlueprintDiff) -> str:
             lines.extend(f"  {f}" for f in findings)
     lines.append("")
     lines.append(_summary_line(d))
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
 def _md(text: str) -> str:
@@ -696,7 +696,7 @@ def format_diff_markdown(d: BlueprintDiff) -> str:
                 for f in findings
             )
             lines.append("")
-        return "\n".join(lines).rstrip("\n") + "\n"
+        return "\n".join(one_line(line) for line in lines).rstrip("\n") + "\n"
     if not d.changes:
         lines.append("No changes to the sales process.")
         lines.append("")
@@ -734,7 +734,7 @@ def format_diff_markdown(d: BlueprintDiff) -> str:
             )
         lines.append("")
     lines.append(f"<sub>{_md(_summary_line(d))}</sub>")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
 def format_diff_json(d: BlueprintDiff) -> str:
@@ -758,7 +758,9 @@ def format_diff_json(d: BlueprintDiff) -> str:
             }
             for side, findings in errors
         }
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n"
+    from salesblueprint.report.json import dumps
+
+    return dumps(doc, indent=2) + "\n"
 
 
 def format_diff(d: BlueprintDiff, fmt: str = "text") -> str:
