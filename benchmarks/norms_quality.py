@@ -192,7 +192,7 @@ def evaluate(corpus: Path = CORPUS, subset: str | None = None) -> Result:
 
         loaded = load_bytes(yaml.safe_dump(bp).encode(), "x.yaml").blueprint
         assert loaded is not None
-        from salesblueprint.graph import StageIndex
+        from salesblueprint.model.graph import StageIndex
 
         idx = StageIndex.build(loaded)
         for nid, node in idx.nodes.items():

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from salesblueprint.diagnostics.codes import BANDS
 from salesblueprint.rules.registry import Rule, load_all
 from salesblueprint.schema import blueprint_schema
 
@@ -192,6 +193,12 @@ def rules_index(rules: list[Rule]) -> str:
         "Every code a finding can carry. The *correctness* preset runs only the rules that "
         "find broken models; *recommended* (the default) runs them all. "
         "`salesblueprint rules` prints this list.",
+        "",
+        "Codes come in bands, one per theme; a new rule takes the next free code of its band:",
+        "",
+        "| Codes | What they are about |",
+        "|---|---|",
+        *(f"| {first}–{last} | {what} |" for first, last, what in BANDS),
         "",
         "| Code | Name | Group | Severity | Preset | Norm | Summary |",
         "|---|---|---|---|---|---|---|",

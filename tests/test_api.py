@@ -142,6 +142,10 @@ EXPECTED_EDGES: dict[tuple[str, str], set[str]] = {
     (f"{NB}.product_evaluated", f"{NB}.lost"): {"lost"},
     # after_close follows won
     (f"{NB}.won", f"{NB}.implementation"): {"forward"},
+    # opportunity has `pipeline: new_business`: its deals start at the first stage, and a won
+    # deal moves the contact on to the next lifecycle stage
+    ("opportunity", f"{NB}.needs_confirmed"): {"pipeline"},
+    (f"{NB}.won", "customer"): {"won"},
     # tools
     ("tool:hubspot", "tool:crm"): {"flow"},
     ("lead", "tool:hubspot"): {"recorded_in"},
@@ -149,7 +153,17 @@ EXPECTED_EDGES: dict[tuple[str, str], set[str]] = {
     (f"{NB}.product_evaluated", "tool:crm"): {"recorded_in"},
     (f"{NB}.implementation", "tool:crm"): {"recorded_in"},
 }
-EDGE_KINDS = {"forward", "skip", "recycle", "lost", "handoff", "flow", "recorded_in"}
+EDGE_KINDS = {
+    "forward",
+    "skip",
+    "recycle",
+    "lost",
+    "handoff",
+    "pipeline",
+    "won",
+    "flow",
+    "recorded_in",
+}
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +219,7 @@ def test_graph_terminal_and_outcome_stages_have_no_default_next(
 ) -> None:
     assert list(graph.successors("evangelist")) == []
     assert list(graph.successors(f"{NB}.lost")) == []
-    assert list(graph.successors(f"{NB}.won")) == [f"{NB}.implementation"]
+    assert sorted(graph.successors(f"{NB}.won")) == ["customer", f"{NB}.implementation"]
 
 
 def test_graph_skip_transition(tmp_path: Path) -> None:
@@ -222,6 +236,103 @@ def test_graph_skip_transition(tmp_path: Path) -> None:
         ("mql", "sql"): ("forward",),
         ("lead", "sql"): ("skip",),
     }
+
+
+def test_lifecycle_and_pipeline_are_connected_as_the_diagram_draws(
+    graph: nx.DiGraph,  # type: ignore[type-arg]
+) -> None:
+    assert nx.has_path(graph, "lead", f"{NB}.won")
+    assert nx.has_path(graph, f"{NB}.needs_confirmed", "evangelist")  # through won → customer
+    assert not nx.has_path(graph, f"{NB}.lost", "customer")
+    assert graph.edges["opportunity", f"{NB}.needs_confirmed"]["label"] == "New business"
+    assert graph.edges[f"{NB}.won", "customer"]["label"] == ""
+
+
+def test_every_node_and_edge_has_a_documented_kind(graph: nx.DiGraph) -> None:  # type: ignore[type-arg]
+    from typing import get_args
+
+    from salesblueprint.model.graph import EdgeKind, NodeKind
+
+    assert {k for _, k in graph.nodes(data="kind")} == set(get_args(NodeKind))
+    assert {k for _, _, k in graph.edges(data="kind")} <= set(get_args(EdgeKind))
+    assert set(get_args(EdgeKind)) == EDGE_KINDS
+    doc = (Path(__file__).parent.parent / "docs" / "api.md").read_text("utf-8")
+    for kind in [*get_args(NodeKind), *get_args(EdgeKind)]:
+        assert f"`{kind}`" in doc, kind
+
+
+def test_stage_graph_holds_stages_only() -> None:
+    bp = sb.load(CONTRACT)
+    stages = bp.stage_graph
+    assert set(stages.nodes) == set(LIFECYCLE + DEAL + AFTER)
+    assert {k for _, k in stages.nodes(data="kind")} == {"lifecycle_stage", "deal_stage"}
+    assert not {"flow", "recorded_in"} & {
+        k for _, _, d in stages.edges(data=True) for k in d["kinds"]
+    }
+    assert not any(n.startswith("tool:") for n in nx.descendants(stages, "lead"))
+    assert nx.descendants(stages, "lead") == nx.descendants(bp.graph, "lead") - set(TOOLS)
+    assert stages.edges["lead", "mql"] == bp.graph.edges["lead", "mql"]
+
+
+def _linked(tmp_path: Path, opportunity: str, after: str = "    - id: customer\n") -> nx.DiGraph:  # type: ignore[type-arg]
+    p = tmp_path / "linked.yaml"
+    p.write_text(
+        "salesblueprint: 1\nname: Linked\nlifecycle:\n  stages:\n    - id: lead\n"
+        f"    - {{id: opportunity, pipeline: deals{opportunity}}}\n{after}"
+        "pipelines:\n  - id: deals\n    stages:\n      - id: demo\n"
+        "      - {id: won, outcome: won}\n      - {id: lost, outcome: lost}\n",
+        encoding="utf-8",
+    )
+    return sb.load(p).graph
+
+
+def test_won_moves_the_contact_to_the_next_lifecycle_stage(tmp_path: Path) -> None:
+    g = _linked(tmp_path, "")
+    assert g.edges["opportunity", "deals.demo"]["kinds"] == ("pipeline",)
+    assert g.edges["deals.won", "customer"]["kinds"] == ("won",)
+    assert list(g.successors("deals.lost")) == []
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "after"), [(", terminal: true", "    - id: customer\n"), ("", "")]
+)
+def test_no_won_link_from_a_terminal_or_last_stage(
+    tmp_path: Path, opportunity: str, after: str
+) -> None:
+    g = _linked(tmp_path, opportunity, after)
+    assert g.has_edge("opportunity", "deals.demo")
+    assert list(g.successors("deals.won")) == []
+
+
+# -- the graph follows the model ---------------------------------------------------------------
+def test_graph_is_rebuilt_when_the_model_changes() -> None:
+    bp = sb.load(CONTRACT)
+    before, stages_before = bp.graph, bp.stage_graph
+    assert bp.lifecycle is not None
+    removed = bp.lifecycle.stages.pop()
+    assert removed.id == "evangelist"
+    assert "evangelist" not in bp.graph
+    assert "evangelist" not in bp.stage_graph
+    assert "evangelist" in before and "evangelist" in stages_before  # old graphs stay as they were
+    assert bp.graph is bp.graph  # and the new one is cached again
+    bp.lifecycle.stages[0].name = "Raw lead"
+    assert bp.graph.nodes["lead"]["label"] == "Raw lead"
+    bp.pipelines[0].stages[0].outcome = "lost"
+    assert bp.graph.nodes[f"{NB}.needs_confirmed"]["outcome"] == "lost"
+
+
+def test_graph_of_a_copy_follows_the_copy() -> None:
+    bp = sb.load(CONTRACT)
+    g = bp.graph
+    copy = bp.model_copy(update={"tools": []})
+    assert "tool:crm" not in copy.graph
+    assert bp.graph is g
+
+
+def test_graph_when_an_assigned_value_does_not_serialise() -> None:
+    bp = sb.load(CONTRACT)
+    bp.description = object()  # type: ignore[assignment]
+    assert "lead" in bp.graph  # built every time instead of cached, but built
 
 
 # -- import cost ---------------------------------------------------------------------------------

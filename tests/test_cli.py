@@ -371,7 +371,7 @@ def test_no_color_on_a_non_tty_even_without_no_color(project: Path) -> None:
 )
 @pytest.mark.parametrize("color", [False, True])
 def test_text_format_is_one_line_per_finding_whatever_the_names(name: str, color: bool) -> None:
-    from salesblueprint.findings import Finding
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.report.text import format_text
 
     f = Finding(
@@ -740,3 +740,35 @@ def test_python_dash_m_salesblueprint(project: Path) -> None:
     assert usage.returncode == 2
     assert "missing.yaml" in usage.stderr
     assert "Traceback" not in usage.stderr + usage.stdout
+
+
+def test_render_findings_honours_the_project_config(project: Path) -> None:
+    """``render --findings`` colours what ``check`` reports with the same configuration."""
+    put(project / "u.yaml", UNREACHABLE)
+    plain = run("render", "--format", "dot", "--view", "lifecycle", "u.yaml")
+    coloured = run("render", "--format", "dot", "--view", "lifecycle", "--findings", "u.yaml")
+    assert plain.exit_code == 0 and coloured.exit_code == 0, coloured.output
+    assert plain.stdout != coloured.stdout, "advisory findings colour stages by default"
+
+    # with every rule that finds something here switched off, check reports nothing ...
+    put(project / "pyproject.toml", _pyproject('preset = "correctness"\nignore = ["SB101"]\n'))
+    assert codes_in(run("check", "--format", "json", "u.yaml")) == set()
+    # ... and render --findings colours nothing
+    r = run("render", "--format", "dot", "--view", "lifecycle", "--findings", "u.yaml")
+    assert r.exit_code == 0, r.output
+    assert "no findings on any stage" in r.stdout
+    assert "no findings on any stage" not in coloured.stdout
+    # --config names another configuration
+    put(project / "all.yaml", "preset: recommended\n")
+    r = run(
+        "render",
+        "--format",
+        "dot",
+        "--view",
+        "lifecycle",
+        "--findings",
+        "u.yaml",
+        "--config",
+        "all.yaml",
+    )
+    assert r.stdout == coloured.stdout

@@ -72,3 +72,12 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "site" / "rules" / "SB101" / "index.html").is_file()
+
+
+def test_every_code_is_in_a_documented_band() -> None:
+    from salesblueprint.diagnostics.codes import BANDS
+
+    for code in load_all():
+        assert any(first <= code <= last for first, last, _ in BANDS), code
+    index = _pages()["rules/index.md"]
+    assert "| SB300–SB399 |" in index

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from salesblueprint.api import check, check_file
-from salesblueprint.findings import Finding, Severity
+from salesblueprint.diagnostics.findings import Finding, Severity
 from salesblueprint.model.load import load_bytes
 from salesblueprint.rules import registry
 from salesblueprint.rules.config import Config

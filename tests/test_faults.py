@@ -14,7 +14,7 @@ import pytest
 
 import salesblueprint
 from salesblueprint.api import check_file
-from salesblueprint.findings import Finding, cap_per_code
+from salesblueprint.diagnostics.findings import Finding, cap_per_code
 from salesblueprint.loading.yaml_reader import Limits
 from salesblueprint.model.load import load_bytes, validate_data
 from salesblueprint.model.types import duration_seconds
@@ -332,7 +332,7 @@ def test_option_shaped_revisions_are_usage_errors(tmp_path: Path, args: tuple[st
 
 
 def test_git_show_refuses_an_option_and_ends_options(monkeypatch: pytest.MonkeyPatch) -> None:
-    from salesblueprint import diff
+    from salesblueprint.diff import compare as diff
 
     with pytest.raises(diff.SideError, match="not a git revision"):
         diff._git_show("--output=/tmp/x:bp.yaml")
@@ -404,3 +404,15 @@ def test_diff_escapes_terminal_escapes_in_names(tmp_path: Path, fmt: str) -> Non
     proc = run("diff", str(old), str(new), "--format", fmt)
     assert_clean_exit(proc, 1)
     assert_no_raw_escapes(proc.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_funnel_escapes_terminal_escapes_in_names(write, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    text = STARTUP.replace("name: Lead\n", 'name: "Le\\e]0;pwned\\aad\\u202e"\n', 1)
+    text = text.replace("\nname: Startup lead process", '\nname: "Startup\\e[2J"', 1)
+    assert text.count("\\e") == 2
+    proc = run("funnel", str(write(text)), "--format", fmt)
+    assert_clean_exit(proc, 0)
+    assert_no_raw_escapes(proc.stdout)
+    if fmt != "json":
+        assert "Startup\\x1b[2J" in proc.stdout.replace("\\[", "[")

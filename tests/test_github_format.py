@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from salesblueprint.cli import cli
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.report.github import escape_data, escape_property, format_github
 
 BAD = """\
@@ -62,3 +62,14 @@ def test_chosen_automatically_on_github_actions(write) -> None:  # type: ignore[
     )
     assert not explicit.output.startswith("::")
     assert "error SB" in explicit.output
+
+
+def test_unknown_format_is_a_clear_error_not_text() -> None:
+    import pytest
+
+    from salesblueprint.report import FORMATS, UnknownFormatError, get_formatter
+
+    with pytest.raises(UnknownFormatError, match="unknown format 'xml'; choose text, json"):
+        get_formatter("xml")
+    for name in FORMATS:
+        assert callable(get_formatter(name))

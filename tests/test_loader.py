@@ -17,7 +17,7 @@ import pytest
 
 import salesblueprint
 from salesblueprint.api import check_file
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.loading.yaml_reader import Limits, PosDict, PosList, read_yaml
 from salesblueprint.model.load import LoadResult, load_bytes, load_file
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from salesblueprint.api import check_file
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.rules.config import Config
 
 CLEAN = Path(__file__).parent / "data" / "clean_complete.yaml"

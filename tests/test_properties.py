@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from salesblueprint.api import check, check_file
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.model.load import load_bytes, load_file
 
 CONTRACT_TEXT = (Path(__file__).parent / "data" / "contract_example.yaml").read_text(

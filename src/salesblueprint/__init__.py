@@ -4,8 +4,16 @@
 import salesblueprint as sb
 bp = sb.load("blueprint.yaml")   # -> sb.Blueprint; raises sb.BlueprintError listing every problem
 findings = sb.check(bp)          # -> list[sb.Finding]
+findings = sb.check_file(path)   # load and check; never raises: bad input is findings
 graph = bp.graph                 # -> networkx.DiGraph of stages, transitions, tools and flows
+stages = bp.stage_graph          # -> the same without the tools
+plan = sb.funnel(bp, what_if={"mql": 0.5})  # raises sb.WhatIfError for a rate it cannot use
+svg = sb.render(bp, view="lifecycle", format="svg")  # sb.ViewError, sb.RenderError, sb.LayoutError
 ```
+
+Every exception the API raises for bad input is one of the library's own: ``BlueprintError``,
+``WhatIfError``, ``ViewError``, ``RenderError`` (all ``ValueError`` except
+``BlueprintError``), and ``LayoutError`` when Graphviz is missing or fails.
 
 Heavy modules (pydantic, networkx) are imported on first use, so ``import salesblueprint``
 and the command line start fast.
@@ -15,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from salesblueprint.findings import BlueprintError, Finding
+from salesblueprint.diagnostics.findings import BlueprintError, Finding
 
 __version__ = "0.1.0"
 
@@ -24,6 +32,10 @@ __all__ = [
     "BlueprintError",
     "Config",
     "Finding",
+    "LayoutError",
+    "RenderError",
+    "ViewError",
+    "WhatIfError",
     "__version__",
     "check",
     "check_file",
@@ -33,9 +45,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from salesblueprint.api import check, check_file, load
-    from salesblueprint.diagrams import render
-    from salesblueprint.funnel_maths import funnel
+    from salesblueprint.api import check, check_file, load, render
+    from salesblueprint.diagrams import LayoutError, RenderError, ViewError
+    from salesblueprint.funnel_maths import WhatIfError, funnel
     from salesblueprint.model.blueprint import Blueprint
     from salesblueprint.rules.config import Config
 
@@ -44,7 +56,11 @@ _LAZY = {
     "check": "salesblueprint.api",
     "check_file": "salesblueprint.api",
     "funnel": "salesblueprint.funnel_maths",
-    "render": "salesblueprint.diagrams",
+    "render": "salesblueprint.api",
+    "ViewError": "salesblueprint.diagrams",
+    "RenderError": "salesblueprint.diagrams",
+    "LayoutError": "salesblueprint.diagrams",
+    "WhatIfError": "salesblueprint.funnel_maths",
     "Blueprint": "salesblueprint.model.blueprint",
     "Config": "salesblueprint.rules.config",
 }

@@ -1,16 +1,16 @@
-"""The public entry points: load, check."""
+"""The public entry points: load, check, render."""
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterable
 
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.model.blueprint import Blueprint
-from salesblueprint.model.load import load
+from salesblueprint.model.load import FilePath, load
 from salesblueprint.rules.config import Config
 from salesblueprint.rules.engine import run_rules
 
-__all__ = ["check", "check_file", "load"]
+__all__ = ["check", "check_file", "load", "render"]
 
 
 def check(bp: Blueprint, config: Config | None = None) -> list[Finding]:
@@ -18,11 +18,42 @@ def check(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     return run_rules(bp, config)
 
 
-def check_file(path: str | os.PathLike[str], config: Config | None = None) -> list[Finding]:
-    """Load and check one file. Never raises for bad input: problems come back as findings."""
+def check_file(path: FilePath, config: Config | None = None) -> list[Finding]:
+    """Load and check one file. Never raises for bad input: problems come back as findings.
+
+    Bad input includes the path itself: ``None``, a path with a NUL character, a directory or
+    a missing file is an ``SB011 unreadable-file`` finding, not an exception.
+    """
     from salesblueprint.model.load import load_file
 
     result = load_file(path)
     if result.blueprint is None:
         return sorted(result.findings, key=Finding.sort_key)
     return run_rules(result.blueprint, config)
+
+
+def render(
+    bp: Blueprint,
+    view: str = "blueprint",
+    format: str = "svg",
+    *,
+    findings: bool | Iterable[Finding] = False,
+    config: Config | None = None,
+) -> str | bytes:
+    """Draw one view of ``bp`` in one format (see :func:`salesblueprint.diagrams.render`).
+
+    ``findings=True`` colours the stages with the findings of ``check(bp, config)``, so the
+    diagram shows what ``check`` reports with the same configuration; or pass the findings.
+    Raises ``sb.ViewError`` for an unknown view, ``sb.RenderError`` for an unknown format or
+    ``findings`` that are neither a bool nor a list of ``sb.Finding``, and ``sb.LayoutError``
+    when Graphviz is missing or fails.
+    """
+    from salesblueprint.diagrams import finding_list
+    from salesblueprint.diagrams import render as draw
+
+    found: list[Finding] | None = None
+    if findings is True:
+        found = check(bp, config)
+    elif findings is not False:
+        found = finding_list(format, findings)
+    return draw(bp, view, format, findings=found)

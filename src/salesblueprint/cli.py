@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
+from salesblueprint.report import FORMATS, FORMATTERS
+from salesblueprint.templates import template_names
 
 _GLOB_CHARS = set("*?[")
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -88,7 +90,7 @@ def collect_files(args: Sequence[str]) -> list[str]:
 
 def _load_or_exit(file: str, fmt: str = "text") -> Blueprint:
     """The blueprint in ``file``; when it does not load, print its findings and exit 1."""
-    from salesblueprint.findings import Finding
+    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.model.load import load_file
     from salesblueprint.report import get_formatter
 
@@ -121,9 +123,11 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github"]),
+    type=click.Choice(list(FORMATS)),
     default=None,
-    help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
+    help="Output format: "
+    + ", ".join(f"{e.name} ({e.help})" for e in FORMATTERS.values())
+    + " (default: github when GITHUB_ACTIONS=true, else text).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option(
@@ -204,7 +208,7 @@ def show_rule(key: str) -> None:
 
     r = lookup(key)
     if r is None:
-        from salesblueprint.model.load import did_you_mean
+        from salesblueprint.diagnostics.suggest import did_you_mean
 
         raise click.UsageError(f"no rule {key!r}{did_you_mean(key, all_names())}")
     click.echo(f"# {r.code} {r.name}\n")
@@ -223,7 +227,7 @@ def schema_cmd() -> None:
     click.echo(schema_json(), nl=False)
 
 
-_TEMPLATE_NAMES = ("hubspot", "nl", "saas", "sirius", "startup")
+_TEMPLATE_NAMES = tuple(template_names())
 
 
 @cli.command("init")
@@ -367,8 +371,16 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
     help="Output format (any format a renderer is registered for).",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
-@click.option("--findings", is_flag=True, help="Colour stages with check findings.")
-def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) -> None:
+@click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
+)
+def render_cmd(
+    file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
+) -> None:
     """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
@@ -382,9 +394,21 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
     binary = renderer.binary
     if binary and out is None and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt} (or redirect stdout)")
+    found = None
+    if findings:
+        from salesblueprint.rules.config import ConfigError, find_config, read_config
+
+        try:
+            config = read_config(config_path) if config_path else find_config()
+        except ConfigError as e:
+            raise click.UsageError(str(e)) from None
     bp = _load_or_exit(file)
+    if findings:
+        from salesblueprint.api import check as run_check
+
+        found = run_check(bp, config)
     try:
-        data = render(bp, view=view, format=fmt, findings=findings)
+        data = render(bp, view=view, format=fmt, findings=found)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
@@ -412,39 +436,25 @@ def render_cmd(file: str, view: str, fmt: str, out: str | None, findings: bool) 
         sys.exit(1)
 
 
-def _parse_what_if(items: Sequence[str], stage_ids: Sequence[str]) -> dict[str, float]:
-    """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%)."""
+def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
+    """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%), checked by the
+    same functions as ``sb.funnel(bp, what_if=...)``."""
+    from salesblueprint.funnel_maths import WhatIfError, check_what_if, what_if_rate
+
     rates: dict[str, float] = {}
     for item in items:
         stage, sep, raw = item.partition("=")
         stage, raw = stage.strip(), raw.strip()
         if not sep or not stage or not raw:
             raise click.UsageError(f"--what-if {item!r}: write STAGE=RATE, e.g. mql=0.4")
-        if stage not in stage_ids:
-            from salesblueprint.model.load import did_you_mean
-
-            hint = did_you_mean(stage, stage_ids) or (
-                f"; lifecycle stages: {', '.join(stage_ids)}"
-                if stage_ids
-                else "; the blueprint has no lifecycle"
-            )
-            raise click.UsageError(f"--what-if {item!r}: no lifecycle stage '{stage}'{hint}")
         try:
-            from decimal import Decimal, InvalidOperation
-
-            pct = raw.endswith("%")
-            value = Decimal(raw[:-1].strip() if pct else raw)
-            rate = float(value / 100 if pct else value)
-        except (InvalidOperation, ValueError):
-            raise click.UsageError(
-                f"--what-if {item!r}: '{raw}' is not a rate; write a share like 0.4 or 40%"
-            ) from None
-        if not 0 < rate <= 1:
-            raise click.UsageError(
-                f"--what-if {item!r}: a conversion rate is a share above 0 and at most 1"
-            )
-        rates[stage] = rate
-    return rates
+            rates[stage] = what_if_rate(bp, stage, raw)
+        except WhatIfError as e:
+            raise click.UsageError(f"--what-if {item!r}: {e}") from None
+    try:
+        return check_what_if(bp, rates)
+    except WhatIfError as e:
+        raise click.UsageError(f"--what-if: {e}") from None
 
 
 @cli.command("funnel")
@@ -479,16 +489,8 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
 
     from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
 
-    stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
-    rates = _parse_what_if(what_if, stage_ids)
+    rates = _parse_what_if(bp, what_if)
     base = funnel(bp)
-    on_path = [s.key for s in base.steps[1:]]
-    off_path = sorted(k for k in rates if on_path and k not in on_path)
-    if off_path:
-        raise click.UsageError(
-            f"--what-if: stage '{off_path[0]}' is not on the funnel's path "
-            f"({', '.join(reversed(on_path))}), so its rate does not change the numbers"
-        )
     alt = funnel(bp, rates) if rates else None
     formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
     click.echo(formatters[fmt](bp, base, alt), nl=False)

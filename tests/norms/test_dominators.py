@@ -8,7 +8,7 @@ import random
 import networkx as nx
 import pytest
 
-from salesblueprint.graph import Edge, StageGraph
+from salesblueprint.model.graph import Edge, StageGraph
 
 KINDS = frozenset({"forward", "skip"})
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from salesblueprint.api import check_file
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.rules.registry import load_all
 
 DATA = Path(__file__).parent / "data"
@@ -68,6 +68,7 @@ def test_dutch_seller_activity_pipeline() -> None:
         (30, "SB231"),  # Wij hebben de offerte verstuurd
         (33, "SB211"),  # Klant lijkt geïnteresseerd
         (33, "SB223"),  # Inschatting van de accountmanager
+        (37, "SB232"),  # Onderhandeling: an activity noun (issue 11)
         (39, "SB211"),  # Klant gaat tekenen
         (39, "SB221"),
     ]

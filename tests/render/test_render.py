@@ -11,13 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 import salesblueprint as sb
+from salesblueprint.api import render
 from salesblueprint.cli import cli
-from salesblueprint.diagrams import VIEWS, RenderError, ViewError, render
+from salesblueprint.diagnostics.findings import Finding
+from salesblueprint.diagrams import VIEWS, RenderError, ViewError
 from salesblueprint.diagrams.extract import extract
 from salesblueprint.diagrams.ir import wrap
 from salesblueprint.diagrams.renderers import formats
 from salesblueprint.diagrams.renderers.dot import ALLOWED_ATTRIBUTES
-from salesblueprint.findings import Finding
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.model.load import load_file, validate_data
 

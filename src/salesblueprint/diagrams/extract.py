@@ -3,7 +3,7 @@
 A view selects from the one model: ``lifecycle`` (swimlanes per owning team), ``pipeline`` or
 ``pipeline:ID`` (deal stages, outcomes, after-close stages), ``tools`` (the tool map) and
 ``blueprint`` (all of it on one page). Stage and edge semantics come from
-:mod:`salesblueprint.graph`; this module only decides what to show and how to group it.
+:mod:`salesblueprint.model.graph`; this module only decides what to show and how to group it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from salesblueprint.diagnostics.findings import SEVERITY_RANK, Finding, Path
 from salesblueprint.diagrams.ir import (
     Diagram,
     Edge,
@@ -25,10 +26,9 @@ from salesblueprint.diagrams.ir import (
     clean,
     wrap,
 )
-from salesblueprint.findings import SEVERITY_RANK, Finding, Path
-from salesblueprint.graph import Edge as GraphEdge
-from salesblueprint.graph import StageIndex, StageNode, stage_edges, tool_edges, tool_node
 from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline
+from salesblueprint.model.graph import Edge as GraphEdge
+from salesblueprint.model.graph import StageIndex, StageNode, stage_edges, tool_edges, tool_node
 
 VIEWS = ("lifecycle", "pipeline", "tools", "blueprint")
 

@@ -20,15 +20,15 @@ from typing import Any
 
 import yaml
 
-from salesblueprint.findings import (
+from salesblueprint.diagnostics import load_codes as codes
+from salesblueprint.diagnostics.codes import Code
+from salesblueprint.diagnostics.findings import (
     MAX_FINDINGS_PER_CODE,
     CappedFindings,
     Finding,
     Path,
-    format_path,
+    make_finding,
 )
-from salesblueprint.rules import load_codes as codes
-from salesblueprint.rules.registry import Rule
 
 Pos = tuple[int, int]  # 1-based line, column
 
@@ -139,22 +139,11 @@ class YamlReader:
         """What was found, at most ``max_findings_per_code`` per rule, then "… and N more"."""
         return self._found.close()
 
-    def report(self, r: Rule, pos: Pos | None, message: str, path: Path = ()) -> None:
-        line, col = pos if pos else (1, 1)
+    def report(self, r: Code, pos: Pos | None, message: str, path: Path = ()) -> None:
         self._found.add(
             r.code,
             self.file,
-            lambda: Finding(
-                rule=r.code,
-                name=r.name,
-                severity=r.severity,
-                message=message,
-                file=self.file,
-                line=line,
-                column=col,
-                path=format_path(path),
-                node=path,
-            ),
+            lambda: make_finding(r, message, file=self.file, pos=pos or (1, 1), path=path),
         )
 
     # -- entry point --------------------------------------------------------------------

@@ -7,12 +7,11 @@ Every model forbids unknown keys. After validation each node knows its ``path`` 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from salesblueprint.findings import Path
+from salesblueprint.diagnostics.findings import Path
 from salesblueprint.model.types import (
     Bool,
     Duration,
@@ -283,6 +282,8 @@ class Blueprint(Linted):
 
     _file: str = PrivateAttr(default="")
     _source: PosDict | None = PrivateAttr(default=None)
+    # graph and stage graph by ``tools``, each with the model content it was built from
+    _graphs: dict[bool, tuple[str, Any]] = PrivateAttr(default_factory=dict)
 
     @field_validator("salesblueprint", mode="before")
     @classmethod
@@ -323,12 +324,38 @@ class Blueprint(Linted):
             yield from p.stages
             yield from p.after_close
 
-    @cached_property
+    @property
     def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
-        """The blueprint as a typed networkx graph (see :mod:`salesblueprint.graph`)."""
-        from salesblueprint.graph import to_networkx
+        """The blueprint as a typed networkx graph: stages and tools, every node and edge with a
+        ``kind`` (see :func:`salesblueprint.model.graph.to_networkx`).
 
-        return to_networkx(self)
+        Always current: the graph is cached, and built again when the model has changed since
+        (``bp.lifecycle.stages.pop()``, an assignment ...). Changes to the returned graph are not
+        written back to the model.
+        """
+        return self._current_graph(tools=True)
+
+    @property
+    def stage_graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
+        """:attr:`graph` without the tools: only lifecycle and deal stages and the moves between
+        them, so ``descendants()``, ``has_path()`` or ``topological_sort()`` see stages only."""
+        return self._current_graph(tools=False)
+
+    def _current_graph(self, tools: bool) -> nx.DiGraph:  # type: ignore[type-arg]
+        from salesblueprint.model.graph import to_networkx
+
+        try:  # the model's content: cheaper to compare than the graph is to build
+            key: str | None = self.model_dump_json(warnings=False)
+        except Exception:  # a value assigned without validation that does not serialise
+            key = None
+        cached = self._graphs.get(tools)
+        if key is not None and cached is not None and cached[0] == key:
+            same: nx.DiGraph = cached[1]  # type: ignore[type-arg]
+            return same
+        g = to_networkx(self, tools=tools)
+        if key is not None:  # a new dict: a model_copy() shares the old one, not this
+            self._graphs = {**self._graphs, tools: (key, g)}
+        return g
 
 
 def _assign_paths(node: BaseModel, path: Path) -> None:

@@ -5,7 +5,6 @@ Every problem is collected as a finding with its line and column; nothing stops 
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +12,17 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from salesblueprint.findings import BlueprintError, CappedFindings, Finding, Path, format_path
+from salesblueprint.diagnostics import load_codes as codes
+from salesblueprint.diagnostics.codes import Code
+from salesblueprint.diagnostics.findings import (
+    BlueprintError,
+    CappedFindings,
+    Finding,
+    Path,
+    format_path,
+    make_finding,
+)
+from salesblueprint.diagnostics.suggest import did_you_mean
 from salesblueprint.loading.yaml_reader import (
     DEFAULT_LIMITS,
     Limits,
@@ -30,8 +39,6 @@ from salesblueprint.model.blueprint import (
     Recycle,
     _assign_paths,
 )
-from salesblueprint.rules import load_codes as codes
-from salesblueprint.rules.registry import Rule
 
 
 @dataclass
@@ -48,14 +55,6 @@ class LoadResult:
         return self.blueprint is not None
 
 
-def did_you_mean(value: str, options: Iterable[str]) -> str:
-    opts = sorted(set(options))
-    close = difflib.get_close_matches(value, opts, n=1, cutoff=0.6)
-    if not close:
-        close = [o for o in opts if o.lower() == value.lower()]
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 class _Collector:
     def __init__(self, file: str, source: PosDict | None, default_pos: Pos | None = None) -> None:
         self.file = file
@@ -69,24 +68,15 @@ class _Collector:
         return self._found.close()
 
     def add(
-        self, r: Rule, path: Path, message: str | Callable[[], str], *, key: bool = False
+        self, r: Code, path: Path, message: str | Callable[[], str], *, key: bool = False
     ) -> None:
         """Report ``message`` at ``path``; a callable message is only built when it is shown."""
 
         def build() -> Finding:
             pos = locate(self.source, path, key=key) if self.source is not None else None
             pos = pos or self.default_pos
-            return Finding(
-                rule=r.code,
-                name=r.name,
-                severity=r.severity,
-                message=message if isinstance(message, str) else message(),
-                file=self.file,
-                line=pos[0] if pos else None,
-                column=pos[1] if pos else None,
-                path=format_path(path),
-                node=path,
-            )
+            text = message if isinstance(message, str) else message()
+            return make_finding(r, text, file=self.file, pos=pos, path=path)
 
         self._found.add(r.code, self.file, build)
 
@@ -222,7 +212,7 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
     ``broken`` names top-level sections that did not validate (and are empty in ``bp``):
     references into them are not checked, since their ids are unknown.
     """
-    from salesblueprint.graph import StageIndex
+    from salesblueprint.model.graph import StageIndex
 
     _duplicate_ids(col, bp.teams, "team id")
     _duplicate_ids(col, bp.tools, "tool id")
@@ -384,25 +374,45 @@ def load_bytes(data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS) -> 
     return result
 
 
-def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> LoadResult:
-    """Load one file; every problem becomes a finding, nothing raises for bad input."""
+FilePath = str | bytes | os.PathLike[str] | os.PathLike[bytes]
+
+
+def _unreadable(name: str, message: str) -> LoadResult:
+    col = _Collector(name, None, (1, 1))
+    col.add(codes.UNREADABLE, (), message)
+    return LoadResult(name, None, col.findings)
+
+
+def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    """Load one file; every problem becomes a finding, nothing raises for bad input.
+
+    That includes a ``path`` that names no file: ``None``, a number, a path with a NUL
+    character, a directory or a missing file are each one ``SB011 unreadable-file`` finding.
+    """
     from salesblueprint.loading.files import open_regular
 
-    name = os.fspath(path)
+    if not isinstance(path, str | bytes | os.PathLike):
+        return _unreadable(
+            "", f"not a file path: expected str, bytes or os.PathLike, got {type(path).__name__}"
+        )
+    try:
+        name = os.fsdecode(path)
+    except Exception as e:  # a PathLike whose __fspath__ fails or returns no path
+        return _unreadable("", f"not a file path: {e}")
+    if "\x00" in name:
+        return _unreadable(name, "cannot read the file: its path contains a NUL character")
     try:
         reader = YamlReader(name, limits)
         with open_regular(name) as fh:  # a FIFO or a device is a finding, not a hang
             if not reader.check_size(os.fstat(fh.fileno()).st_size):
                 return LoadResult(name, None, reader.findings)
             data = fh.read(limits.max_bytes + 1)
-    except OSError as e:
-        col = _Collector(name, None, (1, 1))
-        col.add(codes.UNREADABLE, (), f"cannot read the file: {e.strerror or e}")
-        return LoadResult(name, None, col.findings)
+    except (OSError, ValueError) as e:  # ValueError: a path the OS cannot take
+        return _unreadable(name, f"cannot read the file: {getattr(e, 'strerror', None) or e}")
     return load_bytes(data, name, limits)
 
 
-def load(path: str | os.PathLike[str]) -> Blueprint:
+def load(path: FilePath) -> Blueprint:
     """Load and validate a blueprint file.
 
     Raises :class:`salesblueprint.BlueprintError` listing every problem (with file, line and

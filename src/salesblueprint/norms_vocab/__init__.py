@@ -50,6 +50,11 @@ CATEGORIES: tuple[str, ...] = (
     "stage_names",
     "stopwords",
     "buyer_synonyms",
+    "seller_work_lemmas",
+    "buyer_act_lemmas",
+    "activity_nouns",
+    "activity_noun_suffixes",
+    "waiting_words",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from salesblueprint.findings import Finding
+from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.report.text import format_text, one_line
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

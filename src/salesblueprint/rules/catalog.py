@@ -13,7 +13,7 @@ def import_all() -> None:
     global _done
     if _done:
         return
-    importlib.import_module("salesblueprint.rules.load_codes")
+    importlib.import_module("salesblueprint.diagnostics.load_codes")
     importlib.import_module("salesblueprint.rules.engine_codes")
     for group in _GROUP_PACKAGES:
         pkg = importlib.import_module(f"salesblueprint.rules.{group}")

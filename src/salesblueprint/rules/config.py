@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from salesblueprint.findings import SEVERITIES, Severity
+from salesblueprint.diagnostics.findings import SEVERITIES, Severity
 from salesblueprint.rules.registry import Preset, Rule, lookup
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")

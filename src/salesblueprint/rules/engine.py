@@ -13,19 +13,33 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from salesblueprint.findings import Finding, Path, cap_per_code, format_path
+from salesblueprint.diagnostics.findings import (
+    Finding,
+    Path,
+    cap_per_code,
+    format_path,
+    make_finding,
+)
+from salesblueprint.diagnostics.suggest import did_you_mean
 from salesblueprint.loading.yaml_reader import locate
 from salesblueprint.rules import engine_codes
 from salesblueprint.rules.config import Config
 from salesblueprint.rules.registry import Problem, Rule, load_all, lookup
 
 if TYPE_CHECKING:
-    from salesblueprint.graph import StageGraph
     from salesblueprint.model.blueprint import Blueprint
+    from salesblueprint.model.graph import StageGraph
+    from salesblueprint.rules.analysis.funnel import FunnelGap
+    from salesblueprint.rules.analysis.sides import Sides
+    from salesblueprint.rules.analysis.stages import Stage
 
 
 class Context:
-    """What a rule sees: the blueprint and derived structures, computed once per run."""
+    """What a rule sees: the blueprint and derived structures, computed once per run.
+
+    What several rules share is computed in ``rules/analysis/`` and cached here, so that a
+    rule never imports another rule and nothing is computed twice.
+    """
 
     def __init__(self, bp: Blueprint, config: Config) -> None:
         self.bp = bp
@@ -33,9 +47,51 @@ class Context:
 
     @cached_property
     def stages(self) -> StageGraph:
-        from salesblueprint.graph import StageGraph
+        from salesblueprint.model.graph import StageGraph
 
         return StageGraph(self.bp)
+
+    @cached_property
+    def sides(self) -> Sides:
+        """Which teams are marketing and which are sales (see ``analysis/sides.py``)."""
+        from salesblueprint.rules.analysis.sides import infer_sides
+
+        return infer_sides(self.bp, self.stages.index)
+
+    @cached_property
+    def way_back(self) -> tuple[Sides, bool] | None:
+        """The sides, and whether a recycle leads from sales back to marketing."""
+        from salesblueprint.rules.analysis.sides import way_back_status
+
+        return way_back_status(self.bp, self.stages)
+
+    @cached_property
+    def funnel_gaps(self) -> list[FunnelGap]:
+        """What the reverse funnel misses (see ``analysis/funnel.py``)."""
+        from salesblueprint.rules.analysis.funnel import funnel_gaps
+
+        return funnel_gaps(self.bp)
+
+    @cached_property
+    def stage_lists(self) -> list[list[Stage]]:
+        """The lifecycle, and each pipeline's open plus after-close stages."""
+        from salesblueprint.rules.analysis.stages import stage_lists
+
+        return list(stage_lists(self.bp))
+
+    @cached_property
+    def stage_lists_split(self) -> list[list[Stage]]:
+        """As :attr:`stage_lists`, with each pipeline's after-close stages a list of their own."""
+        from salesblueprint.rules.analysis.stages import stage_lists
+
+        return list(stage_lists(self.bp, split_after_close=True))
+
+    @cached_property
+    def tool_hint(self) -> str:
+        """How to name a tool of this blueprint in ``recorded_in`` (for messages)."""
+        from salesblueprint.rules.analysis.stages import tool_hint
+
+        return tool_hint(self.bp)
 
 
 @dataclass
@@ -94,19 +150,9 @@ def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config) -> Finding:
     pos = None
     if bp.source is not None:
         pos = locate(bp.source, (*p.path, p.at) if p.at else p.path)
-    return Finding(
-        rule=r.code,
-        name=r.name,
-        # the user's configured severity wins over a problem's own, which wins over the default
-        severity=config.severity.get(r.code) or p.severity or r.severity,
-        message=p.message,
-        file=bp.file,
-        line=pos[0] if pos else None,
-        column=pos[1] if pos else None,
-        path=format_path(p.path),
-        norm=r.norm,
-        node=p.path,
-    )
+    # the user's configured severity wins over a problem's own, which wins over the default
+    severity = config.severity.get(r.code) or p.severity
+    return make_finding(r, p.message, file=bp.file, pos=pos, path=p.path, severity=severity)
 
 
 # engine codes that lint settings do apply to
@@ -137,7 +183,6 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     meta: list[tuple[Rule, Problem]] = []
     for entry in ignores.entries():
         if entry.rule is None:
-            from salesblueprint.model.load import did_you_mean
             from salesblueprint.rules.registry import all_names
 
             hint = did_you_mean(entry.text, all_names())

@@ -10,21 +10,17 @@ This module is imported on every run: it must stay light (no pydantic, no networ
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from salesblueprint.findings import Path, Severity
+from salesblueprint.diagnostics.codes import DECLARED, Code, Norm, Preset, validate
+from salesblueprint.diagnostics.findings import Path, Severity
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
 
-Preset = Literal["correctness", "recommended"]
-Norm = Literal["required", "factual", "inspectable", "buyer-centric"]
-
-CODE_RE = re.compile(r"^SB\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+__all__ = ["Code", "Norm", "Preset", "Problem", "Rule", "declare", "lookup", "rule"]
 
 
 @dataclass(frozen=True)
@@ -45,20 +41,10 @@ CheckFn = Callable[["Context"], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    group: str
-    severity: Severity
-    preset: Preset
-    doc: str
-    norm: Norm | None = None
-    check: CheckFn | None = field(default=None, compare=False)
+class Rule(Code):
+    """A code the registry knows: a check (or ``None`` for the loader's codes) and its docs."""
 
-    @property
-    def summary(self) -> str:
-        """The first line of the docs."""
-        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+    check: CheckFn | None = field(default=None, compare=False)
 
     def run(self, ctx: Context) -> Iterator[Problem]:
         if self.check is not None:
@@ -70,17 +56,12 @@ _BY_NAME: dict[str, Rule] = {}
 
 
 def _register(r: Rule) -> Rule:
-    if not CODE_RE.match(r.code):
-        raise ValueError(f"bad rule code {r.code!r}")
-    if not NAME_RE.match(r.name):
-        raise ValueError(f"bad rule name {r.name!r}: use kebab-case")
+    validate(r)
     if r.code in RULES or r.name in _BY_NAME:
         old = RULES.get(r.code) or _BY_NAME[r.name]
         if old.check is r.check and old.code == r.code:  # module imported twice
             return old
         raise ValueError(f"rule {r.code} {r.name} registered twice")
-    if not r.doc.strip():
-        raise ValueError(f"rule {r.code} has no docs")
     RULES[r.code] = r
     _BY_NAME[r.name] = r
     return r
@@ -123,6 +104,9 @@ def load_all() -> dict[str, Rule]:
     from salesblueprint.rules import catalog
 
     catalog.import_all()
+    for c in DECLARED.values():
+        if c.code not in RULES:
+            _register(Rule(c.code, c.name, c.group, c.severity, c.preset, c.doc, c.norm))
     return RULES
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from salesblueprint.funnel_maths import opportunity_index
+from salesblueprint.rules.analysis.funnel import opportunity_index
+from salesblueprint.rules.analysis.sides import name_side
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
-from salesblueprint.rules.sla._teams import name_side
 
 
 @rule("SB502", "handoff-undefined", group="completeness", severity="warning")

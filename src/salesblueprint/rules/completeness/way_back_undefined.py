@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
-from salesblueprint.rules.sla.no_recycle_to_marketing import way_back_status
 
 
 @rule("SB503", "way-back-undefined", group="completeness", severity="warning")
@@ -42,7 +41,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     bp = ctx.bp
     if bp.lifecycle is None or (bp.sla is not None and bp.sla.recycle):
         return
-    status = way_back_status(bp, ctx.stages)
+    status = ctx.way_back
     if status is None or status[1]:
         return
     h = bp.sla.handoff if bp.sla else None

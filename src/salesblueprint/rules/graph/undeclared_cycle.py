@@ -8,7 +8,7 @@ from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 if TYPE_CHECKING:
-    from salesblueprint.graph import StageGraph
+    from salesblueprint.model.graph import StageGraph
 
 _NOT_RECYCLE = frozenset({"forward", "skip", "lost", "handoff"})
 

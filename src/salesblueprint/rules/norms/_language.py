@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from salesblueprint.norms_vocab import Span, Text, Vocabulary, vocabulary
@@ -368,7 +369,167 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", todo.text, "todo")
     if acts:
         return Actor("seller", acts[0].text, "passive")
+    objects = v["object_markers"]
+    if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
+        return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
+    work = _seller_work(v, t)
+    if work is not None:
+        return Actor("seller", work.text, "passive")
     return None
+
+
+# -- morphology -------------------------------------------------------------------------------
+
+_NL_PREFIXES = ("be", "ver", "ont", "her", "er", "ge")
+_NL_SEPARABLE = (
+    "vast",
+    "op",
+    "af",
+    "aan",
+    "uit",
+    "in",
+    "door",
+    "na",
+    "klaar",
+    "kennis",
+    "terug",
+    "mee",
+    "voor",
+    "over",
+    "toe",
+    "bij",
+)
+
+
+@lru_cache(maxsize=65536)
+def lemma(language: str, word: str) -> str:
+    """The dictionary form of ``word`` (simplemma, then rules for forms it does not know).
+
+    English -ed/-ing forms and Dutch participles (ge-…-d/-t, with a separable prefix before
+    ``ge``: *vastgelegd* → *vastleggen*) are reduced by rule when the dictionary has no entry.
+    """
+    w = word.casefold()
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - a declared dependency
+        out = w
+    else:
+        out = str(simplemma.lemmatize(w, lang=language)).casefold().replace("_", "")
+    if out != w:
+        return out
+    if language == "nl":
+        for sep in ("", *_NL_SEPARABLE):
+            rest = w[len(sep) :] if w.startswith(sep) else None
+            if rest is None or not rest.startswith(("ge", "geï")) or len(rest) < 6:
+                continue
+            stem = rest[2:].lstrip("ï")
+            if rest.startswith("geï"):
+                stem = "i" + rest[3:]
+            if stem.endswith(("eerd", "eert")):
+                return sep + stem[:-4] + "eren"
+            if stem.endswith(("d", "t")):
+                return sep + stem[:-1] + "en"
+    if language == "en":
+        if w.endswith("ied") and len(w) > 4:
+            return w[:-3] + "y"
+        if w.endswith("ed") and len(w) > 4:
+            return w[:-2]
+    return w
+
+
+def _lemmas(v: Vocabulary, t: Text) -> list[str]:
+    return [lemma(v.language, w) for _, _, w in t.words]
+
+
+def _word_is_participle(language: str, word: str, lem: str) -> bool:
+    if language == "en":
+        return word != lem and (
+            word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES or word == "made"
+        )
+    return word != lem and (word.startswith("ge") or "ge" in word[:9]) and word.endswith(("d", "t"))
+
+
+def _seller_work(v: Vocabulary, t: Text) -> Span | None:
+    """Seller work read from the verb's lemma: a bare participle, a to-do, a gerund.
+
+    "Champion identified, pain quantified", "Budget range bepalen", "Medewerker verkoop legt
+    ... vast": the verb's lemma is in ``seller_work_lemmas`` and no buyer act is in the text.
+    """
+    if not t.words:
+        return None
+    work, buyer = v["seller_work_lemmas"], v["buyer_act_lemmas"]
+    lems = _lemmas(v, t)
+    nl = v.language == "nl"
+    words = [w for _, _, w in t.words]
+    parts = [p for p in words if p in _NL_SEPARABLE] if nl else []
+    if any(buyer.has_word(lm) or any(buyer.has_word(p + lm) for p in parts) for lm in lems):
+        return None
+    for i, (s, e, w) in enumerate(t.words):
+        lm = lems[i]
+        if nl and i + 1 < len(words):
+            # a separable verb split over the clause: "legt ... vast", "stelt ... op"
+            for j in range(i + 1, len(words)):
+                if words[j] in _NL_SEPARABLE and work.has_word(words[j] + lm):
+                    return Span(s, e, t.raw[s:e] + " … " + words[j])
+        if not work.has_word(lm):
+            continue
+        if _word_is_participle(v.language, w, lm):
+            return Span(s, e, t.raw[s:e])
+        if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
+            nxt = words[1] if len(words) > 1 else ""
+            if not nl and nxt and _participle_like(v, nxt):
+                continue  # "Quote reviewed": a noun, not an order
+            return Span(s, e, t.raw[s:e])  # "Overcome objections", "Making contact"
+        if nl and w == lm and w.endswith("en"):
+            return Span(s, e, t.raw[s:e])  # "Budget range bepalen": the infinitive to-do
+        if nl and i > 0 and w != lm and not w.endswith("en"):
+            return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
+    return None
+
+
+def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> bool:
+    """A seller-work verb form (gerund, participle, infinitive) or a Dutch activity compound."""
+    nl = v.language == "nl"
+    if v["seller_work_lemmas"].has_word(lm) and (w != lm or nl or w.endswith("ing")):
+        return True
+    if not nl:
+        return False
+    if any(w.endswith(x) and len(w) > len(x) for x in suffixes):
+        return True  # "onderhandelingsfase", "intakegesprek"
+    return any(w.endswith(n) for n in v["activity_nouns"].singles)  # "leadkwalificatie"
+
+
+def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
+    """A stage name made only of activity nouns, gerunds of seller work or waiting words."""
+    skip = v["determiners"], v["stopwords"]
+    content = [(s, e, w) for s, e, w in t.words if not any(x.has_word(w) for x in skip)]
+    buyers = v.find("buyer_actors", t)
+    content = [
+        c
+        for c in content
+        if c[2] not in ("lead", "leads", "deal", "stage", "fase", "new", "nieuw", "nieuwe")
+        and not any(b.start <= c[0] and c[1] <= b.end for b in buyers)
+    ]
+    if not content:
+        return None
+    waiting = v.find("waiting_words", t)
+    if waiting:
+        return waiting
+    nouns = v.find("activity_nouns", t) + v.find("seller_stage_nouns", t)
+    suffixes = v["activity_noun_suffixes"].entries
+    buyer = v["buyer_act_lemmas"]
+    hits: list[Span] = []
+    for s, e, w in content:
+        lm = lemma(v.language, w)
+        if any(n.start <= s and e <= n.end for n in nouns):
+            hits.append(Span(s, e, t.raw[s:e]))
+        elif buyer.has_word(lm):
+            return None
+        elif _activity_word(v, w, lm, suffixes):
+            hits.append(Span(s, e, t.raw[s:e]))
+        else:
+            return None
+    return hits or None
 
 
 @dataclass(frozen=True)
@@ -402,6 +563,10 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     actor = criterion_actor(v, name)
     if actor is not None and actor.side == "seller":
         return StageNameIssue(f"'{actor.why}'", _suggestion(v, t))
+    if actor is None or actor.how == "subject":
+        activity = _activity_name(v, t)
+        if activity:
+            return StageNameIssue(_quote(activity), _suggestion(v, t))
     return None
 
 

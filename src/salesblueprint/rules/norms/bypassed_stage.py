@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.graph import Edge, StageGraph
+from salesblueprint.model.graph import Edge, StageGraph
+from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import name_key
 from salesblueprint.rules.registry import Problem, rule
 
 # the moves a contact or deal makes on its way to the win (lost outcomes are no way to win)

@@ -2,26 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import Stage, name_key
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import Stage, name_key
 from salesblueprint.rules.norms._language import content_words, vocab_for
 from salesblueprint.rules.registry import Problem, rule
-
-
-def stage_lists(ctx: Context, *, split_after_close: bool = False) -> Iterator[list[Stage]]:
-    """The stage sequences within which stages are compared: the lifecycle, each pipeline
-    (its open stages and its ``after_close`` stages, or each of them on its own)."""
-    bp = ctx.bp
-    if bp.lifecycle:
-        yield list(bp.lifecycle.stages)
-    for p in bp.pipelines:
-        open_stages: list[Stage] = [s for s in p.stages if s.outcome is None]
-        after: list[Stage] = list(p.after_close)
-        if split_after_close:
-            yield open_stages
-            yield after
-        else:
-            yield open_stages + after
 
 
 @rule("SB241", "duplicate-exit-criteria", group="norms", severity="warning")
@@ -58,7 +42,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     ```
     """
     v = vocab_for(ctx)
-    for stages in stage_lists(ctx):
+    for stages in ctx.stage_lists:
         first: dict[frozenset[frozenset[str]], Stage] = {}
         for s in stages:
             if not s.exit_criteria:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import judged_criteria, short
 from salesblueprint.rules.norms._language import factual_issues, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 

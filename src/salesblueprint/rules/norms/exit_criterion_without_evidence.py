@@ -2,17 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import judged_criteria, short
 from salesblueprint.rules.registry import Problem, rule
-
-
-def tool_hint(ctx: Context) -> str:
-    ids = [t.id for t in ctx.bp.tools]
-    if not ids:
-        return "naming a tool you declare under `tools:`"
-    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-    return f"naming a tool of the tool map, or tool.record: {shown}"
 
 
 @rule(
@@ -48,7 +40,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         recorded_in: crm.email
     ```
     """
-    hint = tool_hint(ctx)
+    hint = ctx.tool_hint
     for _, crit in judged_criteria(ctx.bp):
         if crit.evidence is not None and crit.evidence.strip():
             continue

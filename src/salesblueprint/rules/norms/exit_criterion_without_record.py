@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import judged_criteria, short
-from salesblueprint.rules.norms.exit_criterion_without_evidence import tool_hint
 from salesblueprint.rules.registry import Problem, rule
 
 
@@ -38,7 +37,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         recorded_in: crm.deal
     ```
     """
-    hint = tool_hint(ctx)
+    hint = ctx.tool_hint
     for _, crit in judged_criteria(ctx.bp):
         if crit.evidence is None or not crit.evidence.strip() or crit.recorded_in is not None:
             continue

@@ -3,10 +3,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import name_key, short
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import name_key, short
 from salesblueprint.rules.norms._language import content_words, vocab_for
-from salesblueprint.rules.norms.duplicate_exit_criteria import stage_lists
 from salesblueprint.rules.registry import Problem, rule
 
 
@@ -45,7 +44,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     ```
     """
     v = vocab_for(ctx)
-    for stages in stage_lists(ctx, split_after_close=True):
+    for stages in ctx.stage_lists_split:
         for a, b in itertools.pairwise(stages):
             if not a.exit_criteria or not b.exit_criteria:
                 continue

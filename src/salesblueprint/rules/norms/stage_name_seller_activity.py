@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import name_key
 from salesblueprint.rules.norms._language import stage_name_issue, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesblueprint.model.blueprint import DealStage
+from salesblueprint.rules.analysis.stages import judged_stages, name_key
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._common import judged_stages, name_key
 from salesblueprint.rules.registry import Problem, rule
 
 _EXAMPLE = {

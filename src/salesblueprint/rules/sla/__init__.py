@@ -2,7 +2,7 @@
 targets and the review.
 
 Which team is *marketing* and which is *sales*? Team ids are free, so the rules infer it (see
-:mod:`salesblueprint.rules.sla._teams`): the owner of ``sla.handoff.from`` is the marketing side
+:mod:`salesblueprint.rules.analysis.sides`): the owner of ``sla.handoff.from`` is the marketing side
 and the owner of ``sla.handoff.to`` the sales side; a team the handoff does not settle counts as
 marketing or sales when its id or name contains *marketing*, or *sales* / *verkoop* (and not
 both).

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.sides import handoff_owners, name_side
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
-from salesblueprint.rules.sla._teams import handoff_owners, name_side
 
 
 @rule("SB301", "handoff-not-across-teams", group="sla", severity="error", preset="correctness")

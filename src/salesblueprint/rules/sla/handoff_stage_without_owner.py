@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.sides import node_owner
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
-from salesblueprint.rules.sla._teams import node_owner
 
 
 @rule("SB302", "handoff-stage-without-owner", group="sla", severity="warning")

@@ -2,37 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.graph import StageGraph, StageNode
-from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
-from salesblueprint.rules.sla._teams import Side, Sides, infer_sides, node_owner, side_nodes
-
-
-def way_back_status(bp: Blueprint, g: StageGraph) -> tuple[Sides, bool] | None:
-    """The sides, and whether a recycle goes from a sales-owned stage to a marketing-owned one.
-
-    ``None`` when the sides cannot be told apart, or one side owns no stage (then there is no
-    way back to ask about). A recycle from or to a stage without an owner may be the way back:
-    it counts as one (the missing owner is reported by the rules that need it).
-    """
-    sides = infer_sides(bp, g.index)
-    if not sides.known:
-        return None
-    if not side_nodes(g.index, sides, "marketing") or not side_nodes(g.index, sides, "sales"):
-        return None
-    nodes = g.index.nodes
-
-    def maybe(node: StageNode, side: Side) -> bool:
-        return node_owner(node) is None or sides.of_node(node) == side
-
-    back = any(
-        e.kind == "recycle"
-        and maybe(nodes[e.source], "sales")
-        and maybe(nodes[e.target], "marketing")
-        for e in g.edges
-    )
-    return sides, back
 
 
 @rule("SB304", "no-recycle-to-marketing", group="sla", severity="warning")
@@ -70,7 +41,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     bp = ctx.bp
     if bp.sla is None or not bp.sla.recycle:
         return
-    status = way_back_status(bp, ctx.stages)
+    status = ctx.way_back
     if status is None or status[1]:
         return
     sides = status[0]

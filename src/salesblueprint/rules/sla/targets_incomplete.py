@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.funnel_maths import funnel_gaps
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -41,6 +40,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     bp = ctx.bp
     if bp.sla is None or bp.sla.targets is None:
         return
-    for gap in funnel_gaps(bp):
+    for gap in ctx.funnel_gaps:
         if gap.kind in _KINDS:
             yield Problem(gap.path, gap.message, at=gap.at)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.model.load import did_you_mean
+from salesblueprint.diagnostics.suggest import did_you_mean
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 

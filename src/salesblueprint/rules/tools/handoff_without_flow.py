@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
-from salesblueprint.rules.sla._teams import infer_sides
 
 _CONTACT = re.compile(
     r"(contacts?|leads?|persons?|people|prospects?|subscribers?|"
@@ -24,7 +23,7 @@ def sales_tools(ctx: Context) -> set[str]:
     """Tools that record the exit criteria of sales-owned stages; else tools of category crm."""
     bp = ctx.bp
     idx = ctx.stages.index
-    sides = infer_sides(bp, idx)
+    sides = ctx.sides
     out: set[str] = set()
     for node in idx.nodes.values():
         if sides.of_node(node) != "sales":

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from salesblueprint.graph import StageIndex, StageNode
 from salesblueprint.model.blueprint import Blueprint, Team
+from salesblueprint.model.graph import StageGraph, StageIndex, StageNode
 
 Side = Literal["marketing", "sales"]
 _SALES_WORDS = ("sales", "verkoop")
@@ -106,3 +106,29 @@ def infer_sides(bp: Blueprint, idx: StageIndex) -> Sides:
 
 def side_nodes(idx: StageIndex, sides: Sides, side: Side) -> list[StageNode]:
     return [n for n in idx.nodes.values() if sides.of_node(n) == side]
+
+
+def way_back_status(bp: Blueprint, g: StageGraph) -> tuple[Sides, bool] | None:
+    """The sides, and whether a recycle goes from a sales-owned stage to a marketing-owned one.
+
+    ``None`` when the sides cannot be told apart, or one side owns no stage (then there is no
+    way back to ask about). A recycle from or to a stage without an owner may be the way back:
+    it counts as one (the missing owner is reported by the rules that need it).
+    """
+    sides = infer_sides(bp, g.index)
+    if not sides.known:
+        return None
+    if not side_nodes(g.index, sides, "marketing") or not side_nodes(g.index, sides, "sales"):
+        return None
+    nodes = g.index.nodes
+
+    def maybe(node: StageNode, side: Side) -> bool:
+        return node_owner(node) is None or sides.of_node(node) == side
+
+    back = any(
+        e.kind == "recycle"
+        and maybe(nodes[e.source], "sales")
+        and maybe(nodes[e.target], "marketing")
+        for e in g.edges
+    )
+    return sides, back

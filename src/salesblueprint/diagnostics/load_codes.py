@@ -6,7 +6,7 @@ loaded at all. They are declared here so that ``salesblueprint rule SB003`` expl
 
 from __future__ import annotations
 
-from salesblueprint.rules.registry import declare
+from salesblueprint.diagnostics.codes import declare
 
 YAML_SYNTAX = declare(
     "SB001",

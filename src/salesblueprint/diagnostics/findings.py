@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from salesblueprint.diagnostics.codes import Code
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -69,6 +72,34 @@ class Finding:
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         return f"{where}: {self.severity} {self.rule} {self.name}: {self.message}"
+
+
+def make_finding(
+    code: Code,
+    message: str,
+    *,
+    file: str = "",
+    pos: tuple[int, int] | None = None,
+    path: Path = (),
+    severity: Severity | None = None,
+) -> Finding:
+    """The one way to build a finding: a code, a message and where it points.
+
+    ``pos`` is the 1-based line and column (none: the finding has no position); ``severity``
+    overrides the code's default (the project's configuration, or one problem's own).
+    """
+    return Finding(
+        rule=code.code,
+        name=code.name,
+        severity=severity or code.severity,
+        message=message,
+        file=file,
+        line=pos[0] if pos else None,
+        column=pos[1] if pos else None,
+        path=format_path(path),
+        norm=code.norm,
+        node=path,
+    )
 
 
 MAX_FINDINGS_PER_CODE = 50

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from salesblueprint.findings import Finding, summarize
+from salesblueprint.diagnostics.findings import Finding, summarize
+from salesblueprint.diagnostics.safe_text import json_dumps, one_line
 from salesblueprint.model.blueprint import (
     Blueprint,
     DealStage,
@@ -31,7 +32,6 @@ from salesblueprint.model.blueprint import (
     Transition,
 )
 from salesblueprint.model.load import LoadResult, load_bytes, load_file
-from salesblueprint.report.text import one_line
 from salesblueprint.rules.config import Config
 
 DIFF_FORMATS = ("text", "json", "markdown")
@@ -758,9 +758,7 @@ def format_diff_json(d: BlueprintDiff) -> str:
             }
             for side, findings in errors
         }
-    from salesblueprint.report.json import dumps
-
-    return dumps(doc, indent=2) + "\n"
+    return json_dumps(doc, indent=2) + "\n"
 
 
 def format_diff(d: BlueprintDiff, fmt: str = "text") -> str:

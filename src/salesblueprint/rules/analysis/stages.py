@@ -36,3 +36,27 @@ def short(text: str, limit: int = 60) -> str:
     """A criterion's text for a message, shortened."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def stage_lists(bp: Blueprint, *, split_after_close: bool = False) -> Iterator[list[Stage]]:
+    """The stage sequences within which stages are compared: the lifecycle, each pipeline
+    (its open stages and its ``after_close`` stages, or each of them on its own)."""
+    if bp.lifecycle:
+        yield list(bp.lifecycle.stages)
+    for p in bp.pipelines:
+        open_stages: list[Stage] = [s for s in p.stages if s.outcome is None]
+        after: list[Stage] = list(p.after_close)
+        if split_after_close:
+            yield open_stages
+            yield after
+        else:
+            yield open_stages + after
+
+
+def tool_hint(bp: Blueprint) -> str:
+    """How to name where an exit criterion is recorded, with the tools of this blueprint."""
+    ids = [t.id for t in bp.tools]
+    if not ids:
+        return "naming a tool you declare under `tools:`"
+    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    return f"naming a tool of the tool map, or tool.record: {shown}"

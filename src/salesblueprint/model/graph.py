@@ -11,11 +11,16 @@ Edges follow the contract's default-flow semantics:
 - ``lost``: every open deal stage to every ``lost`` stage;
 - ``skip`` and ``recycle``: from ``transitions`` (and ``recycle`` from ``sla.recycle``);
 - ``handoff``: the SLA's handoff from marketing to sales;
+- ``pipeline``: a lifecycle stage with ``pipeline: ID`` to that pipeline's first stage (its
+  contacts' deals run there); ``won``: the pipeline's won stage back to the lifecycle stage after
+  that one (a won deal moves its contact on), unless that lifecycle stage is ``terminal``;
 - ``flow``: data moving from tool to tool; ``recorded_in``: a stage to the tool that records the
   evidence of its exit criteria.
 
-The rules work on :class:`StageGraph` (plain adjacency, no imports); :func:`to_networkx` builds
-the networkx graph from the same edges for ``Blueprint.graph`` and for users.
+The rules work on :class:`StageGraph` (plain adjacency, no imports) over the moves within the
+lifecycle and within each pipeline (:func:`stage_edges`); :func:`to_networkx` builds the
+networkx graph from those, the links between lifecycle and pipelines (:func:`link_edges`) and the
+tools (:func:`tool_edges`), for ``Blueprint.graph`` / ``Blueprint.stage_graph`` and for users.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from salesblueprint.findings import Path
+from salesblueprint.diagnostics.findings import Path
 from salesblueprint.model.blueprint import (
     Blueprint,
     DealStage,
@@ -38,8 +43,13 @@ if TYPE_CHECKING:
     import networkx as nx
 
 NodeKind = Literal["lifecycle_stage", "deal_stage", "tool"]
-EdgeKind = Literal["forward", "skip", "recycle", "lost", "handoff", "flow", "recorded_in"]
+EdgeKind = Literal[
+    "forward", "skip", "recycle", "lost", "handoff", "pipeline", "won", "flow", "recorded_in"
+]
 STAGE_EDGE_KINDS: frozenset[str] = frozenset({"forward", "skip", "recycle", "lost", "handoff"})
+"""The kinds of :func:`stage_edges`: the moves the graph rules follow by default."""
+LINK_EDGE_KINDS: frozenset[str] = frozenset({"pipeline", "won"})
+"""The kinds of :func:`link_edges`: between a lifecycle stage and a pipeline."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +188,32 @@ def stage_edges(bp: Blueprint, idx: StageIndex | None = None) -> Iterator[Edge]:
                 yield Edge(src, dst, "recycle", r.path, r.when or "")
 
 
+def link_edges(bp: Blueprint, idx: StageIndex | None = None) -> Iterator[Edge]:
+    """Lifecycle stage to pipeline and back: each lifecycle stage with ``pipeline: ID`` to that
+    pipeline's first stage (``pipeline``), and the pipeline's won stages to the lifecycle stage
+    after it (``won``), unless the stage is ``terminal`` or the last. The edge's ``path`` is the
+    lifecycle stage's, whose ``pipeline:`` key declares the link."""
+    idx = idx or StageIndex.build(bp)
+    if bp.lifecycle is None:
+        return
+    stages = bp.lifecycle.stages
+    for i, ls in enumerate(stages):
+        p = bp.pipeline(ls.pipeline) if ls.pipeline else None
+        node = idx.nodes.get(ls.id)
+        if p is None or node is None or node.stage is not ls:  # a duplicate id: the first wins
+            continue
+        first = f"{p.id}.{p.stages[0].id}"
+        if first in idx.nodes:
+            yield Edge(ls.id, first, "pipeline", ls.path, p.label)
+        if ls.terminal or i + 1 >= len(stages):
+            continue
+        nxt = stages[i + 1].id
+        for ds in p.stages:
+            won = f"{p.id}.{ds.id}"
+            if ds.outcome == "won" and idx.nodes.get(won) is not None:
+                yield Edge(won, nxt, "won", ls.path)
+
+
 def tool_edges(bp: Blueprint, idx: StageIndex | None = None) -> Iterator[Edge]:
     """Data flows between tools, and stages to the tools that record their evidence."""
     idx = idx or StageIndex.build(bp)
@@ -282,13 +318,20 @@ class StageGraph:
         return out
 
 
-def to_networkx(bp: Blueprint) -> nx.DiGraph:  # type: ignore[type-arg]
-    """A networkx DiGraph of stages and tools.
+def to_networkx(bp: Blueprint, tools: bool = True) -> nx.DiGraph:  # type: ignore[type-arg]
+    """A networkx DiGraph of the blueprint's stages (and, with ``tools``, its tools).
 
-    Node attributes: ``kind`` (lifecycle_stage | deal_stage | tool), ``label``, ``path``, and
-    ``pipeline`` / ``outcome`` / ``terminal`` for stages, ``category`` for tools.
-    Edge attributes: ``kind`` (the first kind declared between the two nodes), ``kinds``
-    (all of them, in order), ``label`` and ``data``.
+    Node ids: a lifecycle stage is its id (``sql``), a deal stage ``pipeline.stage``
+    (``new_business.won``), a tool ``tool:ID`` (``tool:crm``). Node attributes: ``kind``
+    (:data:`NodeKind`: ``lifecycle_stage`` | ``deal_stage`` | ``tool``), ``label``, ``path``;
+    ``terminal`` for stages, ``owner`` for lifecycle stages, ``pipeline`` and ``outcome`` for deal
+    stages, ``category`` for tools.
+
+    Edge attributes: ``kind`` (:data:`EdgeKind`, the first kind of move between the two nodes),
+    ``kinds`` (all of them, in order), ``label`` and ``data``. Kinds: ``forward``, ``skip``,
+    ``recycle``, ``lost``, ``handoff`` (moves within the lifecycle and the pipelines, see the
+    module docs), ``pipeline`` and ``won`` (lifecycle to pipeline and back), and with ``tools``
+    ``flow`` and ``recorded_in``.
     """
     import networkx as nx
 
@@ -306,9 +349,14 @@ def to_networkx(bp: Blueprint) -> nx.DiGraph:  # type: ignore[type-arg]
         else:
             attrs.update(owner=n.stage.owner)
         g.add_node(nid, **attrs)
-    for t in bp.tools:
-        g.add_node(tool_node(t.id), kind="tool", label=t.label, path=t.path, category=t.category)
-    for e in [*stage_edges(bp, idx), *tool_edges(bp, idx)]:
+    edges = [*stage_edges(bp, idx), *link_edges(bp, idx)]
+    if tools:
+        for t in bp.tools:
+            g.add_node(
+                tool_node(t.id), kind="tool", label=t.label, path=t.path, category=t.category
+            )
+        edges += tool_edges(bp, idx)
+    for e in edges:
         if g.has_edge(e.source, e.target):
             d = g.edges[e.source, e.target]
             d["kinds"] = (*d["kinds"], e.kind)

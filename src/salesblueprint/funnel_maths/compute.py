@@ -25,57 +25,47 @@ A count above ``MAX_COUNT`` stops the walk too: such targets or rates are typos.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
-from salesblueprint.findings import Path, format_path
-from salesblueprint.model.blueprint import Blueprint, LifecycleStage
+from salesblueprint.diagnostics.findings import Path
+from salesblueprint.diagnostics.safe_text import one_line
+from salesblueprint.model.blueprint import Blueprint
+from salesblueprint.rules.analysis.funnel import (
+    MAX_COUNT,
+    FunnelGap,
+    GapKind,
+    exact,
+    funnel_gaps,
+    is_customer_like,
+    opportunity_index,
+)
+
+__all__ = [
+    "MAX_COUNT",
+    "WEEKS_PER_PERIOD",
+    "Funnel",
+    "FunnelGap",
+    "FunnelStep",
+    "GapKind",
+    "WhatIfError",
+    "check_what_if",
+    "exact",
+    "funnel",
+    "funnel_gaps",
+    "is_customer_like",
+    "opportunity_index",
+    "what_if_rate",
+]
 
 WEEKS_PER_PERIOD: dict[str, Fraction] = {
     "month": Fraction(52, 12),
     "quarter": Fraction(13),
     "year": Fraction(52),
 }
-_CUSTOMER_WORDS = re.compile(r"(^|[^a-z])(customers?|clients?|klant(en)?|won|gewonnen)([^a-z]|$)")
-
-GapKind = Literal[
-    "no_targets",
-    "revenue",
-    "average_deal_size",
-    "no_lifecycle",
-    "no_opportunity_stage",
-    "no_rates",
-    "rate",
-    "zero_rate",
-    "too_large",
-]
-MAX_COUNT = 10**15  # beyond this, the targets or rates are typos (and numbers stop printing)
-
-
-@dataclass(frozen=True)
-class FunnelGap:
-    """Something the funnel maths needs and the blueprint does not give.
-
-    ``path`` and ``at`` point at the node (and key) where it belongs, like a rule's problem.
-    """
-
-    kind: GapKind
-    message: str
-    path: Path = ()
-    at: str | None = None
-    stage: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "stage": self.stage,
-            "path": format_path(self.path),
-            "message": self.message,
-        }
 
 
 @dataclass(frozen=True)
@@ -142,6 +132,12 @@ class Funnel:
     def step(self, key: str) -> FunnelStep | None:
         return next((s for s in self.steps if s.key == key), None)
 
+    def __str__(self) -> str:
+        """The funnel as the text table ``salesblueprint funnel`` prints (without line numbers:
+        use :func:`format_text` with the blueprint for those)."""
+        gaps = _all_gaps(self, None)
+        return _text(self, None, self.file, [None] * len(gaps))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -167,155 +163,127 @@ def _plain(x: float | None) -> float | int | None:
     return int(x) if x is not None and float(x).is_integer() else x
 
 
-def exact(x: float) -> Fraction:
-    """The decimal number the user wrote, as an exact fraction (0.35 is 7/20, not a float)."""
-    return Fraction(Decimal(repr(float(x))))
+class WhatIfError(ValueError):
+    """A ``what_if`` rate :func:`funnel` cannot use: an unknown stage, or not a share in (0, 1].
+
+    Raised by :func:`funnel` (and reported by ``funnel --what-if`` as a usage error, from the
+    same checks). ``stage`` is the stage id the error is about, when there is one.
+    """
+
+    def __init__(self, message: str, stage: str | None = None) -> None:
+        super().__init__(message)
+        self.stage = stage
 
 
-def is_customer_like(stage: LifecycleStage) -> bool:
-    text = f"{stage.id.replace('_', ' ')} {(stage.name or '').lower()}"
-    return _CUSTOMER_WORDS.search(text) is not None
+def _shown(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 24 else text[:21] + "..."
 
 
-def opportunity_index(stages: list[LifecycleStage]) -> int | None:
-    """Index of the lifecycle stage whose conversion rate is the win rate (see module docs)."""
-    for i, s in enumerate(stages):
-        if s.pipeline is not None:
-            return i
-    for i, s in enumerate(stages):
-        if is_customer_like(s):
-            return i - 1 if i > 0 else None
-    return None
+def what_if_rate(bp: Blueprint, stage: object, value: object) -> float:
+    """One ``what_if`` entry checked: ``stage`` must be a lifecycle stage id and ``value`` a
+    share above 0 and at most 1, given as a number (``0.4``) or text (``"0.4"``, ``"40%"``).
 
-
-def _example_rate(i: int, n: int) -> str:
-    return "0.25" if i == n else "0.4"
-
-
-def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list[FunnelGap]:
-    """What the funnel maths misses, each with where to add it. Empty when complete."""
-    rates = rates or {}
-    gaps: list[FunnelGap] = []
-    targets = bp.sla.targets if bp.sla else None
-    if targets is None:
-        example = "targets: {period: quarter, revenue: 300000, average_deal_size: 12000}"
-        gaps.append(
-            FunnelGap(
-                "no_targets",
-                f"no revenue target: add `{example}` under `sla:`"
-                if bp.sla
-                else f"no revenue target: add `sla: {{{example}}}` to the blueprint",
-                ("sla",) if bp.sla else (),
-            )
+    Returns the rate as a float; raises :class:`WhatIfError` with a message that says what to
+    write instead. ``funnel --what-if STAGE=RATE`` runs the same checks.
+    """
+    stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
+    if not isinstance(stage, str):
+        raise WhatIfError(
+            f"what_if keys are lifecycle stage ids (text), got {type(stage).__name__} "
+            f"{_shown(stage)}"
         )
-    else:
-        per = f"per {targets.period}"
-        if targets.revenue is None:
-            gaps.append(
-                FunnelGap(
-                    "revenue",
-                    f"sla.targets has no revenue: add `revenue:` (the revenue target {per}) "
-                    "under sla.targets",
-                    targets.path,
-                    "period",
-                )
-            )
-        if targets.average_deal_size is None:
-            gaps.append(
-                FunnelGap(
-                    "average_deal_size",
-                    "sla.targets has no average_deal_size: add `average_deal_size:` (the "
-                    "average revenue of a won deal) under sla.targets",
-                    targets.path,
-                    "period",
-                )
-            )
-    if bp.lifecycle is None:
-        gaps.append(
-            FunnelGap(
-                "no_lifecycle",
-                "no lifecycle: the funnel walks back through the lifecycle stages and their "
-                "conversion_rate; add `lifecycle: {stages: [...]}`",
-                targets.path if targets else (),
-                "period" if targets else None,
-            )
+    if stage not in stage_ids:
+        from salesblueprint.diagnostics.suggest import did_you_mean
+
+        hint = did_you_mean(stage, stage_ids) or (
+            f"; lifecycle stages: {', '.join(stage_ids)}"
+            if stage_ids
+            else "; the blueprint has no lifecycle"
         )
-        return gaps
-    stages = bp.lifecycle.stages
+        raise WhatIfError(f"no lifecycle stage '{stage}'{hint}", stage)
+    rate = _rate_value(stage, value)
+    if not (math.isfinite(rate) and 0 < rate <= 1):
+        hint = ""
+        if 1 < rate <= 100:
+            pct = _shown(value).rstrip("%")
+            hint = f" (for {pct}% write {rate / 100:g} or '{pct}%')"
+        raise WhatIfError(
+            f"a conversion rate is a share above 0 and at most 1, got {_shown(value)}{hint}",
+            stage,
+        )
+    return rate
+
+
+def _rate_value(stage: str, value: object) -> float:
+    """The number ``value`` stands for (range not checked yet)."""
+    import numbers
+    from decimal import InvalidOperation
+
+    not_a_rate = WhatIfError(
+        f"{_shown(value)} is not a rate; write a share like 0.4 or 40%"
+        if not isinstance(value, str)
+        else f"'{_shown(value)}' is not a rate; write a share like 0.4 or 40%",
+        stage,
+    )
+    if isinstance(value, Decimal):
+        value = str(value)
+    if isinstance(value, str):
+        raw = value.strip()
+        pct = raw.endswith("%")
+        try:
+            number = Decimal(raw[:-1].strip() if pct else raw)
+            return float(number / 100 if pct else number)
+        except (ArithmeticError, ValueError):  # InvalidOperation, Overflow, signalling NaN
+            raise not_a_rate from None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise not_a_rate
+    try:
+        return float(value)
+    except (OverflowError, ValueError, InvalidOperation):
+        return math.inf  # a huge integer or fraction: out of range
+
+
+def check_what_if(bp: Blueprint, what_if: Mapping[str, float | str]) -> dict[str, float]:
+    """Every ``what_if`` rate checked by :func:`what_if_rate`, and each stage on the funnel's
+    path (from the first lifecycle stage to the opportunity stage), where a rate changes the
+    numbers. Returns the rates as floats; raises :class:`WhatIfError`.
+    """
+    if not isinstance(what_if, Mapping):
+        raise WhatIfError(
+            "what_if maps lifecycle stage ids to conversion rates, e.g. {'mql': 0.5}; "
+            f"got {type(what_if).__name__}"
+        )
+    rates = {stage: what_if_rate(bp, stage, value) for stage, value in what_if.items()}
+    stages = bp.lifecycle.stages if bp.lifecycle else []
     opp = opportunity_index(stages)
-    if opp is None:
-        gaps.append(
-            FunnelGap(
-                "no_opportunity_stage",
-                "cannot tell which lifecycle stage holds the open deals: add `pipeline: <id>` to "
-                "that stage (e.g. opportunity), or a customer stage right after it",
-                bp.lifecycle.path,
-                "stages",
-            )
-        )
-        return gaps
-    funnel_stages = stages[: opp + 1]
-    missing = [s for s in funnel_stages if s.conversion_rate is None and s.id not in rates]
-    if len(missing) == len(funnel_stages) and len(funnel_stages) > 1:
-        ids = ", ".join(s.id for s in funnel_stages)
-        gaps.append(
-            FunnelGap(
-                "no_rates",
-                f"no lifecycle stage has a conversion_rate, so the targets cannot be turned into "
-                f"leads; add `conversion_rate:` (the share that reaches the next stage) to each "
-                f"of: {ids}",
-                targets.path if targets else bp.lifecycle.path,
-                "period" if targets else "stages",
-            )
-        )
-        return gaps
-    for i, s in enumerate(funnel_stages):
-        rate = rates.get(s.id, s.conversion_rate)
-        nxt = stages[i + 1].id if i + 1 < len(stages) else None
-        share = (
-            "the win rate: the share of opportunities that become customers"
-            if i == opp
-            else f"the share of its contacts that reach '{nxt}'"
-        )
-        if rate is None:
-            gaps.append(
-                FunnelGap(
-                    "rate",
-                    f"lifecycle stage '{s.id}' has no conversion_rate, which the funnel needs "
-                    f"({share}); add `conversion_rate: {_example_rate(i, opp)}` (for example) "
-                    "under it",
-                    s.path,
-                    "id",
-                    s.id,
+    if opp is not None:
+        on_path = [s.id for s in stages[: opp + 1]]
+        for stage in sorted(rates):
+            if stage not in on_path:
+                raise WhatIfError(
+                    f"stage '{stage}' is not on the funnel's path ({', '.join(on_path)}), "
+                    "so its rate does not change the numbers",
+                    stage,
                 )
-            )
-        elif rate == 0:
-            gaps.append(
-                FunnelGap(
-                    "zero_rate",
-                    f"lifecycle stage '{s.id}' has conversion_rate 0 ({share}): no contact "
-                    "gets past it, so no number of leads reaches the target; write the share "
-                    "you really see",
-                    s.path,
-                    "conversion_rate",
-                    s.id,
-                )
-            )
-    return gaps
+    return rates
 
 
 def _ceil_div(n: Fraction | int, d: Fraction) -> int:
     return math.ceil(Fraction(n) / d)
 
 
-def funnel(bp: Blueprint, what_if: Mapping[str, float] | None = None) -> Funnel:
+def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> Funnel:
     """The reverse funnel of ``bp``: deals, opportunities ... leads needed per period and week.
 
     ``what_if`` maps lifecycle stage ids to conversion rates that replace the file's, to show
-    the effect of a better conversion. Missing targets or rates are not raised but listed in
-    ``Funnel.gaps``; the steps that can still be computed are filled in.
+    the effect of a better conversion: ``{"mql": 0.5}`` (or ``"50%"``). A rate is a share above
+    0 and at most 1 for a stage on the funnel's path; anything else raises
+    :class:`WhatIfError` (a ``ValueError``), with the message ``funnel --what-if`` prints.
+    Missing targets or rates are not raised but listed in ``Funnel.gaps``; the steps that can
+    still be computed are filled in.
     """
-    rates = dict(what_if or {})
+    rates = check_what_if(bp, what_if) if what_if is not None else {}
     gaps = funnel_gaps(bp, rates)
     targets = bp.sla.targets if bp.sla else None
     base = Funnel(
@@ -492,6 +460,13 @@ def _all_gaps(f: Funnel, what_if: Funnel | None) -> tuple[FunnelGap, ...]:
 
 def format_text(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
     """The funnel as a plain-text table, then what is missing, if anything."""
+    gaps = _all_gaps(f, what_if)
+    return _text(f, what_if, bp.file, gap_positions(bp, gaps))
+
+
+def _text(
+    f: Funnel, what_if: Funnel | None, file: str, positions: list[tuple[int, int] | None]
+) -> str:
     lines = [f"Reverse funnel: {f.name}" + (f" ({f.file})" if f.file else ""), ""]
     if f.period is not None:
         lines += [
@@ -521,9 +496,10 @@ def format_text(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
         if f.steps:
             lines.append("")
         lines.append("Missing for the funnel maths:")
-        for g, pos in zip(all_gaps, gap_positions(bp, all_gaps), strict=True):
-            lines.append(f"  {_where(bp.file, pos)}: {g.message}")
-    return "\n".join(lines).rstrip("\n") + "\n"
+        for g, pos in zip(all_gaps, positions, strict=True):
+            lines.append(f"  {_where(file, pos)}: {g.message}")
+    # names may hold terminal escapes: shown escaped, as in every text format
+    return "\n".join(one_line(line) for line in lines).rstrip("\n") + "\n"
 
 
 def format_markdown(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
@@ -558,11 +534,11 @@ def format_markdown(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> 
         for g, pos in zip(all_gaps, gap_positions(bp, all_gaps), strict=True):
             line = f" (line {pos[0]})" if pos else ""
             lines.append(f"- {g.message}{line}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 def format_json(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
-    import json
+    from salesblueprint.diagnostics.safe_text import json_dumps
 
     data = f.to_dict()
     for g, pos in zip(data["gaps"], gap_positions(bp, f.gaps), strict=True):
@@ -572,4 +548,4 @@ def format_json(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
         for g, pos in zip(alt["gaps"], gap_positions(bp, what_if.gaps), strict=True):
             g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
         data["what_if"] = alt
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_dumps(data, indent=2) + "\n"

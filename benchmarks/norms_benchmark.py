@@ -1,0 +1,238 @@
+"""The norm checks on real-world wording: the corpus in ``benchmarks/norms_corpus/``.
+
+Usage::
+
+    python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses]
+
+Every item of the corpus goes through the library's real rules (``run_rules``, as
+``salesblueprint check`` runs them): the exit criteria are written into one blueprint per
+language (one stage each, with evidence and a record so that only the judged norms can fire),
+the stage names into another pipeline. Per norm and language the table gives the number of
+items, accuracy, precision and recall (a "positive" is an item that violates the norm) and the
+share of good items (no violation) that the checks flag anyway.
+
+Norms judged: ``buyer-centric criteria`` (SB231 and the other buyer-centric rules on exit
+criteria), ``buyer-centric names`` (SB232), ``factual`` (the factual rules on exit criteria).
+Items labelled ``amb`` (ambiguous) are left out of every figure.
+
+The split is fixed by the source: an item is in ``heldout`` when the first byte of the SHA-256
+of its page's URL is divisible by 3, so the items of one page stay together. ``--misses``
+prints the disagreements, and refuses to do so for ``heldout``: tune on ``tune`` only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / "norms_corpus" / "corpus.yaml"
+NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
+LANGS = ("en", "nl")
+EVIDENCE = "Email reply logged on the deal"
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # criterion | stage
+    lang: str
+    label: str
+    text: str
+    url: str
+
+    @property
+    def split(self) -> str:
+        return split_of(self.url)
+
+    @property
+    def bad(self) -> frozenset[str]:
+        return frozenset() if self.label in ("ok", "amb") else frozenset(self.label.split("+"))
+
+
+def split_of(url: str) -> str:
+    """``heldout`` for one page in three, chosen by the hash of its URL; else ``tune``."""
+    return "heldout" if hashlib.sha256(url.encode()).digest()[0] % 3 == 0 else "tune"
+
+
+def load(path: Path = CORPUS) -> list[Item]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out: list[Item] = []
+    for src in doc["sources"]:
+        for kind, lang, label, text in src["items"]:
+            if kind not in ("criterion", "stage") or lang not in LANGS:
+                raise ValueError(f"bad item {text!r}")
+            if label not in ("ok", "bc", "fact", "bc+fact", "amb"):
+                raise ValueError(f"bad label {label!r} for {text!r}")
+            out.append(Item(kind, lang, label, str(text), src["url"]))
+    return out
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    tn: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, expected: bool, got: bool, what: str) -> None:
+        if expected and got:
+            self.tp += 1
+        elif expected:
+            self.fn += 1
+            self.misses.append(f"missed: {what}")
+        elif got:
+            self.fp += 1
+            self.misses.append(f"false alarm: {what}")
+        else:
+            self.tn += 1
+
+    @property
+    def n(self) -> int:
+        return self.tp + self.fp + self.tn + self.fn
+
+    @property
+    def accuracy(self) -> float:
+        return (self.tp + self.tn) / self.n if self.n else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def good_flagged(self) -> float:
+        good = self.tn + self.fp
+        return self.fp / good if good else 0.0
+
+
+@dataclass
+class Result:
+    scores: dict[tuple[str, str], Score]
+    good: dict[str, tuple[int, int]]  # language -> (good items flagged, good items)
+
+
+def _run(lang: str, crits: list[Item], names: list[Item]) -> dict[tuple[Any, ...], set[str]]:
+    from salesblueprint.model.load import load_bytes
+    from salesblueprint.rules.config import Config
+    from salesblueprint.rules.engine import run_rules
+
+    outcomes = [{"id": "won", "outcome": "won"}, {"id": "lost", "outcome": "lost"}]
+    crit_stages = [
+        {
+            "id": f"s{i}",
+            "name": f"Step {i}",
+            "exit_criteria": [
+                {"outcome": c.text, "evidence": EVIDENCE, "recorded_in": "crm.email"}
+            ],
+        }
+        for i, c in enumerate(crits)
+    ]
+    name_stages = [
+        {"id": f"n{i}", "name": s.text, "exit_criteria": ["Buyer signed the order form"]}
+        for i, s in enumerate(names)
+    ]
+    bp = {
+        "salesblueprint": 1,
+        "name": f"real-{lang}",
+        "language": lang,
+        "tools": [{"id": "crm", "records": ["email", "deal"]}],
+        "pipelines": [
+            {"id": "criteria", "stages": [*crit_stages, *outcomes]},
+            {"id": "names", "stages": [*name_stages, *outcomes]},
+        ],
+    }
+    data = yaml.safe_dump(bp, sort_keys=False, allow_unicode=True).encode("utf-8")
+    loaded = load_bytes(data, f"real-{lang}.yaml")
+    if loaded.blueprint is None:
+        raise ValueError("\n".join(str(f) for f in loaded.findings))
+    out: dict[tuple[Any, ...], set[str]] = {}
+    for f in run_rules(loaded.blueprint, Config()):
+        if f.rule == "SB900":
+            raise RuntimeError(str(f))
+        if f.norm:
+            out.setdefault(tuple(f.node), set()).add(f.norm)
+    return out
+
+
+def evaluate(items: list[Item], split: str = "all") -> Result:
+    chosen = [i for i in items if i.label != "amb" and split in ("all", i.split)]
+    scores = {(n, lang): Score() for n in NORMS for lang in LANGS}
+    good: dict[str, tuple[int, int]] = {}
+    for lang in LANGS:
+        crits = [i for i in chosen if i.lang == lang and i.kind == "criterion"]
+        names = [i for i in chosen if i.lang == lang and i.kind == "stage"]
+        by_node = _run(lang, crits, names)
+        flagged = total = 0
+        for k, c in enumerate(crits):
+            got = by_node.get(("pipelines", 0, "stages", k, "exit_criteria", 0), set())
+            what = f"[{lang}] {c.text}"
+            scores[("buyer-centric criteria", lang)].add(
+                "bc" in c.bad, "buyer-centric" in got, what
+            )
+            scores[("factual", lang)].add("fact" in c.bad, "factual" in got, what)
+            if not c.bad:
+                total += 1
+                flagged += bool(got & {"buyer-centric", "factual"})
+        for k, s in enumerate(names):
+            got = by_node.get(("pipelines", 1, "stages", k), set())
+            scores[("buyer-centric names", lang)].add(
+                "bc" in s.bad, "buyer-centric" in got, f"[{lang}] stage {s.text}"
+            )
+            if not s.bad:
+                total += 1
+                flagged += "buyer-centric" in got
+        good[lang] = (flagged, total)
+    return Result(scores, good)
+
+
+def table(result: Result) -> str:
+    head = f"{'norm':<24}{'lang':<5}{'items':>6}{'accuracy':>9}{'precision':>10}{'recall':>7}"
+    lines = [head + f"{'good flagged':>13}", "-" * 74]
+    for norm in NORMS:
+        for lang in LANGS:
+            s = result.scores[(norm, lang)]
+            lines.append(
+                f"{norm:<24}{lang:<5}{s.n:>6}{s.accuracy:>9.3f}{s.precision:>10.3f}"
+                f"{s.recall:>7.3f}{s.good_flagged:>13.3f}"
+            )
+    lines.append("-" * 74)
+    for lang in LANGS:
+        flagged, total = result.good[lang]
+        rate = flagged / total if total else 0.0
+        lines.append(f"good items flagged by any norm [{lang}]: {flagged}/{total} = {rate:.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
+    parser.add_argument("--misses", action="store_true", help="print the disagreements")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args(argv)
+    items = load(args.corpus)
+    result = evaluate(items, args.split)
+    print(f"split: {args.split}")
+    print(table(result))
+    if args.misses:
+        if args.split != "tune":
+            print("misses are shown for the tune split only", file=sys.stderr)
+            return 2
+        for s in result.scores.values():
+            for m in s.misses:
+                print(f"  {m}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
