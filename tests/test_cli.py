@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from salesblueprint.api import check_file
-from salesblueprint.cli import cli
+from salesblueprint.cli import cli, terminal_text
 from salesblueprint.rules.config import read_config
 from salesblueprint.rules.registry import load_all, lookup
 
@@ -226,6 +226,9 @@ def assert_contract_json(doc: Any) -> None:
             assert f["norm"] in ("required", "factual", "inspectable", "buyer-centric")
         else:
             expected = FINDING_KEYS
+        if "fix" in f:  # what to do about it, last, only when the rule can say
+            expected = [*expected, "fix"]
+            assert isinstance(f["fix"], str) and f["fix"], f
         assert list(f) == expected, f
         assert f["name"] == r.name
         assert f["severity"] in counts
@@ -318,7 +321,11 @@ def test_text_line_format_without_ansi(project: Path) -> None:
     lines = r.output.splitlines()
     assert len(lines) >= 2
     assert "\x1b[" not in r.output
+    fixes = [line for line in lines[:-1] if line.startswith("    fix: ")]
+    assert fixes, "the contract example has findings with a fix"
     for line in lines[:-1]:
+        if line in fixes:
+            continue  # a fix, on its own line under its finding
         m = LINE_RE.match(line)
         assert m, line
         assert m["file"] == str(CONTRACT)
@@ -330,11 +337,14 @@ def test_text_line_format_without_ansi(project: Path) -> None:
 def test_text_matches_json(project: Path) -> None:
     text = run("check", "--format", "text", str(CONTRACT)).output.splitlines()[:-1]
     doc = json.loads(run("check", "--format", "json", str(CONTRACT)).stdout)
-    expected = [
-        f"{f['file']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['name']}: "
-        f"{f['message']}"
-        for f in doc["findings"]
-    ]
+    expected = []
+    for f in doc["findings"]:
+        expected.append(
+            f"{f['file']}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['name']}: "
+            f"{f['message']}"
+        )
+        if "fix" in f:
+            expected.append(f"    fix: {f['fix']}")
     assert text == expected
 
 
@@ -488,7 +498,7 @@ def test_rules_lists_every_registered_rule() -> None:
         rule = lookup(code)
         assert rule is not None
         assert name == rule.name
-        assert rule.summary in line
+        assert terminal_text(rule.summary) in line
 
 
 def test_rules_json() -> None:
@@ -517,7 +527,7 @@ def test_rule_prints_the_docs(key: str) -> None:
     r = run("rule", key)
     assert r.exit_code == 0, r.output
     assert r.output.startswith("# SB101 unreachable-stage\n")
-    assert rule.doc in r.output
+    assert terminal_text(rule.doc) in r.output
     assert "## What it does" in r.output
     assert "Default severity: error" in r.output
 
@@ -530,7 +540,7 @@ def test_every_rule_has_docs() -> None:
     for code, rule in load_all().items():
         r = run("rule", code)
         assert r.exit_code == 0, code
-        assert rule.summary in r.output
+        assert terminal_text(rule.summary) in r.output
         if rule.norm:
             assert f"Norm: {rule.norm}." in r.output
 

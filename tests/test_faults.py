@@ -404,6 +404,7 @@ def test_diff_escapes_terminal_escapes_in_names(tmp_path: Path, fmt: str) -> Non
     proc = run("diff", str(old), str(new), "--format", fmt)
     assert_clean_exit(proc, 1)
     assert_no_raw_escapes(proc.stdout)
+    assert "\\n" not in proc.stdout  # a finding's fix keeps its own line
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])

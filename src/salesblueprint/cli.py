@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -111,6 +112,7 @@ def cli() -> None:
     salesblueprint check blueprint.yaml     check one or more blueprint files
     salesblueprint rules                    list every rule
     salesblueprint rule SB101               explain one rule
+    salesblueprint render blueprint.yaml    draw a diagram (svg, png, pdf, dot, mermaid)
     salesblueprint init                     write a starter blueprint
     salesblueprint diff OLD NEW             what changed in the sales process
     salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
@@ -168,6 +170,22 @@ def check(
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)
 
 
+_LITERAL = re.compile(r"``(.+?)``")
+
+
+def terminal_text(doc: str) -> str:
+    """A rule's docs for the terminal: ````code```` (reST literals) as 'code'; fences stay."""
+    out = []
+    fenced = False
+    for line in doc.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        out.append(
+            line if fenced or line.lstrip().startswith("```") else _LITERAL.sub(r"'\1'", line)
+        )
+    return "\n".join(out)
+
+
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def list_rules(fmt: str) -> None:
@@ -196,7 +214,8 @@ def list_rules(fmt: str) -> None:
     group_width = max(len(r.group) for r in rules)
     for r in rules:
         click.echo(
-            f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} {r.summary}"
+            f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} "
+            f"{terminal_text(r.summary)}"
         )
 
 
@@ -204,19 +223,18 @@ def list_rules(fmt: str) -> None:
 @click.argument("key")
 def show_rule(key: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
-    from salesblueprint.rules.registry import all_names, lookup
+    from salesblueprint.rules.registry import lookup, suggest
 
     r = lookup(key)
     if r is None:
-        from salesblueprint.diagnostics.suggest import did_you_mean
-
-        raise click.UsageError(f"no rule {key!r}{did_you_mean(key, all_names())}")
+        hint = suggest(key) or "; `salesblueprint rules` lists every code and name"
+        raise click.UsageError(f"no rule {key!r}{hint}")
     click.echo(f"# {r.code} {r.name}\n")
     meta = f"Group: {r.group}. Default severity: {r.severity}. Preset: {r.preset}."
     if r.norm:
         meta += f" Norm: {r.norm}."
     click.echo(meta + "\n")
-    click.echo(r.doc)
+    click.echo(terminal_text(r.doc))
 
 
 @cli.command("schema")

@@ -42,10 +42,10 @@ def test_hubspot_default_pipeline() -> None:
         (41, "SB231"),  # Contract sent to the customer
     ]
     by_rule = {(f.line, f.rule): f for f in findings}
-    assert "e.g. 'Meeting accepted'" in by_rule[(14, "SB232")].message
-    assert "e.g. 'Needs confirmed'" in by_rule[(19, "SB232")].message
-    assert "e.g. 'Product evaluated'" in by_rule[(24, "SB232")].message
-    assert "e.g. 'Terms agreed'" in by_rule[(38, "SB232")].message
+    assert "e.g. 'Meeting accepted'" in by_rule[(14, "SB232")].fix or ""
+    assert "e.g. 'Needs confirmed'" in by_rule[(19, "SB232")].fix or ""
+    assert "e.g. 'Product evaluated'" in by_rule[(24, "SB232")].fix or ""
+    assert "e.g. 'Terms agreed'" in by_rule[(38, "SB232")].fix or ""
     assert "'Rep feels'" in by_rule[(22, "SB211")].message
     assert "'good fit'" in by_rule[(22, "SB211")].message
     assert "the skip from 'Appointment scheduled' to 'Presentation scheduled'" in (
@@ -72,7 +72,7 @@ def test_dutch_seller_activity_pipeline() -> None:
         (39, "SB211"),  # Klant gaat tekenen
         (39, "SB221"),
     ]
-    msgs = {(f.line, f.rule): f.message for f in findings}
+    msgs = {(f.line, f.rule): f"{f.message}\n{f.fix}" for f in findings}
     assert "'Klant heeft gereageerd'" in msgs[(13, "SB232")]
     assert "'Afspraak geaccepteerd'" in msgs[(20, "SB232")]
     assert "'Offerte beoordeeld'" in msgs[(27, "SB232")]

@@ -123,8 +123,8 @@ def test_team_stage_name_suggestions() -> None:
     )
     result = load_bytes(text.encode(), "b.yaml")
     assert result.blueprint is not None
-    msgs = [f.message for f in check(result.blueprint, config) if f.rule == "SB232"]
-    assert len(msgs) == 1 and "e.g. 'Paperwork returned'" in msgs[0]
+    fixes = [f.fix or "" for f in check(result.blueprint, config) if f.rule == "SB232"]
+    assert len(fixes) == 1 and "e.g. 'Paperwork returned'" in fixes[0]
 
 
 @pytest.mark.parametrize(

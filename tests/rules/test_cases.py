@@ -2,7 +2,8 @@
 
 Each file names its rule and lists cases. A ``valid`` case must not produce that rule's finding;
 an ``invalid`` case must produce exactly the findings listed in ``expect`` (line, and optionally
-column and a fragment of the message). Adding a rule = adding a module and a case file.
+column, a fragment of the message and a fragment of the fix). Adding a rule = adding a module
+and a case file.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
             assert f.column == e["column"], str(f)
         if "message" in e:
             assert e["message"] in f.message, str(f)
+        if "fix" in e:
+            assert f.fix is not None and e["fix"] in f.fix, str(f)
         assert f.file == str(p)
 
 

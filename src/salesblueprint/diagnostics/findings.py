@@ -1,7 +1,8 @@
 """Findings: what every check, the loader and the schema report.
 
-A :class:`Finding` is a plain value with the rule that produced it, a message, and where it
-points: the file, a 1-based line and column, and the path of the node in the blueprint
+A :class:`Finding` is a plain value with the rule that produced it, a short message (what is
+wrong), optionally a ``fix`` (what to do about it, like ruff's fix title), and where it points:
+the file, a 1-based line and column, and the path of the node in the blueprint
 (``pipelines[0].stages[1].exit_criteria[0]``).
 """
 
@@ -46,11 +47,15 @@ class Finding:
     column: int | None = None
     path: str = ""
     norm: str | None = None
+    fix: str | None = None  # what to do about it, when the rule can say
     # the node path as a tuple, for tools that want to walk the model; not part of the output
     node: Path = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
-        """The finding as the contract's JSON object (``norm`` only for the four-norm rules)."""
+        """The finding as the contract's JSON object.
+
+        ``norm`` only for the four-norm rules, ``fix`` only when the finding has one.
+        """
         data: dict[str, object] = {"rule": self.rule, "name": self.name}
         if self.norm is not None:
             data["norm"] = self.norm
@@ -62,6 +67,8 @@ class Finding:
             column=self.column,
             path=self.path,
         )
+        if self.fix is not None:
+            data["fix"] = self.fix
         return data
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -71,7 +78,8 @@ class Finding:
         where = self.file or "<blueprint>"
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.severity} {self.rule} {self.name}: {self.message}"
+        text = f"{where}: {self.severity} {self.rule} {self.name}: {self.message}"
+        return text if self.fix is None else f"{text}\n    fix: {self.fix}"
 
 
 def make_finding(
@@ -82,11 +90,13 @@ def make_finding(
     pos: tuple[int, int] | None = None,
     path: Path = (),
     severity: Severity | None = None,
+    fix: str | None = None,
 ) -> Finding:
     """The one way to build a finding: a code, a message and where it points.
 
     ``pos`` is the 1-based line and column (none: the finding has no position); ``severity``
-    overrides the code's default (the project's configuration, or one problem's own).
+    overrides the code's default (the project's configuration, or one problem's own); ``fix``
+    says what to do about it, when the caller can say.
     """
     return Finding(
         rule=code.code,
@@ -98,6 +108,7 @@ def make_finding(
         column=pos[1] if pos else None,
         path=format_path(path),
         norm=code.norm,
+        fix=fix,
         node=path,
     )
 
@@ -148,6 +159,7 @@ class CappedFindings:
             out.append(
                 replace(
                     first,
+                    fix=None,
                     message=f"… and {more:,} more {first.name} finding"
                     f"{'s' if more != 1 else ''} in this file (only the first {self.limit} "
                     "of each rule are shown)",

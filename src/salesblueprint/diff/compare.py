@@ -18,7 +18,7 @@ import os
 import subprocess
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from salesblueprint.diagnostics.findings import Finding, summarize
@@ -641,13 +641,19 @@ def _summary_line(d: BlueprintDiff) -> str:
     )
 
 
+def _finding_lines(f: Finding) -> list[str]:
+    """A finding as text lines (its fix on a line of its own), each escaped by the caller."""
+    head = f"  {replace(f, fix=None)}"
+    return [head] if f.fix is None else [head, f"      fix: {f.fix}"]
+
+
 def format_diff_text(d: BlueprintDiff) -> str:
     lines = [f"salesblueprint diff {d.old.label} → {d.new.label}"]
     errors = _load_errors(d)
     if errors:
         for side, findings in errors:
             lines.append(f"{side.label} could not be loaded:")
-            lines.extend(f"  {f}" for f in findings)
+            lines.extend(line for f in findings for line in _finding_lines(f))
         return "\n".join(one_line(line) for line in lines) + "\n"
     if not d.changes:
         lines.append("No changes to the sales process.")
@@ -660,7 +666,7 @@ def format_diff_text(d: BlueprintDiff) -> str:
         if findings:
             lines.append("")
             lines.append(f"findings {title}:")
-            lines.extend(f"  {f}" for f in findings)
+            lines.extend(line for f in findings for line in _finding_lines(f))
     lines.append("")
     lines.append(_summary_line(d))
     return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes

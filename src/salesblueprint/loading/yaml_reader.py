@@ -106,6 +106,53 @@ def _mark(m: Any) -> Pos:
     return (m.line + 1, m.column + 1)
 
 
+_INDENT_FIX = (
+    "likely wrong indentation: line this key up with the keys around it (in a list item, under "
+    "the first key after '- ')"
+)
+
+
+def syntax_fix(problem: str, text: str, line: int | None, column: int) -> str | None:
+    """What most likely causes a YAML syntax error, and what to do (0-based line and column).
+
+    PyYAML's messages name the parser's state ("mapping values are not allowed in this
+    context"); the usual causes are a wrong indentation, a missing space after a key's colon
+    and a value with ``: `` or a leading special character that needs quotes.
+    """
+    lines = text.splitlines()
+    src = lines[line] if line is not None and 0 <= line < len(lines) else ""
+    if "mapping values are not allowed" in problem:
+        first = src.find(": ")
+        if 0 <= first < column:  # a second ': ' on the line, inside the value
+            key = src[:first].strip().removeprefix("- ").strip()
+            value = src[first + 2 :].strip()
+            if key and value and '"' not in value:
+                return f'a value that contains ": " needs quotes: {key}: "{value}"'
+            return 'a value that contains ": " needs quotes'
+        return (
+            "likely wrong indentation: this line is indented further than the keys around it, "
+            "or the line above misses its ':'"
+        )
+    if "could not find expected ':'" in problem:
+        prev = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+        for candidate in (prev, src):
+            body = candidate.strip().lstrip("- ")
+            head, colon, rest = body.partition(":")
+            if colon and rest and not rest.startswith((" ", "/")) and head.isidentifier():
+                return f"put a space after the colon: '{head}: {rest.strip()}'"
+        if line is not None and prev.strip() and ":" not in prev:
+            shown = prev.strip()[:40]
+            return f"line {line} ('{shown}') needs ': ' (a colon and a space) after its key"
+        return "a key needs ': ' (a colon and a space) after it"
+    if "expected '-' indicator" in problem or "expected key" in problem:
+        return _INDENT_FIX
+    if "cannot start any token" in problem:
+        return "quote a value that starts with a special character such as ` @ % or |"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "close the bracket, or quote a text value that starts with '[' or '{'"
+    return None
+
+
 class _Frame:
     __slots__ = ("anchor", "container", "key", "key_pos", "size", "skip_value")
 
@@ -139,11 +186,13 @@ class YamlReader:
         """What was found, at most ``max_findings_per_code`` per rule, then "… and N more"."""
         return self._found.close()
 
-    def report(self, r: Code, pos: Pos | None, message: str, path: Path = ()) -> None:
+    def report(
+        self, r: Code, pos: Pos | None, message: str, path: Path = (), fix: str | None = None
+    ) -> None:
         self._found.add(
             r.code,
             self.file,
-            lambda: make_finding(r, message, file=self.file, pos=pos or (1, 1), path=path),
+            lambda: make_finding(r, message, file=self.file, pos=pos or (1, 1), path=path, fix=fix),
         )
 
     # -- entry point --------------------------------------------------------------------
@@ -182,9 +231,10 @@ class YamlReader:
                     f"nesting too deep for the YAML parser ({problem}); stopped reading here",
                 )
                 return None
+            fix = syntax_fix(problem, text, mark.line if mark else None, mark.column if mark else 0)
             if e.context:
                 problem = f"{problem} ({e.context})"
-            self.report(codes.YAML_SYNTAX, _mark(mark) if mark else None, problem)
+            self.report(codes.YAML_SYNTAX, _mark(mark) if mark else None, problem, fix=fix)
             return None
         except yaml.reader.ReaderError as e:  # a character YAML does not allow
             pos = e.position if isinstance(e.position, int) else 0

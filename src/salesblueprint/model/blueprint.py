@@ -163,6 +163,11 @@ class Transition(Linted):
     )
     when: Text | None = Field(default=None, description="The condition, in words.")
     reasons: list[Text] = Field(default_factory=list)
+    intended: Bool = Field(
+        default=False,
+        description="The team wants this move although it bypasses stages (a fast lane): the "
+        "stages it jumps over are optional on purpose and not reported as bypassed (SB201).",
+    )
 
 
 class Lifecycle(Linted):

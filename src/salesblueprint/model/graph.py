@@ -26,7 +26,7 @@ tools (:func:`tool_edges`), for ``Blueprint.graph`` / ``Blueprint.stage_graph`` 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -307,6 +307,15 @@ class StageGraph:
                     idom[n] = new
                     changed = True
         return idom
+
+    def without(self, drop: Callable[[Edge], bool]) -> StageGraph:
+        """A copy of this graph without the edges ``drop`` selects (same stages)."""
+        g = object.__new__(StageGraph)
+        g.index = self.index
+        g.edges = [e for e in self.edges if not drop(e)]
+        g.succ = {n: [e for e in es if not drop(e)] for n, es in self.succ.items()}
+        g.pred = {n: [e for e in es if not drop(e)] for n, es in self.pred.items()}
+        return g
 
     def dominators(self, node: str, idom: dict[str, str]) -> list[str]:
         """``node`` and its dominators, from ``node`` up to the entry (empty if unreachable)."""

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 
 ``::error file=blueprint.yaml,line=41,col=13,title=SB231 exit-criterion-seller-action::message``
-(``warning`` for warnings, ``notice`` for info), then a plain summary line for the log.
+(``warning`` for warnings, ``notice`` for info), then a plain summary line for the log. A
+finding's fix is the annotation's second line (``fix: ...``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def format_github(files: Sequence[str], findings: Sequence[Finding], color: bool
                 props.append(f"col={f.column}")
         props.append(f"title={escape_property(f'{f.rule} {f.name}')}")
         cmd = _COMMANDS.get(f.severity, "warning")
-        lines.append(f"::{cmd} {','.join(props)}::{escape_data(f.message)}")
+        text = f.message if f.fix is None else f"{f.message}\nfix: {f.fix}"
+        lines.append(f"::{cmd} {','.join(props)}::{escape_data(text)}")
     summary = format_text(files, [], False) if not findings else ""
     if findings:
         summary = format_text(files, findings, False).splitlines()[-1] + "\n"

@@ -2,8 +2,9 @@
 
 One run, one ``rule`` per registered rule (sorted by code) with its name, short and full
 description and help text, and one ``result`` per finding with its rule, level, message and a
-region (start line and column). The output is deterministic: no timestamps, no absolute paths
-unless the file was named by one.
+region (start line and column). A finding's fix is the message's second line (``Fix: ...``, so
+viewers that show only the message show it too) and the result's ``properties.fix``. The output
+is deterministic: no timestamps, no absolute paths unless the file was named by one.
 """
 
 from __future__ import annotations
@@ -96,13 +97,18 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "level": _LEVELS.get(f.severity, "warning"),
-        "message": {"text": f.message},
+        "message": {"text": f.message if f.fix is None else f"{f.message}\nFix: {f.fix}"},
         "locations": [location],
     }
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
+    props: dict[str, str] = {}
     if f.norm:
-        result["properties"] = {"norm": f.norm}
+        props["norm"] = f.norm
+    if f.fix is not None:
+        props["fix"] = f.fix
+    if props:
+        result["properties"] = props
     return result
 
 

@@ -17,10 +17,15 @@ def _plural(n: int, word: str) -> str:
 
 
 def format_text(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
-    """``file:line:col: severity CODE name: message`` per finding, then a summary line."""
+    """``file:line:col: severity CODE name: message`` per finding, then a summary line.
+
+    A finding's fix follows on its own line, indented: ``    fix: ...``. The summary counts the
+    files that have findings, out of those checked.
+    """
     lines = []
     for f in findings:
         f = replace(f, message=one_line(f.message), file=one_line(f.file))
+        fix = one_line(f.fix) if f.fix is not None else None
         where = f.file or "<blueprint>"
         if f.line is not None:
             where += f":{f.line}:{f.column or 1}"
@@ -32,12 +37,19 @@ def format_text(files: Sequence[str], findings: Sequence[Finding], color: bool =
             )
         else:
             lines.append(f"{where}: {f.severity} {f.rule} {f.name}: {f.message}")
+        if fix is not None:
+            lines.append(f"    {_DIM}fix:{_RESET} {fix}" if color else f"    fix: {fix}")
     counts = summarize(findings)
     n_files = _plural(len(files), "file")
     if not findings:
         summary = f"All good: {n_files} checked, no findings."
     else:
         parts = [_plural(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
-        summary = f"Found {', '.join(parts)} in {n_files}."
+        with_findings = len({f.file for f in findings})
+        if len(files) > 1 and with_findings < len(files):
+            where = f"{with_findings} of {n_files}"
+        else:
+            where = _plural(with_findings, "file")
+        summary = f"Found {', '.join(parts)} in {where}."
     lines.append(summary)
     return "\n".join(lines) + "\n"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesblueprint.diagnostics.findings import SEVERITIES, Severity
-from salesblueprint.rules.registry import Preset, Rule, lookup
+from salesblueprint.rules.registry import Preset, Rule, lookup, suggest
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
 _KEYS = {"preset", "ignore", "severity", "vocabulary"}
@@ -120,7 +120,8 @@ def _configurable(key: Any, source: str, setting: str) -> Rule:
     """The rule named by ``key``, if settings can apply to it (not a loader or schema code)."""
     r = lookup(str(key))
     if r is None:
-        raise ConfigError(f"{source}: {setting}: no rule '{key}'")
+        hint = suggest(str(key)) or "; `salesblueprint rules` lists every code and name"
+        raise ConfigError(f"{source}: {setting}: no rule '{key}'{hint}")
     if r.check is None and r.group in ("syntax", "schema"):
         raise ConfigError(
             f"{source}: {setting}: {r.code} {r.name} is reported while reading the file, "

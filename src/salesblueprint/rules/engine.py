@@ -20,7 +20,6 @@ from salesblueprint.diagnostics.findings import (
     format_path,
     make_finding,
 )
-from salesblueprint.diagnostics.suggest import did_you_mean
 from salesblueprint.loading.yaml_reader import locate
 from salesblueprint.rules import engine_codes
 from salesblueprint.rules.config import Config
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from salesblueprint.rules.analysis.funnel import FunnelGap
     from salesblueprint.rules.analysis.sides import Sides
     from salesblueprint.rules.analysis.stages import Stage
+    from salesblueprint.rules.analysis.suggest import StageKind
 
 
 class Context:
@@ -87,11 +87,11 @@ class Context:
         return list(stage_lists(self.bp, split_after_close=True))
 
     @cached_property
-    def tool_hint(self) -> str:
-        """How to name a tool of this blueprint in ``recorded_in`` (for messages)."""
-        from salesblueprint.rules.analysis.stages import tool_hint
+    def stage_kinds(self) -> dict[int, StageKind]:
+        """The kind of each stage its position decides, for suggestions (``analysis/suggest``)."""
+        from salesblueprint.rules.analysis.suggest import stage_kinds
 
-        return tool_hint(self.bp)
+        return stage_kinds(self.bp)
 
 
 @dataclass
@@ -152,7 +152,9 @@ def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config) -> Finding:
         pos = locate(bp.source, (*p.path, p.at) if p.at else p.path)
     # the user's configured severity wins over a problem's own, which wins over the default
     severity = config.severity.get(r.code) or p.severity
-    return make_finding(r, p.message, file=bp.file, pos=pos, path=p.path, severity=severity)
+    return make_finding(
+        r, p.message, file=bp.file, pos=pos, path=p.path, severity=severity, fix=p.fix
+    )
 
 
 # engine codes that lint settings do apply to
@@ -183,11 +185,18 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     meta: list[tuple[Rule, Problem]] = []
     for entry in ignores.entries():
         if entry.rule is None:
-            from salesblueprint.rules.registry import all_names
+            from salesblueprint.rules.registry import suggest
 
-            hint = did_you_mean(entry.text, all_names())
+            hint = suggest(entry.text)
             meta.append(
-                (engine_codes.UNKNOWN_RULE, Problem(entry.item, f"no rule '{entry.text}'{hint}"))
+                (
+                    engine_codes.UNKNOWN_RULE,
+                    Problem(
+                        entry.item,
+                        f"no rule '{entry.text}'{hint}",
+                        fix=None if hint else "`salesblueprint rules` lists every code and name",
+                    ),
+                )
             )
         elif entry.rule.check is None and entry.rule not in _META:
             meta.append(

@@ -25,7 +25,9 @@ __all__ = ["Code", "Norm", "Preset", "Problem", "Rule", "declare", "lookup", "ru
 
 @dataclass(frozen=True)
 class Problem:
-    """What a check yields: the node it is about and a message.
+    """What a check yields: the node it is about, a short message and, if it can say, a fix.
+
+    ``message`` says what is wrong; ``fix`` what to do about it (shown on its own line).
 
     ``at`` names a key under that node to point the line and column at (for an exit
     criterion: ``"outcome"``); when that key is absent, the node itself is used.
@@ -35,6 +37,7 @@ class Problem:
     message: str
     at: str | None = None
     severity: Severity | None = None  # overrides the rule's default for this one problem
+    fix: str | None = None
 
 
 CheckFn = Callable[["Context"], Iterable[Problem]]
@@ -119,3 +122,19 @@ def lookup(key: str) -> Rule | None:
 def all_names() -> list[str]:
     load_all()
     return sorted(RULES) + sorted(_BY_NAME)
+
+
+def suggest(key: str) -> str:
+    """`` (did you mean 'dead-end-stage'?)`` for a misspelt rule name, else ``""``.
+
+    Codes are numbers, so a close code is no better a guess than any other: an unknown code
+    (``SB999``) gets no suggestion; ``salesblueprint rules`` lists them all.
+    """
+    import difflib
+    import re
+
+    load_all()
+    if re.match(r"^[A-Za-z]{2}\d+$", key.strip()):
+        return ""
+    close = difflib.get_close_matches(key.strip().lower(), sorted(_BY_NAME), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -51,12 +51,3 @@ def stage_lists(bp: Blueprint, *, split_after_close: bool = False) -> Iterator[l
             yield after
         else:
             yield open_stages + after
-
-
-def tool_hint(bp: Blueprint) -> str:
-    """How to name where an exit criterion is recorded, with the tools of this blueprint."""
-    ids = [t.id for t in bp.tools]
-    if not ids:
-        return "naming a tool you declare under `tools:`"
-    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-    return f"naming a tool of the tool map, or tool.record: {shown}"

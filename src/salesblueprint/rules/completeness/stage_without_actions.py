@@ -38,12 +38,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     bp = ctx.bp
     if bp.lifecycle is None or not bp.teams:
         return
+    from salesblueprint.rules.analysis.suggest import team_action
+
     for s in bp.lifecycle.stages:
         if not s.actions:
             who = f"team '{s.owner}'" if s.owner else "its team"
             yield Problem(
                 s.path,
-                f"lifecycle stage '{s.label}' does not say what {who} does in it; add "
-                "`actions:` (e.g. 'Enrol the contact in the nurture track')",
+                f"lifecycle stage '{s.label}' does not say what {who} does in it",
                 at="name" if s.name is not None else "id",
+                fix=f"add `actions:`, e.g. '{team_action(ctx, s)}'",
             )

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from salesblueprint.model.blueprint import Blueprint, Transition
 from salesblueprint.model.graph import Edge, StageGraph
 from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
@@ -62,19 +63,32 @@ def _bypass(g: StageGraph, entry: str, x: str, target: str) -> str:
 
 
 def _judge(
-    g: StageGraph, entry: str, candidates: list[str], targets: list[str]
+    g: StageGraph,
+    entry: str,
+    candidates: list[str],
+    targets: list[str],
+    milestones: Sequence[str] = (),
 ) -> Iterator[tuple[str, str]]:
-    """(stage, message) for each candidate that some path from entry to a target bypasses."""
+    """(stage, message) for each candidate that some path from entry to a target bypasses.
+
+    ``milestones`` are stages on the way to the targets that a manager thinks of first (the
+    lifecycle's customer stage): a candidate listed before one is judged against it first, so
+    the message names the nearest meaningful goal.
+    """
     idom = g.immediate_dominators(entry, KINDS)
     targets = [t for t in targets if t in idom]
     if not targets:
         return
-    reach = {t: _can_reach(g, t, idom) for t in targets}
-    doms = {t: set(g.dominators(t, idom)) for t in targets}
+    nodes = g.index.nodes
+    goals = [m for m in milestones if m in idom and m not in targets] + targets
+    reach = {t: _can_reach(g, t, idom) for t in goals}
+    doms = {t: set(g.dominators(t, idom)) for t in goals}
     for x in candidates:
         if x == entry or x not in idom or x in targets:
             continue
-        for t in targets:
+        for t in goals:
+            if t not in targets and nodes[x].index >= nodes[t].index:
+                continue  # a milestone counts only for the stages before it
             if x in reach[t] and x not in doms[t]:
                 how = _bypass(g, entry, x, t)
                 yield x, f"{how} bypasses it on the way to {_label(g, t)}"
@@ -101,7 +115,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     the lifecycle, the first terminal stage (the one the default flow reaches; stages listed
     after it are optional side stages), from the first stage; ``after_close`` stages are
     judged on their own path after the win, up to the last of them. Outcome and terminal
-    stages are exempt. The message names the skip (or path) that goes past the stage.
+    stages are exempt. The message names the skip (or path) that goes past the stage, and the
+    nearest goal it is bypassed on the way to: in the lifecycle, the customer stage (the one
+    after the stage with ``pipeline:``, where a won deal moves the contact) for the stages
+    before it.
+
+    A fast lane the team wants is acknowledged once, on the transition: ``intended: true``.
+    The stages an intended skip jumps over are optional on purpose and not reported (another
+    skip past them still is).
 
     ## Why is this bad?
     HubSpot's first norm: every stage is *required*. A stage that some buyers skip says
@@ -143,6 +164,12 @@ def check(ctx: Context) -> Iterator[Problem]:
           - {id: won, outcome: won}
           - {id: lost, outcome: lost}
     ```
+    Or, when the team wants the fast lane, say so once on the skip:
+    ```yaml
+        transitions:
+          - {from: qualified, to: proposal, kind: skip, when: Buyer asked for pricing,
+             intended: true}
+    ```
     In Dutch: a demo request is a reason to qualify faster, not to skip the stage.
     ```yaml
     lifecycle:
@@ -155,19 +182,27 @@ def check(ctx: Context) -> Iterator[Problem]:
         - {id: klant, terminal: true}
     ```
     """
-    g = ctx.stages
     bp = ctx.bp
+    g = ctx.stages
+    intended = {t.path for t in _transitions(bp) if t.intended}
+    if intended:  # skips the team wants: the stages they bypass are optional on purpose
+        g = g.without(lambda e: e.path in intended)
     found: list[tuple[str, str]] = []
     if bp.lifecycle:
         ids = [s.id for s in bp.lifecycle.stages if g.index.nodes[s.id].kind == "lifecycle_stage"]
         # the goal is the first terminal stage, the one the default flow reaches; side stages
         # listed after it (not qualified, nurture ...) are optional by design
         first_terminal = next((i for i, s in enumerate(bp.lifecycle.stages) if s.terminal), None)
+        main = ids[: first_terminal + 1] if first_terminal is not None else ids
+        # the customer stage: where a won deal moves the contact (after the stage with
+        # `pipeline:`); a manager thinks of it before the terminal stage
+        piped = {s.id for s in bp.lifecycle.stages if s.pipeline}
+        deal_at = next((i for i, s in enumerate(main) if s in piped), None)
+        customer = main[deal_at + 1 : deal_at + 2] if deal_at is not None else []
         if first_terminal is not None:
-            main = ids[: first_terminal + 1]
-            found += _judge(g, ids[0], main, [main[-1]])
+            found += _judge(g, ids[0], main, [main[-1]], customer)
         else:
-            found += _judge(g, ids[0], ids, _sinks(g, ids))
+            found += _judge(g, ids[0], ids, _sinks(g, ids), customer)
     for p in bp.pipelines:
         open_ids = [f"{p.id}.{s.id}" for s in p.stages if s.outcome is None]
         wons = [f"{p.id}.{s.id}" for s in p.stages if s.outcome == "won"]
@@ -188,10 +223,19 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         seen.add(x)
         node = g.index.nodes[x]
+        who = "contact" if node.kind == "lifecycle_stage" else "deal"
         yield Problem(
             node.path,
-            f"stage '{node.stage.label}' is not required: {msg}; make every "
-            f"{'contact' if node.kind == 'lifecycle_stage' else 'deal'} pass it (remove the "
-            "skip), or remove the stage and move its exit criteria to a stage all of them pass",
+            f"stage '{node.stage.label}' is not required: {msg}",
             at=name_key(node.stage),
+            fix=f"make every {who} pass it (remove the skip); or, if the team wants this fast "
+            "lane, mark the skip `intended: true`; or remove the stage and move its exit "
+            "criteria to a stage every " + who + " passes",
         )
+
+
+def _transitions(bp: Blueprint) -> Iterator[Transition]:
+    if bp.lifecycle:
+        yield from bp.lifecycle.transitions
+    for p in bp.pipelines:
+        yield from p.transitions

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import artefact, stage_kind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import evidence_issue, vocab_for
 from salesblueprint.rules.registry import Problem, rule
@@ -44,17 +45,20 @@ def check(ctx: Context) -> Iterator[Problem]:
     ```
     """
     v = vocab_for(ctx)
-    for _, crit in judged_criteria(ctx.bp):
+    for stage, crit in judged_criteria(ctx.bp):
         if not crit.evidence:
             continue
         issue = evidence_issue(v, crit.evidence)
         if issue is None:
             continue
         kind, words = issue
+        evidence = short(crit.evidence, 40)
+        # quote the words that show it only when they are not the whole evidence
+        shown = "" if words.strip("'").casefold() == evidence.casefold() else f" ({words})"
         yield Problem(
             crit.path,
-            f"the evidence of exit criterion '{short(crit.outcome)}' ('{short(crit.evidence, 40)}')"
-            f" {_WHY[kind]} ({words}); name something a manager can open, such as the email, "
-            "signed document, form or meeting record that shows it",
+            f"evidence '{evidence}' of exit criterion '{short(crit.outcome)}' {_WHY[kind]}{shown}",
             at="outcome",
+            fix=f"name something a manager can open, e.g. "
+            f"{artefact(v.language, stage_kind(ctx, stage))}",
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import factual_issues, vocab_for
 from salesblueprint.rules.registry import Problem, rule
@@ -13,22 +14,9 @@ _WHAT = {
     "opinion": "an opinion or feeling",
 }
 _RESTATE = {
-    "en": {
-        "belief": "write what the buyer did that made you think so, e.g. "
-        "'Buyer confirmed budget and timeline in a reply to the recap email'",
-        "forecast": "write what has happened, e.g. 'Buyer signed the order form' "
-        "rather than 'Buyer will sign'",
-        "opinion": "write the event that shows it, e.g. 'Buyer asked for a proposal in "
-        "writing' rather than 'Buyer seems interested'",
-    },
-    "nl": {
-        "belief": "write what the buyer did that made you think so, e.g. 'Klant heeft budget "
-        "en planning per e-mail bevestigd'",
-        "forecast": "write what has happened, e.g. 'Klant heeft de offerte ondertekend' "
-        "rather than 'Klant gaat tekenen'",
-        "opinion": "write the event that shows it, e.g. 'Klant heeft schriftelijk om een "
-        "offerte gevraagd' rather than 'Klant lijkt geïnteresseerd'",
-    },
+    "belief": "write what the buyer did that made you think so",
+    "forecast": "write what has happened",
+    "opinion": "write the event that shows it",
 }
 
 
@@ -81,15 +69,15 @@ def check(ctx: Context) -> Iterator[Problem]:
     ```
     """
     v = vocab_for(ctx)
-    restate = _RESTATE.get(v.language, _RESTATE["en"])
-    for _, crit in judged_criteria(ctx.bp):
+    for stage, crit in judged_criteria(ctx.bp):
         issues = factual_issues(v, crit.outcome)
         if not issues:
             continue
         what = " and ".join(f"{_WHAT[i.kind]} ({i.words})" for i in issues)
         yield Problem(
             crit.path,
-            f"exit criterion '{short(crit.outcome)}' states {what}, not something that "
-            f"happened; {restate[issues[0].kind]}",
+            f"exit criterion '{short(crit.outcome)}' states {what}, not something that happened",
             at="outcome",
+            fix=f"{_RESTATE[issues[0].kind]}, e.g. "
+            f"'{buyer_outcome(v.language, stage_kind(ctx, stage))}'",
         )

@@ -3,20 +3,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import criterion_actor, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
 _HOW = {
-    "subject": "its actor is the seller ({why})",
-    "agent": "it is done by the seller ({why})",
-    "passive": "it describes seller activity ({why})",
-    "todo": "it is a to-do for the seller ({why})",
+    "subject": "its actor is the seller{why}",
+    "agent": "it is done by the seller{why}",
+    "passive": "it describes seller activity{why}",
+    "todo": "it is a to-do for the seller{why}",
     "explicit": "it is marked `actor: seller`",
-}
-_EXAMPLE = {
-    "en": "'Buyer replied to the proposal with their questions' rather than 'Proposal sent'",
-    "nl": "'Klant heeft de offerte ondertekend' rather than 'Offerte verstuurd'",
 }
 
 
@@ -70,8 +67,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     ```
     """
     v = vocab_for(ctx)
-    example = _EXAMPLE.get(v.language, _EXAMPLE["en"])
-    for _, crit in judged_criteria(ctx.bp):
+    for stage, crit in judged_criteria(ctx.bp):
         if crit.actor == "buyer":
             continue
         if crit.actor == "seller":
@@ -80,11 +76,14 @@ def check(ctx: Context) -> Iterator[Problem]:
             actor = criterion_actor(v, crit.outcome)
             if actor is None or actor.side != "seller":
                 continue
-            how = _HOW[actor.how].format(why=f"'{actor.why}'")
+            # quote the words that show it, unless they are the whole criterion
+            whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
+            how = _HOW[actor.how].format(why="" if whole else f" ('{actor.why}')")
+        k = stage_kind(ctx, stage)
         yield Problem(
             crit.path,
-            f"exit criterion '{short(crit.outcome)}' is not buyer-centric: {how}; write what "
-            f"the buyer did, said or agreed to, e.g. {example}; the seller's part belongs in "
-            "`rep_action`",
+            f"exit criterion '{short(crit.outcome)}' is not buyer-centric: {how}",
             at="outcome",
+            fix=f"write what the buyer did, said or agreed to, e.g. "
+            f"'{buyer_outcome(v.language, k)}'; the seller's part belongs in {k.seller_part}",
         )

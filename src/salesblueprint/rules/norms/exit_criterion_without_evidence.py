@@ -3,7 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import artefact, record_example, stage_kind
 from salesblueprint.rules.engine import Context
+from salesblueprint.rules.norms._language import vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
 
@@ -40,20 +42,20 @@ def check(ctx: Context) -> Iterator[Problem]:
         recorded_in: crm.email
     ```
     """
-    hint = ctx.tool_hint
-    for _, crit in judged_criteria(ctx.bp):
+    language = vocab_for(ctx).language
+    for stage, crit in judged_criteria(ctx.bp):
         if crit.evidence is not None and crit.evidence.strip():
             continue
+        k = stage_kind(ctx, stage)
+        fix = f"add `evidence:`, what a manager can open, e.g. {artefact(language, k)}"
         if crit.recorded_in is None:
             msg = (
-                f"exit criterion '{short(crit.outcome)}' names no evidence and no place where it "
-                "is recorded, so a manager cannot check it; add `evidence:` (what a manager can "
-                f"open, e.g. 'Email reply logged on the deal') and `recorded_in:` {hint}"
+                f"exit criterion '{short(crit.outcome)}' names no evidence and no place where "
+                "it is recorded"
             )
+            example = record_example(ctx, stage, crit, k)
+            where = f"`recorded_in: {example}`" if example else "a tool declared under `tools:`"
+            fix += f", and where it is recorded, e.g. {where}"
         else:
-            msg = (
-                f"exit criterion '{short(crit.outcome)}' names no evidence, so a manager cannot "
-                "check it; add `evidence:` (what a manager can open, e.g. 'Email reply logged "
-                "on the deal')"
-            )
-        yield Problem(crit.path, msg, at="outcome")
+            msg = f"exit criterion '{short(crit.outcome)}' names no evidence"
+        yield Problem(crit.path, f"{msg}, so a manager cannot check it", at="outcome", fix=fix)

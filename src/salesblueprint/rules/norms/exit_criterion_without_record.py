@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesblueprint.rules.analysis.stages import judged_criteria, short
+from salesblueprint.rules.analysis.suggest import recorded_in_fix, stage_kind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -37,13 +38,13 @@ def check(ctx: Context) -> Iterator[Problem]:
         recorded_in: crm.deal
     ```
     """
-    hint = ctx.tool_hint
-    for _, crit in judged_criteria(ctx.bp):
+    for stage, crit in judged_criteria(ctx.bp):
         if crit.evidence is None or not crit.evidence.strip() or crit.recorded_in is not None:
             continue
         yield Problem(
             crit.path,
             f"exit criterion '{short(crit.outcome)}' does not say where its evidence "
-            f"('{short(crit.evidence, 40)}') is recorded; add `recorded_in:` {hint}",
+            f"('{short(crit.evidence, 40)}') is recorded",
             at="outcome",
+            fix=recorded_in_fix(ctx, stage, crit, stage_kind(ctx, stage)),
         )

@@ -65,9 +65,12 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             hint = f"e.g. '{issue.suggestion}'" if issue.suggestion else generic
             what = "stage name" if s.name is not None else "stage id"
+            shown = s.name or s.id
+            # quote the words that show it, unless they are the whole name
+            why = "" if issue.why.strip("'").casefold() == shown.casefold() else f" ({issue.why})"
             yield Problem(
                 s.path,
-                f"{what} '{s.name or s.id}' names the seller's activity ({issue.why}), not the "
-                f"buyer's progress; name what the buyer has achieved, {hint}",
+                f"{what} '{shown}' names the seller's activity{why}, not the buyer's progress",
                 at=name_key(s),
+                fix=f"name what the buyer has achieved, {hint}",
             )

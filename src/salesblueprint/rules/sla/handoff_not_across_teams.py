@@ -57,25 +57,34 @@ def check(ctx: Context) -> Iterator[Problem]:
     if a == b:
         yield Problem(
             h.path,
-            f"the handoff from '{h.from_}' to '{h.to}' stays within team '{a}'; the handoff is "
-            "where marketing passes a lead to sales: make 'to' the first stage sales owns, or "
-            "fix the stages' owners",
+            f"the handoff from '{h.from_}' to '{h.to}' stays within team '{a}'",
             at="to",
+            fix="make `to` the first stage sales owns (the handoff is where marketing passes a "
+            "lead to sales), or fix the stages' owners",
         )
         return
-    if name_side(bp.team(a), a) == "sales":
+    from_sales = name_side(bp.team(a), a) == "sales"
+    to_marketing = name_side(bp.team(b), b) == "marketing"
+    if from_sales and to_marketing:
         yield Problem(
             h.path,
-            f"the handoff starts at '{h.from_}', owned by the sales team '{a}'; it should run "
-            "from marketing's last stage to sales' first stage (a move from sales back to "
-            "marketing belongs under sla.recycle)",
+            f"the handoff runs the wrong way: from '{h.from_}' (sales team '{a}') to "
+            f"'{h.to}' (marketing team '{b}')",
             at="from",
+            fix="swap `from` and `to`: the handoff runs from marketing's last stage to sales' "
+            "first stage",
         )
-    elif name_side(bp.team(b), b) == "marketing":
+    elif from_sales:
         yield Problem(
             h.path,
-            f"the handoff ends at '{h.to}', owned by the marketing team '{b}'; it should run "
-            "from marketing's last stage to sales' first stage (a move from sales back to "
-            "marketing belongs under sla.recycle)",
+            f"the handoff starts at '{h.from_}', owned by the sales team '{a}'",
+            at="from",
+            fix="start it at marketing's last stage, the one before sales takes over",
+        )
+    elif to_marketing:
+        yield Problem(
+            h.path,
+            f"the handoff ends at '{h.to}', owned by the marketing team '{b}'",
             at="to",
+            fix="end it at sales' first stage, where sales takes over",
         )
