@@ -31,6 +31,7 @@ _ORDER = [
     "Pipeline",
     "DealStage",
     "ExitCriterion",
+    "CrmIds",
     "SLA",
     "Handoff",
     "Recycle",
@@ -51,6 +52,7 @@ _YAML_KEY = {
     "Pipeline": "`pipelines[]`",
     "DealStage": "`pipelines[].stages[]`, `pipelines[].after_close[]`",
     "ExitCriterion": "`exit_criteria[]` of any stage",
+    "CrmIds": "`crm` on a pipeline or a stage",
     "SLA": "`sla`",
     "Handoff": "`sla.handoff`",
     "Recycle": "`sla.recycle[]`",
@@ -191,7 +193,8 @@ def rules_index(rules: list[Rule]) -> str:
         "# Rules",
         "",
         "Every code a finding can carry. The *correctness* preset runs only the rules that "
-        "find broken models; *recommended* (the default) runs them all. "
+        "find broken models; *partial* all but the *completeness* group; *recommended* (the "
+        "default) runs them all ([presets](../configuration.md)). "
         "`salesblueprint rules` prints this list.",
         "",
         "Codes come in bands, one per theme; a new rule takes the next free code of its band:",

@@ -116,6 +116,9 @@ def cli() -> None:
     salesblueprint init                     write a starter blueprint
     salesblueprint diff OLD NEW             what changed in the sales process
     salesblueprint funnel blueprint.yaml    how many leads the revenue target needs
+    salesblueprint import hubspot FILE      a CRM's pipelines as a blueprint
+    salesblueprint export salesforce BP -o DIR   a blueprint in the CRM's format
+    salesblueprint drift BP --against pipedrive FILE   where the CRM moved away
     salesblueprint schema                   JSON Schema of the format, for editors
     """
 
@@ -513,6 +516,18 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
     click.echo(formatters[fmt](bp, base, alt), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
+
+
+from salesblueprint.interop.commands import add_commands  # noqa: E402
+
+
+def _formatter(name: str) -> Any:
+    from salesblueprint.report import get_formatter
+
+    return get_formatter(name)
+
+
+add_commands(cli, _load_or_exit, _formatter)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

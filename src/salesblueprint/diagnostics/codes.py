@@ -7,8 +7,8 @@ reader, the model loader, the rule engine) reports with the same values. The rul
 
 Code bands: ``SB0xx`` reading the file (syntax, guards, schema, references), ``SB1xx`` the
 stage graph (``SB15x`` the deal pipeline), ``SB2xx`` the four norms of exit criteria, ``SB3xx``
-the marketing-sales SLA, ``SB4xx`` tools and data flows, ``SB5xx`` completeness, ``SB9xx`` the
-engine itself.
+the marketing-sales SLA, ``SB4xx`` tools and data flows, ``SB5xx`` completeness, ``SB6xx``
+drift against a CRM, ``SB9xx`` the engine itself.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ BANDS: tuple[tuple[str, str, str], ...] = (
     ("SB300", "SB399", "the marketing-sales SLA: hand-offs, recycling, scoring, targets"),
     ("SB400", "SB499", "tools, systems of record and data flows"),
     ("SB500", "SB599", "completeness: what a blueprint leaves undefined"),
+    ("SB600", "SB699", "drift: where a CRM differs from the blueprint (salesblueprint drift)"),
     ("SB900", "SB999", "the rule engine itself: failed checks, ignores"),
 )
 

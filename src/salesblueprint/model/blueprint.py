@@ -6,7 +6,7 @@ Every model forbids unknown keys. After validation each node knows its ``path`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -95,6 +95,28 @@ class ExitCriterion(Linted):
         return {"outcome": v} if isinstance(v, str) else v
 
 
+class CrmIds(Node):
+    """The CRM's own identifiers of a stage or pipeline, kept by import and used by drift."""
+
+    hubspot: Text | None = Field(
+        default=None,
+        description="HubSpot id (stage or pipeline), e.g. `appointmentscheduled`.",
+        examples=["appointmentscheduled"],
+    )
+    salesforce: Text | None = Field(
+        default=None,
+        description="Salesforce value `fullName` (stage) or business process `fullName`.",
+        examples=["Proposal/Price Quote"],
+    )
+    pipedrive: Text | None = Field(
+        default=None, description="Pipedrive stage or pipeline id.", examples=["4"]
+    )
+
+    def get(self, crm: str) -> str | None:
+        value = getattr(self, crm, None)
+        return value if isinstance(value, str) else None
+
+
 class _Stage(Linted):
     id: Id = Field(description="Stage id, unique in its list.")
     name: Text | None = Field(default=None, description="Display name.")
@@ -103,6 +125,12 @@ class _Stage(Linted):
         default_factory=list,
         description="Buyer-side, factual, inspectable outcomes that end this stage. "
         "A plain string is shorthand for `{outcome: ...}`.",
+    )
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The stage's identifiers in CRMs (written by `salesblueprint import`); "
+        "drift matches CRM stages by these, else by name.",
+        examples=[{"hubspot": "appointmentscheduled"}],
     )
 
     @field_validator("exit_criteria", mode="before")
@@ -189,6 +217,12 @@ class Pipeline(Linted):
         default_factory=list, description="Stages after the win (hand-over, implementation ...)."
     )
     transitions: list[Transition] = Field(default_factory=list)
+    crm: CrmIds | None = Field(
+        default=None,
+        description="The pipeline's identifiers in CRMs (HubSpot pipeline id, Salesforce "
+        "business process, Pipedrive pipeline id).",
+        examples=[{"hubspot": "default"}],
+    )
 
     @property
     def label(self) -> str:
@@ -363,14 +397,20 @@ class Blueprint(Linted):
         return g
 
 
-def _assign_paths(node: BaseModel, path: Path) -> None:
+def _assign_paths(
+    node: BaseModel, path: Path, origin: Mapping[Path, Sequence[int]] | None = None
+) -> None:
+    """Give every node its path. ``origin`` maps the path of a list that lost items (a
+    blueprint salvaged from a file with errors) to the index each kept item had in the file."""
     if isinstance(node, Node):
         node._path = path
     for name, info in type(node).model_fields.items():
         value = getattr(node, name)
         key = info.alias or name
         if isinstance(value, BaseModel):
-            _assign_paths(value, (*path, key))
+            _assign_paths(value, (*path, key), origin)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            where = (*path, key)
+            index = origin.get(where) if origin else None
             for i, item in enumerate(value):
-                _assign_paths(item, (*path, key, i))
+                _assign_paths(item, (*where, index[i] if index else i), origin)

@@ -6,7 +6,7 @@ Every problem is collected as a finding with its line and column; nothing stops 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -206,12 +206,14 @@ def _duplicate_ids(col: _Collector, items: Sequence[Any], what: str) -> None:
             seen[item.id] = item.path
 
 
-def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozenset()) -> None:
+def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> None:
     """Duplicate ids and unresolved references.
 
-    ``broken`` names top-level sections that did not validate (and are empty in ``bp``):
-    references into them are not checked, since their ids are unknown.
+    ``lost`` holds the ids of the parts of the file that did not validate (and are missing
+    from ``bp``): a reference to one of them, or to a part whose ids cannot be read, is not
+    reported.
     """
+    lost = lost or _Lost()
     from salesblueprint.model.graph import StageIndex
 
     _duplicate_ids(col, bp.teams, "team id")
@@ -227,15 +229,13 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
     no_team = " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
 
     def team(owner: str | None, path: Path) -> None:
-        if owner is not None and owner not in team_set and "teams" not in broken:
+        if owner is not None and owner not in team_set and not lost.may_be_team(owner):
             col.unknown((*path, "owner"), f"owner '{owner}' is not a team", owner, teams, no_team)
 
     idx = StageIndex.build(bp)
 
-    stages_known = not {"lifecycle", "pipelines"} & broken
-
     def stage(ref: str, path: Path, key: str, pipeline: Pipeline | None = None) -> None:
-        if stages_known and idx.resolve(ref, pipeline) is None:
+        if idx.resolve(ref, pipeline) is None and not lost.may_be_stage(ref, pipeline):
             where = f" in pipeline '{pipeline.id}' or the lifecycle" if pipeline else ""
             col.unknown(
                 (*path, key), f"{key}: no stage '{ref}'{where}", ref, idx.candidates(pipeline)
@@ -245,7 +245,11 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
         pipelines = [p.id for p in bp.pipelines]
         for ls in bp.lifecycle.stages:
             team(ls.owner, ls.path)
-            if ls.pipeline is not None and ls.pipeline not in pipelines and stages_known:
+            if (
+                ls.pipeline is not None
+                and ls.pipeline not in pipelines
+                and not lost.may_be_pipeline(ls.pipeline)
+            ):
                 col.unknown(
                     (*ls.path, "pipeline"),
                     f"pipeline '{ls.pipeline}' is not declared under 'pipelines:'",
@@ -270,9 +274,11 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
 
     tools = {t.id: t for t in bp.tools}
     for _stage, crit in bp.iter_criteria():
-        if crit.recorded_in is None or "tools" in broken:
+        if crit.recorded_in is None:
             continue
         tool_id, _, record = crit.recorded_in.partition(".")
+        if lost.may_be_tool(tool_id):
+            continue
         tool = tools.get(tool_id)
         path = (*crit.path, "recorded_in")
         if tool is None:
@@ -288,7 +294,7 @@ def _references(col: _Collector, bp: Blueprint, broken: frozenset[str] = frozens
             )
     for f in bp.flows:
         for key, ref in (("from", f.from_), ("to", f.to)):
-            if ref not in tools and "tools" not in broken:
+            if ref not in tools and not lost.may_be_tool(ref):
                 col.unknown((*f.path, key), f"{key}: no tool '{ref}'", ref, tools)
         if f.trigger is not None:
             stage(f.trigger, f.path, "trigger")
@@ -318,26 +324,258 @@ def _check_version(col: _Collector, root: Mapping[str, Any]) -> bool:
 _SECTIONS = ("teams", "lifecycle", "pipelines", "sla", "tools", "flows")
 
 
-def _valid_sections(
-    root: Mapping[str, Any], err: ValidationError
-) -> tuple[Blueprint, frozenset[str]]:
-    """A blueprint of the sections that validated, and the names of those that did not."""
+# -- what the sections with errors still tell --------------------------------------------
+@dataclass
+class _Lost:
+    """The ids declared in the parts of a file that did not validate.
+
+    A reference to one of them is not reported, nor one into a part whose ids cannot be read
+    (an item without a readable id): whether it resolves is unknown until the error is fixed.
+    """
+
+    teams: set[str] = field(default_factory=set)
+    teams_unreadable: bool = False
+    tools: set[str] = field(default_factory=set)  # tools lost, or whose records were
+    tools_unreadable: bool = False
+    pipelines: set[str] = field(default_factory=set)  # lost with all their stages
+    pipelines_unreadable: bool = False
+    stages: set[str] = field(default_factory=set)  # node ids: 'sql', 'new_business.won'
+    scopes: set[str] = field(default_factory=set)  # stage lists with an unreadable id
+    #                                                ('' is the lifecycle, else a pipeline id)
+
+    def may_be_team(self, ref: str) -> bool:
+        return self.teams_unreadable or ref in self.teams
+
+    def may_be_tool(self, ref: str) -> bool:
+        return self.tools_unreadable or ref in self.tools
+
+    def may_be_pipeline(self, ref: str) -> bool:
+        return self.pipelines_unreadable or ref in self.pipelines
+
+    def may_be_stage(self, ref: str, pipeline: Pipeline | None) -> bool:
+        if ref in self.stages:
+            return True
+        if "." in ref:
+            scope = ref.partition(".")[0]
+            return self.may_be_pipeline(scope) or scope in self.scopes
+        if "" in self.scopes:
+            return True
+        return pipeline is not None and (
+            f"{pipeline.id}.{ref}" in self.stages or pipeline.id in self.scopes
+        )
+
+    # where ids are declared (None: any list index), and what they name
+    _SLOTS = (
+        (("teams", None, "id"), "team"),
+        (("tools", None, "id"), "tool"),
+        (("tools", None, "records", None), "record"),
+        (("pipelines", None, "id"), "pipeline"),
+        (("pipelines", None, "stages", None, "id"), "deal_stage"),
+        (("pipelines", None, "after_close", None, "id"), "deal_stage"),
+        (("lifecycle", "stages", None, "id"), "lifecycle_stage"),
+    )
+
+    def add(self, root: Mapping[str, Any], removed: Path) -> None:
+        """Note the ids that removing the node at ``removed`` (a path in ``root``) lost."""
+        for pattern, kind in self._SLOTS:
+            if len(removed) > len(pattern) or not all(
+                (want is None and isinstance(got, int)) or want == got
+                for want, got in zip(pattern, removed, strict=False)
+            ):
+                continue
+            node = _walk(root, removed)
+            for where, value in _expand(node, removed, pattern[len(removed) :]):
+                self._note(root, kind, where, value)
+
+    def _note(self, root: Mapping[str, Any], kind: str, where: Path, value: str | None) -> None:
+        owner = _walk(root, (*where[:2], "id")) if len(where) >= 2 else None
+        owner_id = owner if isinstance(owner, str) else None
+        if kind == "team":
+            self.teams_unreadable |= value is None
+            self.teams |= {value} if value else set()
+        elif kind in ("tool", "record"):
+            tool = value if kind == "tool" else owner_id
+            self.tools_unreadable |= tool is None
+            self.tools |= {tool} if tool else set()
+        elif kind == "pipeline":
+            self.pipelines_unreadable |= value is None
+            self.pipelines |= {value} if value else set()
+        elif kind == "deal_stage":
+            if owner_id is None:
+                self.pipelines_unreadable = True
+            elif value is None:
+                self.scopes.add(owner_id)
+            else:
+                self.stages.add(f"{owner_id}.{value}")
+        elif value is None:
+            self.scopes.add("")
+        else:
+            self.stages.add(value)
+
+
+def _walk(node: Any, path: Path) -> Any:
+    for part in path:
+        found = (isinstance(part, str) and isinstance(node, dict) and part in node) or (
+            isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node)
+        )
+        if not found:
+            return None
+        node = node[part]
+    return node
+
+
+def _expand(
+    node: Any, path: Path, rest: tuple[str | None, ...]
+) -> Iterator[tuple[Path, str | None]]:
+    """Each value at ``rest`` under ``node`` (``None`` where there is none to read)."""
+    if not rest:
+        yield path, node if isinstance(node, str) and node else None
+    elif rest[0] is None and isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _expand(item, (*path, i), rest[1:])
+    elif isinstance(rest[0], str) and isinstance(node, dict) and rest[0] in node:
+        yield from _expand(node[rest[0]], (*path, rest[0]), rest[1:])
+    else:
+        yield path, None
+
+
+_DROPPED = object()
+_MAX_ROUNDS = 8  # each round removes what one level of nesting reported
+_MAX_ERRORS = 2000  # more than this in one section: leave the section out, as a whole
+
+
+class _Salvage:
+    """A section that did not validate, with what failed removed, so what remains validates.
+
+    A key that failed is removed when it is optional (or unknown); otherwise the list item
+    that holds it, or its parent's key, and so on up to the whole section. Removed list
+    items are remembered, so every node keeps the path (and line) it has in the file.
+    """
+
+    def __init__(self, key: str, raw: Any) -> None:
+        self.key = key
+        self.annotation: Any = Blueprint.model_fields[key].annotation
+        self.origins: dict[int, list[int]] = {}  # id(list) -> index in the file of each item
+        self.removed: list[Path] = []  # paths in the file, starting with the section key
+        self.data = self._copy(raw)
+
+    def _copy(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: self._copy(v) for k, v in value.items()}
+        if isinstance(value, list):
+            out = [self._copy(v) for v in value]
+            self.origins[id(out)] = list(range(len(out)))
+            return out
+        return value
+
+    def run(self) -> Any:
+        """The validated section, or ``None`` when nothing of it could be kept."""
+        from pydantic import TypeAdapter
+
+        adapter: TypeAdapter[Any] = TypeAdapter(self.annotation)
+        for _ in range(_MAX_ROUNDS):
+            try:
+                return adapter.validate_python(self.data)
+            except ValidationError as err:
+                errors = err.errors(include_url=False)
+                if len(errors) > _MAX_ERRORS:
+                    break
+                cuts = [self._cut_for(tuple(e["loc"])) for e in errors]
+                if any(c is None for c in cuts):
+                    break
+                self._apply([c for c in cuts if c is not None])
+        self.removed = [(self.key,)]
+        return None
+
+    def _cut_for(self, loc: tuple[Any, ...]) -> tuple[Path, Any, str | int] | None:
+        """The deepest removable node on ``loc``: (its path in the file, container, key)."""
+        node: Any = self.data
+        model = _unwrap(self.annotation)
+        path: Path = (self.key,)
+        cut: tuple[Path, Any, str | int] | None = None
+        for part in loc:
+            if isinstance(part, str) and isinstance(node, dict) and part in node:
+                info = _field(model, part) if model else None
+                if info is None or not info.is_required():
+                    cut = ((*path, part), node, part)
+                path, node = (*path, part), node[part]
+                model = _unwrap(info.annotation) if info else None
+            elif isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+                path = (*path, self.origins[id(node)][part])
+                cut = (path, node, part)
+                node = node[part]
+            else:
+                break
+        return cut
+
+    def _apply(self, cuts: list[tuple[Path, Any, str | int]]) -> None:
+        lists: dict[int, list[Any]] = {}
+        for path, container, part in sorted(cuts, key=lambda c: len(c[0])):
+            if any(path[: len(r)] == r for r in self.removed):
+                continue  # inside a node already removed
+            self.removed.append(path)
+            if isinstance(container, dict):
+                del container[part]
+            else:
+                container[part] = _DROPPED
+                lists[id(container)] = container
+        for lst in lists.values():
+            keep = [i for i, v in enumerate(lst) if v is not _DROPPED]
+            self.origins[id(lst)] = [self.origins[id(lst)][i] for i in keep]
+            lst[:] = [lst[i] for i in keep]
+
+    def list_origins(self) -> dict[Path, list[int]]:
+        """The path of each list that lost items, and the index in the file of each kept one."""
+        out: dict[Path, list[int]] = {}
+
+        def walk(value: Any, path: Path) -> None:
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, (*path, k))
+            elif isinstance(value, list):
+                index = self.origins[id(value)]
+                if index != list(range(len(index))):
+                    out[path] = index
+                for i, v in enumerate(value):
+                    walk(v, (*path, index[i]))
+
+        walk(self.data, (self.key,))
+        return out
+
+
+def _field(model: type[BaseModel], key: str) -> Any:
+    return next((f for n, f in model.model_fields.items() if (f.alias or n) == key), None)
+
+
+def _valid_sections(root: Mapping[str, Any], err: ValidationError) -> tuple[Blueprint, _Lost]:
+    """A blueprint of all that validated, and the ids of what did not.
+
+    A section with errors is kept without the keys and items that failed, so references into
+    it and from it are resolved in the same run as the schema errors are reported.
+    """
     from pydantic import TypeAdapter
 
-    broken = frozenset(
-        str(e["loc"][0]) for e in err.errors() if e["loc"] and e["loc"][0] in _SECTIONS
-    )
+    broken = {str(e["loc"][0]) for e in err.errors() if e["loc"] and e["loc"][0] in _SECTIONS}
     fields: dict[str, Any] = {}
+    origin: dict[Path, list[int]] = {}
+    lost = _Lost()
     for key in _SECTIONS:
-        if key in root and key not in broken:
+        if key not in root:
+            continue
+        if key not in broken:
             annotation: Any = Blueprint.model_fields[key].annotation
-            try:
-                fields[key] = TypeAdapter(annotation).validate_python(root[key])
-            except ValidationError:  # pragma: no cover - it validated as part of the whole
-                broken |= {key}
+            fields[key] = TypeAdapter(annotation).validate_python(root[key])
+            continue
+        salvage = _Salvage(key, root[key])
+        value = salvage.run()
+        if value is not None:
+            fields[key] = value
+            origin.update(salvage.list_origins())
+        for removed in salvage.removed:
+            lost.add(root, removed)
     partial = Blueprint.model_construct(salesblueprint=1, name="", **fields)
-    _assign_paths(partial, ())
-    return partial, broken
+    _assign_paths(partial, (), origin)
+    return partial, lost
 
 
 def validate_data(root: PosDict | dict[str, Any], file: str = "") -> LoadResult:
@@ -350,8 +588,8 @@ def validate_data(root: PosDict | dict[str, Any], file: str = "") -> LoadResult:
         bp = Blueprint.model_validate(root)
     except ValidationError as err:
         _schema_findings(col, err)
-        partial, broken = _valid_sections(root, err)
-        _references(col, partial, broken)  # every problem in one run, not schema first
+        partial, lost = _valid_sections(root, err)
+        _references(col, partial, lost)  # every problem in one run, not schema first
         return LoadResult(file, None, col.findings, source)
     _references(col, bp)
     if col.findings:

@@ -2,7 +2,9 @@
 
 ```toml
 [tool.salesblueprint]
-preset = "recommended"            # or "correctness": only the rules that find broken models
+preset = "recommended"            # "partial": without the completeness rules (a blueprint
+                                  # that models one part on purpose); "correctness": only the
+                                  # rules that find broken models
 ignore = ["SB105", "dead-end-stage"]
 [tool.salesblueprint.severity]
 unused-ignore = "error"           # error | warning | info | off
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesblueprint.diagnostics.findings import SEVERITIES, Severity
-from salesblueprint.rules.registry import Preset, Rule, lookup, suggest
+from salesblueprint.rules.registry import PRESETS, PresetName, Rule, lookup, suggest
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
 _KEYS = {"preset", "ignore", "severity", "vocabulary"}
@@ -33,7 +35,7 @@ class ConfigError(Exception):
 
 @dataclass
 class Config:
-    preset: Preset = "recommended"
+    preset: PresetName = "recommended"
     ignore: frozenset[str] = frozenset()  # rule codes
     severity: dict[str, Severity | None] = field(default_factory=dict)  # None = off
     source: str | None = None
@@ -43,7 +45,7 @@ class Config:
     def selects(self, r: Rule) -> bool:
         if r.code in self.ignore or self.severity.get(r.code, r.severity) is None:
             return False
-        return self.preset == "recommended" or r.preset == "correctness"
+        return r.in_preset(self.preset)
 
     @classmethod
     def from_mapping(cls, data: Any, source: str) -> Config:
@@ -56,8 +58,10 @@ class Config:
                 f"allowed: {', '.join(sorted(_KEYS))}"
             )
         preset = data.get("preset", "recommended")
-        if preset not in ("recommended", "correctness"):
-            raise ConfigError(f"{source}: preset must be 'recommended' or 'correctness'")
+        if not isinstance(preset, str) or preset not in PRESETS:
+            raise ConfigError(
+                f"{source}: preset must be one of {', '.join(repr(p) for p in PRESETS)}"
+            )
         ignore = data.get("ignore", [])
         if not isinstance(ignore, list):
             raise ConfigError(f"{source}: ignore must be a list of rule codes or names")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from salesblueprint.diagnostics.codes import DECLARED, Code, Norm, Preset, validate
 from salesblueprint.diagnostics.findings import Path, Severity
@@ -20,7 +20,31 @@ from salesblueprint.diagnostics.findings import Path, Severity
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
 
-__all__ = ["Code", "Norm", "Preset", "Problem", "Rule", "declare", "lookup", "rule"]
+__all__ = [
+    "PRESETS",
+    "Code",
+    "Norm",
+    "Preset",
+    "PresetName",
+    "Problem",
+    "Rule",
+    "declare",
+    "lookup",
+    "rule",
+]
+
+# what a project configuration chooses (a rule's ``preset`` is the smallest one that runs it):
+# ``partial`` is ``recommended`` without the group ``completeness``, which asks for what the
+# blueprint leaves out
+PresetName = Literal["recommended", "partial", "correctness"]
+PRESETS: dict[PresetName, str] = {
+    "recommended": "every rule (the default)",
+    "partial": "every rule except the completeness group, which asks for the parts a blueprint "
+    "leaves out: for a blueprint that models one part (only the pipeline, only the lifecycle) "
+    "on purpose",
+    "correctness": "only the rules that find broken models",
+}
+PARTIAL_LEAVES_OUT = "completeness"
 
 
 @dataclass(frozen=True)
@@ -48,6 +72,14 @@ class Rule(Code):
     """A code the registry knows: a check (or ``None`` for the loader's codes) and its docs."""
 
     check: CheckFn | None = field(default=None, compare=False)
+
+    def in_preset(self, preset: PresetName) -> bool:
+        """Whether the configuration preset ``preset`` runs this rule."""
+        if preset == "correctness":
+            return self.preset == "correctness"
+        if preset == "partial":
+            return self.preset == "correctness" or self.group != PARTIAL_LEAVES_OUT
+        return True
 
     def run(self, ctx: Context) -> Iterator[Problem]:
         if self.check is not None:

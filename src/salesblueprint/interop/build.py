@@ -1,0 +1,117 @@
+"""From :class:`CrmData` to blueprint YAML: ids, the ``crm:`` keys, and a header comment
+saying what the CRM held that the blueprint could not take, and which fields were ignored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from salesblueprint.interop.base import CrmData, CrmPipeline, CrmStage, slug, unique
+
+TITLES = {"hubspot": "HubSpot", "salesforce": "Salesforce", "pipedrive": "Pipedrive"}
+_OUTCOME_NAMES = {"won": "Won", "lost": "Lost"}
+
+
+def _stage(stage: CrmStage, crm: str, taken: set[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": unique(slug(stage.label or stage.id), taken)}
+    out["name"] = stage.label or stage.id
+    if stage.outcome is not None:
+        out["outcome"] = stage.outcome
+    else:
+        if stage.guidance:
+            out["rep_action"] = stage.guidance
+        if stage.probability is not None:
+            out["probability"] = stage.probability
+        if stage.expected_days is not None:
+            out["expected_days"] = stage.expected_days
+    if stage.id:
+        out["crm"] = {crm: stage.id}
+    return out
+
+
+def _pipeline(p: CrmPipeline, crm: str, taken: set[str], data: CrmData) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": unique(slug(p.label or p.id, "pipeline"), taken)}
+    out["name"] = p.label or p.id
+    if p.id:
+        out["crm"] = {crm: p.id}
+    ids: set[str] = set()
+    open_stages = [s for s in p.stages if s.outcome is None]
+    won = [s for s in p.stages if s.outcome == "won"]
+    lost = [s for s in p.stages if s.outcome == "lost"]
+    if p.outcomes_are_stages:
+        if not won:
+            data.note(f"pipeline '{out['name']}' has no won stage in the CRM: added 'Won'")
+        if not lost:
+            data.note(f"pipeline '{out['name']}' has no lost stage in the CRM: added 'Lost'")
+    # outcome stages without a CRM id are added, since every blueprint pipeline needs both
+    won = won or [CrmStage("", _OUTCOME_NAMES["won"], outcome="won")]
+    lost = lost or [CrmStage("", _OUTCOME_NAMES["lost"], outcome="lost")]
+    out["stages"] = [_stage(s, crm, ids) for s in [*open_stages, *won, *lost]]
+    return out
+
+
+def blueprint_data(data: CrmData, name: str | None = None) -> dict[str, Any]:
+    """The blueprint as plain data (what :func:`blueprint_yaml` writes)."""
+    title = TITLES.get(data.crm, data.crm)
+    if name is None:
+        name = (
+            data.pipelines[0].label
+            if len(data.pipelines) == 1 and data.pipelines[0].label
+            else f"{title} deal pipelines"
+        )
+    taken: set[str] = set()
+    pipelines = [_pipeline(p, data.crm, taken, data) for p in data.pipelines]
+    return {
+        "salesblueprint": 1,
+        "name": name,
+        "description": f"Imported from {title} ({data.source}).",
+        "pipelines": pipelines,
+    }
+
+
+def header(data: CrmData) -> str:
+    title = TITLES.get(data.crm, data.crm)
+    lines = [
+        f"# Imported from {title} ({data.source}) by salesblueprint import {data.crm}.",
+        "# Not carried over (the CRM does not hold it, or the format has no place for it):",
+        f"#   - exit criteria: {title} holds none; write what the buyer did to leave each stage",
+    ]
+    lines += [f"#   - {n}" for n in data.notes]
+    if data.unknown_fields:
+        lines.append("# Fields ignored (not known to salesblueprint):")
+        lines += [f"#   - {f}" for f in sorted(data.unknown_fields)]
+    return "\n".join(_comment_safe(x) for x in lines) + "\n"
+
+
+def _comment_safe(line: str) -> str:
+    return " ".join(line.splitlines()) if "\n" in line or "\r" in line else line
+
+
+def blueprint_yaml(data: CrmData, name: str | None = None) -> str:
+    """The blueprint YAML text, with the header comment."""
+    import yaml
+
+    if not data.pipelines:
+        from salesblueprint.interop.base import InteropError
+
+        raise InteropError(
+            f"no pipeline to import from {data.source}"
+            + (f" ({'; '.join(data.notes)})" if data.notes else "")
+        )
+
+    class _Dumper(yaml.SafeDumper):
+        pass
+
+    def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    _Dumper.add_representer(str, _str)
+    body = yaml.dump(
+        blueprint_data(data, name),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None,
+        width=100,
+    )
+    return header(data) + body

@@ -1,0 +1,113 @@
+"""Reading JSON sources: malformed input gives an :class:`InteropError` with file and line."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from salesblueprint.interop.base import InteropError
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_json_file(path: str | os.PathLike[str]) -> Any:
+    file = os.fspath(path)
+    from salesblueprint.loading.files import open_regular
+
+    try:
+        with open_regular(file) as fh:  # a FIFO is an error, not a hang
+            raw = fh.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise InteropError("is a directory; give the JSON file", file) from None
+    except OSError as e:
+        raise InteropError(f"cannot read: {e.strerror or e}", file) from None
+    if len(raw) > MAX_BYTES:
+        raise InteropError(f"larger than {MAX_BYTES // (1024 * 1024)} MB", file)
+    return parse_json(raw, file)
+
+
+def parse_json(raw: bytes | str, file: str) -> Any:
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = raw[: e.start].count(b"\n") + 1
+            raise InteropError(f"not UTF-8 (byte {e.start + 1})", file, line) from None
+    else:
+        text = raw
+    if not text.strip():
+        raise InteropError("empty file; expected JSON", file)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InteropError(f"malformed JSON: {e.msg} (column {e.colno})", file, e.lineno) from None
+    except RecursionError:
+        raise InteropError("malformed JSON: nested too deeply", file) from None
+
+
+def expect(cond: bool, what: str, file: str) -> None:
+    if not cond:
+        raise InteropError(what, file)
+
+
+def as_dict(value: Any, where: str, file: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InteropError(f"{where}: expected an object, got {type_name(value)}", file)
+    return value
+
+
+def as_list(value: Any, where: str, file: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise InteropError(f"{where}: expected a list, got {type_name(value)}", file)
+    return value
+
+
+def as_text(value: Any, where: str, file: str) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, dict | list):
+        raise InteropError(f"{where}: expected text, got {type_name(value)}", file)
+    return str(value)
+
+
+def as_number(value: Any, where: str, file: str) -> float | None:
+    """A number, or a string holding one (HubSpot's metadata); ``None`` and ``""`` give None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise InteropError(f"{where}: expected a number, got a boolean", file)
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            n = float(value.strip())
+        except ValueError:
+            raise InteropError(f"{where}: expected a number, got '{value}'", file) from None
+        if n != n or n in (float("inf"), float("-inf")):
+            raise InteropError(f"{where}: expected a number, got '{value}'", file)
+        return n
+    raise InteropError(f"{where}: expected a number, got {type_name(value)}", file)
+
+
+def as_bool(value: Any, where: str, file: str, default: bool = False) -> bool:
+    """A boolean, or HubSpot's ``"true"``/``"false"`` strings."""
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise InteropError(f"{where}: expected true or false, got {value!r}", file)
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"text '{value[:40]}'"
+    return f"a {type(value).__name__}"

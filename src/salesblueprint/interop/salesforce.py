@@ -1,0 +1,646 @@
+"""Salesforce: Metadata API source format (what ``sf project retrieve start`` writes), in and out.
+
+Import reads the ``OpportunityStage`` value set (order, probability 0-100, closed, won), the
+Opportunity business processes (one pipeline each; a ``/`` in a value name is written ``%2F``),
+record types (to find each process's Path), Path guidance (HTML, to plain text, as the stage's
+``rep_action``) and the ``LeadStatus`` value set. XML is parsed with ``defusedxml``: a file with
+a DTD, entities or external references is refused.
+
+Export writes a deployable source folder: the value set, the business process, a record type,
+the Path with guidance from ``rep_action`` and the exit criteria, a validation rule that stops a
+deal from skipping a required stage (``PRIORVALUE(StageName)``), and ``package.xml``.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import os
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
+from xml.etree.ElementTree import Element
+
+from salesblueprint.interop.base import (
+    CrmData,
+    CrmPipeline,
+    CrmStage,
+    InteropError,
+    fraction,
+)
+
+if TYPE_CHECKING:
+    from salesblueprint.model.blueprint import Blueprint, DealStage, Pipeline
+
+CRM = "salesforce"
+NS = "http://soap.sforce.com/2006/04/metadata"
+API_VERSION = "60.0"
+MAX_BYTES = 20 * 1024 * 1024
+GUIDANCE_LIMIT = 1000  # characters of Path guidance per step (rich text)
+
+_STAGE_SET = "OpportunityStage.standardValueSet-meta.xml"
+_LEAD_SET = "LeadStatus.standardValueSet-meta.xml"
+_VALUE_SET = frozenset({"fullName", "sorted", "standardValue", "groupingStringEnum"})
+_VALUE = frozenset(
+    {
+        "fullName",
+        "default",
+        "label",
+        "closed",
+        "won",
+        "forecastCategory",
+        "probability",
+        "description",
+        "color",
+        "isActive",
+        "converted",
+        "cssExposed",
+        "reverseRole",
+        "highPriority",
+        "allowEmail",
+        "groupingString",
+    }
+)
+_PROCESS = frozenset({"fullName", "isActive", "description", "values"})
+_PROCESS_VALUE = frozenset({"fullName", "default", "color"})
+_RECORD_TYPE = frozenset(
+    {
+        "fullName",
+        "active",
+        "businessProcess",
+        "label",
+        "description",
+        "picklistValues",
+        "compactLayoutAssignment",
+    }
+)
+_PATH = frozenset(
+    {
+        "fullName",
+        "active",
+        "entityName",
+        "fieldName",
+        "masterLabel",
+        "pathAssistantSteps",
+        "recordTypeName",
+    }
+)
+_PATH_STEP = frozenset({"fieldNames", "info", "picklistValueName"})
+
+CANNOT_ENFORCE = [
+    "exit criteria are shown as Path guidance: Salesforce shows them to the rep but does not "
+    "check them (add validation rules on the fields that hold the evidence to enforce one)",
+    "the validation rule stops skips of required stages on every save (UI, API, imports), "
+    "unless a user's profile bypasses validation rules; it does not stop moving backwards",
+    "expected_days has no Salesforce field: report on Stage Duration instead",
+]
+
+
+# -- XML ------------------------------------------------------------------------------------
+def _parse_xml(path: str) -> Element:
+    import defusedxml.ElementTree as SafeET
+    from defusedxml import DefusedXmlException
+
+    from salesblueprint.loading.files import open_regular
+
+    try:
+        with open_regular(path) as fh:  # a FIFO is an error, not a hang
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise InteropError(f"cannot read: {e.strerror or e}", path) from None
+    if len(raw) > MAX_BYTES:
+        raise InteropError("larger than 20 MB", path)
+    try:
+        root = SafeET.fromstring(raw, forbid_dtd=True)
+    except DefusedXmlException as e:
+        line = _decl_line(raw)
+        raise InteropError(
+            f"refused: the XML declares a DTD, entities or external references ({e}); "
+            "Metadata API files have none, and salesblueprint does not expand them",
+            path,
+            line,
+        ) from None
+    except SafeET.ParseError as e:
+        line = e.position[0] if getattr(e, "position", None) else None
+        msg = str(e).split(":", 1)[0]
+        raise InteropError(f"malformed XML: {msg}", path, line) from None
+    return root
+
+
+def _decl_line(raw: bytes) -> int | None:
+    idx = raw.find(b"<!")
+    return raw[:idx].count(b"\n") + 1 if idx >= 0 else None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(el: Element, name: str) -> list[Element]:
+    return [c for c in el if _local(c.tag) == name]
+
+
+def _text(el: Element, name: str, default: str = "") -> str:
+    c = next((c for c in el if _local(c.tag) == name), None)
+    return (c.text or "").strip() if c is not None else default
+
+
+def _flag(el: Element, name: str, default: bool = False) -> bool:
+    t = _text(el, name)
+    return t.lower() == "true" if t else default
+
+
+def _check_fields(el: Element, known: frozenset[str], where: str, data: CrmData) -> None:
+    for c in el:
+        name = _local(c.tag)
+        if name not in known:
+            data.unknown_fields.add(f"{where}.{name}")
+
+
+def _root(path: str, expect: str) -> Element:
+    root = _parse_xml(path)
+    if _local(root.tag) != expect:
+        raise InteropError(f"expected a <{expect}> document, found <{_local(root.tag)}>", path)
+    return root
+
+
+# -- HTML guidance to plain text ------------------------------------------------------------
+class _Text(HTMLParser):
+    _BLOCK = frozenset({"p", "div", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Path guidance HTML as plain text: paragraphs and list items on their own lines."""
+    p = _Text()
+    p.feed(markup)
+    p.close()
+    lines = [" ".join(line.split()) for line in "".join(p.parts).splitlines()]
+    return "\n".join(line for line in lines if line).strip()
+
+
+# -- import ---------------------------------------------------------------------------------
+def _find(root: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"stages": [], "leads": [], "process": [], "rt": [], "path": []}
+    for d, dirs, files in os.walk(root):
+        dirs[:] = sorted(x for x in dirs if not x.startswith("."))
+        parts = d.replace(os.sep, "/").split("/")
+        for name in sorted(files):
+            p = os.path.join(d, name)
+            if name == _STAGE_SET:
+                found["stages"].append(p)
+            elif name == _LEAD_SET:
+                found["leads"].append(p)
+            elif name.endswith(".businessProcess-meta.xml") and "Opportunity" in parts:
+                found["process"].append(p)
+            elif name.endswith(".recordType-meta.xml") and "Opportunity" in parts:
+                found["rt"].append(p)
+            elif name.endswith(".pathAssistant-meta.xml"):
+                found["path"].append(p)
+    return found
+
+
+def _name_of(path: str, suffix: str) -> str:
+    return unquote(os.path.basename(path)[: -len(suffix)])
+
+
+def read(path: str, process: str | None = None) -> CrmData:
+    """Import a source-format folder (the project, ``force-app/main/default``, or any folder
+    above the metadata)."""
+    if not os.path.isdir(path):
+        raise InteropError(
+            "not a directory; give the folder 'sf project retrieve start' wrote "
+            "(e.g. force-app/main/default)",
+            path,
+        )
+    data = CrmData(CRM, path)
+    files = _find(path)
+    if not files["stages"]:
+        raise InteropError(
+            f"no standardValueSets/{_STAGE_SET} under this folder; retrieve it with: "
+            "sf project retrieve start -m StandardValueSet:OpportunityStage",
+            path,
+        )
+    if len(files["stages"]) > 1:
+        data.note(f"several {_STAGE_SET} files: read {files['stages'][0]}")
+    values = _read_values(files["stages"][0], data)
+    by_name = {v.id: v for v in values}
+    guidance = _read_paths(files, data)
+
+    processes = []
+    for f in files["process"]:
+        root = _root(f, "BusinessProcess")
+        _check_fields(root, _PROCESS, "BusinessProcess", data)
+        name = unquote(_text(root, "fullName")) or _name_of(f, ".businessProcess-meta.xml")
+        if "." in name and name.startswith("Opportunity."):
+            name = name.split(".", 1)[1]
+        if not _flag(root, "isActive", True) and process is None:
+            data.note(f"inactive business process '{name}' left out")
+            continue
+        names = []
+        for v in _children(root, "values"):
+            _check_fields(v, _PROCESS_VALUE, "BusinessProcess.values", data)
+            vn = unquote(_text(v, "fullName"))
+            if vn not in by_name:
+                data.note(f"business process '{name}': value '{vn}' is not in the value set")
+                continue
+            names.append(vn)
+        processes.append((name, set(names)))
+    if process is not None:
+        processes = [p for p in processes if p[0] == process]
+        if not processes:
+            raise InteropError(f"no Opportunity business process named '{process}'", path)
+
+    def stages_for(keep: set[str] | None, key: str) -> list[CrmStage]:
+        out = []
+        for v in values:
+            if keep is not None and v.id not in keep:
+                continue
+            s = CrmStage(v.id, v.label, v.probability, v.outcome)
+            g = guidance.get(key, {}).get(v.id) or guidance.get("", {}).get(v.id)
+            if g:
+                s.guidance = g
+            out.append(s)
+        return out
+
+    if processes:
+        for name, keep in sorted(processes):
+            data.pipelines.append(CrmPipeline(name, name, stages_for(keep, name)))
+    else:
+        data.pipelines.append(CrmPipeline("", "Opportunity stages", stages_for(None, "")))
+        data.note("no business process: one pipeline with every opportunity stage")
+    if files["leads"]:
+        _read_leads(files["leads"][0], data)
+    return data
+
+
+def _read_values(path: str, data: CrmData) -> list[CrmStage]:
+    root = _root(path, "StandardValueSet")
+    _check_fields(root, _VALUE_SET, "StandardValueSet", data)
+    out: list[CrmStage] = []
+    forecast: set[str] = set()
+    for el in _children(root, "standardValue"):
+        _check_fields(el, _VALUE, "standardValue", data)
+        name = unquote(_text(el, "fullName"))
+        if not name:
+            raise InteropError("a standardValue without fullName", path)
+        if not _flag(el, "isActive", True):
+            data.note(f"inactive stage '{name}' left out")
+            continue
+        label = _text(el, "label") or name
+        raw = _text(el, "probability")
+        prob: float | None = None
+        if raw:
+            try:
+                prob = float(raw)
+            except ValueError:
+                raise InteropError(
+                    f"stage '{name}': probability '{raw}' is not a number", path
+                ) from None
+            if not 0 <= prob <= 100:
+                raise InteropError(f"stage '{name}': probability {raw} is not 0-100", path)
+        outcome = None
+        if _flag(el, "closed"):
+            outcome = "won" if _flag(el, "won") else "lost"
+        if _text(el, "forecastCategory"):
+            forecast.add(f"{label}: {_text(el, 'forecastCategory')}")
+        s = CrmStage(name, label, fraction(prob / 100) if prob is not None else None)
+        if outcome is not None:
+            s.outcome = "won" if outcome == "won" else "lost"
+            s.probability = None
+        elif prob is None:
+            data.note(f"stage '{name}' has no probability")
+        out.append(s)
+    if forecast:
+        data.note(
+            "forecast categories (the format has none; export derives them): "
+            + "; ".join(sorted(forecast))
+        )
+    return out
+
+
+def _read_paths(files: dict[str, list[str]], data: CrmData) -> dict[str, dict[str, str]]:
+    """Business process name ('' for the master record type) -> stage -> guidance text."""
+    rt_process: dict[str, str] = {}
+    for f in files["rt"]:
+        root = _root(f, "RecordType")
+        _check_fields(root, _RECORD_TYPE, "RecordType", data)
+        rt = _text(root, "fullName") or _name_of(f, ".recordType-meta.xml")
+        rt_process[rt.split(".", 1)[-1]] = unquote(_text(root, "businessProcess"))
+    out: dict[str, dict[str, str]] = {}
+    for f in files["path"]:
+        root = _root(f, "PathAssistant")
+        _check_fields(root, _PATH, "PathAssistant", data)
+        if _text(root, "entityName", "Opportunity") != "Opportunity":
+            continue
+        if _text(root, "fieldName", "StageName") != "StageName":
+            continue
+        rt = _text(root, "recordTypeName", "__MASTER__")
+        key = "" if rt == "__MASTER__" else rt_process.get(rt)
+        if key is None:
+            data.note(
+                f"Path {os.path.basename(f)}: record type '{rt}' not found, guidance left out"
+            )
+            continue
+        steps = out.setdefault(key, {})
+        for step in _children(root, "pathAssistantSteps"):
+            _check_fields(step, _PATH_STEP, "PathAssistant.pathAssistantSteps", data)
+            value = unquote(_text(step, "picklistValueName"))
+            text = html_to_text(_text(step, "info"))
+            if _children(step, "fieldNames"):
+                data.note("Path key fields (fieldNames) left out: the format has no place for them")
+            if value and text:
+                steps[value] = text
+    return out
+
+
+def _read_leads(path: str, data: CrmData) -> None:
+    root = _root(path, "StandardValueSet")
+    names, converted = [], []
+    for el in _children(root, "standardValue"):
+        name = unquote(_text(el, "fullName"))
+        names.append(name)
+        if _flag(el, "converted"):
+            converted.append(name)
+    if names:
+        data.note(
+            "lead statuses (the format has no lead object yet): "
+            + ", ".join(names)
+            + (f"; converted: {', '.join(converted)}" if converted else "; none marked converted")
+        )
+
+
+# -- export ---------------------------------------------------------------------------------
+def api_name(text: str, fallback: str = "Pipeline") -> str:
+    """A Salesforce API name: letters, digits and single underscores, starting with a letter."""
+    s = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")
+    s = re.sub(r"_+", "_", s)
+    if not s or not s[0].isalpha():
+        s = f"{fallback}_{s}".rstrip("_")
+    return s[:40].rstrip("_")
+
+
+def value_name(s: DealStage) -> str:
+    cid = s.crm.get(CRM) if s.crm is not None else None
+    return cid or s.label
+
+
+def _x(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _doc(root: str, body: list[str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<{root} xmlns="{NS}">\n' + "".join(body) + f"</{root}>\n"
+    )
+
+
+def _el(name: str, value: str | bool | int, indent: int = 1) -> str:
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    return f"{'    ' * indent}<{name}>{_x(str(value))}</{name}>\n"
+
+
+def forecast_category(s: DealStage) -> str:
+    if s.outcome == "won":
+        return "Closed"
+    if s.outcome == "lost":
+        return "Omitted"
+    return "Pipeline"
+
+
+def required_stages(p: Pipeline) -> list[DealStage]:
+    """Open stages every deal passes on its way to won: on every path from the first open stage
+    to a won stage, following the default flow and the pipeline's transitions."""
+    opens = [s for s in p.stages if s.outcome is None]
+    if not opens:
+        return []
+    ids = [s.id for s in p.stages]
+    edges: dict[str, set[str]] = {i: set() for i in ids}
+    for a, b in itertools.pairwise(opens):
+        edges[a.id].add(b.id)
+    for s in p.stages:
+        if s.outcome == "won":
+            edges[opens[-1].id].add(s.id)
+    for t in p.transitions:
+        src, dst = t.from_.split(".")[-1], t.to.split(".")[-1]
+        if src in edges and dst in edges:
+            edges[src].add(dst)
+    won = {s.id for s in p.stages if s.outcome == "won"}
+
+    def reaches_won(without: str) -> bool:
+        start = opens[0].id
+        if start == without:
+            return False
+        seen, todo = {start}, [start]
+        while todo:
+            n = todo.pop()
+            if n in won:
+                return True
+            for m in edges[n]:
+                if m != without and m not in seen:
+                    seen.add(m)
+                    todo.append(m)
+        return False
+
+    return [s for s in opens if not reaches_won(s.id)]
+
+
+def _formula_text(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def skip_rule_formula(p: Pipeline, record_type: str | None) -> str | None:
+    """The error condition of the no-skipped-stage validation rule, or None when no stage can
+    be skipped.
+
+    With the open stages and the won stage numbered in order, a move skips a required stage
+    when more required stages lie before the new stage than at or before the prior one. Two
+    ``CASE`` expressions say it, whatever the number of stages (the formula limit is 3,900
+    characters): a prior stage the rule does not know (lost, empty) never fires, nor does a
+    move to one.
+    """
+    required = {s.id for s in required_stages(p)}
+    ordered = [s for s in p.stages if s.outcome is None] + [
+        s for s in p.stages if s.outcome == "won"
+    ]
+    before: list[int] = []  # required stages strictly before each stage
+    upto: list[int] = []  # required stages at or before each stage
+    count = 0
+    for s in ordered:
+        before.append(count)
+        count += s.id in required
+        upto.append(count)
+    if not any(before[i] > upto[j] for i in range(len(ordered)) for j in range(i)):
+        return None
+
+    def case(expr: str, numbers: list[int], default: int) -> str:
+        pairs = ", ".join(
+            f"{_formula_text(value_name(s))}, {n}" for s, n in zip(ordered, numbers, strict=True)
+        )
+        return f"CASE({expr}, {pairs}, {default})"
+
+    parts = ["NOT(ISNEW())", "ISCHANGED(StageName)"]
+    if record_type:
+        parts.append(f"RecordType.DeveloperName = {_formula_text(record_type)}")
+    parts.append(
+        case("StageName", before, 0) + "\n  >\n  " + case("PRIORVALUE(StageName)", upto, 9999)
+    )
+    return "AND(\n  " + ",\n  ".join(parts) + "\n)"
+
+
+def _guidance(s: DealStage) -> str:
+    parts = []
+    if s.rep_action:
+        parts.append(f"<p>{_x(s.rep_action)}</p>")
+    if s.exit_criteria:
+        items = []
+        for c in s.exit_criteria:
+            text = c.outcome
+            if c.evidence:
+                text += f" (evidence: {c.evidence}"
+                text += f", in {c.recorded_in})" if c.recorded_in else ")"
+            items.append(f"<li>{_x(text)}</li>")
+        parts.append("<p><b>Exit criteria</b></p><ul>" + "".join(items) + "</ul>")
+    return "".join(parts)
+
+
+def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], list[str]]:
+    """Files (relative path -> text) of a deployable source folder, and notes."""
+    notes = list(CANNOT_ENFORCE)
+    files: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
+    values: dict[str, DealStage] = {}
+    for p in pipelines:
+        for s in p.stages:
+            name = value_name(s)
+            old = values.get(name)
+            if old is None:
+                values[name] = s
+            elif (old.probability, old.outcome) != (s.probability, s.outcome):
+                notes.append(
+                    f"stage value '{name}' differs between pipelines; the value set takes the "
+                    "first (probability and outcome are per value, not per process)"
+                )
+    body = [_el("sorted", False)]
+    for name, s in values.items():
+        prob = 100 if s.outcome == "won" else 0 if s.outcome == "lost" else s.probability
+        body.append("    <standardValue>\n")
+        body.append(_el("fullName", name, 2))
+        body.append(_el("default", False, 2))
+        body.append(_el("label", s.label, 2))
+        body.append(_el("closed", s.outcome is not None, 2))
+        body.append(_el("forecastCategory", forecast_category(s), 2))
+        if prob is not None:
+            pct = round(prob * 100) if s.outcome is None else prob
+            body.append(_el("probability", int(pct), 2))
+        body.append(_el("won", s.outcome == "won", 2))
+        body.append("    </standardValue>\n")
+    files[f"standardValueSets/{_STAGE_SET}"] = _doc("StandardValueSet", body)
+    members["StandardValueSet"] = ["OpportunityStage"]
+    for p in pipelines:
+        proc = (p.crm.get(CRM) if p.crm is not None else None) or p.label
+        rt = api_name(p.id.title().replace("_", " ") if p.label == p.id else p.label)
+        body = [_el("fullName", proc), _el("isActive", True)]
+        if p.description:
+            body.append(_el("description", p.description))
+        first_open = next((s for s in p.stages if s.outcome is None), None)
+        for s in p.stages:
+            body.append("    <values>\n")
+            body.append(_el("fullName", quote(value_name(s), safe=" ()&.,'-_"), 2))
+            body.append(_el("default", s is first_open, 2))
+            body.append("    </values>\n")
+        files[
+            f"objects/Opportunity/businessProcesses/{quote(proc, safe=' ')}"
+            ".businessProcess-meta.xml"
+        ] = _doc("BusinessProcess", body)
+        members.setdefault("BusinessProcess", []).append(f"Opportunity.{proc}")
+        files[f"objects/Opportunity/recordTypes/{rt}.recordType-meta.xml"] = _doc(
+            "RecordType",
+            [
+                _el("fullName", rt),
+                _el("active", True),
+                _el("businessProcess", proc),
+                _el("label", p.label),
+            ],
+        )
+        members.setdefault("RecordType", []).append(f"Opportunity.{rt}")
+        steps = []
+        for s in p.stages:
+            g = _guidance(s)
+            if not g:
+                continue
+            if len(g) > GUIDANCE_LIMIT:
+                notes.append(
+                    f"Path guidance of '{s.label}' is {len(g)} characters; Salesforce "
+                    f"keeps at most {GUIDANCE_LIMIT}: shorten rep_action or criteria"
+                )
+            steps.append(
+                "    <pathAssistantSteps>\n"
+                + _el("info", g, 2)
+                + _el("picklistValueName", value_name(s), 2)
+                + "    </pathAssistantSteps>\n"
+            )
+        path_name = f"{rt}_Path"
+        files[f"pathAssistants/{path_name}.pathAssistant-meta.xml"] = _doc(
+            "PathAssistant",
+            [
+                _el("active", True),
+                _el("entityName", "Opportunity"),
+                _el("fieldName", "StageName"),
+                _el("masterLabel", f"{p.label} path"),
+                *steps,
+                _el("recordTypeName", rt),
+            ],
+        )
+        members.setdefault("PathAssistant", []).append(path_name)
+        formula = skip_rule_formula(p, rt)
+        if formula is not None:
+            vr = f"{rt}_No_Skipped_Stage"[:40].rstrip("_")
+            req = ", ".join(value_name(s) for s in required_stages(p)[1:]) or "every stage"
+            files[f"objects/Opportunity/validationRules/{vr}.validationRule-meta.xml"] = _doc(
+                "ValidationRule",
+                [
+                    _el("fullName", vr),
+                    _el("active", True),
+                    _el("description", f"{p.label}: every deal passes {req} (salesblueprint)"),
+                    _el("errorConditionFormula", formula),
+                    _el("errorDisplayField", "StageName"),
+                    _el(
+                        "errorMessage",
+                        f"A deal in {p.label} cannot skip a required stage ({req}): "
+                        "move it one stage at a time.",
+                    ),
+                ],
+            )
+            members.setdefault("ValidationRule", []).append(f"Opportunity.{vr}")
+        if p.after_close:
+            notes.append(
+                f"{p.id}: after_close stages are left out (an Opportunity ends at Closed Won)"
+            )
+    pkg = []
+    for kind in sorted(members):
+        pkg.append("    <types>\n")
+        pkg += [_el("members", m, 2) for m in sorted(members[kind])]
+        pkg.append(_el("name", kind, 2) + "    </types>\n")
+    pkg.append(_el("version", API_VERSION))
+    files["package.xml"] = _doc("Package", pkg)
+    return files, notes
