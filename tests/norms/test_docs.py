@@ -14,7 +14,8 @@ NORM_RULES = sorted(code for code, r in load_all().items() if r.group == "norms"
 def test_codes_and_norms() -> None:
     rules = load_all()
     assert NORM_RULES == [
-        "SB201", "SB202", "SB211", "SB221", "SB222", "SB223", "SB231", "SB232", "SB241", "SB242"
+        "SB201", "SB202", "SB211", "SB221", "SB222", "SB223", "SB231", "SB232", "SB241", "SB242",
+        "SB251",
     ]  # fmt: skip
     assert rules["SB231"].name == "exit-criterion-seller-action"
     for code in NORM_RULES:

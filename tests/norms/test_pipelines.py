@@ -96,4 +96,4 @@ def test_findings_carry_the_norm_and_point_at_the_outcome() -> None:
     assert d["path"] == "pipelines[0].stages[4].exit_criteria[0]"
     assert (d["line"], d["column"]) == (41, 22)
     redundancy = [r for r in load_all().values() if r.group == "norms" and r.norm is None]
-    assert {r.code for r in redundancy} == {"SB241", "SB242"}
+    assert {r.code for r in redundancy} == {"SB241", "SB242", "SB251"}  # redundancy, language

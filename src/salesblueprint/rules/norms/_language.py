@@ -35,11 +35,24 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
-def vocab_for(ctx: Context) -> Vocabulary:
-    """The vocabulary of the blueprint's language, with the project's own entries added."""
-    lang = ctx.bp.language
+def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
+    """The vocabulary to read ``text`` with, with the project's own entries added.
+
+    That is the vocabulary of the language ``text`` is clearly written in
+    (:func:`salesblueprint.norms_vocab.detect.detect`), else of the blueprint's ``language``:
+    a Dutch criterion in a blueprint marked ``language: en`` is judged as Dutch (and SB251
+    reports the mismatch once).
+    """
+    lang = text_language(ctx, text) if text is not None else ctx.bp.language
     extra = getattr(ctx.config, "vocabulary", {}) or {}
     return vocabulary(lang, extra.get(lang))
+
+
+def text_language(ctx: Context, text: str) -> str:
+    """The language ``text`` is written in, or the blueprint's when the words do not say."""
+    from salesblueprint.norms_vocab.detect import detect
+
+    return detect(text) or ctx.bp.language
 
 
 def _cached(v: Vocabulary, kind: str, text: str, fn: Callable[[], T]) -> T:
@@ -147,11 +160,26 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
 # -- buyer-centric ----------------------------------------------------------------------------
 
 
+_READING = {
+    "subject": "read as the seller",
+    "agent": "read as the seller",
+    "passive": "read as seller work, with no buyer as its actor",
+    "todo": "read as an order to the seller",
+    "waiting": "read as a waiting state: the seller's queue",
+    "explicit": "",
+}
+
+
 @dataclass(frozen=True)
 class Actor:
     side: Side
     why: str  # the words that show it, quoted in messages
-    how: Literal["subject", "agent", "passive", "todo", "explicit"]
+    how: Literal["subject", "agent", "passive", "todo", "waiting", "explicit"]
+
+    @property
+    def reading(self) -> str:
+        """Why, in the words of the text: "'identified' read as seller work, ..."."""
+        return f"'{self.why}' {_READING[self.how]}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -278,10 +306,10 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         gap = _gap_words(t, m.span.end, p.start)
         if v["passive_auxiliaries"].has_word(m.marker):
             return p  # inversion: "Gisteren is de klant gebeld"
+        if any(v["passive_auxiliaries"].has_word(w) for w in gap):
+            return p  # "Lead has been contacted": a passive, even after "has"
         if any(v["active_auxiliaries"].has_word(w) for w in gap):
             return None
-        if any(v["passive_auxiliaries"].has_word(w) for w in gap):
-            return p
         if nl:
             return p if len(gap) <= 4 else None
         if gap:
@@ -295,7 +323,52 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         return None
     if nl:
         return _todo_nl(v, t, after=m.span.end)
+    return _passive_work_en(v, t, m)
+
+
+def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
+    """Seller work in the passive with the buyer as its patient, read from the verb's lemma.
+
+    "Prospective customers that have been researched and vetted", "Once a lead has been
+    identified", "lead that is qualified after the intro session".
+    """
+    work = v["seller_work_lemmas"]
+    aux = v["passive_auxiliaries"]
+    j = t.first_word_at(m.span.end)
+    seen_aux = False
+    for k in range(j, min(len(t.words), j + 5)):
+        s, e, w = t.words[k]
+        if aux.has_word(w):
+            seen_aux = True
+            continue
+        if not seen_aux:
+            if w in ("that", "who", "which", "has", "have", "had"):
+                continue
+            return None
+        lm = lemma("en", w)
+        if work.has_word(lm) and _word_is_participle("en", w, lm):
+            return Span(s, e, t.raw[s:e])
+        if w not in ("not", "already", "also", "been", "being"):
+            return None
     return None
+
+
+def _waiting(v: Vocabulary, t: Text) -> Span | None:
+    """A waiting state: "Awaiting PO", "Lead awaiting manager review", "Wacht tot de klant ...".
+
+    The text describes the seller's queue. A waiting word first ("Wacht tot", "Pending") is
+    always one; elsewhere only when no buyer act is read in the text ("Buyer signed, awaiting
+    countersignature" is the buyer's act).
+    """
+    found = v.find("waiting_words", t)
+    if not found or not t.words:
+        return None
+    if found[0].start == t.words[0][0]:
+        return found[0]
+    buyer = v["buyer_act_lemmas"]
+    if any(buyer.has_word(lm) for lm in _lemmas(v, t)):
+        return None
+    return found[0]
 
 
 def criterion_actor(v: Vocabulary, text: str) -> Actor | None:
@@ -342,6 +415,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     for m in mentions:
         if m.role == "agent":
             return Actor(m.side, m.span.text, "agent")
+    waiting = _waiting(v, t)
+    if waiting is not None:
+        return Actor("seller", waiting.text, "waiting")
     if v.language == "en":
         todo = _todo_en(v, t)
         if todo is not None:
@@ -374,7 +450,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
     work = _seller_work(v, t)
     if work is not None:
-        return Actor("seller", work.text, "passive")
+        is_todo = work.text.casefold().startswith("to ")
+        return Actor("seller", work.text, "todo" if is_todo else "passive")
     return None
 
 
@@ -473,6 +550,8 @@ def _seller_work(v: Vocabulary, t: Text) -> Span | None:
                     return Span(s, e, t.raw[s:e] + " … " + words[j])
         if not work.has_word(lm):
             continue
+        if not nl and w == lm and i > 0 and words[i - 1] == "to":
+            return Span(t.words[i - 1][0], e, t.raw[t.words[i - 1][0] : e])  # "To qualify"
         if _word_is_participle(v.language, w, lm):
             return Span(s, e, t.raw[s:e])
         if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
@@ -562,7 +641,7 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
         return StageNameIssue(_quote(nouns), _suggestion(v, t))
     actor = criterion_actor(v, name)
     if actor is not None and actor.side == "seller":
-        return StageNameIssue(f"'{actor.why}'", _suggestion(v, t))
+        return StageNameIssue(actor.reading, _suggestion(v, t))
     if actor is None or actor.how == "subject":
         activity = _activity_name(v, t)
         if activity:
@@ -632,5 +711,6 @@ __all__ = [
     "evidence_issue",
     "factual_issues",
     "stage_name_issue",
+    "text_language",
     "vocab_for",
 ]

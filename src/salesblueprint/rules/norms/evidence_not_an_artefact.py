@@ -44,10 +44,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         recorded_in: crm.email
     ```
     """
-    v = vocab_for(ctx)
     for stage, crit in judged_criteria(ctx.bp):
         if not crit.evidence:
             continue
+        v = vocab_for(ctx, crit.evidence)
         issue = evidence_issue(v, crit.evidence)
         if issue is None:
             continue

@@ -68,8 +68,8 @@ def check(ctx: Context) -> Iterator[Problem]:
       - Beslisser heeft de offerte ondertekend
     ```
     """
-    v = vocab_for(ctx)
     for stage, crit in judged_criteria(ctx.bp):
+        v = vocab_for(ctx, crit.outcome)
         issues = factual_issues(v, crit.outcome)
         if not issues:
             continue

@@ -13,6 +13,7 @@ _HOW = {
     "agent": "it is done by the seller{why}",
     "passive": "it describes seller activity{why}",
     "todo": "it is a to-do for the seller{why}",
+    "waiting": "it describes a wait, not the buyer's progress{why}",
     "explicit": "it is marked `actor: seller`",
 }
 
@@ -66,10 +67,10 @@ def check(ctx: Context) -> Iterator[Problem]:
       - Beslisser heeft de demo bijgewoond en een vervolgafspraak gepland
     ```
     """
-    v = vocab_for(ctx)
     for stage, crit in judged_criteria(ctx.bp):
         if crit.actor == "buyer":
             continue
+        v = vocab_for(ctx, crit.outcome)
         if crit.actor == "seller":
             how = _HOW["explicit"]
         else:
@@ -78,7 +79,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             # quote the words that show it, unless they are the whole criterion
             whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
-            how = _HOW[actor.how].format(why="" if whole else f" ('{actor.why}')")
+            how = _HOW[actor.how].format(why="" if whole else f" ({actor.reading})")
         k = stage_kind(ctx, stage)
         yield Problem(
             crit.path,

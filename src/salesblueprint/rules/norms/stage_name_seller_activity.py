@@ -53,13 +53,13 @@ def check(ctx: Context) -> Iterator[Problem]:
         rep_action: Send the contract
     ```
     """
-    v = vocab_for(ctx)
-    generic = _GENERIC.get(v.language, _GENERIC["en"])
     for p in ctx.bp.pipelines:
         for s in [*p.stages, *p.after_close]:
             if s.outcome is not None:
                 continue
             name = s.name if s.name is not None else s.id.replace("_", " ")
+            v = vocab_for(ctx, name)
+            generic = _GENERIC.get(v.language, _GENERIC["en"])
             issue = stage_name_issue(v, name)
             if issue is None:
                 continue
