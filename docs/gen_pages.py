@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from salesblueprint.diagnostics.codes import BANDS
-from salesblueprint.rules.registry import Rule, load_all
+from salesblueprint.rules.registry import Rule, load_all, options_doc
 from salesblueprint.schema import blueprint_schema
 
 Writer = Callable[[str, str], None]
@@ -178,10 +178,14 @@ def rule_page(r: Rule) -> str:
     ]
     if r.norm:
         meta.append(f"**Norm:** {r.norm}")
+    if r.aliases:
+        meta.append(f"**Old names:** {', '.join(r.aliases)}")
     doc = r.doc.strip()
     first, _, rest = doc.partition("\n")
+    options = f"{options_doc(r)}\n" if r.options else ""
     return (
         f"# {r.code} {r.name}\n\n{first}\n\n{' · '.join(meta)}\n\n{rest.strip()}\n\n"
+        f"{options}"
         f"Silence it on a node with `lint: {{ignore: [{r.name}]}}`, or for the project with "
         f'`ignore = ["{r.code}"]` in `[tool.salesblueprint]`. '
         f"`salesblueprint rule {r.code}` prints this page.\n"

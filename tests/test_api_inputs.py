@@ -113,7 +113,7 @@ def test_what_if_on_a_blueprint_without_lifecycle() -> None:
 
 # -- Funnel prints as a table -------------------------------------------------------------------
 def test_funnel_prints_as_its_table(clean: sb.Blueprint) -> None:
-    from salesblueprint.funnel_maths import format_text
+    from salesblueprint.report.funnel import format_text
 
     plan = sb.funnel(clean)
     text = str(plan)

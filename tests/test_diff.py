@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from salesblueprint.cli import cli
-from salesblueprint.diff import diff, format_diff
+from salesblueprint.diff import diff
+from salesblueprint.report.diff import format_diff
 from salesblueprint.templates import template_text
 
 BASE = template_text("hubspot")

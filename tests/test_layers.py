@@ -134,3 +134,13 @@ def test_the_walker_sees_lazy_and_relative_imports(tmp_path: Path) -> None:
     assert _is_rule_module("salesblueprint.rules.sla.no_recycle_to_marketing")
     assert not _is_rule_module("salesblueprint.rules.analysis.sides")
     assert not _is_rule_module("salesblueprint.rules.norms._language")
+
+
+def test_rule_groups_are_the_packages_under_rules() -> None:
+    from salesblueprint.rules.catalog import group_packages
+    from salesblueprint.rules.registry import load_all
+
+    groups = group_packages()
+    assert "analysis" not in groups and {"graph", "norms", "sla", "tools"} <= set(groups)
+    checked = {r.group for r in load_all().values() if r.check is not None}
+    assert checked == set(groups), "a rule's group= must name its package under rules/"

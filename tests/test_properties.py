@@ -545,8 +545,8 @@ def test_hostile_values_end_in_findings_and_safe_output(scratch: Path, text_: st
     result = load_file(scratch)
     if result.blueprint is not None:
         from salesblueprint.diagrams import render
-        from salesblueprint.funnel_maths import format_json as funnel_json
         from salesblueprint.funnel_maths import funnel
+        from salesblueprint.report.funnel import format_json as funnel_json
 
         json.loads(funnel_json(result.blueprint, funnel(result.blueprint), None))
         for view in ("lifecycle", "pipeline", "tools"):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
-from salesblueprint.report import FORMATS, FORMATTERS
+from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
 from salesblueprint.templates import template_names
 
 _GLOB_CHARS = set("*?[")
@@ -128,10 +128,10 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice(list(FORMATTERS)),
     default=None,
     help="Output format: "
-    + ", ".join(f"{e.name} ({e.help})" for e in FORMATTERS.values())
+    + FORMATTERS.help()
     + " (default: github when GITHUB_ACTIONS=true, else text).",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
@@ -164,8 +164,9 @@ def check(
 
     from salesblueprint.api import check_file
     from salesblueprint.report import get_formatter
+    from salesblueprint.rules.engine import config_findings
 
-    findings = [f for p in paths for f in check_file(p, config)]
+    findings = config_findings(config) + [f for p in paths for f in check_file(p, config)]
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(get_formatter(fmt)(paths, findings, color), nl=False, color=color)
@@ -226,18 +227,27 @@ def list_rules(fmt: str) -> None:
 @click.argument("key")
 def show_rule(key: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
-    from salesblueprint.rules.registry import lookup, suggest
+    from salesblueprint.rules.registry import lookup, options_doc, renamed, suggest
 
     r = lookup(key)
     if r is None:
         hint = suggest(key) or "; `salesblueprint rules` lists every code and name"
         raise click.UsageError(f"no rule {key!r}{hint}")
+    if renamed(key) is r:
+        click.echo(
+            f"{key} is an old name of {r.code} {r.name}; ignores and settings naming it "
+            f"still apply, but use {r.name} in new ones.\n"
+        )
     click.echo(f"# {r.code} {r.name}\n")
     meta = f"Group: {r.group}. Default severity: {r.severity}. Preset: {r.preset}."
     if r.norm:
         meta += f" Norm: {r.norm}."
+    if r.aliases:
+        meta += f" Old names: {', '.join(r.aliases)}."
     click.echo(meta + "\n")
     click.echo(terminal_text(r.doc))
+    if r.options:
+        click.echo("\n" + terminal_text(options_doc(r)))
 
 
 @cli.command("schema")
@@ -313,10 +323,10 @@ def init_cmd(path: str, template: str, force: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(list(DIFF_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format; markdown fits a pull-request comment.",
+    help="Output format: " + DIFF_FORMATTERS.help() + ".",
 )
 @click.option(
     "--config",
@@ -360,14 +370,15 @@ def diff_cmd(
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
 
-    from salesblueprint.diff import SideError, diff, format_diff
+    from salesblueprint.diff import SideError, diff
+    from salesblueprint.report import DIFF_FORMATTERS
 
     try:
         result = diff(old, new, config)
     except SideError as e:
         click.echo(f"salesblueprint: {e}", err=True)
         sys.exit(1)
-    click.echo(format_diff(result, fmt), nl=False)
+    click.echo(DIFF_FORMATTERS.formatter(fmt)(result), nl=False)
     sys.exit(0 if result.ok else 1)
 
 
@@ -483,10 +494,10 @@ def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(list(FUNNEL_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format; markdown fits a pull-request comment or a wiki page.",
+    help="Output format: " + FUNNEL_FORMATTERS.help() + ".",
 )
 @click.option(
     "--what-if",
@@ -508,13 +519,12 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     """
     bp = _load_or_exit(file, "json" if fmt == "json" else "text")
 
-    from salesblueprint.funnel_maths import format_json, format_markdown, format_text, funnel
+    from salesblueprint.funnel_maths import funnel
 
     rates = _parse_what_if(bp, what_if)
     base = funnel(bp)
     alt = funnel(bp, rates) if rates else None
-    formatters = {"text": format_text, "json": format_json, "markdown": format_markdown}
-    click.echo(formatters[fmt](bp, base, alt), nl=False)
+    click.echo(FUNNEL_FORMATTERS.formatter(fmt)(bp, base, alt), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
 
 

@@ -2,8 +2,9 @@
 
 Each file names its rule and lists cases. A ``valid`` case must not produce that rule's finding;
 an ``invalid`` case must produce exactly the findings listed in ``expect`` (line, and optionally
-column, a fragment of the message and a fragment of the fix). Adding a rule = adding a module
-and a case file.
+column, a fragment of the message and a fragment of the fix). A case may set the rule's
+``options`` (as a project would in ``[tool.salesblueprint.options.<rule>]``). Adding a rule =
+adding a module and a case file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from salesblueprint.api import check_file
+from salesblueprint.rules.config import Config
 from salesblueprint.rules.registry import load_all
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -36,7 +38,10 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     text = case["valid"] if is_valid else case["invalid"]
     p = tmp_path / "blueprint.yaml"
     p.write_text(text, encoding="utf-8")
-    findings = check_file(p)
+    settings = {"options": {code: case["options"]}} if "options" in case else {}
+    config = Config.from_mapping(settings, "test")
+    assert not config.problems, config.problems
+    findings = check_file(p, config)
     mine = [f for f in findings if f.rule == code]
     if is_valid:
         assert mine == [], "\n".join(map(str, mine))

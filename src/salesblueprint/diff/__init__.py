@@ -6,7 +6,6 @@ The text, markdown and JSON renderings live with the other formatters in ``repor
 from __future__ import annotations
 
 from salesblueprint.diff.compare import (
-    DIFF_FORMATS,
     BlueprintDiff,
     Change,
     Side,
@@ -14,13 +13,11 @@ from salesblueprint.diff.compare import (
     compare_blueprints,
     diff,
     diff_sides,
-    format_diff,
     is_git_spec,
     read_side,
 )
 
 __all__ = [
-    "DIFF_FORMATS",
     "BlueprintDiff",
     "Change",
     "Side",
@@ -28,7 +25,6 @@ __all__ = [
     "compare_blueprints",
     "diff",
     "diff_sides",
-    "format_diff",
     "is_git_spec",
     "read_side",
 ]

@@ -1,22 +1,34 @@
-"""Formatters: findings to text for people, JSON for tools.
+"""Formatters: what a command found, as text for people and JSON (or SARIF) for tools.
 
-Each formatter takes the checked files and the findings and returns the whole output as text.
-``FORMATTERS`` is the one registry of ``check`` output formats: the CLI's ``--format`` choices
-and its help come from it. A new format is a module here with a ``format_<name>`` function,
-plus one line below and its test. Entries name the module, so that the CLI imports only the
-formatter it uses.
+One registry per command's output, from which the CLI's ``--format`` choices and help come:
+
+- ``FORMATTERS`` for ``check`` (``files, findings, color -> str``): text, json, sarif, github;
+- ``DIFF_FORMATTERS`` for ``diff`` (``BlueprintDiff -> str``): text, json, markdown;
+- ``FUNNEL_FORMATTERS`` for ``funnel`` (``blueprint, funnel, what_if -> str``): the same three.
+
+A new format is a function in a module here plus one :class:`FormatEntry` below, and its test.
+Entries name the module, so that the CLI imports only the formatter it uses.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from salesblueprint.diagnostics.findings import Finding
 
+if TYPE_CHECKING:
+    from salesblueprint.diff import BlueprintDiff
+    from salesblueprint.funnel_maths import Funnel
+    from salesblueprint.model.blueprint import Blueprint
+
 Formatter = Callable[[Sequence[str], Sequence[Finding], bool], str]
+DiffFormatter = Callable[["BlueprintDiff"], str]
+FunnelFormatter = Callable[["Blueprint", "Funnel", "Funnel | None"], str]
+
+F = TypeVar("F", bound=Callable[..., str])
 
 
 @dataclass(frozen=True)
@@ -29,31 +41,76 @@ class FormatEntry:
     help: str
 
 
-FORMATTERS: dict[str, FormatEntry] = {
-    e.name: e
-    for e in (
-        FormatEntry("text", "salesblueprint.report.text", "format_text", "one line per finding"),
-        FormatEntry("json", "salesblueprint.report.json", "format_json", "the findings contract"),
-        FormatEntry("sarif", "salesblueprint.report.sarif", "format_sarif", "SARIF 2.1.0"),
-        FormatEntry(
-            "github", "salesblueprint.report.github", "format_github", "GitHub annotations"
-        ),
-    )
-}
-FORMATS = tuple(FORMATTERS)
-
-
 class UnknownFormatError(ValueError):
     """A format no formatter is registered for."""
 
-    def __init__(self, name: str) -> None:
-        super().__init__(f"unknown format {name!r}; choose {', '.join(FORMATS)}")
+    def __init__(self, name: str, choices: Sequence[str] = ()) -> None:
+        super().__init__(f"unknown format {name!r}; choose {', '.join(choices)}")
         self.format = name
 
 
+class FormatRegistry(Mapping[str, FormatEntry], Generic[F]):
+    """The output formats of one command, by name, in the order ``--help`` lists them."""
+
+    def __init__(self, command: str, *entries: FormatEntry) -> None:
+        self.command = command
+        self._entries = {e.name: e for e in entries}
+
+    def __getitem__(self, name: str) -> FormatEntry:
+        return self._entries[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def formatter(self, name: str) -> F:
+        """The formatter function for ``name``; :class:`UnknownFormatError` for any other."""
+        entry = self._entries.get(name)
+        if entry is None:
+            raise UnknownFormatError(name, tuple(self))
+        return cast(F, getattr(importlib.import_module(entry.module), entry.function))
+
+    def help(self) -> str:
+        """``text (one line per finding), json (...)``: for the ``--format`` help."""
+        return ", ".join(f"{e.name} ({e.help})" for e in self._entries.values())
+
+
+FORMATTERS: FormatRegistry[Formatter] = FormatRegistry(
+    "check",
+    FormatEntry("text", "salesblueprint.report.text", "format_text", "one line per finding"),
+    FormatEntry("json", "salesblueprint.report.json", "format_json", "the findings contract"),
+    FormatEntry("sarif", "salesblueprint.report.sarif", "format_sarif", "SARIF 2.1.0"),
+    FormatEntry("github", "salesblueprint.report.github", "format_github", "GitHub annotations"),
+)
+FORMATS = tuple(FORMATTERS)
+
+DIFF_FORMATTERS: FormatRegistry[DiffFormatter] = FormatRegistry(
+    "diff",
+    FormatEntry("text", "salesblueprint.report.diff", "format_diff_text", "for a terminal"),
+    FormatEntry("json", "salesblueprint.report.diff", "format_diff_json", "for tools"),
+    FormatEntry(
+        "markdown",
+        "salesblueprint.report.diff",
+        "format_diff_markdown",
+        "fits a pull-request comment",
+    ),
+)
+
+FUNNEL_FORMATTERS: FormatRegistry[FunnelFormatter] = FormatRegistry(
+    "funnel",
+    FormatEntry("text", "salesblueprint.report.funnel", "format_text", "a table"),
+    FormatEntry("json", "salesblueprint.report.funnel", "format_json", "for tools"),
+    FormatEntry(
+        "markdown",
+        "salesblueprint.report.funnel",
+        "format_markdown",
+        "fits a pull-request comment or a wiki page",
+    ),
+)
+
+
 def get_formatter(name: str) -> Formatter:
-    """The formatter registered for ``name``; :class:`UnknownFormatError` for any other name."""
-    entry = FORMATTERS.get(name)
-    if entry is None:
-        raise UnknownFormatError(name)
-    return cast(Formatter, getattr(importlib.import_module(entry.module), entry.function))
+    """The ``check`` formatter registered for ``name``; :class:`UnknownFormatError` otherwise."""
+    return FORMATTERS.formatter(name)

@@ -10,7 +10,11 @@ ignore = ["SB105", "dead-end-stage"]
 unused-ignore = "error"           # error | warning | info | off
 [tool.salesblueprint.vocabulary.en]   # your own words for the norm checks (see norms_vocab/)
 buyer_actors = ["purchasing board"]
+[tool.salesblueprint.options.handoff-without-flow]   # a rule's options (see rules/options.py)
+contact-records = ["contact", "klant"]
 ```
+
+In ``.salesblueprint.yaml`` the same settings are top-level keys (``options: {rule: {...}}``).
 
 The nearest such file at or above the current directory is used; ``--config`` names one.
 """
@@ -23,10 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesblueprint.diagnostics.findings import SEVERITIES, Severity
+from salesblueprint.rules.options import OptionValue, resolve
 from salesblueprint.rules.registry import PRESETS, PresetName, Rule, lookup, suggest
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
-_KEYS = {"preset", "ignore", "severity", "vocabulary"}
+_KEYS = {"preset", "ignore", "severity", "vocabulary", "options"}
 
 
 class ConfigError(Exception):
@@ -41,6 +46,15 @@ class Config:
     source: str | None = None
     # the norm checks' vocabulary, added to the built-in one: language -> category -> phrases
     vocabulary: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # rule options the project sets: rule code -> option name -> value (checked against the
+    # rule's declaration; what does not fit is in ``problems`` and left at its default)
+    options: dict[str, dict[str, OptionValue]] = field(default_factory=dict)
+    # what is wrong in the options: (keys leading to it, message), reported as SB903
+    problems: tuple[tuple[tuple[str, ...], str], ...] = ()
+
+    def options_for(self, r: Rule) -> dict[str, Any]:
+        """Every option of ``r``: the project's value, or else the default."""
+        return resolve(r.options, self.options.get(r.code, {}))
 
     def selects(self, r: Rule) -> bool:
         if r.code in self.ignore or self.severity.get(r.code, r.severity) is None:
@@ -84,7 +98,61 @@ class Config:
                     f"{source}: severity of {key} must be error, warning, info or off"
                 )
         vocab = _parse_vocabulary(data.get("vocabulary", {}), source)
-        return cls(preset, frozenset(codes), sev, source, vocab)
+        options, problems = _parse_options(data.get("options", {}), source)
+        return cls(preset, frozenset(codes), sev, source, vocab, options, tuple(problems))
+
+
+def _parse_options(
+    raw: Any, source: str
+) -> tuple[dict[str, dict[str, OptionValue]], list[tuple[tuple[str, ...], str]]]:
+    """``options: {rule: {option: value}}``; what does not fit a rule's declaration is a
+    problem (reported as a finding), not a usage error, so the other settings still apply."""
+    from salesblueprint.diagnostics.suggest import did_you_mean
+    from salesblueprint.rules.registry import all_names
+
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: options must map rule codes or names to their options")
+    out: dict[str, dict[str, OptionValue]] = {}
+    problems: list[tuple[tuple[str, ...], str]] = []
+    for key, values in sorted(raw.items(), key=lambda kv: str(kv[0])):
+        key = str(key)
+        r = lookup(key)
+        if r is None:
+            problems.append(((key,), f"options: no rule '{key}'{did_you_mean(key, all_names())}"))
+            continue
+        if not r.options:
+            problems.append(((key,), f"options: {r.code} {r.name} has no options"))
+            continue
+        allowed = ", ".join(o.name for o in r.options)
+        if not isinstance(values, dict):
+            problems.append(((key,), f"options.{key} must be a table of options ({allowed})"))
+            continue
+        mine = out.setdefault(r.code, {})
+        for name, value in sorted(values.items(), key=lambda kv: str(kv[0])):
+            name = str(name)
+            o = r.option(name)
+            if o is None:
+                hint = did_you_mean(name, [o.name for o in r.options])
+                problems.append(
+                    (
+                        (key, name),
+                        f"options.{key}: {r.name} has no option '{name}'{hint}; "
+                        f"its options: {allowed}",
+                    )
+                )
+                continue
+            parsed = o.parse(value)
+            if parsed is None:
+                problems.append(
+                    (
+                        (key, name),
+                        f"options.{key}.{name} must be a {o.kind} (default: {o.show()}); "
+                        "the default applies",
+                    )
+                )
+                continue
+            mine[name] = parsed
+    return {k: v for k, v in out.items() if v}, problems
 
 
 def _parse_vocabulary(raw: Any, source: str) -> dict[str, dict[str, tuple[str, ...]]]:

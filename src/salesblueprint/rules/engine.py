@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from salesblueprint.diagnostics.findings import (
     Finding,
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
     from salesblueprint.model.graph import StageGraph
     from salesblueprint.rules.analysis.funnel import FunnelGap
-    from salesblueprint.rules.analysis.sides import Sides
+    from salesblueprint.rules.analysis.sides import Sides, SideWords
     from salesblueprint.rules.analysis.stages import Stage
     from salesblueprint.rules.analysis.suggest import StageKind
 
@@ -44,6 +44,24 @@ class Context:
     def __init__(self, bp: Blueprint, config: Config) -> None:
         self.bp = bp
         self.config = config
+        self.rule: Rule | None = None  # the rule running now (set by the engine)
+        self._sides: dict[tuple[tuple[str, ...], tuple[str, ...]], Sides] = {}
+        self._way_back: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Sides, bool] | None]
+        self._way_back = {}
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The options of the rule running now: the project's values, or else the defaults."""
+        return self.config.options_for(self.rule) if self.rule is not None else {}
+
+    def _side_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        from salesblueprint.rules.analysis.sides import MARKETING_WORDS, SALES_WORDS
+
+        opts = self.options
+        return (
+            tuple(opts.get(SALES_WORDS.name, SALES_WORDS.default)),
+            tuple(opts.get(MARKETING_WORDS.name, MARKETING_WORDS.default)),
+        )
 
     @cached_property
     def stages(self) -> StageGraph:
@@ -51,19 +69,34 @@ class Context:
 
         return StageGraph(self.bp)
 
-    @cached_property
+    @property
+    def side_words(self) -> SideWords:
+        """The words that tell sales from marketing, as the running rule's options set them."""
+        from salesblueprint.rules.analysis.sides import SideWords
+
+        sales, marketing = self._side_words()
+        return SideWords(sales, marketing)
+
+    @property
     def sides(self) -> Sides:
-        """Which teams are marketing and which are sales (see ``analysis/sides.py``)."""
+        """Which teams are marketing and which are sales (see ``analysis/sides.py``), with the
+        running rule's words; computed once per set of words."""
         from salesblueprint.rules.analysis.sides import infer_sides
 
-        return infer_sides(self.bp, self.stages.index)
+        key = self._side_words()
+        if key not in self._sides:
+            self._sides[key] = infer_sides(self.bp, self.stages.index, self.side_words)
+        return self._sides[key]
 
-    @cached_property
+    @property
     def way_back(self) -> tuple[Sides, bool] | None:
         """The sides, and whether a recycle leads from sales back to marketing."""
         from salesblueprint.rules.analysis.sides import way_back_status
 
-        return way_back_status(self.bp, self.stages)
+        key = self._side_words()
+        if key not in self._way_back:
+            self._way_back[key] = way_back_status(self.bp, self.stages, self.side_words)
+        return self._way_back[key]
 
     @cached_property
     def funnel_gaps(self) -> list[FunnelGap]:
@@ -157,6 +190,53 @@ def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config) -> Finding:
     )
 
 
+def config_findings(config: Config) -> list[Finding]:
+    """What is wrong in the project's rule options (``SB903``), against the config file.
+
+    Reported once per run (not per blueprint), by whoever reads the configuration.
+    """
+    r = engine_codes.INVALID_OPTION
+    if not config.problems or not config.selects(r):
+        return []
+    file = config.source or ""
+    lines: list[str] = []
+    if file:
+        import os
+
+        try:  # a file found above the current directory is named relative to it
+            rel = os.path.relpath(file)
+            file = file if rel.startswith("..") else rel
+        except ValueError:  # pragma: no cover - another drive on Windows
+            pass
+        try:
+            with open(file, encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+    out = []
+    for keys, message in config.problems:
+        pos = _locate_keys(lines, ("options", *keys))
+        sev = config.severity.get(r.code)
+        out.append(make_finding(r, message, file=file, pos=pos, severity=sev))
+    return sorted(out, key=Finding.sort_key)
+
+
+def _locate_keys(lines: list[str], keys: tuple[str, ...]) -> tuple[int, int] | None:
+    """The line and column of the last of ``keys``, each searched from where the one before
+    was found (a TOML header ``[tool.salesblueprint.options.x]`` holds two at once)."""
+    pos = None
+    row = 0
+    for key in keys:
+        for i in range(row, len(lines)):
+            col = lines[i].find(key)
+            if col >= 0:
+                pos, row = (i + 1, col + 1), i
+                break
+        else:
+            return pos
+    return pos
+
+
 # engine codes that lint settings do apply to
 _META = (engine_codes.UNUSED_IGNORE, engine_codes.UNKNOWN_RULE)
 
@@ -171,6 +251,7 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
     findings: list[Finding] = []
     err = engine_codes.RULE_ERROR
     for r in sorted(rules, key=lambda r: r.code):
+        ctx.rule = r
         try:
             problems = list(r.run(ctx))
         except Exception as e:  # a bug in a rule must not stop the run

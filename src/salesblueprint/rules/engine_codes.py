@@ -69,3 +69,36 @@ UNKNOWN_RULE = declare(
     ```
     """,
 )
+
+INVALID_OPTION = declare(
+    "SB903",
+    "invalid-option",
+    group="engine",
+    severity="error",
+    preset="correctness",
+    doc="""
+    A rule option in the project's configuration that no rule declares, or of the wrong type.
+
+    ## What it does
+    Checks ``[tool.salesblueprint.options.<rule>]`` (or ``options:`` in
+    ``.salesblueprint.yaml``) against the options each rule declares (``salesblueprint rule
+    CODE`` lists them with their defaults): the rule must exist and have options, each option
+    must be one of them, and its value of the option's type. What does not fit is reported
+    against the configuration file, and the rule runs with its default.
+
+    ## Why is this bad?
+    A misspelt option is silently nothing: the rule keeps its default, and the team believes
+    its own words are used.
+
+    ## Example
+    ```toml
+    [tool.salesblueprint.options.handoff-without-flow]
+    contact-record = "klant"
+    ```
+    Use instead:
+    ```toml
+    [tool.salesblueprint.options.handoff-without-flow]
+    contact-records = ["contact", "klant"]
+    ```
+    """,
+)

@@ -14,8 +14,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from salesblueprint.diagnostics.codes import DECLARED, Code, Norm, Preset, validate
+from salesblueprint.diagnostics.codes import (
+    CODE_RE,
+    DECLARED,
+    NAME_RE,
+    Code,
+    Norm,
+    Preset,
+    validate,
+)
 from salesblueprint.diagnostics.findings import Path, Severity
+from salesblueprint.rules.options import Option
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
@@ -24,6 +33,7 @@ __all__ = [
     "PRESETS",
     "Code",
     "Norm",
+    "Option",
     "Preset",
     "PresetName",
     "Problem",
@@ -72,6 +82,13 @@ class Rule(Code):
     """A code the registry knows: a check (or ``None`` for the loader's codes) and its docs."""
 
     check: CheckFn | None = field(default=None, compare=False)
+    #: the settings a project may change (``[tool.salesblueprint.options.<rule>]``)
+    options: tuple[Option, ...] = ()
+    #: old codes and names: ignores and settings that name them still apply to this rule
+    aliases: tuple[str, ...] = ()
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.options if o.name == name), None)
 
     def in_preset(self, preset: PresetName) -> bool:
         """Whether the configuration preset ``preset`` runs this rule."""
@@ -88,17 +105,46 @@ class Rule(Code):
 
 RULES: dict[str, Rule] = {}
 _BY_NAME: dict[str, Rule] = {}
+#: old code or name (upper-case codes, lower-case names) -> the rule that carries it now
+_ALIASES: dict[str, Rule] = {}
+
+
+def _alias_key(alias: str) -> str:
+    return alias.upper() if CODE_RE.match(alias.upper()) else alias.lower()
+
+
+def _check_options(r: Rule) -> None:
+    names = [o.name for o in r.options]
+    for o in r.options:
+        if not NAME_RE.match(o.name):
+            raise ValueError(f"rule {r.code}: bad option name {o.name!r}: use kebab-case")
+        if not o.doc.strip():
+            raise ValueError(f"rule {r.code}: option {o.name} has no docs")
+        if names.count(o.name) > 1:
+            raise ValueError(f"rule {r.code}: option {o.name} declared twice")
 
 
 def _register(r: Rule) -> Rule:
     validate(r)
+    _check_options(r)
     if r.code in RULES or r.name in _BY_NAME:
         old = RULES.get(r.code) or _BY_NAME[r.name]
         if old.check is r.check and old.code == r.code:  # module imported twice
             return old
         raise ValueError(f"rule {r.code} {r.name} registered twice")
+    keys = [_alias_key(a) for a in r.aliases]
+    for a, key in zip(r.aliases, keys, strict=True):
+        if not (CODE_RE.match(key) or NAME_RE.match(key)):
+            raise ValueError(f"rule {r.code}: alias {a!r} is neither a code nor a name")
+        if key in RULES or key in _BY_NAME or key in _ALIASES or key in (r.code, r.name):
+            raise ValueError(f"rule {r.code}: alias {a!r} is taken")
+    for key in (r.code, r.name):
+        if key in _ALIASES:
+            raise ValueError(f"rule {r.code} {r.name}: {key} is an old name of another rule")
     RULES[r.code] = r
     _BY_NAME[r.name] = r
+    for key in keys:
+        _ALIASES[key] = r
     return r
 
 
@@ -110,12 +156,20 @@ def rule(
     severity: Severity,
     preset: Preset = "recommended",
     norm: Norm | None = None,
+    options: Iterable[Option] = (),
+    aliases: Iterable[str] = (),
 ) -> Callable[[CheckFn], CheckFn]:
-    """Register a check. Its docstring, or else its module's docstring, is its documentation."""
+    """Register a check. Its docstring, or else its module's docstring, is its documentation.
+
+    ``options`` are the settings a project may change (read them from ``ctx.options``);
+    ``aliases`` are the rule's old codes and names, so that ignores naming them still work.
+    """
 
     def deco(fn: CheckFn) -> CheckFn:
         doc = inspect.getdoc(fn) or inspect.getdoc(inspect.getmodule(fn)) or ""
-        _register(Rule(code, name, group, severity, preset, doc, norm, fn))
+        _register(
+            Rule(code, name, group, severity, preset, doc, norm, fn, tuple(options), tuple(aliases))
+        )
         return fn
 
     return deco
@@ -146,9 +200,35 @@ def load_all() -> dict[str, Rule]:
 
 
 def lookup(key: str) -> Rule | None:
-    """A rule by code (``SB101``, any case) or by name (``unreachable-stage``)."""
+    """A rule by code (``SB101``, any case), by name (``unreachable-stage``) or by an old
+    code or name (an alias)."""
     load_all()
-    return RULES.get(key.upper()) or _BY_NAME.get(key.lower())
+    return RULES.get(key.upper()) or _BY_NAME.get(key.lower()) or _ALIASES.get(_alias_key(key))
+
+
+def options_doc(r: Rule) -> str:
+    """The "Options" section of a rule's docs (Markdown), empty when it has none."""
+    if not r.options:
+        return ""
+    lines = [
+        "## Options",
+        "",
+        f"Set them in `[tool.salesblueprint.options.{r.name}]` (pyproject.toml) or under "
+        f"`options: {{{r.name}: ...}}` (.salesblueprint.yaml).",
+        "",
+        "| Option | Type | Default | What it does |",
+        "|---|---|---|---|",
+    ]
+    for o in r.options:
+        doc = " ".join(o.doc.split()).replace("|", "\\|")
+        lines.append(f"| `{o.name}` | {o.kind} | `{o.show()}` | {doc} |")
+    return "\n".join(lines) + "\n"
+
+
+def renamed(key: str) -> Rule | None:
+    """The rule that ``key`` is an old code or name of, if it is one."""
+    load_all()
+    return _ALIASES.get(_alias_key(key))
 
 
 def all_names() -> list[str]:

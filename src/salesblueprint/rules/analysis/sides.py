@@ -7,7 +7,8 @@ Team ids are free text, so the sides are inferred:
    names say the handoff runs the wrong way: then the handoff settles nothing);
 2. any other team counts as marketing when its id or name contains "marketing", and as sales
    when it contains "sales" or the Dutch "verkoop"; a team matching both, or neither, has no
-   side.
+   side. The words are the options ``sales-words`` and ``marketing-words`` of the rules that
+   use the sides (:data:`SIDE_OPTIONS`), so a project can name its teams its own way.
 
 The owner of a lifecycle stage is its ``owner``; the owner of a deal stage is its ``owner``, or
 else its pipeline's ``owner``.
@@ -20,10 +21,35 @@ from typing import Literal
 
 from salesblueprint.model.blueprint import Blueprint, Team
 from salesblueprint.model.graph import StageGraph, StageIndex, StageNode
+from salesblueprint.rules.options import Option
 
 Side = Literal["marketing", "sales"]
-_SALES_WORDS = ("sales", "verkoop")
-_MARKETING_WORDS = ("marketing",)
+
+SALES_WORDS = Option(
+    "sales-words",
+    ("sales", "verkoop"),
+    "A team whose id or name contains one of these words is on the sales side of the SLA "
+    "(unless the handoff settles the sides).",
+)
+MARKETING_WORDS = Option(
+    "marketing-words",
+    ("marketing",),
+    "A team whose id or name contains one of these words is on the marketing side of the SLA "
+    "(unless the handoff settles the sides).",
+)
+#: the options of every rule that tells the sides apart (read through ``ctx.side_words``)
+SIDE_OPTIONS = (SALES_WORDS, MARKETING_WORDS)
+
+
+@dataclass(frozen=True)
+class SideWords:
+    """The words that put a team on the sales or the marketing side."""
+
+    sales: tuple[str, ...] = SALES_WORDS.default  # type: ignore[assignment]
+    marketing: tuple[str, ...] = MARKETING_WORDS.default  # type: ignore[assignment]
+
+
+DEFAULT_WORDS = SideWords()
 
 
 def node_owner(node: StageNode) -> str | None:
@@ -33,12 +59,14 @@ def node_owner(node: StageNode) -> str | None:
     return node.pipeline.owner if node.pipeline is not None else None
 
 
-def name_side(team: Team | None, team_id: str = "") -> Side | None:
+def name_side(
+    team: Team | None, team_id: str = "", words: SideWords = DEFAULT_WORDS
+) -> Side | None:
     """The side a team's id or name says it is on, if it says exactly one."""
     text = f"{team_id} {team.id} {team.name or ''}" if team else team_id
     text = text.lower()
-    m = any(w in text for w in _MARKETING_WORDS)
-    s = any(w in text for w in _SALES_WORDS)
+    m = any(w.lower() in text for w in words.marketing)
+    s = any(w.lower() in text for w in words.sales)
     if m == s:
         return None
     return "marketing" if m else "sales"
@@ -79,24 +107,26 @@ def handoff_owners(bp: Blueprint, idx: StageIndex) -> tuple[str | None, str | No
     )
 
 
-def handoff_is_reversed(bp: Blueprint, a: str, b: str) -> bool:
+def handoff_is_reversed(bp: Blueprint, a: str, b: str, words: SideWords = DEFAULT_WORDS) -> bool:
     """The names say the handoff starts at sales or ends at marketing."""
-    return name_side(bp.team(a), a) == "sales" or name_side(bp.team(b), b) == "marketing"
+    return (
+        name_side(bp.team(a), a, words) == "sales" or name_side(bp.team(b), b, words) == "marketing"
+    )
 
 
-def infer_sides(bp: Blueprint, idx: StageIndex) -> Sides:
+def infer_sides(bp: Blueprint, idx: StageIndex, words: SideWords = DEFAULT_WORDS) -> Sides:
     marketing: set[str] = set()
     sales: set[str] = set()
     a, b = handoff_owners(bp, idx)
     from_handoff = False
-    if a and b and a != b and not handoff_is_reversed(bp, a, b):
+    if a and b and a != b and not handoff_is_reversed(bp, a, b, words):
         marketing.add(a)
         sales.add(b)
         from_handoff = True
     for t in bp.teams:
         if t.id in marketing or t.id in sales:
             continue
-        side = name_side(t)
+        side = name_side(t, words=words)
         if side == "marketing":
             marketing.add(t.id)
         elif side == "sales":
@@ -108,14 +138,16 @@ def side_nodes(idx: StageIndex, sides: Sides, side: Side) -> list[StageNode]:
     return [n for n in idx.nodes.values() if sides.of_node(n) == side]
 
 
-def way_back_status(bp: Blueprint, g: StageGraph) -> tuple[Sides, bool] | None:
+def way_back_status(
+    bp: Blueprint, g: StageGraph, words: SideWords = DEFAULT_WORDS
+) -> tuple[Sides, bool] | None:
     """The sides, and whether a recycle goes from a sales-owned stage to a marketing-owned one.
 
     ``None`` when the sides cannot be told apart, or one side owns no stage (then there is no
     way back to ask about). A recycle from or to a stage without an owner may be the way back:
     it counts as one (the missing owner is reported by the rules that need it).
     """
-    sides = infer_sides(bp, g.index)
+    sides = infer_sides(bp, g.index, words)
     if not sides.known:
         return None
     if not side_nodes(g.index, sides, "marketing") or not side_nodes(g.index, sides, "sales"):

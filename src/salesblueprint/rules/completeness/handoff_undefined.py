@@ -4,12 +4,12 @@ import itertools
 from collections.abc import Iterator
 
 from salesblueprint.rules.analysis.funnel import opportunity_index
-from salesblueprint.rules.analysis.sides import name_side
+from salesblueprint.rules.analysis.sides import SIDE_OPTIONS, name_side
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 
-@rule("SB502", "handoff-undefined", group="completeness", severity="warning")
+@rule("SB502", "handoff-undefined", group="completeness", severity="warning", options=SIDE_OPTIONS)
 def check(ctx: Context) -> Iterator[Problem]:
     """The lifecycle passes from one team to another, but the SLA defines no handoff.
 
@@ -56,8 +56,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             for a, b in changes
             if a.owner is not None
             and b.owner is not None
-            and name_side(bp.team(a.owner), a.owner) == "marketing"
-            and name_side(bp.team(b.owner), b.owner) == "sales"
+            and name_side(bp.team(a.owner), a.owner, ctx.side_words) == "marketing"
+            and name_side(bp.team(b.owner), b.owner, ctx.side_words) == "sales"
         ),
         changes[0],
     )

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.sides import SIDE_OPTIONS
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 
-@rule("SB503", "way-back-undefined", group="completeness", severity="warning")
+@rule("SB503", "way-back-undefined", group="completeness", severity="warning", options=SIDE_OPTIONS)
 def check(ctx: Context) -> Iterator[Problem]:
     """The blueprint does not say when a lead goes back from sales to marketing.
 

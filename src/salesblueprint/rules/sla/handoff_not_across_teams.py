@@ -2,12 +2,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.rules.analysis.sides import handoff_owners, name_side
+from salesblueprint.rules.analysis.sides import SIDE_OPTIONS, handoff_owners, name_side
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 
-@rule("SB301", "handoff-not-across-teams", group="sla", severity="error", preset="correctness")
+@rule(
+    "SB301",
+    "handoff-not-across-teams",
+    group="sla",
+    severity="error",
+    preset="correctness",
+    options=SIDE_OPTIONS,
+)
 def check(ctx: Context) -> Iterator[Problem]:
     """The SLA handoff does not cross from a marketing-owned to a sales-owned stage.
 
@@ -63,8 +70,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             "lead to sales), or fix the stages' owners",
         )
         return
-    from_sales = name_side(bp.team(a), a) == "sales"
-    to_marketing = name_side(bp.team(b), b) == "marketing"
+    from_sales = name_side(bp.team(a), a, ctx.side_words) == "sales"
+    to_marketing = name_side(bp.team(b), b, ctx.side_words) == "marketing"
     if from_sales and to_marketing:
         yield Problem(
             h.path,

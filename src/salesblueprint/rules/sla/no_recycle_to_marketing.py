@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.rules.analysis.sides import SIDE_OPTIONS
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 
-@rule("SB304", "no-recycle-to-marketing", group="sla", severity="warning")
+@rule("SB304", "no-recycle-to-marketing", group="sla", severity="warning", options=SIDE_OPTIONS)
 def check(ctx: Context) -> Iterator[Problem]:
     """The SLA's recycles never send a lead from sales back to marketing.
 

@@ -1,22 +1,29 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from salesblueprint.model.blueprint import Blueprint
+from salesblueprint.rules.analysis.sides import SIDE_OPTIONS
 from salesblueprint.rules.engine import Context
+from salesblueprint.rules.options import Option
 from salesblueprint.rules.registry import Problem, rule
 
-_CONTACT = re.compile(
-    r"(contacts?|leads?|persons?|people|prospects?|subscribers?|"
-    r"(contact)?persoon|(contact)?personen|relaties?)"
+CONTACT_RECORDS = Option(
+    "contact-records",
+    (
+        *("contact", "contacts", "lead", "leads", "person", "persons", "people"),
+        *("prospect", "prospects", "subscriber", "subscribers"),
+        *("persoon", "personen", "contactpersoon", "contactpersonen", "relatie", "relaties"),
+    ),
+    "A record is a contact when its id, or the last word of its id (after the last "
+    "underscore), is one of these.",
 )
 
 
-def is_contact_record(record: str) -> bool:
-    """A record that is a person: its last word is contact, lead, person, prospect, subscriber
-    (nl: contactpersoon, persoon, relatie), so ``sales_lead`` is one and ``lead_score`` is not."""
-    return _CONTACT.fullmatch(record.rsplit("_", 1)[-1]) is not None
+def is_contact_record(record: str, words: tuple[str, ...]) -> bool:
+    """A record that is a person: its last word is one of ``words`` (contact, lead, person ...),
+    so ``sales_lead`` is one and ``lead_score`` is not."""
+    return record in words or record.rsplit("_", 1)[-1] in words
 
 
 def sales_tools(ctx: Context) -> set[str]:
@@ -47,7 +54,13 @@ def _in_time(bp: Blueprint, trigger: str | None, handoff_to: str) -> bool:
     return trigger in order and order[trigger] <= order[handoff_to]
 
 
-@rule("SB409", "handoff-without-flow", group="tools", severity="warning")
+@rule(
+    "SB409",
+    "handoff-without-flow",
+    group="tools",
+    severity="warning",
+    options=(CONTACT_RECORDS, *SIDE_OPTIONS),
+)
 def check(ctx: Context) -> Iterator[Problem]:
     """At the handoff, no flow carries the contact to the sales team's tool.
 
@@ -90,13 +103,18 @@ def check(ctx: Context) -> Iterator[Problem]:
     sales = sales_tools(ctx)
     if not sales:
         return
+    words: tuple[str, ...] = ctx.options[CONTACT_RECORDS.name]
+
+    def is_contact(record: str) -> bool:
+        return is_contact_record(record, words)
+
     outside = sorted(
-        t.id for t in bp.tools if t.id not in sales and any(map(is_contact_record, t.records))
+        t.id for t in bp.tools if t.id not in sales and any(map(is_contact, t.records))
     )
     if not outside:
         return  # the contacts live in the sales tools from the start
     into = [f for f in bp.flows if f.to in sales and f.from_ in outside]
-    carrying = [f for f in into if any(map(is_contact_record, f.data))]
+    carrying = [f for f in into if any(map(is_contact, f.data))]
     if any(_in_time(bp, f.trigger, h.to) for f in carrying):
         return
     if carrying:  # the contact moves, but only after the handoff

@@ -1,0 +1,142 @@
+"""The funnel as a plain-text table: what ``str(funnel)`` returns.
+
+It belongs to the model (``Funnel.__str__``); ``report/funnel.py`` builds the ``funnel``
+command's text, markdown and JSON output on these helpers, adding the gaps' line numbers.
+"""
+
+from __future__ import annotations
+
+from salesblueprint.funnel_maths.compute import Funnel, FunnelGap, FunnelStep
+
+
+def _num(n: int | None) -> str:
+    return "?" if n is None else f"{n:,}"
+
+
+def _money(x: float | None, currency: str | None) -> str:
+    if x is None:
+        return "?"
+    if abs(x) >= 1e15 or 0 < abs(x) < 0.01:
+        text = f"{x:g}"
+    else:
+        text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+    return f"{currency} {text}" if currency else text
+
+
+def _pct(rate: float | None) -> str:
+    if rate is None:
+        return "?"
+    pct = rate * 100
+    if 0 < pct < 0.01:
+        return f"{pct:.2g}%"
+    text = f"{pct:.2f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def _rate_cell(s: FunnelStep) -> str:
+    return "-" if s.key == "deals" else _pct(s.rate)
+
+
+def _where(bp_file: str, pos: tuple[int, int] | None) -> str:
+    where = bp_file or "<blueprint>"
+    if pos is not None:
+        where += f":{pos[0]}:{pos[1]}"
+    return where
+
+
+def _table(headers: list[str], rows: list[list[str]], align: str) -> list[str]:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+
+    def fmt(cells: list[str]) -> str:
+        out = []
+        for i, c in enumerate(cells):
+            out.append(c.ljust(widths[i]) if align[i] == "l" else c.rjust(widths[i]))
+        return "  ".join(out).rstrip()
+
+    return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
+
+
+def _summary_line(f: Funnel) -> str:
+    top = f.top
+    if top is None or f.deals is None or top.per_period is None:
+        return ""
+    return (
+        f"To win {f.deals:,} deals per {f.period} you need {top.per_period:,} contacts in "
+        f"'{top.name}' per {f.period} ({_num(top.per_week)} per week)."
+    )
+
+
+def _rows(f: Funnel, other: Funnel | None) -> tuple[list[str], list[list[str]], str]:
+    per = f"Per {f.period or 'period'}"
+    headers = ["Step", "Rate", per, "Per week"]
+    align = "lrrr"
+    if other is not None:
+        headers += ["What-if rate", per, "Per week", "Change"]
+        align += "rrrr"
+    rows = []
+    for i, s in enumerate(f.steps):
+        name = s.name
+        if s.key == f.opportunity_stage:
+            name += " (win rate)"
+        cells = [name, _rate_cell(s), _num(s.per_period), _num(s.per_week)]
+        if other is not None:
+            o = other.steps[i]
+            change = "?"
+            if o.per_period is not None and s.per_period is not None:
+                d = o.per_period - s.per_period
+                change = f"{d:+,}" if d else "0"
+            mark = "*" if s.stage in other.rates_changed else ""
+            cells += [
+                _rate_cell(o) + mark,
+                _num(o.per_period),
+                _num(o.per_week),
+                change,
+            ]
+        rows.append(cells)
+    return headers, rows, align
+
+
+def _changed(f: Funnel) -> str:
+    return ", ".join(f"{k} {_pct(v)}" for k, v in sorted(f.rates_changed.items()))
+
+
+def _all_gaps(f: Funnel, what_if: Funnel | None) -> tuple[FunnelGap, ...]:
+    extra = [g for g in (what_if.gaps if what_if else ()) if g not in f.gaps]
+    return (*f.gaps, *extra)
+
+
+def _text(
+    f: Funnel, what_if: Funnel | None, file: str, positions: list[tuple[int, int] | None]
+) -> str:
+    lines = [f"Reverse funnel: {f.name}" + (f" ({f.file})" if f.file else ""), ""]
+    if f.period is not None:
+        lines += [
+            f"Revenue target  {_money(f.revenue, f.currency)} per {f.period}",
+            f"Average deal    {_money(f.average_deal_size, f.currency)}",
+        ]
+        if f.opportunity_stage is not None:
+            lines.append(f"Win rate        {_pct(f.win_rate)} (stage '{f.opportunity_stage}')")
+        lines.append("")
+    if f.steps:
+        headers, rows, align = _rows(f, what_if)
+        lines += _table(headers, rows, align)
+        lines.append("")
+        lines.append(
+            "Rate: the share of a stage that reaches the next one; numbers are rounded up at "
+            "each step."
+        )
+        summary = _summary_line(f)
+        if summary:
+            lines.append(summary)
+        if what_if is not None:
+            alt = _summary_line(what_if)
+            if alt:
+                lines.append(f"What if ({_changed(what_if)}): {alt[0].lower()}{alt[1:]}")
+    all_gaps = _all_gaps(f, what_if)
+    if all_gaps:
+        if f.steps:
+            lines.append("")
+        lines.append("Missing for the funnel maths:")
+        for g, pos in zip(all_gaps, positions, strict=True):
+            lines.append(f"  {_where(file, pos)}: {g.message}")
+    return "\n".join(lines).rstrip("\n") + "\n"
