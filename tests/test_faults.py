@@ -275,6 +275,7 @@ def test_diagram_ir_cleans_every_text_it_is_given() -> None:
         Line(dirty).text,
         Node("n0", dirty, key=dirty).title,
         Node("n0", "t", key=dirty).key,
+        Node("n0", "t", tooltip=(dirty,)).tooltip[0],
         Edge("n0", "n1", "forward", dirty).label,
         Group("g0", dirty, "lane").title,
         LegendItem("won", dirty).text,

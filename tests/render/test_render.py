@@ -15,17 +15,20 @@ from salesblueprint.api import render
 from salesblueprint.cli import cli
 from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.diagrams import VIEWS, RenderError, ViewError
-from salesblueprint.diagrams.extract import extract
-from salesblueprint.diagrams.ir import wrap
+from salesblueprint.diagrams.extract import SHORT, _shorten, extract
+from salesblueprint.diagrams.ir import clean, wrap
 from salesblueprint.diagrams.renderers import formats
 from salesblueprint.diagrams.renderers.dot import ALLOWED_ATTRIBUTES
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.model.load import load_file, validate_data
 
+from .svg_geometry import measure
+
 HERE = Path(__file__).parent
 DATA = HERE / "data"
 GOLDEN = HERE / "golden"
 EXAMPLES = HERE.parent.parent / "examples"
+TEMPLATES = HERE.parent.parent / "src" / "salesblueprint" / "templates"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.blueprint.yaml"))
 FIXTURES = sorted(DATA.glob("*.blueprint.yaml"))
 UPDATE = os.environ.get("SB_UPDATE_GOLDEN") == "1"
@@ -159,11 +162,123 @@ def test_svg_shows_every_stage(path: Path) -> None:
 
 @pytest.mark.usefixtures("need_graphviz")
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=_stem)
-def test_png_of_every_view(path: Path) -> None:
+def test_png_of_every_view(path: Path, tmp_path: Path) -> None:
+    """Every view as a PNG, written where a person can look at them: ``SB_RENDER_OUT=DIR``
+    keeps them (``SB_RENDER_OUT=out pytest tests/render -k png``), else a temporary folder."""
+    out = Path(os.environ.get("SB_RENDER_OUT") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
     bp = _load(path)
     for view in VIEWS:
-        png = render(bp, view=view, format="png", findings=True)
-        assert isinstance(png, bytes) and png.startswith(b"\x89PNG\r\n\x1a\n")
+        for findings in (False, True):
+            png = render(bp, view=view, format="png", findings=findings)
+            assert isinstance(png, bytes) and png.startswith(b"\x89PNG\r\n\x1a\n")
+            name = f"{_stem(path)}.{view}{'.findings' if findings else ''}.png"
+            (out / name).write_bytes(png)
+
+
+# -- the blueprint view on a slide: measured from the SVG geometry ---------------------------
+
+BLUEPRINTS = [*EXAMPLE_FILES, *sorted(TEMPLATES.glob("*.blueprint.yaml"))]
+
+
+def _texts(svg: str) -> str:
+    return " ".join(t.text for t in measure(svg).texts)
+
+
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("path", BLUEPRINTS, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("findings", [False, True], ids=["plain", "findings"])
+def test_blueprint_fits_a_slide(path: Path, findings: bool) -> None:
+    """16:9 slide: width/height at most 2, no text under 9 px when the picture fills a
+    1920×1080 slide, no text on another text or on an edge."""
+    svg = render(_load(path), view="blueprint", format="svg", findings=findings)
+    assert isinstance(svg, str)
+    geo = measure(svg)
+    assert geo.ratio <= 2.0, geo.ratio
+    assert geo.min_font_px >= 9.0, geo.min_font_px
+    assert geo.text_overlaps() == []
+    assert geo.edge_overlaps() == []
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text as the cards wrap them (long texts may end in an ellipsis)."""
+    return clean(text).split()
+
+
+def _shown(words: list[str], texts: str) -> bool:
+    """Whether the words appear in order in the picture's texts (lines joined by spaces)."""
+    return " ".join(words) in texts
+
+
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=_stem)
+def test_blueprint_shows_who_does_what(path: Path) -> None:
+    """Each stage's actions, rep action and exit criteria (shortened; whole in the tooltip), the
+    handoff with its time, every way back with its reason, and every tool with its records."""
+    bp = _load(path)
+    svg = render(bp, view="blueprint", format="svg")
+    assert isinstance(svg, str)
+    texts = _texts(svg)
+    tooltips = " ".join(
+        v
+        for el in ET.fromstring(svg.encode()).iter()
+        for k, v in el.attrib.items()
+        if k.endswith("title")
+    )
+    assert bp.lifecycle is not None
+    for s in bp.lifecycle.stages:
+        for a in s.actions:
+            assert _shown(_words("• " + a), texts), a
+    stages = [*bp.lifecycle.stages, *(d for p in bp.pipelines for d in [*p.stages, *p.after_close])]
+    for st in stages:
+        rep = getattr(st, "rep_action", None)
+        if rep:
+            assert _shown(_words("Rep: " + rep), texts), rep
+        for c in st.exit_criteria:
+            short = _shorten("Exit: " + c.outcome, SHORT).rstrip("…").split()
+            assert _shown(short, texts), c.outcome
+            assert " ".join(_words(c.outcome)) in " ".join(tooltips.split()), c.outcome
+            if c.recorded_in:
+                tool = bp.tool(c.recorded_in.partition(".")[0])
+                assert tool is not None and _shown(_words(tool.label), texts)
+    assert bp.sla is not None and bp.sla.handoff is not None
+    assert _shown(_words(f"follow up within {bp.sla.handoff.follow_up_within}"), texts)
+    backs = [r.when for r in bp.sla.recycle]
+    backs += [t.when for t in bp.lifecycle.transitions if t.kind == "recycle"]
+    backs += [t.when for p in bp.pipelines for t in p.transitions if t.kind == "recycle"]
+    for when in filter(None, backs):
+        assert _shown(_words(when), texts), when
+    for t in bp.tools:
+        assert _shown(_words(t.label), texts), t.label
+        for r in t.records:
+            assert r in texts, r
+    d = extract(bp, "blueprint")
+    assert not any(e.label for e in d.edges), "no edge labels in the blueprint view"
+
+
+@pytest.mark.usefixtures("need_graphviz")
+def test_blueprint_findings_in_words_codes_in_tooltip() -> None:
+    bp = _load(EXAMPLES / "hubspot-default.blueprint.yaml")
+    found = sb.check(bp)
+    svg = render(bp, view="blueprint", format="svg", findings=found)
+    assert isinstance(svg, str)
+    texts = _texts(svg)
+    assert "Buyer-centric:" in texts
+    assert not re.search(r"\bSB\d{3}\b", texts), "codes only in the tooltip"
+    assert re.search(r'xlink:title="[^"]*SB231', svg)
+
+
+def test_chrome_strings_live_in_one_module() -> None:
+    """The legend, lane and line texts come from diagrams/chrome.py (for translation)."""
+    from salesblueprint.diagrams import chrome
+
+    d = extract(_load(EXAMPLES / "hubspot-default.blueprint.yaml"), "blueprint")
+    legend = {it.text for it in d.legend}
+    texts = [chrome.NODE_LEGEND, chrome.NODE_LEGEND_BLUEPRINT, chrome.EDGE_LEGEND]
+    assert legend <= {t for m in texts for t in m.values()}
+    src = (Path(chrome.__file__).parent / "extract.py").read_text(encoding="utf-8")
+    for literal in ('"converts', '"evidence in', '"Legend"', '" lane"', "to win"):
+        assert literal not in src, literal
 
 
 @pytest.mark.usefixtures("need_pdf")
@@ -266,7 +381,8 @@ def test_hostile_dot(name: str) -> None:
             for ident in filter(None, m.groups()):
                 assert re.fullmatch(r"n\d+|legend|graph|node|edge", ident), ident
         # outside labels, only the fixed attribute list
-        stripped = _strip_html_labels(dot)
+        # tooltips are quoted data: no quote or backslash inside but DOT's line break \n
+        stripped = re.sub(r'tooltip="(?:[^"\\]|\\n)*"', "tooltip=", _strip_html_labels(dot))
         for attr in _ATTR.findall(stripped):
             assert attr in ALLOWED_ATTRIBUTES, attr
         assert "URL=" not in stripped and "image=" not in stripped

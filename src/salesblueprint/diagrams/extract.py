@@ -8,13 +8,16 @@ A view selects from the one model: ``lifecycle`` (swimlanes per owning team), ``
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from salesblueprint.diagnostics.findings import SEVERITY_RANK, Finding, Path
+from salesblueprint.diagrams import chrome as C
 from salesblueprint.diagrams.ir import (
+    WRAP,
     Diagram,
     Edge,
     Group,
@@ -26,43 +29,29 @@ from salesblueprint.diagrams.ir import (
     clean,
     wrap,
 )
-from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline
+from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline, Tool
 from salesblueprint.model.graph import Edge as GraphEdge
-from salesblueprint.model.graph import StageIndex, StageNode, stage_edges, tool_edges, tool_node
+from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool_node
 
 VIEWS = ("lifecycle", "pipeline", "tools", "blueprint")
+
+ROW = 9
+"""Most stages side by side in one row of the blueprint view; a longer pipeline wraps into
+rows (a sales manager's slide stays readable instead of shrinking)."""
+
+CARD_WRAP = 28
+"""Characters per line in the blueprint view's cards: narrow cards, so a row fits a slide."""
+
+SHORT = 64
+SHORT_EVIDENCE = 44
+"""Characters an exit criterion keeps in the blueprint view; the tooltip has the whole text."""
+
+MAX_FINDING_LINES = 3
+"""Findings written out per stage; the rest are counted (and all are in the tooltip)."""
 
 
 class ViewError(ValueError):
     """An unknown view, or a ``pipeline:ID`` naming no pipeline."""
-
-
-# legend texts, in the order they are listed
-_NODE_LEGEND: dict[str, str] = {
-    "stage": "stage (title, then what happens in it)",
-    "deal_stage": "deal stage",
-    "terminal": "terminal stage: contacts stay here",
-    "won": "won outcome",
-    "lost": "lost outcome, with lost reasons",
-    "after_close": "stage after the win",
-    "tool": "tool: its records; bold = the tool leads (system of record)",
-    "note": "blind spots",
-}
-_EDGE_LEGEND: dict[str, str] = {
-    "forward": "next stage",
-    "handoff": "SLA handoff marketing → sales (follow-up time)",
-    "skip": "skip: jumps ahead",
-    "recycle": "recycle: goes back",
-    "lost": "any open stage can be lost",
-    "pipeline": "deals run in this pipeline",
-    "flow": "data flow (records · triggering stage)",
-    "recorded_in": "evidence recorded in",
-}
-_STATUS_LEGEND: dict[str, str] = {
-    "error": "has an error finding",
-    "warning": "has a warning finding",
-    "info": "has an info finding",
-}
 
 
 @dataclass
@@ -77,6 +66,11 @@ class _Builder:
     groups: list[Group] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
     edge_seen: set[tuple[str, str, str]] = field(default_factory=set)
+    rows: dict[str, int] = field(default_factory=dict)  # node id -> row (blueprint view)
+    width: int = WRAP  # characters per line in a card
+    # the row layout's sections (tools, lifecycle, each pipeline): lanes of node keys
+    sections: list[list[list[str]]] = field(default_factory=list)
+    next_row: int = 0
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
         gid = f"g{len(self.groups)}"
@@ -91,12 +85,16 @@ class _Builder:
         lines: Iterable[Line] = (),
         group: str | None = None,
         path: Path | None = None,
+        tooltip: Iterable[str] = (),
     ) -> str:
         nid = f"n{len(self.nodes)}"
         self.ids[key] = nid
-        status, extra = self.status(path) if path is not None else ("", [])
+        status, extra, tips = self.status(path) if path is not None else ("", [], [])
+        tip = tuple(clean(t) for t in [*tooltip, *tips] if t)
+        if tip:
+            tip = (clean(title), *tip)
         self.nodes.append(
-            Node(nid, clean(title), kind, (*lines, *extra), group, status, clean(key))
+            Node(nid, clean(title), kind, (*lines, *extra), group, status, clean(key), tip)
         )
         return nid
 
@@ -110,16 +108,29 @@ class _Builder:
         self.edge_seen.add((src, dst, k))
         self.edges.append(Edge(src, dst, k, clean(label, 120), **kw))  # type: ignore[arg-type]
 
-    def status(self, path: Path) -> tuple[Status, list[Line]]:
+    def status(self, path: Path) -> tuple[Status, list[Line], list[str]]:
+        """The worst severity of the findings on the node at ``path``, a few of them in words
+        (norm or rule name, short message) and all of them with their codes for the tooltip."""
         if not self.findings:
-            return "", []
+            return "", [], []
         mine = [f for f in self.findings if _owner(f.node, self._owners) == path]
         if not mine:
-            return "", []
-        worst = min(mine, key=lambda f: SEVERITY_RANK[f.severity]).severity
-        codes = sorted({f.rule for f in mine})
-        text = f"{len(mine)} finding{'s' if len(mine) > 1 else ''}: {', '.join(codes)}"
-        return worst, [Line(t, "finding") for t in wrap(text)]
+            return "", [], []
+        mine.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.rule, f.message))
+        worst = mine[0].severity
+        lines: list[Line] = []
+        for f in mine[:MAX_FINDING_LINES]:
+            text = C.FINDING.format(
+                mark=C.SEVERITY_MARK[f.severity], what=_finding_what(f), message=_short(f.message)
+            )
+            lines += [Line(t, "finding") for t in wrap(text, self.width)]
+        if len(mine) > MAX_FINDING_LINES:
+            lines.append(Line(C.FINDING_MORE.format(count=len(mine) - MAX_FINDING_LINES), "muted"))
+        tips = [
+            C.FINDING_TIP.format(rule=f.rule, name=f.name, severity=f.severity, message=f.message)
+            for f in mine
+        ]
+        return worst, lines, tips
 
     @cached_property
     def _owners(self) -> list[Path]:
@@ -127,19 +138,58 @@ class _Builder:
         return paths + [t.path for t in self.bp.tools]
 
     def diagram(self) -> Diagram:
+        if self.rows:
+            self.nodes = [dataclasses.replace(n, row=self.rows.get(n.id)) for n in self.nodes]
+            self.edges += _row_order(self.nodes)
+            # an invisible order edge beside a drawn edge between the same two cards is not
+            # needed (and two flat edges on one pair trip old Graphviz versions)
+            drawn = {frozenset((e.source, e.target)) for e in self.edges if e.kind != "order"}
+            self.edges = [
+                e
+                for e in self.edges
+                if e.kind != "order" or frozenset((e.source, e.target)) not in drawn
+            ]
         d = Diagram(self.title, self.view, self.nodes, self.edges, self.groups)
         node_kinds = {n.kind for n in d.nodes}
         edge_kinds = {e.kind for e in d.edges} - {"order"}
-        d.legend = [LegendItem(k, t, "node") for k, t in _NODE_LEGEND.items() if k in node_kinds]
-        d.legend += [LegendItem(k, t) for k, t in _EDGE_LEGEND.items() if k in edge_kinds]
+        texts = C.NODE_LEGEND
+        if self.rows:
+            texts = {**texts, **C.NODE_LEGEND_BLUEPRINT}
+        d.legend = [LegendItem(k, t, "node") for k, t in texts.items() if k in node_kinds]
+        d.legend += [LegendItem(k, t) for k, t in C.EDGE_LEGEND.items() if k in edge_kinds]
         statuses = {n.status for n in d.nodes}
         if self.findings is not None:
             d.legend += [
-                LegendItem(k, t, "node") for k, t in _STATUS_LEGEND.items() if k in statuses
+                LegendItem(k, t, "node") for k, t in C.STATUS_LEGEND.items() if k in statuses
             ]
             if not statuses - {""}:
-                d.legend.append(LegendItem("note", "no findings on any stage", "node"))
+                d.legend.append(LegendItem("note", C.NO_FINDINGS, "node"))
         return d
+
+
+def _row_order(nodes: list[Node]) -> list[Edge]:
+    """Invisible edges from the first node of each row to the first of the next: the rows
+    stack top to bottom in order."""
+    first: dict[int, str] = {}
+    for n in nodes:
+        if n.row is not None:
+            first.setdefault(n.row, n.id)
+    heads = [first[r] for r in sorted(first)]
+    return [Edge(x, y, "order") for x, y in itertools.pairwise(heads)]
+
+
+def _finding_what(f: Finding) -> str:
+    """The norm or the rule, in words: ``buyer-centric`` → ``Buyer-centric``."""
+    words = f.norm.replace("_", " ") if f.norm else f.name.replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
+def _short(message: str, limit: int = 80) -> str:
+    """The first clause of a finding's message (before ``:`` or ``;``), at most ``limit``."""
+    head = message
+    for sep in (": ", "; "):
+        head = head.split(sep, 1)[0]
+    return clean(head, limit)
 
 
 def _owner(node: Path, owners: list[Path]) -> Path | None:
@@ -156,7 +206,7 @@ def _pct(x: float | None) -> str:
 
 def _team_title(bp: Blueprint, team: str | None) -> str:
     if team is None:
-        return "No owner"
+        return C.NO_OWNER
     t = bp.team(team)
     return (t.name if t and t.name else team).capitalize()
 
@@ -165,109 +215,329 @@ def _lanes(b: _Builder, owners: Iterable[str | None], parent: str | None = None)
     order = [t.id for t in b.bp.teams]
     present = list(dict.fromkeys(owners))
     ranked = sorted(present, key=lambda o: order.index(o) if o in order else len(order))
-    return {str(o): b.group(f"{_team_title(b.bp, o)} lane", "lane", parent) for o in ranked}
+    return {
+        str(o): b.group(C.LANE.format(team=_team_title(b.bp, o)), "lane", parent) for o in ranked
+    }
 
 
-def _lifecycle_lines(s: LifecycleStage, bp: Blueprint, compact: bool) -> list[Line]:
+def _moves(b: _Builder, key: str) -> list[Line]:
+    """The ways back and the skips that start at stage ``key``, each with its reason: the
+    reasons are written in the stage, so no edge needs a label."""
     lines: list[Line] = []
-    if not compact:
-        for a in s.actions:
-            lines += [Line(t, "bullet") for t in wrap("• " + a)]
-    facts = []
-    if s.conversion_rate is not None:
-        facts.append(f"converts {_pct(s.conversion_rate)}")
-    if s.pipeline:
-        p = bp.pipeline(s.pipeline)
-        facts.append(f"deals: {p.label if p else s.pipeline}")
-    if facts:
-        lines += [Line(t, "muted") for t in wrap(" · ".join(facts))]
+    seen: set[tuple[str, str, str]] = set()
+    for e in _stage_moves(b):
+        if (
+            e.source != key
+            or e.kind not in ("recycle", "skip")
+            or (e.kind, e.target, e.label) in seen
+        ):
+            continue
+        seen.add((e.kind, e.target, e.label))
+        stage = _stage_label(b, e.target)
+        if e.kind == "recycle":
+            text = C.BACK_TO.format(stage=stage, reason=e.label) if e.label else None
+            text = text or C.BACK_TO_PLAIN.format(stage=stage)
+            lines += [Line(t, "back") for t in wrap(text, b.width)]
+        else:
+            text = C.SKIP_TO.format(stage=stage, reason=e.label) if e.label else None
+            text = text or C.SKIP_TO_PLAIN.format(stage=stage)
+            lines += [Line(t, "skip") for t in wrap(text, b.width)]
     return lines
 
 
-def _add_lifecycle(b: _Builder, compact: bool = False) -> None:
+def _stage_moves(b: _Builder) -> list[GraphEdge]:
+    return list(stage_edges(b.bp, b.index))
+
+
+def _criteria(
+    b: _Builder, s: LifecycleStage | DealStage, short: bool
+) -> tuple[list[Line], list[str]]:
+    """Exit criteria with their evidence and the tool it is recorded in; ``short`` cuts long
+    criteria (the whole text goes to the tooltip, the second value)."""
+    lines: list[Line] = []
+    tips: list[str] = []
+    for c in s.exit_criteria:
+        text = C.EXIT.format(text=c.outcome)
+        tool = _tool_label(b, c.recorded_in)
+        tips.append(C.FACTS_SEP.join(x for x in (text, _where(c.evidence, tool)) if x))
+        evidence = _shorten(c.evidence, SHORT_EVIDENCE) if short and c.evidence else c.evidence
+        where = _where(evidence, tool)  # the tool is never cut
+        if short:
+            text = _shorten(text, SHORT)
+        lines += [Line(t, "criterion") for t in wrap(text, b.width)]
+        if where:
+            lines += [Line(t, "muted") for t in wrap(where, b.width)]
+    return lines, tips if short else []
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, ending in "…"."""
+    out = clean(text)
+    if len(out) <= limit:
+        return out
+    cut = out[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _where(evidence: str | None, tool: str) -> str:
+    if evidence and tool:
+        return C.EVIDENCE.format(evidence=evidence, tool=tool)
+    if tool:
+        return C.EVIDENCE_TOOL.format(tool=tool)
+    return evidence or ""
+
+
+def _tool_label(b: _Builder, ref: str | None) -> str:
+    if not ref:
+        return ""
+    t = b.bp.tool(ref.partition(".")[0])
+    return t.label if t else ""
+
+
+def _lifecycle_lines(b: _Builder, s: LifecycleStage, full: bool) -> tuple[list[Line], list[str]]:
+    bp = b.bp
+    lines: list[Line] = []
+    tips: list[str] = []
+    if full:  # the owning team on the card itself: the row layout has no lane titles
+        lines.append(Line(clean(_team_title(bp, s.owner)), "team"))
+    for a in s.actions:
+        lines += [Line(t, "bullet") for t in wrap(C.ACTION.format(text=a), b.width)]
+    if full and s.pipeline:
+        p = bp.pipeline(s.pipeline)
+        team = _team_title(bp, p.owner if p and p.owner else s.owner)
+        text = C.TEAM_WORKS_DEALS.format(team=team, pipeline=p.label if p else s.pipeline)
+        lines += [Line(t, "team") for t in wrap(text, b.width)]
+    if full:
+        crit, tips = _criteria(b, s, short=True)
+        lines += crit
+        lines += _flows_at(b, s.id)
+    facts = []
+    if s.conversion_rate is not None:
+        facts.append(C.CONVERTS.format(pct=_pct(s.conversion_rate)))
+    if s.pipeline and not full:
+        p = bp.pipeline(s.pipeline)
+        facts.append(C.DEALS_IN.format(pipeline=p.label if p else s.pipeline))
+    if facts:
+        lines += [Line(t, "muted") for t in wrap(C.FACTS_SEP.join(facts), b.width)]
+    lines += _moves(b, s.id)
+    return lines, tips
+
+
+def _flows_at(b: _Builder, key: str) -> list[Line]:
+    """The data flows the stage ``key`` triggers: the tools this step uses."""
+    lines: list[Line] = []
+    for e in tool_edges(b.bp, b.index):
+        if e.kind != "flow" or not e.label or b.index.resolve(e.label) != key:
+            continue
+        src = b.bp.tool(e.source.partition(":")[2])
+        dst = b.bp.tool(e.target.partition(":")[2])
+        if src is None or dst is None:
+            continue
+        records = C.LIST_SEP.join(e.data)
+        text = C.DATA_FLOW.format(source=src.label, target=dst.label, records=records)
+        lines += [Line(t, "mark") for t in wrap(text, b.width)]
+    return lines
+
+
+def _add_lifecycle(b: _Builder, full: bool = False) -> None:
     bp = b.bp
     if not bp.lifecycle:
         return
-    stages = bp.lifecycle.stages
+    stages = list(bp.lifecycle.stages)
     lanes = _lanes(b, (s.owner for s in stages))
+    side: set[str] = set()
+    if full:  # lane by lane, the stage that hands off last in its lane: next to the handoff
+        lane_order = list(lanes)
+        h = bp.sla.handoff if bp.sla else None
+        stages.sort(
+            key=lambda s: (lane_order.index(str(s.owner)), h is not None and s.id == h.from_)
+        )
+        side = _side_exits(b)
     for s in stages:
         kind: NodeKind = "terminal" if s.terminal else "stage"
-        lines = _lifecycle_lines(s, bp, compact)
-        if compact:
-            lines += _evidence_tools(b, s.id)
-        b.node(s.id, s.label, kind, lines, lanes[str(s.owner)], s.path)
-    _lifecycle_edges(b)
+        lines, tips = _lifecycle_lines(b, s, full)
+        # a side exit (a terminal stage only skipped to, like "Other") goes after the lanes,
+        # so the main flow runs straight; its card names its team
+        group = None if s.id in side else lanes[str(s.owner)]
+        b.node(s.id, s.label, kind, lines, group, s.path, tips)
+    _lifecycle_edges(b, lanes if full else None)
+    if full:
+        _lifecycle_rows(b, lanes, [s.id for s in stages if s.id in side])
 
 
-def _lifecycle_edges(b: _Builder) -> None:
-    edges = [e for e in stage_edges(b.bp, b.index) if b.index.nodes[e.source].kind != "deal_stage"]
+def _side_exits(b: _Builder) -> set[str]:
+    """Terminal lifecycle stages that no forward move or handoff enters."""
+    bp = b.bp
+    assert bp.lifecycle is not None
+    entered = {e.target for e in _stage_moves(b) if e.kind in ("forward", "handoff")}
+    return {s.id for s in bp.lifecycle.stages if s.terminal and s.id not in entered}
+
+
+def _handoff_text(b: _Builder, e: GraphEdge) -> str:
+    label = C.HANDOFF_EDGE
+    if e.label:
+        label = C.HANDOFF_EDGE_TIME.format(time=e.label)
+    sla = b.bp.sla
+    if sla and sla.handoff and sla.handoff.attempts:
+        label = C.HANDOFF_EDGE_ATTEMPTS.format(label=label, attempts=sla.handoff.attempts)
+    return label
+
+
+def _lifecycle_edges(b: _Builder, lanes: dict[str, str] | None = None) -> None:
+    edges = [e for e in _stage_moves(b) if b.index.nodes[e.source].kind != "deal_stage"]
     edges = [e for e in edges if b.index.nodes[e.target].kind != "deal_stage"]
     handoffs = {(e.source, e.target) for e in edges if e.kind == "handoff"}
-    sla = b.bp.sla
     for e in edges:
         if e.kind == "forward" and (e.source, e.target) in handoffs:
             continue  # drawn as the handoff
-        if e.kind == "handoff":
-            label = "SLA handoff"
-            if e.label:
-                label += f": follow up within {e.label}"
-            if sla and sla.handoff and sla.handoff.attempts:
-                label += f", {sla.handoff.attempts} attempts"
-            b.edge(e, label=label)
-        elif e.kind == "recycle":
-            b.edge(e, label=e.label)
+        if e.kind == "handoff" and lanes is not None:
+            _handoff_node(b, e, lanes)
+        elif e.kind == "handoff":
+            b.edge(e, label=_handoff_text(b, e))
         else:
-            b.edge(e, label=e.label)
+            b.edge(e)  # skips and ways back: their reasons are lines in the source stage
 
 
-def _deal_lines(s: DealStage, compact: bool) -> list[Line]:
+def _handoff_node(b: _Builder, e: GraphEdge, lanes: dict[str, str]) -> None:
+    """The blueprint view's handoff: a box of its own at the start of the receiving lane (the
+    follow-up is that team's promise), with the SLA's time and attempts: no label on an edge."""
+    target = b.index.nodes[e.target].stage
+    lines: list[Line] = []
+    if e.label:
+        lines.append(Line(clean(C.HANDOFF_FOLLOW_UP.format(time=e.label)), "strong"))
+    sla = b.bp.sla
+    if sla and sla.handoff and sla.handoff.attempts:
+        lines.append(Line(C.HANDOFF_ATTEMPTS.format(attempts=sla.handoff.attempts), "text"))
+    key = f"handoff:{e.source}"
+    title = C.HANDOFF.format(team=_team_title(b.bp, target.owner))
+    path = sla.handoff.path if sla and sla.handoff else None
+    b.node(key, title, "handoff", lines, lanes.get(str(target.owner)), path)
+    b.edge(GraphEdge(e.source, key, "handoff"))
+    b.edge(GraphEdge(key, e.target, "handoff"))
+
+
+def _rows(b: _Builder, chunks: list[list[str]]) -> None:
+    """Give the node keys of each chunk the next free row, in that order from left to right
+    (invisible edges keep the order)."""
+    for chunk in chunks:
+        if chunk:
+            row = b.next_row
+            b.next_row += 1
+            for key in chunk:
+                b.rows[b.ids[key]] = row
+            ids = [b.ids[k] for k in chunk]
+            b.edges += [Edge(x, y, "order") for x, y in itertools.pairwise(ids)]
+
+
+CARD_SIZE = (190.0, 14.0, 40.0)
+"""Estimated card width, height per line and height of the rest (title, padding, gaps) in
+points, for choosing the row width before Graphviz lays the cards out."""
+SLIDE = 16 / 9
+
+
+def _fit(b: _Builder) -> int:
+    """The cards per row (at most :data:`ROW`) whose estimated picture is closest to a 16:9
+    slide: the text is as large as it can be when the picture fills the slide."""
+    lines = {n.key: len(n.lines) + 1 for n in b.nodes}
+    card_w, line_h, extra = CARD_SIZE
+    best, best_scale = ROW, 0.0
+    for width in range(ROW, 3, -1):
+        rows = [r for sec in b.sections for r in _pack(sec, width)]
+        w = max((len(r) for r in rows), default=1) * card_w
+        h = 60 + sum(max(lines.get(k, 1) for k in r) * line_h + extra for r in rows if r)
+        scale = min(1920 / w, 1080 / h)
+        if scale > best_scale + 1e-9:
+            best, best_scale = width, scale
+    return best
+
+
+def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
+    """Lanes (lists of node keys) packed into rows of at most ``width`` cards; a lane is only
+    split when it is wider than a row on its own."""
+    rows: list[list[str]] = [[]]
+    for lane in sizes:
+        if rows[-1] and len(rows[-1]) + len(lane) > width:
+            rows.append([])
+        for key in lane:
+            if len(rows[-1]) >= width:
+                rows.append([])
+            rows[-1].append(key)
+    return rows
+
+
+def _lifecycle_rows(b: _Builder, lanes: dict[str, str], side: list[str]) -> None:
+    by_group: dict[str, list[str]] = {g: [] for g in lanes.values()}
+    for n in b.nodes:
+        if n.group in by_group:
+            by_group[n.group].append(n.key)
+    for keys in by_group.values():  # the handoff box first in the receiving lane
+        keys.sort(key=lambda k: not k.startswith("handoff:"))
+    b.sections.append([*by_group.values(), *([k] for k in side)])
+
+
+def _deal_lines(b: _Builder, s: DealStage, full: bool, key: str) -> tuple[list[Line], list[str]]:
     lines: list[Line] = []
     facts = []
     if s.probability is not None:
-        facts.append(f"{_pct(s.probability)} to win")
+        facts.append(C.TO_WIN.format(pct=_pct(s.probability)))
     if s.expected_days is not None:
-        facts.append(f"~{s.expected_days} days")
+        facts.append(C.DAYS.format(days=s.expected_days))
     if s.outcome == "lost" and s.reasons:
-        lines += [Line(t, "muted") for t in wrap("reasons: " + ", ".join(s.reasons))]
-    if compact:
-        if facts:
-            lines.append(Line(" · ".join(facts), "muted"))
-        return lines
+        text = C.REASONS.format(reasons=C.LIST_SEP.join(s.reasons))
+        lines += [Line(t, "muted") for t in wrap(text, b.width)]
     if s.rep_action:
-        lines += [Line(t, "text") for t in wrap("Rep: " + s.rep_action)]
-    for c in s.exit_criteria:
-        lines += [Line(t, "criterion") for t in wrap("Exit: " + c.outcome)]
-        where = " in ".join(x for x in (c.evidence, c.recorded_in) if x)
-        if where:
-            lines += [Line(t, "muted") for t in wrap("  " + where)]
+        lines += [Line(t, "text") for t in wrap(C.REP.format(text=s.rep_action), b.width)]
+    crit, tips = _criteria(b, s, short=full)
+    lines += crit
+    if full:
+        lines += _flows_at(b, key)
     if facts:
-        lines.append(Line(" · ".join(facts), "muted"))
-    return lines
+        lines.append(Line(C.FACTS_SEP.join(facts), "muted"))
+    lines += _moves(b, key)
+    return lines, tips
 
 
-def _add_pipeline(b: _Builder, p: Pipeline, compact: bool = False) -> tuple[str, str]:
-    """Add one pipeline in its own group; returns the group id and its entry stage's node id."""
-    outer = b.group(f"Pipeline: {p.label}", "pipeline")
+def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
+    """Add one pipeline in its own group; returns the group id. In the blueprint view
+    (``full``) a pipeline longer than :data:`ROW` stages wraps into rows."""
+    if full and p.owner:
+        title = C.PIPELINE_OWNED.format(label=p.label, team=_team_title(b.bp, p.owner))
+    else:
+        title = C.PIPELINE.format(label=p.label)
+    outer = b.group(title, "pipeline")
     opened = [s for s in p.stages if s.outcome is None]
-    open_group = b.group("open stages", "open", outer) if opened else outer
+    open_group = b.group(C.OPEN_STAGES, "open", outer) if opened else outer
     for s in p.stages:
         key = f"{p.id}.{s.id}"
         kind: NodeKind = "deal_stage" if s.outcome is None else s.outcome
         group = open_group if s.outcome is None else outer
-        lines = _deal_lines(s, compact) + (_evidence_tools(b, key) if compact else [])
-        b.node(key, s.label, kind, lines, group, s.path)
+        lines, tips = _deal_lines(b, s, full, key)
+        b.node(key, s.label, kind, lines, group, s.path, tips)
     if p.after_close:
-        ac = b.group("after close", "after_close", outer)
+        # the row layout keeps the won outcome and the stages after it in one group, in order
+        ac = outer if full else b.group(C.AFTER_CLOSE, "after_close", outer)
         for s in p.after_close:
             key = f"{p.id}.{s.id}"
-            lines = _deal_lines(s, compact) + (_evidence_tools(b, key) if compact else [])
-            if s.owner and not compact:
-                lines.insert(0, Line(clean(f"owner: {_team_title(b.bp, s.owner)}"), "muted"))
-            b.node(key, s.label, "after_close", lines, ac, s.path)
+            lines, tips = _deal_lines(b, s, full, key)
+            owner = C.AFTER_CLOSE_OWNER if full else C.OWNER
+            if s.owner:
+                team = _team_title(b.bp, s.owner)
+                lines.insert(0, Line(clean(owner.format(team=team)), "muted"))
+            elif full:
+                lines.insert(0, Line(C.AFTER_CLOSE, "muted"))
+            b.node(key, s.label, "after_close", lines, ac, s.path, tips)
     own = {f"{p.id}.{s.id}" for s in [*p.stages, *p.after_close]}
     last_open = f"{p.id}.{opened[-1].id}" if opened else None
     lost_done: set[str] = set()
-    for e in stage_edges(b.bp, b.index):
+    if full:  # open stages, the outcomes side by side, after close; wrapped at ROW cards
+        # the lost outcomes last: the won path runs straight into the stages after close
+        ordered = [*opened, *(s for s in p.stages if s.outcome == "won"), *p.after_close]
+        ordered += [s for s in p.stages if s.outcome == "lost"]
+        keys = [f"{p.id}.{s.id}" for s in ordered]
+        b.sections.append([[k] for k in dict.fromkeys(keys)])
+    for e in _stage_moves(b):
         if e.source not in own or e.target not in own:
             continue
         if e.kind == "lost":
@@ -275,60 +545,56 @@ def _add_pipeline(b: _Builder, p: Pipeline, compact: bool = False) -> tuple[str,
             if e.target not in lost_done and last_open:
                 lost_done.add(e.target)
                 b.edge(GraphEdge(last_open, e.target, "lost"), from_group=open_group)
-        elif e.kind == "recycle":
-            b.edge(e, label=e.label)
         else:
-            b.edge(e, label=e.label)
-    first = p.stages[0]
-    return outer, b.ids[f"{p.id}.{first.id}"]
+            b.edge(e)  # ways back: their reasons are lines in the source stage
+    return outer
 
 
 def _add_tools(b: _Builder, compact: bool = False) -> None:
     bp = b.bp
     if not bp.tools:
         return
-    outer = b.group("Tools", "tools") if compact else None
-    cats = list(dict.fromkeys(t.category or "other" for t in bp.tools))
-    groups = {c: b.group(_category_title(c), "category", outer) for c in cats}
+    if compact:  # one row of tool cards above the lanes; the category is a line in the card
+        outer = b.group(C.TOOLS, "tools")
+        for t in bp.tools:
+            b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, True, b.width), outer, t.path)
+        b.sections.append([[tool_node(t.id)] for t in bp.tools])
+        return
+    cats = list(dict.fromkeys(t.category or C.OTHER_CATEGORY for t in bp.tools))
+    groups = {c: b.group(_category_title(c), "category") for c in cats}
     for t in bp.tools:
-        lines: list[Line] = []
-        sor = set(t.system_of_record)
-        if compact:
-            if t.system_of_record:
-                text = "system of record: " + ", ".join(t.system_of_record)
-                lines += [Line(x, "mark") for x in wrap(text)]
+        group = groups[t.category or C.OTHER_CATEGORY]
+        b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, False), group, t.path)
+
+
+def _tool_lines(t: Tool, compact: bool, width: int = WRAP) -> list[Line]:
+    """A tool's records: the ones it is the system of record for in bold."""
+    sor = list(dict.fromkeys(t.system_of_record))
+    others = [r for r in dict.fromkeys(t.records) if r not in sor]
+    lines: list[Line] = []
+    if compact:
+        if t.category:
+            lines.append(Line(clean(_category_title(t.category)), "muted"))
+        if sor:
+            text = C.SYSTEM_OF_RECORD.format(records=C.LIST_SEP.join(sor))
+            lines += [Line(x, "mark") for x in wrap(text, width)]
+        if others:
+            text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(others))
+            lines += [Line(x, "text") for x in wrap(text, width)]
+        return lines
+    for r in dict.fromkeys([*t.records, *t.system_of_record]):
+        if r in sor:
+            lines.append(Line(clean(C.RECORD_SOR.format(record=r)), "mark"))
         else:
-            for r in dict.fromkeys([*t.records, *t.system_of_record]):
-                if r in sor:
-                    lines.append(Line(clean(f"{r} (system of record)"), "mark"))
-                else:
-                    lines.append(Line(clean(f"• {r}"), "bullet"))
-        b.node(tool_node(t.id), t.label, "tool", lines, groups[t.category or "other"], t.path)
-    if compact:  # side by side, in a row above the lanes, not a tall column
-        ids = [b.ids[tool_node(t.id)] for t in bp.tools]
-        b.edges += [Edge(x, y, "order") for x, y in itertools.pairwise(ids)]
-
-
-_CATEGORY_TITLES = {"crm": "CRM", "erp": "ERP", "cpq": "CPQ"}
+            lines.append(Line(clean(C.RECORD.format(record=r)), "bullet"))
+    return lines
 
 
 def _category_title(c: str) -> str:
-    if c in _CATEGORY_TITLES:
-        return _CATEGORY_TITLES[c]
+    if c in C.CATEGORY_TITLES:
+        return C.CATEGORY_TITLES[c]
     text = c.replace("_", " ")
     return text[:1].upper() + text[1:]
-
-
-def _evidence_tools(b: _Builder, key: str) -> list[Line]:
-    """Blueprint view: where the stage's evidence is recorded, as a line in the stage."""
-    tools: list[str] = []
-    for c in b.index.nodes[key].stage.exit_criteria:
-        t = b.bp.tool((c.recorded_in or "").partition(".")[0])
-        if t and t.label not in tools:
-            tools.append(t.label)
-    if not tools:
-        return []
-    return [Line(x, "mark") for x in wrap("evidence in: " + ", ".join(tools))]
 
 
 def _stage_label(b: _Builder, ref: str) -> str:
@@ -340,10 +606,10 @@ def _tool_flows(b: _Builder) -> None:
     for e in tool_edges(b.bp, b.index):
         if e.kind != "flow":
             continue
-        parts = [", ".join(e.data)] if e.data else []
+        parts = [C.LIST_SEP.join(e.data)] if e.data else []
         if e.label:
-            parts.append(f"on {_stage_label(b, e.label)}")
-        b.edge(e, label=" · ".join(parts))
+            parts.append(C.FLOW_ON.format(stage=_stage_label(b, e.label)))
+        b.edge(e, label=C.FACTS_SEP.join(parts))
 
 
 def _blind_spots(b: _Builder) -> None:
@@ -356,21 +622,21 @@ def _blind_spots(b: _Builder) -> None:
     records = sorted({r for t in bp.tools for r in t.records})
     for r in records:
         if r not in sor:
-            spots.append(f"{r}: no system of record")
+            spots.append(C.NO_SOR.format(record=r))
     for r, owners in sorted(sor.items()):
         if len(owners) > 1:
-            spots.append(f"{r}: {len(owners)} systems of record")
+            spots.append(C.MANY_SOR.format(record=r, count=len(owners)))
     unrecorded = [
         n.stage.label
         for n in b.index.nodes.values()
         if n.stage.exit_criteria and not any(c.recorded_in for c in n.stage.exit_criteria)
     ]
     if unrecorded:
-        spots.append("evidence not recorded in a tool: " + ", ".join(unrecorded))
+        spots.append(C.UNRECORDED.format(stages=C.LIST_SEP.join(unrecorded)))
     if not spots:
         return
-    lines = [Line(t, "bullet") for s in spots for t in wrap("• " + s)]
-    b.node("note:blind_spots", "Blind spots", "note", lines[:40])
+    lines = [Line(t, "bullet") for s in spots for t in wrap(C.ACTION.format(text=s))]
+    b.node("note:blind_spots", C.BLIND_SPOTS, "note", lines[:40])
 
 
 def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
@@ -385,15 +651,15 @@ def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
 
 
 def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
-    """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity."""
+    """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
+    the findings in words."""
     base = view.split(":", 1)[0]
     if base not in VIEWS or (":" in view and base != "pipeline"):
         raise ViewError(
             f"unknown view {view!r}; choose lifecycle, pipeline, pipeline:ID, tools or blueprint"
         )
     idx = StageIndex.build(bp)
-    names = {"lifecycle": "lifecycle", "pipeline": "pipeline", "tools": "tool map"}
-    names["blueprint"] = "sales blueprint"
+    name = C.VIEW_NAMES[base]
     b = _Builder(bp, findings, idx, "", view)
     if base == "lifecycle":
         _add_lifecycle(b)
@@ -402,26 +668,19 @@ def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None)
         for p in pipes:
             _add_pipeline(b, p)
         if len(pipes) == 1:
-            names["pipeline"] = f"pipeline {pipes[0].label}"
+            name = C.VIEW_ONE_PIPELINE.format(label=pipes[0].label)
     elif base == "tools":
         _add_tools(b)
         _tool_flows(b)
         _blind_spots(b)
     else:
-        _add_lifecycle(b, compact=True)
-        for p in bp.pipelines:
-            group, entry = _add_pipeline(b, p, compact=True)
-            for n in _attached(idx, p):
-                deals = Edge(b.ids[n.id], entry, "pipeline", to_group=group, constraint=False)
-                b.edges.append(deals)
+        b.width = CARD_WRAP
         _add_tools(b, compact=True)
-    b.title = clean(f"{bp.name} — {names[base]}", 160)
+        _add_lifecycle(b, full=True)
+        for p in bp.pipelines:
+            _add_pipeline(b, p, full=True)
+        width = _fit(b)
+        for section in b.sections:
+            _rows(b, _pack(section, width))
+    b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
-
-
-def _attached(idx: StageIndex, p: Pipeline) -> list[StageNode]:
-    return [
-        n
-        for n in idx.nodes.values()
-        if isinstance(n.stage, LifecycleStage) and n.stage.pipeline == p.id
-    ]

@@ -14,7 +14,9 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Literal
 
-NodeKind = Literal["stage", "terminal", "won", "lost", "after_close", "tool", "note", "deal_stage"]
+NodeKind = Literal[
+    "stage", "terminal", "won", "lost", "after_close", "tool", "note", "deal_stage", "handoff"
+]
 # "order" is an invisible edge that only arranges the layout (e.g. tools side by side)
 EdgeKind = Literal[
     "forward",
@@ -30,6 +32,12 @@ EdgeKind = Literal[
 ]
 GroupKind = Literal["lane", "pipeline", "category", "open", "after_close", "tools"]
 Status = Literal["", "error", "warning", "info"]
+# text: plain; muted: numbers and details; bullet: an action; team: who acts (heading);
+# criterion: an exit criterion; mark: a tool or system of record (bold); strong: bold text;
+# back / skip: a way back or a skip with its reason; finding: a finding in words
+LineStyle = Literal[
+    "text", "muted", "bullet", "team", "criterion", "mark", "strong", "back", "skip", "finding"
+]
 
 MAX_TEXT = 300
 """Longest text kept from one user string; longer texts end in an ellipsis."""
@@ -59,12 +67,14 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
 
 
 def _clean_fields(obj: object, *names: str) -> None:
-    """Clean the text fields ``names`` of a (frozen) IR object in place; already clean text
-    stays as it is (``clean`` is idempotent)."""
+    """Clean the text fields ``names`` (a text, or a tuple of texts) of a (frozen) IR object in
+    place; already clean text stays as it is (``clean`` is idempotent)."""
     for name in names:
         value = getattr(obj, name)
         if isinstance(value, str):
             object.__setattr__(obj, name, clean(value))
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            object.__setattr__(obj, name, tuple(clean(v) for v in value))
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ class Line:
     """One line of detail under a node's title; ``style`` picks how it is drawn."""
 
     text: str
-    style: Literal["text", "muted", "bullet", "criterion", "mark", "finding"] = "text"
+    style: LineStyle = "text"
 
     def __post_init__(self) -> None:
         _clean_fields(self, "text")
@@ -87,9 +97,13 @@ class Node:
     group: str | None = None
     status: Status = ""
     key: str = ""  # the blueprint node id (``sql``, ``new_business.won``, ``tool:crm``)
+    # the complete texts (where a line is shortened) and finding codes; SVG shows it on hover
+    tooltip: tuple[str, ...] = ()
+    # the row of a row layout (the blueprint view: one slide, rows top to bottom); None: free
+    row: int | None = None
 
     def __post_init__(self) -> None:
-        _clean_fields(self, "title", "key")
+        _clean_fields(self, "title", "key", "tooltip")
 
 
 @dataclass(frozen=True)

@@ -39,62 +39,83 @@ ALLOWED_ATTRIBUTES = frozenset(
         "penwidth",
         "peripheries",
         "rankdir",
+        "rank",
         "ranksep",
         "shape",
         "style",
+        "tooltip",
     }
 )
 
 FONT = "Helvetica"
 
+# Colours: the Okabe-Ito palette (colour-blind safe): blue #0072b2, sky blue #56b4e9, bluish
+# green #009e73, orange #e69f00, vermillion #d55e00, reddish purple #cc79a7, yellow #f0e442.
+# Fills are light tints of different lightness, borders and edges differ in line style too,
+# so the kinds stay apart in grey print.
 NODE_STYLE: dict[str, tuple[str, str]] = {  # kind -> (fill, border)
-    "stage": ("#e7f0ff", "#3b5bdb"),
-    "deal_stage": ("#e7f5ff", "#1c7ed6"),
-    "terminal": ("#f1f3f5", "#495057"),
-    "won": ("#d3f9d8", "#2b8a3e"),
-    "lost": ("#ffe3e3", "#c92a2a"),
-    "after_close": ("#f3f0ff", "#6741d9"),
-    "tool": ("#fff9db", "#e67700"),
-    "note": ("#fffbeb", "#868e96"),
+    "stage": ("#dcecf8", "#0072b2"),
+    "deal_stage": ("#fdf0d5", "#b07800"),
+    "terminal": ("#ececec", "#404040"),
+    "won": ("#c8eadc", "#00704f"),
+    "lost": ("#f9d9c6", "#b34a00"),
+    "after_close": ("#e3f3ec", "#009e73"),
+    "handoff": ("#ffffff", "#d55e00"),
+    "tool": ("#f6e3ee", "#a8558a"),
+    "note": ("#fafafa", "#808080"),
 }
 STATUS_STYLE: dict[str, tuple[str, str]] = {
-    "error": ("#ffc9c9", "#e03131"),
-    "warning": ("#ffec99", "#f08c00"),
-    "info": ("#d0ebff", "#1971c2"),
+    "error": ("#f6c9b0", "#b34a00"),
+    "warning": ("#fbf3b0", "#8a6d00"),
+    "info": ("#d7ebf7", "#0072b2"),
 }
 EDGE_STYLE: dict[str, tuple[str, str, str]] = {  # kind -> (colour, style, penwidth)
-    "forward": ("#495057", "solid", "1.2"),
-    "handoff": ("#e8590c", "bold", "3"),
-    "skip": ("#1c7ed6", "dashed", "1.2"),
-    "recycle": ("#c2255c", "dashed", "1.5"),
-    "lost": ("#c92a2a", "dotted", "1.5"),
-    "pipeline": ("#6741d9", "dashed", "1.5"),
-    "won": ("#2b8a3e", "solid", "1.2"),
-    "flow": ("#e67700", "solid", "1.8"),
-    "recorded_in": ("#adb5bd", "dotted", "1"),
+    "forward": ("#404040", "solid", "1.2"),
+    "handoff": ("#d55e00", "bold", "3"),
+    "skip": ("#0072b2", "dashed", "1.3"),
+    "recycle": ("#cc79a7", "dashed", "1.8"),
+    "lost": ("#b34a00", "dotted", "1.5"),
+    "pipeline": ("#56b4e9", "dashed", "1.5"),
+    "won": ("#009e73", "solid", "1.2"),
+    "flow": ("#a8558a", "solid", "1.8"),
+    "recorded_in": ("#999999", "dotted", "1"),
     "order": ("#ffffff", "invis", "1"),
 }
 GROUP_STYLE: dict[str, tuple[str, str, str]] = {  # kind -> (fill, border, style)
-    "lane": ("#f8f9fa", "#adb5bd", "filled,rounded"),
-    "pipeline": ("#fdfdfe", "#7048e8", "rounded"),
-    "open": ("#f8f9fa", "#ced4da", "dashed,rounded"),
-    "after_close": ("#f8f9fa", "#ced4da", "dashed,rounded"),
-    "category": ("#fffdf5", "#e9b949", "filled,rounded"),
-    "tools": ("#ffffff", "#e67700", "rounded"),
+    "lane": ("#f7f7f7", "#a0a0a0", "filled,rounded"),
+    "pipeline": ("#fffdf8", "#b07800", "rounded"),
+    "open": ("#fbfbfb", "#c8c8c8", "dashed,rounded"),
+    "after_close": ("#fbfbfb", "#c8c8c8", "dashed,rounded"),
+    "category": ("#fdf8fb", "#d8a9c6", "filled,rounded"),
+    "tools": ("#ffffff", "#a8558a", "rounded"),
 }
 LINE_STYLE: dict[str, tuple[str, int]] = {  # line style -> (colour, point size)
-    "text": ("#212529", 10),
-    "bullet": ("#343a40", 10),
-    "criterion": ("#1b4332", 10),
-    "muted": ("#6c757d", 9),
-    "mark": ("#a35200", 10),
-    "finding": ("#c92a2a", 9),
+    "text": ("#1a1a1a", 10),
+    "strong": ("#1a1a1a", 10),
+    "bullet": ("#1a1a1a", 10),
+    "team": ("#1a1a1a", 10),
+    "criterion": ("#004d2e", 10),
+    "muted": ("#555555", 10),
+    "mark": ("#6b2f57", 10),
+    "back": ("#8f3a70", 10),
+    "skip": ("#00527f", 10),
+    "finding": ("#8a2d00", 10),
 }
+BOLD_LINES = frozenset({"mark", "strong", "team"})
+ITALIC_LINES = frozenset({"back", "skip"})
+TITLE_SIZE = 12
+WRAP_TITLE = 30
 
 
 def html_text(text: str) -> str:
     """Text for inside an HTML-like label: every markup character escaped."""
     return html.escape(text, quote=True).replace("]", "&#93;").replace("\\", "&#92;")
+
+
+def tooltip_text(lines: tuple[str, ...]) -> str:
+    """Lines for a DOT ``tooltip`` string: every quote, backslash and markup character as an
+    entity (Graphviz keeps entities as they are in SVG), lines joined by DOT's ``\\n``."""
+    return "\\n".join(html_text(t) for t in lines)
 
 
 def _attrs(**kw: str) -> dict[str, str]:
@@ -105,7 +126,11 @@ def _attrs(**kw: str) -> dict[str, str]:
 
 
 def _node_label(n: Node) -> str:
-    rows = [f'<tr><td align="left"><b>{html_text(t)}</b></td></tr>' for t in wrap(n.title, 30)]
+    size = TITLE_SIZE
+    rows = [
+        f'<tr><td align="left"><font point-size="{size}"><b>{html_text(t)}</b></font></td></tr>'
+        for t in wrap(n.title, WRAP_TITLE)
+    ]
     for line in n.lines:
         rows.append(_line_row(line))
     return '<<table border="0" cellborder="0" cellspacing="0" cellpadding="1">' + (
@@ -116,8 +141,10 @@ def _node_label(n: Node) -> str:
 def _line_row(line: Line) -> str:
     colour, size = LINE_STYLE[line.style]
     text = html_text(line.text).replace("  ", "&#160;&#160;")
-    if line.style == "mark":
+    if line.style in BOLD_LINES:
         text = f"<b>{text}</b>"
+    elif line.style in ITALIC_LINES:
+        text = f"<i>{text}</i>"
     return (
         f'<tr><td align="left"><font point-size="{size}" color="{colour}">{text}</font></td></tr>'
     )
@@ -125,7 +152,7 @@ def _line_row(line: Line) -> str:
 
 def _small(text: str, colour: str) -> str:
     lines = "<br/>".join(html_text(t) for t in wrap(text, 26))
-    return f'<<font point-size="9" color="{colour}">{lines}</font>>'
+    return f'<<font point-size="10" color="{colour}">{lines}</font>>'
 
 
 def _node_attrs(n: Node) -> dict[str, str]:
@@ -138,21 +165,33 @@ def _node_attrs(n: Node) -> dict[str, str]:
         shape="box",
         penwidth="2.5" if n.status in ("error", "warning") else "1.2",
     )
+    if n.tooltip:
+        attrs["tooltip"] = tooltip_text(n.tooltip)
     if n.kind == "terminal":
         attrs["peripheries"] = "2"
     elif n.kind == "note":
         attrs.update(_attrs(shape="note", style="filled"))
     elif n.kind in ("won", "lost"):
         attrs["penwidth"] = "2"
+    elif n.kind == "handoff":
+        attrs.update(_attrs(penwidth="3", style="filled,bold"))
+    elif n.kind == "deal_stage" and not n.status:
+        attrs["style"] = "filled"  # square corners: apart from lifecycle stages in grey print
+    elif n.kind == "after_close" and not n.status:
+        attrs["style"] = "filled,rounded,dashed"
     return attrs
 
 
-def _edge_attrs(e: Edge, groups: dict[str, str]) -> dict[str, str]:
+FREE_IN_ROWS = frozenset({"recycle", "skip", "lost"})
+"""Edge kinds that do not order a row layout: ways back, skips and the lost outcome."""
+
+
+def _edge_attrs(e: Edge, groups: dict[str, str], rowed: bool = False) -> dict[str, str]:
     colour, style, width = EDGE_STYLE[e.kind]
     attrs = _attrs(color=colour, style=style, penwidth=width)
     if e.label:
         attrs["label"] = _small(e.label, colour if e.kind != "forward" else "#343a40")
-    if not e.constraint:
+    if not e.constraint or (rowed and e.kind in FREE_IN_ROWS):
         attrs["constraint"] = "false"
     if e.from_group:
         attrs["ltail"] = groups[e.from_group]
@@ -166,7 +205,7 @@ def _legend_cells(it: LegendItem) -> str:
         fill, border = STATUS_STYLE.get(it.kind) or NODE_STYLE.get(it.kind, NODE_STYLE["note"])
         sample = (
             f'<td bgcolor="{fill}" border="1" color="{border}" width="28">'
-            '<font point-size="8"> </font></td>'
+            '<font point-size="10"> </font></td>'
         )
     else:
         colour, style, _ = EDGE_STYLE[it.kind]
@@ -176,16 +215,18 @@ def _legend_cells(it: LegendItem) -> str:
         if style == "bold":
             dash = f"<b>{dash}</b>"
         sample = f'<td><font color="{colour}">{dash}</font></td>'
-    text = f'<font point-size="9">{html_text(it.text)}</font>'
+    text = f'<font point-size="10">{html_text(it.text)}</font>'
     return f'{sample}<td align="left">{text}</td>'
 
 
 LEGEND_ROWS = 6
 """Legend items per column: a long legend is laid out in several columns."""
+LEGEND_ROWS_SLIDE = 4
+"""Legend items per column in a row layout (a wide, low legend next to the tools)."""
 
 
-def _legend_label(items: list[LegendItem]) -> str:
-    ncols = -(-len(items) // LEGEND_ROWS)
+def _legend_label(items: list[LegendItem], per_column: int = LEGEND_ROWS) -> str:
+    ncols = -(-len(items) // per_column)
     rows = [f'<tr><td colspan="{2 * ncols}" align="left"><b>Legend</b></td></tr>']
     nrows = -(-len(items) // ncols)
     for r in range(nrows):
@@ -204,10 +245,12 @@ def to_dot(d: Diagram) -> str:
     """The DOT source of ``d``: deterministic, ids generated, labels escaped."""
     import graphviz  # type: ignore[import-untyped,unused-ignore]
 
+    # a row layout (the blueprint view): rows top to bottom, cards side by side in a row
+    rowed = any(n.row is not None for n in d.nodes)
     g = graphviz.Digraph(
         name="salesblueprint",
         graph_attr=_attrs(
-            rankdir=d.direction,
+            rankdir="TB" if rowed else d.direction,
             label=f'<<font point-size="20"><b>{html_text(d.title)}</b></font>>',
             labelloc="t",
             labeljust="l",
@@ -220,7 +263,7 @@ def to_dot(d: Diagram) -> str:
             bgcolor="#ffffff",
         ),
         node_attr=_attrs(fontname=FONT, fontsize="11", margin="0.12,0.06"),
-        edge_attr=_attrs(fontname=FONT, fontsize="9", arrowsize="0.8"),
+        edge_attr=_attrs(fontname=FONT, fontsize="10", arrowsize="0.8"),
     )
     clusters = {gr.id: f"cluster_{gr.id}" for gr in d.groups}
     children: dict[str | None, list[Group]] = {}
@@ -236,7 +279,8 @@ def to_dot(d: Diagram) -> str:
             sub = graphviz.Digraph(
                 name=clusters[gr.id],
                 graph_attr=_attrs(
-                    label=f"<<b>{html_text(gr.title)}</b>>",
+                    # in a row layout every card names its team: lanes need no title
+                    label="" if rowed and gr.kind == "lane" else f"<<b>{html_text(gr.title)}</b>>",
                     fillcolor=fillc,
                     color=border,
                     style=style,
@@ -256,10 +300,23 @@ def to_dot(d: Diagram) -> str:
             name="cluster_legend",
             graph_attr=_attrs(label="", color="#dee2e6", style="rounded", fillcolor="#ffffff"),
         )
-        legend.node("legend", **_attrs(shape="plain", label=_legend_label(d.legend), fontsize="9"))
+        per_column = LEGEND_ROWS_SLIDE if rowed else LEGEND_ROWS
+        label = _legend_label(d.legend, per_column)
+        legend.node("legend", **_attrs(shape="plain", label=label, fontsize="10"))
         g.subgraph(legend)
+    rows: dict[int, list[str]] = {}
+    for n in d.nodes:
+        if n.row is not None:
+            rows.setdefault(n.row, []).append(n.id)
+    if rows and d.legend:
+        rows[min(rows)].append("legend")
+    for r in sorted(rows):
+        same = graphviz.Digraph(graph_attr=_attrs(rank="same"))
+        for nid in rows[r]:
+            same.node(nid)
+        g.subgraph(same)
     for e in d.edges:
-        g.edge(e.source, e.target, **_edge_attrs(e, clusters))
+        g.edge(e.source, e.target, **_edge_attrs(e, clusters, rowed))
     source: str = g.source
     return source
 

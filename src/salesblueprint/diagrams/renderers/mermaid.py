@@ -24,6 +24,7 @@ _SHAPES: dict[str, tuple[str, str]] = {
     "after_close": ('["', '"]'),
     "tool": ('[("', '")]'),
     "note": ('>"', '"]'),
+    "handoff": ('{{"', '"}}'),
 }
 _ARROWS: dict[str, str] = {
     "forward": "-->",
