@@ -9,6 +9,7 @@ graph = bp.graph                 # -> networkx.DiGraph of stages, transitions, t
 stages = bp.stage_graph          # -> the same without the tools
 plan = sb.funnel(bp, what_if={"mql": 0.5})  # raises sb.WhatIfError for a rate it cannot use
 svg = sb.render(bp, view="lifecycle", format="svg")  # sb.ViewError, sb.RenderError, sb.LayoutError
+result = sb.audit(bp, "history/")  # -> sb.AuditResult: the CRM's stage history held against bp
 ```
 
 Every exception the API raises for bad input is one of the library's own: ``BlueprintError``,
@@ -28,6 +29,7 @@ from salesblueprint.diagnostics.findings import BlueprintError, Finding
 __version__ = "0.1.0"
 
 __all__ = [
+    "AuditResult",
     "Blueprint",
     "BlueprintError",
     "Config",
@@ -37,6 +39,7 @@ __all__ = [
     "ViewError",
     "WhatIfError",
     "__version__",
+    "audit",
     "check",
     "check_file",
     "funnel",
@@ -46,6 +49,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from salesblueprint.api import check, check_file, load, render
+    from salesblueprint.audit import audit
+    from salesblueprint.audit.result import AuditResult
     from salesblueprint.diagrams import LayoutError, RenderError, ViewError
     from salesblueprint.funnel_maths import WhatIfError, funnel
     from salesblueprint.model.blueprint import Blueprint
@@ -53,6 +58,8 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "load": "salesblueprint.api",
+    "audit": "salesblueprint.audit",
+    "AuditResult": "salesblueprint.audit.result",
     "check": "salesblueprint.api",
     "check_file": "salesblueprint.api",
     "funnel": "salesblueprint.funnel_maths",

@@ -120,6 +120,7 @@ def cli() -> None:
     salesblueprint export salesforce BP -o DIR   a blueprint in the CRM's format
     salesblueprint drift BP --against pipedrive FILE   where the CRM moved away
     salesblueprint schema                   JSON Schema of the format, for editors
+    salesblueprint audit bp.yaml history/   hold the CRM's stage history against it
     """
 
 
@@ -538,6 +539,10 @@ def _formatter(name: str) -> Any:
 
 
 add_commands(cli, _load_or_exit, _formatter)
+
+from salesblueprint.audit.command import add_commands as add_audit  # noqa: E402
+
+add_audit(cli, _load_or_exit)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

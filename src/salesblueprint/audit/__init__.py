@@ -1,0 +1,91 @@
+"""``salesblueprint audit``: hold the CRM's real stage history against the blueprint.
+
+```python
+import salesblueprint as sb
+bp = sb.load("blueprint.yaml")
+result = sb.audit(bp, "history/*.parquet")          # -> sb.AuditResult
+result.conformance.violations["skip"], result.stages["demo"].win_rate
+```
+
+The history is read by DuckDB (``pip install 'salesblueprint[audit]'``); nothing here is
+imported by ``check``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import types
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from salesblueprint.audit.errors import AuditError
+from salesblueprint.audit.result import AuditResult
+
+__all__ = ["AuditError", "AuditResult", "audit"]
+
+
+def audit(
+    bp: object,
+    history: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    pipeline: str | None = None,
+    source: str = "generic",
+    columns: str | Mapping[str, str] | None = None,
+    backend: str = "duckdb",
+    as_of: str | None = None,
+    progress: object = None,
+) -> AuditResult:
+    """Audit ``history`` (files, globs or folders of CSV/Parquet) against blueprint ``bp``.
+
+    ``bp`` is a loaded :class:`~salesblueprint.Blueprint` or a path to a blueprint file.
+    ``pipeline`` is a pipeline id or ``lifecycle`` (default: the first pipeline). ``columns``
+    renames the generic columns (``{"deal_id": "Id"}`` or ``"deal_id=Id,stage=Stage"``).
+    ``as_of`` is the "now" for rotting deals (default: the latest time in the history).
+    Raises :class:`AuditError` for unusable input.
+    """
+    from salesblueprint.audit.backends import check_backend
+    from salesblueprint.audit.backends.duckdb import Progress, run_duckdb
+    from salesblueprint.audit.inputs import SOURCES, collect_history, parse_columns
+    from salesblueprint.audit.plan import build_plan
+    from salesblueprint.model.blueprint import Blueprint
+
+    if isinstance(bp, str | os.PathLike):
+        from salesblueprint.model.load import load
+
+        bp = load(bp)
+    if not isinstance(bp, Blueprint):
+        raise TypeError("audit() needs a Blueprint (sb.load(...)) or a path to a blueprint file")
+    check_backend(backend)
+    if source not in SOURCES:
+        raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
+    paths = (
+        [os.fspath(history)]
+        if isinstance(history, str | os.PathLike)
+        else [os.fspath(h) for h in history]
+    )
+    files = collect_history(paths)
+    plan = build_plan(bp, pipeline)
+    mapping = parse_columns(columns)
+    callback: Progress | None = progress if callable(progress) else None
+    return run_duckdb(
+        plan,
+        files,
+        source=source,
+        mapping=mapping,
+        blueprint=bp.file or bp.name,
+        pipelines=[(p.id, p.label) for p in bp.pipelines],
+        as_of=as_of,
+        progress=callback,
+    )
+
+
+class _CallableModule(types.ModuleType):
+    """``salesblueprint.audit`` is this package *and* the function: importing the package sets
+    the attribute ``salesblueprint.audit`` to the module, so the module calls :func:`audit`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> AuditResult:
+        return audit(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

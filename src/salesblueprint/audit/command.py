@@ -1,0 +1,173 @@
+"""The ``salesblueprint audit`` command (registered on the CLI group in ``cli.py``).
+
+Exit codes: 0 the audit ran; 1 it ran and a ``--fail-on`` kind occurred (or the blueprint does
+not load: its findings are shown); 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from salesblueprint.model.blueprint import Blueprint
+
+FAIL_ON_KINDS: tuple[str, ...] = (
+    "violation",
+    "skip",
+    "backward",
+    "after_outcome",
+    "unknown_stage",
+    "late_entry",
+    "rejected",
+    "missing_value",
+    "bad_timestamp",
+    "required",
+    "calibration",
+    "rotting",
+    "undeclared_reason",
+)
+
+
+def _fail_on(text: str | None) -> list[str]:
+    if not text:
+        return []
+    kinds = [k.strip() for k in text.split(",") if k.strip()]
+    for k in kinds:
+        if k not in FAIL_ON_KINDS:
+            from salesblueprint.diagnostics import did_you_mean
+
+            raise click.UsageError(
+                f"--fail-on {k}: unknown kind{did_you_mean(k, FAIL_ON_KINDS)}; "
+                f"kinds: {', '.join(FAIL_ON_KINDS)}"
+            )
+    return kinds
+
+
+def _progress(done: int, total: int, path: str) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    bar = "█" * filled + "·" * (width - filled)
+    end = "\n" if done >= total else ""
+    name = os.path.basename(path)
+    click.echo(f"\r  reading {bar} {done}/{total} {name[:40]:<40}", err=True, nl=False)
+    if end:
+        click.echo("", err=True)
+
+
+def add_commands(cli: click.Group, load_or_exit: Callable[[str, str], Blueprint]) -> None:
+    """Add ``audit`` to the command group. The CLI passes in how it loads a blueprint
+    (printing its findings and exiting 1 when it does not load), so this layer needs nothing
+    above it."""
+    _LOADER.append(load_or_exit)
+    cli.add_command(audit_cmd)
+
+
+_LOADER: list[Callable[[str, str], Blueprint]] = []
+
+
+@click.command("audit")
+@click.argument("blueprint")
+@click.argument("history", nargs=-1, required=True)
+@click.option("--pipeline", help="Pipeline id, or 'lifecycle' (default: the first pipeline).")
+@click.option(
+    "--source",
+    type=click.Choice(["generic", "hubspot", "salesforce"]),
+    default="generic",
+    show_default=True,
+    help="Shape of the history files.",
+)
+@click.option(
+    "--columns",
+    metavar="COL=NAME,...",
+    help="Rename the generic columns: deal_id=Id,stage=StageName,entered_at=CreatedDate.",
+)
+@click.option(
+    "--backend", default="duckdb", show_default=True, help="Where the queries run: duckdb."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "html"]),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", "out", help="Write the report to this file (default: stdout).")
+@click.option(
+    "--fail-on",
+    "fail_on",
+    metavar="KIND[,KIND...]",
+    help="Exit 1 when one of these occurred: " + ", ".join(FAIL_ON_KINDS) + ".",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="TIME",
+    help="'Now' for rotting deals (default: the latest time in the history).",
+)
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
+)
+def audit_cmd(
+    blueprint: str,
+    history: tuple[str, ...],
+    pipeline: str | None,
+    source: str,
+    columns: str | None,
+    backend: str,
+    fmt: str,
+    out: str | None,
+    fail_on: str | None,
+    as_of: str | None,
+    progress: bool | None,
+) -> None:
+    """Hold the CRM's stage HISTORY (CSV/Parquet files, globs or folders) against BLUEPRINT.
+
+    Conformance (skips, backward moves, moves after the outcome, unknown stages, late
+    entries), per-stage win rates against the declared probabilities, days in stage against
+    expected_days, rotting open deals, 'required' stages measured on won deals, and lost
+    reasons. Needs DuckDB: pip install 'salesblueprint[audit]'.
+
+    Exits 0 when the audit ran, 1 when a --fail-on kind occurred, 2 on bad input.
+    """
+    kinds = _fail_on(fail_on)
+    bp = _LOADER[-1](blueprint, "text")
+    from salesblueprint.audit import AuditError, audit
+    from salesblueprint.audit.formats import FORMATTERS
+
+    if progress is None:
+        progress = sys.stderr.isatty()
+    try:
+        result = audit(
+            bp,
+            list(history),
+            pipeline=pipeline,
+            source=source,
+            columns=columns,
+            backend=backend,
+            as_of=as_of,
+            progress=_progress if progress else None,
+        )
+    except AuditError as e:
+        click.echo(f"salesblueprint: {e}", err=True)
+        sys.exit(2)
+    text = FORMATTERS[fmt](result)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with open(out, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as e:
+            click.echo(f"salesblueprint: cannot write {out}: {e.strerror or e}", err=True)
+            sys.exit(2)
+    found = result.kinds_found()
+    failed = [k for k in kinds if k in found]
+    if failed:
+        click.echo(f"salesblueprint: audit failed on: {', '.join(failed)}", err=True)
+        sys.exit(1)
+    sys.exit(0)

@@ -1,0 +1,218 @@
+"""The audit as text (a terminal), JSON (the contract) and markdown (a pull-request comment).
+
+HTML is in :mod:`salesblueprint.audit.html`. Every formatter is ``(result) -> str`` and is
+registered in :data:`FORMATTERS`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, StageFigures
+
+VIOLATION_HELP = {
+    "skip": "forward past one or more stages",
+    "backward": "back to an earlier stage, not a declared recycle",
+    "after_outcome": "moved on after won, lost or an after-close stage",
+    "unknown_stage": "rows whose stage is not in the blueprint",
+    "late_entry": "deals whose history starts after the first stage",
+}
+
+
+def pct(x: float | None) -> str:
+    return "–" if x is None else f"{x * 100:.0f}%"
+
+
+def days(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f}"
+
+
+def _example(e: Example) -> str:
+    move = f"{e.from_stage} → {e.stage}" if e.from_stage else e.stage
+    parts = [f"deal {e.deal_id or '(no id)'}", move, e.at, f"({e.where})" if e.where else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _stage_rows(r: AuditResult) -> list[list[str]]:
+    rows = []
+    for s in r.stages.values():
+        if s.kind == "lifecycle":
+            rows.append(
+                [
+                    s.id,
+                    str(s.entered),
+                    pct(s.conversion),
+                    pct(s.declared_conversion),
+                    _interval(s),
+                    days(s.median_days),
+                    days(s.p90_days),
+                    "–",
+                    str(s.rotting) if s.open_now else "–",
+                ]
+            )
+            continue
+        rows.append(
+            [
+                s.id,
+                str(s.entered),
+                pct(s.win_rate) + f" ({s.won}/{s.won + s.lost})" if s.won + s.lost else "–",
+                pct(s.declared_probability),
+                _interval(s),
+                days(s.median_days),
+                days(s.p90_days),
+                "–" if s.expected_days is None else str(s.expected_days),
+                f"{s.rotting}/{s.open_now}" if s.open_now else "–",
+            ]
+        )
+    return rows
+
+
+def _interval(s: StageFigures) -> str:
+    if s.win_rate_interval is None:
+        return "–"
+    iv = s.win_rate_interval
+    mark = {"over": " ▲ declared too high", "under": " ▼ declared too low"}.get(
+        s.calibration or "", ""
+    )
+    return f"{iv.low * 100:.0f}–{iv.high * 100:.0f}%{mark}"
+
+
+def _headers(r: AuditResult) -> list[str]:
+    if r.pipeline == "lifecycle":
+        return [
+            "stage",
+            "entered",
+            "converted",
+            "declared",
+            "95% CI",
+            "median d",
+            "p90 d",
+            "",
+            "open",
+        ]
+    return [
+        "stage",
+        "entered",
+        "win rate",
+        "declared",
+        "95% CI",
+        "median d",
+        "p90 d",
+        "expected d",
+        "rotting/open",
+    ]
+
+
+def format_text(r: AuditResult) -> str:
+    h, c = r.history, r.conformance
+    out = [f"Audit of {r.blueprint}, pipeline {r.pipeline} ({r.source} history)", ""]
+    out.append(
+        f"History: {h.rows} rows, {h.accepted} accepted, "
+        + ", ".join(f"{n} {k}" for k, n in h.rejected.items())
+        + f"; {h.deals} deals"
+        + (f", {h.first_at} … {h.last_at}" if h.first_at else "")
+    )
+    for reason, examples in h.examples.items():
+        out.append(f"  rejected {reason}: " + "; ".join(_example(e) for e in examples[:3]))
+    share = f" ({c.allowed / c.transitions * 100:.0f}%)" if c.transitions else ""
+    out += [
+        "",
+        f"Conformance: {c.allowed} of {c.transitions} transitions allowed{share}; "
+        f"{c.deals_with_violations} deals with violations",
+    ]
+    for kind in VIOLATION_KINDS:
+        n = c.violations[kind]
+        out.append(f"  {kind:<14}{n:>7}  {VIOLATION_HELP[kind]}")
+        for e in c.examples.get(kind, [])[:3]:
+            out.append(f"  {'':<14}{'':>7}    e.g. {_example(e)}")
+    out += ["", "Stages:"]
+    out += _table(_headers(r), _stage_rows(r))
+    if r.required:
+        out += ["", "Required, measured on won deals:"]
+        won = r.final.get("won", 0)
+        for sid, n in r.required.items():
+            out.append(f"  {sid:<24} {n} of {won} won deals never passed it")
+    if r.final:
+        out += [
+            "",
+            "Deals: " + ", ".join(f"{n} {k}" for k, n in r.final.items()) + f" (as of {r.as_of})",
+        ]
+    if r.reasons:
+        out += ["", "Lost reasons:"]
+        for item in r.reasons:
+            flag = "" if item.declared else "   not declared in the blueprint"
+            out.append(f"  {item.reason:<24} {item.deals:>6}{flag}")
+        if r.deals_without_reason:
+            out.append(f"  {'(no reason given)':<24} {r.deals_without_reason:>6}")
+    if r.breakdowns:
+        out += ["", "Per owner / source:"]
+        for b in r.breakdowns:
+            out.append(
+                f"  {b.column} {b.value:<20} {b.deals:>6} deals, {b.won} won, {b.lost} lost, "
+                f"win rate {pct(b.win_rate)}"
+            )
+    if r.rotting_examples:
+        out += ["", "Rotting (open past expected_days), oldest first:"]
+        out += [f"  {_example(e)}" for e in r.rotting_examples]
+    if r.notes:
+        out += ["", *[f"Note: {n}" for n in r.notes]]
+    return "\n".join(out) + "\n"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(x) for x in col) for col in zip(headers, *rows, strict=False)]
+    lines = ["  " + "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False))]
+    lines += [
+        "  " + "  ".join(x.ljust(w) for x, w in zip(row, widths, strict=False)) for row in rows
+    ]
+    return [line.rstrip() for line in lines]
+
+
+def format_markdown(r: AuditResult) -> str:
+    h, c = r.history, r.conformance
+    out = [f"### Audit: `{r.pipeline}` against the history", ""]
+    out.append(
+        f"{h.rows} rows, {h.accepted} accepted, "
+        + ", ".join(f"{n} {k}" for k, n in h.rejected.items())
+        + f"; {h.deals} deals. **{c.allowed} of {c.transitions}** transitions allowed, "
+        f"**{c.deals_with_violations}** deals with violations."
+    )
+    out += ["", "| violation | count | example |", "|---|---:|---|"]
+    for kind in VIOLATION_KINDS:
+        ex = c.examples.get(kind, [])
+        out.append(f"| {kind} | {c.violations[kind]} | {_example(ex[0]) if ex else ''} |")
+    headers = _headers(r)
+    out += ["", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(row) + " |" for row in _stage_rows(r)]
+    if r.required:
+        out += ["", "| required stage | won deals without it |", "|---|---:|"]
+        out += [f"| {sid} | {n} |" for sid, n in r.required.items()]
+    undeclared = [x for x in r.reasons if not x.declared]
+    if undeclared:
+        out += [
+            "",
+            "Lost reasons not in the blueprint: "
+            + ", ".join(f"`{x.reason}` ({x.deals})" for x in undeclared),
+        ]
+    if r.notes:
+        out += ["", *[f"> {n}" for n in r.notes]]
+    return "\n".join(out) + "\n"
+
+
+def format_json(r: AuditResult) -> str:
+    return json.dumps(r.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _html(r: AuditResult) -> str:
+    from salesblueprint.audit.html import format_html
+
+    return format_html(r)
+
+
+FORMATTERS: dict[str, Callable[[AuditResult], str]] = {
+    "text": format_text,
+    "json": format_json,
+    "markdown": format_markdown,
+    "html": _html,
+}

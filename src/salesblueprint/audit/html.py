@@ -1,0 +1,274 @@
+"""The audit as one self-contained HTML file: inline CSS and SVG, no script, no CDN.
+
+Charts: the pipeline as the blueprint draws it, each stage coloured by its observed win rate
+(conversion for the lifecycle) and each observed move by its verdict; the stage funnel; time in
+stage against ``expected_days``; calibration (observed win rate with its 95% interval against
+the declared probability); and the violations.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from salesblueprint.audit.formats import VIOLATION_HELP, days, pct
+from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, StageFigures
+
+_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;
+max-width:1100px;padding:0 1rem;color:#1f2328}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
+table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;border-bottom:1px solid
+#eaeef2;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.kpis{display:flex;gap:1rem;flex-wrap:wrap}.kpi{border:1px solid #d0d7de;border-radius:6px;
+padding:.6rem 1rem}.kpi b{display:block;font-size:1.4rem}.bad{color:#cf222e}.ok{color:#1a7f37}
+svg text{font:12px system-ui,sans-serif}.note{color:#57606a}
+"""
+
+_VERDICT_COLOUR = {
+    "allowed": "#8c959f",
+    "skip": "#bf8700",
+    "backward": "#cf222e",
+    "after_outcome": "#8250df",
+}
+
+
+def _rate_colour(rate: float | None) -> str:
+    """Red (0) through amber to green (1); grey without data."""
+    if rate is None:
+        return "#eaeef2"
+    r = int(230 - 160 * rate)
+    g = int(90 + 110 * rate)
+    return f"#{r:02x}{g:02x}70"
+
+
+def _observed(s: StageFigures) -> float | None:
+    return s.conversion if s.kind == "lifecycle" else s.win_rate
+
+
+def _diagram(r: AuditResult) -> str:
+    stages = list(r.stages.values())
+    w, h, gap, top = 130, 54, 40, 70
+    width = len(stages) * (w + gap) + gap
+    x = {s.id: gap + i * (w + gap) for i, s in enumerate(stages)}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + h + 90}" '
+        f'viewBox="0 0 {width} {top + h + 90}" role="img" aria-label="Pipeline diagram">',
+        '<defs><marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
+        'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        '<path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>',
+    ]
+    total = max((n for _, _, _, n in r.conformance.moves), default=1)
+    for a, b, verdict, n in r.conformance.moves:
+        if a not in x or b not in x:
+            continue
+        x1, x2 = x[a] + w / 2, x[b] + w / 2
+        forward = x2 > x1
+        y = top if forward else top + h
+        lift = 20 + abs(x2 - x1) / 8
+        cy = y - lift if forward else y + lift
+        stroke = 1 + 5 * n / total
+        parts.append(
+            f'<path d="M{x1:.0f},{y} Q{(x1 + x2) / 2:.0f},{cy:.0f} {x2:.0f},{y}" fill="none" '
+            f'stroke="{_VERDICT_COLOUR[verdict]}" stroke-width="{stroke:.1f}" '
+            f'marker-end="url(#arr)" opacity=".8"><title>{escape(a)} → {escape(b)}: {n} '
+            f"({verdict})</title></path>"
+        )
+    for s in stages:
+        rate = _observed(s)
+        parts.append(
+            f'<g><rect x="{x[s.id]}" y="{top}" width="{w}" height="{h}" rx="6" '
+            f'fill="{_rate_colour(rate)}" stroke="#57606a"/>'
+            f'<text x="{x[s.id] + w / 2}" y="{top + 22}" text-anchor="middle">'
+            f"{escape(s.name if len(s.name) <= 18 else s.name[:17] + '…')}</text>"
+            f'<text x="{x[s.id] + w / 2}" y="{top + 40}" text-anchor="middle">'
+            f"{s.entered} · {pct(rate)}</text></g>"
+        )
+    legend_y = top + h + 80
+    lx = gap
+    for verdict, colour in _VERDICT_COLOUR.items():
+        parts.append(
+            f'<line x1="{lx}" y1="{legend_y - 4}" x2="{lx + 24}" y2="{legend_y - 4}" '
+            f'stroke="{colour}" stroke-width="3"/><text x="{lx + 30}" y="{legend_y}">'
+            f"{verdict}</text>"
+        )
+        lx += 130
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bars(
+    title: str,
+    rows: list[tuple[str, float, str]],
+    *,
+    width: int = 700,
+    colour: str = "#0969da",
+    marks: dict[str, float] | None = None,
+) -> str:
+    """A horizontal bar chart; ``marks`` draws a tick per row (the blueprint's figure)."""
+    label_w, row_h = 170, 26
+    peak = max([v for _, v, _ in rows] + list((marks or {}).values()) + [1e-9])
+    plot = width - label_w - 90
+    height = row_h * len(rows) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
+    ]
+    for i, (label, value, text) in enumerate(rows):
+        y = 5 + i * row_h
+        bar = plot * value / peak
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end">{escape(label)}</text>'
+            f'<rect x="{label_w}" y="{y + 4}" width="{bar:.1f}" height="{row_h - 8}" '
+            f'fill="{colour}"><title>{escape(label)}: {escape(text)}</title></rect>'
+            f'<text x="{label_w + bar + 6:.1f}" y="{y + 16}">{escape(text)}</text>'
+        )
+        if marks and label in marks:
+            mx = label_w + plot * marks[label] / peak
+            parts.append(
+                f'<line x1="{mx:.1f}" y1="{y + 1}" x2="{mx:.1f}" y2="{y + row_h - 1}" '
+                'stroke="#1f2328" stroke-width="2"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _calibration(r: AuditResult) -> str:
+    rows = [s for s in r.stages.values() if s.win_rate_interval is not None]
+    if not rows:
+        return '<p class="note">No closed deals (or lifecycle conversions) to calibrate.</p>'
+    width, label_w, row_h = 700, 170, 28
+    plot = width - label_w - 40
+    height = row_h * len(rows) + 40
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="Calibration">'
+    ]
+    for t in range(0, 101, 25):
+        x = label_w + plot * t / 100
+        parts.append(
+            f'<line x1="{x}" y1="0" x2="{x}" y2="{height - 20}" stroke="#eaeef2"/>'
+            f'<text x="{x}" y="{height - 5}" text-anchor="middle">{t}%</text>'
+        )
+    for i, s in enumerate(rows):
+        y = 24 + i * row_h
+        iv = s.win_rate_interval
+        assert iv is not None
+        observed = _observed(s) or 0.0
+        declared = s.declared_conversion if s.kind == "lifecycle" else s.declared_probability
+        x1, x2 = label_w + plot * iv.low, label_w + plot * iv.high
+        colour = "#cf222e" if s.calibration in ("over", "under") else "#1a7f37"
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 4}" text-anchor="end">{escape(s.id)}</text>'
+            f'<line x1="{x1:.1f}" y1="{y}" x2="{x2:.1f}" y2="{y}" stroke="{colour}" '
+            f'stroke-width="3"/><circle cx="{label_w + plot * observed:.1f}" cy="{y}" r="5" '
+            f'fill="{colour}"><title>observed {pct(observed)}, 95% interval '
+            f"{pct(iv.low)}–{pct(iv.high)}</title></circle>"
+        )
+        if declared is not None:
+            dx = label_w + plot * declared
+            parts.append(
+                f'<path d="M{dx:.1f},{y - 9} l5,-7 h-10z" fill="#1f2328">'
+                f"<title>declared {pct(declared)}</title></path>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _examples(examples: list[Example]) -> str:
+    items = []
+    for e in examples:
+        move = f"{e.from_stage} → {e.stage}" if e.from_stage else e.stage
+        where = f" <span class=note>{escape(e.where)}</span>" if e.where else ""
+        items.append(f"<code>{escape(e.deal_id)}</code> {escape(move)} {escape(e.at)}{where}")
+    return "<br>".join(items)
+
+
+def format_html(r: AuditResult) -> str:
+    h, c = r.history, r.conformance
+    share = c.allowed / c.transitions if c.transitions else None
+    kpis = [
+        ("rows", str(h.rows)),
+        ("accepted", str(h.accepted)),
+        ("rejected", str(sum(h.rejected.values()))),
+        ("deals", str(h.deals)),
+        ("transitions allowed", pct(share)),
+        ("deals with violations", str(c.deals_with_violations)),
+    ]
+    body = [
+        f"<h1>Audit: {escape(r.pipeline)} against the history</h1>",
+        f'<p class="note">Blueprint {escape(r.blueprint)}, {escape(r.source)} history, '
+        f"{escape(h.first_at or '')} … {escape(h.last_at or '')}, as of "
+        f"{escape(r.as_of or '')}.</p>",
+        '<div class="kpis">'
+        + "".join(f'<div class="kpi"><b>{escape(v)}</b>{escape(k)}</div>' for k, v in kpis)
+        + "</div>",
+        "<h2>The pipeline, as the deals moved</h2>",
+        '<p class="note">Stages coloured by observed win rate (lifecycle: conversion); '
+        "arcs are observed moves, thicker for more deals.</p>",
+        _diagram(r),
+        "<h2>Stage funnel</h2>",
+        _bars(
+            "Deals that entered each stage",
+            [(s.id, float(s.entered), str(s.entered)) for s in r.stages.values()],
+        ),
+        "<h2>Time in stage</h2>",
+        '<p class="note">Median days (bar), p90 in the label; the black tick is expected_days.</p>',
+        _bars(
+            "Median days in stage",
+            [
+                (s.id, s.median_days or 0.0, f"{days(s.median_days)} (p90 {days(s.p90_days)})")
+                for s in r.stages.values()
+            ],
+            colour="#8250df",
+            marks={s.id: float(s.expected_days) for s in r.stages.values() if s.expected_days},
+        ),
+        "<h2>Calibration</h2>",
+        '<p class="note">Observed rate (dot) with its 95% Wilson interval (line); the triangle '
+        "is the blueprint's probability (conversion_rate for the lifecycle). Red: the declared "
+        "figure lies outside the interval.</p>",
+        _calibration(r),
+        "<h2>Violations</h2>",
+        "<table><tr><th>kind</th><th>count</th><th>meaning</th><th>examples</th></tr>",
+    ]
+    for kind in VIOLATION_KINDS:
+        n = c.violations[kind]
+        body.append(
+            f'<tr><td>{kind}</td><td class="n {"bad" if n else "ok"}">{n}</td>'
+            f"<td>{escape(VIOLATION_HELP[kind])}</td>"
+            f"<td>{_examples(c.examples.get(kind, []))}</td></tr>"
+        )
+    body.append("</table>")
+    body.append(
+        "<h2>Rejected rows</h2><table><tr><th>reason</th><th>rows</th><th>examples</th></tr>"
+    )
+    for reason, n in h.rejected.items():
+        body.append(
+            f'<tr><td>{reason}</td><td class="n">{n}</td>'
+            f"<td>{_examples(h.examples.get(reason, []))}</td></tr>"
+        )
+    body.append("</table>")
+    if r.required:
+        won = r.final.get("won", 0)
+        body.append(
+            "<h2>Required, measured on won deals</h2>"
+            "<table><tr><th>stage</th><th>won deals that never passed it</th></tr>"
+        )
+        body += [
+            f'<tr><td>{escape(sid)}</td><td class="n">{n} of {won}</td></tr>'
+            for sid, n in r.required.items()
+        ]
+        body.append("</table>")
+    if r.reasons:
+        body.append("<h2>Lost reasons</h2><table><tr><th>reason</th><th>deals</th><th></th></tr>")
+        body += [
+            f'<tr><td>{escape(x.reason)}</td><td class="n">{x.deals}</td>'
+            f"<td>{'' if x.declared else 'not declared in the blueprint'}</td></tr>"
+            for x in r.reasons
+        ]
+        body.append("</table>")
+    body += [f'<p class="note">{escape(n)}</p>' for n in r.notes]
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>Audit: {escape(r.pipeline)}</title><style>{_CSS}</style></head>"
+        f"<body>{''.join(body)}</body></html>\n"
+    )

@@ -1,0 +1,48 @@
+"""Which files a HISTORY argument names: a file, a glob, or a folder of CSV/Parquet files."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Sequence
+
+from salesblueprint.audit.errors import AuditError
+
+CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".txt")
+PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
+_GLOB_CHARS = set("*?[")
+
+
+def file_kind(path: str) -> str:
+    """``csv`` or ``parquet`` (by suffix; anything else is read as CSV)."""
+    return "parquet" if path.lower().endswith(PARQUET_SUFFIXES) else "csv"
+
+
+def collect_history(args: Sequence[str]) -> list[str]:
+    """The history files, in the order given; folders are searched for *.csv and *.parquet."""
+    out: list[str] = []
+    for arg in args:
+        if os.path.isdir(arg):
+            found = []
+            for root, dirs, files in os.walk(arg):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(CSV_SUFFIXES + PARQUET_SUFFIXES) and not (
+                        name.startswith(".")
+                    ):
+                        found.append(os.path.join(root, name))
+            if not found:
+                raise AuditError(f"no history files (*.csv, *.parquet) in folder {arg}")
+            out.extend(found)
+        elif os.path.isfile(arg):
+            out.append(arg)
+        elif _GLOB_CHARS & set(arg):
+            matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
+            if not matches:
+                raise AuditError(f"no history files match {arg!r}")
+            out.extend(matches)
+        elif os.path.exists(arg):
+            raise AuditError(f"cannot read history {arg}: not a file or folder")
+        else:
+            raise AuditError(f"no such history file or folder: {arg}")
+    return list(dict.fromkeys(out))

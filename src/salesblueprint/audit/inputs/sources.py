@@ -1,0 +1,235 @@
+"""Input shapes: how one file's own columns become the generic history columns.
+
+Every source turns a file with columns ``columns`` into a SQL ``SELECT`` over the relation
+``raw`` with the columns :data:`CANONICAL` + :data:`OPTIONAL` (all text, NULL where the file has
+none). Missing or misnamed columns raise :class:`AuditError` naming the file, the column and the
+closest columns the file does have.
+
+- ``generic``: ``deal_id, stage, entered_at`` (+ ``pipeline, amount, owner, reason, source``),
+  renamed with ``--columns deal_id=Id,stage=StageName``.
+- ``salesforce``: ``OpportunityHistory`` (``OpportunityId, StageName, CreatedDate, Amount`` ...;
+  a row written for an amount or date change repeats the stage, and the path treats it as a
+  repeat) or ``LeadHistory`` (``LeadId, Field, OldValue, NewValue, CreatedDate``; the rows with
+  ``Field = Status`` are the lifecycle's moves, others are not stage entries and are left out).
+- ``hubspot``: the flattened ``propertiesWithHistory=dealstage`` (or ``lifecyclestage``) answer,
+  one row per history entry: an object id column (``dealId``, ``objectId``, ``hs_object_id``,
+  ``id``, ``Record ID``) and ``value, timestamp`` (+ ``sourceType, sourceId``); or the export's
+  ``hs_v2_date_entered_<stageId>`` columns, one per stage (only the latest entry into each stage:
+  repeated visits and the moves between them cannot be seen).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from salesblueprint.audit.errors import AuditError
+
+CANONICAL: tuple[str, ...] = ("deal_id", "stage", "entered_at")
+OPTIONAL: tuple[str, ...] = ("pipeline", "amount", "owner", "reason", "source")
+ALL_COLUMNS = CANONICAL + OPTIONAL
+SOURCES: tuple[str, ...] = ("generic", "salesforce", "hubspot")
+HUBSPOT_WIDE_PREFIX = "hs_v2_date_entered_"
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
+    """``deal_id=Id,stage=StageName`` -> ``{"deal_id": "Id", "stage": "StageName"}``."""
+    if spec is None:
+        return {}
+    if isinstance(spec, Mapping):
+        items = list(spec.items())
+    else:
+        items = []
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            key, sep, value = part.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                raise AuditError(
+                    f"--columns {part.strip()!r}: write COLUMN=NAME, e.g. deal_id=OpportunityId"
+                )
+            items.append((key.strip(), value.strip()))
+    out: dict[str, str] = {}
+    for key, value in items:
+        if key not in ALL_COLUMNS:
+            close = difflib.get_close_matches(key, ALL_COLUMNS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise AuditError(
+                f"--columns: unknown history column '{key}'{hint}; "
+                f"the columns are {', '.join(ALL_COLUMNS)}"
+            )
+        out[key] = value
+    return out
+
+
+def _missing(
+    file: str, what: str, wanted: str, columns: Sequence[str], how: str = ""
+) -> AuditError:
+    close = difflib.get_close_matches(wanted, columns, n=3, cutoff=0.5)
+    close += [c for c in columns if c.lower() == wanted.lower() and c not in close]
+    hint = f"; close matches: {', '.join(close)}" if close else ""
+    shown = ", ".join(columns[:20]) + (" ..." if len(columns) > 20 else "")
+    return AuditError(
+        f"{file}: no column '{wanted}' for {what}{hint}. The file has: {shown or '(no columns)'}"
+        + (f". {how}" if how else "")
+    )
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The SELECT that turns ``raw`` into the generic columns, and whether times are epochs."""
+
+    sql: str
+    epoch_ms: bool = False
+    lifecycle: bool = False  # the shape is a lifecycle history (LeadHistory, contacts)
+    note: str = ""  # what this shape cannot show, for the report
+
+
+def _select(exprs: Mapping[str, str], from_: str = "raw", where: str = "") -> str:
+    cols = ", ".join(f"{exprs.get(c, 'NULL')} AS {c}" for c in ALL_COLUMNS)
+    return f"SELECT {cols} FROM {from_}" + (f" WHERE {where}" if where else "")
+
+
+def _text(col: str, target: str = "") -> str:
+    """The column as text; ``entered_at`` keeps its type (a Parquet timestamp stays one)."""
+    if target == "entered_at":
+        return quote(col)
+    return f"CAST({quote(col)} AS VARCHAR)"
+
+
+def _find(columns: Sequence[str], *names: str) -> str | None:
+    lower = {c.lower(): c for c in columns}
+    for n in names:
+        if n.lower() in lower:
+            return lower[n.lower()]
+    return None
+
+
+def project(
+    source: str, file: str, columns: Sequence[str], mapping: Mapping[str, str]
+) -> Projection:
+    """The projection of one file of ``source`` with these ``columns``."""
+    if source == "generic":
+        return _generic(file, columns, mapping)
+    if source == "salesforce":
+        return _salesforce(file, columns, mapping)
+    if source == "hubspot":
+        return _hubspot(file, columns, mapping)
+    raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
+
+
+def _generic(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Projection:
+    exprs: dict[str, str] = {}
+    for col in ALL_COLUMNS:
+        name = mapping.get(col, col)
+        if name in columns:
+            exprs[col] = _text(name, col)
+        elif col in CANONICAL or col in mapping:
+            how = (
+                f"Map it with --columns {col}=<column>"
+                if col not in mapping
+                else f"--columns maps {col} to '{name}'"
+            )
+            raise _missing(file, col, name, columns, how)
+    return Projection(_select(exprs))
+
+
+_SF_OPPORTUNITY = {
+    "deal_id": ("OpportunityId",),
+    "stage": ("StageName",),
+    "entered_at": ("CreatedDate",),
+    "amount": ("Amount",),
+    "owner": ("CreatedById",),
+    "reason": ("Loss_Reason__c", "LossReason", "Reason"),
+}
+_SF_LEAD = {
+    "deal_id": ("LeadId",),
+    "stage": ("NewValue",),
+    "entered_at": ("CreatedDate",),
+}
+
+
+def _by_names(
+    file: str,
+    columns: Sequence[str],
+    mapping: Mapping[str, str],
+    names: Mapping[str, tuple[str, ...]],
+    shape: str,
+) -> dict[str, str]:
+    exprs: dict[str, str] = {}
+    for col in ALL_COLUMNS:
+        if col in mapping:
+            found = mapping[col] if mapping[col] in columns else None
+            wanted = mapping[col]
+        else:
+            found = _find(columns, *names.get(col, ()))
+            wanted = names[col][0] if col in names else col
+        if found is not None:
+            exprs[col] = _text(found, col)
+        elif col in CANONICAL or col in mapping:
+            raise _missing(file, f"{col} ({shape})", wanted, columns, "Rename it with --columns")
+    return exprs
+
+
+def _salesforce(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Projection:
+    if _find(columns, "Field") and _find(columns, "NewValue"):
+        exprs = _by_names(file, columns, mapping, _SF_LEAD, "Salesforce LeadHistory")
+        field = quote(_find(columns, "Field") or "Field")
+        return Projection(
+            _select(exprs, where=f"lower({field}) = 'status'"),
+            lifecycle=True,
+            note="Salesforce LeadHistory holds changes only: a lead's first status (set when "
+            "it was created) is not in it, so most leads count as late entries.",
+        )
+    exprs = _by_names(file, columns, mapping, _SF_OPPORTUNITY, "Salesforce OpportunityHistory")
+    return Projection(_select(exprs))
+
+
+_HS_IDS = ("dealId", "deal_id", "objectId", "contactId", "hs_object_id", "Record ID", "id")
+
+
+def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Projection:
+    wide = [c for c in columns if c.lower().startswith(HUBSPOT_WIDE_PREFIX)]
+    if "stage" not in mapping and _find(columns, "value") is None and wide:
+        id_col = mapping.get("deal_id") or _find(columns, *_HS_IDS)
+        if id_col is None or id_col not in columns:
+            raise _missing(
+                file, "deal_id (HubSpot export)", mapping.get("deal_id", "Record ID"), columns
+            )
+        arms = [
+            f"SELECT {_text(id_col)} AS deal_id, "
+            f"{literal(c[len(HUBSPOT_WIDE_PREFIX) :])} AS stage, "
+            f"{_text(c, 'entered_at')} AS entered_at FROM raw WHERE {quote(c)} IS NOT NULL"
+            for c in wide
+        ]
+        inner = " UNION ALL ".join(arms)
+        exprs = {c: c for c in CANONICAL}
+        return Projection(
+            _select(exprs, from_=f"({inner}) AS wide"),
+            epoch_ms=True,
+            note="HubSpot's hs_v2_date_entered_<stage> columns keep one date per stage: a deal "
+            "that went back and entered a stage again shows only one entry, so backward moves "
+            "and repeated visits cannot be seen, and days in stage span the revisits.",
+        )
+    names = {
+        "deal_id": _HS_IDS,
+        "stage": ("value",),
+        "entered_at": ("timestamp",),
+        "source": ("sourceType",),
+        "pipeline": ("pipeline",),
+        "owner": ("hubspot_owner_id", "owner"),
+        "reason": ("closed_lost_reason", "reason"),
+        "amount": ("amount",),
+    }
+    exprs = _by_names(file, columns, mapping, names, "HubSpot dealstage history")
+    lifecycle = "lifecycle" in file.lower() or _find(columns, "contactId") is not None
+    return Projection(_select(exprs), epoch_ms=True, lifecycle=lifecycle)

@@ -1,0 +1,123 @@
+"""The HTML report in a real headless Chromium: it loads without console errors and the
+screenshot shows the charts. Skips when no Chromium is installed (Debian: apt-get install
+chromium)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+import salesblueprint as sb
+from salesblueprint.audit.html import format_html
+
+from .helpers import write_csv
+
+CHROMIUM = next(
+    (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
+)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")
+
+
+def _pixels(png: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and raw RGB(A) rows of an 8-bit PNG (what Chromium writes)."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, height, channels = 8, b"", 0, 0, 4
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind, data = png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", data[:10])
+            assert depth == 8
+            channels = {2: 3, 6: 4}[colour]
+        elif kind == b"IDAT":
+            idat += data
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows: list[bytes] = []
+    prev = bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 255
+        rows.append(
+            bytes(line[j] for k in range(width) for j in range(k * channels, k * channels + 3))
+        )
+        prev = line
+    return width, height, rows
+
+
+def _count(rows: list[bytes], rgb: tuple[int, int, int]) -> int:
+    """Pixels of exactly this colour (solid SVG fills render exact)."""
+    return sum(row.count(bytes(rgb)) for row in rows)
+
+
+def test_html_in_chromium(bp_path: Path, tmp_path: Path) -> None:
+    rows = []
+    for i in range(30):
+        rows += [
+            [f"d{i}", "discovery", "2025-01-01"],
+            [f"d{i}", "demo", f"2025-01-{2 + i % 9:02d}"],
+        ]
+        rows.append([f"d{i}", "won" if i % 3 else "lost", "2025-01-20"])
+    result = sb.audit(
+        bp_path, write_csv(tmp_path / "h.csv", rows, ["deal_id", "stage", "entered_at"])
+    )
+    page = tmp_path / "report.html"
+    page.write_text(format_html(result), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    assert CHROMIUM is not None
+    proc = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=900,1500",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    console = [
+        line
+        for line in proc.stderr.splitlines()
+        if "CONSOLE" in line or "Uncaught" in line or "Failed to load resource" in line
+    ]
+    assert console == []
+    width, height, pixels = _pixels(shot.read_bytes())
+    assert (width, height) == (900, 1500)
+    assert _count(pixels, (0x09, 0x69, 0xDA)) > 2000  # the stage funnel's bars
+    assert _count(pixels, (0x82, 0x50, 0xDF)) > 1000  # time in stage
+    assert (
+        _count(pixels, (0x1A, 0x7F, 0x37)) + _count(pixels, (0xCF, 0x22, 0x2E)) > 50
+    )  # calibration
