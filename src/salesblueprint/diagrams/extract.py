@@ -321,6 +321,9 @@ def _lifecycle_lines(b: _Builder, s: LifecycleStage, full: bool) -> tuple[list[L
         facts.append(C.DEALS_IN.format(pipeline=p.label if p else s.pipeline))
     if facts:
         lines += [Line(t, "muted") for t in wrap(C.FACTS_SEP.join(facts), b.width)]
+    if s.lead_conversion is not None:
+        text = C.LEAD_CONVERTED.format(records=C.LIST_SEP.join(s.lead_conversion.creates))
+        lines += [Line(t, "mark") for t in wrap(text, b.width)]
     lines += _moves(b, s.id)
     return lines, tips
 
