@@ -162,6 +162,30 @@ def test_unknown_references_are_capped_and_cheap() -> None:
     assert r.findings[-1].message.startswith("… and 2,950 more unknown-reference findings")
 
 
+def test_capping_twice_keeps_the_count() -> None:
+    fs = [Finding("SB020", "x", "error", f"m{i}", "f", i + 1, 1) for i in range(80)]
+    once = cap_per_code(fs)
+    assert cap_per_code(once) == once
+    assert once[-1].message.startswith("… and 30 more x findings")
+
+
+def test_cli_check_caps_rule_findings_but_the_library_does_not(tmp_path: Path) -> None:
+    stages = "".join(f"    - {{id: s_{i}, name: S {i}}}\n" for i in range(80))
+    p = tmp_path / "bp.yaml"
+    p.write_text(f"salesblueprint: 1\nname: x\nlifecycle:\n  stages:\n{stages}", "utf-8")
+    everything = check_file(p)
+    per_rule = {r: sum(f.rule == r for f in everything) for r in {f.rule for f in everything}}
+    over = [r for r, n in per_rule.items() if n > 50]
+    assert over, per_rule
+    proc = run("check", "--format", "json", str(p))
+    assert_clean_exit(proc, 0)  # warnings only
+    shown = json.loads(proc.stdout)["findings"]
+    for r in over:
+        mine = [f for f in shown if f["rule"] == r]
+        assert len(mine) == 51
+        assert f"… and {per_rule[r] - 50} more" in mine[-1]["message"]
+
+
 def test_rule_findings_are_capped_per_code() -> None:
     fs = [Finding("SB501", "x", "warning", f"m{i}", "f", i + 1, 1) for i in range(120)]
     fs += [Finding("SB501", "x", "warning", "other file", "g", 1, 1)]

@@ -164,10 +164,15 @@ def check(
         raise click.UsageError(str(e)) from None
 
     from salesblueprint.api import check_file
+    from salesblueprint.diagnostics.findings import cap_per_code
     from salesblueprint.report import get_formatter
     from salesblueprint.rules.engine import config_findings
 
-    findings = config_findings(config) + [f for p in paths for f in check_file(p, config)]
+    # at most 50 findings of one rule per file on screen, then "… and N more" (the loader caps
+    # its own already; the library's check functions return every rule finding)
+    findings = config_findings(config) + [
+        f for p in paths for f in cap_per_code(check_file(p, config))
+    ]
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(get_formatter(fmt)(paths, findings, color), nl=False, color=color)

@@ -114,6 +114,8 @@ def make_finding(
 
 
 MAX_FINDINGS_PER_CODE = 50
+MORE_NODE: Path = ("…",)
+"""The ``node`` of a closing "… and N more" finding (no real node has this path)."""
 
 
 class CappedFindings:
@@ -129,6 +131,7 @@ class CappedFindings:
         self.items: list[Finding] = []
         self._counts: dict[tuple[str, str], int] = {}
         self._first_over: dict[tuple[str, str], Finding] = {}
+        self._closings: list[Finding] = []  # "… and N more" of an earlier cap, kept as they are
 
     def add(self, rule: str, file: str, build: Callable[[], Finding]) -> None:
         """Count a finding of ``rule`` in ``file``; ``build`` it only when it is kept (or is the
@@ -142,7 +145,10 @@ class CappedFindings:
             self._first_over[key] = build()
 
     def append(self, f: Finding) -> None:
-        self.add(f.rule, f.file, lambda: f)
+        if f.node == MORE_NODE:  # capped before: its count already says how many more
+            self._closings.append(f)
+        else:
+            self.add(f.rule, f.file, lambda: f)
 
     def extend(self, findings: Sequence[Finding]) -> None:
         for f in findings:
@@ -150,7 +156,7 @@ class CappedFindings:
 
     def close(self) -> list[Finding]:
         """The kept findings and one "… and N more" finding per rule that went over."""
-        out = list(self.items)
+        out = [*self.items, *self._closings]
         for key, n in self._counts.items():
             if n <= self.limit:
                 continue
@@ -160,6 +166,7 @@ class CappedFindings:
                 replace(
                     first,
                     fix=None,
+                    node=MORE_NODE,
                     message=f"… and {more:,} more {first.name} finding"
                     f"{'s' if more != 1 else ''} in this file (only the first {self.limit} "
                     "of each rule are shown)",

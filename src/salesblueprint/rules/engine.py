@@ -4,7 +4,6 @@
 - ``lint: {ignore: [...]}`` on the blueprint or any node suppresses a rule, by code or name, for
   that node and everything under it; an entry that suppresses nothing is itself reported.
 - A rule that raises becomes a ``rule-error`` finding; the other rules still run.
-- At most 50 findings per rule and file are kept, then one "… and N more" finding.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from salesblueprint.diagnostics.findings import (
     Finding,
     Path,
-    cap_per_code,
     format_path,
     make_finding,
 )
@@ -242,8 +240,7 @@ _META = (engine_codes.UNUSED_IGNORE, engine_codes.UNKNOWN_RULE)
 
 
 def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
-    """Run every selected rule on a loaded blueprint; findings sorted by position, at most 50
-    per rule (then one "… and N more")."""
+    """Run every selected rule on a loaded blueprint; findings sorted by position."""
     config = config or Config()
     rules = [r for r in load_all().values() if r.check is not None and config.selects(r)]
     ctx = Context(bp, config)
@@ -308,4 +305,4 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
         if config.selects(r) and not ignores.suppresses(r, p.path):
             findings.append(_finding(bp, r, p, config))
     findings.sort(key=Finding.sort_key)
-    return cap_per_code(findings)
+    return findings
