@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
+from salesblueprint.diagrams import renderers, views
 from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
-from salesblueprint.templates import template_names
+from salesblueprint.templates import DEFAULT_TEMPLATE, help_text, template_names
 
 _GLOB_CHARS = set("*?[")
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -267,31 +268,25 @@ def schema_cmd() -> None:
 _TEMPLATE_NAMES = tuple(template_names())
 
 
-@cli.command("init")
+_INIT_HELP = (
+    "Write a starter blueprint that checks clean.\n\n"
+    "PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file "
+    "is never overwritten unless --force is given.\n\n\b\nTemplates:\n" + help_text()
+)
+
+
+@cli.command("init", help=_INIT_HELP)
 @click.argument("path", required=False, default="blueprint.yaml")
 @click.option(
     "--template",
     "-t",
     type=click.Choice(_TEMPLATE_NAMES),
-    default="hubspot",
+    default=DEFAULT_TEMPLATE,
     show_default=True,
-    help="Starter blueprint to write.",
+    help="Starter blueprint to write (listed below).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 def init_cmd(path: str, template: str, force: bool) -> None:
-    """Write a starter blueprint that checks clean.
-
-    PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file
-    is never overwritten unless --force is given.
-
-    \b
-    Templates:
-      hubspot  HubSpot's default lifecycle and a deal pipeline
-      sirius   the SiriusDecisions demand waterfall, with an SLA
-      startup  a small founder-led team, a pilot, onboarding after the win
-      saas     product-led SaaS: trial, product-qualified lead, sales assist
-      nl       Dutch (language: nl): inbound leads for a B2B service company
-    """
     from salesblueprint.templates import template_text
 
     if os.path.isdir(path):
@@ -388,25 +383,22 @@ def diff_cmd(
     sys.exit(0 if result.ok else 1)
 
 
-_RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
-
-
 @cli.command("render")
 @click.argument("file")
 @click.option(
     "--view",
     default="blueprint",
     show_default=True,
-    metavar="lifecycle|pipeline[:ID]|tools|blueprint",
-    help="What to draw.",
+    metavar=views.metavar(),
+    help="What to draw: " + views.help_text() + ".",
 )
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(renderers.formats()),
     default="svg",
     show_default=True,
-    metavar="|".join(_RENDER_FORMATS),
-    help="Output format (any format a renderer is registered for).",
+    help="Output format: " + renderers.help_text() + ".",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
 @click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
@@ -416,15 +408,36 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
     type=click.Path(dir_okay=False),
     help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
 )
+@click.option(
+    "--pages",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "one", "pipeline"]),
+    help="Blueprint view: one page per pipeline when one slide cannot hold it (auto), always "
+    "(pipeline) or never (one). Pages go to OUT-1.svg, OUT-2.svg ...",
+)
 def render_cmd(
-    file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
+    file: str,
+    view: str,
+    fmt: str,
+    out: str | None,
+    findings: bool,
+    config_path: str | None,
+    pages: str,
 ) -> None:
-    """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
+    """Draw a view of blueprint FILE as an image (svg, png, pdf) or as dot or mermaid source.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
-    'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'.
+    'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'. A blueprint
+    too large for one slide is drawn as pages: the tools and the lifecycle, then each pipeline.
     """
-    from salesblueprint.diagrams import LayoutError, RenderError, ViewError, get_renderer, render
+    from salesblueprint.diagrams import (
+        LayoutError,
+        RenderError,
+        ViewError,
+        get_renderer,
+        render_pages,
+    )
 
     renderer = get_renderer(fmt)
     if renderer is None:
@@ -446,7 +459,7 @@ def render_cmd(
 
         found = run_check(bp, config)
     try:
-        data = render(bp, view=view, format=fmt, findings=found)
+        datas = render_pages(bp, view=view, format=fmt, findings=found, pages=pages)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
@@ -460,18 +473,31 @@ def render_cmd(
             err=True,
         )
         sys.exit(1)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payloads = [d.encode("utf-8") if isinstance(d, str) else d for d in datas]
     if out is None:
+        if len(payloads) > 1:
+            raise click.UsageError(
+                f"the {view} view of this blueprint is {len(payloads)} pages: give -o "
+                f"FILE.{fmt} (pages go to FILE-1.{fmt} ... FILE-{len(payloads)}.{fmt}) "
+                "or --pages one"
+            )
         sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.write(payloads[0])
         sys.stdout.buffer.flush()
         return
-    try:
-        with open(out, "wb") as fh:
-            fh.write(payload)
-    except OSError as e:
-        click.echo(f"salesblueprint: cannot write {out}: {e.strerror or e}", err=True)
-        sys.exit(1)
+    stem, ext = os.path.splitext(out)
+    paths = (
+        [out] if len(payloads) == 1 else [f"{stem}-{i}{ext}" for i in range(1, len(payloads) + 1)]
+    )
+    for path, payload in zip(paths, payloads, strict=True):
+        try:
+            with open(path, "wb") as fh:
+                fh.write(payload)
+        except OSError as e:
+            click.echo(f"salesblueprint: cannot write {path}: {e.strerror or e}", err=True)
+            sys.exit(1)
+    if len(paths) > 1:
+        click.echo(f"Wrote {len(paths)} pages: {', '.join(paths)}", err=True)
 
 
 def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:

@@ -120,6 +120,6 @@ def _edge(e: Edge) -> str:
     return f"{src} {arrow} {e.target}"
 
 
-@register("mermaid", description="Mermaid flowchart (renders on GitHub)")
+@register("mermaid", description="flowchart source GitHub draws")
 def render_mermaid(d: Diagram) -> str:
     return to_mermaid(d)
