@@ -147,6 +147,19 @@ def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
     return False
 
 
+def _observable_act(v: Vocabulary, t: Text, exc: list[Span]) -> bool:
+    """The text reports an act a manager could see: a reporting verb ("confirmed in writing",
+    "schriftelijk bevestigd") or a verb whose lemma is a buyer's act ("requested", "tekent")."""
+    if _without(v.find("reporting_verbs", t), exc):
+        return True
+    buyer = v["buyer_act_lemmas"]
+    for _, _, w in t.words:
+        lm = lemma(v.language, w)
+        if buyer.has_word(lm) and (w != lm or v.language == "nl"):
+            return True
+    return False
+
+
 def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     """Why ``text`` is not a factual event: seller belief, forecast, opinion (in that order)."""
     return _cached(v, "factual", text, lambda: _factual_issues(v, text))
@@ -183,6 +196,11 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
                 return False
 
             judgements = [j for j in judgements if not reported(j)]
+    if judgements and _observable_act(v, t, exc):
+        # "Klant is tevreden over de pilot en heeft dat schriftelijk bevestigd", "Qualified
+        # lead booked a demo": a judgement word next to an act someone can see is no opinion
+        # standing in for the event; only a judgement with no observable act is reported
+        judgements = []
     out: list[FactualIssue] = []
     if belief:
         out.append(FactualIssue("belief", tuple(belief)))
@@ -837,13 +855,17 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
     if v.language != "nl" or not t.words:
         return None
     words = [w for _, _, w in t.words]
-    k = 1 if words[0] in ("het", "de") and len(words) > 1 else 0
+    k = 1 if v["determiners"].has_word(words[0]) and len(words) > 1 else 0
     buyer, work = v["buyer_act_lemmas"], v["seller_work_lemmas"]
+    # the buyer as the object ("Onderzoeken van die prospects", "kandidaat kopers zoeken")
+    on_buyer = bool(v.find("buyer_actors", t))
     for i in {k, len(words) - 1}:
         s, e, w = t.words[i]
         lm = lemma("nl", w)
         if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm):
             continue
+        if not (on_buyer or _in(work, w, lm)):
+            continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job
         if w == lm or work.has_word(w):
             if i == k and i + 1 < len(words) and words[i + 1] not in ("van", "op", "met", "aan"):
                 continue  # "Klanten tevreden": a plural noun, not a verb
