@@ -18,6 +18,7 @@ from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.diagrams import VIEWS, RenderError, ViewError
 from salesblueprint.diagrams.extract import SHORT, _shorten, extract, extract_pages
 from salesblueprint.diagrams.ir import clean, wrap
+from salesblueprint.diagrams.layout import find_program
 from salesblueprint.diagrams.renderers import formats
 from salesblueprint.diagrams.renderers.dot import ALLOWED_ATTRIBUTES
 from salesblueprint.model.blueprint import Blueprint
@@ -192,14 +193,16 @@ def _texts(svg: str) -> str:
 @pytest.mark.parametrize("findings", [False, True], ids=["plain", "findings"])
 def test_blueprint_fits_a_slide(path: Path, findings: bool) -> None:
     """16:9 slide: width/height at most 2, no text under 9 px when the picture fills a
-    1920×1080 slide, no text on another text or on an edge."""
-    svg = render(_load(path), view="blueprint", format="svg", findings=findings)
-    assert isinstance(svg, str)
-    geo = measure(svg)
-    assert geo.ratio <= 2.0, geo.ratio
-    assert geo.min_font_px >= 9.0, geo.min_font_px
-    assert geo.text_overlaps() == []
-    assert geo.edge_overlaps() == []
+    1920×1080 slide, no text on another text or on an edge — on every page. With the default
+    layout program (graphviz-pure) the examples are one page; an older Graphviz (Debian's
+    2.43) lays the same cards out wider, and then the view is split into pages that fit."""
+    bp = _load(path)
+    svgs = sb.render_pages(bp, view="blueprint", format="svg", findings=findings)
+    if find_program("svg").kind == "graphviz-pure":
+        assert len(svgs) == 1
+    for svg in svgs:
+        assert isinstance(svg, str)
+        _fits_slide(svg)
 
 
 def _words(text: str) -> list[str]:
@@ -439,7 +442,8 @@ def test_cli_render_text_to_stdout() -> None:
 @pytest.mark.usefixtures("need_graphviz")
 def test_cli_render_png_to_file(tmp_path: Path) -> None:
     out = tmp_path / "bp.png"
-    r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "--format", "png", "-o", str(out)])
+    args = ["render", str(FIXTURES[0]), "--format", "png", "--pages", "one", "-o", str(out)]
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0, r.output
     assert out.read_bytes().startswith(b"\x89PNG")
 
@@ -458,7 +462,7 @@ def test_cli_unknown_view_is_a_usage_error() -> None:
     assert "unknown view" in r.output
 
 
-def test_cli_without_graphviz_writes_the_dot(
+def test_cli_without_graphviz_writes_nothing_and_says_how_to_get_the_dot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from salesblueprint.diagrams import layout
@@ -468,9 +472,8 @@ def test_cli_without_graphviz_writes_the_dot(
     r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "-o", str(out)])
     assert r.exit_code == 1
     assert "no Graphviz found" in r.output
-    dot = tmp_path / "bp.dot"
-    assert dot.read_text(encoding="utf-8").startswith("digraph")
-    assert not out.exists()
+    assert f"--view blueprint --format dot -o {tmp_path / 'bp.dot'}" in r.output
+    assert list(tmp_path.iterdir()) == []  # no file the user did not ask for
 
 
 def test_env_variable_naming_no_program(monkeypatch: pytest.MonkeyPatch) -> None:

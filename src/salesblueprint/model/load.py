@@ -6,7 +6,7 @@ Every problem is collected as a finding with its line and column; nothing stops 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -16,6 +16,7 @@ from salesblueprint.diagnostics import load_codes as codes
 from salesblueprint.diagnostics.codes import Code
 from salesblueprint.diagnostics.findings import (
     BlueprintError,
+    CappedFindings,
     Finding,
     Path,
     format_path,
@@ -67,13 +68,40 @@ class _Collector:
         self.source = source
         self.default_pos = default_pos
         self.tr = tr or translator()
-        self.findings: list[Finding] = []
+        self._found = CappedFindings()
 
-    def add(self, r: Code, path: Path, message: str, *, key: bool = False) -> None:
-        pos = locate(self.source, path, key=key) if self.source is not None else None
-        pos = pos or self.default_pos
-        self.findings.append(
-            make_finding(r, message, file=self.file, pos=pos, path=path, tr=self.tr)
+    @property
+    def findings(self) -> list[Finding]:
+        """At most 50 findings per rule, then one "… and N more" (a file can hold 50,000)."""
+        return self._found.close()
+
+    def add(
+        self, r: Code, path: Path, message: str | Callable[[], str], *, key: bool = False
+    ) -> None:
+        """Report ``message`` at ``path``; a callable message is only built when it is shown."""
+
+        def build() -> Finding:
+            pos = locate(self.source, path, key=key) if self.source is not None else None
+            pos = pos or self.default_pos
+            text = message if isinstance(message, str) else message()
+            return make_finding(r, text, file=self.file, pos=pos, path=path, tr=self.tr)
+
+        self._found.add(r.code, self.file, build)
+
+    def unknown(
+        self, path: Path, message: str, ref: str, options: Iterable[str], fallback: str = ""
+    ) -> None:
+        """An unknown reference: ``message`` and a did-you-mean hint (else ``fallback``).
+
+        The hint, a fuzzy match over every id, is only worked out for a finding that is shown:
+        10,000 broken references among 10,000 stages must not cost 10,000 of them.
+        """
+        self.add(
+            codes.UNKNOWN_REFERENCE,
+            path,
+            lambda: _(
+                "{message}{hint}", message=message, hint=did_you_mean(ref, options) or fallback
+            ),
         )
 
 
@@ -123,14 +151,16 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
         key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
         where = f"'{key}'" if key else _("item")
         if typ == "extra_forbidden":
-            model = _model_at(loc[:-1])
-            allowed = _field_names(model) if model else []
-            hint = did_you_mean(key, allowed)
-            if not hint and allowed:
-                hint = _("; allowed here: {keys}", keys=", ".join(allowed))
-            col.add(
-                codes.UNKNOWN_KEY, loc, _("unknown key '{key}'{hint}", key=key, hint=hint), key=True
-            )
+
+            def unknown(loc: Path = loc, key: str = key) -> str:
+                model = _model_at(loc[:-1])
+                allowed = _field_names(model) if model else []
+                hint = did_you_mean(key, allowed)
+                if not hint and allowed:
+                    hint = _("; allowed here: {keys}", keys=", ".join(allowed))
+                return _("unknown key '{key}'{hint}", key=key, hint=hint)
+
+            col.add(codes.UNKNOWN_KEY, loc, unknown, key=True)
         elif typ == "missing":
             parent = format_path(loc[:-1]) or _("the blueprint")
             col.add(
@@ -235,18 +265,21 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
         _duplicate_ids(col, [*p.stages, *p.after_close], what)
 
     teams = [t.id for t in bp.teams]
+    team_set = set(teams)
+    no_team = (
+        _(" (declare it under 'teams:')")
+        if not teams
+        else _("; teams: {teams}", teams=", ".join(teams))
+    )
 
     def team(owner: str | None, path: Path) -> None:
-        if owner is not None and owner not in teams and not lost.may_be_team(owner):
-            hint = did_you_mean(owner, teams) or (
-                _(" (declare it under 'teams:')")
-                if not teams
-                else _("; teams: {teams}", teams=", ".join(teams))
-            )
-            col.add(
-                codes.UNKNOWN_REFERENCE,
+        if owner is not None and owner not in team_set and not lost.may_be_team(owner):
+            col.unknown(
                 (*path, "owner"),
-                _("owner '{owner}' is not a team{hint}", owner=owner, hint=hint),
+                _("owner '{owner}' is not a team", owner=owner),
+                owner,
+                teams,
+                no_team,
             )
 
     idx = StageIndex.build(bp)
@@ -254,16 +287,11 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
     def stage(ref: str, path: Path, key: str, pipeline: Pipeline | None = None) -> None:
         if idx.resolve(ref, pipeline) is None and not lost.may_be_stage(ref, pipeline):
             where = _(" in pipeline '{id}' or the lifecycle", id=pipeline.id) if pipeline else ""
-            col.add(
-                codes.UNKNOWN_REFERENCE,
+            col.unknown(
                 (*path, key),
-                _(
-                    "{key}: no stage '{ref}'{where}{hint}",
-                    key=key,
-                    ref=ref,
-                    where=where,
-                    hint=did_you_mean(ref, idx.candidates(pipeline)),
-                ),
+                _("{key}: no stage '{ref}'{where}", key=key, ref=ref, where=where),
+                ref,
+                idx.candidates(pipeline),
             )
 
     if bp.lifecycle:
@@ -275,14 +303,11 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
                 and ls.pipeline not in pipelines
                 and not lost.may_be_pipeline(ls.pipeline)
             ):
-                col.add(
-                    codes.UNKNOWN_REFERENCE,
+                col.unknown(
                     (*ls.path, "pipeline"),
-                    _(
-                        "pipeline '{id}' is not declared under 'pipelines:'{hint}",
-                        id=ls.pipeline,
-                        hint=did_you_mean(ls.pipeline, pipelines),
-                    ),
+                    _("pipeline '{id}' is not declared under 'pipelines:'", id=ls.pipeline),
+                    ls.pipeline,
+                    pipelines,
                 )
         for t in bp.lifecycle.transitions:
             for key, ref in (("from", t.from_), ("to", t.to)):
@@ -310,40 +335,27 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
         tool = tools.get(tool_id)
         path = (*crit.path, "recorded_in")
         if tool is None:
-            hint = did_you_mean(tool_id, tools) or (
-                _(" (declare it under 'tools:')") if not tools else ""
-            )
-            col.add(
-                codes.UNKNOWN_REFERENCE,
-                path,
-                _("recorded_in: no tool '{tool}'{hint}", tool=tool_id, hint=hint),
+            no_tool = _(" (declare it under 'tools:')") if not tools else ""
+            col.unknown(
+                path, _("recorded_in: no tool '{tool}'", tool=tool_id), tool_id, tools, no_tool
             )
         elif record and record not in tool.records:
-            hint = did_you_mean(record, tool.records) or _(
-                "; add '{record}' to its records", record=record
-            )
-            col.add(
-                codes.UNKNOWN_REFERENCE,
+            col.unknown(
                 path,
                 _(
-                    "recorded_in: tool '{tool}' does not record '{record}'{hint}",
+                    "recorded_in: tool '{tool}' does not record '{record}'",
                     tool=tool_id,
                     record=record,
-                    hint=hint,
                 ),
+                record,
+                tool.records,
+                _("; add '{record}' to its records", record=record),
             )
     for f in bp.flows:
         for key, ref in (("from", f.from_), ("to", f.to)):
             if ref not in tools and not lost.may_be_tool(ref):
-                col.add(
-                    codes.UNKNOWN_REFERENCE,
-                    (*f.path, key),
-                    _(
-                        "{key}: no tool '{ref}'{hint}",
-                        key=key,
-                        ref=ref,
-                        hint=did_you_mean(ref, tools),
-                    ),
+                col.unknown(
+                    (*f.path, key), _("{key}: no tool '{ref}'", key=key, ref=ref), ref, tools
                 )
         if f.trigger is not None:
             stage(f.trigger, f.path, "trigger")
@@ -696,6 +708,8 @@ def load_file(
     That includes a ``path`` that names no file: ``None``, a number, a path with a NUL
     character, a directory or a missing file are each one ``SB011 unreadable-file`` finding.
     """
+    from salesblueprint.loading.files import open_regular
+
     if not isinstance(path, str | bytes | os.PathLike):
         return _unreadable(
             "", f"not a file path: expected str, bytes or os.PathLike, got {type(path).__name__}"
@@ -708,9 +722,9 @@ def load_file(
         return _unreadable(name, "cannot read the file: its path contains a NUL character")
     try:
         reader = YamlReader(name, limits)
-        if not reader.check_size(os.path.getsize(name)):
-            return LoadResult(name, None, reader.findings)
-        with open(name, "rb") as fh:
+        with open_regular(name) as fh:  # a FIFO or a device is a finding, not a hang
+            if not reader.check_size(os.fstat(fh.fileno()).st_size):
+                return LoadResult(name, None, reader.findings)
             data = fh.read(limits.max_bytes + 1)
     except (OSError, ValueError) as e:  # ValueError: a path the OS cannot take
         return _unreadable(name, f"cannot read the file: {getattr(e, 'strerror', None) or e}")

@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from salesblueprint.diagnostics.findings import Finding, summarize
+from salesblueprint.diagnostics.safe_text import json_dumps, one_line
 from salesblueprint.diff import BlueprintDiff, Change, Side
 from salesblueprint.i18n import Translator, _, translator
 
@@ -56,6 +57,12 @@ def _summary_line(d: BlueprintDiff, tr: Translator) -> str:
     )
 
 
+def _finding_lines(f: Finding, tr: Translator) -> list[str]:
+    """A finding as text lines (its fix on a line of its own), each escaped by the caller."""
+    head = f"  {replace(f, fix=None)}"
+    return [head] if f.fix is None else [head, f"    {tr(_('fix:'))} {f.fix}"]
+
+
 def _language(d: BlueprintDiff, tr: Translator | None) -> Translator:
     """``tr``, or the language of the new side (its ``language:``, read even when it does not
     load)."""
@@ -86,8 +93,8 @@ def format_diff_text(d: BlueprintDiff, tr: Translator | None = None) -> str:
     if errors:
         for side, findings in errors:
             lines.append(tr.gettext("{side} could not be loaded:", side=side.label))
-            lines.extend(f"  {f}" for f in findings)
-        return "\n".join(lines) + "\n"
+            lines.extend(line for f in findings for line in _finding_lines(f, tr))
+        return "\n".join(one_line(line) for line in lines) + "\n"
     if not d.changes:
         lines.append(tr.gettext("No changes to the sales process."))
     marks = {"added": "+", "removed": "-", "renamed": "~", "reordered": "↕", "changed": "~"}
@@ -100,10 +107,10 @@ def format_diff_text(d: BlueprintDiff, tr: Translator | None = None) -> str:
         if findings:
             lines.append("")
             lines.append(tr(title))
-            lines.extend(f"  {f}" for f in findings)
+            lines.extend(line for f in findings for line in _finding_lines(f, tr))
     lines.append("")
     lines.append(_summary_line(d, tr))
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
 def _md(text: str) -> str:
@@ -150,7 +157,7 @@ def format_diff_markdown(d: BlueprintDiff, tr: Translator | None = None) -> str:
                 for f in findings
             )
             lines.append("")
-        return "\n".join(lines).rstrip("\n") + "\n"
+        return "\n".join(one_line(line) for line in lines).rstrip("\n") + "\n"
     if not d.changes:
         lines.append(tr.gettext("No changes to the sales process."))
         lines.append("")
@@ -187,7 +194,7 @@ def format_diff_markdown(d: BlueprintDiff, tr: Translator | None = None) -> str:
             )
         lines.append("")
     lines.append(f"<sub>{_md(_summary_line(d, tr))}</sub>")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
 def format_diff_json(d: BlueprintDiff, tr: Translator | None = None) -> str:
@@ -212,7 +219,7 @@ def format_diff_json(d: BlueprintDiff, tr: Translator | None = None) -> str:
             }
             for side, findings in errors
         }
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json_dumps(doc, indent=2) + "\n"
 
 
 def format_diff(d: BlueprintDiff, fmt: str = "text", tr: Translator | None = None) -> str:

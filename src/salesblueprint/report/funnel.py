@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from salesblueprint.diagnostics.safe_text import json_dumps, one_line
 from salesblueprint.funnel_maths import Funnel, gap_positions
 from salesblueprint.funnel_maths.text import (
     _all_gaps,
@@ -32,7 +33,9 @@ def format_text(
     In the language of ``tr``, or else of the blueprint's ``language:``.
     """
     gaps = _all_gaps(f, what_if)
-    return _text(f, what_if, bp.file, gap_positions(bp, gaps), tr or translator(bp.language))
+    text = _text(f, what_if, bp.file, gap_positions(bp, gaps), tr or translator(bp.language))
+    # names may hold terminal escapes: shown escaped, as in every text format
+    return "\n".join(one_line(line) for line in text.split("\n"))
 
 
 def format_markdown(
@@ -85,7 +88,7 @@ def format_markdown(
         for g, pos in zip(all_gaps, gap_positions(bp, all_gaps), strict=True):
             line = tr.gettext(" (line {line})", line=pos[0]) if pos else ""
             lines.append(f"- {tr(g.message)}{line}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 def _translated(data: dict[str, Any], f: Funnel, tr: Translator) -> dict[str, Any]:
@@ -100,8 +103,6 @@ def _translated(data: dict[str, Any], f: Funnel, tr: Translator) -> dict[str, An
 def format_json(
     bp: Blueprint, f: Funnel, what_if: Funnel | None = None, *, tr: Translator | None = None
 ) -> str:
-    import json
-
     tr = tr or translator(bp.language)
     data = _translated(f.to_dict(), f, tr)
     for g, pos in zip(data["gaps"], gap_positions(bp, f.gaps), strict=True):
@@ -111,4 +112,4 @@ def format_json(
         for g, pos in zip(alt["gaps"], gap_positions(bp, what_if.gaps), strict=True):
             g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
         data["what_if"] = alt
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(data, indent=2) + "\n"

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from salesblueprint.diagnostics.findings import Finding, summarize
+from salesblueprint.diagnostics.safe_text import json_dumps as dumps
 from salesblueprint.i18n import Translator
+
+__all__ = ["dumps", "format_json"]
 
 
 def format_json(
@@ -20,4 +22,4 @@ def format_json(
         "findings": [f.to_dict() for f in findings],
         "summary": summarize(findings),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return dumps(doc, indent=2) + "\n"
