@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses]
+    python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses] [--folds 3]
 
 Every item of the corpus goes through the library's real rules (``run_rules``, as
 ``salesblueprint check`` runs them): the exit criteria are written into one blueprint per
@@ -57,6 +57,13 @@ class Item:
 def split_of(url: str) -> str:
     """``heldout`` for one page in three, chosen by the hash of its URL; else ``tune``."""
     return "heldout" if hashlib.sha256(url.encode()).digest()[0] % 3 == 0 else "tune"
+
+
+def fold_of(url: str, folds: int = 3) -> int:
+    """The fold of a ``tune`` page for cross-checking within ``tune`` (another byte of the hash,
+    so the folds are independent of the held-out split): a rule designed on the items of some
+    folds should also help on the others."""
+    return hashlib.sha256(url.encode()).digest()[1] % folds
 
 
 def load(path: Path = CORPUS) -> list[Item]:
@@ -219,8 +226,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     parser.add_argument("--misses", action="store_true", help="print the disagreements")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="also score each of N folds of the tune split (by another byte of the URL hash)",
+    )
     args = parser.parse_args(argv)
     items = load(args.corpus)
+    if args.folds:
+        if args.split != "tune":
+            print("folds are taken from the tune split only", file=sys.stderr)
+            return 2
+        tune = [i for i in items if i.split == "tune"]
+        for k in range(args.folds):
+            print(f"fold {k + 1}/{args.folds} of tune")
+            print(table(evaluate([i for i in tune if fold_of(i.url, args.folds) == k], "tune")))
+            print()
     result = evaluate(items, args.split)
     print(f"split: {args.split}")
     print(table(result))

@@ -59,6 +59,29 @@ PLANTS = [
         "    to: opportunity\n",
     ),
     Plant(
+        "two conversion points",
+        "        - Ask for a review and a referral\n",
+        "        - Ask for a review and a referral\n      lead_conversion: {creates: [contact]}\n",
+        "SB315",
+        "      lead_conversion: {creates: [contact]}\n",
+    ),
+    Plant(
+        "a fast lane to the conversion around the handoff",
+        "  transitions:\n    - from: opportunity\n",
+        "  transitions:\n    - from: lead\n      to: opportunity\n      kind: skip\n"
+        "      intended: true\n      when: A partner introduces the buyer\n"
+        "    - from: opportunity\n",
+        "SB316",
+        "      lead_conversion: {creates",
+    ),
+    Plant(
+        "account executives before the conversion",
+        "    name: Sales\n    role: sales\n",
+        "    name: Sales\n    role: ae\n",
+        "SB317",
+        "      owner: sales\n      definition: Lead that sales accepted",
+    ),
+    Plant(
         "handoff from a stage without owner",
         "      owner: marketing\n      definition: Lead that fits",
         "      definition: Lead that fits",

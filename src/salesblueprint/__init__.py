@@ -45,10 +45,11 @@ __all__ = [
     "funnel",
     "load",
     "render",
+    "render_pages",
 ]
 
 if TYPE_CHECKING:
-    from salesblueprint.api import check, check_file, load, render
+    from salesblueprint.api import check, check_file, load, render, render_pages
     from salesblueprint.audit import audit
     from salesblueprint.audit.result import AuditResult
     from salesblueprint.diagrams import LayoutError, RenderError, ViewError
@@ -64,6 +65,7 @@ _LAZY = {
     "check_file": "salesblueprint.api",
     "funnel": "salesblueprint.funnel_maths",
     "render": "salesblueprint.api",
+    "render_pages": "salesblueprint.api",
     "ViewError": "salesblueprint.diagrams",
     "RenderError": "salesblueprint.diagrams",
     "LayoutError": "salesblueprint.diagrams",

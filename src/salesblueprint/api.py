@@ -10,7 +10,7 @@ from salesblueprint.model.load import FilePath, load
 from salesblueprint.rules.config import Config
 from salesblueprint.rules.engine import run_rules
 
-__all__ = ["check", "check_file", "load", "render"]
+__all__ = ["check", "check_file", "load", "render", "render_pages"]
 
 
 def check(bp: Blueprint, config: Config | None = None) -> list[Finding]:
@@ -57,3 +57,29 @@ def render(
     elif findings is not False:
         found = finding_list(format, findings)
     return draw(bp, view, format, findings=found)
+
+
+def render_pages(
+    bp: Blueprint,
+    view: str = "blueprint",
+    format: str = "svg",
+    *,
+    findings: bool | Iterable[Finding] = False,
+    config: Config | None = None,
+    pages: str = "auto",
+) -> list[str | bytes]:
+    """Draw one view of ``bp`` as a list of pages (see
+    :func:`salesblueprint.diagrams.render_pages`): the blueprint view of a blueprint too large
+    for one slide (``pages="auto"``), or always with ``pages="pipeline"``, is the tools and
+    lifecycle on page 1 and one page per pipeline; every other view is one page.
+    ``findings`` and ``config`` as in :func:`render`.
+    """
+    from salesblueprint.diagrams import finding_list
+    from salesblueprint.diagrams import render_pages as draw
+
+    found: list[Finding] | None = None
+    if findings is True:
+        found = check(bp, config)
+    elif findings is not False:
+        found = finding_list(format, findings)
+    return draw(bp, view, format, findings=found, pages=pages)

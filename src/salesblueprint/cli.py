@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
 from salesblueprint import __version__
+from salesblueprint.diagrams import renderers, views
 from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
-from salesblueprint.templates import template_names
+from salesblueprint.templates import DEFAULT_TEMPLATE, help_text, template_names
 
 _GLOB_CHARS = set("*?[")
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -28,16 +29,31 @@ _YAML_SUFFIXES = (".yaml", ".yml")
 
 def _is_blueprint(path: str) -> bool:
     """Cheap sniff for files found in directories: a top-level ``salesblueprint:`` key."""
+    from salesblueprint.loading.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(64 * 1024).removeprefix(b"\xef\xbb\xbf")
     except OSError:
         return True  # let the loader report why it cannot be read
     return any(line.startswith(b"salesblueprint:") for line in head.splitlines())
 
 
+def _printable(text: str) -> str:
+    from salesblueprint.report.text import one_line
+
+    return one_line(text)
+
+
 def collect_files(args: Sequence[str]) -> list[str]:
-    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it."""
+    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it.
+
+    A directory scan skips (and says on stderr) a ``*.yaml`` that is not a regular file, such
+    as a FIFO, which would block the scan; a path named explicitly is left to the loader,
+    which reports it as a finding.
+    """
+    from salesblueprint.loading.files import non_regular
+
     out: list[str] = []
     for arg in args:
         if os.path.isdir(arg):
@@ -46,7 +62,16 @@ def collect_files(args: Sequence[str]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     p = os.path.join(root, name)
-                    if name.endswith(_YAML_SUFFIXES) and _is_blueprint(p):
+                    if not name.endswith(_YAML_SUFFIXES):
+                        continue
+                    kind = non_regular(p)
+                    if kind is not None:
+                        click.echo(
+                            f"salesblueprint: skipped {_printable(p)}: "
+                            f"it is {kind}, not a regular file",
+                            err=True,
+                        )
+                    elif _is_blueprint(p):
                         found.append(p)
             if not found:
                 raise click.UsageError(
@@ -140,10 +165,15 @@ def check(
         raise click.UsageError(str(e)) from None
 
     from salesblueprint.api import check_file
+    from salesblueprint.diagnostics.findings import cap_per_code
     from salesblueprint.report import get_formatter
     from salesblueprint.rules.engine import config_findings
 
-    findings = config_findings(config) + [f for p in paths for f in check_file(p, config)]
+    # at most 50 findings of one rule per file on screen, then "… and N more" (the loader caps
+    # its own already; the library's check functions return every rule finding)
+    findings = config_findings(config) + [
+        f for p in paths for f in cap_per_code(check_file(p, config))
+    ]
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(get_formatter(fmt)(paths, findings, color), nl=False, color=color)
@@ -189,7 +219,7 @@ def list_rules(fmt: str) -> None:
             }
             for r in rules
         ]
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(data, indent=2, allow_nan=False))
         return
     width = max(len(r.name) for r in rules)
     group_width = max(len(r.group) for r in rules)
@@ -238,31 +268,25 @@ def schema_cmd() -> None:
 _TEMPLATE_NAMES = tuple(template_names())
 
 
-@cli.command("init")
+_INIT_HELP = (
+    "Write a starter blueprint that checks clean.\n\n"
+    "PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file "
+    "is never overwritten unless --force is given.\n\n\b\nTemplates:\n" + help_text()
+)
+
+
+@cli.command("init", help=_INIT_HELP)
 @click.argument("path", required=False, default="blueprint.yaml")
 @click.option(
     "--template",
     "-t",
     type=click.Choice(_TEMPLATE_NAMES),
-    default="hubspot",
+    default=DEFAULT_TEMPLATE,
     show_default=True,
-    help="Starter blueprint to write.",
+    help="Starter blueprint to write (listed below).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 def init_cmd(path: str, template: str, force: bool) -> None:
-    """Write a starter blueprint that checks clean.
-
-    PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file
-    is never overwritten unless --force is given.
-
-    \b
-    Templates:
-      hubspot  HubSpot's default lifecycle and a deal pipeline
-      sirius   the SiriusDecisions demand waterfall, with an SLA
-      startup  a small founder-led team, a pilot, onboarding after the win
-      saas     product-led SaaS: trial, product-qualified lead, sales assist
-      nl       Dutch (language: nl): inbound leads for a B2B service company
-    """
     from salesblueprint.templates import template_text
 
     if os.path.isdir(path):
@@ -323,12 +347,25 @@ def diff_cmd(
     """
     from salesblueprint.rules.config import ConfigError, find_config, read_config
 
+    if git_rev is not None and git_rev.startswith("-"):
+        raise click.UsageError(
+            f"--git {git_rev!r}: a revision cannot start with '-' (it would be read as an "
+            "option to git); write it as e.g. HEAD~1, main or a commit id"
+        )
     if git_rev is not None:
         if new is not None:
             raise click.UsageError("with --git REV give one FILE: diff --git HEAD~1 FILE")
         old, new = f"{git_rev}:{old}", old
     elif new is None:
         raise click.UsageError("give OLD and NEW (files or REV:path), or --git REV FILE")
+    from salesblueprint.diff import is_git_spec
+
+    for side in (old, new):
+        if is_git_spec(side) and side.startswith("-"):
+            raise click.UsageError(
+                f"{side!r}: a revision cannot start with '-' (it would be read as an option "
+                "to git); write REV:path with a revision such as HEAD~1 or main"
+            )
     try:
         config = read_config(config_path) if config_path else find_config()
     except ConfigError as e:
@@ -346,25 +383,22 @@ def diff_cmd(
     sys.exit(0 if result.ok else 1)
 
 
-_RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
-
-
 @cli.command("render")
 @click.argument("file")
 @click.option(
     "--view",
     default="blueprint",
     show_default=True,
-    metavar="lifecycle|pipeline[:ID]|tools|blueprint",
-    help="What to draw.",
+    metavar=views.metavar(),
+    help="What to draw: " + views.help_text() + ".",
 )
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(renderers.formats()),
     default="svg",
     show_default=True,
-    metavar="|".join(_RENDER_FORMATS),
-    help="Output format (any format a renderer is registered for).",
+    help="Output format: " + renderers.help_text() + ".",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
 @click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
@@ -374,15 +408,36 @@ _RENDER_FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
     type=click.Path(dir_okay=False),
     help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
 )
+@click.option(
+    "--pages",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "one", "pipeline"]),
+    help="Blueprint view: one page per pipeline when one slide cannot hold it (auto), always "
+    "(pipeline) or never (one). Pages go to OUT-1.svg, OUT-2.svg ...",
+)
 def render_cmd(
-    file: str, view: str, fmt: str, out: str | None, findings: bool, config_path: str | None
+    file: str,
+    view: str,
+    fmt: str,
+    out: str | None,
+    findings: bool,
+    config_path: str | None,
+    pages: str,
 ) -> None:
-    """Draw a view of blueprint FILE as svg, png, pdf, dot or mermaid.
+    """Draw a view of blueprint FILE as an image (svg, png, pdf) or as dot or mermaid source.
 
     SVG and PNG are laid out by Graphviz (graphviz-pure, installed with salesblueprint, or a
-    'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'.
+    'dot' named by SALESBLUEPRINT_DOT or on PATH); PDF needs Graphviz's own 'dot'. A blueprint
+    too large for one slide is drawn as pages: the tools and the lifecycle, then each pipeline.
     """
-    from salesblueprint.diagrams import LayoutError, RenderError, ViewError, get_renderer, render
+    from salesblueprint.diagrams import (
+        LayoutError,
+        RenderError,
+        ViewError,
+        get_renderer,
+        render_pages,
+    )
 
     renderer = get_renderer(fmt)
     if renderer is None:
@@ -404,32 +459,45 @@ def render_cmd(
 
         found = run_check(bp, config)
     try:
-        data = render(bp, view=view, format=fmt, findings=found)
+        datas = render_pages(bp, view=view, format=fmt, findings=found, pages=pages)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
-        dot_path = (os.path.splitext(out)[0] if out else os.path.basename(file)) + ".dot"
-        msg = f"salesblueprint: cannot render {fmt}: {e}"
-        try:
-            with open(dot_path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(e.dot)
-            msg += f"\nWrote the DOT source to {dot_path}; render it with: dot -T{fmt} {dot_path}"
-        except OSError as err:
-            msg += f"\n(cannot write {dot_path}: {err.strerror or err})"
-        click.echo(msg, err=True)
+        # only the file the user named is ever written: the DOT source is one command away
+        dot_path = (os.path.splitext(out)[0] if out else os.path.splitext(file)[0]) + ".dot"
+        click.echo(
+            f"salesblueprint: cannot render {fmt}: {_printable(str(e))}\n"
+            f"To render it elsewhere, write the DOT source with: salesblueprint render "
+            f"{_printable(file)} --view {_printable(view)} --format dot -o "
+            f"{_printable(dot_path)}",
+            err=True,
+        )
         sys.exit(1)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payloads = [d.encode("utf-8") if isinstance(d, str) else d for d in datas]
     if out is None:
+        if len(payloads) > 1:
+            raise click.UsageError(
+                f"the {view} view of this blueprint is {len(payloads)} pages: give -o "
+                f"FILE.{fmt} (pages go to FILE-1.{fmt} ... FILE-{len(payloads)}.{fmt}) "
+                "or --pages one"
+            )
         sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.write(payloads[0])
         sys.stdout.buffer.flush()
         return
-    try:
-        with open(out, "wb") as fh:
-            fh.write(payload)
-    except OSError as e:
-        click.echo(f"salesblueprint: cannot write {out}: {e.strerror or e}", err=True)
-        sys.exit(1)
+    stem, ext = os.path.splitext(out)
+    paths = (
+        [out] if len(payloads) == 1 else [f"{stem}-{i}{ext}" for i in range(1, len(payloads) + 1)]
+    )
+    for path, payload in zip(paths, payloads, strict=True):
+        try:
+            with open(path, "wb") as fh:
+                fh.write(payload)
+        except OSError as e:
+            click.echo(f"salesblueprint: cannot write {path}: {e.strerror or e}", err=True)
+            sys.exit(1)
+    if len(paths) > 1:
+        click.echo(f"Wrote {len(paths)} pages: {', '.join(paths)}", err=True)
 
 
 def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:

@@ -125,6 +125,52 @@ def test_salesforce_export_deployable_and_round_trip(tmp_path: Path) -> None:
     assert back.pipelines[0].stages[0].rep_action == bp.pipelines[0].stages[0].rep_action
 
 
+def test_salesforce_lead_conversion_round_trip(tmp_path: Path) -> None:
+    text = (
+        "salesblueprint: 1\nname: T\nteams: [{id: sdr, role: sdr}, {id: ae, role: ae}]\n"
+        "lifecycle:\n  stages:\n    - {id: lead, name: New lead, owner: sdr}\n"
+        "    - {id: sql, name: Qualified, owner: sdr, crm: {salesforce: Working - Qualified}}\n"
+        "    - {id: opportunity, owner: ae, pipeline: deals, lead_conversion: {creates: "
+        "[contact, account]}}\n"
+        "    - {id: customer, owner: ae, terminal: true}\n"
+        "pipelines:\n  - id: deals\n    owner: ae\n    stages:\n"
+        "      - {id: intake, probability: 0.3}\n      - {id: won, outcome: won}\n"
+        "      - {id: lost, outcome: lost}\n"
+    )
+    result = export_crm(_bp(text), "salesforce")
+    leads = result.files["standardValueSets/LeadStatus.standardValueSet-meta.xml"]
+    root = SafeET.fromstring(leads)
+    ns = "{http://soap.sforce.com/2006/04/metadata}"
+    values = [
+        (v.findtext(f"{ns}fullName"), v.findtext(f"{ns}converted"))
+        for v in root.iter(f"{ns}standardValue")
+    ]
+    assert values == [
+        ("New lead", "false"),
+        ("Working - Qualified", "false"),
+        ("opportunity", "true"),
+    ]
+    assert "<members>LeadStatus</members>" in result.files["package.xml"]
+    assert any("LeadStatus" in n for n in result.notes)
+    assert any("creates no opportunity" in n for n in result.notes)
+    out = tmp_path / "sf"
+    for rel, body in result.files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(body)
+    back = _bp(import_crm("salesforce", str(out)))
+    assert back.lifecycle is not None
+    assert [(s.name, s.lead_conversion is not None) for s in back.lifecycle.stages] == [
+        ("New lead", False),
+        ("Qualified", False),  # the label; the value keeps its name under crm:
+        ("opportunity", True),
+    ]
+    assert back.lifecycle.stages[1].crm is not None
+    assert back.lifecycle.stages[1].crm.salesforce == "Working - Qualified"
+    assert back.lifecycle.stages[-1].pipeline == "deals"
+    # no conversion point: no LeadStatus
+    assert not any("LeadStatus" in f for f in export_crm(_template(), "salesforce").files)
+
+
 def test_salesforce_path_guidance_carries_exit_criteria(tmp_path: Path) -> None:
     bp = _template()
     files, _notes = export_crm(bp, "salesforce").files, None

@@ -138,9 +138,61 @@ def test_salesforce_processes_escaped_names_and_guidance() -> None:
     ]
     assert renewal.stages[1].rep_action is None  # the Path belongs to New Business' record type
     head = text.split("salesblueprint: 1")[0]
-    assert "converted: Closed - Converted" in head
+    assert "lead statuses after the converted one" in head and "Closed - Not Converted" in head
     only = read_crm("salesforce", str(DATA / "salesforce"), "Renewal")
     assert [p.label for p in only.pipelines] == ["Renewal"]
+
+
+def test_salesforce_lead_statuses_become_the_lifecycle_up_to_conversion(tmp_path: Path) -> None:
+    bp = _load(import_crm("salesforce", str(DATA / "salesforce")))
+    assert bp.lifecycle is not None
+    stages = bp.lifecycle.stages
+    assert [s.crm.salesforce for s in stages if s.crm] == [
+        "Open - Not Contacted",
+        "Working - Contacted",
+        "Closed - Converted",
+    ]
+    assert [s.lead_conversion is not None for s in stages] == [False, False, True]
+    conv = stages[-1].lead_conversion
+    assert conv is not None and conv.creates == ["contact", "account", "opportunity"]
+    assert stages[-1].terminal and stages[-1].pipeline is None  # two processes: no link
+    # one process: the conversion leads into its pipeline
+    one = _load(import_crm("salesforce", str(DATA / "salesforce"), "Renewal"))
+    assert one.lifecycle is not None and one.lifecycle.stages[-1].pipeline == "renewal"
+    assert [f.rule for f in check(one) if f.severity == "error"] == []
+
+
+def _lead_set(tmp_path: Path, values: list[tuple[str, bool]]) -> Path:
+    import shutil
+
+    d = tmp_path / "md"
+    shutil.copytree(DATA / "salesforce", d)
+    body = "".join(
+        f"<standardValue><fullName>{n}</fullName><converted>{str(c).lower()}</converted>"
+        "</standardValue>"
+        for n, c in values
+    )
+    f = next(d.rglob("LeadStatus.standardValueSet-meta.xml"))
+    f.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><StandardValueSet '
+        f'xmlns="http://soap.sforce.com/2006/04/metadata">{body}</StandardValueSet>'
+    )
+    return d
+
+
+def test_salesforce_lead_statuses_without_or_with_several_converted(tmp_path: Path) -> None:
+    d = _lead_set(tmp_path, [("New", False), ("Working", False), ("Dead", False)])
+    text = import_crm("salesforce", str(d))
+    assert _load(text).lifecycle is None
+    assert "none is marked converted" in text.split("salesblueprint: 1")[0]
+    d = _lead_set(tmp_path / "b", [("New", False), ("Converted", True), ("Won", True)])
+    text = import_crm("salesforce", str(d))
+    bp = _load(text)
+    assert bp.lifecycle is not None and [s.name for s in bp.lifecycle.stages] == [
+        "New",
+        "Converted",
+    ]
+    assert "more converted lead statuses" in text.split("salesblueprint: 1")[0]
 
 
 def test_html_to_text() -> None:

@@ -95,7 +95,7 @@ def test_team_vocabulary_extends_the_built_in_one() -> None:
     )
     assert _rules(text, config) == ["SB211"]
     # jargon for the buyer's side: the customer's steering committee
-    text = _bp("Pilot plan shared by the steerco", "en")
+    text = _bp("Pilot plan sent by the steerco", "en")
     assert _rules(text) == ["SB231"]
     config = Config.from_mapping(
         {"vocabulary": {"en": {"buyer_actors": ["steerco"]}}}, "pyproject.toml"

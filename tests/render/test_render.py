@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import salesblueprint as sb
@@ -15,13 +16,15 @@ from salesblueprint.api import render
 from salesblueprint.cli import cli
 from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.diagrams import VIEWS, RenderError, ViewError
-from salesblueprint.diagrams.extract import SHORT, _shorten, extract
+from salesblueprint.diagrams.extract import SHORT, _shorten, extract, extract_pages
 from salesblueprint.diagrams.ir import clean, wrap
+from salesblueprint.diagrams.layout import find_program
 from salesblueprint.diagrams.renderers import formats
 from salesblueprint.diagrams.renderers.dot import ALLOWED_ATTRIBUTES
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.model.load import load_file, validate_data
 
+from .large import large_blueprint, large_blueprint_data
 from .svg_geometry import measure
 
 HERE = Path(__file__).parent
@@ -190,14 +193,16 @@ def _texts(svg: str) -> str:
 @pytest.mark.parametrize("findings", [False, True], ids=["plain", "findings"])
 def test_blueprint_fits_a_slide(path: Path, findings: bool) -> None:
     """16:9 slide: width/height at most 2, no text under 9 px when the picture fills a
-    1920×1080 slide, no text on another text or on an edge."""
-    svg = render(_load(path), view="blueprint", format="svg", findings=findings)
-    assert isinstance(svg, str)
-    geo = measure(svg)
-    assert geo.ratio <= 2.0, geo.ratio
-    assert geo.min_font_px >= 9.0, geo.min_font_px
-    assert geo.text_overlaps() == []
-    assert geo.edge_overlaps() == []
+    1920×1080 slide, no text on another text or on an edge — on every page. With the default
+    layout program (graphviz-pure) the examples are one page; an older Graphviz (Debian's
+    2.43) lays the same cards out wider, and then the view is split into pages that fit."""
+    bp = _load(path)
+    svgs = sb.render_pages(bp, view="blueprint", format="svg", findings=findings)
+    if find_program("svg").kind == "graphviz-pure":
+        assert len(svgs) == 1
+    for svg in svgs:
+        assert isinstance(svg, str)
+        _fits_slide(svg)
 
 
 def _words(text: str) -> list[str]:
@@ -437,7 +442,8 @@ def test_cli_render_text_to_stdout() -> None:
 @pytest.mark.usefixtures("need_graphviz")
 def test_cli_render_png_to_file(tmp_path: Path) -> None:
     out = tmp_path / "bp.png"
-    r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "--format", "png", "-o", str(out)])
+    args = ["render", str(FIXTURES[0]), "--format", "png", "--pages", "one", "-o", str(out)]
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0, r.output
     assert out.read_bytes().startswith(b"\x89PNG")
 
@@ -456,7 +462,7 @@ def test_cli_unknown_view_is_a_usage_error() -> None:
     assert "unknown view" in r.output
 
 
-def test_cli_without_graphviz_writes_the_dot(
+def test_cli_without_graphviz_writes_nothing_and_says_how_to_get_the_dot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from salesblueprint.diagrams import layout
@@ -466,9 +472,8 @@ def test_cli_without_graphviz_writes_the_dot(
     r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "-o", str(out)])
     assert r.exit_code == 1
     assert "no Graphviz found" in r.output
-    dot = tmp_path / "bp.dot"
-    assert dot.read_text(encoding="utf-8").startswith("digraph")
-    assert not out.exists()
+    assert f"--view blueprint --format dot -o {tmp_path / 'bp.dot'}" in r.output
+    assert list(tmp_path.iterdir()) == []  # no file the user did not ask for
 
 
 def test_env_variable_naming_no_program(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -477,3 +482,103 @@ def test_env_variable_naming_no_program(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv(ENV_VAR, "/nonexistent/dot")
     with pytest.raises(NoGraphvizError, match=ENV_VAR):
         render(_load(FIXTURES[0]), format="svg")
+
+
+# -- large blueprints: one page per pipeline ---------------------------------------------------
+
+
+def _fits_slide(svg: str) -> None:
+    geo = measure(svg)
+    assert geo.ratio <= 2.0, geo.ratio
+    assert geo.min_font_px >= 9.0, geo.min_font_px
+    assert geo.text_overlaps() == []
+    assert geo.edge_overlaps() == []
+
+
+@pytest.mark.usefixtures("need_graphviz")
+def test_large_blueprint_is_one_page_per_pipeline() -> None:
+    """3 pipelines × 12 stages and 15 lifecycle stages do not fit one slide: page 1 has the
+    tools and the lifecycle, pages 2-4 one pipeline each; every page fits a 16:9 slide."""
+    bp = large_blueprint(pipelines=3, stages=12, lifecycle=15)
+    svgs = sb.render_pages(bp, view="blueprint", format="svg")
+    assert len(svgs) == 4
+    for i, svg in enumerate(svgs, 1):
+        assert isinstance(svg, str)
+        _fits_slide(svg)
+        assert f"page {i} of 4" in _texts(svg)
+    first = _texts(svgs[0])
+    assert "Marketing stage 1" in first and "Deal step" not in first
+    assert "(page 2)" in first and "(page 3)" in first  # where the deals are worked
+    for i, svg in enumerate(svgs[1:], 1):
+        texts = _texts(svg)
+        assert f"Pipeline {i}" in texts and "Deal step 12" in texts and "Closed lost" in texts
+        assert "Marketing stage" not in texts
+    # every stage on exactly one page
+    d = extract_pages(bp, "blueprint")
+    keys = [n.key for page in d for n in page.nodes if n.kind != "tool"]
+    assert len(keys) == len(set(keys))
+    assert len(keys) == 15 + 1 + 3 * (12 + 2 + 2)  # stages, the handoff box, deal stages
+
+
+@pytest.mark.parametrize("path", BLUEPRINTS, ids=lambda p: p.name.split(".")[0])
+def test_examples_stay_one_page(path: Path) -> None:
+    bp = _load(path)
+    assert len(extract_pages(bp, "blueprint")) == 1
+    pages = extract_pages(bp, "blueprint", pages="pipeline")
+    assert len(pages) == 1 + len(bp.pipelines)
+    assert len(extract_pages(bp, "lifecycle", pages="pipeline")) == 1
+
+
+def test_pages_unknown_mode() -> None:
+    with pytest.raises(ViewError, match="unknown pages"):
+        extract_pages(_load(FIXTURES[0]), "blueprint", pages="many")
+
+
+@pytest.mark.usefixtures("need_graphviz")
+def test_cli_pages_to_numbered_files(tmp_path: Path) -> None:
+    src = tmp_path / "large.blueprint.yaml"
+    src.write_text(yaml.safe_dump(large_blueprint_data()), encoding="utf-8")
+    out = tmp_path / "bp.svg"
+    r = CliRunner().invoke(cli, ["render", str(src), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in sorted(tmp_path.glob("bp*.svg"))] == [
+        f"bp-{i}.svg" for i in (1, 2, 3, 4)
+    ]
+    assert not out.exists()
+    r = CliRunner().invoke(cli, ["render", str(src)])
+    assert r.exit_code == 2 and "4 pages" in r.output
+    r = CliRunner().invoke(cli, ["render", str(src), "--pages", "one", "-o", str(out)])
+    assert r.exit_code == 0 and out.exists()
+    r = CliRunner().invoke(
+        cli,
+        [
+            "render",
+            str(FIXTURES[0]),
+            "--pages",
+            "pipeline",
+            "--format",
+            "dot",
+            "-o",
+            str(tmp_path / "c.dot"),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "c-1.dot").read_text(encoding="utf-8").startswith("digraph")
+
+
+# -- the other views, measured -----------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("path", BLUEPRINTS, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("view", ["lifecycle", "pipeline", "tools"])
+def test_other_views_readable(path: Path, view: str) -> None:
+    """Lifecycle, pipeline and tools are strips read on a screen, not slides: no text on
+    another text or on an edge, and no text under 9 px when the picture is 1920 px wide."""
+    for findings in (False, True):
+        svg = render(_load(path), view=view, format="svg", findings=findings)
+        assert isinstance(svg, str)
+        geo = measure(svg)
+        assert min(t.size for t in geo.texts) * 1920 / max(geo.width, 1920) >= 9.0
+        assert geo.text_overlaps() == []
+        assert geo.edge_overlaps() == [], geo.edge_overlaps()

@@ -6,9 +6,12 @@ svg = sb.render(bp, view="lifecycle", format="svg")   # str
 png = sb.render(bp, view="blueprint", format="png")   # bytes
 ```
 
-Views: ``lifecycle``, ``pipeline`` / ``pipeline:ID``, ``tools``, ``blueprint``. Formats: ``dot``,
-``mermaid``, ``svg`` (text, returned as ``str``), ``png``, ``pdf`` (``bytes``). SVG, PNG and PDF
-need a Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`).
+Views (one module each in :mod:`.views`): ``lifecycle``, ``pipeline`` / ``pipeline:ID``,
+``tools``, ``blueprint`` (one page per pipeline when it is too large for a slide:
+:func:`render_pages`). Formats (one registry in :mod:`.renderers`): ``dot``, ``mermaid``,
+``svg`` (text, returned as ``str``), ``png``, ``pdf`` (``bytes``). SVG, PNG and PDF need a
+Graphviz layout program (see :mod:`salesblueprint.diagrams.layout`). Importing this package is
+light: the model is imported when something is drawn.
 """
 
 from __future__ import annotations
@@ -16,15 +19,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from salesblueprint.diagrams.extract import VIEWS, ViewError, extract
 from salesblueprint.diagrams.layout import LayoutError, NoGraphvizError
+from salesblueprint.diagrams.views import PAGE_MODES, ViewError, choices_text, load_all
 
 if TYPE_CHECKING:
     from salesblueprint.diagnostics.findings import Finding
+    from salesblueprint.diagrams.ir import Diagram
     from salesblueprint.diagrams.renderers import Renderer
     from salesblueprint.model.blueprint import Blueprint
 
+VIEWS = tuple(load_all())
+"""The view names (the registry in :mod:`salesblueprint.diagrams.views`)."""
+
 __all__ = [
+    "PAGE_MODES",
     "VIEWS",
     "LayoutError",
     "NoGraphvizError",
@@ -34,6 +42,7 @@ __all__ = [
     "formats",
     "get_renderer",
     "render",
+    "render_pages",
 ]
 
 
@@ -78,22 +87,70 @@ def render(
     :class:`LayoutError` (with ``.dot``, the DOT source) when Graphviz is missing or fails.
     All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...).
     """
+    renderer, found = _prepare(view, format, findings)
+    from salesblueprint.diagrams.extract import extract
+
+    return renderer.fn(extract(bp, view, found))
+
+
+def render_pages(
+    bp: Blueprint,
+    view: str = "blueprint",
+    format: str = "svg",
+    *,
+    findings: Iterable[Finding] | None = None,
+    pages: str = "auto",
+) -> list[str | bytes]:
+    """Draw one view of ``bp`` as one or more pages, each as :func:`render` returns it.
+
+    Only the blueprint view has several pages: with ``pages="auto"`` when one slide would not
+    hold it (the text would shrink under 9 px on a 1920 × 1080 slide), with
+    ``pages="pipeline"`` always; the first page holds the tools and the lifecycle, then each
+    pipeline has a page. ``pages="one"`` never splits. Raises what :func:`render` raises, and
+    :class:`ViewError` for an unknown ``pages``.
+    """
+    renderer, found = _prepare(view, format, findings)
+    from salesblueprint.diagrams.extract import extract_pages
+
+    return [renderer.fn(d) for d in extract_pages(bp, view, found, pages, fits_slide)]
+
+
+MIN_TEXT_PX = 9.0
+"""The smallest text a page may show on a 1920 × 1080 slide (its smallest font is 10 pt)."""
+MAX_RATIO = 2.0
+"""The widest page, as width/height, that still fills a 16:9 slide well."""
+
+
+def fits_slide(d: Diagram) -> bool | None:
+    """Whether ``d``, laid out by Graphviz, fits a 16:9 slide: width/height at most
+    :data:`MAX_RATIO`, 10-point text at least :data:`MIN_TEXT_PX`; ``None`` without Graphviz."""
+    from salesblueprint.diagrams.layout import run_layout, slide_scale
+    from salesblueprint.diagrams.renderers.dot import to_dot
+
+    try:
+        svg = run_layout(to_dot(d), "svg").decode("utf-8")
+    except LayoutError:
+        return None
+    scale, ratio = slide_scale(svg)
+    return scale * 10 >= MIN_TEXT_PX and ratio <= MAX_RATIO
+
+
+def _prepare(
+    view: object, fmt: object, findings: Iterable[Finding] | None
+) -> tuple[Renderer, list[Finding] | None]:
+    """The renderer for ``fmt`` and the findings as a list, or the error for bad arguments."""
     if not isinstance(view, str):
-        raise ViewError(
-            "view must be text (lifecycle, pipeline, pipeline:ID, tools or blueprint), "
-            f"got {type(view).__name__}"
-        )
-    renderer = get_renderer(format) if isinstance(format, str) else None
+        raise ViewError(f"view must be text ({choices_text()}), got {type(view).__name__}")
+    renderer = get_renderer(fmt) if isinstance(fmt, str) else None
     if renderer is None:
-        raise RenderError(format)
+        raise RenderError(fmt)
     if isinstance(findings, bool):
         raise RenderError(
-            format,
+            fmt,
             "diagrams.render takes the findings themselves; "
             "salesblueprint.render(bp, findings=True) runs check first",
         )
-    diagram = extract(bp, view, None if findings is None else finding_list(format, findings))
-    return renderer.fn(diagram)
+    return renderer, None if findings is None else finding_list(str(fmt), findings)
 
 
 def finding_list(fmt: str, findings: object) -> list[Finding]:

@@ -18,6 +18,9 @@ VIEW_NAMES: dict[str, str] = {
     "blueprint": "sales blueprint",
 }
 VIEW_ONE_PIPELINE = "pipeline {label}"
+# the blueprint view split into pages: the lifecycle first, then one page per pipeline
+TITLE_PAGE = "{name} — {view}, page {page} of {pages}: {part}"
+PAGE_OVERVIEW = "tools and lifecycle"
 
 # -- groups ------------------------------------------------------------------------------------
 LANE = "{team} lane"
@@ -36,7 +39,9 @@ OTHER_CATEGORY = "other"
 ACTION = "• {text}"
 CONVERTS = "converts {pct}"
 DEALS_IN = "deals: {pipeline}"
+LEAD_CONVERTED = "lead converted here → {records}"
 TEAM_WORKS_DEALS = "{team} works the deals in {pipeline} (below)"
+TEAM_WORKS_DEALS_PAGE = "{team} works the deals in {pipeline} (page {page})"
 TO_WIN = "{pct} to win"
 DAYS = "~{days} days"
 REASONS = "reasons: {reasons}"

@@ -1,8 +1,8 @@
 """Views of a blueprint, extracted into the diagram IR.
 
-A view selects from the one model: ``lifecycle`` (swimlanes per owning team), ``pipeline`` or
-``pipeline:ID`` (deal stages, outcomes, after-close stages), ``tools`` (the tool map) and
-``blueprint`` (all of it on one page). Stage and edge semantics come from
+A view selects from the one model; each view is a module in :mod:`salesblueprint.diagrams.views`
+(``lifecycle``, ``pipeline`` / ``pipeline:ID``, ``tools``, ``blueprint``) that fills a
+:class:`Builder` with the building blocks here. Stage and edge semantics come from
 :mod:`salesblueprint.model.graph`; this module only decides what to show and how to group it.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,11 +29,19 @@ from salesblueprint.diagrams.ir import (
     clean,
     wrap,
 )
+from salesblueprint.diagrams.views import PAGE_MODES, ViewError, load_all, parse
 from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline, Tool
 from salesblueprint.model.graph import Edge as GraphEdge
+from salesblueprint.model.graph import EdgeKind as GraphEdgeKind
 from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool_node
 
-VIEWS = ("lifecycle", "pipeline", "tools", "blueprint")
+VIEWS = tuple(load_all())
+"""The view names, from the registry (:mod:`salesblueprint.diagrams.views`)."""
+
+_MOVES: frozenset[GraphEdgeKind] = frozenset({"recycle", "skip"})
+"""The moves written as lines in the stage they start from (ways back and skips)."""
+_ENTERING: frozenset[GraphEdgeKind] = frozenset({"forward", "handoff"})
+"""The moves that make a terminal lifecycle stage part of the main flow, not a side exit."""
 
 ROW = 9
 """Most stages side by side in one row of the blueprint view; a longer pipeline wraps into
@@ -50,12 +58,10 @@ MAX_FINDING_LINES = 3
 """Findings written out per stage; the rest are counted (and all are in the tooltip)."""
 
 
-class ViewError(ValueError):
-    """An unknown view, or a ``pipeline:ID`` naming no pipeline."""
-
-
 @dataclass
 class _Builder:
+    """What a view builds: nodes, edges and groups (the view modules fill it in)."""
+
     bp: Blueprint
     findings: Sequence[Finding] | None
     index: StageIndex
@@ -71,6 +77,8 @@ class _Builder:
     # the row layout's sections (tools, lifecycle, each pipeline): lanes of node keys
     sections: list[list[list[str]]] = field(default_factory=list)
     next_row: int = 0
+    # pipeline id -> its page, when the blueprint view is split into pages
+    pipeline_pages: dict[str, int] = field(default_factory=dict)
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
         gid = f"g{len(self.groups)}"
@@ -167,6 +175,9 @@ class _Builder:
         return d
 
 
+Builder = _Builder
+
+
 def _row_order(nodes: list[Node]) -> list[Edge]:
     """Invisible edges from the first node of each row to the first of the next: the rows
     stack top to bottom in order."""
@@ -189,7 +200,7 @@ def _short(message: str, limit: int = 80) -> str:
     head = message
     for sep in (": ", "; "):
         head = head.split(sep, 1)[0]
-    return clean(head, limit)
+    return _shorten(head, limit)  # cut at a word, not inside one
 
 
 def _owner(node: Path, owners: list[Path]) -> Path | None:
@@ -226,11 +237,7 @@ def _moves(b: _Builder, key: str) -> list[Line]:
     lines: list[Line] = []
     seen: set[tuple[str, str, str]] = set()
     for e in _stage_moves(b):
-        if (
-            e.source != key
-            or e.kind not in ("recycle", "skip")
-            or (e.kind, e.target, e.label) in seen
-        ):
+        if e.source != key or e.kind not in _MOVES or (e.kind, e.target, e.label) in seen:
             continue
         seen.add((e.kind, e.target, e.label))
         stage = _stage_label(b, e.target)
@@ -307,7 +314,12 @@ def _lifecycle_lines(b: _Builder, s: LifecycleStage, full: bool) -> tuple[list[L
     if full and s.pipeline:
         p = bp.pipeline(s.pipeline)
         team = _team_title(bp, p.owner if p and p.owner else s.owner)
-        text = C.TEAM_WORKS_DEALS.format(team=team, pipeline=p.label if p else s.pipeline)
+        label = p.label if p else s.pipeline
+        page = b.pipeline_pages.get(s.pipeline)
+        if page is None:
+            text = C.TEAM_WORKS_DEALS.format(team=team, pipeline=label)
+        else:
+            text = C.TEAM_WORKS_DEALS_PAGE.format(team=team, pipeline=label, page=page)
         lines += [Line(t, "team") for t in wrap(text, b.width)]
     if full:
         crit, tips = _criteria(b, s, short=True)
@@ -321,6 +333,9 @@ def _lifecycle_lines(b: _Builder, s: LifecycleStage, full: bool) -> tuple[list[L
         facts.append(C.DEALS_IN.format(pipeline=p.label if p else s.pipeline))
     if facts:
         lines += [Line(t, "muted") for t in wrap(C.FACTS_SEP.join(facts), b.width)]
+    if s.lead_conversion is not None:
+        text = C.LEAD_CONVERTED.format(records=C.LIST_SEP.join(s.lead_conversion.creates))
+        lines += [Line(t, "mark") for t in wrap(text, b.width)]
     lines += _moves(b, s.id)
     return lines, tips
 
@@ -371,7 +386,7 @@ def _side_exits(b: _Builder) -> set[str]:
     """Terminal lifecycle stages that no forward move or handoff enters."""
     bp = b.bp
     assert bp.lifecycle is not None
-    entered = {e.target for e in _stage_moves(b) if e.kind in ("forward", "handoff")}
+    entered = {e.target for e in _stage_moves(b) if e.kind in _ENTERING}
     return {s.id for s in bp.lifecycle.stages if s.terminal and s.id not in entered}
 
 
@@ -437,9 +452,10 @@ points, for choosing the row width before Graphviz lays the cards out."""
 SLIDE = 16 / 9
 
 
-def _fit(b: _Builder) -> int:
+def _fit(b: _Builder) -> tuple[int, float]:
     """The cards per row (at most :data:`ROW`) whose estimated picture is closest to a 16:9
-    slide: the text is as large as it can be when the picture fills the slide."""
+    slide (the text is as large as it can be when the picture fills the slide), and the
+    estimated scale of that picture on a 1920 × 1080 slide (pixels per point)."""
     lines = {n.key: len(n.lines) + 1 for n in b.nodes}
     card_w, line_h, extra = CARD_SIZE
     best, best_scale = ROW, 0.0
@@ -450,7 +466,7 @@ def _fit(b: _Builder) -> int:
         scale = min(1920 / w, 1080 / h)
         if scale > best_scale + 1e-9:
             best, best_scale = width, scale
-    return best
+    return best, best_scale
 
 
 def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
@@ -582,7 +598,8 @@ def _tool_lines(t: Tool, compact: bool, width: int = WRAP) -> list[Line]:
             text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(others))
             lines += [Line(x, "text") for x in wrap(text, width)]
         return lines
-    for r in dict.fromkeys([*t.records, *t.system_of_record]):
+    # the records it is the system of record for first, then the others: bold lines together
+    for r in dict.fromkeys([*sor, *t.records]):
         if r in sor:
             lines.append(Line(clean(C.RECORD_SOR.format(record=r)), "mark"))
         else:
@@ -639,8 +656,7 @@ def _blind_spots(b: _Builder) -> None:
     b.node("note:blind_spots", C.BLIND_SPOTS, "note", lines[:40])
 
 
-def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
-    _, _, pid = view.partition(":")
+def _pipelines_for(bp: Blueprint, pid: str) -> list[Pipeline]:
     if not pid:
         return list(bp.pipelines)
     p = bp.pipeline(pid)
@@ -650,37 +666,91 @@ def _pipelines_for(bp: Blueprint, view: str) -> list[Pipeline]:
     return [p]
 
 
+MIN_SCALE = 0.95
+"""Below this estimated slide scale (pixels per point on a 1920 × 1080 slide) one page does
+not fit in ``auto`` mode: 10-point text would shrink under 9 px."""
+
+SURE_SCALE = 1.8
+"""At or above this estimated slide scale one page surely fits; between the two, the real
+layout decides (the estimate is rough: Graphviz does not align the rows)."""
+
+
+def _check_view(view: str) -> str:
+    """The name of the view ``view`` spells; :class:`ViewError` when it names none."""
+    return parse(view)[0].name
+
+
 def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
     """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
     the findings in words."""
-    base = view.split(":", 1)[0]
-    if base not in VIEWS or (":" in view and base != "pipeline"):
-        raise ViewError(
-            f"unknown view {view!r}; choose lifecycle, pipeline, pipeline:ID, tools or blueprint"
-        )
-    idx = StageIndex.build(bp)
-    name = C.VIEW_NAMES[base]
-    b = _Builder(bp, findings, idx, "", view)
-    if base == "lifecycle":
-        _add_lifecycle(b)
-    elif base == "pipeline":
-        pipes = _pipelines_for(bp, view)
-        for p in pipes:
-            _add_pipeline(b, p)
-        if len(pipes) == 1:
-            name = C.VIEW_ONE_PIPELINE.format(label=pipes[0].label)
-    elif base == "tools":
-        _add_tools(b)
-        _tool_flows(b)
-        _blind_spots(b)
-    else:
-        b.width = CARD_WRAP
-        _add_tools(b, compact=True)
-        _add_lifecycle(b, full=True)
-        for p in bp.pipelines:
-            _add_pipeline(b, p, full=True)
-        width = _fit(b)
-        for section in b.sections:
-            _rows(b, _pack(section, width))
+    v, argument = parse(view)
+    b = _Builder(bp, findings, StageIndex.build(bp), "", view)
+    name = v.build(b, argument) or C.VIEW_NAMES.get(v.name, v.name)
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
+
+
+def extract_pages(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    pages: str = "auto",
+    fits: Callable[[Diagram], bool | None] | None = None,
+) -> list[Diagram]:
+    """The pages of one view: one diagram, except for the blueprint view of a blueprint too
+    large for one slide (``pages="auto"``) or when ``pages="pipeline"``: then the first page
+    holds the tools and the lifecycle, and each pipeline has a page of its own.
+
+    Whether one page fits is first estimated from the cards' sizes; when the estimate is not
+    clear, ``fits(diagram)`` decides (the caller lays the page out and measures it; ``None``
+    leaves it to the estimate)."""
+    if pages not in PAGE_MODES:
+        raise ViewError(f"unknown pages {pages!r}; choose {', '.join(PAGE_MODES)}")
+    base = _check_view(view)
+    if base != "blueprint" or pages == "one" or not bp.pipelines:
+        return [extract(bp, view, findings)]
+    idx = StageIndex.build(bp)
+    if pages == "auto":
+        whole = _Builder(bp, findings, idx, "", view)
+        _add_blueprint(whole, list(bp.pipelines), estimate_only=True)
+        scale = _fit(whole)[1]
+        if scale >= SURE_SCALE:
+            return [extract(bp, view, findings)]
+        if scale >= MIN_SCALE:
+            one = extract(bp, view, findings)
+            verdict = fits(one) if fits is not None else None
+            if verdict or verdict is None:
+                return [one]
+    count = 1 + len(bp.pipelines)
+    page_of = {p.id: i + 2 for i, p in enumerate(bp.pipelines)}
+    out: list[Diagram] = []
+    parts: list[tuple[str, list[Pipeline]]] = [(C.PAGE_OVERVIEW, [])]
+    parts += [(C.PIPELINE.format(label=p.label), [p]) for p in bp.pipelines]
+    for number, (part, pipes) in enumerate(parts, 1):
+        b = _Builder(bp, findings, idx, "", view)
+        b.pipeline_pages = page_of
+        _add_blueprint(b, pipes, overview=number == 1)
+        title = C.TITLE_PAGE.format(
+            name=bp.name, view=C.VIEW_NAMES[base], page=number, pages=count, part=part
+        )
+        b.title = clean(title, 160)
+        out.append(b.diagram())
+    return out
+
+
+def _add_blueprint(
+    b: _Builder, pipelines: list[Pipeline], overview: bool = True, estimate_only: bool = False
+) -> None:
+    """The blueprint view: (with ``overview``) a row of tools and the lifecycle lane by lane,
+    then the given pipelines; cards in rows sized for a 16:9 slide."""
+    b.width = CARD_WRAP
+    if overview:
+        _add_tools(b, compact=True)
+        _add_lifecycle(b, full=True)
+    for p in pipelines:
+        _add_pipeline(b, p, full=True)
+    if estimate_only:
+        return
+    width = _fit(b)[0]
+    for section in b.sections:
+        _rows(b, _pack(section, width))

@@ -123,3 +123,20 @@ def run_layout(source: str, fmt: str, timeout: float = TIMEOUT) -> bytes:
         detail = "; ".join(err[-3:]) or f"exit code {proc.returncode}"
         raise LayoutError(f"Graphviz ({prog.path}) failed: {detail}", source)
     return proc.stdout
+
+
+SLIDE = (1920.0, 1080.0)
+
+
+def slide_scale(svg: str) -> tuple[float, float]:
+    """Pixels per point when a Graphviz SVG is fitted onto a 1920 × 1080 slide, and its
+    width/height; ``(0, 0)`` when the SVG has no size."""
+    import re
+
+    m = re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"[^>]*\bheight="([\d.]+)pt"', svg)
+    if not m:
+        return 0.0, 0.0
+    w, h = float(m.group(1)), float(m.group(2))
+    if w <= 0 or h <= 0:
+        return 0.0, 0.0
+    return min(SLIDE[0] / w, SLIDE[1] / h), w / h

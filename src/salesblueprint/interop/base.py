@@ -38,6 +38,7 @@ class CrmStage:
     outcome: Outcome | None = None
     expected_days: int | None = None
     guidance: str | None = None
+    converted: bool = False  # a lead status: the status a converted lead gets
 
 
 @dataclass
@@ -58,6 +59,8 @@ class CrmData:
     crm: str
     source: str
     pipelines: list[CrmPipeline] = field(default_factory=list)
+    # the lead's statuses up to the conversion (Salesforce LeadStatus); the last is converted
+    lead_stages: list[CrmStage] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unknown_fields: set[str] = field(default_factory=set)
 

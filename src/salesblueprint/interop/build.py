@@ -60,12 +60,33 @@ def blueprint_data(data: CrmData, name: str | None = None) -> dict[str, Any]:
         )
     taken: set[str] = set()
     pipelines = [_pipeline(p, data.crm, taken, data) for p in data.pipelines]
-    return {
+    out: dict[str, Any] = {
         "salesblueprint": 1,
         "name": name,
         "description": f"Imported from {title} ({data.source}).",
-        "pipelines": pipelines,
     }
+    if data.lead_stages:
+        out["lifecycle"] = {"stages": _lead_stages(data, pipelines)}
+    out["pipelines"] = pipelines
+    return out
+
+
+def _lead_stages(data: CrmData, pipelines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The lead's statuses as lifecycle stages; the converted one, the last, carries
+    ``lead_conversion`` and ``terminal`` (the lead record ends there) and, with one pipeline,
+    leads into it (the conversion creates the opportunity)."""
+    ids: set[str] = set()
+    out = []
+    for s in data.lead_stages:
+        stage: dict[str, Any] = {"id": unique(slug(s.label or s.id), ids), "name": s.label or s.id}
+        if s.converted:
+            stage["lead_conversion"] = {"creates": ["contact", "account", "opportunity"]}
+            if len(pipelines) == 1:
+                stage["pipeline"] = pipelines[0]["id"]
+            stage["terminal"] = True  # the lead record ends here, converted
+        stage["crm"] = {data.crm: s.id}
+        out.append(stage)
+    return out
 
 
 def header(data: CrmData) -> str:

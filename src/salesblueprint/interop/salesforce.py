@@ -31,7 +31,7 @@ from salesblueprint.interop.base import (
 )
 
 if TYPE_CHECKING:
-    from salesblueprint.model.blueprint import Blueprint, DealStage, Pipeline
+    from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline
 
 CRM = "salesforce"
 NS = "http://soap.sforce.com/2006/04/metadata"
@@ -102,8 +102,10 @@ def _parse_xml(path: str) -> Element:
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
+    from salesblueprint.loading.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:  # a FIFO is an error, not a hang
             raw = fh.read(MAX_BYTES + 1)
     except OSError as e:
         raise InteropError(f"cannot read: {e.strerror or e}", path) from None
@@ -370,18 +372,44 @@ def _read_paths(files: dict[str, list[str]], data: CrmData) -> dict[str, dict[st
 
 
 def _read_leads(path: str, data: CrmData) -> None:
+    """The lead statuses in order up to the first one marked ``converted``: the lifecycle a
+    lead goes through until it is converted. Statuses after it (a lead closed without
+    conversion) have no place on that path and are noted."""
     root = _root(path, "StandardValueSet")
-    names, converted = [], []
+    _check_fields(root, _VALUE_SET, "StandardValueSet", data)
+    statuses: list[CrmStage] = []
     for el in _children(root, "standardValue"):
+        _check_fields(el, _VALUE, "standardValue", data)
         name = unquote(_text(el, "fullName"))
-        names.append(name)
-        if _flag(el, "converted"):
-            converted.append(name)
-    if names:
+        if not name:
+            raise InteropError("a standardValue without fullName", path)
+        if not _flag(el, "isActive", True):
+            data.note(f"inactive lead status '{name}' left out")
+            continue
+        statuses.append(
+            CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted"))
+        )
+    at = next((i for i, s in enumerate(statuses) if s.converted), None)
+    if at is None:
+        if statuses:
+            data.note(
+                "lead statuses (none is marked converted, so the lead conversion is unknown): "
+                + ", ".join(s.id for s in statuses)
+            )
+        return
+    data.lead_stages = statuses[: at + 1]
+    rest = statuses[at + 1 :]
+    others = [s.id for s in rest if s.converted]
+    if others:
         data.note(
-            "lead statuses (the format has no lead object yet): "
-            + ", ".join(names)
-            + (f"; converted: {', '.join(converted)}" if converted else "; none marked converted")
+            "more converted lead statuses (the blueprint has one conversion point, at "
+            f"'{statuses[at].id}'): " + ", ".join(others)
+        )
+    closed = [s.id for s in rest if not s.converted]
+    if closed:
+        data.note(
+            "lead statuses after the converted one (leads that end without conversion; "
+            "list why under sla.disqualify): " + ", ".join(closed)
         )
 
 
@@ -395,7 +423,7 @@ def api_name(text: str, fallback: str = "Pipeline") -> str:
     return s[:40].rstrip("_")
 
 
-def value_name(s: DealStage) -> str:
+def value_name(s: DealStage | LifecycleStage) -> str:
     cid = s.crm.get(CRM) if s.crm is not None else None
     return cid or s.label
 
@@ -521,6 +549,38 @@ def _guidance(s: DealStage) -> str:
     return "".join(parts)
 
 
+def _lead_statuses(bp: Blueprint, notes: list[str]) -> str | None:
+    """The ``LeadStatus`` value set: the lifecycle stages up to the lead conversion, the
+    conversion stage's value marked ``converted`` (``None`` without a conversion point)."""
+    stages = bp.lifecycle.stages if bp.lifecycle else []
+    at = next((i for i, s in enumerate(stages) if s.lead_conversion is not None), None)
+    if at is None:
+        return None
+    body = [_el("sorted", False)]
+    for i, s in enumerate(stages[: at + 1]):
+        body.append("    <standardValue>\n")
+        body.append(_el("fullName", value_name(s), 2))
+        body.append(_el("default", i == 0, 2))
+        body.append(_el("label", s.label, 2))
+        body.append(_el("converted", i == at, 2))
+        body.append("    </standardValue>\n")
+    conv = stages[at]
+    notes.append(
+        f"LeadStatus: the lifecycle stages up to '{conv.label}' (marked converted) are the "
+        "lead statuses; the deploy sets the org's LeadStatus values to these, so add the "
+        "statuses of leads closed without conversion (e.g. 'Closed - Not Converted') to the "
+        "file first, or leave LeadStatus out of package.xml"
+    )
+    if conv.lead_conversion is not None and "opportunity" not in conv.lead_conversion.creates:
+        notes.append(
+            "the conversion creates no opportunity: Salesforce's Convert still offers one; in "
+            "Lead Settings, make 'do not create an opportunity' the default"
+        )
+    if any(s.lead_conversion is not None for s in stages[at + 1 :]):
+        notes.append(f"several stages convert the lead: only '{conv.label}' is marked converted")
+    return _doc("StandardValueSet", body)
+
+
 def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], list[str]]:
     """Files (relative path -> text) of a deployable source folder, and notes."""
     notes = list(CANNOT_ENFORCE)
@@ -634,6 +694,10 @@ def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], li
             notes.append(
                 f"{p.id}: after_close stages are left out (an Opportunity ends at Closed Won)"
             )
+    leads = _lead_statuses(bp, notes)
+    if leads is not None:
+        files[f"standardValueSets/{_LEAD_SET}"] = leads
+        members["StandardValueSet"].append("LeadStatus")
     pkg = []
     for kind in sorted(members):
         pkg.append("    <types>\n")

@@ -63,10 +63,34 @@ class Linted(Node):
     )
 
 
+Role = Literal["marketing", "sdr", "ae", "sales", "csm", "other"]
+"""What a team does: ``marketing``; ``sdr`` (sales development: qualifies leads); ``ae``
+(account executives: work opportunities and close); ``sales`` (one team does both);
+``csm`` (customer success); ``other``."""
+
+CrmObject = Literal["contact", "account", "opportunity"]
+
+
+def _all_objects() -> list[CrmObject]:
+    return ["contact", "account", "opportunity"]
+
+
 class Team(Linted):
     id: Id = Field(description="Team id, used by `owner:` keys.", examples=["marketing"])
     name: Text | None = Field(default=None, description="Display name.")
     description: Text | None = None
+    role: Role | None = Field(
+        default=None,
+        description="What the team does: marketing | sdr (sales development: qualifies leads) | "
+        "ae (account executives: work the opportunities) | sales (both) | csm (customer "
+        "success) | other. The SLA and lead-conversion checks use it to tell the sides apart.",
+        examples=["sdr"],
+    )
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role_case(cls, v: Any) -> Any:
+        return v.strip().lower() if isinstance(v, str) else v
 
 
 class ExitCriterion(Linted):
@@ -145,6 +169,19 @@ class _Stage(Linted):
         return self.name or self.id
 
 
+class Conversion(Linted):  # a lifecycle stage's ``lead_conversion``
+    """Lead conversion: the lead record becomes a contact, an account and (usually) an
+    opportunity, as Salesforce's *Convert* does."""
+
+    creates: list[CrmObject] = Field(
+        default_factory=_all_objects,
+        min_length=1,
+        description="The records the conversion creates (or links to existing ones): contact, "
+        "account, opportunity. Default: all three.",
+        examples=[["contact", "account", "opportunity"]],
+    )
+
+
 class LifecycleStage(_Stage):
     """A stage of the contact/company journey (Lead, MQL, SQL, Opportunity, Customer ...)."""
 
@@ -158,6 +195,13 @@ class LifecycleStage(_Stage):
     terminal: Bool = Field(default=False, description="Contacts stay here: no default next stage.")
     pipeline: Id | None = Field(
         default=None, description="Deals of contacts in this stage run in this pipeline."
+    )
+    lead_conversion: Conversion | None = Field(
+        default=None,
+        description="The lead is converted on entering this stage (at most one stage): before "
+        "it, work happens on the lead record (SDRs); from here on, on the contact, account and "
+        "opportunity (account executives). Salesforce: the lead status marked `converted`.",
+        examples=[{"creates": ["contact", "account", "opportunity"]}],
     )
 
 

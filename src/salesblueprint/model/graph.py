@@ -46,9 +46,9 @@ NodeKind = Literal["lifecycle_stage", "deal_stage", "tool"]
 EdgeKind = Literal[
     "forward", "skip", "recycle", "lost", "handoff", "pipeline", "won", "flow", "recorded_in"
 ]
-STAGE_EDGE_KINDS: frozenset[str] = frozenset({"forward", "skip", "recycle", "lost", "handoff"})
+STAGE_EDGE_KINDS: frozenset[EdgeKind] = frozenset({"forward", "skip", "recycle", "lost", "handoff"})
 """The kinds of :func:`stage_edges`: the moves the graph rules follow by default."""
-LINK_EDGE_KINDS: frozenset[str] = frozenset({"pipeline", "won"})
+LINK_EDGE_KINDS: frozenset[EdgeKind] = frozenset({"pipeline", "won"})
 """The kinds of :func:`link_edges`: between a lifecycle stage and a pipeline."""
 
 
@@ -250,7 +250,7 @@ class StageGraph:
             self.succ[e.source].append(e)
             self.pred[e.target].append(e)
 
-    def reachable(self, start: str, kinds: frozenset[str] = STAGE_EDGE_KINDS) -> set[str]:
+    def reachable(self, start: str, kinds: frozenset[EdgeKind] = STAGE_EDGE_KINDS) -> set[str]:
         seen = {start}
         todo = [start]
         while todo:
@@ -261,7 +261,7 @@ class StageGraph:
                     todo.append(e.target)
         return seen
 
-    def immediate_dominators(self, entry: str, kinds: frozenset[str]) -> dict[str, str]:
+    def immediate_dominators(self, entry: str, kinds: frozenset[EdgeKind]) -> dict[str, str]:
         """The immediate dominator of every node reachable from ``entry`` over edges of ``kinds``.
 
         A node D dominates N when every path from ``entry`` to N passes D. ``entry`` maps to

@@ -55,6 +55,8 @@ CATEGORIES: tuple[str, ...] = (
     "activity_nouns",
     "activity_noun_suffixes",
     "waiting_words",
+    "buyer_act_nouns",
+    "completion_words",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from salesblueprint.rules.registry import declare
+from salesblueprint.diagnostics.codes import declare
+from salesblueprint.rules.registry import as_rule
 
-RULE_ERROR = declare(
-    "SB900",
-    "rule-error",
-    group="engine",
-    severity="error",
-    doc="""
+RULE_ERROR = as_rule(
+    declare(
+        "SB900",
+        "rule-error",
+        group="engine",
+        severity="error",
+        doc="""
     A check failed with an internal error while checking this file.
 
     ## What it does
@@ -20,15 +22,17 @@ RULE_ERROR = declare(
     It is a bug in salesblueprint, not in your file: please report it with the file that
     triggers it.
     """,
+    )
 )
 
-UNUSED_IGNORE = declare(
-    "SB901",
-    "unused-ignore",
-    group="engine",
-    severity="warning",
-    preset="recommended",
-    doc="""
+UNUSED_IGNORE = as_rule(
+    declare(
+        "SB901",
+        "unused-ignore",
+        group="engine",
+        severity="warning",
+        preset="recommended",
+        doc="""
     A ``lint: {ignore: [...]}`` entry that suppresses nothing.
 
     ## What it does
@@ -45,15 +49,17 @@ UNUSED_IGNORE = declare(
     ```
     Use instead: remove the entry.
     """,
+    )
 )
 
-UNKNOWN_RULE = declare(
-    "SB902",
-    "unknown-rule",
-    group="engine",
-    severity="warning",
-    preset="recommended",
-    doc="""
+UNKNOWN_RULE = as_rule(
+    declare(
+        "SB902",
+        "unknown-rule",
+        group="engine",
+        severity="warning",
+        preset="recommended",
+        doc="""
     A ``lint: {ignore: [...]}`` entry that names no rule.
 
     ## What it does
@@ -68,15 +74,17 @@ UNKNOWN_RULE = declare(
     lint: {ignore: [dead-end-stage]}
     ```
     """,
+    )
 )
 
-INVALID_OPTION = declare(
-    "SB903",
-    "invalid-option",
-    group="engine",
-    severity="error",
-    preset="correctness",
-    doc="""
+INVALID_OPTION = as_rule(
+    declare(
+        "SB903",
+        "invalid-option",
+        group="engine",
+        severity="error",
+        preset="correctness",
+        doc="""
     A rule option in the project's configuration that no rule declares, or of the wrong type.
 
     ## What it does
@@ -101,4 +109,5 @@ INVALID_OPTION = declare(
     contact-records = ["contact", "klant"]
     ```
     """,
+    )
 )

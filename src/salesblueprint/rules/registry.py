@@ -21,6 +21,7 @@ from salesblueprint.diagnostics.codes import (
     Code,
     Norm,
     Preset,
+    declare,
     validate,
 )
 from salesblueprint.diagnostics.findings import Path, Severity
@@ -38,6 +39,7 @@ __all__ = [
     "PresetName",
     "Problem",
     "Rule",
+    "as_rule",
     "declare",
     "lookup",
     "rule",
@@ -175,17 +177,10 @@ def rule(
     return deco
 
 
-def declare(
-    code: str,
-    name: str,
-    *,
-    group: str,
-    severity: Severity,
-    doc: str,
-    preset: Preset = "correctness",
-) -> Rule:
-    """Declare a code reported by the loader or the schema (no check function)."""
-    return _register(Rule(code, name, group, severity, preset, inspect.cleandoc(doc)))
+def as_rule(c: Code) -> Rule:
+    """Register a code declared with :func:`salesblueprint.diagnostics.declare` (no check
+    function) as a rule now, and return that rule (``load_all`` does it for the rest)."""
+    return _register(Rule(c.code, c.name, c.group, c.severity, c.preset, c.doc, c.norm))
 
 
 def load_all() -> dict[str, Rule]:
@@ -195,7 +190,7 @@ def load_all() -> dict[str, Rule]:
     catalog.import_all()
     for c in DECLARED.values():
         if c.code not in RULES:
-            _register(Rule(c.code, c.name, c.group, c.severity, c.preset, c.doc, c.norm))
+            as_rule(c)
     return RULES
 
 

@@ -2,26 +2,61 @@
 
 Each ``<name>.blueprint.yaml`` here is a complete blueprint that checks clean: buyer-centric,
 factual, inspectable exit criteria, each with its evidence and the declared ``tool.record``
-it is recorded in.
+it is recorded in. The file is the whole registration: its name is the template's name, and
+its top-level ``description:`` (with ``language:`` when not English) is its line in
+``init --help``. Adding a template is adding a file (``tests/test_init.py`` checks it).
 """
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
-TEMPLATES: dict[str, str] = {
-    "hubspot": "HubSpot's default lifecycle (Subscriber ... Evangelist) and a deal pipeline",
-    "sirius": "the SiriusDecisions demand waterfall (inquiry, MQL, SAL, SQL) with an SLA",
-    "startup": "a small founder-led team: one pipeline with a pilot, onboarding after the win",
-    "saas": "product-led SaaS: trial, product-qualified lead, sales-assisted deals",
-    "nl": "Dutch (language: nl): inbound leads for a B2B service company",
-}
 DEFAULT_TEMPLATE = "hubspot"
 SUFFIX = ".blueprint.yaml"
+
+_TOP_LEVEL = re.compile(r"^(description|language):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def _summary(text: str) -> str:
+    """``description:`` of a template's text, and its ``language:`` when it is not English."""
+    keys = {k: v.strip("'\"") for k, v in _TOP_LEVEL.findall(text)}
+    summary = keys.get("description", "")
+    language = keys.get("language", "en")
+    return summary if language == "en" else f"{summary} (language: {language})"
+
+
+def _scan() -> dict[str, str]:
+    found = {}
+    for entry in resources.files(__name__).iterdir():
+        if entry.name.endswith(SUFFIX):
+            name = entry.name.removesuffix(SUFFIX)
+            found[name] = _summary(entry.read_text(encoding="utf-8"))
+    return dict(sorted(found.items()))
+
+
+TEMPLATES: dict[str, str] = _scan()
+"""Template name → its one line of help, from the files in this package."""
 
 
 def template_names() -> list[str]:
     return sorted(TEMPLATES)
+
+
+def help_text(columns: int = 76) -> str:
+    """``name  description`` per template, wrapped at ``columns``, for ``init --help``."""
+    import textwrap
+
+    width = max(map(len, TEMPLATES), default=0)
+    return "\n".join(
+        textwrap.fill(
+            line,
+            columns,
+            initial_indent=f"  {name:<{width}}  ",
+            subsequent_indent=" " * (width + 4),
+        )
+        for name, line in TEMPLATES.items()
+    )
 
 
 def template_text(name: str) -> str:

@@ -1,17 +1,17 @@
 """The format registry: a format name maps to one renderer.
 
 Each module in this package registers its formats with :func:`register`; adding a format is
-adding a module (it is found by :func:`load_all`, nothing else changes).
+adding a module (it is found by :func:`load_all`, nothing else changes): ``render --format``
+choices and help, and :func:`salesblueprint.diagrams.formats`, come from here.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from salesblueprint.diagrams.ir import Diagram
+from salesblueprint.diagrams.plugins import import_modules
 
 RenderFn = Callable[[Diagram], "str | bytes"]
 
@@ -25,13 +25,13 @@ class Renderer:
 
 
 _REGISTRY: dict[str, Renderer] = {}
-_loaded = False
 
 
 def register(
-    name: str, *, binary: bool = False, description: str = ""
+    name: str, *, description: str, binary: bool = False
 ) -> Callable[[RenderFn], RenderFn]:
-    """Decorator: make ``fn(diagram)`` the renderer of format ``name``."""
+    """Decorator: make ``fn(diagram)`` the renderer of format ``name``; ``description`` is its
+    line in ``render --help``."""
 
     def deco(fn: RenderFn) -> RenderFn:
         _REGISTRY[name] = Renderer(name, fn, binary, description)
@@ -42,11 +42,7 @@ def register(
 
 def load_all() -> dict[str, Renderer]:
     """Every registered renderer, by format name (imports the renderer modules once)."""
-    global _loaded
-    if not _loaded:
-        for mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-            importlib.import_module(f"{__name__}.{mod}")
-        _loaded = True
+    import_modules(__name__)
     return dict(sorted(_REGISTRY.items()))
 
 
@@ -56,3 +52,8 @@ def get(name: str) -> Renderer | None:
 
 def formats() -> list[str]:
     return list(load_all())
+
+
+def help_text() -> str:
+    """``dot (DOT source ...), mermaid (...)``: for ``render --format`` help."""
+    return ", ".join(f"{r.name} ({r.description})" for r in load_all().values())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from salesblueprint.diagrams.ir import Diagram, Edge, Group, LegendItem, Line, Node, wrap
+from salesblueprint.diagrams.ir import Diagram, Edge, EdgeKind, Group, LegendItem, Line, Node, wrap
 from salesblueprint.diagrams.renderers import register
 
 ALLOWED_ATTRIBUTES = frozenset(
@@ -151,8 +151,12 @@ def _line_row(line: Line) -> str:
 
 
 def _small(text: str, colour: str) -> str:
+    """An edge label: small text in a padded cell, so no edge runs along the letters."""
     lines = "<br/>".join(html_text(t) for t in wrap(text, 26))
-    return f'<<font point-size="10" color="{colour}">{lines}</font>>'
+    return (
+        '<<table border="0" cellborder="0" cellpadding="4"><tr><td>'
+        f'<font point-size="10" color="{colour}">{lines}</font></td></tr></table>>'
+    )
 
 
 def _node_attrs(n: Node) -> dict[str, str]:
@@ -182,7 +186,7 @@ def _node_attrs(n: Node) -> dict[str, str]:
     return attrs
 
 
-FREE_IN_ROWS = frozenset({"recycle", "skip", "lost"})
+FREE_IN_ROWS: frozenset[EdgeKind] = frozenset({"recycle", "skip", "lost"})
 """Edge kinds that do not order a row layout: ways back, skips and the lost outcome."""
 
 
@@ -221,6 +225,8 @@ def _legend_cells(it: LegendItem) -> str:
 
 LEGEND_ROWS = 6
 """Legend items per column: a long legend is laid out in several columns."""
+LEGEND_ROW_CARDS = 4
+"""A row layout's legend joins its first row when that row has at most this many cards."""
 LEGEND_ROWS_SLIDE = 4
 """Legend items per column in a row layout (a wide, low legend next to the tools)."""
 
@@ -308,19 +314,27 @@ def to_dot(d: Diagram) -> str:
     for n in d.nodes:
         if n.row is not None:
             rows.setdefault(n.row, []).append(n.id)
+    legend_above: str | None = None
     if rows and d.legend:
-        rows[min(rows)].append("legend")
+        # the legend fills a short first row (the tools); else it is a row of its own on top
+        first = rows[min(rows)]
+        if len(first) <= LEGEND_ROW_CARDS:
+            first.append("legend")
+        else:
+            legend_above = first[0]
     for r in sorted(rows):
         same = graphviz.Digraph(graph_attr=_attrs(rank="same"))
         for nid in rows[r]:
             same.node(nid)
         g.subgraph(same)
+    if legend_above is not None:
+        g.edge("legend", legend_above, **_attrs(style="invis"))
     for e in d.edges:
         g.edge(e.source, e.target, **_edge_attrs(e, clusters, rowed))
     source: str = g.source
     return source
 
 
-@register("dot", description="Graphviz DOT source")
+@register("dot", description="Graphviz source")
 def render_dot(d: Diagram) -> str:
     return to_dot(d)

@@ -8,16 +8,16 @@ from salesblueprint.diagrams.renderers import register
 from salesblueprint.diagrams.renderers.dot import to_dot
 
 
-@register("svg", description="SVG image (Graphviz layout)")
+@register("svg", description="an image laid out by Graphviz")
 def render_svg(d: Diagram) -> str:
     return run_layout(to_dot(d), "svg").decode("utf-8")
 
 
-@register("png", binary=True, description="PNG image (Graphviz layout)")
+@register("png", binary=True, description="an image laid out by Graphviz")
 def render_png(d: Diagram) -> bytes:
     return run_layout(to_dot(d), "png")
 
 
-@register("pdf", binary=True, description="PDF document (needs Graphviz's own dot)")
+@register("pdf", binary=True, description="a document; needs Graphviz's own dot")
 def render_pdf(d: Diagram) -> bytes:
     return run_layout(to_dot(d), "pdf")

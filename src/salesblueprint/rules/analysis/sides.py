@@ -5,7 +5,9 @@ Team ids are free text, so the sides are inferred:
 1. the SLA handoff defines them: the owner of ``sla.handoff.from`` is the marketing side, the
    owner of ``sla.handoff.to`` the sales side (unless both ends have the same owner, or the
    names say the handoff runs the wrong way: then the handoff settles nothing);
-2. any other team counts as marketing when its id or name contains "marketing", and as sales
+2. any other team with a ``role`` is on its role's side (``marketing``; ``sdr``, ``ae`` and
+   ``sales`` are sales; ``csm`` and ``other`` have no side);
+3. any other team counts as marketing when its id or name contains "marketing", and as sales
    when it contains "sales" or the Dutch "verkoop"; a team matching both, or neither, has no
    side. The words are the options ``sales-words`` and ``marketing-words`` of the rules that
    use the sides (:data:`SIDE_OPTIONS`), so a project can name its teams its own way.
@@ -51,6 +53,15 @@ class SideWords:
 
 DEFAULT_WORDS = SideWords()
 
+_ROLE_SIDE: dict[str, Side | None] = {
+    "marketing": "marketing",
+    "sdr": "sales",
+    "ae": "sales",
+    "sales": "sales",
+    "csm": None,
+    "other": None,
+}
+
 
 def node_owner(node: StageNode) -> str | None:
     """The team that owns a stage: its own ``owner``, or its pipeline's."""
@@ -62,7 +73,10 @@ def node_owner(node: StageNode) -> str | None:
 def name_side(
     team: Team | None, team_id: str = "", words: SideWords = DEFAULT_WORDS
 ) -> Side | None:
-    """The side a team's id or name says it is on, if it says exactly one."""
+    """The side a team's ``role`` says it is on; without a role, the side its id or name says,
+    if it says exactly one."""
+    if team is not None and team.role is not None:
+        return _ROLE_SIDE[team.role]
     text = f"{team_id} {team.id} {team.name or ''}" if team else team_id
     text = text.lower()
     m = any(w.lower() in text for w in words.marketing)

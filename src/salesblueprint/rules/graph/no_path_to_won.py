@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.model.graph import EdgeKind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
-_WINNING = frozenset({"forward", "skip", "recycle", "handoff"})
+_WINNING: frozenset[EdgeKind] = frozenset({"forward", "skip", "recycle", "handoff"})
 
 
 @rule("SB105", "no-path-to-won", group="graph", severity="error", preset="correctness")

@@ -8,9 +8,9 @@ from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 if TYPE_CHECKING:
-    from salesblueprint.model.graph import StageGraph
+    from salesblueprint.model.graph import EdgeKind, StageGraph
 
-_NOT_RECYCLE = frozenset({"forward", "skip", "lost", "handoff"})
+_NOT_RECYCLE: frozenset[EdgeKind] = frozenset({"forward", "skip", "lost", "handoff"})
 
 
 def _rank(g: StageGraph) -> dict[str, int]:
@@ -41,7 +41,7 @@ def _rank(g: StageGraph) -> dict[str, int]:
     return rank
 
 
-def _components(g: StageGraph, kinds: frozenset[str]) -> dict[str, int]:
+def _components(g: StageGraph, kinds: frozenset[EdgeKind]) -> dict[str, int]:
     """Strongly connected components over edges of ``kinds`` (iterative Tarjan).
 
     A move lies on a loop exactly when its two stages are in the same component.

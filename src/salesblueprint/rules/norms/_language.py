@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from salesblueprint.norms_vocab import Span, Text, Vocabulary, vocabulary
+from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
@@ -125,6 +125,41 @@ def _seller_belief(v: Vocabulary, t: Text, exc: list[Span]) -> list[Span]:
     return out
 
 
+def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
+    """A Dutch judgement word that is part of something else.
+
+    The first part of a hyphenated compound ("intentie-overeenkomst"), or the separable particle
+    of a verb earlier in the clause ("zet de offerte klaar voor verzending": *klaarzetten*).
+    """
+    if t.raw[j.end : j.end + 1] == "-" and t.raw[j.end + 1 : j.end + 2].isalpha():
+        return True
+    i = t.first_word_at(j.start)
+    if i >= len(t.words):
+        return False
+    first = t.words[i][2]
+    if first not in _NL_SEPARABLE:
+        return False
+    verbs = v["seller_work_lemmas"], v["buyer_act_lemmas"]
+    for _, _e, w in t.words[:i]:
+        lm = lemma("nl", w)
+        if any(c.has_word(first + lm) or c.has_word(first + w) for c in verbs):
+            return True
+    return False
+
+
+def _observable_act(v: Vocabulary, t: Text, exc: list[Span]) -> bool:
+    """The text reports an act a manager could see: a reporting verb ("confirmed in writing",
+    "schriftelijk bevestigd") or a verb whose lemma is a buyer's act ("requested", "tekent")."""
+    if _without(v.find("reporting_verbs", t), exc):
+        return True
+    buyer = v["buyer_act_lemmas"]
+    for _, _, w in t.words:
+        lm = lemma(v.language, w)
+        if buyer.has_word(lm) and (w != lm or v.language == "nl"):
+            return True
+    return False
+
+
 def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     """Why ``text`` is not a factual event: seller belief, forecast, opinion (in that order)."""
     return _cached(v, "factual", text, lambda: _factual_issues(v, text))
@@ -137,15 +172,35 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     future = _without(v.find("future", t), exc, belief)
     hedges = _without(v.find("hedges", t), exc, belief, future)
     judgements = _without(v.find("judgements", t), exc, belief, future, hedges)
+    if judgements and v.language == "nl":
+        judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
     if judgements:
         reporting = _without(v.find("reporting_verbs", t), exc)
         comps = v.find("complementizers", t)
         if reporting:
-            # "Buyer confirmed in writing that the tool is a good fit": the buyer's own words
+            # "Buyer confirmed in writing that the tool is a good fit": the buyer's own words;
+            # "expressed interest", "tonen koopsignalen", "interesse getoond": the judgement is
+            # the object of the buyer's observable act
             def reported(j: Span) -> bool:
-                return any(r.end <= c.start and c.end <= j.start for r in reporting for c in comps)
+                for r in reporting:
+                    if any(r.end <= c.start and c.end <= j.start for c in comps):
+                        return True
+                    if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
+                        return True
+                    if (
+                        v.language == "nl"
+                        and j.end <= r.start
+                        and not _gap_words(t, j.end, r.start)
+                    ):
+                        return True
+                return False
 
             judgements = [j for j in judgements if not reported(j)]
+    if judgements and _observable_act(v, t, exc):
+        # "Klant is tevreden over de pilot en heeft dat schriftelijk bevestigd", "Qualified
+        # lead booked a demo": a judgement word next to an act someone can see is no opinion
+        # standing in for the event; only a judgement with no observable act is reported
+        judgements = []
     out: list[FactualIssue] = []
     if belief:
         out.append(FactualIssue("belief", tuple(belief)))
@@ -217,7 +272,7 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 break
             ws, we, w = t.words[i]
             between = t.raw[we : (t.words[i + 1][0] if i + 1 < len(t.words) else span.start)]
-            if any(ch in between for ch in ",;:.()!?"):
+            if any(ch in between for ch in ",;:.!?/+"):
                 role = "subject"  # a clause boundary before the mention
                 break
             if steps == 0 and sd == "buyer" and poss.has_word(w):
@@ -237,8 +292,20 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                     break
                 continue
             marker = w
+            if not _is_marker(v, w):
+                # an adjective between the marker and the actor: "naar de potentiële klant",
+                # "with your ideal customer profile"
+                for k in range(i - 1, max(i - 3, -1), -1):
+                    wk = t.words[k][2]
+                    if agents.has_word(wk) or objects.has_word(wk):
+                        w = marker = wk
+                        break
+                    if not (dets.has_word(wk) or poss.has_word(wk)):
+                        break
             if agents.has_word(w):
                 role = "agent"
+                if v.language == "nl" and _attributive(t, span):
+                    role = "object"  # "de door de klant getekende offerte": not the clause's agent
             elif objects.has_word(w):
                 role = "object"
             elif starters.has_word(w):
@@ -250,6 +317,38 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             break
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+def _is_marker(v: Vocabulary, w: str) -> bool:
+    return any(
+        v[c].has_word(w)
+        for c in (
+            "agent_markers",
+            "object_markers",
+            "clause_starters",
+            "active_auxiliaries",
+            "passive_auxiliaries",
+        )
+    )
+
+
+def _attributive(t: Text, span: Span) -> bool:
+    """A Dutch agent phrase inside a noun phrase: "door de klant getekende offerte"."""
+    j = t.first_word_at(span.end)
+    if j >= len(t.words):
+        return False
+    w = t.words[j][2]
+    return w.endswith(("de", "te")) and ("ge" in w[:8])
+
+
+def _quoted(t: Text) -> list[Span]:
+    """Quoted words: what someone said ("“We zoeken een oplossing” in formulier")."""
+    import re
+
+    return [
+        Span(m.start(), m.end(), m.group())
+        for m in re.finditer(r"[“\"„«][^”\"“»]{2,}[”\"»]", t.raw)
+    ]
 
 
 def _participle_like(v: Vocabulary, word: str) -> bool:
@@ -315,14 +414,22 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         if gap:
             return None
         j = t.first_word_at(p.end)
-        if j >= len(t.words):
-            return p  # "Lead contacted"
+        if j >= len(t.words) or t.raw[p.end : t.words[j][0]].strip(" "):
+            return p  # "Lead contacted", "Champion identified, pain quantified"
         nxt = t.words[j][2]
         if v["object_markers"].has_word(nxt) or v["agent_markers"].has_word(nxt):
             return p  # "Customer called about pricing"
         return None
     if nl:
         return _todo_nl(v, t, after=m.span.end)
+    j = t.first_word_at(m.span.end)
+    if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
+        s, e, w = t.words[j]
+        lm = lemma("en", w)
+        if v["seller_work_lemmas"].has_word(lm) and _word_is_participle("en", w, lm):
+            after = t.words[j + 1][2] if j + 1 < len(t.words) else ""
+            if not after or not (v["determiners"].has_word(after) or after.isdigit()):
+                return Span(s, e, t.raw[s:e])  # "Champion identified", "economic buyer mapped"
     return _passive_work_en(v, t, m)
 
 
@@ -405,12 +512,20 @@ def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
 
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
-    exc = v.find("exceptions", t)
+    exc = v.find("exceptions", t) + _quoted(t)
     acts = _without(v.find("seller_activities", t), exc)
     if v.language == "en":
         acts = [a for a in acts if not _active_en(v, t, a)]
     arts = v.find("buyer_artefacts", t)
-    acts = [a for a in acts if not _buyer_artefact_near(v, t, a, arts)]
+    buyer_acts = v["buyer_act_lemmas"]
+    acts = [
+        a
+        for a in acts
+        if not _buyer_artefact_near(v, t, a, arts)
+        and not (
+            " " not in a.text and _in(buyer_acts, a.text.casefold(), lemma(v.language, a.text))
+        )
+    ]
     mentions = _mentions(v, t, exc, acts)
     for m in mentions:
         if m.role == "agent":
@@ -445,6 +560,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", todo.text, "todo")
     if acts:
         return Actor("seller", acts[0].text, "passive")
+    first = _leading_work(v, t)
+    if first is not None:
+        return Actor("seller", first.text, "todo")
     objects = v["object_markers"]
     if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
@@ -526,32 +644,92 @@ def _word_is_participle(language: str, word: str, lem: str) -> bool:
     return word != lem and (word.startswith("ge") or "ge" in word[:9]) and word.endswith(("d", "t"))
 
 
+def _leading_work(v: Vocabulary, t: Text) -> Span | None:
+    """The criterion starts with seller work as a gerund or an order: "Making initial contact
+    and confirming basic fit with your ideal customer profile", "Property preferences vragen".
+    """
+    if not t.words or v.language != "en":
+        return None
+    s, e, w = t.words[0]
+    lm = lemma("en", w)
+    if not (w.endswith("ing") and v["seller_work_lemmas"].has_word(lm)):
+        return None
+    if any(v["buyer_act_lemmas"].has_word(lemma("en", x)) for _, _, x in t.words):
+        return None
+    return Span(s, e, t.raw[s:e])
+
+
+def _clauses(t: Text) -> list[tuple[int, int]]:
+    """Word index ranges of the clauses of ``t``: split at , ; / + and "and"/"en"."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, (s, _, w) in enumerate(t.words):
+        if i == 0:
+            continue
+        between = t.raw[t.words[i - 1][1] : s]
+        if any(ch in between for ch in ",;/+") or w in ("and", "en"):
+            out.append((start, i))
+            start = i + 1 if w in ("and", "en") else i
+    out.append((start, len(t.words)))
+    return [c for c in out if c[0] < c[1]]
+
+
 def _seller_work(v: Vocabulary, t: Text) -> Span | None:
+    """Seller work read from the verb's lemma, clause by clause (see :func:`_seller_work_in`)."""
+    clauses = _clauses(t)
+    if len(clauses) <= 1:
+        return _seller_work_in(v, t, 0, len(t.words))
+    for a, b in clauses:
+        found = _seller_work_in(v, t, a, b)
+        if found is not None:
+            return found
+    return None
+
+
+def _in(cat: Phrases, w: str, lm: str) -> bool:
+    return cat.has_word(lm) or cat.has_word(w)
+
+
+def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
     """Seller work read from the verb's lemma: a bare participle, a to-do, a gerund.
 
     "Champion identified, pain quantified", "Budget range bepalen", "Medewerker verkoop legt
-    ... vast": the verb's lemma is in ``seller_work_lemmas`` and no buyer act is in the text.
+    ... vast": the verb's lemma (or, for a Dutch infinitive the dictionary reads as a noun, the
+    word itself) is in ``seller_work_lemmas`` and no buyer act is in the clause. A light verb
+    after a noun for a buyer's act is that act ("decision made"); an activity noun followed by a
+    word of completion is finished seller work ("BANT check done", "Discovery complete").
     """
-    if not t.words:
+    if a >= b:
         return None
     work, buyer = v["seller_work_lemmas"], v["buyer_act_lemmas"]
-    lems = _lemmas(v, t)
     nl = v.language == "nl"
-    words = [w for _, _, w in t.words]
-    parts = [p for p in words if p in _NL_SEPARABLE] if nl else []
-    if any(buyer.has_word(lm) or any(buyer.has_word(p + lm) for p in parts) for lm in lems):
-        return None
-    for i, (s, e, w) in enumerate(t.words):
+    tw = t.words
+    words = [w for _, _, w in tw]
+    lems = [lemma(v.language, w) for w in words]
+    parts = [p for p in words[a:b] if p in _NL_SEPARABLE] if nl else []
+    for i in range(a, b):
+        w, lm = words[i], lems[i]
+        if _in(buyer, w, lm) or any(buyer.has_word(p + lm) for p in parts):
+            return None
+    acts = v["buyer_act_nouns"]
+    done = v["completion_words"]
+    for i in range(a, b):
+        s, e, w = tw[i]
         lm = lems[i]
-        if nl and i + 1 < len(words):
+        if nl and i + 1 < b:
             # a separable verb split over the clause: "legt ... vast", "stelt ... op"
-            for j in range(i + 1, len(words)):
-                if words[j] in _NL_SEPARABLE and work.has_word(words[j] + lm):
+            for j in range(i + 1, b):
+                if words[j] in _NL_SEPARABLE and _in(work, words[j] + w, words[j] + lm):
                     return Span(s, e, t.raw[s:e] + " … " + words[j])
-        if not work.has_word(lm):
+        if i > a and done.has_word(w) and _activity_noun(v, words[i - 1], lems[i - 1]):
+            ps = tw[i - 1][0]
+            return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
+        if not _in(work, w, lm):
             continue
+        if i > a and acts.has_word(words[i - 1]):
+            continue  # "decision made", "payment made": the buyer's act
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
-            return Span(t.words[i - 1][0], e, t.raw[t.words[i - 1][0] : e])  # "To qualify"
+            return Span(tw[i - 1][0], e, t.raw[tw[i - 1][0] : e])  # "To qualify"
         if _word_is_participle(v.language, w, lm):
             return Span(s, e, t.raw[s:e])
         if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
@@ -559,11 +737,18 @@ def _seller_work(v: Vocabulary, t: Text) -> Span | None:
             if not nl and nxt and _participle_like(v, nxt):
                 continue  # "Quote reviewed": a noun, not an order
             return Span(s, e, t.raw[s:e])  # "Overcome objections", "Making contact"
-        if nl and w == lm and w.endswith("en"):
+        if nl and w.endswith("en") and (w == lm or work.has_word(w)):
             return Span(s, e, t.raw[s:e])  # "Budget range bepalen": the infinitive to-do
         if nl and i > 0 and w != lm and not w.endswith("en"):
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
+
+
+def _activity_noun(v: Vocabulary, w: str, lm: str) -> bool:
+    """A noun for an activity (the seller's, or a meeting the seller runs)."""
+    return any(
+        v[c].has_word(w) or v[c].has_word(lm) for c in ("activity_nouns", "seller_stage_nouns")
+    )
 
 
 def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> bool:
@@ -630,6 +815,65 @@ def _suggestion(v: Vocabulary, t: Text) -> str | None:
 
 
 def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
+    import re
+
+    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)": each part is a name
+    parts = [p.strip() for p in re.split(r"\s*/\s*|[()]", name) if p.strip()]
+    if len(parts) > 1:
+        for part in parts:
+            issue = _stage_name_issue_one(v, part)
+            if issue is not None:
+                return issue
+        return None
+    return _stage_name_issue_one(v, name)
+
+
+def _head_activity(v: Vocabulary, t: Text) -> Span | None:
+    """A name whose head noun (English: the last word) names an activity: "Product
+    Presentation", "Needs Analysis", "Initial Phone Call"."""
+    if v.language != "en" or len(t.words) < 2:
+        return None
+    if v.find("buyer_actors", t) or v.find("buyer_artefacts", t):
+        return None
+    buyer = v["buyer_act_lemmas"]
+    if any(_in(buyer, w, lemma("en", w)) for _, _, w in t.words):
+        return None
+    s, e, w = t.words[-1]
+    lm = lemma("en", w)
+    if _participle_like(v, w) or w.endswith("ing"):
+        return None  # "Proposal reviewed": a state, read by the other checks
+    if v["seller_stage_nouns"].has_word(w) or v["seller_stage_nouns"].has_word(lm):
+        return Span(s, e, t.raw[s:e])
+    if w.endswith(("tion", "sion")):
+        return None  # "Problem Identification", "Supplier Selection": often the buyer's own job
+    return Span(s, e, t.raw[s:e]) if _activity_noun(v, w, lm) else None
+
+
+def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch stage name built on an infinitive: "Prospecteren", "Onderzoeken van die
+    prospects", "Het inventariseren", "Zoveel mogelijk kandidaat kopers zoeken"."""
+    if v.language != "nl" or not t.words:
+        return None
+    words = [w for _, _, w in t.words]
+    k = 1 if v["determiners"].has_word(words[0]) and len(words) > 1 else 0
+    buyer, work = v["buyer_act_lemmas"], v["seller_work_lemmas"]
+    # the buyer as the object ("Onderzoeken van die prospects", "kandidaat kopers zoeken")
+    on_buyer = bool(v.find("buyer_actors", t))
+    for i in {k, len(words) - 1}:
+        s, e, w = t.words[i]
+        lm = lemma("nl", w)
+        if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm):
+            continue
+        if not (on_buyer or _in(work, w, lm)):
+            continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job
+        if w == lm or work.has_word(w):
+            if i == k and i + 1 < len(words) and words[i + 1] not in ("van", "op", "met", "aan"):
+                continue  # "Klanten tevreden": a plural noun, not a verb
+            return Span(s, e, t.raw[s:e])
+    return None
+
+
+def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     t = v.text(name)
     content = [
         (s, e)
@@ -646,6 +890,11 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
         activity = _activity_name(v, t)
         if activity:
             return StageNameIssue(_quote(activity), _suggestion(v, t))
+    if actor is None or (actor.how == "subject" and v.language == "nl"):
+        head = _head_activity(v, t) if actor is None else None
+        head = head or _dutch_infinitive_name(v, t)
+        if head is not None:
+            return StageNameIssue(_quote([head]), _suggestion(v, t))
     return None
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from salesblueprint.model.blueprint import Blueprint, Transition
-from salesblueprint.model.graph import Edge, StageGraph
+from salesblueprint.model.graph import Edge, EdgeKind, StageGraph
 from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 # the moves a contact or deal makes on its way to the win (lost outcomes are no way to win)
-KINDS = frozenset({"forward", "skip", "recycle", "handoff"})
+KINDS: frozenset[EdgeKind] = frozenset({"forward", "skip", "recycle", "handoff"})
 
 
 def _can_reach(g: StageGraph, target: str, within: dict[str, str]) -> set[str]:

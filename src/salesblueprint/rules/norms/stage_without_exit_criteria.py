@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from salesblueprint.model.blueprint import DealStage
+from salesblueprint.model.graph import EdgeKind
 from salesblueprint.rules.analysis.stages import judged_stages, name_key
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -11,7 +12,7 @@ _EXAMPLE = {
     "en": "Buyer attended the demo and booked the next meeting",
     "nl": "Klant heeft de demo bijgewoond en een vervolgafspraak gepland",
 }
-_ONWARD = frozenset({"forward", "skip", "handoff"})
+_ONWARD: frozenset[EdgeKind] = frozenset({"forward", "skip", "handoff"})
 
 
 @rule("SB202", "stage-without-exit-criteria", group="norms", severity="warning", norm="required")

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.model.graph import EdgeKind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
-_OUT = frozenset({"forward", "skip", "recycle"})
+_OUT: frozenset[EdgeKind] = frozenset({"forward", "skip", "recycle"})
 
 
 @rule("SB305", "lost-deal-nowhere-to-go", group="sla", severity="warning")
