@@ -308,8 +308,10 @@ def test_unknown_pipeline_and_backend(bp_path: Path, tmp_path: Path) -> None:
     bp = sb.load(bp_path)
     with pytest.raises(AuditError, match="did you mean 'deals'"):
         audit(bp, path, pipeline="deal")
+    with pytest.raises(AuditError, match="unknown; choose one of duckdb, pyspark"):
+        audit(bp, path, backend="spark")
     with pytest.raises(AuditError, match="not available"):
-        audit(bp, path, backend="pyspark")
+        audit(bp, path, backend="postgres://x/db")
 
 
 def test_stage_counts_without_bit_sets_agree(

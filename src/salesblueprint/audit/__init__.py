@@ -7,7 +7,8 @@ result = sb.audit(bp, "history/*.parquet")          # -> sb.AuditResult
 result.conformance.violations["skip"], result.stages["demo"].win_rate
 ```
 
-The history is read by DuckDB (``pip install 'salesblueprint[audit]'``); nothing here is
+The history is read by DuckDB (``pip install 'salesblueprint[audit]'``) or, with
+``backend="pyspark"``, by Spark (``pip install 'salesblueprint[spark]'``); nothing here is
 imported by ``check``.
 """
 
@@ -68,7 +69,12 @@ def audit(
     plan = build_plan(bp, pipeline)
     mapping = parse_columns(columns)
     callback: Progress | None = progress if callable(progress) else None
-    return run_duckdb(
+    run = run_duckdb
+    if backend == "pyspark":
+        from salesblueprint.audit.backends.spark import run_spark
+
+        run = run_spark
+    return run(
         plan,
         files,
         source=source,
