@@ -17,6 +17,7 @@ from functools import cached_property
 from salesblueprint.diagnostics.findings import SEVERITY_RANK, Finding, Path
 from salesblueprint.diagrams import chrome as C
 from salesblueprint.diagrams.ir import (
+    FREE_IN_ROWS,
     WRAP,
     Diagram,
     Edge,
@@ -150,8 +151,20 @@ class _Builder:
             self.nodes = [dataclasses.replace(n, row=self.rows.get(n.id)) for n in self.nodes]
             self.edges += _row_order(self.nodes)
             # an invisible order edge beside a drawn edge between the same two cards is not
-            # needed (and two flat edges on one pair trip old Graphviz versions)
-            drawn = {frozenset((e.source, e.target)) for e in self.edges if e.kind != "order"}
+            # needed when the drawn edge orders them, and two flat edges on one pair trip old
+            # Graphviz versions; between rows, beside a way back, a skip or a lost edge (they
+            # do not order the rows) it is kept, else with Graphviz 2.43 the row of lost
+            # outcomes floats to the top
+            row = {n.id: n.row for n in self.nodes}
+            drawn = {
+                frozenset((e.source, e.target))
+                for e in self.edges
+                if e.kind != "order"
+                and (
+                    (e.constraint and e.kind not in FREE_IN_ROWS)
+                    or row.get(e.source) == row.get(e.target)
+                )
+            }
             self.edges = [
                 e
                 for e in self.edges
@@ -524,7 +537,10 @@ def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
         title = C.PIPELINE.format(label=p.label)
     outer = b.group(title, "pipeline")
     opened = [s for s in p.stages if s.outcome is None]
-    open_group = b.group(C.OPEN_STAGES, "open", outer) if opened else outer
+    # no box around the open stages in the row layout: a cluster inside the pipeline's cluster
+    # cannot wrap into rows, and Graphviz 2.43 (Debian's) puts the cards that follow a nested
+    # cluster in a row on its left: the picture comes out twice as wide
+    open_group = b.group(C.OPEN_STAGES, "open", outer) if opened and not full else outer
     for s in p.stages:
         key = f"{p.id}.{s.id}"
         kind: NodeKind = "deal_stage" if s.outcome is None else s.outcome
@@ -560,7 +576,8 @@ def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
             # one edge from the open-stages box to each lost stage, not one per open stage
             if e.target not in lost_done and last_open:
                 lost_done.add(e.target)
-                b.edge(GraphEdge(last_open, e.target, "lost"), from_group=open_group)
+                box = open_group if open_group != outer else None
+                b.edge(GraphEdge(last_open, e.target, "lost"), from_group=box)
         else:
             b.edge(e)  # ways back: their reasons are lines in the source stage
     return outer

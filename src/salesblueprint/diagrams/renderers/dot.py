@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import html
 
-from salesblueprint.diagrams.ir import Diagram, Edge, EdgeKind, Group, LegendItem, Line, Node, wrap
+from salesblueprint.diagrams.ir import (
+    FREE_IN_ROWS,
+    Diagram,
+    Edge,
+    Group,
+    LegendItem,
+    Line,
+    Node,
+    wrap,
+)
 from salesblueprint.diagrams.renderers import register
 
 ALLOWED_ATTRIBUTES = frozenset(
@@ -44,6 +53,7 @@ ALLOWED_ATTRIBUTES = frozenset(
         "shape",
         "style",
         "tooltip",
+        "weight",
     }
 )
 
@@ -186,10 +196,6 @@ def _node_attrs(n: Node) -> dict[str, str]:
     return attrs
 
 
-FREE_IN_ROWS: frozenset[EdgeKind] = frozenset({"recycle", "skip", "lost"})
-"""Edge kinds that do not order a row layout: ways back, skips and the lost outcome."""
-
-
 def _edge_attrs(e: Edge, groups: dict[str, str], rowed: bool = False) -> dict[str, str]:
     colour, style, width = EDGE_STYLE[e.kind]
     attrs = _attrs(color=colour, style=style, penwidth=width)
@@ -223,6 +229,9 @@ def _legend_cells(it: LegendItem) -> str:
     return f'{sample}<td align="left">{text}</td>'
 
 
+ROW_HEAD_WEIGHT = "10"
+"""Weight of the invisible edges that stack the rows of a row layout, first card on first
+card: stronger than the drawn edges that pull a row sideways."""
 LEGEND_ROWS = 6
 """Legend items per column: a long legend is laid out in several columns."""
 LEGEND_ROW_CARDS = 4
@@ -329,8 +338,14 @@ def to_dot(d: Diagram) -> str:
         g.subgraph(same)
     if legend_above is not None:
         g.edge("legend", legend_above, **_attrs(style="invis"))
+    row_of = {n.id: n.row for n in d.nodes}
     for e in d.edges:
-        g.edge(e.source, e.target, **_edge_attrs(e, clusters, rowed))
+        attrs = _edge_attrs(e, clusters, rowed)
+        if e.kind == "order" and row_of.get(e.source) != row_of.get(e.target):
+            # the first cards of the rows one above the other: the rows start at the left
+            # edge instead of drifting towards the middle (Graphviz 2.43 centres them)
+            attrs["weight"] = ROW_HEAD_WEIGHT
+        g.edge(e.source, e.target, **attrs)
     source: str = g.source
     return source
 
