@@ -80,6 +80,8 @@ class _Builder:
     next_row: int = 0
     # pipeline id -> its page, when the blueprint view is split into pages
     pipeline_pages: dict[str, int] = field(default_factory=dict)
+    # cards per row of the blueprint view; None: the width estimated closest to a slide
+    row_width: int | None = None
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
         gid = f"g{len(self.groups)}"
@@ -465,21 +467,43 @@ points, for choosing the row width before Graphviz lays the cards out."""
 SLIDE = 16 / 9
 
 
-def _fit(b: _Builder) -> tuple[int, float]:
-    """The cards per row (at most :data:`ROW`) whose estimated picture is closest to a 16:9
-    slide (the text is as large as it can be when the picture fills the slide), and the
-    estimated scale of that picture on a 1920 × 1080 slide (pixels per point)."""
+MIN_ROW = 4
+"""The fewest cards per row the estimate chooses; narrower rows are only tried when a laid-out
+page does not fit (:data:`NARROW_ROW` cards at the least)."""
+NARROW_ROW = 2
+
+
+def _widths(b: _Builder) -> list[tuple[int, float]]:
+    """The cards per row worth trying, each with the estimated scale of its picture on a
+    1920 × 1080 slide (pixels per point): from :data:`ROW` down to :data:`MIN_ROW` the closest
+    to a 16:9 slide first (the text is as large as it can be when the picture fills the
+    slide), then the narrower ones, narrowest last; a width that packs the cards into the same
+    rows as a better one is left out."""
     lines = {n.key: len(n.lines) + 1 for n in b.nodes}
     card_w, line_h, extra = CARD_SIZE
-    best, best_scale = ROW, 0.0
-    for width in range(ROW, 3, -1):
+    seen: set[tuple[tuple[str, ...], ...]] = set()
+    wide: list[tuple[int, float]] = []
+    narrow: list[tuple[int, float]] = []
+    for width in range(ROW, NARROW_ROW - 1, -1):
         rows = [r for sec in b.sections for r in _pack(sec, width)]
         w = max((len(r) for r in rows), default=1) * card_w
         h = 60 + sum(max(lines.get(k, 1) for k in r) * line_h + extra for r in rows if r)
         scale = min(1920 / w, 1080 / h)
-        if scale > best_scale + 1e-9:
-            best, best_scale = width, scale
-    return best, best_scale
+        (wide if width >= MIN_ROW else narrow).append((width, scale))
+    wide.sort(key=lambda ws: -ws[1])  # stable: of equal scales, the wider rows first
+    out: list[tuple[int, float]] = []
+    for width, scale in [*wide, *narrow]:
+        packed = tuple(tuple(r) for sec in b.sections for r in _pack(sec, width))
+        if packed not in seen:
+            seen.add(packed)
+            out.append((width, scale))
+    return out
+
+
+def _fit(b: _Builder) -> tuple[int, float]:
+    """The cards per row (from :data:`ROW` down to :data:`MIN_ROW`) whose estimated picture
+    is closest to a 16:9 slide, and its estimated scale on a 1920 × 1080 slide."""
+    return _widths(b)[0]
 
 
 def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
@@ -697,11 +721,16 @@ def _check_view(view: str) -> str:
     return parse(view)[0].name
 
 
-def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
+def extract(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    row_width: int | None = None,
+) -> Diagram:
     """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
-    the findings in words."""
+    the findings in words; ``row_width`` sets the cards per row of the blueprint view."""
     v, argument = parse(view)
-    b = _Builder(bp, findings, StageIndex.build(bp), "", view)
+    b = _Builder(bp, findings, StageIndex.build(bp), "", view, row_width=row_width)
     name = v.build(b, argument) or C.VIEW_NAMES.get(v.name, v.name)
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
@@ -730,11 +759,13 @@ def extract_pages(
     if pages == "auto":
         whole = _Builder(bp, findings, idx, "", view)
         _add_blueprint(whole, list(bp.pipelines), estimate_only=True)
-        scale = _fit(whole)[1]
-        if scale >= SURE_SCALE:
+        widths = [(w, s) for w, s in _widths(whole) if s >= MIN_SCALE]
+        if widths and widths[0][1] >= SURE_SCALE:
             return [extract(bp, view, findings)]
-        if scale >= MIN_SCALE:
-            one = extract(bp, view, findings)
+        # the estimate is rough (Graphviz versions lay the same rows out differently): the
+        # real layout of each width that may fit decides, the best estimate first
+        for width, _ in widths[:TRIES]:
+            one = extract(bp, view, findings, row_width=width)
             verdict = fits(one) if fits is not None else None
             if verdict or verdict is None:
                 return [one]
@@ -744,15 +775,48 @@ def extract_pages(
     parts: list[tuple[str, list[Pipeline]]] = [(C.PAGE_OVERVIEW, [])]
     parts += [(C.PIPELINE.format(label=p.label), [p]) for p in bp.pipelines]
     for number, (part, pipes) in enumerate(parts, 1):
-        b = _Builder(bp, findings, idx, "", view)
-        b.pipeline_pages = page_of
-        _add_blueprint(b, pipes, overview=number == 1)
         title = C.TITLE_PAGE.format(
             name=bp.name, view=C.VIEW_NAMES[base], page=number, pages=count, part=part
         )
-        b.title = clean(title, 160)
-        out.append(b.diagram())
+        out.append(_page(bp, view, findings, idx, page_of, pipes, number == 1, title, fits))
     return out
+
+
+TRIES = 4
+"""Row widths laid out at most, per page, before taking the best estimate as it is."""
+
+
+def _page(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None,
+    idx: StageIndex,
+    page_of: dict[str, int],
+    pipes: list[Pipeline],
+    overview: bool,
+    title: str,
+    fits: Callable[[Diagram], bool | None] | None,
+) -> Diagram:
+    """One page of the split blueprint view: the row width estimated best, or when ``fits``
+    says that page does not fit a slide, the next widths worth trying (the first if none
+    fits)."""
+
+    def build(width: int | None) -> _Builder:
+        b = _Builder(bp, findings, idx, "", view, row_width=width)
+        b.pipeline_pages = page_of
+        _add_blueprint(b, pipes, overview=overview, estimate_only=width is None)
+        b.title = clean(title, 160)
+        return b
+
+    widths = [w for w, _ in _widths(build(None))]
+    first = build(widths[0]).diagram()
+    if fits is None or fits(first) is not False:
+        return first
+    for width in widths[1:TRIES]:
+        page = build(width).diagram()
+        if fits(page):
+            return page
+    return first
 
 
 def _add_blueprint(
@@ -768,6 +832,6 @@ def _add_blueprint(
         _add_pipeline(b, p, full=True)
     if estimate_only:
         return
-    width = _fit(b)[0]
+    width = b.row_width or _fit(b)[0]
     for section in b.sections:
         _rows(b, _pack(section, width))

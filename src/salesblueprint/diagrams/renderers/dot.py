@@ -238,6 +238,25 @@ LEGEND_ROW_CARDS = 4
 """A row layout's legend joins its first row when that row has at most this many cards."""
 LEGEND_ROWS_SLIDE = 4
 """Legend items per column in a row layout (a wide, low legend next to the tools)."""
+LEGEND_COLUMN_CARDS = 1.5
+"""A legend column is about this many cards wide (for choosing the legend's columns)."""
+
+
+def _legend_rows(d: Diagram) -> int:
+    """Legend items per column in a row layout: a wide, low legend, unless it joins a first
+    row that would then be wider than the widest row of cards (a legend column is about
+    :data:`LEGEND_COLUMN_CARDS` cards wide); then fewer, longer columns."""
+    rows: dict[int, int] = {}
+    for n in d.nodes:
+        if n.row is not None:
+            rows[n.row] = rows.get(n.row, 0) + 1
+    items = len(d.legend)
+    columns = -(-items // LEGEND_ROWS_SLIDE)
+    first = rows[min(rows)] if rows else 0
+    if rows and first <= LEGEND_ROW_CARDS:
+        room = max(rows.values()) - first
+        columns = max(1, min(columns, int(room / LEGEND_COLUMN_CARDS)))
+    return -(-items // columns)
 
 
 def _legend_label(items: list[LegendItem], per_column: int = LEGEND_ROWS) -> str:
@@ -315,7 +334,7 @@ def to_dot(d: Diagram) -> str:
             name="cluster_legend",
             graph_attr=_attrs(label="", color="#dee2e6", style="rounded", fillcolor="#ffffff"),
         )
-        per_column = LEGEND_ROWS_SLIDE if rowed else LEGEND_ROWS
+        per_column = _legend_rows(d) if rowed else LEGEND_ROWS
         label = _legend_label(d.legend, per_column)
         legend.node("legend", **_attrs(shape="plain", label=label, fontsize="10"))
         g.subgraph(legend)
