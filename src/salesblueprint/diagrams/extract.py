@@ -764,7 +764,7 @@ def extract_pages(
             return [extract(bp, view, findings)]
         # the estimate is rough (Graphviz versions lay the same rows out differently): the
         # real layout of each width that may fit decides, the best estimate first
-        for width, _ in widths[:TRIES]:
+        for width in _retry_order([w for w, _ in widths])[:TRIES]:
             one = extract(bp, view, findings, row_width=width)
             verdict = fits(one) if fits is not None else None
             if verdict or verdict is None:
@@ -786,6 +786,17 @@ TRIES = 4
 """Row widths laid out at most, per page, before taking the best estimate as it is."""
 
 
+def _retry_order(widths: list[int]) -> list[int]:
+    """``widths`` (best estimate first) in the order to lay them out: the best, then the
+    narrower ones, nearest first (a Graphviz layout comes out wider than the estimate, not
+    narrower), then the wider ones."""
+    if not widths:
+        return []
+    best = widths[0]
+    narrower = sorted((w for w in widths if w < best), reverse=True)
+    return [best, *narrower, *sorted(w for w in widths if w > best)]
+
+
 def _page(
     bp: Blueprint,
     view: str,
@@ -799,7 +810,7 @@ def _page(
 ) -> Diagram:
     """One page of the split blueprint view: the row width estimated best, or when ``fits``
     says that page does not fit a slide, the next widths worth trying (the first if none
-    fits)."""
+    fits): narrower ones first, as a layout wider than estimated is what goes wrong."""
 
     def build(width: int | None) -> _Builder:
         b = _Builder(bp, findings, idx, "", view, row_width=width)
@@ -808,7 +819,7 @@ def _page(
         b.title = clean(title, 160)
         return b
 
-    widths = [w for w, _ in _widths(build(None))]
+    widths = _retry_order([w for w, _ in _widths(build(None))])
     first = build(widths[0]).diagram()
     if fits is None or fits(first) is not False:
         return first

@@ -210,6 +210,18 @@ def _edge_attrs(e: Edge, groups: dict[str, str], rowed: bool = False) -> dict[st
     return attrs
 
 
+WRAP_PAGE_TITLE = 64
+"""Characters per line of the picture's title: a long page title ("…, page 2 of 4: Pipeline:
+…") wraps instead of making a page of a few cards as wide as itself."""
+
+
+def _title_label(title: str) -> str:
+    lines = '<br align="left"/>'.join(html_text(t) for t in wrap(title, WRAP_PAGE_TITLE))
+    if "<br" in lines:
+        lines += '<br align="left"/>'
+    return f'<<font point-size="20"><b>{lines}</b></font>>'
+
+
 def _legend_cells(it: LegendItem) -> str:
     if it.shape == "node":
         fill, border = STATUS_STYLE.get(it.kind) or NODE_STYLE.get(it.kind, NODE_STYLE["note"])
@@ -242,19 +254,34 @@ LEGEND_COLUMN_CARDS = 1.5
 """A legend column is about this many cards wide (for choosing the legend's columns)."""
 
 
-def _legend_rows(d: Diagram) -> int:
-    """Legend items per column in a row layout: a wide, low legend, unless it joins a first
-    row that would then be wider than the widest row of cards (a legend column is about
-    :data:`LEGEND_COLUMN_CARDS` cards wide); then fewer, longer columns."""
+def _row_sizes(d: Diagram) -> dict[int, int]:
+    """Row -> its number of cards, in a row layout."""
     rows: dict[int, int] = {}
     for n in d.nodes:
         if n.row is not None:
             rows[n.row] = rows.get(n.row, 0) + 1
+    return rows
+
+
+def _legend_joins(rows: dict[int, int]) -> bool:
+    """Whether the legend joins the first row of a row layout: when that row is short (the
+    tools) and a legend column fits beside it within the widest row; else it is a row of its
+    own on top (a page of a few cards stays a slide, not a strip)."""
+    if not rows:
+        return False
+    first = rows[min(rows)]
+    return first <= LEGEND_ROW_CARDS and max(rows.values()) - first >= LEGEND_COLUMN_CARDS
+
+
+def _legend_rows(d: Diagram) -> int:
+    """Legend items per column in a row layout: a wide, low legend, unless it joins the first
+    row, which then stays within the widest row of cards (a legend column is about
+    :data:`LEGEND_COLUMN_CARDS` cards wide): then fewer, longer columns."""
+    rows = _row_sizes(d)
     items = len(d.legend)
     columns = -(-items // LEGEND_ROWS_SLIDE)
-    first = rows[min(rows)] if rows else 0
-    if rows and first <= LEGEND_ROW_CARDS:
-        room = max(rows.values()) - first
+    if _legend_joins(rows):
+        room = max(rows.values()) - rows[min(rows)]
         columns = max(1, min(columns, int(room / LEGEND_COLUMN_CARDS)))
     return -(-items // columns)
 
@@ -285,7 +312,7 @@ def to_dot(d: Diagram) -> str:
         name="salesblueprint",
         graph_attr=_attrs(
             rankdir="TB" if rowed else d.direction,
-            label=f'<<font point-size="20"><b>{html_text(d.title)}</b></font>>',
+            label=_title_label(d.title),
             labelloc="t",
             labeljust="l",
             fontname=FONT,
@@ -346,7 +373,7 @@ def to_dot(d: Diagram) -> str:
     if rows and d.legend:
         # the legend fills a short first row (the tools); else it is a row of its own on top
         first = rows[min(rows)]
-        if len(first) <= LEGEND_ROW_CARDS:
+        if _legend_joins(_row_sizes(d)):
             first.append("legend")
         else:
             legend_above = first[0]
