@@ -383,7 +383,7 @@ def to_dot(d: Diagram) -> str:
             same.node(nid)
         g.subgraph(same)
     if legend_above is not None:
-        g.edge("legend", legend_above, **_attrs(style="invis"))
+        g.edge("legend", legend_above, **_attrs(style="invis", weight=ROW_HEAD_WEIGHT))
     row_of = {n.id: n.row for n in d.nodes}
     for e in d.edges:
         attrs = _edge_attrs(e, clusters, rowed)
