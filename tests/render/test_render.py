@@ -221,7 +221,7 @@ def test_blueprint_shows_who_does_what(path: Path) -> None:
     """Each stage's actions, rep action and exit criteria (shortened; whole in the tooltip), the
     handoff with its time, every way back with its reason, and every tool with its records."""
     bp = _load(path)
-    svg = render(bp, view="blueprint", format="svg")
+    svg = render(bp, view="blueprint", format="svg", lang="en")  # the English chrome
     assert isinstance(svg, str)
     texts = _texts(svg)
     tooltips = " ".join(
@@ -462,7 +462,7 @@ def test_cli_unknown_view_is_a_usage_error() -> None:
     assert "unknown view" in r.output
 
 
-def test_cli_without_graphviz_writes_the_dot(
+def test_cli_without_graphviz_writes_nothing_and_says_how_to_get_the_dot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from salesblueprint.diagrams import layout
@@ -472,9 +472,8 @@ def test_cli_without_graphviz_writes_the_dot(
     r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "-o", str(out)])
     assert r.exit_code == 1
     assert "no Graphviz found" in r.output
-    dot = tmp_path / "bp.dot"
-    assert dot.read_text(encoding="utf-8").startswith("digraph")
-    assert not out.exists()
+    assert f"--view blueprint --format dot -o {tmp_path / 'bp.dot'}" in r.output
+    assert list(tmp_path.iterdir()) == []  # no file the user did not ask for
 
 
 def test_env_variable_naming_no_program(monkeypatch: pytest.MonkeyPatch) -> None:

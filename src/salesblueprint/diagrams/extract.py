@@ -13,9 +13,10 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from salesblueprint.diagnostics.findings import SEVERITY_RANK, Finding, Path
-from salesblueprint.diagrams import chrome as C
+from salesblueprint.diagrams import chrome
 from salesblueprint.diagrams.ir import (
     FREE_IN_ROWS,
     WRAP,
@@ -31,10 +32,23 @@ from salesblueprint.diagrams.ir import (
     wrap,
 )
 from salesblueprint.diagrams.views import PAGE_MODES, ViewError, load_all, parse
-from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline, Tool
+from salesblueprint.i18n import Translator, display, translator
+from salesblueprint.model.blueprint import (
+    Blueprint,
+    DealStage,
+    DisplayNames,
+    LifecycleStage,
+    Pipeline,
+    Tool,
+)
 from salesblueprint.model.graph import Edge as GraphEdge
 from salesblueprint.model.graph import EdgeKind as GraphEdgeKind
 from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool_node
+
+if TYPE_CHECKING:  # the module's own types; at run time, the texts in the diagram's language
+    from salesblueprint.diagrams import chrome as C
+else:
+    from salesblueprint.diagrams.chrome import C
 
 VIEWS = tuple(load_all())
 """The view names, from the registry (:mod:`salesblueprint.diagrams.views`)."""
@@ -538,7 +552,8 @@ def _deal_lines(b: _Builder, s: DealStage, full: bool, key: str) -> tuple[list[L
     if s.expected_days is not None:
         facts.append(C.DAYS.format(days=s.expected_days))
     if s.outcome == "lost" and s.reasons:
-        text = C.REASONS.format(reasons=C.LIST_SEP.join(s.reasons))
+        shown = [_shown(r, "reasons", b.bp.display_names) for r in s.reasons]
+        text = C.REASONS.format(reasons=C.LIST_SEP.join(shown))
         lines += [Line(t, "muted") for t in wrap(text, b.width)]
     if s.rep_action:
         lines += [Line(t, "text") for t in wrap(C.REP.format(text=s.rep_action), b.width)]
@@ -614,41 +629,50 @@ def _add_tools(b: _Builder, compact: bool = False) -> None:
     if compact:  # one row of tool cards above the lanes; the category is a line in the card
         outer = b.group(C.TOOLS, "tools")
         for t in bp.tools:
-            b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, True, b.width), outer, t.path)
+            lines = _tool_lines(t, True, b.width, bp.display_names)
+            b.node(tool_node(t.id), t.label, "tool", lines, outer, t.path)
         b.sections.append([[tool_node(t.id)] for t in bp.tools])
         return
     cats = list(dict.fromkeys(t.category or C.OTHER_CATEGORY for t in bp.tools))
-    groups = {c: b.group(_category_title(c), "category") for c in cats}
+    names = bp.display_names
+    groups = {c: b.group(_category_title(c, names), "category") for c in cats}
     for t in bp.tools:
         group = groups[t.category or C.OTHER_CATEGORY]
-        b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, False), group, t.path)
+        b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, False, names=names), group, t.path)
 
 
-def _tool_lines(t: Tool, compact: bool, width: int = WRAP) -> list[Line]:
+def _tool_lines(
+    t: Tool, compact: bool, width: int = WRAP, names: DisplayNames | None = None
+) -> list[Line]:
     """A tool's records: the ones it is the system of record for in bold."""
     sor = list(dict.fromkeys(t.system_of_record))
     others = [r for r in dict.fromkeys(t.records) if r not in sor]
     lines: list[Line] = []
     if compact:
         if t.category:
-            lines.append(Line(clean(_category_title(t.category)), "muted"))
+            lines.append(Line(clean(_category_title(t.category, names)), "muted"))
         if sor:
-            text = C.SYSTEM_OF_RECORD.format(records=C.LIST_SEP.join(sor))
+            shown = [_shown(r, "records", names) for r in sor]
+            text = C.SYSTEM_OF_RECORD.format(records=C.LIST_SEP.join(shown))
             lines += [Line(x, "mark") for x in wrap(text, width)]
         if others:
-            text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(others))
+            shown = [_shown(r, "records", names) for r in others]
+            text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(shown))
             lines += [Line(x, "text") for x in wrap(text, width)]
         return lines
     # the records it is the system of record for first, then the others: bold lines together
     for r in dict.fromkeys([*sor, *t.records]):
+        shown_r = _shown(r, "records", names)
         if r in sor:
-            lines.append(Line(clean(C.RECORD_SOR.format(record=r)), "mark"))
+            lines.append(Line(clean(C.RECORD_SOR.format(record=shown_r)), "mark"))
         else:
-            lines.append(Line(clean(C.RECORD.format(record=r)), "bullet"))
+            lines.append(Line(clean(C.RECORD.format(record=shown_r)), "bullet"))
     return lines
 
 
-def _category_title(c: str) -> str:
+def _category_title(c: str, names: DisplayNames | None = None) -> str:
+    if names is not None and c in names.categories:
+        return names.categories[c]
     if c in C.CATEGORY_TITLES:
         return C.CATEGORY_TITLES[c]
     text = c.replace("_", " ")
@@ -725,10 +749,49 @@ def extract(
     bp: Blueprint,
     view: str,
     findings: Sequence[Finding] | None = None,
+    tr: Translator | None = None,
     row_width: int | None = None,
 ) -> Diagram:
     """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
-    the findings in words; ``row_width`` sets the cards per row of the blueprint view."""
+    the findings in words. Its texts are in ``tr``'s language, or else the blueprint's;
+    ``row_width`` sets the cards per row of the blueprint view."""
+    with chrome.speaking(tr or translator(bp.language)):
+        d = _extract(bp, view, findings, row_width)
+        d.legend_title = C.LEGEND
+    return d
+
+
+def extract_pages(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    pages: str = "auto",
+    fits: Callable[[Diagram], bool | None] | None = None,
+    tr: Translator | None = None,
+) -> list[Diagram]:
+    """The pages of one view (see :func:`_extract_pages`), in ``tr``'s language, or else the
+    blueprint's."""
+    with chrome.speaking(tr or translator(bp.language)):
+        out = _extract_pages(bp, view, findings, pages, fits)
+        for d in out:
+            d.legend_title = C.LEGEND
+    return out
+
+
+def _shown(ident: str, kind: str, names: DisplayNames | None) -> str:
+    """An id as people see it: the blueprint's display name, or (not in English) its words."""
+    given: dict[str, str] | None = getattr(names, kind, None) if names is not None else None
+    if given and ident in given:
+        return given[ident]
+    return ident if chrome.language() == "en" else display(ident)
+
+
+def _extract(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    row_width: int | None = None,
+) -> Diagram:
     v, argument = parse(view)
     b = _Builder(bp, findings, StageIndex.build(bp), "", view, row_width=row_width)
     name = v.build(b, argument) or C.VIEW_NAMES.get(v.name, v.name)
@@ -736,7 +799,7 @@ def extract(
     return b.diagram()
 
 
-def extract_pages(
+def _extract_pages(
     bp: Blueprint,
     view: str,
     findings: Sequence[Finding] | None = None,
@@ -754,18 +817,18 @@ def extract_pages(
         raise ViewError(f"unknown pages {pages!r}; choose {', '.join(PAGE_MODES)}")
     base = _check_view(view)
     if base != "blueprint" or pages == "one" or not bp.pipelines:
-        return [extract(bp, view, findings)]
+        return [_extract(bp, view, findings)]
     idx = StageIndex.build(bp)
     if pages == "auto":
         whole = _Builder(bp, findings, idx, "", view)
         _add_blueprint(whole, list(bp.pipelines), estimate_only=True)
         widths = [(w, s) for w, s in _widths(whole) if s >= MIN_SCALE]
         if widths and widths[0][1] >= SURE_SCALE:
-            return [extract(bp, view, findings)]
+            return [_extract(bp, view, findings)]
         # the estimate is rough (Graphviz versions lay the same rows out differently): the
         # real layout of each width that may fit decides, the best estimate first
         for width in _retry_order([w for w, _ in widths])[:TRIES]:
-            one = extract(bp, view, findings, row_width=width)
+            one = _extract(bp, view, findings, row_width=width)
             verdict = fits(one) if fits is not None else None
             if verdict or verdict is None:
                 return [one]

@@ -286,9 +286,11 @@ def _legend_rows(d: Diagram) -> int:
     return -(-items // columns)
 
 
-def _legend_label(items: list[LegendItem], per_column: int = LEGEND_ROWS) -> str:
+def _legend_label(
+    items: list[LegendItem], per_column: int = LEGEND_ROWS, title: str = "Legend"
+) -> str:
     ncols = -(-len(items) // per_column)
-    rows = [f'<tr><td colspan="{2 * ncols}" align="left"><b>Legend</b></td></tr>']
+    rows = [f'<tr><td colspan="{2 * ncols}" align="left"><b>{html_text(title)}</b></td></tr>']
     nrows = -(-len(items) // ncols)
     for r in range(nrows):
         cells = [
@@ -362,7 +364,7 @@ def to_dot(d: Diagram) -> str:
             graph_attr=_attrs(label="", color="#dee2e6", style="rounded", fillcolor="#ffffff"),
         )
         per_column = _legend_rows(d) if rowed else LEGEND_ROWS
-        label = _legend_label(d.legend, per_column)
+        label = _legend_label(d.legend, per_column, d.legend_title)
         legend.node("legend", **_attrs(shape="plain", label=label, fontsize="10"))
         g.subgraph(legend)
     rows: dict[int, list[str]] = {}
