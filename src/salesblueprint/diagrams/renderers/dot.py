@@ -222,6 +222,21 @@ def _title_label(title: str) -> str:
     return f'<<font point-size="20"><b>{lines}</b></font>>'
 
 
+def _title_with_legend(d: Diagram) -> str:
+    """The title with the legend under it, both in the graph's label: a strip (left to right)
+    keeps the legend out of its first rank, which would otherwise be as wide as the legend."""
+    title = _title_label(d.title)[1:-1]
+    legend = _legend_label(d.legend, LEGEND_ROWS, d.legend_title)[1:-1].replace(
+        '<table border="0"', '<table border="1" color="#dee2e6" style="rounded"', 1
+    )
+    return (
+        '<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
+        f'<tr><td align="left">{title}</td></tr>'
+        '<tr><td align="left" height="8"></td></tr>'
+        f'<tr><td align="left"><font point-size="10">{legend}</font></td></tr></table>>'
+    )
+
+
 def _legend_cells(it: LegendItem) -> str:
     if it.shape == "node":
         fill, border = STATUS_STYLE.get(it.kind) or NODE_STYLE.get(it.kind, NODE_STYLE["note"])
@@ -314,7 +329,7 @@ def to_dot(d: Diagram) -> str:
         name="salesblueprint",
         graph_attr=_attrs(
             rankdir="TB" if rowed else d.direction,
-            label=_title_label(d.title),
+            label=_title_label(d.title) if rowed or not d.legend else _title_with_legend(d),
             labelloc="t",
             labeljust="l",
             fontname=FONT,
@@ -358,13 +373,12 @@ def to_dot(d: Diagram) -> str:
             target.node(n.id, **_node_attrs(n))
 
     fill(g, None)
-    if d.legend:
+    if d.legend and rowed:
         legend = graphviz.Digraph(
             name="cluster_legend",
             graph_attr=_attrs(label="", color="#dee2e6", style="rounded", fillcolor="#ffffff"),
         )
-        per_column = _legend_rows(d) if rowed else LEGEND_ROWS
-        label = _legend_label(d.legend, per_column, d.legend_title)
+        label = _legend_label(d.legend, _legend_rows(d), d.legend_title)
         legend.node("legend", **_attrs(shape="plain", label=label, fontsize="10"))
         g.subgraph(legend)
     rows: dict[int, list[str]] = {}
