@@ -5,7 +5,11 @@
 (b) arbitrary bytes never make ``check_file`` raise, and a file that does not load has an error
     finding with a line and a column;
 (c) mutations of the contract's example (characters and lines deleted, inserted, duplicated,
-    keys swapped, tabs inserted) never raise, and every finding points at a real position.
+    keys swapped, tabs inserted) never raise, and every finding points at a real position;
+(d) structural mutations that load but are odd never make a rule fail;
+(e) hostile values where fuzzing found faults (huge and non-finite numbers and durations,
+    terminal escapes in names, piles of unknown keys) end in findings with positions, at most
+    51 per rule, and output that is strict JSON and holds no unprintable character.
 """
 
 from __future__ import annotations
@@ -467,3 +471,85 @@ def test_structurally_mutated_contract_never_raises(
     assert_positions(findings, str(scratch), count_lines(text_))
     rule_errors = [f for f in findings if f.rule == "SB900"]
     assert rule_errors == [], "\n".join(map(str, rule_errors)) + "\n" + text_
+
+
+# -- (e) hostile values in the places the fuzzer broke (issue 9, section 5) ----------------------
+HUGE_NUMBERS = st.one_of(
+    st.sampled_from(["1e999", "-1e999", "1e308", "1e16", "-1e400", ".inf", "nan", "1e-999"]),
+    st.integers(16, 6000).map(lambda n: "9" * n),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+)
+HUGE_DURATIONS = st.one_of(
+    st.tuples(st.integers(4, 600), st.sampled_from(["m", "h", "d", "w"])).map(
+        lambda t: "9" * t[0] + t[1]
+    ),
+    st.integers(11, 6000).map(lambda n: "P" + "9" * n + "D"),
+    st.sampled_from(["1e999d", "521w", "PT99999999999S", "0d", "P", "-1d"]),
+)
+# names with terminal escapes, bidi overrides, C1 controls, line separators ...
+NASTY = st.lists(
+    st.sampled_from(["\x1b", "]0;", "\x07", "\x9b", "\u202e", "\u2028", "\x01", "[31m", "a", " "]),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+def _yaml_str(s: str) -> str:
+    return yaml.safe_dump(s, allow_unicode=False, width=10_000).removesuffix("\n...\n").strip()
+
+
+@st.composite
+def hostile_blueprints(draw: st.DrawFn) -> str:
+    text_ = CONTRACT_TEXT
+
+    def put(pattern: str, value: str) -> None:
+        nonlocal text_
+        text_ = re.sub(pattern, lambda m: m.group(1) + value, text_, count=1, flags=re.M)
+
+    keys = ["probability", "conversion_rate", "revenue", "average_deal_size", "expected_days"]
+    for key in draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)):
+        put(rf"^(\s*(?:- )?{key}: )\S+", draw(HUGE_NUMBERS))
+    if draw(st.booleans()):
+        put(r"(follow_up_within: )\S+", draw(HUGE_DURATIONS))
+    for _ in range(draw(st.integers(0, 3))):
+        put(r"^(\s*(?:- )?name: ).*$", _yaml_str(draw(NASTY)))
+    if draw(st.booleans()):
+        n = draw(st.integers(1, 200))
+        text_ += "".join(f"unknown_{i}: {i}\n" for i in range(n))
+    return text_
+
+
+@settings(SETTINGS, max_examples=120)
+@given(hostile_blueprints())
+def test_hostile_values_end_in_findings_and_safe_output(scratch: Path, text_: str) -> None:
+    import json
+
+    from salesblueprint.report.github import format_github
+    from salesblueprint.report.json import format_json
+    from salesblueprint.report.text import format_text
+
+    scratch.write_text(text_, encoding="utf-8")
+    findings = check_file(scratch)
+    assert_positions(findings, str(scratch), count_lines(text_))
+    assert not [f for f in findings if f.rule == "SB900"], "\n".join(map(str, findings))
+    for rule in {f.rule for f in findings}:  # at most 50 per rule, then one "… and N more"
+        assert sum(f.rule == rule for f in findings) <= 51
+    for out in (
+        format_text([str(scratch)], findings, False),
+        format_github([str(scratch)], findings, False),
+    ):
+        assert all(c.isprintable() or c == "\n" for c in out), repr(out)
+    doc = format_json([str(scratch)], findings, False)
+    assert all(c.isprintable() or c == "\n" for c in doc)
+    json.loads(doc, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+    result = load_file(scratch)
+    if result.blueprint is not None:
+        from salesblueprint.diagrams import render
+        from salesblueprint.funnel_maths import funnel
+        from salesblueprint.report.funnel import format_json as funnel_json
+
+        json.loads(funnel_json(result.blueprint, funnel(result.blueprint), None))
+        for view in ("lifecycle", "pipeline", "tools"):
+            out = render(result.blueprint, view=view, format="dot")
+            assert isinstance(out, str)
+            assert all(c.isprintable() or c in "\n\t" for c in out), view

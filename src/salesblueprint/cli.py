@@ -29,16 +29,31 @@ _YAML_SUFFIXES = (".yaml", ".yml")
 
 def _is_blueprint(path: str) -> bool:
     """Cheap sniff for files found in directories: a top-level ``salesblueprint:`` key."""
+    from salesblueprint.loading.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(64 * 1024).removeprefix(b"\xef\xbb\xbf")
     except OSError:
         return True  # let the loader report why it cannot be read
     return any(line.startswith(b"salesblueprint:") for line in head.splitlines())
 
 
+def _printable(text: str) -> str:
+    from salesblueprint.report.text import one_line
+
+    return one_line(text)
+
+
 def collect_files(args: Sequence[str]) -> list[str]:
-    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it."""
+    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it.
+
+    A directory scan skips (and says on stderr) a ``*.yaml`` that is not a regular file, such
+    as a FIFO, which would block the scan; a path named explicitly is left to the loader,
+    which reports it as a finding.
+    """
+    from salesblueprint.loading.files import non_regular
+
     out: list[str] = []
     for arg in args:
         if os.path.isdir(arg):
@@ -47,7 +62,16 @@ def collect_files(args: Sequence[str]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     p = os.path.join(root, name)
-                    if name.endswith(_YAML_SUFFIXES) and _is_blueprint(p):
+                    if not name.endswith(_YAML_SUFFIXES):
+                        continue
+                    kind = non_regular(p)
+                    if kind is not None:
+                        click.echo(
+                            f"salesblueprint: skipped {_printable(p)}: "
+                            f"it is {kind}, not a regular file",
+                            err=True,
+                        )
+                    elif _is_blueprint(p):
                         found.append(p)
             if not found:
                 raise click.UsageError(
@@ -141,10 +165,15 @@ def check(
         raise click.UsageError(str(e)) from None
 
     from salesblueprint.api import check_file
+    from salesblueprint.diagnostics.findings import cap_per_code
     from salesblueprint.report import get_formatter
     from salesblueprint.rules.engine import config_findings
 
-    findings = config_findings(config) + [f for p in paths for f in check_file(p, config)]
+    # at most 50 findings of one rule per file on screen, then "… and N more" (the loader caps
+    # its own already; the library's check functions return every rule finding)
+    findings = config_findings(config) + [
+        f for p in paths for f in cap_per_code(check_file(p, config))
+    ]
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(get_formatter(fmt)(paths, findings, color), nl=False, color=color)
@@ -190,7 +219,7 @@ def list_rules(fmt: str) -> None:
             }
             for r in rules
         ]
-        click.echo(json.dumps(data, indent=2))
+        click.echo(json.dumps(data, indent=2, allow_nan=False))
         return
     width = max(len(r.name) for r in rules)
     group_width = max(len(r.group) for r in rules)
@@ -318,12 +347,25 @@ def diff_cmd(
     """
     from salesblueprint.rules.config import ConfigError, find_config, read_config
 
+    if git_rev is not None and git_rev.startswith("-"):
+        raise click.UsageError(
+            f"--git {git_rev!r}: a revision cannot start with '-' (it would be read as an "
+            "option to git); write it as e.g. HEAD~1, main or a commit id"
+        )
     if git_rev is not None:
         if new is not None:
             raise click.UsageError("with --git REV give one FILE: diff --git HEAD~1 FILE")
         old, new = f"{git_rev}:{old}", old
     elif new is None:
         raise click.UsageError("give OLD and NEW (files or REV:path), or --git REV FILE")
+    from salesblueprint.diff import is_git_spec
+
+    for side in (old, new):
+        if is_git_spec(side) and side.startswith("-"):
+            raise click.UsageError(
+                f"{side!r}: a revision cannot start with '-' (it would be read as an option "
+                "to git); write REV:path with a revision such as HEAD~1 or main"
+            )
     try:
         config = read_config(config_path) if config_path else find_config()
     except ConfigError as e:
@@ -421,15 +463,15 @@ def render_cmd(
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
-        dot_path = (os.path.splitext(out)[0] if out else os.path.basename(file)) + ".dot"
-        msg = f"salesblueprint: cannot render {fmt}: {e}"
-        try:
-            with open(dot_path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(e.dot)
-            msg += f"\nWrote the DOT source to {dot_path}; render it with: dot -T{fmt} {dot_path}"
-        except OSError as err:
-            msg += f"\n(cannot write {dot_path}: {err.strerror or err})"
-        click.echo(msg, err=True)
+        # only the file the user named is ever written: the DOT source is one command away
+        dot_path = (os.path.splitext(out)[0] if out else os.path.splitext(file)[0]) + ".dot"
+        click.echo(
+            f"salesblueprint: cannot render {fmt}: {_printable(str(e))}\n"
+            f"To render it elsewhere, write the DOT source with: salesblueprint render "
+            f"{_printable(file)} --view {_printable(view)} --format dot -o "
+            f"{_printable(dot_path)}",
+            err=True,
+        )
         sys.exit(1)
     payloads = [d.encode("utf-8") if isinstance(d, str) else d for d in datas]
     if out is None:

@@ -221,4 +221,9 @@ def blueprint_schema() -> dict[str, Any]:
 
 def schema_json() -> str:
     """The schema as the ``schema`` command prints it: sorted keys, indent 2, final newline."""
-    return json.dumps(blueprint_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            blueprint_schema(), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False
+        )
+        + "\n"
+    )

@@ -462,7 +462,7 @@ def test_cli_unknown_view_is_a_usage_error() -> None:
     assert "unknown view" in r.output
 
 
-def test_cli_without_graphviz_writes_the_dot(
+def test_cli_without_graphviz_writes_nothing_and_says_how_to_get_the_dot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from salesblueprint.diagrams import layout
@@ -472,9 +472,8 @@ def test_cli_without_graphviz_writes_the_dot(
     r = CliRunner().invoke(cli, ["render", str(FIXTURES[0]), "-o", str(out)])
     assert r.exit_code == 1
     assert "no Graphviz found" in r.output
-    dot = tmp_path / "bp.dot"
-    assert dot.read_text(encoding="utf-8").startswith("digraph")
-    assert not out.exists()
+    assert f"--view blueprint --format dot -o {tmp_path / 'bp.dot'}" in r.output
+    assert list(tmp_path.iterdir()) == []  # no file the user did not ask for
 
 
 def test_env_variable_naming_no_program(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,6 @@ registered in :data:`FORMATTERS`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, StageFigures
@@ -201,7 +200,9 @@ def format_markdown(r: AuditResult) -> str:
 
 
 def format_json(r: AuditResult) -> str:
-    return json.dumps(r.to_json(), indent=2, ensure_ascii=False) + "\n"
+    from salesblueprint.diagnostics.safe_text import json_dumps
+
+    return json_dumps(r.to_json(), indent=2) + "\n"  # strict JSON, unprintables escaped
 
 
 def _html(r: AuditResult) -> str:

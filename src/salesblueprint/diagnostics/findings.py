@@ -8,8 +8,8 @@ the file, a 1-based line and column, and the path of the node in the blueprint
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -111,6 +111,75 @@ def make_finding(
         fix=fix,
         node=path,
     )
+
+
+MAX_FINDINGS_PER_CODE = 50
+MORE_NODE: Path = ("…",)
+"""The ``node`` of a closing "… and N more" finding (no real node has this path)."""
+
+
+class CappedFindings:
+    """Findings, at most ``limit`` per rule and file; the rest are only counted.
+
+    :meth:`close` adds one closing finding per rule that went over: "… and N more", at the
+    place of the first one not shown. :meth:`add` builds a finding only when it is kept, so a
+    file with 300,000 unknown keys costs 51 findings, not 300,000.
+    """
+
+    def __init__(self, limit: int = MAX_FINDINGS_PER_CODE) -> None:
+        self.limit = limit
+        self.items: list[Finding] = []
+        self._counts: dict[tuple[str, str], int] = {}
+        self._first_over: dict[tuple[str, str], Finding] = {}
+        self._closings: list[Finding] = []  # "… and N more" of an earlier cap, kept as they are
+
+    def add(self, rule: str, file: str, build: Callable[[], Finding]) -> None:
+        """Count a finding of ``rule`` in ``file``; ``build`` it only when it is kept (or is the
+        first one over the limit, whose place the closing finding takes)."""
+        key = (file, rule)
+        n = self._counts.get(key, 0) + 1
+        self._counts[key] = n
+        if n <= self.limit:
+            self.items.append(build())
+        elif n == self.limit + 1:
+            self._first_over[key] = build()
+
+    def append(self, f: Finding) -> None:
+        if f.node == MORE_NODE:  # capped before: its count already says how many more
+            self._closings.append(f)
+        else:
+            self.add(f.rule, f.file, lambda: f)
+
+    def extend(self, findings: Sequence[Finding]) -> None:
+        for f in findings:
+            self.append(f)
+
+    def close(self) -> list[Finding]:
+        """The kept findings and one "… and N more" finding per rule that went over."""
+        out = [*self.items, *self._closings]
+        for key, n in self._counts.items():
+            if n <= self.limit:
+                continue
+            first = self._first_over[key]
+            more = n - self.limit
+            out.append(
+                replace(
+                    first,
+                    fix=None,
+                    node=MORE_NODE,
+                    message=f"… and {more:,} more {first.name} finding"
+                    f"{'s' if more != 1 else ''} in this file (only the first {self.limit} "
+                    "of each rule are shown)",
+                )
+            )
+        return out
+
+
+def cap_per_code(findings: Sequence[Finding], limit: int = MAX_FINDINGS_PER_CODE) -> list[Finding]:
+    """``findings`` with at most ``limit`` per rule and file, then each "… and N more"."""
+    capped = CappedFindings(limit)
+    capped.extend(findings)
+    return capped.close()
 
 
 def summarize(findings: Sequence[Finding]) -> dict[str, int]:

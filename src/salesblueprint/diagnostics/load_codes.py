@@ -140,14 +140,17 @@ FILE_TOO_LARGE = declare(
     group="syntax",
     severity="error",
     doc="""
-    The file is larger than the size limit (64 MiB by default).
+    The file is larger than the size limit (64 MiB by default), or holds more than 100,000
+    keys, values and list items.
 
     ## What it does
-    Refuses to parse files over the limit without reading them into a parser.
+    Refuses to parse files over the size limit without reading them into a parser, and stops
+    reading at the first node over the node limit, where it reports this finding.
 
     ## Why is this bad?
-    A blueprint of a hundred thousand stages fits in a few MB; a much larger file is a
-    mistake (a data dump, a binary) or an attack on the machine running the check.
+    A blueprint of a thousand stages holds about ten thousand nodes; a much larger file is a
+    mistake (a data dump, a binary) or an attack on the machine running the check. The limits
+    keep the memory a check needs bounded, whatever the file holds.
     """,
 )
 

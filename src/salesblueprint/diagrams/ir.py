@@ -2,7 +2,8 @@
 
 :mod:`salesblueprint.diagrams.extract` builds a :class:`Diagram` from a blueprint view; each
 renderer in :mod:`salesblueprint.diagrams.renderers` draws it. Every text in the IR is already
-cleaned (:func:`clean`): no control characters, bounded length. Renderers still escape it for
+cleaned (:func:`clean`): no control characters, bounded length; the IR classes clean what they
+are given themselves, so no text can reach a renderer raw. Renderers still escape it for
 their syntax. Node and group ids are generated (``n0``, ``g0``), never taken from user text.
 """
 
@@ -44,7 +45,11 @@ MAX_TEXT = 300
 WRAP = 34
 """Characters per line when a text is wrapped."""
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# C0 and C1 controls, noncharacters, lone surrogates, line and paragraph separators, and the
+# bidirectional overrides and isolates that make text display in another order than it is
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
 
 
 def clean(text: str, limit: int = MAX_TEXT) -> str:
@@ -61,12 +66,26 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
     return textwrap.wrap(clean(text), width, break_on_hyphens=False) or [""]
 
 
+def _clean_fields(obj: object, *names: str) -> None:
+    """Clean the text fields ``names`` (a text, or a tuple of texts) of a (frozen) IR object in
+    place; already clean text stays as it is (``clean`` is idempotent)."""
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, str):
+            object.__setattr__(obj, name, clean(value))
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            object.__setattr__(obj, name, tuple(clean(v) for v in value))
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of detail under a node's title; ``style`` picks how it is drawn."""
 
     text: str
     style: LineStyle = "text"
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "text")
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,9 @@ class Node:
     # the row of a row layout (the blueprint view: one slide, rows top to bottom); None: free
     row: int | None = None
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, "title", "key", "tooltip")
+
 
 @dataclass(frozen=True)
 class Edge:
@@ -94,6 +116,9 @@ class Edge:
     to_group: str | None = None  # draw the edge to this group's border (DOT: lhead)
     constraint: bool = True  # whether the edge orders the layout
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, "label")
+
 
 @dataclass(frozen=True)
 class Group:
@@ -102,12 +127,18 @@ class Group:
     kind: GroupKind
     parent: str | None = None
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, "title")
+
 
 @dataclass(frozen=True)
 class LegendItem:
     kind: str  # a NodeKind, EdgeKind or status name
     text: str
     shape: Literal["node", "edge"] = "edge"
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "text")
 
 
 @dataclass
@@ -122,6 +153,9 @@ class Diagram:
     legend: list[LegendItem] = field(default_factory=list)
     direction: Literal["LR", "TB"] = "LR"
     subtitle: str = ""
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "title", "subtitle")
 
     def node_ids(self) -> set[str]:
         return {n.id for n in self.nodes}

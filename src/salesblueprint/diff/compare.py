@@ -102,13 +102,16 @@ class SideError(Exception):
 
 def _git_show(spec: str) -> bytes:
     rev, _, path = spec.partition(":")
+    if rev.startswith("-"):  # an option to git (--output=FILE writes a file), not a revision
+        raise SideError(f"cannot read {spec}: '{rev}' is not a git revision")
     directory = "."
     if path.startswith(("./", "../")) or os.path.dirname(path) == "":
         # relative to the current directory, as the user sees it
         directory, path = os.path.dirname(path) or ".", "./" + os.path.basename(path)
     try:
         proc = subprocess.run(
-            ["git", "-C", directory, "show", f"{rev}:{path}"],
+            # git 2.24+: whatever the user wrote after this is a revision, never an option
+            ["git", "-C", directory, "show", "--end-of-options", f"{rev}:{path}"],
             capture_output=True,
             check=False,
             timeout=60,

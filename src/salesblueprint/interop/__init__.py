@@ -94,7 +94,7 @@ def _pick(bp: Blueprint, pipeline: str | None, several: bool) -> list[Pipeline]:
 
 def export_crm(bp: Blueprint, crm: str, pipeline: str | None = None) -> Export:
     """The blueprint in the CRM's format (one pipeline for HubSpot and Pipedrive)."""
-    import json
+    from salesblueprint.diagnostics.safe_text import json_dumps
 
     c = get(crm)
     mod = c.load()
@@ -103,7 +103,7 @@ def export_crm(bp: Blueprint, crm: str, pipeline: str | None = None) -> Export:
         return Export(crm, files=files, notes=notes)
     (p,) = _pick(bp, pipeline, several=False)
     payload = mod.create_payload(p) if crm == "hubspot" else mod.stages_payload(p)
-    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    text = json_dumps(payload, indent=2) + "\n"
     return Export(crm, text=text, notes=mod.export_notes(bp, p))
 
 

@@ -287,8 +287,7 @@ def add_commands(
 
 
 def _plan(bp: object, pipeline: str | None, against: str, output: str | None, fmt: str) -> None:
-    import json
-
+    from salesblueprint.diagnostics.safe_text import json_dumps
     from salesblueprint.interop import _pick
     from salesblueprint.interop.base import InteropError
     from salesblueprint.interop.hubspot import parse, plan, raw_stages
@@ -304,6 +303,6 @@ def _plan(bp: object, pipeline: str | None, against: str, output: str | None, fm
     except InteropError as e:
         _fail(e)
     if fmt == "json":
-        _write(output, json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        _write(output, json_dumps(result.to_dict(), indent=2) + "\n")
     else:
         _write(output, result.text())

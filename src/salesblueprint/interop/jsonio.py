@@ -13,8 +13,10 @@ MAX_BYTES = 50 * 1024 * 1024
 
 def read_json_file(path: str | os.PathLike[str]) -> Any:
     file = os.fspath(path)
+    from salesblueprint.loading.files import open_regular
+
     try:
-        with open(file, "rb") as fh:
+        with open_regular(file) as fh:  # a FIFO is an error, not a hang
             raw = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise InteropError("is a directory; give the JSON file", file) from None

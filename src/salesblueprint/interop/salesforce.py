@@ -102,8 +102,10 @@ def _parse_xml(path: str) -> Element:
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
+    from salesblueprint.loading.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:  # a FIFO is an error, not a hang
             raw = fh.read(MAX_BYTES + 1)
     except OSError as e:
         raise InteropError(f"cannot read: {e.strerror or e}", path) from None

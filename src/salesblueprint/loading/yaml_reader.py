@@ -22,7 +22,13 @@ import yaml
 
 from salesblueprint.diagnostics import load_codes as codes
 from salesblueprint.diagnostics.codes import Code
-from salesblueprint.diagnostics.findings import Finding, Path, make_finding
+from salesblueprint.diagnostics.findings import (
+    MAX_FINDINGS_PER_CODE,
+    CappedFindings,
+    Finding,
+    Path,
+    make_finding,
+)
 
 Pos = tuple[int, int]  # 1-based line, column
 
@@ -43,7 +49,8 @@ class Limits:
     max_bytes: int = 64 * 1024 * 1024
     max_depth: int = 64
     max_alias_nodes: int = 10_000
-    max_findings_per_code: int = 50
+    max_nodes: int = 100_000
+    max_findings_per_code: int = MAX_FINDINGS_PER_CODE
 
 
 DEFAULT_LIMITS = Limits()
@@ -171,22 +178,21 @@ class YamlReader:
     def __init__(self, file: str, limits: Limits = DEFAULT_LIMITS) -> None:
         self.file = file
         self.limits = limits
-        self.findings: list[Finding] = []
-        self._counts: dict[str, int] = {}
+        self._found = CappedFindings(limits.max_findings_per_code)
 
     # -- findings -----------------------------------------------------------------------
+    @property
+    def findings(self) -> list[Finding]:
+        """What was found, at most ``max_findings_per_code`` per rule, then "… and N more"."""
+        return self._found.close()
+
     def report(
         self, r: Code, pos: Pos | None, message: str, path: Path = (), fix: str | None = None
     ) -> None:
-        n = self._counts.get(r.code, 0) + 1
-        self._counts[r.code] = n
-        limit = self.limits.max_findings_per_code
-        if n > limit:
-            return
-        if n == limit:
-            message += f" (further {r.name} findings in this file are not shown)"
-        self.findings.append(
-            make_finding(r, message, file=self.file, pos=pos or (1, 1), path=path, fix=fix)
+        self._found.add(
+            r.code,
+            self.file,
+            lambda: make_finding(r, message, file=self.file, pos=pos or (1, 1), path=path, fix=fix),
         )
 
     # -- entry point --------------------------------------------------------------------
@@ -273,14 +279,19 @@ class YamlReader:
         cut = _deep_flow_prefix(text, self.limits.max_depth)
         if cut is None:
             return False
-        before = len(self.findings)
+        found = self._found
+        self._found = CappedFindings(self.limits.max_findings_per_code)  # a trial run
+        aborted = False
         try:
             self._compose(cut)
         except _Abort:
-            return len(self.findings) > before
+            aborted = True
         except yaml.YAMLError:
             pass
-        del self.findings[before:]
+        trial, self._found = self._found, found
+        if aborted and trial.items:
+            found.extend(trial.close())
+            return True
         return False
 
     def check_size(self, size: int) -> bool:
@@ -323,6 +334,7 @@ class YamlReader:
         stack: list[_Frame] = []
         anchors: dict[str, tuple[Any, int]] = {}
         alias_nodes = 0
+        nodes = 0
         documents = 0
         root: Any = _EMPTY
 
@@ -388,10 +400,25 @@ class YamlReader:
         scalar_event = yaml.ScalarEvent
         events: Any = yaml.parse(text, Loader=_Parser)
         ev: Any
+
+        def count_node(pos: Pos) -> None:
+            nonlocal nodes
+            nodes += 1
+            if nodes > limits.max_nodes:
+                # memory stays bounded, and so do the schema's findings: stop before them
+                self.report(
+                    codes.FILE_TOO_LARGE,
+                    pos,
+                    f"more than {limits.max_nodes:,} keys, values and list items in this file; "
+                    "stopped reading here (a blueprint this large is almost certainly not one)",
+                )
+                raise _Abort
+
         for ev in events:
             cls = ev.__class__
             if cls is scalar_event:
                 pos = _mark(ev.start_mark)
+                count_node(pos)
                 tag = ev.tag
                 value: Any
                 if (tag is None and ev.implicit[0] and _NULL_RE.match(ev.value)) or tag == NULL_TAG:
@@ -404,6 +431,7 @@ class YamlReader:
                 add(value, pos, 1)
             elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
                 pos = _mark(ev.start_mark)
+                count_node(pos)
                 if len(stack) >= limits.max_depth:
                     self.report(
                         codes.TOO_DEEP,

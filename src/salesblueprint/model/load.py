@@ -6,7 +6,7 @@ Every problem is collected as a finding with its line and column; nothing stops 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -16,6 +16,7 @@ from salesblueprint.diagnostics import load_codes as codes
 from salesblueprint.diagnostics.codes import Code
 from salesblueprint.diagnostics.findings import (
     BlueprintError,
+    CappedFindings,
     Finding,
     Path,
     format_path,
@@ -59,12 +60,39 @@ class _Collector:
         self.file = file
         self.source = source
         self.default_pos = default_pos
-        self.findings: list[Finding] = []
+        self._found = CappedFindings()
 
-    def add(self, r: Code, path: Path, message: str, *, key: bool = False) -> None:
-        pos = locate(self.source, path, key=key) if self.source is not None else None
-        pos = pos or self.default_pos
-        self.findings.append(make_finding(r, message, file=self.file, pos=pos, path=path))
+    @property
+    def findings(self) -> list[Finding]:
+        """At most 50 findings per rule, then one "… and N more" (a file can hold 50,000)."""
+        return self._found.close()
+
+    def add(
+        self, r: Code, path: Path, message: str | Callable[[], str], *, key: bool = False
+    ) -> None:
+        """Report ``message`` at ``path``; a callable message is only built when it is shown."""
+
+        def build() -> Finding:
+            pos = locate(self.source, path, key=key) if self.source is not None else None
+            pos = pos or self.default_pos
+            text = message if isinstance(message, str) else message()
+            return make_finding(r, text, file=self.file, pos=pos, path=path)
+
+        self._found.add(r.code, self.file, build)
+
+    def unknown(
+        self, path: Path, message: str, ref: str, options: Iterable[str], fallback: str = ""
+    ) -> None:
+        """An unknown reference: ``message`` and a did-you-mean hint (else ``fallback``).
+
+        The hint, a fuzzy match over every id, is only worked out for a finding that is shown:
+        10,000 broken references among 10,000 stages must not cost 10,000 of them.
+        """
+        self.add(
+            codes.UNKNOWN_REFERENCE,
+            path,
+            lambda: message + (did_you_mean(ref, options) or fallback),
+        )
 
 
 # -- schema errors ----------------------------------------------------------------------
@@ -113,12 +141,16 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
         key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
         where = f"'{key}'" if key else "item"
         if typ == "extra_forbidden":
-            model = _model_at(loc[:-1])
-            allowed = _field_names(model) if model else []
-            hint = did_you_mean(key, allowed)
-            if not hint and allowed:
-                hint = f"; allowed here: {', '.join(allowed)}"
-            col.add(codes.UNKNOWN_KEY, loc, f"unknown key '{key}'{hint}", key=True)
+
+            def unknown(loc: Path = loc, key: str = key) -> str:
+                model = _model_at(loc[:-1])
+                allowed = _field_names(model) if model else []
+                hint = did_you_mean(key, allowed)
+                if not hint and allowed:
+                    hint = f"; allowed here: {', '.join(allowed)}"
+                return f"unknown key '{key}'{hint}"
+
+            col.add(codes.UNKNOWN_KEY, loc, unknown, key=True)
         elif typ == "missing":
             parent = format_path(loc[:-1]) or "the blueprint"
             col.add(codes.MISSING_KEY, loc, f"missing required key '{key}' in {parent}")
@@ -193,25 +225,20 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
         _duplicate_ids(col, [*p.stages, *p.after_close], f"stage id in pipeline '{p.id}':")
 
     teams = [t.id for t in bp.teams]
+    team_set = set(teams)
+    no_team = " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
 
     def team(owner: str | None, path: Path) -> None:
-        if owner is not None and owner not in teams and not lost.may_be_team(owner):
-            hint = did_you_mean(owner, teams) or (
-                " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
-            )
-            col.add(
-                codes.UNKNOWN_REFERENCE, (*path, "owner"), f"owner '{owner}' is not a team{hint}"
-            )
+        if owner is not None and owner not in team_set and not lost.may_be_team(owner):
+            col.unknown((*path, "owner"), f"owner '{owner}' is not a team", owner, teams, no_team)
 
     idx = StageIndex.build(bp)
 
     def stage(ref: str, path: Path, key: str, pipeline: Pipeline | None = None) -> None:
         if idx.resolve(ref, pipeline) is None and not lost.may_be_stage(ref, pipeline):
             where = f" in pipeline '{pipeline.id}' or the lifecycle" if pipeline else ""
-            col.add(
-                codes.UNKNOWN_REFERENCE,
-                (*path, key),
-                f"{key}: no stage '{ref}'{where}{did_you_mean(ref, idx.candidates(pipeline))}",
+            col.unknown(
+                (*path, key), f"{key}: no stage '{ref}'{where}", ref, idx.candidates(pipeline)
             )
 
     if bp.lifecycle:
@@ -223,11 +250,11 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
                 and ls.pipeline not in pipelines
                 and not lost.may_be_pipeline(ls.pipeline)
             ):
-                col.add(
-                    codes.UNKNOWN_REFERENCE,
+                col.unknown(
                     (*ls.path, "pipeline"),
-                    f"pipeline '{ls.pipeline}' is not declared under 'pipelines:'"
-                    f"{did_you_mean(ls.pipeline, pipelines)}",
+                    f"pipeline '{ls.pipeline}' is not declared under 'pipelines:'",
+                    ls.pipeline,
+                    pipelines,
                 )
         for t in bp.lifecycle.transitions:
             for key, ref in (("from", t.from_), ("to", t.to)):
@@ -255,25 +282,20 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
         tool = tools.get(tool_id)
         path = (*crit.path, "recorded_in")
         if tool is None:
-            hint = did_you_mean(tool_id, tools) or (
-                " (declare it under 'tools:')" if not tools else ""
-            )
-            col.add(codes.UNKNOWN_REFERENCE, path, f"recorded_in: no tool '{tool_id}'{hint}")
+            no_tool = " (declare it under 'tools:')" if not tools else ""
+            col.unknown(path, f"recorded_in: no tool '{tool_id}'", tool_id, tools, no_tool)
         elif record and record not in tool.records:
-            hint = did_you_mean(record, tool.records) or (f"; add '{record}' to its records")
-            col.add(
-                codes.UNKNOWN_REFERENCE,
+            col.unknown(
                 path,
-                f"recorded_in: tool '{tool_id}' does not record '{record}'{hint}",
+                f"recorded_in: tool '{tool_id}' does not record '{record}'",
+                record,
+                tool.records,
+                f"; add '{record}' to its records",
             )
     for f in bp.flows:
         for key, ref in (("from", f.from_), ("to", f.to)):
             if ref not in tools and not lost.may_be_tool(ref):
-                col.add(
-                    codes.UNKNOWN_REFERENCE,
-                    (*f.path, key),
-                    f"{key}: no tool '{ref}'{did_you_mean(ref, tools)}",
-                )
+                col.unknown((*f.path, key), f"{key}: no tool '{ref}'", ref, tools)
         if f.trigger is not None:
             stage(f.trigger, f.path, "trigger")
 
@@ -605,6 +627,8 @@ def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
     That includes a ``path`` that names no file: ``None``, a number, a path with a NUL
     character, a directory or a missing file are each one ``SB011 unreadable-file`` finding.
     """
+    from salesblueprint.loading.files import open_regular
+
     if not isinstance(path, str | bytes | os.PathLike):
         return _unreadable(
             "", f"not a file path: expected str, bytes or os.PathLike, got {type(path).__name__}"
@@ -617,9 +641,9 @@ def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
         return _unreadable(name, "cannot read the file: its path contains a NUL character")
     try:
         reader = YamlReader(name, limits)
-        if not reader.check_size(os.path.getsize(name)):
-            return LoadResult(name, None, reader.findings)
-        with open(name, "rb") as fh:
+        with open_regular(name) as fh:  # a FIFO or a device is a finding, not a hang
+            if not reader.check_size(os.fstat(fh.fileno()).st_size):
+                return LoadResult(name, None, reader.findings)
             data = fh.read(limits.max_bytes + 1)
     except (OSError, ValueError) as e:  # ValueError: a path the OS cannot take
         return _unreadable(name, f"cannot read the file: {getattr(e, 'strerror', None) or e}")

@@ -7,6 +7,7 @@ or ``0o12`` never silently become something else: they are reported.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any
 
@@ -47,7 +48,7 @@ def _id(v: Any) -> Any:
     v = _text(v)
     if not _ID_RE.match(v):
         raise ValueError(
-            f"'{v}' is not a valid id: use lower-case letters, digits and '_', "
+            f"'{shown(v)}' is not a valid id: use lower-case letters, digits and '_', "
             f"starting with a letter (for example '{_suggest_id(v)}')"
         )
     return v
@@ -57,25 +58,51 @@ def _ref(v: Any) -> Any:
     v = _text(v)
     if not _REF_RE.match(v):
         raise ValueError(
-            f"'{v}' is not a valid reference: write an id such as 'sql' or 'pipeline.stage'"
+            f"'{shown(v)}' is not a valid reference: write an id such as 'sql' or 'pipeline.stage'"
         )
     return v
+
+
+# No quantity in a sales process comes near this (a revenue target of a thousand trillion), and
+# below it every number converts to a float and back without overflow.
+MAX_NUMBER = 10**15
+_MAX_DIGITS = len(str(MAX_NUMBER))
+
+
+def shown(v: Any, limit: int = 40) -> str:
+    """``v`` as text for a message, cut to ``limit`` characters (a value can be megabytes)."""
+    text = str(v)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _in_range(n: int | float, written: Any) -> int | float:
+    if isinstance(n, float) and not math.isfinite(n):
+        raise ValueError(f"'{shown(written)}' is not a finite number; write a number such as 12000")
+    if abs(n) > MAX_NUMBER:
+        raise ValueError(
+            f"'{shown(written)}' is out of range; a number here is at most {MAX_NUMBER:,}"
+        )
+    return n
 
 
 def _number(v: Any) -> Any:
     if isinstance(v, bool):
         raise ValueError("expected a number, got a boolean")
     if isinstance(v, int | float):
-        return v
+        return _in_range(v, v)
     if isinstance(v, str):
         s = v.strip()
         if _INT_RE.match(s):
-            return int(s)
+            if len(s.lstrip("+-").lstrip("0")) > _MAX_DIGITS:  # before int(): 5,000 digits raise
+                return _in_range(math.inf, v)
+            return _in_range(int(s), v)
         if _FLOAT_RE.match(s):
-            return float(s)
+            return _in_range(float(s), v)
         if s.endswith("%") and _FLOAT_RE.match(s[:-1].strip()):
-            raise ValueError(f"'{v}' is a percentage; write it as a fraction, e.g. 0.2 for 20%")
-        raise ValueError(f"expected a number, got '{v}'")
+            raise ValueError(
+                f"'{shown(v)}' is a percentage; write it as a fraction, e.g. 0.2 for 20%"
+            )
+        raise ValueError(f"expected a number, got '{shown(v)}'")
     return _text(v)  # raises with the kind of value
 
 
@@ -84,7 +111,7 @@ def _integer(v: Any) -> Any:
     if isinstance(n, float):
         if n.is_integer():
             return int(n)
-        raise ValueError(f"expected a whole number, got '{v}'")
+        raise ValueError(f"expected a whole number, got '{shown(v)}'")
     return n
 
 
@@ -97,8 +124,8 @@ def _bool(v: Any) -> Any:
         if v in _FALSE:
             return False
         if v.lower() in _YAML11_BOOLS:
-            raise ValueError(f"'{v}' is ambiguous in YAML; write true or false")
-        raise ValueError(f"expected true or false, got '{v}'")
+            raise ValueError(f"'{shown(v)}' is ambiguous in YAML; write true or false")
+        raise ValueError(f"expected true or false, got '{shown(v)}'")
     raise ValueError(f"expected true or false, got {type(v).__name__}")
 
 
@@ -107,30 +134,42 @@ _ISO_RE = re.compile(
     r"^P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?$"
 )
 _UNIT_SECONDS = {"m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
+_ISO_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
+MAX_DURATION_SECONDS = 520 * 604800  # ten years: no follow-up time is longer
 
 
 def duration_seconds(text: str) -> int:
-    """Seconds in a duration such as ``30m``, ``24h``, ``2d``, ``1w`` or ISO 8601 ``PT24H``."""
+    """Seconds in a duration such as ``30m``, ``24h``, ``2d``, ``1w`` or ISO 8601 ``PT24H``.
+
+    Raises ``ValueError`` for text that is not a duration, or one longer than ten years.
+    """
     m = _DURATION_RE.match(text)
-    if m:
-        return round(float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
     iso = _ISO_RE.match(text.strip().upper())
-    if iso and text.strip().upper() not in ("P", "PT") and any(iso.groupdict().values()):
-        parts = {k: int(x) for k, x in iso.groupdict().items() if x}
-        return (
-            parts.get("w", 0) * 604800
-            + parts.get("d", 0) * 86400
-            + parts.get("h", 0) * 3600
-            + parts.get("m", 0) * 60
-            + parts.get("s", 0)
+    if m:
+        # a huge number of days overflows a float to infinity: compare before rounding
+        seconds = float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+    elif iso and text.strip().upper() not in ("P", "PT") and any(iso.groupdict().values()):
+        parts = iso.groupdict()
+        # more digits than ten years in seconds has is too long; int() of 5,000 digits raises
+        too_many = any(x and len(x.lstrip("0")) > 10 for x in parts.values())
+        seconds = (
+            math.inf if too_many else sum(int(x) * _ISO_SECONDS[k] for k, x in parts.items() if x)
         )
-    raise ValueError(f"'{text}' is not a duration; write 30m, 24h, 2d, 1w or ISO 8601 like PT24H")
+    else:
+        raise ValueError(
+            f"'{shown(text)}' is not a duration; write 30m, 24h, 2d, 1w or ISO 8601 like PT24H"
+        )
+    if not seconds <= MAX_DURATION_SECONDS:
+        raise ValueError(
+            f"'{shown(text)}' is too long; a duration here is at most 520w (ten years)"
+        )
+    return round(seconds)
 
 
 def _duration(v: Any) -> Any:
     v = _text(v)
     if duration_seconds(v) <= 0:
-        raise ValueError(f"'{v}' is zero; a duration must be longer than that")
+        raise ValueError(f"'{shown(v)}' is zero; a duration must be longer than that")
     return v
 
 

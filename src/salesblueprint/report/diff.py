@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from salesblueprint.diagnostics.findings import Finding, summarize
+from salesblueprint.diagnostics.safe_text import json_dumps, one_line
 from salesblueprint.diff import BlueprintDiff, Change, Side
 
 _SECTION_ORDER = ("blueprint", "teams", "lifecycle", "pipelines", "sla", "tools", "flows")
@@ -49,14 +50,20 @@ def _summary_line(d: BlueprintDiff) -> str:
     )
 
 
+def _finding_lines(f: Finding) -> list[str]:
+    """A finding as text lines (its fix on a line of its own), each escaped by the caller."""
+    head = f"  {replace(f, fix=None)}"
+    return [head] if f.fix is None else [head, f"    fix: {f.fix}"]
+
+
 def format_diff_text(d: BlueprintDiff) -> str:
     lines = [f"salesblueprint diff {d.old.label} → {d.new.label}"]
     errors = _load_errors(d)
     if errors:
         for side, findings in errors:
             lines.append(f"{side.label} could not be loaded:")
-            lines.extend(f"  {f}" for f in findings)
-        return "\n".join(lines) + "\n"
+            lines.extend(line for f in findings for line in _finding_lines(f))
+        return "\n".join(one_line(line) for line in lines) + "\n"
     if not d.changes:
         lines.append("No changes to the sales process.")
     marks = {"added": "+", "removed": "-", "renamed": "~", "reordered": "↕", "changed": "~"}
@@ -68,10 +75,10 @@ def format_diff_text(d: BlueprintDiff) -> str:
         if findings:
             lines.append("")
             lines.append(f"findings {title}:")
-            lines.extend(f"  {f}" for f in findings)
+            lines.extend(line for f in findings for line in _finding_lines(f))
     lines.append("")
     lines.append(_summary_line(d))
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
 def _md(text: str) -> str:
@@ -104,7 +111,7 @@ def format_diff_markdown(d: BlueprintDiff) -> str:
                 for f in findings
             )
             lines.append("")
-        return "\n".join(lines).rstrip("\n") + "\n"
+        return "\n".join(one_line(line) for line in lines).rstrip("\n") + "\n"
     if not d.changes:
         lines.append("No changes to the sales process.")
         lines.append("")
@@ -142,7 +149,7 @@ def format_diff_markdown(d: BlueprintDiff) -> str:
             )
         lines.append("")
     lines.append(f"<sub>{_md(_summary_line(d))}</sub>")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
 def format_diff_json(d: BlueprintDiff) -> str:
@@ -166,7 +173,7 @@ def format_diff_json(d: BlueprintDiff) -> str:
             }
             for side, findings in errors
         }
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json_dumps(doc, indent=2) + "\n"
 
 
 def format_diff(d: BlueprintDiff, fmt: str = "text") -> str:

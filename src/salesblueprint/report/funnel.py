@@ -7,6 +7,7 @@ text table itself is the funnel's own ``str()`` (``funnel_maths/text.py``).
 
 from __future__ import annotations
 
+from salesblueprint.diagnostics.safe_text import json_dumps, one_line
 from salesblueprint.funnel_maths import Funnel, gap_positions
 from salesblueprint.funnel_maths.text import (
     _all_gaps,
@@ -23,7 +24,9 @@ from salesblueprint.model.blueprint import Blueprint
 def format_text(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
     """The funnel as a plain-text table, then what is missing, if anything."""
     gaps = _all_gaps(f, what_if)
-    return _text(f, what_if, bp.file, gap_positions(bp, gaps))
+    text = _text(f, what_if, bp.file, gap_positions(bp, gaps))
+    # names may hold terminal escapes: shown escaped, as in every text format
+    return "\n".join(one_line(line) for line in text.split("\n"))
 
 
 def format_markdown(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
@@ -58,12 +61,10 @@ def format_markdown(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> 
         for g, pos in zip(all_gaps, gap_positions(bp, all_gaps), strict=True):
             line = f" (line {pos[0]})" if pos else ""
             lines.append(f"- {g.message}{line}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 def format_json(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
-    import json
-
     data = f.to_dict()
     for g, pos in zip(data["gaps"], gap_positions(bp, f.gaps), strict=True):
         g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
@@ -72,4 +73,4 @@ def format_json(bp: Blueprint, f: Funnel, what_if: Funnel | None = None) -> str:
         for g, pos in zip(alt["gaps"], gap_positions(bp, what_if.gaps), strict=True):
             g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
         data["what_if"] = alt
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_dumps(data, indent=2) + "\n"

@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from salesblueprint.diagnostics.findings import Finding
-from salesblueprint.report.text import format_text
+from salesblueprint.report.text import format_text, one_line
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    """Escape a workflow command's message (the part after ``::``)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (the part after ``::``): ``%``, line breaks, and
+    (as the text format does) every other control character, so a name holding a terminal
+    escape (``ESC]0;…BEL``) cannot reach the log raw."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(value)
 
 
 def escape_property(value: str) -> str:

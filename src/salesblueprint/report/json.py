@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from salesblueprint.diagnostics.findings import Finding, summarize
+from salesblueprint.diagnostics.safe_text import json_dumps as dumps
+
+__all__ = ["dumps", "format_json"]
 
 
 def format_json(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
@@ -13,4 +15,4 @@ def format_json(files: Sequence[str], findings: Sequence[Finding], color: bool =
         "findings": [f.to_dict() for f in findings],
         "summary": summarize(findings),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return dumps(doc, indent=2) + "\n"

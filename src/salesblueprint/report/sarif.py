@@ -9,7 +9,6 @@ is deterministic: no timestamps, no absolute paths unless the file was named by 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -142,4 +141,6 @@ def build_sarif(files: Sequence[str], findings: Sequence[Finding]) -> dict[str, 
 
 def format_sarif(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
     """One SARIF 2.1.0 log (JSON), for ``github/codeql-action/upload-sarif`` and friends."""
-    return json.dumps(build_sarif(files, findings), indent=2, ensure_ascii=False) + "\n"
+    from salesblueprint.report.json import dumps
+
+    return dumps(build_sarif(files, findings), indent=2) + "\n"

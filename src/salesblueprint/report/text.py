@@ -4,24 +4,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from salesblueprint.diagnostics.findings import Finding, summarize
+from salesblueprint.diagnostics.safe_text import one_line
+
+__all__ = ["format_text", "one_line"]
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 _DIM, _BOLD, _RESET = "\x1b[2m", "\x1b[1m", "\x1b[0m"
-
-
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line with no control characters (names in messages are user text)."""
-    if text.isprintable():
-        return text
-    return "".join(
-        _ESCAPES.get(c, f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
-        if not c.isprintable() and c != " "
-        else c
-        for c in text
-    )
 
 
 def _plural(n: int, word: str) -> str:

@@ -204,8 +204,10 @@ def _configurable(key: Any, source: str, setting: str) -> Rule:
 
 def read_config(path: str) -> Config:
     """Read one configuration file."""
+    from salesblueprint.loading.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             raw = fh.read()
     except OSError as e:
         raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None

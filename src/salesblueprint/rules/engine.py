@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from salesblueprint.diagnostics.findings import Finding, Path, format_path, make_finding
+from salesblueprint.diagnostics.findings import (
+    Finding,
+    Path,
+    format_path,
+    make_finding,
+)
 from salesblueprint.loading.yaml_reader import locate
 from salesblueprint.rules import engine_codes
 from salesblueprint.rules.config import Config

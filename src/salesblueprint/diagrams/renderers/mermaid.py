@@ -69,7 +69,7 @@ def _legend_lines(items: list[LegendItem]) -> list[str]:
 
 
 def to_mermaid(d: Diagram) -> str:
-    title = json.dumps(d.title, ensure_ascii=False)
+    title = json.dumps(d.title, ensure_ascii=False, allow_nan=False)
     out = ["---", f"title: {title}", "---", f"flowchart {d.direction}"]
     children: dict[str | None, list[Group]] = {}
     for g in d.groups:
