@@ -170,6 +170,7 @@ def main() -> None:
             "json",
             "--no-progress",
         ]
+        load_before = os.getloadavg()[0]
         a_wall, a_mb, a_out = measure(audit_cmd)
         hand = HAND_QUERY.format(allowed=ALLOWED, path=path, stages=tuple(STAGES))
         h_wall, h_mb, h_out = measure([sys.executable, "-c", hand])
@@ -188,6 +189,8 @@ def main() -> None:
                 "hand_seconds": round(h_wall, 2),
                 "hand_peak_mb": round(h_mb),
                 "ratio": round(a_wall / h_wall, 2),
+                # the 1-minute load average before and after (2 shared cores: noisy)
+                "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
                 "audit_transitions": report["conformance"]["transitions"],
                 "hand_transitions": moves,
                 "audit_allowed": report["conformance"]["allowed"],
@@ -196,7 +199,7 @@ def main() -> None:
         )
         print(
             f"{n:>10} {rows:>11} {a_wall:>8.1f} {a_mb:>6.0f} {h_wall:>7.1f} {h_mb:>6.0f} "
-            f"{a_wall / h_wall:>6.2f}"
+            f"{a_wall / h_wall:>6.2f}  load {load_before:.1f}-{os.getloadavg()[0]:.1f}"
         )
     summary: dict[str, object] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},

@@ -24,6 +24,19 @@ from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
 from salesblueprint.templates import DEFAULT_TEMPLATE, help_text, template_names
 
 _GLOB_CHARS = set("*?[")
+
+_LANG_CHOICES = ("en", "nl")  # the languages with a catalog (tests/test_i18n.py keeps them equal)
+
+
+def _lang_option(fn: Any) -> Any:
+    return click.option(
+        "--lang",
+        type=click.Choice(_LANG_CHOICES),
+        default=None,
+        help="Language of the output (default: the blueprint's language:).",
+    )(fn)
+
+
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -90,16 +103,18 @@ def collect_files(args: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _load_or_exit(file: str, fmt: str = "text") -> Blueprint:
+def _load_or_exit(file: str, fmt: str = "text", lang: str | None = None) -> Blueprint:
     """The blueprint in ``file``; when it does not load, print its findings and exit 1."""
     from salesblueprint.diagnostics.findings import Finding
+    from salesblueprint.i18n import translator
     from salesblueprint.model.load import load_file
     from salesblueprint.report import get_formatter
 
-    result = load_file(file)
+    result = load_file(file, lang=lang)
     if result.blueprint is None:
         findings = sorted(result.findings, key=Finding.sort_key)
-        click.echo(get_formatter(fmt)([file], findings, False), nl=False)
+        tr = translator(result.language)
+        click.echo(get_formatter(fmt)([file], findings, False, tr=tr), nl=False)
         sys.exit(1)
     return result.blueprint
 
@@ -146,12 +161,14 @@ def cli() -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
 )
+@_lang_option
 def check(
     files: tuple[str, ...],
     fmt: str | None,
     strict: bool,
     config_path: str | None,
     color: bool | None,
+    lang: str | None,
 ) -> None:
     """Check blueprint FILES (files, globs or directories)."""
     if fmt is None:
@@ -164,19 +181,25 @@ def check(
     except ConfigError as e:
         raise click.UsageError(str(e)) from None
 
-    from salesblueprint.api import check_file
+    from salesblueprint.api import check_file_language
     from salesblueprint.diagnostics.findings import cap_per_code
+    from salesblueprint.i18n import translator
     from salesblueprint.report import get_formatter
     from salesblueprint.rules.engine import config_findings
 
     # at most 50 findings of one rule per file on screen, then "… and N more" (the loader caps
     # its own already; the library's check functions return every rule finding)
-    findings = config_findings(config) + [
-        f for p in paths for f in cap_per_code(check_file(p, config))
-    ]
+    findings = config_findings(config)
+    languages = set()
+    for p in paths:
+        found, language = check_file_language(p, config, lang)
+        findings += cap_per_code(found)
+        languages.add(language)
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(get_formatter(fmt)(paths, findings, color), nl=False, color=color)
+    # the summary speaks the files' language when they share one
+    tr = translator(lang or (languages.pop() if len(languages) == 1 else None))
+    click.echo(get_formatter(fmt)(paths, findings, color, tr=tr), nl=False, color=color)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)
 
@@ -199,10 +222,19 @@ def terminal_text(doc: str) -> str:
 
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def list_rules(fmt: str) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(_LANG_CHOICES),
+    default="en",
+    show_default=True,
+    help="Language of the summaries.",
+)
+def list_rules(fmt: str, lang: str) -> None:
     """List every rule: code, name, group, default severity and summary."""
+    from salesblueprint.i18n import translator
     from salesblueprint.rules.registry import load_all
 
+    tr = translator(lang)
     rules = sorted(load_all().values(), key=lambda r: r.code)
     if fmt == "json":
         import json
@@ -215,7 +247,7 @@ def list_rules(fmt: str) -> None:
                 "severity": r.severity,
                 "preset": r.preset,
                 "norm": r.norm,
-                "summary": r.summary,
+                "summary": tr.gettext(r.summary),
             }
             for r in rules
         ]
@@ -226,33 +258,47 @@ def list_rules(fmt: str) -> None:
     for r in rules:
         click.echo(
             f"{r.code}  {r.name:<{width}}  {r.group:<{group_width}} {r.severity:<8} "
-            f"{terminal_text(r.summary)}"
+            f"{terminal_text(tr.gettext(r.summary))}"
         )
 
 
 @cli.command("rule")
 @click.argument("key")
-def show_rule(key: str) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(_LANG_CHOICES),
+    default="en",
+    show_default=True,
+    help="Language of the explanation.",
+)
+def show_rule(key: str, lang: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
+    from salesblueprint.i18n import rule_doc, translator
     from salesblueprint.rules.registry import lookup, options_doc, renamed, suggest
 
     r = lookup(key)
     if r is None:
         hint = suggest(key) or "; `salesblueprint rules` lists every code and name"
         raise click.UsageError(f"no rule {key!r}{hint}")
+    tr = translator(lang)
     if renamed(key) is r:
         click.echo(
             f"{key} is an old name of {r.code} {r.name}; ignores and settings naming it "
             f"still apply, but use {r.name} in new ones.\n"
         )
     click.echo(f"# {r.code} {r.name}\n")
-    meta = f"Group: {r.group}. Default severity: {r.severity}. Preset: {r.preset}."
+    meta = tr.gettext(
+        "Group: {group}. Default severity: {severity}. Preset: {preset}.",
+        group=r.group,
+        severity=r.severity,
+        preset=r.preset,
+    )
     if r.norm:
-        meta += f" Norm: {r.norm}."
+        meta += tr.gettext(" Norm: {norm}.", norm=r.norm)
     if r.aliases:
         meta += f" Old names: {', '.join(r.aliases)}."
     click.echo(meta + "\n")
-    click.echo(terminal_text(r.doc))
+    click.echo(terminal_text(rule_doc(r.doc, tr)))
     if r.options:
         click.echo("\n" + terminal_text(options_doc(r)))
 
@@ -335,8 +381,14 @@ def init_cmd(path: str, template: str, force: bool) -> None:
     type=click.Path(dir_okay=False),
     help="Configuration file (default: nearest .salesblueprint.yaml or pyproject.toml).",
 )
+@_lang_option
 def diff_cmd(
-    old: str, new: str | None, git_rev: str | None, fmt: str, config_path: str | None
+    old: str,
+    new: str | None,
+    git_rev: str | None,
+    fmt: str,
+    config_path: str | None,
+    lang: str | None,
 ) -> None:
     """What changed in the sales process between OLD and NEW.
 
@@ -375,11 +427,14 @@ def diff_cmd(
     from salesblueprint.report import DIFF_FORMATTERS
 
     try:
-        result = diff(old, new, config)
+        result = diff(old, new, config, lang)
     except SideError as e:
         click.echo(f"salesblueprint: {e}", err=True)
         sys.exit(1)
-    click.echo(DIFF_FORMATTERS.formatter(fmt)(result), nl=False)
+    from salesblueprint.i18n import translator
+
+    tr = translator(lang) if lang else None
+    click.echo(DIFF_FORMATTERS.formatter(fmt)(result, tr), nl=False)
     sys.exit(0 if result.ok else 1)
 
 
@@ -408,6 +463,7 @@ def diff_cmd(
     type=click.Path(dir_okay=False),
     help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
 )
+@_lang_option
 @click.option(
     "--pages",
     default="auto",
@@ -424,6 +480,7 @@ def render_cmd(
     findings: bool,
     config_path: str | None,
     pages: str,
+    lang: str | None,
 ) -> None:
     """Draw a view of blueprint FILE as an image (svg, png, pdf) or as dot or mermaid source.
 
@@ -453,13 +510,13 @@ def render_cmd(
             config = read_config(config_path) if config_path else find_config()
         except ConfigError as e:
             raise click.UsageError(str(e)) from None
-    bp = _load_or_exit(file)
+    bp = _load_or_exit(file, lang=lang)
     if findings:
         from salesblueprint.api import check as run_check
 
-        found = run_check(bp, config)
+        found = run_check(bp, config, lang)
     try:
-        datas = render_pages(bp, view=view, format=fmt, findings=found, pages=pages)
+        datas = render_pages(bp, view=view, format=fmt, findings=found, pages=pages, lang=lang)
     except ViewError as e:
         raise click.UsageError(str(e)) from None
     except LayoutError as e:
@@ -539,7 +596,8 @@ def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
     help="Show the effect of another conversion rate for a lifecycle stage, e.g. mql=0.5 "
     "(repeatable).",
 )
-def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
+@_lang_option
+def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...], lang: str | None) -> None:
     """How many leads does the revenue target need? The reverse funnel of FILE.
 
     From sla.targets (revenue, average_deal_size, period) and each lifecycle stage's
@@ -549,14 +607,17 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...]) -> None:
     Exits 0 when the funnel is complete, 1 when a target or rate is missing (the output says
     which one and where to add it) or the file does not load (its findings are shown).
     """
-    bp = _load_or_exit(file, "json" if fmt == "json" else "text")
+    bp = _load_or_exit(file, "json" if fmt == "json" else "text", lang)
 
     from salesblueprint.funnel_maths import funnel
 
     rates = _parse_what_if(bp, what_if)
     base = funnel(bp)
     alt = funnel(bp, rates) if rates else None
-    click.echo(FUNNEL_FORMATTERS.formatter(fmt)(bp, base, alt), nl=False)
+    from salesblueprint.i18n import translator
+
+    tr = translator(lang or bp.language)
+    click.echo(FUNNEL_FORMATTERS.formatter(fmt)(bp, base, alt, tr=tr), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
 
 

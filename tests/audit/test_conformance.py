@@ -323,3 +323,22 @@ def test_stage_counts_without_bit_sets_agree(
     monkeypatch.setattr(DuckDBAudit, "_visited_sql", lambda self: "")
     slow = audit(sb.load(bp_path), path).to_json()
     assert fast["stages"] == slow["stages"] and fast["required"] == slow["required"]
+
+
+def test_last_reason_in_time_order_and_repeats(bp_path: Path, tmp_path: Path) -> None:
+    """Rows newest first (HubSpot's order): the reason given last in time counts, and a repeated
+    stage (an amount change) is no move but lengthens the visit to the next stage."""
+    rows = [
+        ["d1", "lost", "2025-01-05", "price"],
+        ["d1", "lost", "2025-01-04", "competitor"],
+        ["d1", "demo", "2025-01-03", ""],
+        ["d1", "discovery", "2025-01-02", ""],
+        ["d1", "discovery", "2025-01-01", ""],
+    ]
+    path = write_csv(tmp_path / "h.csv", rows, [*HEADER, "reason"])
+    r = audit(sb.load(bp_path), path)
+    assert [(x.reason, x.deals) for x in r.reasons] == [("price", 1)]
+    assert r.conformance.transitions == 2 and r.conformance.allowed == 2
+    assert r.stages["discovery"].median_days == pytest.approx(2.0)
+    assert r.stages["demo"].median_days == pytest.approx(1.0)
+    assert r.final["lost"] == 1

@@ -221,7 +221,7 @@ def test_blueprint_shows_who_does_what(path: Path) -> None:
     """Each stage's actions, rep action and exit criteria (shortened; whole in the tooltip), the
     handoff with its time, every way back with its reason, and every tool with its records."""
     bp = _load(path)
-    svg = render(bp, view="blueprint", format="svg")
+    svg = render(bp, view="blueprint", format="svg", lang="en")  # the English chrome
     assert isinstance(svg, str)
     texts = _texts(svg)
     tooltips = " ".join(
@@ -527,6 +527,24 @@ def test_examples_stay_one_page(path: Path) -> None:
     pages = extract_pages(bp, "blueprint", pages="pipeline")
     assert len(pages) == 1 + len(bp.pipelines)
     assert len(extract_pages(bp, "lifecycle", pages="pipeline")) == 1
+
+
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("path", BLUEPRINTS, ids=lambda p: p.name.split(".")[0])
+def test_every_pipeline_page_fits_a_slide(path: Path) -> None:
+    """``pages="pipeline"`` also for small pipelines: a page of four cards is laid out in
+    more rows (legend on top, long title wrapped), not as a strip wider than 2:1."""
+    svgs = sb.render_pages(_load(path), view="blueprint", format="svg", pages="pipeline")
+    for svg in svgs:
+        assert isinstance(svg, str)
+        _fits_slide(svg)
+
+
+def test_retry_order_tries_narrower_rows_first() -> None:
+    from salesblueprint.diagrams.extract import _retry_order
+
+    assert _retry_order([6, 9, 5, 7, 3]) == [6, 5, 3, 7, 9]
+    assert _retry_order([]) == []
 
 
 def test_pages_unknown_mode() -> None:

@@ -91,24 +91,26 @@ def make_finding(
     path: Path = (),
     severity: Severity | None = None,
     fix: str | None = None,
+    tr: Callable[[str], str] = str,
 ) -> Finding:
     """The one way to build a finding: a code, a message and where it points.
 
     ``pos`` is the 1-based line and column (none: the finding has no position); ``severity``
     overrides the code's default (the project's configuration, or one problem's own); ``fix``
-    says what to do about it, when the caller can say.
+    says what to do about it, when the caller can say. ``tr`` renders the message and the fix
+    in the language of the file (an ``i18n.Translator``; the default keeps the English text).
     """
     return Finding(
         rule=code.code,
         name=code.name,
         severity=severity or code.severity,
-        message=message,
+        message=tr(message),
         file=file,
         line=pos[0] if pos else None,
         column=pos[1] if pos else None,
         path=format_path(path),
         norm=code.norm,
-        fix=fix,
+        fix=None if fix is None else tr(fix),
         node=path,
     )
 

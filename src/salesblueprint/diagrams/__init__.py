@@ -76,6 +76,7 @@ def render(
     format: str = "svg",
     *,
     findings: Iterable[Finding] | None = None,
+    lang: str | None = None,
 ) -> str | bytes:
     """Draw one view of ``bp`` in one format.
 
@@ -85,12 +86,14 @@ def render(
     Raises :class:`ViewError` for an unknown view or pipeline (or a view that is not text),
     :class:`RenderError` for an unknown format or findings that are not findings, and
     :class:`LayoutError` (with ``.dot``, the DOT source) when Graphviz is missing or fails.
-    All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...).
+    All three are exported by :mod:`salesblueprint` (``sb.ViewError`` ...). The diagram's own
+    words are in the blueprint's ``language:``, or in ``lang`` if given.
     """
     renderer, found = _prepare(view, format, findings)
     from salesblueprint.diagrams.extract import extract
+    from salesblueprint.i18n import translator
 
-    return renderer.fn(extract(bp, view, found))
+    return renderer.fn(extract(bp, view, found, translator(lang) if lang else None))
 
 
 def render_pages(
@@ -100,6 +103,7 @@ def render_pages(
     *,
     findings: Iterable[Finding] | None = None,
     pages: str = "auto",
+    lang: str | None = None,
 ) -> list[str | bytes]:
     """Draw one view of ``bp`` as one or more pages, each as :func:`render` returns it.
 
@@ -111,8 +115,10 @@ def render_pages(
     """
     renderer, found = _prepare(view, format, findings)
     from salesblueprint.diagrams.extract import extract_pages
+    from salesblueprint.i18n import translator
 
-    return [renderer.fn(d) for d in extract_pages(bp, view, found, pages, fits_slide)]
+    tr = translator(lang) if lang else None
+    return [renderer.fn(d) for d in extract_pages(bp, view, found, pages, fits_slide, tr)]
 
 
 MIN_TEXT_PX = 9.0

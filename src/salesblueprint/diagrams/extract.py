@@ -13,10 +13,12 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from salesblueprint.diagnostics.findings import SEVERITY_RANK, Finding, Path
-from salesblueprint.diagrams import chrome as C
+from salesblueprint.diagrams import chrome
 from salesblueprint.diagrams.ir import (
+    FREE_IN_ROWS,
     WRAP,
     Diagram,
     Edge,
@@ -30,10 +32,23 @@ from salesblueprint.diagrams.ir import (
     wrap,
 )
 from salesblueprint.diagrams.views import PAGE_MODES, ViewError, load_all, parse
-from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage, Pipeline, Tool
+from salesblueprint.i18n import Translator, display, translator
+from salesblueprint.model.blueprint import (
+    Blueprint,
+    DealStage,
+    DisplayNames,
+    LifecycleStage,
+    Pipeline,
+    Tool,
+)
 from salesblueprint.model.graph import Edge as GraphEdge
 from salesblueprint.model.graph import EdgeKind as GraphEdgeKind
 from salesblueprint.model.graph import StageIndex, stage_edges, tool_edges, tool_node
+
+if TYPE_CHECKING:  # the module's own types; at run time, the texts in the diagram's language
+    from salesblueprint.diagrams import chrome as C
+else:
+    from salesblueprint.diagrams.chrome import C
 
 VIEWS = tuple(load_all())
 """The view names, from the registry (:mod:`salesblueprint.diagrams.views`)."""
@@ -79,6 +94,8 @@ class _Builder:
     next_row: int = 0
     # pipeline id -> its page, when the blueprint view is split into pages
     pipeline_pages: dict[str, int] = field(default_factory=dict)
+    # cards per row of the blueprint view; None: the width estimated closest to a slide
+    row_width: int | None = None
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
         gid = f"g{len(self.groups)}"
@@ -150,8 +167,20 @@ class _Builder:
             self.nodes = [dataclasses.replace(n, row=self.rows.get(n.id)) for n in self.nodes]
             self.edges += _row_order(self.nodes)
             # an invisible order edge beside a drawn edge between the same two cards is not
-            # needed (and two flat edges on one pair trip old Graphviz versions)
-            drawn = {frozenset((e.source, e.target)) for e in self.edges if e.kind != "order"}
+            # needed when the drawn edge orders them, and two flat edges on one pair trip old
+            # Graphviz versions; between rows, beside a way back, a skip or a lost edge (they
+            # do not order the rows) it is kept, else with Graphviz 2.43 the row of lost
+            # outcomes floats to the top
+            row = {n.id: n.row for n in self.nodes}
+            drawn = {
+                frozenset((e.source, e.target))
+                for e in self.edges
+                if e.kind != "order"
+                and (
+                    (e.constraint and e.kind not in FREE_IN_ROWS)
+                    or row.get(e.source) == row.get(e.target)
+                )
+            }
             self.edges = [
                 e
                 for e in self.edges
@@ -452,21 +481,43 @@ points, for choosing the row width before Graphviz lays the cards out."""
 SLIDE = 16 / 9
 
 
-def _fit(b: _Builder) -> tuple[int, float]:
-    """The cards per row (at most :data:`ROW`) whose estimated picture is closest to a 16:9
-    slide (the text is as large as it can be when the picture fills the slide), and the
-    estimated scale of that picture on a 1920 × 1080 slide (pixels per point)."""
+MIN_ROW = 4
+"""The fewest cards per row the estimate chooses; narrower rows are only tried when a laid-out
+page does not fit (:data:`NARROW_ROW` cards at the least)."""
+NARROW_ROW = 2
+
+
+def _widths(b: _Builder) -> list[tuple[int, float]]:
+    """The cards per row worth trying, each with the estimated scale of its picture on a
+    1920 × 1080 slide (pixels per point): from :data:`ROW` down to :data:`MIN_ROW` the closest
+    to a 16:9 slide first (the text is as large as it can be when the picture fills the
+    slide), then the narrower ones, narrowest last; a width that packs the cards into the same
+    rows as a better one is left out."""
     lines = {n.key: len(n.lines) + 1 for n in b.nodes}
     card_w, line_h, extra = CARD_SIZE
-    best, best_scale = ROW, 0.0
-    for width in range(ROW, 3, -1):
+    seen: set[tuple[tuple[str, ...], ...]] = set()
+    wide: list[tuple[int, float]] = []
+    narrow: list[tuple[int, float]] = []
+    for width in range(ROW, NARROW_ROW - 1, -1):
         rows = [r for sec in b.sections for r in _pack(sec, width)]
         w = max((len(r) for r in rows), default=1) * card_w
         h = 60 + sum(max(lines.get(k, 1) for k in r) * line_h + extra for r in rows if r)
         scale = min(1920 / w, 1080 / h)
-        if scale > best_scale + 1e-9:
-            best, best_scale = width, scale
-    return best, best_scale
+        (wide if width >= MIN_ROW else narrow).append((width, scale))
+    wide.sort(key=lambda ws: -ws[1])  # stable: of equal scales, the wider rows first
+    out: list[tuple[int, float]] = []
+    for width, scale in [*wide, *narrow]:
+        packed = tuple(tuple(r) for sec in b.sections for r in _pack(sec, width))
+        if packed not in seen:
+            seen.add(packed)
+            out.append((width, scale))
+    return out
+
+
+def _fit(b: _Builder) -> tuple[int, float]:
+    """The cards per row (from :data:`ROW` down to :data:`MIN_ROW`) whose estimated picture
+    is closest to a 16:9 slide, and its estimated scale on a 1920 × 1080 slide."""
+    return _widths(b)[0]
 
 
 def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
@@ -501,7 +552,8 @@ def _deal_lines(b: _Builder, s: DealStage, full: bool, key: str) -> tuple[list[L
     if s.expected_days is not None:
         facts.append(C.DAYS.format(days=s.expected_days))
     if s.outcome == "lost" and s.reasons:
-        text = C.REASONS.format(reasons=C.LIST_SEP.join(s.reasons))
+        shown = [_shown(r, "reasons", b.bp.display_names) for r in s.reasons]
+        text = C.REASONS.format(reasons=C.LIST_SEP.join(shown))
         lines += [Line(t, "muted") for t in wrap(text, b.width)]
     if s.rep_action:
         lines += [Line(t, "text") for t in wrap(C.REP.format(text=s.rep_action), b.width)]
@@ -524,7 +576,10 @@ def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
         title = C.PIPELINE.format(label=p.label)
     outer = b.group(title, "pipeline")
     opened = [s for s in p.stages if s.outcome is None]
-    open_group = b.group(C.OPEN_STAGES, "open", outer) if opened else outer
+    # no box around the open stages in the row layout: a cluster inside the pipeline's cluster
+    # cannot wrap into rows, and Graphviz 2.43 (Debian's) puts the cards that follow a nested
+    # cluster in a row on its left: the picture comes out twice as wide
+    open_group = b.group(C.OPEN_STAGES, "open", outer) if opened and not full else outer
     for s in p.stages:
         key = f"{p.id}.{s.id}"
         kind: NodeKind = "deal_stage" if s.outcome is None else s.outcome
@@ -560,7 +615,8 @@ def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
             # one edge from the open-stages box to each lost stage, not one per open stage
             if e.target not in lost_done and last_open:
                 lost_done.add(e.target)
-                b.edge(GraphEdge(last_open, e.target, "lost"), from_group=open_group)
+                box = open_group if open_group != outer else None
+                b.edge(GraphEdge(last_open, e.target, "lost"), from_group=box)
         else:
             b.edge(e)  # ways back: their reasons are lines in the source stage
     return outer
@@ -573,41 +629,50 @@ def _add_tools(b: _Builder, compact: bool = False) -> None:
     if compact:  # one row of tool cards above the lanes; the category is a line in the card
         outer = b.group(C.TOOLS, "tools")
         for t in bp.tools:
-            b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, True, b.width), outer, t.path)
+            lines = _tool_lines(t, True, b.width, bp.display_names)
+            b.node(tool_node(t.id), t.label, "tool", lines, outer, t.path)
         b.sections.append([[tool_node(t.id)] for t in bp.tools])
         return
     cats = list(dict.fromkeys(t.category or C.OTHER_CATEGORY for t in bp.tools))
-    groups = {c: b.group(_category_title(c), "category") for c in cats}
+    names = bp.display_names
+    groups = {c: b.group(_category_title(c, names), "category") for c in cats}
     for t in bp.tools:
         group = groups[t.category or C.OTHER_CATEGORY]
-        b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, False), group, t.path)
+        b.node(tool_node(t.id), t.label, "tool", _tool_lines(t, False, names=names), group, t.path)
 
 
-def _tool_lines(t: Tool, compact: bool, width: int = WRAP) -> list[Line]:
+def _tool_lines(
+    t: Tool, compact: bool, width: int = WRAP, names: DisplayNames | None = None
+) -> list[Line]:
     """A tool's records: the ones it is the system of record for in bold."""
     sor = list(dict.fromkeys(t.system_of_record))
     others = [r for r in dict.fromkeys(t.records) if r not in sor]
     lines: list[Line] = []
     if compact:
         if t.category:
-            lines.append(Line(clean(_category_title(t.category)), "muted"))
+            lines.append(Line(clean(_category_title(t.category, names)), "muted"))
         if sor:
-            text = C.SYSTEM_OF_RECORD.format(records=C.LIST_SEP.join(sor))
+            shown = [_shown(r, "records", names) for r in sor]
+            text = C.SYSTEM_OF_RECORD.format(records=C.LIST_SEP.join(shown))
             lines += [Line(x, "mark") for x in wrap(text, width)]
         if others:
-            text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(others))
+            shown = [_shown(r, "records", names) for r in others]
+            text = C.ALSO_HOLDS.format(records=C.LIST_SEP.join(shown))
             lines += [Line(x, "text") for x in wrap(text, width)]
         return lines
     # the records it is the system of record for first, then the others: bold lines together
     for r in dict.fromkeys([*sor, *t.records]):
+        shown_r = _shown(r, "records", names)
         if r in sor:
-            lines.append(Line(clean(C.RECORD_SOR.format(record=r)), "mark"))
+            lines.append(Line(clean(C.RECORD_SOR.format(record=shown_r)), "mark"))
         else:
-            lines.append(Line(clean(C.RECORD.format(record=r)), "bullet"))
+            lines.append(Line(clean(C.RECORD.format(record=shown_r)), "bullet"))
     return lines
 
 
-def _category_title(c: str) -> str:
+def _category_title(c: str, names: DisplayNames | None = None) -> str:
+    if names is not None and c in names.categories:
+        return names.categories[c]
     if c in C.CATEGORY_TITLES:
         return C.CATEGORY_TITLES[c]
     text = c.replace("_", " ")
@@ -680,17 +745,61 @@ def _check_view(view: str) -> str:
     return parse(view)[0].name
 
 
-def extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
+def extract(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    tr: Translator | None = None,
+    row_width: int | None = None,
+) -> Diagram:
     """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
-    the findings in words."""
+    the findings in words. Its texts are in ``tr``'s language, or else the blueprint's;
+    ``row_width`` sets the cards per row of the blueprint view."""
+    with chrome.speaking(tr or translator(bp.language)):
+        d = _extract(bp, view, findings, row_width)
+        d.legend_title = C.LEGEND
+    return d
+
+
+def extract_pages(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    pages: str = "auto",
+    fits: Callable[[Diagram], bool | None] | None = None,
+    tr: Translator | None = None,
+) -> list[Diagram]:
+    """The pages of one view (see :func:`_extract_pages`), in ``tr``'s language, or else the
+    blueprint's."""
+    with chrome.speaking(tr or translator(bp.language)):
+        out = _extract_pages(bp, view, findings, pages, fits)
+        for d in out:
+            d.legend_title = C.LEGEND
+    return out
+
+
+def _shown(ident: str, kind: str, names: DisplayNames | None) -> str:
+    """An id as people see it: the blueprint's display name, or (not in English) its words."""
+    given: dict[str, str] | None = getattr(names, kind, None) if names is not None else None
+    if given and ident in given:
+        return given[ident]
+    return ident if chrome.language() == "en" else display(ident)
+
+
+def _extract(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    row_width: int | None = None,
+) -> Diagram:
     v, argument = parse(view)
-    b = _Builder(bp, findings, StageIndex.build(bp), "", view)
+    b = _Builder(bp, findings, StageIndex.build(bp), "", view, row_width=row_width)
     name = v.build(b, argument) or C.VIEW_NAMES.get(v.name, v.name)
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
 
 
-def extract_pages(
+def _extract_pages(
     bp: Blueprint,
     view: str,
     findings: Sequence[Finding] | None = None,
@@ -708,16 +817,18 @@ def extract_pages(
         raise ViewError(f"unknown pages {pages!r}; choose {', '.join(PAGE_MODES)}")
     base = _check_view(view)
     if base != "blueprint" or pages == "one" or not bp.pipelines:
-        return [extract(bp, view, findings)]
+        return [_extract(bp, view, findings)]
     idx = StageIndex.build(bp)
     if pages == "auto":
         whole = _Builder(bp, findings, idx, "", view)
         _add_blueprint(whole, list(bp.pipelines), estimate_only=True)
-        scale = _fit(whole)[1]
-        if scale >= SURE_SCALE:
-            return [extract(bp, view, findings)]
-        if scale >= MIN_SCALE:
-            one = extract(bp, view, findings)
+        widths = [(w, s) for w, s in _widths(whole) if s >= MIN_SCALE]
+        if widths and widths[0][1] >= SURE_SCALE:
+            return [_extract(bp, view, findings)]
+        # the estimate is rough (Graphviz versions lay the same rows out differently): the
+        # real layout of each width that may fit decides, the best estimate first
+        for width in _retry_order([w for w, _ in widths])[:TRIES]:
+            one = _extract(bp, view, findings, row_width=width)
             verdict = fits(one) if fits is not None else None
             if verdict or verdict is None:
                 return [one]
@@ -727,15 +838,59 @@ def extract_pages(
     parts: list[tuple[str, list[Pipeline]]] = [(C.PAGE_OVERVIEW, [])]
     parts += [(C.PIPELINE.format(label=p.label), [p]) for p in bp.pipelines]
     for number, (part, pipes) in enumerate(parts, 1):
-        b = _Builder(bp, findings, idx, "", view)
-        b.pipeline_pages = page_of
-        _add_blueprint(b, pipes, overview=number == 1)
         title = C.TITLE_PAGE.format(
             name=bp.name, view=C.VIEW_NAMES[base], page=number, pages=count, part=part
         )
-        b.title = clean(title, 160)
-        out.append(b.diagram())
+        out.append(_page(bp, view, findings, idx, page_of, pipes, number == 1, title, fits))
     return out
+
+
+TRIES = 4
+"""Row widths laid out at most, per page, before taking the best estimate as it is."""
+
+
+def _retry_order(widths: list[int]) -> list[int]:
+    """``widths`` (best estimate first) in the order to lay them out: the best, then the
+    narrower ones, nearest first (a Graphviz layout comes out wider than the estimate, not
+    narrower), then the wider ones."""
+    if not widths:
+        return []
+    best = widths[0]
+    narrower = sorted((w for w in widths if w < best), reverse=True)
+    return [best, *narrower, *sorted(w for w in widths if w > best)]
+
+
+def _page(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None,
+    idx: StageIndex,
+    page_of: dict[str, int],
+    pipes: list[Pipeline],
+    overview: bool,
+    title: str,
+    fits: Callable[[Diagram], bool | None] | None,
+) -> Diagram:
+    """One page of the split blueprint view: the row width estimated best, or when ``fits``
+    says that page does not fit a slide, the next widths worth trying (the first if none
+    fits): narrower ones first, as a layout wider than estimated is what goes wrong."""
+
+    def build(width: int | None) -> _Builder:
+        b = _Builder(bp, findings, idx, "", view, row_width=width)
+        b.pipeline_pages = page_of
+        _add_blueprint(b, pipes, overview=overview, estimate_only=width is None)
+        b.title = clean(title, 160)
+        return b
+
+    widths = _retry_order([w for w, _ in _widths(build(None))])
+    first = build(widths[0]).diagram()
+    if fits is None or fits(first) is not False:
+        return first
+    for width in widths[1:TRIES]:
+        page = build(width).diagram()
+        if fits(page):
+            return page
+    return first
 
 
 def _add_blueprint(
@@ -751,6 +906,6 @@ def _add_blueprint(
         _add_pipeline(b, p, full=True)
     if estimate_only:
         return
-    width = _fit(b)[0]
+    width = b.row_width or _fit(b)[0]
     for section in b.sections:
         _rows(b, _pack(section, width))

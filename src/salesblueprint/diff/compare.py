@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesblueprint.diagnostics.findings import Finding
+from salesblueprint.i18n import Msg, _
 from salesblueprint.model.blueprint import (
     Blueprint,
     DealStage,
@@ -131,14 +132,18 @@ def is_git_spec(arg: str) -> bool:
     return ":" in arg and not os.path.exists(arg) and not arg.startswith(":")
 
 
-def read_side(arg: str, config: Config | None = None) -> Side:
-    """Load one side (a file, or ``REV:path`` from git) and check it."""
+def read_side(arg: str, config: Config | None = None, lang: str | None = None) -> Side:
+    """Load one side (a file, or ``REV:path`` from git) and check it (messages in ``lang``,
+    or else in the side's ``language:``)."""
     from salesblueprint.rules.engine import run_rules
 
-    result = load_bytes(_git_show(arg), arg) if is_git_spec(arg) else load_file(arg)
+    if is_git_spec(arg):
+        result = load_bytes(_git_show(arg), arg, lang=lang)
+    else:
+        result = load_file(arg, lang=lang)
     side = Side(arg, result)
     if result.blueprint is not None:
-        side.findings = run_rules(result.blueprint, config)
+        side.findings = run_rules(result.blueprint, config, lang)
     return side
 
 
@@ -162,6 +167,29 @@ def _plain(v: Any) -> Any:
     if isinstance(v, list | tuple):
         return [_plain(x) for x in v]
     return v
+
+
+_STAGE = _("stage")
+_TRANSITION = _("transition")
+_PLURALS = {
+    "stage": _("stages"),
+    "after-close stage": _("after-close stages"),
+    "team": _("teams"),
+    "pipeline": _("pipelines"),
+    "tool": _("tools"),
+    "flow": _("flows"),
+    "transition": _("transitions"),
+    "scoring rule": _("scoring rules"),
+    "recycle": _("recycles"),
+}
+
+
+def _subject(what: str, key: str) -> Msg:
+    return _("{what} '{key}'", what=what, key=key)
+
+
+def _criterion(subject: str, outcome: str) -> Msg:
+    return _("{subject} exit criterion '{outcome}'", subject=subject, outcome=outcome)
 
 
 class _Differ:
@@ -188,8 +216,14 @@ class _Differ:
             self.add(
                 section,
                 "renamed",
-                f"{what} '{k}'",
-                f"{what} '{k}' renamed: {_show(a.name)} → {_show(b.name)}",
+                _subject(what, k),
+                _(
+                    "{what} '{key}' renamed: {old} → {new}",
+                    what=what,
+                    key=k,
+                    old=_show(a.name),
+                    new=_show(b.name),
+                ),
                 "name",
                 a.name,
                 b.name,
@@ -217,22 +251,30 @@ class _Differ:
             if isinstance(a, list) and isinstance(b, list):
                 gone = [x for x in a if x not in b]
                 came = [x for x in b if x not in a]
-                parts = []
+                parts: list[str] = []
                 if came:
-                    parts.append(f"added {_show(came)}")
+                    parts.append(_("added {values}", values=_show(came)))
                 if gone:
-                    parts.append(f"removed {_show(gone)}")
+                    parts.append(_("removed {values}", values=_show(gone)))
                 if not parts:
-                    parts.append(f"reordered {_show(a)} → {_show(b)}")
-                self.add(
-                    section, "changed", subject, f"{subject}: {key} {'; '.join(parts)}", key, a, b
-                )
+                    parts.append(_("reordered {old} → {new}", old=_show(a), new=_show(b)))
+                changes = parts[0]
+                for part in parts[1:]:
+                    changes = _("{first}; {second}", first=changes, second=part)
+                message = _("{subject}: {key} {changes}", subject=subject, key=key, changes=changes)
+                self.add(section, "changed", subject, message, key, a, b)
             else:
                 self.add(
                     section,
                     "changed",
                     subject,
-                    f"{subject}: {key} {_show(a)} → {_show(b)}",
+                    _(
+                        "{subject}: {key} {old} → {new}",
+                        subject=subject,
+                        key=key,
+                        old=_show(a),
+                        new=_show(b),
+                    ),
                     key,
                     a,
                     b,
@@ -257,12 +299,21 @@ class _Differ:
         for i, k in enumerate(new_keys):
             if k not in old_by:
                 after = next((new_keys[j] for j in range(i - 1, -1, -1)), None)
-                where = f" after '{after}'" if order and after else (" first" if order else "")
+                where = (
+                    _(" after '{key}'", key=after)
+                    if order and after
+                    else (_(" first") if order else "")
+                )
                 self.add(
                     section,
                     "added",
-                    f"{what} '{k}'",
-                    f"{what} {describe(new[i])} added{where}",
+                    _subject(what, k),
+                    _(
+                        "{what} {thing} added{where}",
+                        what=what,
+                        thing=describe(new[i]),
+                        where=where,
+                    ),
                     None,
                     None,
                     new[i],
@@ -272,8 +323,8 @@ class _Differ:
                 self.add(
                     section,
                     "removed",
-                    f"{what} '{k}'",
-                    f"{what} {describe(old[i])} removed",
+                    _subject(what, k),
+                    _("{what} {thing} removed", what=what, thing=describe(old[i])),
                     None,
                     old[i],
                     None,
@@ -285,7 +336,12 @@ class _Differ:
                 section,
                 "reordered",
                 f"{what}s",
-                f"{what}s reordered: {', '.join(common_old)} → {', '.join(common_new)}",
+                _(
+                    "{things} reordered: {old} → {new}",
+                    things=_PLURALS.get(what, f"{what}s"),
+                    old=", ".join(common_old),
+                    new=", ".join(common_new),
+                ),
                 "order",
                 common_old,
                 common_new,
@@ -300,10 +356,10 @@ class _Differ:
         section: str,
         old: Sequence[LifecycleStage | DealStage],
         new: Sequence[LifecycleStage | DealStage],
-        what: str = "stage",
+        what: str = _STAGE,
     ) -> None:
         def compare(k: str, a: LifecycleStage | DealStage, b: LifecycleStage | DealStage) -> None:
-            subject = f"{what} '{k}'"
+            subject = _subject(what, k)
             self.renamed(section, what, k, a, b)
             self.fields(section, subject, a, b, skip=("name", "exit_criteria"))
             self.criteria(section, subject, a.exit_criteria, b.exit_criteria)
@@ -333,20 +389,28 @@ class _Differ:
                     section,
                     "changed",
                     subject,
-                    f"{subject}: exit criterion reworded: '{best.outcome}' → '{c.outcome}'",
+                    _(
+                        "{subject}: exit criterion reworded: '{old}' → '{new}'",
+                        subject=subject,
+                        old=best.outcome,
+                        new=c.outcome,
+                    ),
                     "exit_criteria",
                     best,
                     c,
                 )
-                self.fields(
-                    section, f"{subject} exit criterion '{c.outcome}'", best, c, skip=("outcome",)
-                )
+                self.fields(section, _criterion(subject, c.outcome), best, c, skip=("outcome",))
         for c in came:
             self.add(
                 section,
                 "added",
                 subject,
-                f"{subject}: exit criterion added: '{c.outcome}'{_where(c)}",
+                _(
+                    "{subject}: exit criterion added: '{outcome}'{where}",
+                    subject=subject,
+                    outcome=c.outcome,
+                    where=_where(c),
+                ),
                 "exit_criteria",
                 None,
                 c,
@@ -356,7 +420,11 @@ class _Differ:
                 section,
                 "removed",
                 subject,
-                f"{subject}: exit criterion removed: '{c.outcome}'",
+                _(
+                    "{subject}: exit criterion removed: '{outcome}'",
+                    subject=subject,
+                    outcome=c.outcome,
+                ),
                 "exit_criteria",
                 c,
                 None,
@@ -364,9 +432,7 @@ class _Differ:
         for b in new:
             a = next((x for x in old if x.outcome == b.outcome), None)
             if a is not None:
-                self.fields(
-                    section, f"{subject} exit criterion '{b.outcome}'", a, b, skip=("outcome",)
-                )
+                self.fields(section, _criterion(subject, b.outcome), a, b, skip=("outcome",))
         old_common = [o for o in old_out if o in new_out]
         new_common = [o for o in new_out if o in old_out]
         if old_common != new_common:
@@ -374,7 +440,7 @@ class _Differ:
                 section,
                 "reordered",
                 subject,
-                f"{subject}: exit criteria reordered",
+                _("{subject}: exit criteria reordered", subject=subject),
                 "exit_criteria",
                 old_common,
                 new_common,
@@ -389,9 +455,9 @@ class _Differ:
             return f"'{t.from_} → {t.to}' ({t.kind}){when}"
 
         def compare(k: str, a: Transition, b: Transition) -> None:
-            self.fields(section, f"transition '{k}'", a, b, skip=("from", "to"))
+            self.fields(section, _subject(_TRANSITION, k), a, b, skip=("from", "to"))
 
-        self.keyed(section, "transition", old, new, key, describe, compare)
+        self.keyed(section, _TRANSITION, old, new, key, describe, compare)
 
 
 def _unique(keys: list[str]) -> list[str]:
@@ -422,8 +488,14 @@ def _where(c: ExitCriterion) -> str:
     if c.evidence:
         parts.append(f"evidence: {c.evidence}")
     if c.recorded_in:
-        parts.append(f"recorded in {c.recorded_in}")
-    return f" ({'; '.join(parts)})" if parts else ""
+        parts.append(_("recorded in {tool}", tool=c.recorded_in))
+    if not parts:
+        return ""
+    return (
+        _(" ({parts})", parts=parts[0])
+        if len(parts) == 1
+        else _(" ({first}; {second})", first=parts[0], second=parts[1])
+    )
 
 
 def _id(x: Any) -> str:
@@ -438,13 +510,14 @@ def _label(x: Any) -> str:
 def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
     """Every difference between two loaded blueprints, in a deterministic order."""
     d = _Differ()
-    d.fields("blueprint", "blueprint", old, new)
+    d.fields("blueprint", _("blueprint"), old, new)
+    team_, pipeline_, tool_, flow_ = _("team"), _("pipeline"), _("tool"), _("flow")
 
     def team(k: str, a: Any, b: Any) -> None:
-        d.renamed("teams", "team", k, a, b)
-        d.fields("teams", f"team '{k}'", a, b, skip=("name",))
+        d.renamed("teams", team_, k, a, b)
+        d.fields("teams", _subject(team_, k), a, b, skip=("name",))
 
-    d.keyed("teams", "team", old.teams, new.teams, _id, _label, team)
+    d.keyed("teams", team_, old.teams, new.teams, _id, _label, team)
 
     old_lc, new_lc = old.lifecycle, new.lifecycle
     if old_lc is None and new_lc is not None:
@@ -452,7 +525,10 @@ def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
             "lifecycle",
             "added",
             "lifecycle",
-            f"lifecycle added [stages: {', '.join(s.id for s in new_lc.stages)}]",
+            _(
+                "lifecycle added [stages: {stages}]",
+                stages=", ".join(s.id for s in new_lc.stages),
+            ),
             None,
             None,
             [s.id for s in new_lc.stages],
@@ -462,7 +538,7 @@ def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
             "lifecycle",
             "removed",
             "lifecycle",
-            "lifecycle removed",
+            _("lifecycle removed"),
             None,
             [s.id for s in old_lc.stages],
             None,
@@ -473,34 +549,34 @@ def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
 
     def pipeline(k: str, a: Any, b: Any) -> None:
         section = f"pipeline {k}"
-        d.renamed(section, "pipeline", k, a, b)
-        d.fields(section, f"pipeline '{k}'", a, b, skip=("name",))
+        d.renamed(section, pipeline_, k, a, b)
+        d.fields(section, _subject(pipeline_, k), a, b, skip=("name",))
         d.stages(section, a.stages, b.stages)
-        d.stages(section, a.after_close, b.after_close, "after-close stage")
+        d.stages(section, a.after_close, b.after_close, _("after-close stage"))
         d.transitions(section, a.transitions, b.transitions)
 
     def describe_pipeline(p: Any) -> str:
         return f"{_label(p)} [stages: {', '.join(s.id for s in [*p.stages, *p.after_close])}]"
 
-    d.keyed("pipelines", "pipeline", old.pipelines, new.pipelines, _id, describe_pipeline, pipeline)
+    d.keyed("pipelines", pipeline_, old.pipelines, new.pipelines, _id, describe_pipeline, pipeline)
 
     _sla(d, old, new)
 
     def tool(k: str, a: Any, b: Any) -> None:
-        d.renamed("tools", "tool", k, a, b)
-        d.fields("tools", f"tool '{k}'", a, b, skip=("name",))
+        d.renamed("tools", tool_, k, a, b)
+        d.fields("tools", _subject(tool_, k), a, b, skip=("name",))
 
-    d.keyed("tools", "tool", old.tools, new.tools, _id, _label, tool)
+    d.keyed("tools", tool_, old.tools, new.tools, _id, _label, tool)
 
     def flow_key(f: Any) -> str:
         return f"{f.from_} → {f.to}"
 
     def flow(k: str, a: Any, b: Any) -> None:
-        d.fields("flows", f"flow '{k}'", a, b, skip=("from", "to"))
+        d.fields("flows", _subject(flow_, k), a, b, skip=("from", "to"))
 
     d.keyed(
         "flows",
-        "flow",
+        flow_,
         old.flows,
         new.flows,
         flow_key,
@@ -510,13 +586,16 @@ def compare_blueprints(old: Blueprint, new: Blueprint) -> list[Change]:
     return d.changes
 
 
+_KINDS = {"added": _("added"), "removed": _("removed")}
+
+
 def _sla(d: _Differ, old: Blueprint, new: Blueprint) -> None:
     a, b = old.sla, new.sla
     if a is None and b is None:
         return
     if a is None or b is None:
         kind = "added" if a is None else "removed"
-        d.add("sla", kind, "sla", f"SLA {kind}", None, a, b)
+        d.add("sla", kind, "sla", _("SLA {kind}", kind=_KINDS[kind]), None, a, b)
         return
     d.fields("sla", "sla", a, b)
     for part in ("handoff", "disqualify", "scoring", "targets"):
@@ -525,21 +604,23 @@ def _sla(d: _Differ, old: Blueprint, new: Blueprint) -> None:
             continue
         if x is None or y is None:
             kind = "added" if x is None else "removed"
-            d.add("sla", kind, f"sla {part}", f"SLA {part} {kind}", part, x, y)
+            message = _("SLA {part} {kind}", part=part, kind=_KINDS[kind])
+            d.add("sla", kind, f"sla {part}", message, part, x, y)
             continue
         d.fields("sla", f"sla {part}", x, y)
     if a.scoring is not None and b.scoring is not None:
 
         def rule(k: str, x: Any, y: Any) -> None:
-            d.fields("sla", f"scoring rule '{k}'", x, y, skip=("signal",))
+            d.fields("sla", _subject(scoring_rule, k), x, y, skip=("signal",))
 
+        scoring_rule = _("scoring rule")
         d.keyed(
             "sla",
-            "scoring rule",
+            scoring_rule,
             a.scoring.rules,
             b.scoring.rules,
             lambda r: str(r.signal),
-            lambda r: f"'{r.signal}' ({_show(r.points)} points)",
+            lambda r: _("'{signal}' ({points} points)", signal=r.signal, points=_show(r.points)),
             rule,
         )
 
@@ -547,11 +628,12 @@ def _sla(d: _Differ, old: Blueprint, new: Blueprint) -> None:
         return f"{r.from_} → {r.to}"
 
     def recycle(k: str, x: Any, y: Any) -> None:
-        d.fields("sla", f"recycle '{k}'", x, y, skip=("from", "to"))
+        d.fields("sla", _subject(recycle_, k), x, y, skip=("from", "to"))
 
+    recycle_ = _("recycle")
     d.keyed(
         "sla",
-        "recycle",
+        recycle_,
         a.recycle,
         b.recycle,
         recycle_key,
@@ -596,6 +678,8 @@ def diff_sides(old: Side, new: Side) -> BlueprintDiff:
     return result
 
 
-def diff(old: str, new: str, config: Config | None = None) -> BlueprintDiff:
+def diff(
+    old: str, new: str, config: Config | None = None, lang: str | None = None
+) -> BlueprintDiff:
     """Diff two blueprints given as files or ``REV:path`` git specs."""
-    return diff_sides(read_side(old, config), read_side(new, config))
+    return diff_sides(read_side(old, config, lang), read_side(new, config, lang))

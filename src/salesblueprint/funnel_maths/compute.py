@@ -32,6 +32,7 @@ from fractions import Fraction
 from typing import Any
 
 from salesblueprint.diagnostics.findings import Path
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.rules.analysis.funnel import (
     MAX_COUNT,
@@ -65,6 +66,10 @@ WEEKS_PER_PERIOD: dict[str, Fraction] = {
     "quarter": Fraction(13),
     "year": Fraction(52),
 }
+
+
+# "per quarter" ...: the period a number is for, in the words of the output
+_PER = {"month": _("per month"), "quarter": _("per quarter"), "year": _("per year")}
 
 
 @dataclass(frozen=True)
@@ -320,8 +325,13 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
         too_large.append(
             FunnelGap(
                 "too_large",
-                f"the funnel needs more than {MAX_COUNT:,} at '{key}' per {base.period}; check "
-                "the targets and the conversion rates (a rate is a share: 0.2 for 20%)",
+                _(
+                    "the funnel needs more than {max:,} at '{key}' {per}; check the targets "
+                    "and the conversion rates (a rate is a share: 0.2 for 20%)",
+                    max=MAX_COUNT,
+                    key=key,
+                    per=_PER.get(base.period or "", f"per {base.period}"),
+                ),
                 path,
                 at,
                 None if key == "deals" else key,
@@ -330,7 +340,7 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
         return None
 
     deals = checked(deals, "deals", targets.path if targets else (), "revenue")
-    steps = [row("deals", "Deals won", None, deals, targets.path if targets else ())]
+    steps = [row("deals", _("Deals won"), None, deals, targets.path if targets else ())]
     needed = deals
     for s in reversed(stages[: opp + 1]):
         rate = rates.get(s.id, s.conversion_rate)

@@ -6,7 +6,8 @@ command's text, markdown and JSON output on these helpers, adding the gaps' line
 
 from __future__ import annotations
 
-from salesblueprint.funnel_maths.compute import Funnel, FunnelGap, FunnelStep
+from salesblueprint.funnel_maths.compute import _PER, Funnel, FunnelGap, FunnelStep
+from salesblueprint.i18n import Translator, _, translator
 
 
 def _num(n: int | None) -> str:
@@ -56,28 +57,43 @@ def _table(headers: list[str], rows: list[list[str]], align: str) -> list[str]:
     return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
 
 
-def _summary_line(f: Funnel) -> str:
+_PER_HEADER = {"month": _("Per month"), "quarter": _("Per quarter"), "year": _("Per year")}
+
+
+def _per(f: Funnel, tr: Translator) -> str:
+    return tr(_PER.get(f.period or "", f"per {f.period}"))
+
+
+def _summary_line(f: Funnel, tr: Translator) -> str:
     top = f.top
     if top is None or f.deals is None or top.per_period is None:
         return ""
-    return (
-        f"To win {f.deals:,} deals per {f.period} you need {top.per_period:,} contacts in "
-        f"'{top.name}' per {f.period} ({_num(top.per_week)} per week)."
+    return tr.gettext(
+        "To win {deals:,} deals {per} you need {contacts:,} contacts in '{stage}' {per} "
+        "({week} per week).",
+        deals=f.deals,
+        per=_per(f, tr),
+        contacts=top.per_period,
+        stage=tr(top.name),
+        week=_num(top.per_week),
     )
 
 
-def _rows(f: Funnel, other: Funnel | None) -> tuple[list[str], list[list[str]], str]:
-    per = f"Per {f.period or 'period'}"
-    headers = ["Step", "Rate", per, "Per week"]
+def _rows(
+    f: Funnel, other: Funnel | None, tr: Translator
+) -> tuple[list[str], list[list[str]], str]:
+    per = tr(_PER_HEADER.get(f.period or "", _("Per period")))
+    week = tr(_("Per week"))
+    headers = [tr(_("Step")), tr(_("Rate")), per, week]
     align = "lrrr"
     if other is not None:
-        headers += ["What-if rate", per, "Per week", "Change"]
+        headers += [tr(_("What-if rate")), per, week, tr(_("Change"))]
         align += "rrrr"
     rows = []
     for i, s in enumerate(f.steps):
-        name = s.name
+        name = tr(s.name)
         if s.key == f.opportunity_stage:
-            name += " (win rate)"
+            name += tr(_(" (win rate)"))
         cells = [name, _rate_cell(s), _num(s.per_period), _num(s.per_week)]
         if other is not None:
             o = other.steps[i]
@@ -106,37 +122,53 @@ def _all_gaps(f: Funnel, what_if: Funnel | None) -> tuple[FunnelGap, ...]:
 
 
 def _text(
-    f: Funnel, what_if: Funnel | None, file: str, positions: list[tuple[int, int] | None]
+    f: Funnel,
+    what_if: Funnel | None,
+    file: str,
+    positions: list[tuple[int, int] | None],
+    tr: Translator | None = None,
 ) -> str:
-    lines = [f"Reverse funnel: {f.name}" + (f" ({f.file})" if f.file else ""), ""]
+    tr = tr or translator()
+    lines = [tr.gettext("Reverse funnel: {name}", name=f.name)]
+    lines = [lines[0] + (f" ({f.file})" if f.file else ""), ""]
     if f.period is not None:
+        labels = [tr(_("Revenue target")), tr(_("Average deal")), tr(_("Win rate"))]
+        width = max(15, *(len(label) + 1 for label in labels))
         lines += [
-            f"Revenue target  {_money(f.revenue, f.currency)} per {f.period}",
-            f"Average deal    {_money(f.average_deal_size, f.currency)}",
+            f"{labels[0]:<{width}} {_money(f.revenue, f.currency)} {_per(f, tr)}",
+            f"{labels[1]:<{width}} {_money(f.average_deal_size, f.currency)}",
         ]
         if f.opportunity_stage is not None:
-            lines.append(f"Win rate        {_pct(f.win_rate)} (stage '{f.opportunity_stage}')")
+            stage = tr.gettext("(stage '{stage}')", stage=f.opportunity_stage)
+            lines.append(f"{labels[2]:<{width}} {_pct(f.win_rate)} {stage}")
         lines.append("")
     if f.steps:
-        headers, rows, align = _rows(f, what_if)
+        headers, rows, align = _rows(f, what_if, tr)
         lines += _table(headers, rows, align)
         lines.append("")
         lines.append(
-            "Rate: the share of a stage that reaches the next one; numbers are rounded up at "
-            "each step."
+            tr.gettext(
+                "Rate: the share of a stage that reaches the next one; numbers are rounded up "
+                "at each step."
+            )
         )
-        summary = _summary_line(f)
+        summary = _summary_line(f, tr)
         if summary:
             lines.append(summary)
         if what_if is not None:
-            alt = _summary_line(what_if)
+            alt = _summary_line(what_if, tr)
             if alt:
-                lines.append(f"What if ({_changed(what_if)}): {alt[0].lower()}{alt[1:]}")
+                lines.append(_what_if_line(what_if, alt, tr))
     all_gaps = _all_gaps(f, what_if)
     if all_gaps:
         if f.steps:
             lines.append("")
-        lines.append("Missing for the funnel maths:")
+        lines.append(tr.gettext("Missing for the funnel maths:"))
         for g, pos in zip(all_gaps, positions, strict=True):
-            lines.append(f"  {_where(file, pos)}: {g.message}")
+            lines.append(f"  {_where(file, pos)}: {tr(g.message)}")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _what_if_line(what_if: Funnel, alt: str, tr: Translator) -> str:
+    summary = alt[0].lower() + alt[1:]
+    return tr.gettext("What if ({changed}): {summary}", changed=_changed(what_if), summary=summary)

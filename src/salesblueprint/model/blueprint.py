@@ -348,6 +348,28 @@ class Flow(Linted):
     when: Text | None = None
 
 
+class DisplayNames(Node):
+    """How ids are shown to people in diagrams: ``{geen_budget: Geen budget}``.
+
+    Without an entry, an id is shown as written in an English blueprint, and as words
+    (``geen_budget`` → ``geen budget``) in a blueprint in another language.
+    """
+
+    reasons: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Lost, recycle and disqualify reasons.",
+        examples=[{"geen_budget": "Geen budget"}],
+    )
+    categories: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Tool categories.",
+        examples=[{"project_management": "Projectbeheer"}],
+    )
+    records: dict[Id, Text] = Field(
+        default_factory=dict, description="Records of the tools.", examples=[{"e_mail": "E-mail"}]
+    )
+
+
 class Blueprint(Linted):
     """A whole blueprint file."""
 
@@ -355,7 +377,14 @@ class Blueprint(Linted):
     name: Text
     description: Text | None = None
     owner: Text | None = None
-    language: Literal["en", "nl"] = Field(default="en", description="Vocabulary for norm checks.")
+    language: Literal["en", "nl"] = Field(
+        default="en",
+        description="The language of the blueprint: the vocabulary of the norm checks, and the "
+        "language of every message, diagram, funnel and diff made for it.",
+    )
+    display_names: DisplayNames | None = Field(
+        default=None, description="How ids (reasons, tool categories, records) are shown."
+    )
     teams: list[Team] = Field(default_factory=list)
     lifecycle: Lifecycle | None = None
     pipelines: list[Pipeline] = Field(default_factory=list)

@@ -22,7 +22,7 @@ from salesblueprint.diagnostics.findings import (
     format_path,
     make_finding,
 )
-from salesblueprint.diagnostics.suggest import did_you_mean
+from salesblueprint.i18n import LANGUAGES, Translator, _, did_you_mean, translator
 from salesblueprint.loading.yaml_reader import (
     DEFAULT_LIMITS,
     Limits,
@@ -49,6 +49,7 @@ class LoadResult:
     blueprint: Blueprint | None
     findings: list[Finding] = field(default_factory=list)
     source: PosDict | None = None
+    language: str = "en"  # the language of the messages (the file's ``language:``, or the override)
 
     @property
     def ok(self) -> bool:
@@ -56,10 +57,17 @@ class LoadResult:
 
 
 class _Collector:
-    def __init__(self, file: str, source: PosDict | None, default_pos: Pos | None = None) -> None:
+    def __init__(
+        self,
+        file: str,
+        source: PosDict | None,
+        default_pos: Pos | None = None,
+        tr: Translator | None = None,
+    ) -> None:
         self.file = file
         self.source = source
         self.default_pos = default_pos
+        self.tr = tr or translator()
         self._found = CappedFindings()
 
     @property
@@ -76,7 +84,7 @@ class _Collector:
             pos = locate(self.source, path, key=key) if self.source is not None else None
             pos = pos or self.default_pos
             text = message if isinstance(message, str) else message()
-            return make_finding(r, text, file=self.file, pos=pos, path=path)
+            return make_finding(r, text, file=self.file, pos=pos, path=path, tr=self.tr)
 
         self._found.add(r.code, self.file, build)
 
@@ -91,7 +99,9 @@ class _Collector:
         self.add(
             codes.UNKNOWN_REFERENCE,
             path,
-            lambda: message + (did_you_mean(ref, options) or fallback),
+            lambda: _(
+                "{message}{hint}", message=message, hint=did_you_mean(ref, options) or fallback
+            ),
         )
 
 
@@ -126,11 +136,11 @@ def _field_names(model: type[BaseModel]) -> list[str]:
 
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     return f"'{value}'"
 
 
@@ -139,7 +149,7 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
         loc: Path = tuple(p for p in e["loc"] if isinstance(p, str | int))
         typ = e["type"]
         key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-        where = f"'{key}'" if key else "item"
+        where = f"'{key}'" if key else _("item")
         if typ == "extra_forbidden":
 
             def unknown(loc: Path = loc, key: str = key) -> str:
@@ -147,29 +157,48 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
                 allowed = _field_names(model) if model else []
                 hint = did_you_mean(key, allowed)
                 if not hint and allowed:
-                    hint = f"; allowed here: {', '.join(allowed)}"
-                return f"unknown key '{key}'{hint}"
+                    hint = _("; allowed here: {keys}", keys=", ".join(allowed))
+                return _("unknown key '{key}'{hint}", key=key, hint=hint)
 
             col.add(codes.UNKNOWN_KEY, loc, unknown, key=True)
         elif typ == "missing":
-            parent = format_path(loc[:-1]) or "the blueprint"
-            col.add(codes.MISSING_KEY, loc, f"missing required key '{key}' in {parent}")
+            parent = format_path(loc[:-1]) or _("the blueprint")
+            col.add(
+                codes.MISSING_KEY,
+                loc,
+                _("missing required key '{key}' in {parent}", key=key, parent=parent),
+            )
         elif typ in ("model_type", "dict_type", "model_attributes_type"):
             col.add(
                 codes.INVALID_VALUE,
                 loc,
-                f"{where}: expected a mapping of keys, got {_describe(e['input'])}",
+                _(
+                    "{where}: expected a mapping of keys, got {value}",
+                    where=where,
+                    value=_describe(e["input"]),
+                ),
             )
         elif typ == "list_type":
             col.add(
-                codes.INVALID_VALUE, loc, f"{where}: expected a list, got {_describe(e['input'])}"
+                codes.INVALID_VALUE,
+                loc,
+                _(
+                    "{where}: expected a list, got {value}",
+                    where=where,
+                    value=_describe(e["input"]),
+                ),
             )
         elif typ == "literal_error":
             expected = e.get("ctx", {}).get("expected", "")
             col.add(
                 codes.INVALID_VALUE,
                 loc,
-                f"{where}: expected {expected}, got {_describe(e['input'])}",
+                _(
+                    "{where}: expected {expected}, got {value}",
+                    where=where,
+                    expected=expected,
+                    value=_describe(e["input"]),
+                ),
             )
         elif typ == "value_error":
             msg = str(e.get("ctx", {}).get("error", e["msg"]))
@@ -177,19 +206,25 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
         elif typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             ctx = e.get("ctx", {})
             bound = {
-                "greater_than_equal": f"at least {ctx.get('ge')}",
-                "less_than_equal": f"at most {ctx.get('le')}",
-                "greater_than": f"more than {ctx.get('gt')}",
-                "less_than": f"less than {ctx.get('lt')}",
+                "greater_than_equal": _("at least {bound}", bound=ctx.get("ge")),
+                "less_than_equal": _("at most {bound}", bound=ctx.get("le")),
+                "greater_than": _("more than {bound}", bound=ctx.get("gt")),
+                "less_than": _("less than {bound}", bound=ctx.get("lt")),
             }[typ]
-            extra = " (a share between 0 and 1)" if ctx.get("le") == 1 else ""
+            extra = _(" (a share between 0 and 1)") if ctx.get("le") == 1 else ""
             col.add(
                 codes.INVALID_VALUE,
                 loc,
-                f"{where} must be {bound}{extra}, got {_describe(e['input'])}",
+                _(
+                    "{where} must be {bound}{extra}, got {value}",
+                    where=where,
+                    bound=bound,
+                    extra=extra,
+                    value=_describe(e["input"]),
+                ),
             )
         elif typ == "too_short":
-            col.add(codes.INVALID_VALUE, loc, f"{where} needs at least one item")
+            col.add(codes.INVALID_VALUE, loc, _("{where} needs at least one item", where=where))
         else:
             col.add(codes.INVALID_VALUE, loc, f"{where}: {e['msg']}")
 
@@ -200,8 +235,12 @@ def _duplicate_ids(col: _Collector, items: Sequence[Any], what: str) -> None:
     for item in items:
         if item.id in seen:
             first = locate(col.source, seen[item.id]) if col.source is not None else None
-            at = f" (first at line {first[0]})" if first else ""
-            col.add(codes.DUPLICATE_ID, (*item.path, "id"), f"duplicate {what} '{item.id}'{at}")
+            at = _(" (first at line {line})", line=first[0]) if first else ""
+            col.add(
+                codes.DUPLICATE_ID,
+                (*item.path, "id"),
+                _("duplicate {what} '{id}'{at}", what=what, id=item.id, at=at),
+            )
         else:
             seen[item.id] = item.path
 
@@ -216,29 +255,43 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
     lost = lost or _Lost()
     from salesblueprint.model.graph import StageIndex
 
-    _duplicate_ids(col, bp.teams, "team id")
-    _duplicate_ids(col, bp.tools, "tool id")
-    _duplicate_ids(col, bp.pipelines, "pipeline id")
+    _duplicate_ids(col, bp.teams, _("team id"))
+    _duplicate_ids(col, bp.tools, _("tool id"))
+    _duplicate_ids(col, bp.pipelines, _("pipeline id"))
     if bp.lifecycle:
-        _duplicate_ids(col, bp.lifecycle.stages, "lifecycle stage id")
+        _duplicate_ids(col, bp.lifecycle.stages, _("lifecycle stage id"))
     for p in bp.pipelines:
-        _duplicate_ids(col, [*p.stages, *p.after_close], f"stage id in pipeline '{p.id}':")
+        what = _("stage id in pipeline '{id}':", id=p.id)
+        _duplicate_ids(col, [*p.stages, *p.after_close], what)
 
     teams = [t.id for t in bp.teams]
     team_set = set(teams)
-    no_team = " (declare it under 'teams:')" if not teams else f"; teams: {', '.join(teams)}"
+    no_team = (
+        _(" (declare it under 'teams:')")
+        if not teams
+        else _("; teams: {teams}", teams=", ".join(teams))
+    )
 
     def team(owner: str | None, path: Path) -> None:
         if owner is not None and owner not in team_set and not lost.may_be_team(owner):
-            col.unknown((*path, "owner"), f"owner '{owner}' is not a team", owner, teams, no_team)
+            col.unknown(
+                (*path, "owner"),
+                _("owner '{owner}' is not a team", owner=owner),
+                owner,
+                teams,
+                no_team,
+            )
 
     idx = StageIndex.build(bp)
 
     def stage(ref: str, path: Path, key: str, pipeline: Pipeline | None = None) -> None:
         if idx.resolve(ref, pipeline) is None and not lost.may_be_stage(ref, pipeline):
-            where = f" in pipeline '{pipeline.id}' or the lifecycle" if pipeline else ""
+            where = _(" in pipeline '{id}' or the lifecycle", id=pipeline.id) if pipeline else ""
             col.unknown(
-                (*path, key), f"{key}: no stage '{ref}'{where}", ref, idx.candidates(pipeline)
+                (*path, key),
+                _("{key}: no stage '{ref}'{where}", key=key, ref=ref, where=where),
+                ref,
+                idx.candidates(pipeline),
             )
 
     if bp.lifecycle:
@@ -252,7 +305,7 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
             ):
                 col.unknown(
                     (*ls.path, "pipeline"),
-                    f"pipeline '{ls.pipeline}' is not declared under 'pipelines:'",
+                    _("pipeline '{id}' is not declared under 'pipelines:'", id=ls.pipeline),
                     ls.pipeline,
                     pipelines,
                 )
@@ -276,26 +329,34 @@ def _references(col: _Collector, bp: Blueprint, lost: _Lost | None = None) -> No
     for _stage, crit in bp.iter_criteria():
         if crit.recorded_in is None:
             continue
-        tool_id, _, record = crit.recorded_in.partition(".")
+        tool_id, _dot, record = crit.recorded_in.partition(".")
         if lost.may_be_tool(tool_id):
             continue
         tool = tools.get(tool_id)
         path = (*crit.path, "recorded_in")
         if tool is None:
-            no_tool = " (declare it under 'tools:')" if not tools else ""
-            col.unknown(path, f"recorded_in: no tool '{tool_id}'", tool_id, tools, no_tool)
+            no_tool = _(" (declare it under 'tools:')") if not tools else ""
+            col.unknown(
+                path, _("recorded_in: no tool '{tool}'", tool=tool_id), tool_id, tools, no_tool
+            )
         elif record and record not in tool.records:
             col.unknown(
                 path,
-                f"recorded_in: tool '{tool_id}' does not record '{record}'",
+                _(
+                    "recorded_in: tool '{tool}' does not record '{record}'",
+                    tool=tool_id,
+                    record=record,
+                ),
                 record,
                 tool.records,
-                f"; add '{record}' to its records",
+                _("; add '{record}' to its records", record=record),
             )
     for f in bp.flows:
         for key, ref in (("from", f.from_), ("to", f.to)):
             if ref not in tools and not lost.may_be_tool(ref):
-                col.unknown((*f.path, key), f"{key}: no tool '{ref}'", ref, tools)
+                col.unknown(
+                    (*f.path, key), _("{key}: no tool '{ref}'", key=key, ref=ref), ref, tools
+                )
         if f.trigger is not None:
             stage(f.trigger, f.path, "trigger")
 
@@ -306,7 +367,7 @@ def _check_version(col: _Collector, root: Mapping[str, Any]) -> bool:
         col.add(
             codes.UNSUPPORTED_VERSION,
             (),
-            "missing 'salesblueprint: 1' (the format version) at the top of the file",
+            _("missing 'salesblueprint: 1' (the format version) at the top of the file"),
         )
         return False
     v = root["salesblueprint"]
@@ -314,8 +375,10 @@ def _check_version(col: _Collector, root: Mapping[str, Any]) -> bool:
         col.add(
             codes.UNSUPPORTED_VERSION,
             ("salesblueprint",),
-            f"format version {_describe(v)} is not supported; this release reads "
-            "'salesblueprint: 1'",
+            _(
+                "format version {version} is not supported; this release reads 'salesblueprint: 1'",
+                version=_describe(v),
+            ),
         )
         return False
     return True
@@ -473,7 +536,7 @@ class _Salvage:
         from pydantic import TypeAdapter
 
         adapter: TypeAdapter[Any] = TypeAdapter(self.annotation)
-        for _ in range(_MAX_ROUNDS):
+        for _round in range(_MAX_ROUNDS):
             try:
                 return adapter.validate_python(self.data)
             except ValidationError as err:
@@ -578,32 +641,48 @@ def _valid_sections(root: Mapping[str, Any], err: ValidationError) -> tuple[Blue
     return partial, lost
 
 
-def validate_data(root: PosDict | dict[str, Any], file: str = "") -> LoadResult:
-    """Validate already-read data (from :func:`read_yaml`, or a plain dict) into a blueprint."""
+def _language(root: Mapping[str, Any], lang: str | None) -> str:
+    """The language of the messages: ``lang`` if given, else the file's ``language:``."""
+    if lang:
+        return lang
+    value = root.get("language") if isinstance(root, Mapping) else None
+    return value if isinstance(value, str) and value in LANGUAGES else "en"
+
+
+def validate_data(
+    root: PosDict | dict[str, Any], file: str = "", lang: str | None = None
+) -> LoadResult:
+    """Validate already-read data (from :func:`read_yaml`, or a plain dict) into a blueprint.
+
+    Messages are in ``lang``, or else in the language the data names.
+    """
     source = root if isinstance(root, PosDict) else None
-    col = _Collector(file, source)
+    language = _language(root, lang)
+    col = _Collector(file, source, tr=translator(language))
     if not _check_version(col, root):
-        return LoadResult(file, None, col.findings, source)
+        return LoadResult(file, None, col.findings, source, language)
     try:
         bp = Blueprint.model_validate(root)
     except ValidationError as err:
         _schema_findings(col, err)
         partial, lost = _valid_sections(root, err)
         _references(col, partial, lost)  # every problem in one run, not schema first
-        return LoadResult(file, None, col.findings, source)
+        return LoadResult(file, None, col.findings, source, language)
     _references(col, bp)
     if col.findings:
-        return LoadResult(file, None, col.findings, source)
+        return LoadResult(file, None, col.findings, source, language)
     bp._file = file
     bp._source = source
-    return LoadResult(file, bp, [], source)
+    return LoadResult(file, bp, [], source, language)
 
 
-def load_bytes(data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+def load_bytes(
+    data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS, lang: str | None = None
+) -> LoadResult:
     root, findings = read_yaml(data, file, limits)
     if root is None:
-        return LoadResult(file, None, list(findings))
-    result = validate_data(root, file)
+        return LoadResult(file, None, list(findings), language=lang or "en")
+    result = validate_data(root, file, lang)
     # a node the reader already reported (a forbidden tag ...) is not reported twice
     seen = {(f.line, f.column) for f in findings}
     result.findings = [*findings, *(f for f in result.findings if (f.line, f.column) not in seen)]
@@ -621,7 +700,9 @@ def _unreadable(name: str, message: str) -> LoadResult:
     return LoadResult(name, None, col.findings)
 
 
-def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+def load_file(
+    path: FilePath, limits: Limits = DEFAULT_LIMITS, lang: str | None = None
+) -> LoadResult:
     """Load one file; every problem becomes a finding, nothing raises for bad input.
 
     That includes a ``path`` that names no file: ``None``, a number, a path with a NUL
@@ -647,7 +728,7 @@ def load_file(path: FilePath, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
             data = fh.read(limits.max_bytes + 1)
     except (OSError, ValueError) as e:  # ValueError: a path the OS cannot take
         return _unreadable(name, f"cannot read the file: {getattr(e, 'strerror', None) or e}")
-    return load_bytes(data, name, limits)
+    return load_bytes(data, name, limits, lang)
 
 
 def load(path: FilePath) -> Blueprint:

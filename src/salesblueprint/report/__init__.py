@@ -15,18 +15,50 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 
 from salesblueprint.diagnostics.findings import Finding
+from salesblueprint.i18n import Translator
 
 if TYPE_CHECKING:
     from salesblueprint.diff import BlueprintDiff
     from salesblueprint.funnel_maths import Funnel
     from salesblueprint.model.blueprint import Blueprint
 
-Formatter = Callable[[Sequence[str], Sequence[Finding], bool], str]
-DiffFormatter = Callable[["BlueprintDiff"], str]
-FunnelFormatter = Callable[["Blueprint", "Funnel", "Funnel | None"], str]
+
+class Formatter(Protocol):
+    """``format_<name>(files, findings, color, tr=...)``: the output's own words in ``tr``'s
+    language (the messages are translated already)."""
+
+    def __call__(
+        self,
+        files: Sequence[str],
+        findings: Sequence[Finding],
+        color: bool = False,
+        *,
+        tr: Translator | None = None,
+    ) -> str: ...
+
+
+class DiffFormatter(Protocol):
+    """``format_diff_<name>(diff, tr=...)``: in ``tr``'s language, else the new side's."""
+
+    def __call__(self, d: BlueprintDiff, tr: Translator | None = None) -> str: ...
+
+
+class FunnelFormatter(Protocol):
+    """``format_<name>(bp, funnel, what_if, tr=...)``: in ``tr``'s language, else the
+    blueprint's."""
+
+    def __call__(
+        self,
+        bp: Blueprint,
+        f: Funnel,
+        what_if: Funnel | None = None,
+        *,
+        tr: Translator | None = None,
+    ) -> str: ...
+
 
 F = TypeVar("F", bound=Callable[..., str])
 

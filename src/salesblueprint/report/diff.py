@@ -13,6 +13,7 @@ from typing import Any
 from salesblueprint.diagnostics.findings import Finding, summarize
 from salesblueprint.diagnostics.safe_text import json_dumps, one_line
 from salesblueprint.diff import BlueprintDiff, Change, Side
+from salesblueprint.i18n import Translator, _, translator
 
 _SECTION_ORDER = ("blueprint", "teams", "lifecycle", "pipelines", "sla", "tools", "flows")
 
@@ -41,43 +42,74 @@ def _load_errors(d: BlueprintDiff) -> list[tuple[Side, list[Finding]]]:
     return [(s, s.result.findings) for s in (d.old, d.new) if s.blueprint is None]
 
 
-def _summary_line(d: BlueprintDiff) -> str:
+def _summary_line(d: BlueprintDiff, tr: Translator) -> str:
     s = d.summary()
-    parts = [f"{s[k]} {k}" for k in ("added", "removed", "renamed", "reordered", "changed")]
-    return (
-        f"{', '.join(parts)}; findings: {s['findings_introduced']} introduced, "
-        f"{s['findings_resolved']} resolved"
+    return tr.gettext(
+        "{added} added, {removed} removed, {renamed} renamed, {reordered} reordered, "
+        "{changed} changed; findings: {introduced} introduced, {resolved} resolved",
+        added=s["added"],
+        removed=s["removed"],
+        renamed=s["renamed"],
+        reordered=s["reordered"],
+        changed=s["changed"],
+        introduced=s["findings_introduced"],
+        resolved=s["findings_resolved"],
     )
 
 
-def _finding_lines(f: Finding) -> list[str]:
+def _finding_lines(f: Finding, tr: Translator) -> list[str]:
     """A finding as text lines (its fix on a line of its own), each escaped by the caller."""
     head = f"  {replace(f, fix=None)}"
-    return [head] if f.fix is None else [head, f"    fix: {f.fix}"]
+    return [head] if f.fix is None else [head, f"    {tr(_('fix:'))} {f.fix}"]
 
 
-def format_diff_text(d: BlueprintDiff) -> str:
+def _language(d: BlueprintDiff, tr: Translator | None) -> Translator:
+    """``tr``, or the language of the new side (its ``language:``, read even when it does not
+    load)."""
+    return tr if tr is not None else translator(d.new.result.language)
+
+
+_NAMES = {
+    "blueprint": _("blueprint"),
+    "teams": _("teams"),
+    "lifecycle": _("lifecycle"),
+    "pipelines": _("pipelines"),
+    "sla": _("sla"),
+    "tools": _("tools"),
+    "flows": _("flows"),
+}
+
+
+def _section_name(section: str, tr: Translator) -> str:
+    if section.startswith("pipeline "):
+        return tr.gettext("pipeline {id}", id=section.split(" ", 1)[1])
+    return tr(_NAMES[section]) if section in _NAMES else section
+
+
+def format_diff_text(d: BlueprintDiff, tr: Translator | None = None) -> str:
+    tr = _language(d, tr)
     lines = [f"salesblueprint diff {d.old.label} → {d.new.label}"]
     errors = _load_errors(d)
     if errors:
         for side, findings in errors:
-            lines.append(f"{side.label} could not be loaded:")
-            lines.extend(line for f in findings for line in _finding_lines(f))
+            lines.append(tr.gettext("{side} could not be loaded:", side=side.label))
+            lines.extend(line for f in findings for line in _finding_lines(f, tr))
         return "\n".join(one_line(line) for line in lines) + "\n"
     if not d.changes:
-        lines.append("No changes to the sales process.")
+        lines.append(tr.gettext("No changes to the sales process."))
     marks = {"added": "+", "removed": "-", "renamed": "~", "reordered": "↕", "changed": "~"}
     for section, changes in _sections(d.changes):
         lines.append("")
-        lines.append(f"{section}:")
-        lines.extend(f"  {marks.get(c.kind, '~')} {c.message}" for c in changes)
-    for title, findings in (("introduced", d.introduced), ("resolved", d.resolved)):
+        lines.append(f"{_section_name(section, tr)}:")
+        lines.extend(f"  {marks.get(c.kind, '~')} {tr(c.message)}" for c in changes)
+    titles = (_("findings introduced:"), _("findings resolved:"))
+    for title, findings in zip(titles, (d.introduced, d.resolved), strict=True):
         if findings:
             lines.append("")
-            lines.append(f"findings {title}:")
-            lines.extend(line for f in findings for line in _finding_lines(f))
+            lines.append(tr(title))
+            lines.extend(line for f in findings for line in _finding_lines(f, tr))
     lines.append("")
-    lines.append(_summary_line(d))
+    lines.append(_summary_line(d, tr))
     return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
@@ -98,12 +130,26 @@ def _md_code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def format_diff_markdown(d: BlueprintDiff) -> str:
-    lines = [f"### Sales process changes: {_md_code(d.old.label)} → {_md_code(d.new.label)}", ""]
+_TITLES = {
+    "blueprint": _("Blueprint"),
+    "teams": _("Teams"),
+    "lifecycle": _("Lifecycle"),
+    "pipelines": _("Pipelines"),
+    "sla": _("SLA"),
+    "tools": _("Tools"),
+    "flows": _("Flows"),
+}
+
+
+def format_diff_markdown(d: BlueprintDiff, tr: Translator | None = None) -> str:
+    tr = _language(d, tr)
+    old, new = _md_code(d.old.label), _md_code(d.new.label)
+    lines = ["### " + tr.gettext("Sales process changes: {old} → {new}", old=old, new=new), ""]
     errors = _load_errors(d)
     if errors:
         for side, findings in errors:
-            lines.append(f"**{_md_code(side.label)} could not be loaded:**")
+            side_label = _md_code(side.label)
+            lines.append("**" + tr.gettext("{side} could not be loaded:", side=side_label) + "**")
             lines.append("")
             lines.extend(
                 f"- {_md_code(_where_finding(f))} {f.severity} **{f.rule}** {f.name}: "
@@ -113,7 +159,7 @@ def format_diff_markdown(d: BlueprintDiff) -> str:
             lines.append("")
         return "\n".join(one_line(line) for line in lines).rstrip("\n") + "\n"
     if not d.changes:
-        lines.append("No changes to the sales process.")
+        lines.append(tr.gettext("No changes to the sales process."))
         lines.append("")
     icons = {
         "added": "➕",
@@ -123,24 +169,23 @@ def format_diff_markdown(d: BlueprintDiff) -> str:
         "changed": "✏️",
     }
     for section, changes in _sections(d.changes):
-        title = section[0].upper() + section[1:]
+        title = tr(_TITLES[section]) if section in _TITLES else section[0].upper() + section[1:]
         if section.startswith("pipeline "):
-            title = f"Pipeline {_md_code(section.split(' ', 1)[1])}"
-        elif section == "sla":
-            title = "SLA"
+            title = tr.gettext("Pipeline {id}", id=_md_code(section.split(" ", 1)[1]))
         lines.append(f"#### {title}")
         lines.append("")
-        lines.extend(f"- {icons.get(c.kind, '✏️')} {_md(c.message)}" for c in changes)
+        lines.extend(f"- {icons.get(c.kind, '✏️')} {_md(tr(c.message))}" for c in changes)
         lines.append("")
     for title, findings, icon in (
-        ("Findings introduced", d.introduced, "⚠️"),
-        ("Findings resolved", d.resolved, "✅"),
+        (_("Findings introduced"), d.introduced, "⚠️"),
+        (_("Findings resolved"), d.resolved, "✅"),
     ):
         if not findings:
             continue
-        lines.append(f"#### {icon} {title} ({len(findings)})")
+        lines.append(f"#### {icon} {tr(title)} ({len(findings)})")
         lines.append("")
-        lines.append("| Severity | Rule | Where | Message |")
+        head = [tr(_("Severity")), tr(_("Rule")), tr(_("Where")), tr(_("Message"))]
+        lines.append("| " + " | ".join(head) + " |")
         lines.append("|---|---|---|---|")
         for f in findings:
             lines.append(
@@ -148,16 +193,17 @@ def format_diff_markdown(d: BlueprintDiff) -> str:
                 f"| {_md(f.message)} |"
             )
         lines.append("")
-    lines.append(f"<sub>{_md(_summary_line(d))}</sub>")
+    lines.append(f"<sub>{_md(_summary_line(d, tr))}</sub>")
     return "\n".join(one_line(line) for line in lines) + "\n"  # names may hold escapes
 
 
-def format_diff_json(d: BlueprintDiff) -> str:
+def format_diff_json(d: BlueprintDiff, tr: Translator | None = None) -> str:
+    tr = _language(d, tr)
     doc: dict[str, Any] = {
         "old": d.old.label,
         "new": d.new.label,
         "ok": d.ok,
-        "changes": [c.to_dict() for c in d.changes],
+        "changes": [{**c.to_dict(), "message": tr(c.message)} for c in d.changes],
         "findings": {
             "introduced": [f.to_dict() for f in d.introduced],
             "resolved": [f.to_dict() for f in d.resolved],
@@ -176,8 +222,9 @@ def format_diff_json(d: BlueprintDiff) -> str:
     return json_dumps(doc, indent=2) + "\n"
 
 
-def format_diff(d: BlueprintDiff, fmt: str = "text") -> str:
-    """``d`` in any format of :data:`salesblueprint.report.DIFF_FORMATTERS`."""
+def format_diff(d: BlueprintDiff, fmt: str = "text", tr: Translator | None = None) -> str:
+    """``d`` in any format of :data:`salesblueprint.report.DIFF_FORMATTERS`; in ``tr``'s
+    language, or else the new side's."""
     from salesblueprint.report import DIFF_FORMATTERS
 
-    return DIFF_FORMATTERS.formatter(fmt)(d)
+    return DIFF_FORMATTERS.formatter(fmt)(d, tr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from salesblueprint.diagnostics.findings import Finding
+from salesblueprint.i18n import Translator, _, translator
 from salesblueprint.report.text import format_text, one_line
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -28,8 +29,16 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
+def format_github(
+    files: Sequence[str],
+    findings: Sequence[Finding],
+    color: bool = False,
+    *,
+    tr: Translator | None = None,
+) -> str:
     """One ``::error``/``::warning``/``::notice`` line per finding, then the summary."""
+    tr = tr or translator()
+    label = tr(_("fix:"))
     lines = []
     for f in sorted(findings, key=Finding.sort_key):
         props = [f"file={escape_property(f.file or 'blueprint.yaml')}"]
@@ -39,9 +48,9 @@ def format_github(files: Sequence[str], findings: Sequence[Finding], color: bool
                 props.append(f"col={f.column}")
         props.append(f"title={escape_property(f'{f.rule} {f.name}')}")
         cmd = _COMMANDS.get(f.severity, "warning")
-        text = f.message if f.fix is None else f"{f.message}\nfix: {f.fix}"
+        text = f.message if f.fix is None else f"{f.message}\n{label} {f.fix}"
         lines.append(f"::{cmd} {','.join(props)}::{escape_data(text)}")
-    summary = format_text(files, [], False) if not findings else ""
+    summary = format_text(files, [], False, tr=tr) if not findings else ""
     if findings:
-        summary = format_text(files, findings, False).splitlines()[-1] + "\n"
+        summary = format_text(files, findings, False, tr=tr).splitlines()[-1] + "\n"
     return "".join(line + "\n" for line in lines) + summary

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from salesblueprint.diagnostics.findings import Finding
+from salesblueprint.i18n import Translator
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -139,7 +140,13 @@ def build_sarif(files: Sequence[str], findings: Sequence[Finding]) -> dict[str, 
     }
 
 
-def format_sarif(files: Sequence[str], findings: Sequence[Finding], color: bool = False) -> str:
+def format_sarif(
+    files: Sequence[str],
+    findings: Sequence[Finding],
+    color: bool = False,
+    *,
+    tr: Translator | None = None,
+) -> str:
     """One SARIF 2.1.0 log (JSON), for ``github/codeql-action/upload-sarif`` and friends."""
     from salesblueprint.report.json import dumps
 

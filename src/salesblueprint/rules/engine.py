@@ -18,6 +18,7 @@ from salesblueprint.diagnostics.findings import (
     format_path,
     make_finding,
 )
+from salesblueprint.i18n import Translator, _, translator
 from salesblueprint.loading.yaml_reader import locate
 from salesblueprint.rules import engine_codes
 from salesblueprint.rules.config import Config
@@ -39,9 +40,11 @@ class Context:
     rule never imports another rule and nothing is computed twice.
     """
 
-    def __init__(self, bp: Blueprint, config: Config) -> None:
+    def __init__(self, bp: Blueprint, config: Config, tr: Translator | None = None) -> None:
         self.bp = bp
         self.config = config
+        # the language of the messages: the blueprint's, unless the caller chose another
+        self.tr = tr or translator(bp.language)
         self.rule: Rule | None = None  # the rule running now (set by the engine)
         self._sides: dict[tuple[tuple[str, ...], tuple[str, ...]], Sides] = {}
         self._way_back: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Sides, bool] | None]
@@ -177,14 +180,14 @@ class _Ignores:
         return [e for es in self.by_node.values() for e in es]
 
 
-def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config) -> Finding:
+def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config, tr: Translator) -> Finding:
     pos = None
     if bp.source is not None:
         pos = locate(bp.source, (*p.path, p.at) if p.at else p.path)
     # the user's configured severity wins over a problem's own, which wins over the default
     severity = config.severity.get(r.code) or p.severity
     return make_finding(
-        r, p.message, file=bp.file, pos=pos, path=p.path, severity=severity, fix=p.fix
+        r, p.message, file=bp.file, pos=pos, path=p.path, severity=severity, fix=p.fix, tr=tr
     )
 
 
@@ -239,11 +242,17 @@ def _locate_keys(lines: list[str], keys: tuple[str, ...]) -> tuple[int, int] | N
 _META = (engine_codes.UNUSED_IGNORE, engine_codes.UNKNOWN_RULE)
 
 
-def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
-    """Run every selected rule on a loaded blueprint; findings sorted by position."""
+def run_rules(
+    bp: Blueprint, config: Config | None = None, lang: str | None = None
+) -> list[Finding]:
+    """Run every selected rule on a loaded blueprint; findings sorted by position.
+
+    Messages are in ``lang``, or else in the blueprint's ``language:``.
+    """
     config = config or Config()
     rules = [r for r in load_all().values() if r.check is not None and config.selects(r)]
-    ctx = Context(bp, config)
+    ctx = Context(bp, config, translator(lang or bp.language))
+    tr = ctx.tr
     ignores = _Ignores.collect(bp)
     findings: list[Finding] = []
     err = engine_codes.RULE_ERROR
@@ -253,12 +262,18 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
             problems = list(r.run(ctx))
         except Exception as e:  # a bug in a rule must not stop the run
             if config.selects(err):
-                msg = f"rule {r.code} {r.name} failed: {type(e).__name__}: {e}"
-                findings.append(_finding(bp, err, Problem((), msg), config))
+                msg = _(
+                    "rule {code} {name} failed: {error}: {detail}",
+                    code=r.code,
+                    name=r.name,
+                    error=type(e).__name__,
+                    detail=str(e),
+                )
+                findings.append(_finding(bp, err, Problem((), msg), config, tr))
             continue
         for p in problems:
             if not ignores.suppresses(r, p.path):
-                findings.append(_finding(bp, r, p, config))
+                findings.append(_finding(bp, r, p, config, tr))
 
     meta: list[tuple[Rule, Problem]] = []
     for entry in ignores.entries():
@@ -271,8 +286,8 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
                     engine_codes.UNKNOWN_RULE,
                     Problem(
                         entry.item,
-                        f"no rule '{entry.text}'{hint}",
-                        fix=None if hint else "`salesblueprint rules` lists every code and name",
+                        _("no rule '{text}'{hint}", text=entry.text, hint=hint),
+                        fix=None if hint else _("`salesblueprint rules` lists every code and name"),
                     ),
                 )
             )
@@ -282,27 +297,35 @@ def run_rules(bp: Blueprint, config: Config | None = None) -> list[Finding]:
                     engine_codes.UNUSED_IGNORE,
                     Problem(
                         entry.item,
-                        f"ignore '{entry.text}' can never suppress anything: "
-                        f"{entry.rule.name} is reported while reading the file or by the "
-                        "engine itself, where lint settings do not apply; remove it",
+                        _(
+                            "ignore '{text}' can never suppress anything: {name} is reported "
+                            "while reading the file or by the engine itself, where lint "
+                            "settings do not apply; remove it",
+                            text=entry.text,
+                            name=entry.rule.name,
+                        ),
                     ),
                 )
             )
         elif (
             not entry.used and entry.rule in rules and entry.rule is not engine_codes.UNUSED_IGNORE
         ):
-            where = format_path(entry.node) or "the blueprint"
+            where = format_path(entry.node) or _("the blueprint")
             meta.append(
                 (
                     engine_codes.UNUSED_IGNORE,
                     Problem(
                         entry.item,
-                        f"ignore '{entry.text}' suppresses nothing on {where}; remove it",
+                        _(
+                            "ignore '{text}' suppresses nothing on {where}; remove it",
+                            text=entry.text,
+                            where=where,
+                        ),
                     ),
                 )
             )
     for r, p in meta:
         if config.selects(r) and not ignores.suppresses(r, p.path):
-            findings.append(_finding(bp, r, p, config))
+            findings.append(_finding(bp, r, p, config, tr))
     findings.sort(key=Finding.sort_key)
     return findings

@@ -1,15 +1,24 @@
-"""The audit on DuckDB (embedded): the history is streamed from the files into DuckDB, never
-into Python; Python only receives counts, quantiles and a few examples.
+"""The audit on DuckDB (embedded): the history is read by DuckDB where it is (Parquet in place,
+CSV parsed once into a table), never into Python; Python only receives counts, quantiles and a
+few examples.
 
-Tables, in order (all temporary, in one in-memory database that spills to a temporary folder):
+One sort: every figure comes from one windowed pass over the accepted rows (partitioned by deal,
+ordered by time, ties in input order), materialised once as ``steps``:
 
-- ``rows``: every data row with its input order (``rowid``: files in the order given, rows in
-  file order), the parsed UTC timestamp and the reject reason (NULL when accepted);
-- ``smap``: each distinct stage value that names a stage of the plan (matched in Python);
-- ``steps``: the path of every deal (accepted, known-stage rows ordered by time then input
-  order, repeats of the previous stage taken out) with the previous stage and the next time;
-- ``moves``: the transitions with their verdict (allowed, skip, backward, after_outcome);
-- ``deal``: per deal its first and last stage, final state and last time.
+- ``rows`` (a view): every data row of every file with its file ``f``, its row number ``n`` in
+  the file, the parsed UTC timestamp and the reject reason (NULL when accepted);
+- ``smap``: each distinct stage value that names a stage of the plan (matched in Python) and the
+  stage's index;
+- ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
+  run of repeats, rows of unknown stages and each deal's last row): the previous and next known
+  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, and on the deal's
+  last row its final outcome and last reason, owner and source;
+- ``deals``: per deal (a hash aggregate of ``steps``, no sort) the final state, the stages
+  visited as a bit set, the last stage and when it was entered, whether it has a violation;
+  ``deal`` are those with a path (not only rows of unknown stages).
+
+Time in stage needs the next path element's time: ``lead`` gives it for a visit of one row; a
+visit with repeats ends at its run's last row, found by a second window over those few rows only.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from typing import Any
 from salesblueprint.audit.analyses import calibration, wilson
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs import file_kind, project
-from salesblueprint.audit.inputs.sources import literal
+from salesblueprint.audit.inputs.sources import ROW_NUMBER, literal
 from salesblueprint.audit.plan import LIFECYCLE, Plan, squash
 from salesblueprint.audit.result import (
     VIOLATION_KINDS,
@@ -39,7 +48,8 @@ from salesblueprint.audit.result import (
 Progress = Callable[[int, int, str], None]
 EXAMPLES = 5
 _ISO = "%Y-%m-%dT%H:%M:%SZ"
-_OUTCOME_KINDS = "('won', 'lost', 'after_close')"
+# verdict codes of the ``steps`` table
+VERDICTS = ("allowed", "skip", "backward", "after_outcome")
 
 
 def _import_duckdb() -> Any:
@@ -92,7 +102,7 @@ class DuckDBAudit:
         # DuckDB's own progress bar writes to stdout, into the report: never
         self.con.execute("SET enable_progress_bar = false")
         # bounded memory: DuckDB spills to the temporary folder beyond this
-        limit = os.environ.get("SALESBLUEPRINT_AUDIT_MEMORY", "1GB")
+        limit = os.environ.get("SALESBLUEPRINT_AUDIT_MEMORY", "1500MB")
         try:
             self.con.execute(f"SET memory_limit = {literal(limit)}")
         except duckdb.Error:
@@ -100,8 +110,9 @@ class DuckDBAudit:
                 f"SALESBLUEPRINT_AUDIT_MEMORY={limit}: not a memory size; write e.g. 2GB"
             ) from None
         self.files: list[str] = []
-        self.starts: list[int] = []
         self.kinds: list[str] = []
+        self.per_row: list[int] = []
+        self.optional: set[str] = set()  # optional columns some file has
         self.other_pipeline_rows = 0
         self.lifecycle_shape = False
         self.notes: list[str] = []
@@ -116,15 +127,27 @@ class DuckDBAudit:
         rows: list[tuple[Any, ...]] = self.con.execute(sql, list(params)).fetchall()
         return rows
 
-    def _relation(self, path: str) -> str:
+    def _relation(self, path: str, i: int) -> tuple[str, str]:
+        """The file as a relation to describe, and the same with its row numbers."""
         if file_kind(path) == "parquet":
-            return f"read_parquet({literal(path)})"
+            rel = f"read_parquet({literal(path)})"
+            numbered = (
+                f"(SELECT *, file_row_number AS {ROW_NUMBER} "
+                f"FROM read_parquet({literal(path)}, file_row_number = true))"
+            )
+            return rel, numbered
         # comment = '': the sniffer takes '#' for a comment mark when a row starts with one,
         # and drops the rows of deals with ids like '#1042' without a word
-        return (
+        rel = (
             f"read_csv({literal(path)}, all_varchar = true, header = true, "
             "auto_detect = true, null_padding = true, comment = '')"
         )
+        # CSV is parsed once, into a table whose row ids are the file's order
+        try:
+            self.con.execute(f"CREATE TEMP TABLE csv_{i} AS SELECT * FROM {rel}")
+        except self._error as e:
+            raise AuditError(f"{path}: cannot read it as csv: {_short(e)}") from None
+        return f"csv_{i}", f"(SELECT *, rowid AS {ROW_NUMBER} FROM csv_{i})"
 
     def load(
         self,
@@ -133,17 +156,13 @@ class DuckDBAudit:
         mapping: dict[str, str],
         progress: Progress | None = None,
     ) -> None:
-        self.con.execute(
-            "CREATE TEMP TABLE rows (f INTEGER, deal_id VARCHAR, stage VARCHAR, ts TIMESTAMP, "
-            "reject VARCHAR, raw_at VARCHAR, keep BOOLEAN, reason VARCHAR, owner VARCHAR, "
-            "source VARCHAR)"
-        )
         pipeline_keys = self._pipeline_keys()
+        parts: list[str] = []
         for i, path in enumerate(files):
             if progress:
                 progress(i, len(files), path)
-            rel = self._relation(path)
             try:
+                rel, numbered = self._relation(path, i)
                 columns = [r[0] for r in self._q(f"DESCRIBE SELECT * FROM {rel}")]
             except self._error as e:
                 raise AuditError(
@@ -153,10 +172,12 @@ class DuckDBAudit:
             self.lifecycle_shape = self.lifecycle_shape or proj.lifecycle
             if proj.note and proj.note not in self.notes:
                 self.notes.append(proj.note)
-            typed = self._typed_time(rel, proj.sql)
+            self.optional |= {c for c in ("reason", "owner", "source") if proj.has(c)}
+            inner = f"WITH raw AS (SELECT * FROM {numbered}) {proj.sql}"
+            typed = self._typed_time(inner)
             if typed:
                 # a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ: nothing to parse
-                at = "CAST(entered_at AS VARCHAR)"
+                at = "entered_at"
                 ts_sql = (
                     "CAST(entered_at AT TIME ZONE 'UTC' AS TIMESTAMP)"
                     if typed == "TIMESTAMP WITH TIME ZONE"
@@ -172,36 +193,39 @@ class DuckDBAudit:
                     f"({', '.join(literal(k) for k in sorted(pipeline_keys))}))"
                 )
             sql = f"""
-                INSERT INTO rows
-                SELECT {i}, d, s, ts,
+                SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
                     CASE WHEN d IS NULL OR s IS NULL OR a IS NULL THEN 'missing_value'
-                         WHEN ts IS NULL THEN 'bad_timestamp' END,
-                    CASE WHEN d IS NULL OR s IS NULL OR a IS NULL OR ts IS NULL THEN a END,
+                         WHEN ts IS NULL THEN 'bad_timestamp' END AS reject,
+                    CASE WHEN d IS NULL OR s IS NULL OR a IS NULL OR ts IS NULL
+                        THEN CAST(a AS VARCHAR) END AS raw_at,
                     keep, reason, owner, source
                 FROM (
-                    SELECT nullif(trim(deal_id), '') AS d, nullif(trim(stage), '') AS s,
+                    SELECT CAST({ROW_NUMBER} AS BIGINT) AS n,
+                        nullif(trim(deal_id), '') AS d, nullif(trim(stage), '') AS s,
                         {at} AS a, {ts_sql} AS ts, {keep} AS keep,
                         nullif(trim(reason), '') AS reason, nullif(trim(owner), '') AS owner,
                         nullif(trim(source), '') AS source
-                    FROM (WITH raw AS (SELECT * FROM {rel}) {proj.sql})
+                    FROM ({inner})
                 )
             """
-            start = self._q("SELECT count(*) FROM rows")[0][0]
             try:
-                self.con.execute(sql)
+                self.con.execute(f"DESCRIBE {sql}")
             except self._error as e:
                 raise AuditError(f"{path}: cannot read it: {_short(e)}") from None
+            parts.append(sql)
             self.files.append(path)
-            self.starts.append(int(start))
             self.kinds.append(file_kind(path))
+            self.per_row.append(proj.per_row)
+        self.con.execute(f"CREATE TEMP VIEW rows AS {' UNION ALL '.join(parts)}")
+        # the CSV tables keep the file order; from here on the order is explicit (``n``)
+        self.con.execute("SET preserve_insertion_order = false")
         if progress:
             progress(len(files), len(files), "")
-        self.other_pipeline_rows = self._q("SELECT count(*) FROM rows WHERE NOT keep")[0][0]
 
-    def _typed_time(self, rel: str, sql: str) -> str:
+    def _typed_time(self, inner: str) -> str:
         """The type of the projected ``entered_at`` when it is a timestamp already, else ''."""
         try:
-            found = self._q(f"DESCRIBE (WITH raw AS (SELECT * FROM {rel}) {sql})")
+            found = self._q(f"DESCRIBE ({inner})")
         except self._error:
             return ""  # the INSERT reports the problem
         kinds = {r[0]: str(r[1]).upper() for r in found}
@@ -219,80 +243,137 @@ class DuckDBAudit:
         return None
 
     # -- the queries --------------------------------------------------------------------
-    def _match_stages(self) -> None:
-        values = [
-            r[0] for r in self._q("SELECT DISTINCT stage FROM rows WHERE keep AND reject IS NULL")
-        ]
+    def _scan(self) -> tuple[History, list[str]]:
+        """One pass over every row: the history's counts and span, and the stage values."""
+        h = History(files=list(self.files))
+        values: list[str] = []
+        first: Any = None
+        last: Any = None
+        for keep, reject, stage, n, lo, hi in self._q("""
+            SELECT keep, reject, CASE WHEN keep AND reject IS NULL THEN stage END,
+                count(*), min(ts), max(ts)
+            FROM rows GROUP BY ALL
+        """):
+            if not keep:
+                self.other_pipeline_rows += int(n)
+                continue
+            h.rows += int(n)
+            if reject is not None:
+                h.rejected[reject] = h.rejected.get(reject, 0) + int(n)
+                continue
+            h.accepted += int(n)
+            values.append(stage)
+            first = lo if first is None or lo < first else first
+            last = hi if last is None or hi > last else last
+        h.first_at = None if first is None else first.strftime(_ISO)
+        h.last_at = None if last is None else last.strftime(_ISO)
+        for reason in sorted(r for r, n in h.rejected.items() if n):
+            found = self._q(
+                "SELECT f, n, coalesce(deal_id, ''), coalesce(stage, ''), coalesce(raw_at, '') "
+                f"FROM rows WHERE keep AND reject = ? ORDER BY f, n LIMIT {EXAMPLES}",
+                [reason],
+            )
+            h.examples[reason] = [
+                Example(d, stage=s, at=a, where=self._where(f, n)) for f, n, d, s, a in found
+            ]
+        return h, values
+
+    def _match_stages(self, values: Sequence[str]) -> None:
         keys = self.plan.match_keys()
         exact = {k: sid for k, sid, prio in keys if prio <= 1}
         folded = {k: sid for k, sid, prio in keys if prio == 2}
         squashed = {k: sid for k, sid, prio in keys if prio == 3}
+        index = {s.id: s.index for s in self.plan.stages}
         pairs = []
         for v in values:
             sid = exact.get(v) or folded.get(v.lower()) or squashed.get(squash(v))
             if sid:
-                pairs.append((v, sid))
-        self.con.execute("CREATE TEMP TABLE smap (stage VARCHAR, stage_id VARCHAR)")
+                pairs.append((v, index[sid]))
+        self.con.execute("CREATE TEMP TABLE smap (stage VARCHAR, idx SMALLINT)")
         if pairs:
             self.con.executemany("INSERT INTO smap VALUES (?, ?)", pairs)
-        self.con.execute("CREATE TEMP TABLE st (stage_id VARCHAR, idx INTEGER, kind VARCHAR)")
-        self.con.executemany(
-            "INSERT INTO st VALUES (?, ?, ?)", [(s.id, s.index, s.kind) for s in self.plan.stages]
-        )
-        self.con.execute("CREATE TEMP TABLE edges (src VARCHAR, dst VARCHAR)")
-        if self.plan.edges:
-            self.con.executemany("INSERT INTO edges VALUES (?, ?)", sorted(self.plan.edges))
 
-    def _build(self) -> None:
-        self._match_stages()
+    def _verdicts(self) -> str:
+        """The verdict of every move ``a -> b`` as a list indexed by ``a * N + b + 1``."""
+        codes = []
+        for a in self.plan.stages:
+            for b in self.plan.stages:
+                if (a.id, b.id) in self.plan.edges or a.id == b.id:
+                    codes.append(0)
+                elif a.kind in ("won", "lost", "after_close"):
+                    codes.append(VERDICTS.index("after_outcome"))
+                elif b.index < a.index:
+                    codes.append(VERDICTS.index("backward"))
+                else:
+                    codes.append(VERDICTS.index("skip"))
+        return f"CAST([{', '.join(map(str, codes))}] AS TINYINT[])"
+
+    def _indices(self, *kinds: str) -> str:
+        found = [str(s.index) for s in self.plan.stages if s.kind in kinds]
+        return f"({', '.join(found)})" if found else "(NULL)"
+
+    def _build(self, values: Sequence[str]) -> None:
+        self._match_stages(values)
+        n = len(self.plan.stages)
+        extra = sorted(self.optional)
+        carried = "".join(f", r.{c}" for c in extra)
+        lags = "".join(f", lag({c} IGNORE NULLS) OVER w AS prev_{c}" for c in extra)
+        kept = "".join(
+            f", CASE WHEN last_row THEN coalesce({c}, prev_{c}) END AS {c}" for c in extra
+        )
+        outcomes = self._indices("won", "lost")
+        # rows of one deal in time order, ties in input order (file, then row in the file)
         self.con.execute(f"""
             CREATE TEMP TABLE steps AS
-            WITH m AS (
-                SELECT r.rowid AS ord, r.deal_id, s.stage_id, r.ts
-                FROM rows r JOIN smap s ON s.stage = r.stage
+            WITH x AS (
+                SELECT r.deal_id, (CAST(r.f AS BIGINT) << 40) + r.n AS ord, r.ts, m.idx,
+                    CASE WHEN m.idx IS NULL THEN r.stage END AS unknown{carried}
+                FROM rows r LEFT JOIN smap m ON m.stage = r.stage
                 WHERE r.keep AND r.reject IS NULL
-            ), marked AS (
-                SELECT *, lag(stage_id) OVER (PARTITION BY deal_id ORDER BY ts, ord) AS before
-                FROM m
-            ), path AS (
-                SELECT * FROM marked WHERE before IS DISTINCT FROM stage_id
-            ), w AS (
-                SELECT p.deal_id, p.stage_id, p.ts, p.ord, st.idx, st.kind,
-                    row_number() OVER w AS pos,
-                    lag(p.stage_id) OVER w AS prev_stage,
-                    lead(p.ts) OVER w AS next_ts
-                FROM path p JOIN st USING (stage_id)
-                WINDOW w AS (PARTITION BY p.deal_id ORDER BY p.ts, p.ord)
+            ), y AS (
+                SELECT x.*,
+                    lag(idx IGNORE NULLS) OVER w AS before,
+                    lead(idx IGNORE NULLS) OVER w AS after,
+                    lead(CASE WHEN idx IS NOT NULL THEN ts END IGNORE NULLS) OVER w AS after_ts,
+                    lead(ord) OVER w IS NULL AS last_row,
+                    lag(CASE WHEN idx IN {outcomes} THEN idx END IGNORE NULLS) OVER w
+                        AS prev_outcome{lags}
+                FROM x
+                WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
             )
-            SELECT w.*,
-                CASE WHEN w.prev_stage IS NULL THEN NULL
-                     WHEN e.src IS NOT NULL THEN 'allowed'
-                     WHEN ps.kind IN {_OUTCOME_KINDS} THEN 'after_outcome'
-                     WHEN w.idx < ps.idx THEN 'backward'
-                     ELSE 'skip' END AS verdict
-            FROM w LEFT JOIN st ps ON ps.stage_id = w.prev_stage
-            LEFT JOIN edges e ON e.src = w.prev_stage AND e.dst = w.stage_id
+            SELECT deal_id, ord, ts, idx, unknown, before, after, after_ts, last_row,
+                idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
+                idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
+                CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
+                    THEN {self._verdicts()}[before * {n} + idx + 1] END AS verdict,
+                CASE WHEN last_row THEN coalesce(CASE WHEN idx IN {outcomes} THEN idx END,
+                    prev_outcome) END AS outcome{kept}
+            FROM y
+            WHERE idx IS NULL OR last_row OR before IS DISTINCT FROM idx
+                OR after IS DISTINCT FROM idx
         """)
-        self.con.execute(
-            "CREATE TEMP VIEW moves AS SELECT deal_id, prev_stage, stage_id, ts, verdict "
-            "FROM steps WHERE verdict IS NOT NULL"
-        )
+        won, lost = self._indices("won"), self._indices("lost")
+        deal_extra = "".join(f", any_value({c}) FILTER (WHERE last_row) AS {c}" for c in extra)
         self.con.execute(f"""
-            CREATE TEMP TABLE deal AS
-            SELECT deal_id,
-                coalesce(arg_max(kind, pos) FILTER (WHERE kind IN ('won', 'lost')), 'open')
-                    AS final,
-                arg_min(stage_id, pos) AS first_stage, arg_min(ts, pos) AS first_ts,
-                arg_max(stage_id, pos) AS last_stage, arg_max(kind, pos) AS last_kind,
-                max(ts) AS last_ts, max(idx) AS max_idx{self._visited_sql()}
-            FROM steps GROUP BY deal_id
+            CREATE TEMP TABLE deals AS
+            SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
+                ELSE 'open' END AS final, * EXCLUDE (deal_id, o)
+            FROM (
+                SELECT deal_id, any_value(outcome) FILTER (WHERE last_row) AS o,
+                    max(idx) AS max_idx,
+                    any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
+                    max(ts) FILTER (WHERE is_start) AS last_ts,
+                    bool_or(verdict > 0 OR idx IS NULL OR {self._late()}) AS bad
+                    {self._visited_sql()}{deal_extra}
+                FROM steps GROUP BY deal_id
+            )
         """)
-        self.con.execute("""
-            CREATE TEMP TABLE unknown AS
-            SELECT r.rowid AS ord, r.f, r.deal_id, r.stage, r.ts FROM rows r
-            WHERE r.keep AND r.reject IS NULL
-              AND NOT EXISTS (SELECT 1 FROM smap s WHERE s.stage = r.stage)
-        """)
+        # the deals with a path (not only rows of unknown stages)
+        self.con.execute("CREATE TEMP VIEW deal AS SELECT * FROM deals WHERE max_idx IS NOT NULL")
+
+    def _late(self) -> str:
+        """The row is a deal's first known stage, and not the pipeline's first."""
+        return f"(idx IS NOT NULL AND before IS NULL AND idx <> {self.plan.stages[0].index})"
 
     def _visited_sql(self) -> str:
         """The stages a deal visited as a bit set, when they fit in 64 bits."""
@@ -303,14 +384,15 @@ class DuckDBAudit:
     def _stage_counts(self) -> dict[str, tuple[int, int, int, int]]:
         """Per stage: deals entered, won, lost, and converted (reached a later stage)."""
         if not self._visited_sql():
+            ids = [s.id for s in self.plan.stages]
             return {
-                r[0]: (int(r[1]), int(r[2]), int(r[3]), int(r[4]))
+                ids[int(r[0])]: (int(r[1]), int(r[2]), int(r[3]), int(r[4]))
                 for r in self._q("""
-                SELECT v.stage_id, count(*), count(*) FILTER (WHERE d.final = 'won'),
+                SELECT v.idx, count(*), count(*) FILTER (WHERE d.final = 'won'),
                     count(*) FILTER (WHERE d.final = 'lost'),
                     count(*) FILTER (WHERE d.max_idx > v.idx)
-                FROM (SELECT DISTINCT deal_id, stage_id, idx FROM steps) v
-                JOIN deal d USING (deal_id) GROUP BY v.stage_id
+                FROM (SELECT DISTINCT deal_id, idx FROM steps WHERE is_start) v
+                JOIN deal d USING (deal_id) GROUP BY v.idx
                 """)
             }
         # one pass over the deals; the groups (final state x visited set) are few
@@ -329,16 +411,20 @@ class DuckDBAudit:
             s.id: (t[0], t[1], t[2], t[3]) for s, t in zip(self.plan.stages, totals, strict=True)
         }
 
-    def _where(self, f: int, ord_: int) -> str:
-        n = ord_ - self.starts[f]
+    def _where(self, f: int, n: int) -> str:
+        n //= self.per_row[f]
         if self.kinds[f] == "csv":
             return f"{self.files[f]}:{n + 2}"
         return f"{self.files[f]}: row {n + 1}"
 
+    def _ids(self) -> str:
+        return f"[{', '.join(literal(s.id) for s in self.plan.stages)}]"
+
     def result(self, blueprint: str, source: str, as_of: str | None) -> AuditResult:
-        self._build()
         q = self._q
-        history = self._history()
+        history, values = self._scan()
+        self._build(values)
+        history.deals = int(q("SELECT count(*) FROM deals")[0][0])
         conformance = self._conformance()
         if as_of is None:
             as_of = history.last_at
@@ -352,12 +438,11 @@ class DuckDBAudit:
         if as_of is not None and as_of_ts is None:
             raise AuditError(f"--as-of {as_of}: not a timestamp; write e.g. 2025-06-30T00:00:00Z")
         stages = self._stages(as_of_sql)
-        won_total = q("SELECT count(*) FROM deal WHERE final = 'won'")[0][0]
-        required = {
-            s.id: won_total - stages[s.id].won for s in self.plan.stages if s.kind == "open"
-        }
         final = dict.fromkeys(("won", "lost", "open"), 0)
         final.update({k: int(n) for k, n in q("SELECT final, count(*) FROM deal GROUP BY 1")})
+        required = {
+            s.id: final["won"] - stages[s.id].won for s in self.plan.stages if s.kind == "open"
+        }
         reasons, without = self._reasons()
         result = AuditResult(
             blueprint=blueprint,
@@ -367,9 +452,7 @@ class DuckDBAudit:
             conformance=conformance,
             stages=stages,
             required=required,
-            as_of=q(
-                f"SELECT strftime(CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP), '{_ISO}')"
-            )[0][0],
+            as_of=None if as_of_ts is None else as_of_ts.strftime(_ISO),
             final=final,
             reasons=reasons,
             deals_without_reason=without,
@@ -389,123 +472,105 @@ class DuckDBAudit:
             )
         return result
 
-    def _history(self) -> History:
-        q = self._q
-        h = History(files=list(self.files))
-        rows, accepted = q(
-            "SELECT count(*), count(*) FILTER (WHERE reject IS NULL) FROM rows WHERE keep"
-        )[0]
-        h.rows, h.accepted = int(rows), int(accepted)
-        for reason, n in q(
-            "SELECT reject, count(*) FROM rows WHERE keep AND reject IS NOT NULL GROUP BY 1"
-        ):
-            h.rejected[reason] = int(n)
-        h.deals = int(
-            q("SELECT count(DISTINCT deal_id) FROM rows WHERE keep AND reject IS NULL")[0][0]
-        )
-        first, last = q(
-            f"SELECT strftime(min(ts), '{_ISO}'), strftime(max(ts), '{_ISO}') "
-            "FROM rows WHERE keep AND reject IS NULL"
-        )[0]
-        h.first_at, h.last_at = first, last
-        for reason in h.rejected:
-            found = q(
-                "SELECT rowid, f, coalesce(deal_id, ''), coalesce(stage, ''), coalesce(raw_at, '') "
-                f"FROM rows WHERE keep AND reject = ? ORDER BY rowid LIMIT {EXAMPLES}",
-                [reason],
-            )
-            if found:
-                h.examples[reason] = [
-                    Example(d, stage=s, at=a, where=self._where(f, o)) for o, f, d, s, a in found
-                ]
-        return h
-
     def _conformance(self) -> Conformance:
         q = self._q
         c = Conformance()
-        for verdict, n in q("SELECT verdict, count(*) FROM moves GROUP BY 1"):
+        ids = [s.id for s in self.plan.stages]
+        c.moves = []
+        for a, b, v, n in q(
+            "SELECT before, idx, verdict, count(*) FROM steps WHERE verdict IS NOT NULL "
+            "GROUP BY ALL"
+        ):
+            verdict = VERDICTS[int(v or 0)]
+            c.moves.append((ids[int(a)], ids[int(b)], verdict, int(n)))
             c.transitions += int(n)
             if verdict == "allowed":
-                c.allowed = int(n)
+                c.allowed += int(n)
             else:
-                c.violations[verdict] = int(n)
-        c.violations["unknown_stage"] = int(q("SELECT count(*) FROM unknown")[0][0])
-        first = literal(self.plan.first)
-        c.violations["late_entry"] = int(
-            q(f"SELECT count(*) FROM deal WHERE first_stage <> {first}")[0][0]
-        )
-        c.deals_with_violations = int(
-            q(f"""
-            SELECT count(*) FROM (
-                SELECT deal_id FROM moves WHERE verdict <> 'allowed'
-                UNION SELECT deal_id FROM unknown
-                UNION SELECT deal_id FROM deal WHERE first_stage <> {first}
-            )""")[0][0]
-        )
+                c.violations[verdict] += int(n)
+        c.moves.sort(key=lambda m: (-m[3], m[0], m[1]))
+        late = self._late()
+        unknown, late_n = q(
+            f"SELECT count(*) FILTER (WHERE idx IS NULL), count(*) FILTER (WHERE {late}) FROM steps"
+        )[0]
+        bad_deals = q("SELECT count(*) FILTER (WHERE bad) FROM deals")[0][0]
+        c.violations["unknown_stage"] = int(unknown)
+        c.violations["late_entry"] = int(late_n)
+        c.deals_with_violations = int(bad_deals)
         for kind in ("skip", "backward", "after_outcome"):
+            if not c.violations[kind]:
+                continue
             found = q(
-                f"SELECT deal_id, prev_stage, stage_id, strftime(ts, '{_ISO}') FROM moves "
-                f"WHERE verdict = ? ORDER BY deal_id, ts, stage_id LIMIT {EXAMPLES}",
-                [kind],
+                f"SELECT deal_id, {self._ids()}[before + 1], {self._ids()}[idx + 1], "
+                f"strftime(ts, '{_ISO}') FROM steps WHERE verdict = ? "
+                f"ORDER BY deal_id, ts, {self._ids()}[idx + 1] LIMIT {EXAMPLES}",
+                [VERDICTS.index(kind)],
             )
-            if found:
-                c.examples[kind] = [Example(d, stage=b, from_stage=a, at=t) for d, a, b, t in found]
-        found = q(
-            f"SELECT ord, f, deal_id, stage, strftime(ts, '{_ISO}') FROM unknown "
-            f"ORDER BY ord LIMIT {EXAMPLES}"
-        )
-        if found:
+            c.examples[kind] = [Example(d, stage=b, from_stage=a, at=t) for d, a, b, t in found]
+        if unknown:
+            found = q(
+                f"SELECT ord, deal_id, unknown, strftime(ts, '{_ISO}') FROM steps "
+                f"WHERE idx IS NULL ORDER BY ord LIMIT {EXAMPLES}"
+            )
             c.examples["unknown_stage"] = [
-                Example(d, stage=s, at=t, where=self._where(f, o)) for o, f, d, s, t in found
+                Example(d, stage=s, at=t, where=self._where(o >> 40, o & ((1 << 40) - 1)))
+                for o, d, s, t in found
             ]
-        found = q(
-            f"SELECT deal_id, first_stage, strftime(first_ts, '{_ISO}') FROM deal "
-            f"WHERE first_stage <> {first} ORDER BY deal_id LIMIT {EXAMPLES}"
-        )
-        if found:
+            c.unknown_stages = {
+                s: int(n)
+                for s, n in q(
+                    "SELECT unknown, count(*) FROM steps WHERE idx IS NULL "
+                    "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"
+                )
+            }
+        if late_n:
+            found = q(
+                f"SELECT deal_id, {self._ids()}[idx + 1], strftime(ts, '{_ISO}') FROM steps "
+                f"WHERE {late} ORDER BY deal_id LIMIT {EXAMPLES}"
+            )
             c.examples["late_entry"] = [Example(d, stage=s, at=t) for d, s, t in found]
-        c.unknown_stages = {
-            s: int(n)
-            for s, n in q(
-                "SELECT stage, count(*) FROM unknown GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"
-            )
-        }
-        c.moves = [
-            (a, b, v, int(n))
-            for a, b, v, n in q(
-                "SELECT prev_stage, stage_id, verdict, count(*) FROM moves GROUP BY 1, 2, 3 "
-                "ORDER BY 4 DESC, 1, 2"
-            )
-        ]
         return c
+
+    def _durations(self) -> dict[int, tuple[float, float]]:
+        """Median and p90 days in stage per stage index, over the visits with a next step.
+
+        A visit of one row ends at ``after_ts``; a visit with repeats at its run's last row's
+        ``after_ts``: a second window pairs each run's first and last row, over those rows only.
+        """
+        days = "date_diff('microsecond', ts, {}) / 86400000000.0"
+        return {
+            int(i): (float(v[0]), float(v[1]))
+            for i, v in self._q(f"""
+            SELECT idx, quantile_cont(d, [0.5, 0.9]) FROM (
+                SELECT idx, {days.format("after_ts")} AS d FROM steps
+                WHERE is_start AND is_end AND after_ts IS NOT NULL
+                UNION ALL
+                SELECT idx, {days.format("end_ts")} FROM (
+                    SELECT idx, ts, is_start,
+                        lead(after_ts) OVER (PARTITION BY deal_id ORDER BY ts, ord) AS end_ts
+                    FROM steps WHERE is_start <> is_end
+                ) WHERE is_start AND end_ts IS NOT NULL
+            ) GROUP BY idx
+            """)
+        }
 
     def _stages(self, as_of_sql: str) -> dict[str, StageFigures]:
         q = self._q
         counts = self._stage_counts()
-        quantiles = {
-            r[0]: r[1]
-            for r in q("""
-            SELECT stage_id, quantile_cont(
-                date_diff('microsecond', ts, next_ts) / 86400000000.0, [0.5, 0.9])
-            FROM steps WHERE next_ts IS NOT NULL GROUP BY stage_id
-            """)
-        }
-        open_now: dict[str, tuple[int, int]] = {}
-        for sid, n, late in q(f"""
-            SELECT d.last_stage, count(*),
+        quantiles = self._durations()
+        open_now: dict[int, tuple[int, int]] = {}
+        for i, n, late in q(f"""
+            SELECT d.last_idx, count(*),
                 count(*) FILTER (WHERE date_diff('microsecond', d.last_ts,
                     CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP))
-                    > st.expected * 86400000000.0)
-            FROM deal d JOIN (
-                SELECT * FROM (VALUES {self._expected_values()}) t(stage_id, expected)
-            ) st ON st.stage_id = d.last_stage
-            WHERE d.final = 'open' GROUP BY 1
+                    > {self._expected()}[d.last_idx + 1] * 86400000000.0)
+            FROM deal d WHERE d.final = 'open' GROUP BY 1
         """):
-            open_now[sid] = (int(n), int(late))
+            open_now[int(i)] = (int(n), int(late))
         out: dict[str, StageFigures] = {}
         for s in self.plan.stages:
             entered, won, lost, converted = counts.get(s.id, (0, 0, 0, 0))
-            med, p90 = quantiles.get(s.id) or (None, None)
+            med, p90 = quantiles.get(s.index) or (None, None)
             f = StageFigures(
                 id=s.id,
                 name=s.name,
@@ -515,12 +580,12 @@ class DuckDBAudit:
                 lost=int(lost),
                 win_rate=won / (won + lost) if won + lost else None,
                 declared_probability=s.probability,
-                median_days=None if med is None else float(med),
-                p90_days=None if p90 is None else float(p90),
+                median_days=med,
+                p90_days=p90,
                 expected_days=s.expected_days,
             )
             if s.kind in ("open", "lifecycle"):
-                f.open_now, f.rotting = open_now.get(s.id, (0, 0))
+                f.open_now, f.rotting = open_now.get(s.index, (0, 0))
             if s.kind == "open":
                 f.win_rate_interval = wilson(f.won, f.won + f.lost)
                 f.calibration = calibration(s.probability, f.win_rate_interval)
@@ -536,41 +601,38 @@ class DuckDBAudit:
             out[s.id] = f
         return out
 
-    def _expected_values(self) -> str:
-        vals = [
-            f"({literal(s.id)}, {s.expected_days if s.expected_days else 'NULL'})"
-            for s in self.plan.stages
-        ]
-        return ", ".join(vals)
+    def _expected(self) -> str:
+        """``expected_days`` per stage index, as a list (NULL where not declared)."""
+        vals = [str(s.expected_days) if s.expected_days else "NULL" for s in self.plan.stages]
+        return f"CAST([{', '.join(vals)}] AS DOUBLE[])"
 
     def _rotting_examples(self, as_of_sql: str) -> list[Example]:
         found = self._q(f"""
-            SELECT d.deal_id, d.last_stage, strftime(d.last_ts, '{_ISO}') FROM deal d
-            JOIN (SELECT * FROM (VALUES {self._expected_values()}) t(stage_id, expected)) st
-                ON st.stage_id = d.last_stage
-            WHERE d.final = 'open' AND date_diff('microsecond', d.last_ts,
-                CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP)) > st.expected * 86400000000.0
-            ORDER BY d.last_ts, d.deal_id LIMIT {EXAMPLES}
+            SELECT deal_id, {self._ids()}[last_idx + 1], strftime(last_ts, '{_ISO}') FROM deal
+            WHERE final = 'open' AND date_diff('microsecond', last_ts,
+                CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP))
+                > {self._expected()}[last_idx + 1] * 86400000000.0
+            ORDER BY last_ts, deal_id LIMIT {EXAMPLES}
         """)
         return [Example(d, stage=s, at=t) for d, s, t in found]
 
     def _reasons(self) -> tuple[list[Reason], int]:
-        """Why deals were lost: the last reason given on the deal's rows (lost deals; for the
-        lifecycle, every contact with a reason)."""
-        which = "TRUE" if self.plan.pipeline == LIFECYCLE else "d.final = 'lost'"
-        rows = self._q(f"""
-            WITH r AS (
-                SELECT r.deal_id, arg_max(r.reason, r.rowid) AS reason FROM rows r
-                WHERE r.keep AND r.reject IS NULL AND r.reason IS NOT NULL GROUP BY 1
+        """Why deals were lost: the last reason given on the deal's rows, in time order (lost
+        deals; for the lifecycle, every contact with a reason)."""
+        lifecycle = self.plan.pipeline == LIFECYCLE
+        if "reason" not in self.optional:
+            return [], 0 if lifecycle else int(
+                self._q("SELECT count(*) FROM deal WHERE final = 'lost'")[0][0]
             )
-            SELECT r.reason, count(*) FROM deal d LEFT JOIN r USING (deal_id)
-            WHERE {which} GROUP BY 1 ORDER BY 2 DESC, 1
-        """)
+        which = "TRUE" if lifecycle else "final = 'lost'"
+        rows = self._q(
+            f"SELECT reason, count(*) FROM deal WHERE {which} GROUP BY 1 ORDER BY 2 DESC, 1"
+        )
         declared = {x.lower() for x in self.plan.lost_reasons}
         out, without = [], 0
         for reason, n in rows:
             if reason is None:
-                without = 0 if self.plan.pipeline == LIFECYCLE else int(n)
+                without = 0 if lifecycle else int(n)
                 continue
             out.append(Reason(reason, int(n), reason.lower() in declared))
         return out, without
@@ -578,14 +640,12 @@ class DuckDBAudit:
     def _breakdowns(self) -> list[Breakdown]:
         out: list[Breakdown] = []
         for col in ("owner", "source"):
+            if col not in self.optional:
+                continue
             found = self._q(f"""
-                WITH v AS (
-                    SELECT deal_id, arg_max({col}, rowid) AS value FROM rows
-                    WHERE keep AND reject IS NULL AND {col} IS NOT NULL GROUP BY 1
-                )
-                SELECT v.value, count(*), count(*) FILTER (WHERE d.final = 'won'),
-                    count(*) FILTER (WHERE d.final = 'lost')
-                FROM v JOIN deal d USING (deal_id) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
+                SELECT {col}, count(*), count(*) FILTER (WHERE final = 'won'),
+                    count(*) FILTER (WHERE final = 'lost')
+                FROM deal WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
             """)
             out += [Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found]
         return out

@@ -2,7 +2,8 @@
 
 Every source turns a file with columns ``columns`` into a SQL ``SELECT`` over the relation
 ``raw`` with the columns :data:`CANONICAL` + :data:`OPTIONAL` (all text, NULL where the file has
-none). Missing or misnamed columns raise :class:`AuditError` naming the file, the column and the
+none) and :data:`ROW_NUMBER` (the row's number in the file, which the backend adds to ``raw``).
+Missing or misnamed columns raise :class:`AuditError` naming the file, the column and the
 closest columns the file does have.
 
 - ``generic``: ``deal_id, stage, entered_at`` (+ ``pipeline, amount, owner, reason, source``),
@@ -31,6 +32,9 @@ OPTIONAL: tuple[str, ...] = ("pipeline", "amount", "owner", "reason", "source")
 ALL_COLUMNS = CANONICAL + OPTIONAL
 SOURCES: tuple[str, ...] = ("generic", "salesforce", "hubspot")
 HUBSPOT_WIDE_PREFIX = "hs_v2_date_entered_"
+# the row's number in its file (0-based), which the backend adds to ``raw``: ties in time keep
+# the input order
+ROW_NUMBER = "__sb_row"
 
 
 def quote(name: str) -> str:
@@ -92,11 +96,16 @@ class Projection:
     epoch_ms: bool = False
     lifecycle: bool = False  # the shape is a lifecycle history (LeadHistory, contacts)
     note: str = ""  # what this shape cannot show, for the report
+    present: frozenset[str] = frozenset()  # the columns the file gives (the others are NULL)
+    per_row: int = 1  # history rows per file row (ROW_NUMBER is row * per_row + entry)
+
+    def has(self, column: str) -> bool:
+        return column in self.present
 
 
 def _select(exprs: Mapping[str, str], from_: str = "raw", where: str = "") -> str:
     cols = ", ".join(f"{exprs.get(c, 'NULL')} AS {c}" for c in ALL_COLUMNS)
-    return f"SELECT {cols} FROM {from_}" + (f" WHERE {where}" if where else "")
+    return f"SELECT {cols}, {ROW_NUMBER} FROM {from_}" + (f" WHERE {where}" if where else "")
 
 
 def _text(col: str, target: str = "") -> str:
@@ -140,7 +149,7 @@ def _generic(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
                 else f"--columns maps {col} to '{name}'"
             )
             raise _missing(file, col, name, columns, how)
-    return Projection(_select(exprs))
+    return Projection(_select(exprs), present=frozenset(exprs))
 
 
 _SF_OPPORTUNITY = {
@@ -187,11 +196,12 @@ def _salesforce(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -
         return Projection(
             _select(exprs, where=f"lower({field}) = 'status'"),
             lifecycle=True,
+            present=frozenset(exprs),
             note="Salesforce LeadHistory holds changes only: a lead's first status (set when "
             "it was created) is not in it, so most leads count as late entries.",
         )
     exprs = _by_names(file, columns, mapping, _SF_OPPORTUNITY, "Salesforce OpportunityHistory")
-    return Projection(_select(exprs))
+    return Projection(_select(exprs), present=frozenset(exprs))
 
 
 _HS_IDS = ("dealId", "deal_id", "objectId", "contactId", "hs_object_id", "Record ID", "id")
@@ -208,14 +218,17 @@ def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
         arms = [
             f"SELECT {_text(id_col)} AS deal_id, "
             f"{literal(c[len(HUBSPOT_WIDE_PREFIX) :])} AS stage, "
-            f"{_text(c, 'entered_at')} AS entered_at FROM raw WHERE {quote(c)} IS NOT NULL"
-            for c in wide
+            f"{_text(c, 'entered_at')} AS entered_at, "
+            f"{ROW_NUMBER} * {len(wide)} + {j} AS {ROW_NUMBER} FROM raw "
+            f"WHERE {quote(c)} IS NOT NULL"
+            for j, c in enumerate(wide)
         ]
         inner = " UNION ALL ".join(arms)
         exprs = {c: c for c in CANONICAL}
         return Projection(
             _select(exprs, from_=f"({inner}) AS wide"),
             epoch_ms=True,
+            per_row=len(wide),
             note="HubSpot's hs_v2_date_entered_<stage> columns keep one date per stage: a deal "
             "that went back and entered a stage again shows only one entry, so backward moves "
             "and repeated visits cannot be seen, and days in stage span the revisits.",
@@ -232,4 +245,4 @@ def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
     }
     exprs = _by_names(file, columns, mapping, names, "HubSpot dealstage history")
     lifecycle = "lifecycle" in file.lower() or _find(columns, "contactId") is not None
-    return Projection(_select(exprs), epoch_ms=True, lifecycle=lifecycle)
+    return Projection(_select(exprs), epoch_ms=True, lifecycle=lifecycle, present=frozenset(exprs))

@@ -54,8 +54,8 @@ def _label(n: Node) -> str:
     return "<br/>".join(parts)
 
 
-def _legend_lines(items: list[LegendItem]) -> list[str]:
-    out = ['    subgraph legend["Legend"]']
+def _legend_lines(items: list[LegendItem], title: str = "Legend") -> list[str]:
+    out = [f'    subgraph legend["{mermaid_text(title)}"]']
     for i, it in enumerate(items):
         if it.shape == "node":
             out.append(f'        lg{i}["{mermaid_text(it.text)}"]:::{it.kind}')
@@ -91,7 +91,7 @@ def to_mermaid(d: Diagram) -> str:
 
     emit(None, 1)
     if d.legend:
-        out += _legend_lines(d.legend)
+        out += _legend_lines(d.legend, d.legend_title)
     by_kind: dict[str, list[int]] = {}
     for i, e in enumerate(d.edges):
         out.append("    " + _edge(e))  # "order" edges are invisible links (~~~)

@@ -12,10 +12,10 @@ if TYPE_CHECKING:
 
 @view("pipeline", argument="ID", help="every deal pipeline, or the one with id ID")
 def build(b: Builder, argument: str) -> str | None:
-    from salesblueprint.diagrams import chrome as C
+    from salesblueprint.diagrams.chrome import C  # in the diagram's language
     from salesblueprint.diagrams.extract import _add_pipeline, _pipelines_for
 
     pipes = _pipelines_for(b.bp, argument)
     for p in pipes:
         _add_pipeline(b, p)
-    return C.VIEW_ONE_PIPELINE.format(label=pipes[0].label) if len(pipes) == 1 else None
+    return str(C.VIEW_ONE_PIPELINE.format(label=pipes[0].label)) if len(pipes) == 1 else None

@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from salesblueprint.diagnostics.findings import Path, format_path
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint, LifecycleStage
 
 _CUSTOMER_WORDS = re.compile(r"(^|[^a-z])(customers?|clients?|klant(en)?|won|gewonnen)([^a-z]|$)")
@@ -90,20 +91,28 @@ def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list
         gaps.append(
             FunnelGap(
                 "no_targets",
-                f"no revenue target: add `{example}` under `sla:`"
+                _("no revenue target: add `{example}` under `sla:`", example=example)
                 if bp.sla
-                else f"no revenue target: add `sla: {{{example}}}` to the blueprint",
+                else _(
+                    "no revenue target: add `sla: {{{example}}}` to the blueprint",
+                    example=example,
+                ),
                 ("sla",) if bp.sla else (),
             )
         )
     else:
-        per = f"per {targets.period}"
+        per = {"month": _("per month"), "quarter": _("per quarter"), "year": _("per year")}[
+            targets.period
+        ]
         if targets.revenue is None:
             gaps.append(
                 FunnelGap(
                     "revenue",
-                    f"sla.targets has no revenue: add `revenue:` (the revenue target {per}) "
-                    "under sla.targets",
+                    _(
+                        "sla.targets has no revenue: add `revenue:` (the revenue target {per}) "
+                        "under sla.targets",
+                        per=per,
+                    ),
                     targets.path,
                     "period",
                 )
@@ -112,8 +121,10 @@ def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list
             gaps.append(
                 FunnelGap(
                     "average_deal_size",
-                    "sla.targets has no average_deal_size: add `average_deal_size:` (the "
-                    "average revenue of a won deal) under sla.targets",
+                    _(
+                        "sla.targets has no average_deal_size: add `average_deal_size:` (the "
+                        "average revenue of a won deal) under sla.targets"
+                    ),
                     targets.path,
                     "period",
                 )
@@ -122,8 +133,10 @@ def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list
         gaps.append(
             FunnelGap(
                 "no_lifecycle",
-                "no lifecycle: the funnel walks back through the lifecycle stages and their "
-                "conversion_rate; add `lifecycle: {stages: [...]}`",
+                _(
+                    "no lifecycle: the funnel walks back through the lifecycle stages and "
+                    "their conversion_rate; add `lifecycle: {stages: [...]}`"
+                ),
                 targets.path if targets else (),
                 "period" if targets else None,
             )
@@ -135,8 +148,11 @@ def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list
         gaps.append(
             FunnelGap(
                 "no_opportunity_stage",
-                "cannot tell which lifecycle stage holds the open deals: add `pipeline: <id>` to "
-                "that stage (e.g. opportunity), or a customer stage right after it",
+                _(
+                    "cannot tell which lifecycle stage holds the open deals: add `pipeline: "
+                    "<id>` to that stage (e.g. opportunity), or a customer stage right after "
+                    "it"
+                ),
                 bp.lifecycle.path,
                 "stages",
             )
@@ -149,9 +165,12 @@ def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list
         gaps.append(
             FunnelGap(
                 "no_rates",
-                f"no lifecycle stage has a conversion_rate, so the targets cannot be turned into "
-                f"leads; add `conversion_rate:` (the share that reaches the next stage) to each "
-                f"of: {ids}",
+                _(
+                    "no lifecycle stage has a conversion_rate, so the targets cannot be "
+                    "turned into leads; add `conversion_rate:` (the share that reaches the "
+                    "next stage) to each of: {ids}",
+                    ids=ids,
+                ),
                 targets.path if targets else bp.lifecycle.path,
                 "period" if targets else "stages",
             )
@@ -161,17 +180,22 @@ def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list
         rate = rates.get(s.id, s.conversion_rate)
         nxt = stages[i + 1].id if i + 1 < len(stages) else None
         share = (
-            "the win rate: the share of opportunities that become customers"
+            _("the win rate: the share of opportunities that become customers")
             if i == opp
-            else f"the share of its contacts that reach '{nxt}'"
+            else _("the share of its contacts that reach '{stage}'", stage=nxt)
         )
         if rate is None:
             gaps.append(
                 FunnelGap(
                     "rate",
-                    f"lifecycle stage '{s.id}' has no conversion_rate, which the funnel needs "
-                    f"({share}); add `conversion_rate: {_example_rate(i, opp)}` (for example) "
-                    "under it",
+                    _(
+                        "lifecycle stage '{stage}' has no conversion_rate, which the funnel "
+                        "needs ({share}); add `conversion_rate: {example_rate}` (for example) "
+                        "under it",
+                        stage=s.id,
+                        share=share,
+                        example_rate=_example_rate(i, opp),
+                    ),
                     s.path,
                     "id",
                     s.id,
@@ -181,9 +205,13 @@ def funnel_gaps(bp: Blueprint, rates: Mapping[str, float] | None = None) -> list
             gaps.append(
                 FunnelGap(
                     "zero_rate",
-                    f"lifecycle stage '{s.id}' has conversion_rate 0 ({share}): no contact "
-                    "gets past it, so no number of leads reaches the target; write the share "
-                    "you really see",
+                    _(
+                        "lifecycle stage '{stage}' has conversion_rate 0 ({share}): no contact "
+                        "gets past it, so no number of leads reaches the target; write the share "
+                        "you really see",
+                        stage=s.id,
+                        share=share,
+                    ),
                     s.path,
                     "conversion_rate",
                     s.id,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint, DealStage, ExitCriterion, LifecycleStage
 
 if TYPE_CHECKING:
@@ -38,11 +39,11 @@ class StageKind:
     @property
     def seller_part(self) -> str:
         """Where the seller's (or team's) own part of the work belongs in this stage."""
-        return "`rep_action`" if self.is_deal else "the stage's `actions`"
+        return "`rep_action`" if self.is_deal else _("the stage's `actions`")
 
     @property
     def who(self) -> str:
-        return "deal" if self.is_deal else "contact"
+        return _("deal") if self.is_deal else _("contact")
 
 
 def stage_kinds(bp: Blueprint) -> dict[int, StageKind]:
@@ -137,18 +138,29 @@ _ARTEFACT: dict[str, dict[str, str]] = {
 
 
 # -- what the owning team does in a lifecycle stage -------------------------------------------
-_ACTION: dict[str, str] = {
-    "marketing": "Enrol the contact in the nurture track",
-    "sales": "Call within the SLA and book the first meeting",
-    "contact": "Follow up on the contact's last reply",
-    "opportunity": "Work the deal through the pipeline",
-    "customer": "Run the onboarding and the quarterly review",
+# (examples of what to write in the blueprint: in the blueprint's language, like its text)
+_ACTION: dict[str, dict[str, str]] = {
+    "en": {
+        "marketing": "Enrol the contact in the nurture track",
+        "sales": "Call within the SLA and book the first meeting",
+        "contact": "Follow up on the contact's last reply",
+        "opportunity": "Work the deal through the pipeline",
+        "customer": "Run the onboarding and the quarterly review",
+    },
+    "nl": {
+        "marketing": "Contactpersoon in de nurture-reeks opnemen",
+        "sales": "Binnen de SLA bellen en de eerste afspraak plannen",
+        "contact": "Opvolgen op de laatste reactie van de contactpersoon",
+        "opportunity": "De deal door de pijplijn begeleiden",
+        "customer": "Implementatie en kwartaalgesprek uitvoeren",
+    },
 }
 
 
 def team_action(ctx: Context, stage: LifecycleStage) -> str:
     """An ``actions:`` entry that fits what the owning team does in a lifecycle stage."""
-    return _ACTION.get(stage_kind(ctx, stage).kind, _ACTION["contact"])
+    actions = _ACTION.get(ctx.bp.language, _ACTION["en"])
+    return actions.get(stage_kind(ctx, stage).kind, actions["contact"])
 
 
 def _key(k: StageKind) -> str:
@@ -206,5 +218,8 @@ def recorded_in_fix(ctx: Context, stage: Stage, crit: ExitCriterion, k: StageKin
     """``add `recorded_in:` ...`` with an example that fits the stage and the tool map."""
     example = record_example(ctx, stage, crit, k)
     if example is None:
-        return "declare the tool that records it under `tools:` and name it in `recorded_in:`"
-    return f"add the tool (or `tool.record`) that records it, e.g. `recorded_in: {example}`"
+        return _("declare the tool that records it under `tools:` and name it in `recorded_in:`")
+    return _(
+        "add the tool (or `tool.record`) that records it, e.g. `recorded_in: {example}`",
+        example=example,
+    )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.funnel import opportunity_index
 from salesblueprint.rules.analysis.sides import SIDE_OPTIONS, name_side
 from salesblueprint.rules.engine import Context
@@ -64,8 +65,15 @@ def check(ctx: Context) -> Iterator[Problem]:
     a, b = pick
     yield Problem(
         b.path,
-        f"the lifecycle passes from team '{a.owner}' ('{a.id}') to team '{b.owner}' ('{b.id}'), "
-        "but the SLA does not define the handoff; add `sla: {handoff: {from: "
-        f"{a.id}, to: {b.id}, follow_up_within: 24h}}}}`",
+        _(
+            "the lifecycle passes from team '{a_owner}' ('{source}') to team "
+            "'{b_owner}' ('{target}'), but the SLA does not define the handoff; add "
+            "`sla: {{handoff: {{from: {source}, to: {target}, follow_up_within: "
+            "24h}}}}`",
+            a_owner=a.owner,
+            source=a.id,
+            b_owner=b.owner,
+            target=b.id,
+        ),
         at="owner",
     )

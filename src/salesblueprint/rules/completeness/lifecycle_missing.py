@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -39,8 +40,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.bp.lifecycle is None:
         yield Problem(
             (),
-            "the blueprint has no lifecycle",
+            _("the blueprint has no lifecycle"),
             at="name",
-            fix="add `lifecycle: {stages: [...]}` with the stages a contact goes through, "
-            "from lead to customer, and the team that owns each",
+            fix=_(
+                "add `lifecycle: {stages: [...]}` with the stages a contact goes "
+                "through, from lead to customer, and the team that owns each"
+            ),
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -45,8 +46,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     if not ctx.bp.pipelines:
         yield Problem(
             (),
-            "the blueprint has no deal pipeline",
+            _("the blueprint has no deal pipeline"),
             at="name",
-            fix="add `pipelines:` with the stages a deal goes through until it is won or lost, "
-            "and link it from the opportunity stage with `pipeline: <id>`",
+            fix=_(
+                "add `pipelines:` with the stages a deal goes through until it is won or "
+                "lost, and link it from the opportunity stage with `pipeline: <id>`"
+            ),
         )

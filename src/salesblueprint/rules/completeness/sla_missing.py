@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.funnel import opportunity_index
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -52,11 +53,15 @@ def check(ctx: Context) -> Iterator[Problem]:
             return  # one team owns the whole way to the deal
         if len(owners - {None}) >= 2:
             return  # handoff-undefined says where the handoff belongs
-    unowned = "; give the lifecycle stages their `owner:` too" if None in owners else ""
+    unowned = _("; give the lifecycle stages their `owner:` too") if None in owners else ""
     yield Problem(
         (),
-        "the blueprint has no SLA",
+        _("the blueprint has no SLA"),
         at="name",
-        fix="add `sla:` with the moment marketing hands a lead to sales (`handoff: {from: ..., "
-        f"to: ..., follow_up_within: 24h}}`) and when it goes back (`recycle:`){unowned}",
+        fix=_(
+            "add `sla:` with the moment marketing hands a lead to sales (`handoff: "
+            "{{from: ..., to: ..., follow_up_within: 24h}}`) and when it goes back "
+            "(`recycle:`){unowned}",
+            unowned=unowned,
+        ),
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -42,10 +43,17 @@ def check(ctx: Context) -> Iterator[Problem]:
 
     for s in bp.lifecycle.stages:
         if not s.actions:
-            who = f"team '{s.owner}'" if s.owner else "its team"
+            who = _("team '{owner}'", owner=s.owner) if s.owner else _("its team")
             yield Problem(
                 s.path,
-                f"lifecycle stage '{s.label}' does not say what {who} does in it",
+                _(
+                    "lifecycle stage '{s_label}' does not say what {who} does in it",
+                    s_label=s.label,
+                    who=who,
+                ),
                 at="name" if s.name is not None else "id",
-                fix=f"add `actions:`, e.g. '{team_action(ctx, s)}'",
+                fix=_(
+                    "add `actions:`, e.g. '{team_action}'",
+                    team_action=team_action(ctx, s),
+                ),
             )

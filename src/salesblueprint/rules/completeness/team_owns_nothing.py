@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -42,8 +43,13 @@ def check(ctx: Context) -> Iterator[Problem]:
         if team.id not in owners:
             yield Problem(
                 team.path,
-                f"team '{team.id}' owns nothing",
+                _(
+                    "team '{team}' owns nothing",
+                    team=team.id,
+                ),
                 at="id",
-                fix="make it the `owner:` of the lifecycle stages, pipelines or deal stages it "
-                "works on, or remove it",
+                fix=_(
+                    "make it the `owner:` of the lifecycle stages, pipelines or deal stages "
+                    "it works on, or remove it"
+                ),
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -39,9 +40,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     if not ctx.bp.tools:
         yield Problem(
             (),
-            "the blueprint has no tool map",
+            _("the blueprint has no tool map"),
             at="name",
-            fix="add `tools:` with the systems that hold its records (e.g. `{id: crm, records: "
-            "[contact, deal]}`), and say in `recorded_in:` where each exit criterion's evidence "
-            "is kept",
+            fix=_(
+                "add `tools:` with the systems that hold its records (e.g. `{id: crm, "
+                "records: [contact, deal]}`), and say in `recorded_in:` where each exit "
+                "criterion's evidence is kept"
+            ),
         )

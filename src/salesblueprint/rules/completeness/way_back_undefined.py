@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.sides import SIDE_OPTIONS
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -46,7 +47,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     if status is None or status[1]:
         return
     h = bp.sla.handoff if bp.sla else None
-    message = (
+    message = _(
         "the blueprint does not say when a lead goes back from sales to marketing; add "
         "`sla.recycle` (from a sales stage to a marketing stage, with `when:` and `reasons:`)"
     )

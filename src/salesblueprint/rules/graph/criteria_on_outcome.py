@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -37,6 +38,9 @@ def check(ctx: Context) -> Iterator[Problem]:
             if s.outcome is not None and s.exit_criteria:
                 yield Problem(
                     (*s.path, "exit_criteria"),
-                    f"outcome stage '{s.id}' has exit criteria, but deals never leave it; "
-                    "move them to the last open stage",
+                    _(
+                        "outcome stage '{stage}' has exit criteria, but deals never leave it; "
+                        "move them to the last open stage",
+                        stage=s.id,
+                    ),
                 )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -45,14 +46,21 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 node.path,
-                f"stage '{node.stage.id}' of pipeline '{p.id}' has no way out; "
-                "add a transition from it",
+                _(
+                    "stage '{stage}' of pipeline '{pipeline}' has no way out; add a "
+                    "transition from it",
+                    stage=node.stage.id,
+                    pipeline=p.id,
+                ),
                 at="id",
             )
         else:
             yield Problem(
                 node.path,
-                f"lifecycle stage '{node.stage.id}' has no way out; mark it 'terminal: true' "
-                "if contacts stay here, or add a transition from it",
+                _(
+                    "lifecycle stage '{stage}' has no way out; mark it 'terminal: true' if "
+                    "contacts stay here, or add a transition from it",
+                    stage=node.stage.id,
+                ),
                 at="id",
             )

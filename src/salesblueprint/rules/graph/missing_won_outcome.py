@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -39,6 +40,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not any(s.outcome == "won" for s in p.stages):
             yield Problem(
                 p.path,
-                f"pipeline '{p.id}' has no won outcome; add a stage with 'outcome: won'",
+                _(
+                    "pipeline '{pipeline}' has no won outcome; add a stage with 'outcome: won'",
+                    pipeline=p.id,
+                ),
                 at="id",
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.model.graph import EdgeKind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -40,7 +41,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not open_stages:
             yield Problem(
                 p.path,
-                f"pipeline '{p.id}' has no open stages before its outcomes",
+                _(
+                    "pipeline '{pipeline}' has no open stages before its outcomes",
+                    pipeline=p.id,
+                ),
                 at="id",
             )
             continue
@@ -48,6 +52,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not set(won) & g.reachable(entry, _WINNING):
             yield Problem(
                 p.path,
-                f"no path leads from '{open_stages[0].id}' to a won outcome in pipeline '{p.id}'",
+                _(
+                    "no path leads from '{id}' to a won outcome in pipeline '{pipeline}'",
+                    id=open_stages[0].id,
+                    pipeline=p.id,
+                ),
                 at="id",
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -39,7 +40,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         if a.pipeline is b.pipeline and b.index >= a.index:
             yield Problem(
                 e.path,
-                f"recycle from '{a.stage.id}' to '{b.stage.id}' does not go back; "
-                "a move ahead is 'kind: skip' or 'forward'",
+                _(
+                    "recycle from '{source}' to '{target}' does not go back; a move ahead is "
+                    "'kind: skip' or 'forward'",
+                    source=a.stage.id,
+                    target=b.stage.id,
+                ),
                 at="to",
             )

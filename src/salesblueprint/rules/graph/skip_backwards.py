@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -37,7 +38,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         if a.pipeline is b.pipeline and b.index <= a.index:
             yield Problem(
                 e.path,
-                f"skip from '{a.stage.id}' to '{b.stage.id}' goes back; "
-                "a move back is 'kind: recycle'",
+                _(
+                    "skip from '{source}' to '{target}' goes back; a move back is 'kind: recycle'",
+                    source=a.stage.id,
+                    target=b.stage.id,
+                ),
                 at="to",
             )

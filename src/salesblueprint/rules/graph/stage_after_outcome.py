@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -48,7 +49,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             elif first_outcome is not None:
                 yield Problem(
                     s.path,
-                    f"open stage '{s.id}' is listed after outcome stage '{first_outcome.id}'; "
-                    "list open stages first, and stages after the win under 'after_close'",
+                    _(
+                        "open stage '{stage}' is listed after outcome stage '{outcome}'; list "
+                        "open stages first, and stages after the win under 'after_close'",
+                        stage=s.id,
+                        outcome=first_outcome.id,
+                    ),
                     at="id",
                 )

@@ -4,6 +4,7 @@ import heapq
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -29,7 +30,7 @@ def _rank(g: StageGraph) -> dict[str, int]:
     heapq.heapify(ready)
     rank: dict[str, int] = {}
     while ready:
-        _, n = heapq.heappop(ready)
+        _rank, n = heapq.heappop(ready)
         rank[n] = len(rank)
         for e in g.succ[n]:
             if not e.path:
@@ -88,6 +89,14 @@ def _components(g: StageGraph, kinds: frozenset[EdgeKind]) -> dict[str, int]:
     return comp
 
 
+_KINDS = {
+    "forward": _("forward"),
+    "skip": _("skip"),
+    "handoff": _("handoff"),
+    "recycle": _("recycle"),
+}
+
+
 @rule("SB110", "undeclared-cycle", group="graph", severity="warning")
 def check(ctx: Context) -> Iterator[Problem]:
     """A loop between stages that is not declared as a ``recycle``.
@@ -125,12 +134,18 @@ def check(ctx: Context) -> Iterator[Problem]:
         if comp[e.source] != comp[e.target]:
             continue  # goes back, but no loop: nothing is counted twice
         fix = (
-            "the handoff goes from marketing's last stage ahead to sales' first stage"
+            _("the handoff goes from marketing's last stage ahead to sales' first stage")
             if e.kind == "handoff"
-            else "if contacts or deals really go back, declare it with 'kind: recycle'"
+            else _("if contacts or deals really go back, declare it with 'kind: recycle'")
         )
         yield Problem(
             e.path,
-            f"the {e.kind} move from '{a.stage.id}' to '{b.stage.id}' closes a loop; {fix}",
+            _(
+                "the {kind} move from '{source}' to '{target}' closes a loop; {fix}",
+                kind=_KINDS.get(e.kind, e.kind),
+                source=a.stage.id,
+                target=b.stage.id,
+                fix=fix,
+            ),
             at="to",
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -53,15 +54,27 @@ def check(ctx: Context) -> Iterator[Problem]:
         for s in stages:
             if s.id not in seen:
                 after = (
-                    f"; it is listed after terminal stage '{terminal_before}', so the default "
-                    "flow stops before it: add a transition into it"
+                    _(
+                        "; it is listed after terminal stage '{stage}', so the default "
+                        "flow stops before it: add a transition into it",
+                        stage=terminal_before,
+                    )
                     if terminal_before
-                    else "; add a transition into it or remove it"
+                    else _("; add a transition into it or remove it")
                 )
-                source = f"'{stages[0].id}'" + (" or a pipeline" if bp.pipelines else "")
+                source = (
+                    _("'{stage}' or a pipeline", stage=stages[0].id)
+                    if bp.pipelines
+                    else f"'{stages[0].id}'"
+                )
                 yield Problem(
                     s.path,
-                    f"lifecycle stage '{s.id}' is never reached from {source}{after}",
+                    _(
+                        "lifecycle stage '{stage}' is never reached from {source}{after}",
+                        stage=s.id,
+                        source=source,
+                        after=after,
+                    ),
                     at="id",
                 )
             if s.terminal and terminal_before is None:
@@ -74,7 +87,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             if f"{p.id}.{ds.id}" not in seen:
                 yield Problem(
                     ds.path,
-                    f"stage '{ds.id}' of pipeline '{p.id}' is never reached from "
-                    f"'{open_stages[0].id}'",
+                    _(
+                        "stage '{stage}' of pipeline '{pipeline}' is never reached from '{id}'",
+                        stage=ds.id,
+                        pipeline=p.id,
+                        id=open_stages[0].id,
+                    ),
                     at="id",
                 )

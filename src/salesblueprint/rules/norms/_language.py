@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
+from salesblueprint import i18n
 from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
 
 if TYPE_CHECKING:
@@ -216,11 +217,11 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
 
 
 _READING = {
-    "subject": "read as the seller",
-    "agent": "read as the seller",
-    "passive": "read as seller work, with no buyer as its actor",
-    "todo": "read as an order to the seller",
-    "waiting": "read as a waiting state: the seller's queue",
+    "subject": i18n._("read as the seller"),
+    "agent": i18n._("read as the seller"),
+    "passive": i18n._("read as seller work, with no buyer as its actor"),
+    "todo": i18n._("read as an order to the seller"),
+    "waiting": i18n._("read as a waiting state: the seller's queue"),
     "explicit": "",
 }
 
@@ -234,7 +235,9 @@ class Actor:
     @property
     def reading(self) -> str:
         """Why, in the words of the text: "'identified' read as seller work, ..."."""
-        return f"'{self.why}' {_READING[self.how]}".rstrip()
+        if not _READING[self.how]:
+            return f"'{self.why}'"
+        return i18n._("'{words}' {reading}", words=self.why, reading=_READING[self.how])
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint, Transition
 from salesblueprint.model.graph import Edge, EdgeKind, StageGraph
 from salesblueprint.rules.analysis.stages import name_key
@@ -54,12 +55,18 @@ def _bypass(g: StageGraph, entry: str, x: str, target: str) -> str:
         s, t = nodes.get(e.source), nodes.get(e.target)
         if s and t and s.index < xi < t.index:
             when = f' ("{e.label}")' if e.label and e.kind != "handoff" else ""
-            kind = {"skip": "skip", "handoff": "handoff", "recycle": "recycle"}.get(
-                e.kind, "transition"
+            kind = {"skip": _("skip"), "handoff": _("handoff"), "recycle": _("recycle")}.get(
+                e.kind, _("transition")
             )
-            return f"the {kind} from {_label(g, e.source)} to {_label(g, e.target)}{when}"
+            return _(
+                "the {kind} from {source} to {target}{when}",
+                kind=kind,
+                source=_label(g, e.source),
+                target=_label(g, e.target),
+                when=when,
+            )
     walk = " → ".join([_label(g, entry), *(_label(g, e.target) for e in path)])
-    return f"the path {walk}"
+    return _("the path {walk}", walk=walk)
 
 
 def _judge(
@@ -91,7 +98,7 @@ def _judge(
                 continue  # a milestone counts only for the stages before it
             if x in reach[t] and x not in doms[t]:
                 how = _bypass(g, entry, x, t)
-                yield x, f"{how} bypasses it on the way to {_label(g, t)}"
+                yield x, _("{how} bypasses it on the way to {goal}", how=how, goal=_label(g, t))
                 break
 
 
@@ -223,14 +230,21 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         seen.add(x)
         node = g.index.nodes[x]
-        who = "contact" if node.kind == "lifecycle_stage" else "deal"
+        who = _("contact") if node.kind == "lifecycle_stage" else _("deal")
         yield Problem(
             node.path,
-            f"stage '{node.stage.label}' is not required: {msg}",
+            _(
+                "stage '{stage}' is not required: {msg}",
+                stage=node.stage.label,
+                msg=msg,
+            ),
             at=name_key(node.stage),
-            fix=f"make every {who} pass it (remove the skip); or, if the team wants this fast "
-            "lane, mark the skip `intended: true`; or remove the stage and move its exit "
-            "criteria to a stage every " + who + " passes",
+            fix=_(
+                "make every {who} pass it (remove the skip); or, if the team wants this fast "
+                "lane, mark the skip `intended: true`; or remove the stage and move its exit "
+                "criteria to a stage every {who} passes",
+                who=who,
+            ),
         )
 
 

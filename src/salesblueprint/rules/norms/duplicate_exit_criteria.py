@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import Stage, name_key
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import content_words, vocab_for
@@ -56,7 +57,12 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 s.path,
-                f"stage '{s.label}' has the same exit criteria as stage '{other.label}', so one "
-                "of them is redundant; merge the two, or give each its own buyer outcome",
+                _(
+                    "stage '{s_label}' has the same exit criteria as stage '{other_label}', "
+                    "so one of them is redundant; merge the two, or give each its own buyer "
+                    "outcome",
+                    s_label=s.label,
+                    other_label=other.label,
+                ),
                 at=name_key(s),
             )

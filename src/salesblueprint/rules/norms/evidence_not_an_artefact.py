@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import artefact, stage_kind
 from salesblueprint.rules.engine import Context
@@ -9,8 +10,8 @@ from salesblueprint.rules.norms._language import evidence_issue, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
 _WHY = {
-    "judgement": "is a judgement, not an artefact",
-    "spoken": "was only spoken, and left no artefact",
+    "judgement": _("is a judgement, not an artefact"),
+    "spoken": _("was only spoken, and left no artefact"),
 }
 
 
@@ -57,8 +58,16 @@ def check(ctx: Context) -> Iterator[Problem]:
         shown = "" if words.strip("'").casefold() == evidence.casefold() else f" ({words})"
         yield Problem(
             crit.path,
-            f"evidence '{evidence}' of exit criterion '{short(crit.outcome)}' {_WHY[kind]}{shown}",
+            _(
+                "evidence '{evidence}' of exit criterion '{short}' {why}{shown}",
+                evidence=evidence,
+                short=short(crit.outcome),
+                why=_WHY[kind],
+                shown=shown,
+            ),
             at="outcome",
-            fix=f"name something a manager can open, e.g. "
-            f"{artefact(v.language, stage_kind(ctx, stage))}",
+            fix=_(
+                "name something a manager can open, e.g. {artefact}",
+                artefact=artefact(v.language, stage_kind(ctx, stage)),
+            ),
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
@@ -9,15 +10,22 @@ from salesblueprint.rules.norms._language import factual_issues, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
 _WHAT = {
-    "belief": "the seller's belief",
-    "forecast": "a forecast or intention",
-    "opinion": "an opinion or feeling",
+    "belief": _("the seller's belief"),
+    "forecast": _("a forecast or intention"),
+    "opinion": _("an opinion or feeling"),
 }
 _RESTATE = {
-    "belief": "write what the buyer did that made you think so",
-    "forecast": "write what has happened",
-    "opinion": "write the event that shows it",
+    "belief": _("write what the buyer did that made you think so"),
+    "forecast": _("write what has happened"),
+    "opinion": _("write the event that shows it"),
 }
+
+
+def _join_and(parts: list[str]) -> str:
+    out = parts[0]
+    for part in parts[1:]:
+        out = _("{first} and {second}", first=out, second=part)
+    return out
 
 
 @rule("SB211", "exit-criterion-not-factual", group="norms", severity="warning", norm="factual")
@@ -73,11 +81,18 @@ def check(ctx: Context) -> Iterator[Problem]:
         issues = factual_issues(v, crit.outcome)
         if not issues:
             continue
-        what = " and ".join(f"{_WHAT[i.kind]} ({i.words})" for i in issues)
+        what = _join_and([_("{what} ({words})", what=_WHAT[i.kind], words=i.words) for i in issues])
         yield Problem(
             crit.path,
-            f"exit criterion '{short(crit.outcome)}' states {what}, not something that happened",
+            _(
+                "exit criterion '{short}' states {what}, not something that happened",
+                short=short(crit.outcome),
+                what=what,
+            ),
             at="outcome",
-            fix=f"{_RESTATE[issues[0].kind]}, e.g. "
-            f"'{buyer_outcome(v.language, stage_kind(ctx, stage))}'",
+            fix=_(
+                "{restate}, e.g. '{buyer_outcome}'",
+                restate=_RESTATE[issues[0].kind],
+                buyer_outcome=buyer_outcome(v.language, stage_kind(ctx, stage)),
+            ),
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import N_, Msg, _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
@@ -9,12 +10,11 @@ from salesblueprint.rules.norms._language import criterion_actor, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
 _HOW = {
-    "subject": "its actor is the seller{why}",
-    "agent": "it is done by the seller{why}",
-    "passive": "it describes seller activity{why}",
-    "todo": "it is a to-do for the seller{why}",
-    "waiting": "it describes a wait, not the buyer's progress{why}",
-    "explicit": "it is marked `actor: seller`",
+    "subject": N_("its actor is the seller{why}"),
+    "agent": N_("it is done by the seller{why}"),
+    "passive": N_("it describes seller activity{why}"),
+    "todo": N_("it is a to-do for the seller{why}"),
+    "waiting": N_("it describes a wait, not the buyer's progress{why}"),
 }
 
 
@@ -72,19 +72,29 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         v = vocab_for(ctx, crit.outcome)
         if crit.actor == "seller":
-            how = _HOW["explicit"]
+            how = _("it is marked `actor: seller`")
         else:
             actor = criterion_actor(v, crit.outcome)
             if actor is None or actor.side != "seller":
                 continue
             # quote the words that show it, unless they are the whole criterion
             whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
-            how = _HOW[actor.how].format(why="" if whole else f" ({actor.reading})")
+            how = Msg(
+                _HOW[actor.how], {"why": "" if whole else _(" ({reading})", reading=actor.reading)}
+            )
         k = stage_kind(ctx, stage)
         yield Problem(
             crit.path,
-            f"exit criterion '{short(crit.outcome)}' is not buyer-centric: {how}",
+            _(
+                "exit criterion '{short}' is not buyer-centric: {how}",
+                short=short(crit.outcome),
+                how=how,
+            ),
             at="outcome",
-            fix=f"write what the buyer did, said or agreed to, e.g. "
-            f"'{buyer_outcome(v.language, k)}'; the seller's part belongs in {k.seller_part}",
+            fix=_(
+                "write what the buyer did, said or agreed to, e.g. '{buyer_outcome}'; "
+                "the seller's part belongs in {seller_part}",
+                buyer_outcome=buyer_outcome(v.language, k),
+                seller_part=k.seller_part,
+            ),
         )

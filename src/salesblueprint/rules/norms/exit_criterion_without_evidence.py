@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import artefact, record_example, stage_kind
 from salesblueprint.rules.engine import Context
@@ -47,15 +48,27 @@ def check(ctx: Context) -> Iterator[Problem]:
         if crit.evidence is not None and crit.evidence.strip():
             continue
         k = stage_kind(ctx, stage)
-        fix = f"add `evidence:`, what a manager can open, e.g. {artefact(language, k)}"
+        fix = _(
+            "add `evidence:`, what a manager can open, e.g. {artefact}",
+            artefact=artefact(language, k),
+        )
         if crit.recorded_in is None:
-            msg = (
-                f"exit criterion '{short(crit.outcome)}' names no evidence and no place where "
-                "it is recorded"
+            msg = _(
+                "exit criterion '{short}' names no evidence and no place where it is recorded, "
+                "so a manager cannot check it",
+                short=short(crit.outcome),
             )
             example = record_example(ctx, stage, crit, k)
-            where = f"`recorded_in: {example}`" if example else "a tool declared under `tools:`"
-            fix += f", and where it is recorded, e.g. {where}"
+            where = f"`recorded_in: {example}`" if example else _("a tool declared under `tools:`")
+            fix = _("{fix}, and where it is recorded, e.g. {where}", fix=fix, where=where)
         else:
-            msg = f"exit criterion '{short(crit.outcome)}' names no evidence"
-        yield Problem(crit.path, f"{msg}, so a manager cannot check it", at="outcome", fix=fix)
+            msg = _(
+                "exit criterion '{short}' names no evidence, so a manager cannot check it",
+                short=short(crit.outcome),
+            )
+        yield Problem(
+            crit.path,
+            msg,
+            at="outcome",
+            fix=fix,
+        )

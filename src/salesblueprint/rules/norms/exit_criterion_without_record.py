@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import recorded_in_fix, stage_kind
 from salesblueprint.rules.engine import Context
@@ -43,8 +44,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             crit.path,
-            f"exit criterion '{short(crit.outcome)}' does not say where its evidence "
-            f"('{short(crit.evidence, 40)}') is recorded",
+            _(
+                "exit criterion '{short}' does not say where its evidence ('{short2}') is recorded",
+                short=short(crit.outcome),
+                short2=short(crit.evidence, 40),
+            ),
             at="outcome",
             fix=recorded_in_fix(ctx, stage, crit, stage_kind(ctx, stage)),
         )

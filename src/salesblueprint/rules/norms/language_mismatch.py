@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _, ngettext
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
-_NAMES = {"en": "English", "nl": "Dutch"}
+_NAMES = {"en": _("English"), "nl": _("Dutch")}
 
 
 @rule("SB251", "language-mismatch", group="norms", severity="warning")
@@ -65,7 +66,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         for s in [*p.stages, *p.after_close]
         if s.outcome is None and s.name is not None
     ]
-    outcomes = [c.outcome for _, c in judged_criteria(ctx.bp)]
+    outcomes = [c.outcome for _stage, c in judged_criteria(ctx.bp)]
     for text in [*names, *outcomes]:
         lang = detect(text)
         if lang is None:
@@ -78,15 +79,28 @@ def check(ctx: Context) -> Iterator[Problem]:
     for lang, texts in sorted(other.items()):
         n = len(texts)
         if n > same:
-            fix = f"set `language: {lang}`"
+            fix: str = f"set `language: {lang}`"
         elif any(t in criteria for t in texts):
-            fix = f"write {'them' if n > 1 else 'it'} in {_NAMES.get(declared, declared)}"
+            fix = ngettext(
+                "write it in {language}",
+                "write them in {language}",
+                n,
+                language=_NAMES.get(declared, declared),
+            )
         else:
             continue  # a few stage names in the other language: team jargon, not a mistake
         yield Problem(
             (),
-            f"{n} text{'s' if n > 1 else ''} written in {_NAMES.get(lang, lang)} in a blueprint "
-            f"whose language is '{declared}' (first: '{short(texts[0], 40)}'); the norm checks "
-            f"read {'them' if n > 1 else 'it'} as {_NAMES.get(lang, lang)}; {fix}",
+            _(
+                "{texts} written in {language} in a blueprint whose language is "
+                "'{declared}' (first: '{short}'); the norm checks read {them} as "
+                "{language}; {fix}",
+                texts=ngettext("{n} text", "{n} texts", n),
+                language=_NAMES.get(lang, lang),
+                declared=declared,
+                short=short(texts[0], 40),
+                them=_("them") if n > 1 else _("it"),
+                fix=fix,
+            ),
             at="language",
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import name_key, short
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import content_words, vocab_for
@@ -61,8 +62,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             else:
                 yield Problem(
                     a.path,
-                    f"stage '{a.label}' adds nothing: its exit criteria are already part of the "
-                    f"next stage '{b.label}' ('{short(covers[0])}'); merge the two stages, or "
-                    "end this one on a buyer outcome of its own",
+                    _(
+                        "stage '{a_label}' adds nothing: its exit criteria are already part of "
+                        "the next stage '{b_label}' ('{short}'); merge the two stages, or end "
+                        "this one on a buyer outcome of its own",
+                        a_label=a.label,
+                        b_label=b.label,
+                        short=short(covers[0]),
+                    ),
                     at=name_key(a),
                 )

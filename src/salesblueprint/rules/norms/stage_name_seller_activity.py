@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import stage_name_issue, vocab_for
 from salesblueprint.rules.registry import Problem, rule
 
 _GENERIC = {
-    "en": "e.g. 'Product evaluated' instead of 'Demo'",
-    "nl": "e.g. 'Product geëvalueerd' instead of 'Demo'",
+    "en": "Product evaluated",
+    "nl": "Product geëvalueerd",
 }
 
 
@@ -63,14 +64,27 @@ def check(ctx: Context) -> Iterator[Problem]:
             issue = stage_name_issue(v, name)
             if issue is None:
                 continue
-            hint = f"e.g. '{issue.suggestion}'" if issue.suggestion else generic
-            what = "stage name" if s.name is not None else "stage id"
+            hint = (
+                _("e.g. '{name}'", name=issue.suggestion)
+                if issue.suggestion
+                else _("e.g. '{name}' instead of '{other}'", name=generic, other="Demo")
+            )
+            what = _("stage name") if s.name is not None else _("stage id")
             shown = s.name or s.id
             # quote the words that show it, unless they are the whole name
-            why = "" if issue.why.strip("'").casefold() == shown.casefold() else f" ({issue.why})"
+            whole = issue.why.strip("'").casefold() == shown.casefold()
+            why = "" if whole else _(" ({reading})", reading=issue.why)
             yield Problem(
                 s.path,
-                f"{what} '{shown}' names the seller's activity{why}, not the buyer's progress",
+                _(
+                    "{what} '{shown}' names the seller's activity{why}, not the buyer's progress",
+                    what=what,
+                    shown=shown,
+                    why=why,
+                ),
                 at=name_key(s),
-                fix=f"name what the buyer has achieved, {hint}",
+                fix=_(
+                    "name what the buyer has achieved, {hint}",
+                    hint=hint,
+                ),
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import DealStage
 from salesblueprint.model.graph import EdgeKind
 from salesblueprint.rules.analysis.stages import judged_stages, name_key
@@ -60,11 +61,16 @@ def check(ctx: Context) -> Iterator[Problem]:
         is_open = isinstance(s, DealStage) and node.section == "stages"
         if not is_open and not any(e.kind in _ONWARD for e in g.succ[node.id]):
             continue  # nobody leaves this stage
-        who = "contact" if node.kind == "lifecycle_stage" else "deal"
+        who = _("contact") if node.kind == "lifecycle_stage" else _("deal")
         yield Problem(
             s.path,
-            f"stage '{s.label}' has no exit criteria, so nothing says when a {who} may leave it "
-            f"and it cannot be required; add what the buyer must have done, e.g. "
-            f"'{example}'",
+            _(
+                "stage '{stage}' has no exit criteria, so nothing says when a {who} "
+                "may leave it and it cannot be required; add what the buyer must have "
+                "done, e.g. '{example}'",
+                stage=s.label,
+                who=who,
+                example=example,
+            ),
             at=name_key(s),
         )

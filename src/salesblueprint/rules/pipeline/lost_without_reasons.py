@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -36,7 +37,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             if s.outcome == "lost" and not s.reasons:
                 yield Problem(
                     s.path,
-                    f"lost outcome '{s.id}' of pipeline '{p.id}' lists no reasons; add "
-                    "`reasons:` (e.g. [no_budget, competitor, no_decision, timing])",
+                    _(
+                        "lost outcome '{stage}' of pipeline '{pipeline}' lists no reasons; add "
+                        "`reasons:` (e.g. [no_budget, competitor, no_decision, timing])",
+                        stage=s.id,
+                        pipeline=p.id,
+                    ),
                     at="id",
                 )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -35,7 +36,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             if s.probability != want:
                 yield Problem(
                     s.path,
-                    f"{s.outcome} outcome '{s.id}' has probability {s.probability:g}; a "
-                    f"{s.outcome} deal has probability {want:g} (or leave the key out)",
+                    _(
+                        "{s_outcome} outcome '{stage}' has probability {s_probability:g}; a "
+                        "{s_outcome} deal has probability {want:g} (or leave the key out)",
+                        s_outcome=s.outcome,
+                        stage=s.id,
+                        s_probability=s.probability,
+                        want=want,
+                    ),
                     at="probability",
                 )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -40,8 +41,12 @@ def check(ctx: Context) -> Iterator[Problem]:
             if s.probability is None:
                 yield Problem(
                     s.path,
-                    f"stage '{s.id}' has no probability while other stages of pipeline "
-                    f"'{p.id}' do, so its deals drop out of the weighted forecast; add "
-                    "`probability:` (between the stages before and after it)",
+                    _(
+                        "stage '{stage}' has no probability while other stages of pipeline "
+                        "'{pipeline}' do, so its deals drop out of the weighted forecast; add "
+                        "`probability:` (between the stages before and after it)",
+                        stage=s.id,
+                        pipeline=p.id,
+                    ),
                     at="id",
                 )

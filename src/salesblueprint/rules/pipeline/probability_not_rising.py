@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -48,12 +49,19 @@ def check(ctx: Context) -> Iterator[Problem]:
                 and prev.probability is not None
                 and s.probability <= prev.probability
             ):
-                how = "the same as" if s.probability == prev.probability else "lower than"
+                how = _("the same as") if s.probability == prev.probability else _("lower than")
                 yield Problem(
                     s.path,
-                    f"stage '{s.id}' has probability {_pct(s.probability)}, {how} "
-                    f"'{prev.id}' before it ({_pct(prev.probability)}); a later stage is "
-                    "closer to won, so its probability should be higher",
+                    _(
+                        "stage '{stage}' has probability {probability}, {how} '{previous}' "
+                        "before it ({previous_probability}); a later stage is closer to won, "
+                        "so its probability should be higher",
+                        stage=s.id,
+                        probability=_pct(s.probability),
+                        how=how,
+                        previous=prev.id,
+                        previous_probability=_pct(prev.probability),
+                    ),
                     at="probability",
                 )
             prev = s

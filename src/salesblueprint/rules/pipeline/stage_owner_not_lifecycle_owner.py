@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -56,23 +57,41 @@ def check(ctx: Context) -> Iterator[Problem]:
         if p.owner is not None and p.owner not in owners:
             yield Problem(
                 p.path,
-                f"pipeline '{p.id}' is owned by '{p.owner}', but its lifecycle stage {where} is "
-                f"owned by {own}; make them the same team",
+                _(
+                    "pipeline '{pipeline}' is owned by '{p_owner}', but its lifecycle stage "
+                    "{where} is owned by {own}; make them the same team",
+                    pipeline=p.id,
+                    p_owner=p.owner,
+                    where=where,
+                    own=own,
+                ),
                 at="owner",
             )
         for s in p.stages:
             if s.owner is not None and s.owner not in owners:
                 yield Problem(
                     s.path,
-                    f"deal stage '{s.id}' is owned by '{s.owner}', but while a deal is open its "
-                    f"contact is in lifecycle stage {where}, owned by {own}",
+                    _(
+                        "deal stage '{stage}' is owned by '{s_owner}', but while a deal is open "
+                        "its contact is in lifecycle stage {where}, owned by {own}",
+                        stage=s.id,
+                        s_owner=s.owner,
+                        where=where,
+                        own=own,
+                    ),
                     at="owner",
                 )
         for s in p.after_close:
             if s.owner is not None and s.owner not in later:
                 yield Problem(
                     s.path,
-                    f"stage '{s.id}' after the win is owned by '{s.owner}', which owns none of "
-                    f"the lifecycle stages from {where} on; use the owner of the customer stage",
+                    _(
+                        "stage '{stage}' after the win is owned by '{s_owner}', which owns none "
+                        "of the lifecycle stages from {where} on; use the owner of the customer "
+                        "stage",
+                        stage=s.id,
+                        s_owner=s.owner,
+                        where=where,
+                    ),
                     at="owner",
                 )

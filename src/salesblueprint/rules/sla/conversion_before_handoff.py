@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.conversion import conversion_point
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -71,24 +72,32 @@ def check(ctx: Context) -> Iterator[Problem]:
     entry = bp.lifecycle.stages[0].id if bp.lifecycle else conv.id
     label = f" ({target.stage.name})" if target.stage.name else ""
     if frm is not None and (conv.id == frm or frm in point.reach(conv.id)):
-        message = (
-            f"the lead is converted at '{conv.stage.id}', before the handoff to sales at "
-            f"'{h.to}'{label}"
+        message = _(
+            "the lead is converted at '{stage}', before the handoff to sales at '{to}'{label}",
+            stage=conv.stage.id,
+            to=h.to,
+            label=label,
         )
-        fix = (
-            f"move `lead_conversion:` to '{h.to}' or a later stage: sales converts the leads it "
-            "accepted"
+        fix = _(
+            "move `lead_conversion:` to '{to}' or a later stage: sales converts the leads it "
+            "accepted",
+            to=h.to,
         )
     elif conv.id in point.reach(entry, avoid=to) or (
         conv.id not in point.reach(to) and conv.id in point.reach(entry)
     ):
-        message = (
-            f"the lead is converted at '{conv.stage.id}', which a lead can reach without the "
-            f"handoff to sales at '{h.to}'{label}"
+        message = _(
+            "the lead is converted at '{stage}', which a lead can reach without the "
+            "handoff to sales at '{to}'{label}",
+            stage=conv.stage.id,
+            to=h.to,
+            label=label,
         )
-        fix = (
-            f"let every way to '{conv.stage.id}' pass '{h.to}', or move `lead_conversion:` to "
-            f"'{h.to}'; if the fast lane is on purpose, ignore this rule on it"
+        fix = _(
+            "let every way to '{stage}' pass '{to}', or move `lead_conversion:` to "
+            "'{to}'; if the fast lane is on purpose, ignore this rule on it",
+            stage=conv.stage.id,
+            to=h.to,
         )
     else:  # after the handoff on every way, or unreachable (reported elsewhere)
         return

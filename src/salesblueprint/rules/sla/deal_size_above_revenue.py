@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
+
+_PERIODS = {"month": _("month"), "quarter": _("quarter"), "year": _("year")}
 
 
 @rule("SB311", "deal-size-above-revenue", group="sla", severity="warning")
@@ -39,7 +42,13 @@ def check(ctx: Context) -> Iterator[Problem]:
     if t.average_deal_size > t.revenue:
         yield Problem(
             t.path,
-            f"the average deal size ({t.average_deal_size:g}) is above the revenue target for a "
-            f"{t.period} ({t.revenue:g}); check the period and the amounts",
+            _(
+                "the average deal size ({deal_size:g}) is above the revenue "
+                "target for a {period} ({revenue:g}); check the period and the "
+                "amounts",
+                deal_size=t.average_deal_size,
+                period=_PERIODS[t.period],
+                revenue=t.revenue,
+            ),
             at="average_deal_size",
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import LifecycleStage
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -48,8 +49,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     if d is not None and not d.reasons:
         yield Problem(
             d.path,
-            "sla.disqualify lists no reasons; add `reasons:` (e.g. [wrong_segment, no_budget, "
-            "student]) so that sales records why a lead is disqualified",
+            _(
+                "sla.disqualify lists no reasons; add `reasons:` (e.g. [wrong_segment, "
+                "no_budget, student]) so that sales records why a lead is disqualified"
+            ),
         )
     if bp.lifecycle is None:
         return
@@ -60,7 +63,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         yield Problem(
             t.path,
-            f"the move from '{t.from_}' to the disqualified stage '{t.to}' lists no reasons; "
-            "add `reasons:` so that sales records why a lead is disqualified",
+            _(
+                "the move from '{t_from_}' to the disqualified stage '{t_to}' lists no "
+                "reasons; add `reasons:` so that sales records why a lead is disqualified",
+                t_from_=t.from_,
+                t_to=t.to,
+            ),
             at="to",
         )

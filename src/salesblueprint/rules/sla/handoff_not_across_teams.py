@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.sides import SIDE_OPTIONS, handoff_owners, name_side
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -64,10 +65,17 @@ def check(ctx: Context) -> Iterator[Problem]:
     if a == b:
         yield Problem(
             h.path,
-            f"the handoff from '{h.from_}' to '{h.to}' stays within team '{a}'",
+            _(
+                "the handoff from '{h_from_}' to '{h_to}' stays within team '{a}'",
+                h_from_=h.from_,
+                h_to=h.to,
+                a=a,
+            ),
             at="to",
-            fix="make `to` the first stage sales owns (the handoff is where marketing passes a "
-            "lead to sales), or fix the stages' owners",
+            fix=_(
+                "make `to` the first stage sales owns (the handoff is where marketing "
+                "passes a lead to sales), or fix the stages' owners"
+            ),
         )
         return
     from_sales = name_side(bp.team(a), a, ctx.side_words) == "sales"
@@ -75,23 +83,39 @@ def check(ctx: Context) -> Iterator[Problem]:
     if from_sales and to_marketing:
         yield Problem(
             h.path,
-            f"the handoff runs the wrong way: from '{h.from_}' (sales team '{a}') to "
-            f"'{h.to}' (marketing team '{b}')",
+            _(
+                "the handoff runs the wrong way: from '{h_from_}' (sales team '{a}') to "
+                "'{h_to}' (marketing team '{b}')",
+                h_from_=h.from_,
+                a=a,
+                h_to=h.to,
+                b=b,
+            ),
             at="from",
-            fix="swap `from` and `to`: the handoff runs from marketing's last stage to sales' "
-            "first stage",
+            fix=_(
+                "swap `from` and `to`: the handoff runs from marketing's last stage to "
+                "sales' first stage"
+            ),
         )
     elif from_sales:
         yield Problem(
             h.path,
-            f"the handoff starts at '{h.from_}', owned by the sales team '{a}'",
+            _(
+                "the handoff starts at '{h_from_}', owned by the sales team '{a}'",
+                h_from_=h.from_,
+                a=a,
+            ),
             at="from",
-            fix="start it at marketing's last stage, the one before sales takes over",
+            fix=_("start it at marketing's last stage, the one before sales takes over"),
         )
     elif to_marketing:
         yield Problem(
             h.path,
-            f"the handoff ends at '{h.to}', owned by the marketing team '{b}'",
+            _(
+                "the handoff ends at '{h_to}', owned by the marketing team '{b}'",
+                h_to=h.to,
+                b=b,
+            ),
             at="to",
-            fix="end it at sales' first stage, where sales takes over",
+            fix=_("end it at sales' first stage, where sales takes over"),
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.sides import node_owner
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -48,12 +49,18 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         node = idx.nodes[nid]
         if node_owner(node) is None:
-            side = "marketing" if key == "from" else "sales"
-            teams = ", ".join(t.id for t in bp.teams) or "declare the teams under `teams:`"
+            side = _("marketing") if key == "from" else _("sales")
+            teams = ", ".join(t.id for t in bp.teams) or _("declare the teams under `teams:`")
             yield Problem(
                 node.path,
-                f"stage '{node.stage.id}' is the handoff's '{key}' but has no owner, so the "
-                f"blueprint does not say which team hands over; add `owner:` (the {side} team; "
-                f"teams: {teams})",
+                _(
+                    "stage '{stage}' is the handoff's '{key}' but has no owner, so the "
+                    "blueprint does not say which team hands over; add `owner:` (the {side} "
+                    "team; teams: {teams})",
+                    stage=node.stage.id,
+                    key=key,
+                    side=side,
+                    teams=teams,
+                ),
                 at="id",
             )

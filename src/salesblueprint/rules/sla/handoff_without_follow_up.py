@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -39,6 +40,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     if h is not None and h.follow_up_within is None:
         yield Problem(
             h.path,
-            f"the handoff from '{h.from_}' to '{h.to}' does not say how fast sales follows up; "
-            "add `follow_up_within:` (e.g. 24h) and `attempts:`",
+            _(
+                "the handoff from '{h_from_}' to '{h_to}' does not say how fast sales "
+                "follows up; add `follow_up_within:` (e.g. 24h) and `attempts:`",
+                h_from_=h.from_,
+                h_to=h.to,
+            ),
         )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.model.graph import EdgeKind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -72,8 +73,14 @@ def check(ctx: Context) -> Iterator[Problem]:
         nxt = ", ".join(f"'{e.target}'" for e in out)
         yield Problem(
             s.path,
-            f"when a deal in pipeline '{p.id}' is lost, contacts in stage '{s.id}' have nowhere "
-            f"to go: the only move out is on to {nxt}; add a recycle (sla.recycle or a "
-            "transition with kind: recycle) back to an earlier stage, with the reasons",
+            _(
+                "when a deal in pipeline '{pipeline}' is lost, contacts in stage "
+                "'{stage}' have nowhere to go: the only move out is on to {nxt}; add a "
+                "recycle (sla.recycle or a transition with kind: recycle) back to an "
+                "earlier stage, with the reasons",
+                pipeline=p.id,
+                stage=s.id,
+                nxt=nxt,
+            ),
             at="pipeline",
         )

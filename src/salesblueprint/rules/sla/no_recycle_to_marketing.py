@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.sides import SIDE_OPTIONS
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -50,8 +51,12 @@ def check(ctx: Context) -> Iterator[Problem]:
     marketing = ", ".join(sorted(sides.marketing))
     yield Problem(
         first.path,
-        f"no recycle goes from a sales-owned stage back to a stage of marketing ({marketing}), "
-        "so the SLA does not say when a lead goes back to marketing; let a recycle end at a "
-        "marketing stage (e.g. the handoff's 'from')",
+        _(
+            "no recycle goes from a sales-owned stage back to a stage of marketing "
+            "({marketing}), so the SLA does not say when a lead goes back to "
+            "marketing; let a recycle end at a marketing stage (e.g. the handoff's "
+            "'from')",
+            marketing=marketing,
+        ),
         at="to",
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -40,6 +41,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not r.reasons:
             yield Problem(
                 r.path,
-                f"the recycle from '{r.from_}' to '{r.to}' lists no reasons; add `reasons:` "
-                "(e.g. [no_response, bad_timing]) so that marketing knows why the lead is back",
+                _(
+                    "the recycle from '{r_from_}' to '{r_to}' lists no reasons; add "
+                    "`reasons:` (e.g. [no_response, bad_timing]) so that marketing knows why "
+                    "the lead is back",
+                    r_from_=r.from_,
+                    r_to=r.to,
+                ),
             )

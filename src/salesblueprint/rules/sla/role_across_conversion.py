@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.conversion import conversion_point
 from salesblueprint.rules.analysis.sides import node_owner
 from salesblueprint.rules.engine import Context
@@ -61,24 +62,38 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         if team.role == "ae" and nid in point.before:
             where, job, fix = (
-                "before",
-                "account executives",
-                f"let the SDR team own it, or move `lead_conversion:` from '{conv}' to the first "
-                "stage the account executives own",
+                _("before"),
+                _("account executives"),
+                _(
+                    "let the SDR team own it, or move `lead_conversion:` from '{conv}' to the "
+                    "first stage the account executives own",
+                    conv=conv,
+                ),
             )
         elif team.role == "sdr" and nid in point.after:
             where, job, fix = (
-                "after",
-                "sales development",
-                f"let the AE team own it, or move `lead_conversion:` from '{conv}' to the stage "
-                "where sales development hands the lead over",
+                _("after"),
+                _("sales development"),
+                _(
+                    "let the AE team own it, or move `lead_conversion:` from '{conv}' to the "
+                    "stage where sales development hands the lead over",
+                    conv=conv,
+                ),
             )
         else:
             continue
         yield Problem(
             node.path,
-            f"stage '{nid}' comes {where} the lead conversion at '{conv}' but team "
-            f"'{team.id}' ({job}, role: {team.role}) owns it",
+            _(
+                "stage '{nid}' comes {where} the lead conversion at '{conv}' but team "
+                "'{team}' ({job}, role: {team_role}) owns it",
+                nid=nid,
+                where=where,
+                conv=conv,
+                team=team.id,
+                job=job,
+                team_role=team.role,
+            ),
             at="owner" if node.stage.owner is not None else "id",
             fix=fix,
         )

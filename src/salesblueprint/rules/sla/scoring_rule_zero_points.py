@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -36,7 +37,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         if r.points == 0:
             yield Problem(
                 r.path,
-                f"scoring rule '{r.signal}' is worth 0 points and changes no score; give it "
-                "points (negative for a signal against buying) or remove it",
+                _(
+                    "scoring rule '{r_signal}' is worth 0 points and changes no score; give "
+                    "it points (negative for a signal against buying) or remove it",
+                    r_signal=r.signal,
+                ),
                 at="points",
             )

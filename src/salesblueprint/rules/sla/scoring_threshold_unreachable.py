@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -54,12 +55,16 @@ def check(ctx: Context) -> Iterator[Problem]:
     if s.threshold <= positive:
         return
     if not s.rules:
-        why = "there are no scoring rules"
+        why = _("there are no scoring rules")
     else:
-        why = f"all positive points together add up to {positive}"
+        why = _("all positive points together add up to {points}", points=positive)
     yield Problem(
         s.path,
-        f"no lead can reach the threshold {_n(s.threshold)}: {why}; lower the threshold or add "
-        "the signals that make a lead sales-ready",
+        _(
+            "no lead can reach the threshold {n}: {why}; lower the threshold or add "
+            "the signals that make a lead sales-ready",
+            n=_n(s.threshold),
+            why=why,
+        ),
         at="threshold",
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -39,7 +40,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     yield Problem(
         s.path,
-        "lead scoring has no negative fit rule, so a lead outside the ideal customer profile "
-        "loses no points; consider one (e.g. 'Company is outside our market', points: -10)",
+        _(
+            "lead scoring has no negative fit rule, so a lead outside the ideal "
+            "customer profile loses no points; consider one (e.g. 'Company is "
+            "outside our market', points: -10)"
+        ),
         at="rules" if s.rules else "threshold",
     )

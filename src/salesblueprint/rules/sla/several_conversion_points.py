@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.conversion import conversion_stages
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
@@ -46,9 +47,16 @@ def check(ctx: Context) -> Iterator[Problem]:
     for s in stages[1:]:
         yield Problem(
             s.path,
-            f"stage '{s.id}' converts the lead too, but '{first.id}' already does: a lead is "
-            "converted once",
+            _(
+                "stage '{stage}' converts the lead too, but '{first}' already does: a "
+                "lead is converted once",
+                stage=s.id,
+                first=first.id,
+            ),
             at="lead_conversion",
-            fix=f"keep `lead_conversion:` on one stage (where sales development hands the lead "
-            f"to the account executives) and remove it from '{s.id}'",
+            fix=_(
+                "keep `lead_conversion:` on one stage (where sales development hands the "
+                "lead to the account executives) and remove it from '{stage}'",
+                stage=s.id,
+            ),
         )

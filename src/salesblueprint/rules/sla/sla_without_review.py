@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -34,6 +35,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     if sla is not None and (sla.review is None or not sla.review.strip()):
         yield Problem(
             ("sla",),
-            "the SLA names no review cadence; add `review:` (e.g. monthly) so that marketing and "
-            "sales check the agreement together",
+            _(
+                "the SLA names no review cadence; add `review:` (e.g. monthly) so that "
+                "marketing and sales check the agreement together"
+            ),
         )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.diagnostics.suggest import did_you_mean
+from salesblueprint.i18n import _, did_you_mean
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -41,7 +41,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             if record not in src.records:
                 yield Problem(
                     (*f.path, "data", i),
-                    f"the flow from '{f.from_}' to '{f.to}' carries '{record}', which "
-                    f"'{f.from_}' does not hold{did_you_mean(record, src.records)}; add it to "
-                    f"the records of '{f.from_}' or fix the flow",
+                    _(
+                        "the flow from '{f_from_}' to '{f_to}' carries '{record}', which "
+                        "'{f_from_}' does not hold{did_you_mean}; add it to the records of "
+                        "'{f_from_}' or fix the flow",
+                        f_from_=f.from_,
+                        f_to=f.to,
+                        record=record,
+                        did_you_mean=did_you_mean(record, src.records),
+                    ),
                 )

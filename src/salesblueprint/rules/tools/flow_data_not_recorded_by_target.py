@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.diagnostics.suggest import did_you_mean
+from salesblueprint.i18n import _, did_you_mean
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -41,6 +41,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             if record in src.records and record not in dst.records:
                 yield Problem(
                     (*f.path, "data", i),
-                    f"the flow to '{f.to}' carries '{record}', which the records of '{f.to}' do "
-                    f"not list{did_you_mean(record, dst.records)}; add it to them",
+                    _(
+                        "the flow to '{f_to}' carries '{record}', which the records of '{f_to}' "
+                        "do not list{did_you_mean}; add it to them",
+                        f_to=f.to,
+                        record=record,
+                        did_you_mean=did_you_mean(record, dst.records),
+                    ),
                 )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -33,7 +34,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not f.data:
             yield Problem(
                 f.path,
-                f"the flow from '{f.from_}' to '{f.to}' does not say which data moves; add "
-                "`data:` (records of the source tool)",
+                _(
+                    "the flow from '{f_from_}' to '{f_to}' does not say which data moves; "
+                    "add `data:` (records of the source tool)",
+                    f_from_=f.from_,
+                    f_to=f.to,
+                ),
                 at="from",
             )

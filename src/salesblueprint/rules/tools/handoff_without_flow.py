@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.rules.analysis.sides import SIDE_OPTIONS
 from salesblueprint.rules.engine import Context
@@ -121,9 +122,15 @@ def check(ctx: Context) -> Iterator[Problem]:
         f = carrying[0]
         yield Problem(
             f.path,
-            f"this flow carries the contact to the sales tool '{f.to}' only when a contact "
-            f"reaches '{f.trigger}', after the handoff to '{h.to}'; trigger it at '{h.to}' (or "
-            "earlier) so that sales has the lead when the follow-up time starts",
+            _(
+                "this flow carries the contact to the sales tool '{f_to}' only when a "
+                "contact reaches '{f_trigger}', after the handoff to '{h_to}'; trigger "
+                "it at '{h_to}' (or earlier) so that sales has the lead when the "
+                "follow-up time starts",
+                f_to=f.to,
+                f_trigger=f.trigger,
+                h_to=h.to,
+            ),
             at="trigger",
         )
         return
@@ -131,17 +138,31 @@ def check(ctx: Context) -> Iterator[Problem]:
         f = into[0]
         yield Problem(
             f.path,
-            f"this flow into the sales tool '{f.to}' does not carry the contact, so at the "
-            f"handoff from '{h.from_}' to '{h.to}' sales does not get the lead; add the contact "
-            f"record of '{f.from_}' to its data",
+            _(
+                "this flow into the sales tool '{f_to}' does not carry the contact, so "
+                "at the handoff from '{h_from_}' to '{h_to}' sales does not get the "
+                "lead; add the contact record of '{f_from_}' to its data",
+                f_to=f.to,
+                h_from_=h.from_,
+                h_to=h.to,
+                f_from_=f.from_,
+            ),
             at="data",
         )
         return
     target = ", ".join(f"'{t}'" for t in sorted(sales))
     yield Problem(
         h.path,
-        f"at the handoff from '{h.from_}' to '{h.to}' no flow carries the contact from "
-        f"{', '.join(repr(t) for t in outside)} to the sales tool {target}; add a flow, e.g. "
-        f"{{from: {outside[0]}, to: {sorted(sales)[0]}, data: [contact], trigger: {h.to}}}",
+        _(
+            "at the handoff from '{h_from_}' to '{h_to}' no flow carries the contact "
+            "from {value} to the sales tool {target}; add a flow, e.g. {{from: "
+            "{outside}, to: {sales}, data: [contact], trigger: {h_to}}}",
+            h_from_=h.from_,
+            h_to=h.to,
+            value=", ".join(repr(t) for t in outside),
+            target=target,
+            outside=outside[0],
+            sales=sorted(sales)[0],
+        ),
         at="to",
     )

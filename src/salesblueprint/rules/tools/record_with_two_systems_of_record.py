@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -46,8 +47,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             if record in first and first[record] != t.id:
                 yield Problem(
                     (*t.path, "system_of_record", i),
-                    f"tool '{t.id}' and tool '{first[record]}' are both the system of record "
-                    f"for '{record}'; keep it on the one that leads",
+                    _(
+                        "tool '{tool}' and tool '{first}' are both the system of record for "
+                        "'{record}'; keep it on the one that leads",
+                        tool=t.id,
+                        first=first[record],
+                        record=record,
+                    ),
                 )
             else:
                 first.setdefault(record, t.id)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -47,6 +48,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             yield Problem(
                 (*t.path, "records", i),
-                f"record '{record}' is held by {', '.join(holders)} but none of them is its "
-                "system of record; add it to `system_of_record` of the tool that leads",
+                _(
+                    "record '{record}' is held by {holders} but none of them is its system "
+                    "of record; add it to `system_of_record` of the tool that leads",
+                    record=record,
+                    holders=", ".join(holders),
+                ),
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _, ngettext
 from salesblueprint.model.blueprint import DealStage, ExitCriterion
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import RULES, Problem, rule
@@ -67,10 +68,17 @@ def check(ctx: Context) -> Iterator[Problem]:
         if any(_norm_reports(ctx, c) for c in crits):
             continue
         n = len(crits)
-        what = "its exit criterion does" if n == 1 else f"none of its {n} exit criteria"
+        what = ngettext(
+            "its exit criterion does not name", "none of its {n} exit criteria names", n
+        )
         yield Problem(
             (*s.path, "exit_criteria"),
-            f"no tool records when a {'contact' if node.kind == 'lifecycle_stage' else 'deal'} "
-            f"leaves stage '{s.label}': {what} name{'s' if n == 1 else ''} a "
-            "`recorded_in:` tool; add the tool (or tool.record) that holds the evidence",
+            _(
+                "no tool records when a {who} leaves stage '{stage}': {what} "
+                "a `recorded_in:` tool; add the tool (or tool.record) that "
+                "holds the evidence",
+                who=_("contact") if node.kind == "lifecycle_stage" else _("deal"),
+                stage=s.label,
+                what=what,
+            ),
         )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.diagnostics.suggest import did_you_mean
+from salesblueprint.i18n import _, did_you_mean
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -34,9 +34,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     for t in ctx.bp.tools:
         for i, record in enumerate(t.system_of_record):
             if record not in t.records:
-                hint = did_you_mean(record, t.records) or "; add it to its `records`"
+                hint = did_you_mean(record, t.records) or _("; add it to its `records`")
                 yield Problem(
                     (*t.path, "system_of_record", i),
-                    f"tool '{t.id}' is the system of record for '{record}' but does not hold "
-                    f"it{hint}",
+                    _(
+                        "tool '{tool}' is the system of record for '{record}' but does not hold "
+                        "it{hint}",
+                        tool=t.id,
+                        record=record,
+                        hint=hint,
+                    ),
                 )

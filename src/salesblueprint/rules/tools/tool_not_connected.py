@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from salesblueprint.i18n import _
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
@@ -40,7 +41,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         if t.id not in connected:
             yield Problem(
                 t.path,
-                f"tool '{t.id}' is connected to no other tool: no flow goes from or to it, so "
-                "its data is typed in by hand or not at all; add the flows, or remove the tool",
+                _(
+                    "tool '{tool}' is connected to no other tool: no flow goes from or to "
+                    "it, so its data is typed in by hand or not at all; add the flows, or "
+                    "remove the tool",
+                    tool=t.id,
+                ),
                 at="id",
             )
