@@ -223,7 +223,8 @@ def options_doc(r: Rule, tr: Translator | None = None) -> str:
         "|---|---|---|---|",
     ]
     for o in r.options:
-        doc = " ".join(tr.gettext(" ".join(o.doc.split())).split()).replace("|", "\\|")
+        msgid = " ".join(o.doc.split())
+        doc = " ".join(tr.gettext(msgid).split()).replace("|", "\\|")
         kind = tr.gettext(o.kind)
         lines.append(f"| `{o.name}` | {kind} | `{o.show()}` | {doc} |")
     return "\n".join(lines) + "\n"
