@@ -353,11 +353,10 @@ def _shape(value: object) -> object:
 
 
 def _example_shape(lang: str, body: str) -> object:
-    import tomllib
     import yaml
 
-    if lang == "toml":
-        return _shape(tomllib.loads(body))
+    if lang == "toml":  # tables and keys (tomllib is Python 3.11+)
+        return re.findall(r"^\s*(\[[^\]]*\]|[\w.-]+)\s*=?", body, re.M)
     try:
         return _shape(yaml.safe_load(body))
     except yaml.YAMLError:  # an example of a broken file: the same broken text
