@@ -428,3 +428,40 @@ def test_rule_docs_have_no_english_words(lang: str) -> None:
         text = _FENCE.sub("", path.read_text(encoding="utf-8")).replace("``", "`")
         text = re.sub(r"\*[^*]*\*", " ", text)
         assert not english_words(text), f"{path.name}: {english_words(text)}"
+
+
+# -- the reader speaks the file's language before the file is parsed -------------------------
+
+
+def test_sniff_language_reads_only_a_top_level_line() -> None:
+    from salesblueprint.loading.yaml_reader import sniff_language
+
+    assert sniff_language(b"salesblueprint: 1\nlanguage: nl\n") == "nl"
+    assert sniff_language(b"language: 'nl'   # Nederlands\r\nname: x\n") == "nl"
+    assert sniff_language(b"teams:\n  language: nl\n") is None  # not top-level
+    assert sniff_language(b"language: xx\n") is None  # no catalog
+    assert sniff_language(b"name: x\n") is None
+    assert sniff_language(b"\xff\xfelanguage: nl\n") is None  # not at a line start
+
+
+def test_reader_findings_in_the_files_language(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "salesblueprint: 1\nlanguage: nl\nname: x\nteams:\n  - id: a\n    id: b\n", "utf-8"
+    )
+    nl = _run("check", str(bad))
+    assert "sleutel 'id' staat er twee keer" in nl.stdout and "gevonden in 1 bestand" in nl.stdout
+    en = _run("check", str(bad), "--lang", "en")
+    assert "duplicate key 'id' (first at line 5)" in en.stdout
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("- a\n", "utf-8")
+    assert "het hoogste niveau is een lijst" in _run("check", str(plain), "--lang", "nl").stdout
+    assert "the top level is a list" in _run("check", str(plain)).stdout
+
+
+def test_capped_findings_in_dutch(tmp_path: Path) -> None:
+    many = tmp_path / "many.yaml"
+    keys = "".join(f"  k{i}: 1\n  k{i}: 2\n" for i in range(60))
+    many.write_text(f"salesblueprint: 1\nlanguage: nl\nname: x\nlint:\n{keys}", "utf-8")
+    out = _run("check", str(many)).stdout
+    assert "… en nog 10 meldingen duplicate-key in dit bestand" in out

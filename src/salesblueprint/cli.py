@@ -193,7 +193,7 @@ def check(
     languages = set()
     for p in paths:
         found, language = check_file_language(p, config, lang)
-        findings += cap_per_code(found)
+        findings += cap_per_code(found, tr=translator(language))
         languages.add(language)
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
