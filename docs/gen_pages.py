@@ -1,7 +1,9 @@
 """Generate the docs pages that must never be written twice (run by mkdocs-gen-files).
 
 - ``rules/index.md`` and one ``rules/<CODE>.md`` per rule, from the rules' own docstrings
-  (``salesblueprint.rules.registry.load_all()``);
+  (``salesblueprint.rules.registry.load_all()``), and the same pages in every other language
+  under ``<lang>/rules/`` (``salesblueprint.rules.doc_pages``: summaries from the catalog, the
+  rest from ``src/salesblueprint/i18n/docs/<lang>/<CODE>.md``);
 - ``reference.md``, the key-by-key format reference, from the JSON Schema that
   ``salesblueprint schema`` prints (itself generated from the pydantic models).
 
@@ -15,11 +17,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from salesblueprint.diagnostics.codes import BANDS
-from salesblueprint.rules.registry import Rule, load_all, options_doc
+from salesblueprint.i18n import DEFAULT, LANGUAGES, translator
+from salesblueprint.rules.doc_pages import rule_page, rules_index
+from salesblueprint.rules.registry import load_all
 from salesblueprint.schema import blueprint_schema
 
 Writer = Callable[[str, str], None]
+
+# each language named in its own words, for the links between the rule lists
+_LANG_NAMES = {"en": "English", "nl": "Nederlands", "de": "Deutsch", "fr": "Français"}
 
 # sections of the format reference, in reading order; models not listed follow in name order
 _ORDER = [
@@ -170,59 +176,21 @@ def format_reference() -> str:
     return "\n".join(lines)
 
 
-def rule_page(r: Rule) -> str:
-    meta = [
-        f"**Group:** {r.group}",
-        f"**Default severity:** {r.severity}",
-        f"**Preset:** {r.preset}",
-    ]
-    if r.norm:
-        meta.append(f"**Norm:** {r.norm}")
-    if r.aliases:
-        meta.append(f"**Old names:** {', '.join(r.aliases)}")
-    doc = r.doc.strip()
-    first, _, rest = doc.partition("\n")
-    options = f"{options_doc(r)}\n" if r.options else ""
-    return (
-        f"# {r.code} {r.name}\n\n{first}\n\n{' · '.join(meta)}\n\n{rest.strip()}\n\n"
-        f"{options}"
-        f"Silence it on a node with `lint: {{ignore: [{r.name}]}}`, or for the project with "
-        f'`ignore = ["{r.code}"]` in `[tool.salesblueprint]`. '
-        f"`salesblueprint rule {r.code}` prints this page.\n"
-    )
-
-
-def rules_index(rules: list[Rule]) -> str:
-    lines = [
-        "# Rules",
-        "",
-        "Every code a finding can carry. The *correctness* preset runs only the rules that "
-        "find broken models; *partial* all but the *completeness* group; *recommended* (the "
-        "default) runs them all ([presets](../configuration.md)). "
-        "`salesblueprint rules` prints this list.",
-        "",
-        "Codes come in bands, one per theme; a new rule takes the next free code of its band:",
-        "",
-        "| Codes | What they are about |",
-        "|---|---|",
-        *(f"| {first}–{last} | {what} |" for first, last, what in BANDS),
-        "",
-        "| Code | Name | Group | Severity | Preset | Norm | Summary |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for r in rules:
-        lines.append(
-            f"| [{r.code}]({r.code}.md) | {r.name} | {r.group} | {r.severity} | {r.preset} "
-            f"| {r.norm or ''} | {_cell(r.summary)} |"
-        )
-    return "\n".join(lines) + "\n"
-
-
 def generate(write: Writer) -> None:
     rules = sorted(load_all().values(), key=lambda r: r.code)
-    write("rules/index.md", rules_index(rules))
+    others = [lang for lang in LANGUAGES if lang != DEFAULT]
+    links = " · ".join(
+        f"[{_LANG_NAMES.get(lang, lang)}](../{lang}/rules/index.md)" for lang in others
+    )
+    write("rules/index.md", rules_index(rules, translator(DEFAULT), links))
     for r in rules:
-        write(f"rules/{r.code}.md", rule_page(r))
+        write(f"rules/{r.code}.md", rule_page(r, translator(DEFAULT)))
+    for lang in others:
+        tr = translator(lang)
+        back = f"[{_LANG_NAMES[DEFAULT]}](../../rules/index.md)"
+        write(f"{lang}/rules/index.md", rules_index(rules, tr, back))
+        for r in rules:
+            write(f"{lang}/rules/{r.code}.md", rule_page(r, tr))
     write("reference.md", format_reference())
     here = Path(__file__).resolve().parent
     if not (here / "diagrams.md").exists():  # until the diagrams guide lands

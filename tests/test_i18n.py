@@ -295,7 +295,7 @@ def test_rules_and_rule_in_dutch() -> None:
     line = next(x for x in listing.stdout.splitlines() if x.startswith("SB231"))
     assert "Een exitcriterium dat iets is wat de verkoper doet" in line
     one = _run("rule", "SB231", "--lang", "nl").stdout
-    assert "Groep: norms." in one and "in het Engels" in one
+    assert "Groep: norms." in one and "## Waarom is dit slecht?" in one
     assert _run("rule", "SB231").stdout.startswith("# SB231")
     assert "Group: norms." in _run("rule", "SB231").stdout
 
@@ -321,3 +321,147 @@ def test_ids_shown_as_words_or_display_names(tmp_path: Path) -> None:
     tools = extract(bp, "tools")
     assert "Klantsysteem" in [g.title for g in tools.groups]
     assert any("E-mail (bronsysteem)" in ln.text for n in tools.nodes for ln in n.lines)
+
+
+# -- rule docs in every language ---------------------------------------------------------------
+
+# the section markers of the English docs, as each language writes them
+_DOC_MARKERS = {
+    "nl": {
+        "## What it does": "## Wat het doet",
+        "## Why is this bad?": "## Waarom is dit slecht?",
+        "## Example": "## Voorbeeld",
+        "## What to do": "## Wat te doen",
+        "Use instead:": "Gebruik in plaats daarvan:",
+    }
+}
+_FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
+
+
+def _markers(text: str, markers: list[str]) -> list[str]:
+    return [m for line in text.splitlines() for m in markers if line.startswith(m)]
+
+
+def _shape(value: object) -> object:
+    """Keys and list lengths of a parsed YAML example; strings may differ (they are prose),
+    other values (numbers, booleans) may not."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(v) for v in value]
+    return "text" if isinstance(value, str) else value
+
+
+def _example_shape(lang: str, body: str) -> object:
+    import yaml
+
+    if lang == "toml":  # tables and keys (tomllib is Python 3.11+)
+        return re.findall(r"^\s*(\[[^\]]*\]|[\w.-]+)\s*=?", body, re.M)
+    try:
+        return _shape(yaml.safe_load(body))
+    except yaml.YAMLError:  # an example of a broken file: the same broken text
+        return re.sub(r"\s+#.*", "", body)
+
+
+def _docs() -> list[tuple[str, str, str]]:
+    from salesblueprint.rules.registry import load_all
+
+    return [(r.code, r.doc, lang) for r in load_all().values() for lang in OTHER]
+
+
+@pytest.mark.parametrize(("code", "doc", "lang"), _docs(), ids=lambda x: str(x)[:6])
+def test_every_rule_has_docs_in_every_language(code: str, doc: str, lang: str) -> None:
+    """One source per language: ``i18n/docs/<lang>/<CODE>.md`` has the English docs'
+    sections in the same order, and examples with the same keys."""
+    from salesblueprint.i18n import rule_doc_file
+
+    path = rule_doc_file(code, lang)
+    assert path.is_file(), f"{code} has no {lang} docs: write {path.relative_to(ROOT)}"
+    text = path.read_text(encoding="utf-8")
+    english = doc.partition("\n")[2]
+    table = _DOC_MARKERS[lang]
+    assert [table[m] for m in _markers(english, list(table))] == _markers(
+        text, list(table.values())
+    ), f"{code}: the {lang} docs' sections differ from the English ones"
+    en_examples = _FENCE.findall(english)
+    examples = _FENCE.findall(text)
+    assert len(examples) == len(en_examples), f"{code}: not as many examples as in English"
+    for i, ((en_lang, en_body), (ex_lang, body)) in enumerate(
+        zip(en_examples, examples, strict=True)
+    ):
+        assert ex_lang == en_lang, f"{code}: example {i + 1} is {ex_lang}, not {en_lang}"
+        assert _example_shape(ex_lang, body) == _example_shape(en_lang, en_body), (
+            f"{code}: example {i + 1} has other keys than the English one"
+        )
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_no_docs_for_rules_that_do_not_exist(lang: str) -> None:
+    from salesblueprint.i18n import DOCS_DIR
+    from salesblueprint.rules.registry import load_all
+
+    stale = {p.stem for p in (DOCS_DIR / lang).glob("*.md")} - set(load_all())
+    assert not stale, f"docs for unknown rules: {sorted(stale)}"
+
+
+def test_the_shape_check_catches_a_changed_key() -> None:
+    assert _example_shape("yaml", "a: {b: x}") == _example_shape("yaml", "a: {b: y}")
+    assert _example_shape("yaml", "a: {b: x}") != _example_shape("yaml", "a: {c: x}")
+    assert _example_shape("yaml", "a: [x]") != _example_shape("yaml", "a: [x, y]")
+    assert _example_shape("yaml", "p: 0.2") != _example_shape("yaml", "p: 0.3")
+
+
+def test_rule_in_dutch_is_dutch_throughout() -> None:
+    out = _run("rule", "SB409", "--lang", "nl").stdout
+    assert "## Wat het doet" in out and "## Opties" in out and "What it does" not in out
+    assert "in het Engels" not in out and "Stel ze in onder" in out
+    assert "| `contact-records` | lijst met teksten |" in out
+
+
+@pytest.mark.parametrize("lang", OTHER)
+def test_rule_docs_have_no_english_words(lang: str) -> None:
+    """The prose of the translated docs; examples, ``code`` and *italics* (the vocabulary
+    a rule reads, quoted in both languages) aside."""
+    from salesblueprint.i18n import DOCS_DIR
+
+    for path in sorted((DOCS_DIR / lang).glob("*.md")):
+        text = _FENCE.sub("", path.read_text(encoding="utf-8")).replace("``", "`")
+        text = re.sub(r"\*[^*]*\*", " ", text)
+        assert not english_words(text), f"{path.name}: {english_words(text)}"
+
+
+# -- the reader speaks the file's language before the file is parsed -------------------------
+
+
+def test_sniff_language_reads_only_a_top_level_line() -> None:
+    from salesblueprint.loading.yaml_reader import sniff_language
+
+    assert sniff_language(b"salesblueprint: 1\nlanguage: nl\n") == "nl"
+    assert sniff_language(b"language: 'nl'   # Nederlands\r\nname: x\n") == "nl"
+    assert sniff_language(b"teams:\n  language: nl\n") is None  # not top-level
+    assert sniff_language(b"language: xx\n") is None  # no catalog
+    assert sniff_language(b"name: x\n") is None
+    assert sniff_language(b"\xff\xfelanguage: nl\n") is None  # not at a line start
+
+
+def test_reader_findings_in_the_files_language(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "salesblueprint: 1\nlanguage: nl\nname: x\nteams:\n  - id: a\n    id: b\n", "utf-8"
+    )
+    nl = _run("check", str(bad))
+    assert "sleutel 'id' staat er twee keer" in nl.stdout and "gevonden in 1 bestand" in nl.stdout
+    en = _run("check", str(bad), "--lang", "en")
+    assert "duplicate key 'id' (first at line 5)" in en.stdout
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("- a\n", "utf-8")
+    assert "het hoogste niveau is een lijst" in _run("check", str(plain), "--lang", "nl").stdout
+    assert "the top level is a list" in _run("check", str(plain)).stdout
+
+
+def test_capped_findings_in_dutch(tmp_path: Path) -> None:
+    many = tmp_path / "many.yaml"
+    keys = "".join(f"  k{i}: 1\n  k{i}: 2\n" for i in range(60))
+    many.write_text(f"salesblueprint: 1\nlanguage: nl\nname: x\nlint:\n{keys}", "utf-8")
+    out = _run("check", str(many)).stdout
+    assert "… en nog 10 meldingen duplicate-key in dit bestand" in out

@@ -193,7 +193,7 @@ def check(
     languages = set()
     for p in paths:
         found, language = check_file_language(p, config, lang)
-        findings += cap_per_code(found)
+        findings += cap_per_code(found, tr=translator(language))
         languages.add(language)
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -283,8 +283,14 @@ def show_rule(key: str, lang: str) -> None:
     tr = translator(lang)
     if renamed(key) is r:
         click.echo(
-            f"{key} is an old name of {r.code} {r.name}; ignores and settings naming it "
-            f"still apply, but use {r.name} in new ones.\n"
+            tr.gettext(
+                "{key} is an old name of {code} {name}; ignores and settings naming it "
+                "still apply, but use {name} in new ones.",
+                key=key,
+                code=r.code,
+                name=r.name,
+            )
+            + "\n"
         )
     click.echo(f"# {r.code} {r.name}\n")
     meta = tr.gettext(
@@ -296,11 +302,11 @@ def show_rule(key: str, lang: str) -> None:
     if r.norm:
         meta += tr.gettext(" Norm: {norm}.", norm=r.norm)
     if r.aliases:
-        meta += f" Old names: {', '.join(r.aliases)}."
+        meta += tr.gettext(" Old names: {names}.", names=", ".join(r.aliases))
     click.echo(meta + "\n")
-    click.echo(terminal_text(rule_doc(r.doc, tr)))
+    click.echo(terminal_text(rule_doc(r.doc, tr, r.code)))
     if r.options:
-        click.echo("\n" + terminal_text(options_doc(r)))
+        click.echo("\n" + terminal_text(options_doc(r, tr)))
 
 
 @cli.command("schema")

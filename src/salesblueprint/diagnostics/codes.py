@@ -26,17 +26,23 @@ Norm = Literal["required", "factual", "inspectable", "buyer-centric"]
 CODE_RE = re.compile(r"^SB\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
+
+def N_(msgid: str) -> str:
+    """Marks a text for the catalogs (as ``salesblueprint.i18n.N_``, a layer above this one)."""
+    return msgid
+
+
 #: code bands: first code, last code, what the band holds (the docs list them from here)
 BANDS: tuple[tuple[str, str, str], ...] = (
-    ("SB001", "SB099", "reading the file: YAML syntax, safety guards, schema, references"),
-    ("SB100", "SB149", "the stage graph: reachability, outcomes, cycles"),
-    ("SB150", "SB199", "the deal pipeline: probabilities, owners, lost reasons"),
-    ("SB200", "SB299", "the four norms of exit criteria and stage names"),
-    ("SB300", "SB399", "the marketing-sales SLA: hand-offs, recycling, scoring, targets"),
-    ("SB400", "SB499", "tools, systems of record and data flows"),
-    ("SB500", "SB599", "completeness: what a blueprint leaves undefined"),
-    ("SB600", "SB699", "drift: where a CRM differs from the blueprint (salesblueprint drift)"),
-    ("SB900", "SB999", "the rule engine itself: failed checks, ignores"),
+    ("SB001", "SB099", N_("reading the file: YAML syntax, safety guards, schema, references")),
+    ("SB100", "SB149", N_("the stage graph: reachability, outcomes, cycles")),
+    ("SB150", "SB199", N_("the deal pipeline: probabilities, owners, lost reasons")),
+    ("SB200", "SB299", N_("the four norms of exit criteria and stage names")),
+    ("SB300", "SB399", N_("the marketing-sales SLA: hand-offs, recycling, scoring, targets")),
+    ("SB400", "SB499", N_("tools, systems of record and data flows")),
+    ("SB500", "SB599", N_("completeness: what a blueprint leaves undefined")),
+    ("SB600", "SB699", N_("drift: where a CRM differs from the blueprint (salesblueprint drift)")),
+    ("SB900", "SB999", N_("the rule engine itself: failed checks, ignores")),
 )
 
 

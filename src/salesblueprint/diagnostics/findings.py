@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from salesblueprint.diagnostics.codes import Code
@@ -120,6 +120,20 @@ MORE_NODE: Path = ("…",)
 """The ``node`` of a closing "… and N more" finding (no real node has this path)."""
 
 
+class Speaker(Protocol):
+    """What renders the "… and N more" text: an ``i18n.Translator`` (a layer above)."""
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **params: Any) -> str: ...
+
+
+class _English:
+    def ngettext(self, singular: str, plural: str, n: int, /, **params: Any) -> str:
+        return (singular if n == 1 else plural).format(n=n, **params)
+
+
+_ENGLISH = _English()
+
+
 class CappedFindings:
     """Findings, at most ``limit`` per rule and file; the rest are only counted.
 
@@ -128,8 +142,9 @@ class CappedFindings:
     file with 300,000 unknown keys costs 51 findings, not 300,000.
     """
 
-    def __init__(self, limit: int = MAX_FINDINGS_PER_CODE) -> None:
+    def __init__(self, limit: int = MAX_FINDINGS_PER_CODE, tr: Speaker | None = None) -> None:
         self.limit = limit
+        self.tr: Speaker = tr or _ENGLISH  # the language of the "… and N more" findings
         self.items: list[Finding] = []
         self._counts: dict[tuple[str, str], int] = {}
         self._first_over: dict[tuple[str, str], Finding] = {}
@@ -169,17 +184,29 @@ class CappedFindings:
                     first,
                     fix=None,
                     node=MORE_NODE,
-                    message=f"… and {more:,} more {first.name} finding"
-                    f"{'s' if more != 1 else ''} in this file (only the first {self.limit} "
-                    "of each rule are shown)",
+                    message=self.tr.ngettext(
+                        "… and {count} more {name} finding in this file (only the first "
+                        "{limit} of each rule are shown)",
+                        "… and {count} more {name} findings in this file (only the first "
+                        "{limit} of each rule are shown)",
+                        more,
+                        count=f"{more:,}",
+                        name=first.name,
+                        limit=self.limit,
+                    ),
                 )
             )
         return out
 
 
-def cap_per_code(findings: Sequence[Finding], limit: int = MAX_FINDINGS_PER_CODE) -> list[Finding]:
-    """``findings`` with at most ``limit`` per rule and file, then each "… and N more"."""
-    capped = CappedFindings(limit)
+def cap_per_code(
+    findings: Sequence[Finding],
+    limit: int = MAX_FINDINGS_PER_CODE,
+    tr: Speaker | None = None,
+) -> list[Finding]:
+    """``findings`` with at most ``limit`` per rule and file, then each "… and N more" (in
+    ``tr``'s language)."""
+    capped = CappedFindings(limit, tr)
     capped.extend(findings)
     return capped.close()
 

@@ -44,6 +44,7 @@ __all__ = [
     "display",
     "ngettext",
     "rule_doc",
+    "rule_doc_file",
     "translator",
 ]
 
@@ -163,13 +164,31 @@ def did_you_mean(value: str, options: Iterable[str]) -> str:
     return _(" (did you mean '{name}'?)", name=close) if close is not None else ""
 
 
-def rule_doc(doc: str, tr: Translator) -> str:
-    """A rule's docs in ``tr``'s language: the summary (first line) is in the catalog; the
-    rest of the docs, with its YAML examples, is English, which the text then says."""
+DOCS_DIR = Path(__file__).parent / "docs"
+
+
+def rule_doc_file(code: str, lang: str) -> Path:
+    """Where the full docs of rule ``code`` in ``lang`` are kept (not for English: the rule's
+    docstring is its English docs)."""
+    return DOCS_DIR / lang / f"{code}.md"
+
+
+def rule_doc(doc: str, tr: Translator, code: str | None = None) -> str:
+    """A rule's docs in ``tr``'s language.
+
+    English is the rule's docstring. In another language the summary (first line) comes from
+    the catalog and the rest from ``i18n/docs/<lang>/<CODE>.md``, written in that language
+    (with its own YAML examples; ``tests/test_i18n.py`` checks they have the English ones'
+    keys). A rule without such a file shows its English docs under a note that says so.
+    """
     if tr.lang == DEFAULT or not doc.strip():
         return doc
     first, _sep, rest = doc.strip().partition("\n")
     summary = tr.gettext(first.strip())
+    path = rule_doc_file(code, tr.lang) if code else None
+    if path is not None and path.is_file():
+        body = path.read_text(encoding="utf-8").strip()
+        return f"{summary}\n\n{body}" if body else summary
     if summary == first.strip():
         return doc
     note = tr.gettext("(The full explanation below is in English.)")

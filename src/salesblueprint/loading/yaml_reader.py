@@ -29,6 +29,7 @@ from salesblueprint.diagnostics.findings import (
     Path,
     make_finding,
 )
+from salesblueprint.i18n import N_, Translator, _, translator
 
 Pos = tuple[int, int]  # 1-based line, column
 
@@ -106,7 +107,7 @@ def _mark(m: Any) -> Pos:
     return (m.line + 1, m.column + 1)
 
 
-_INDENT_FIX = (
+_INDENT_FIX = N_(
     "likely wrong indentation: line this key up with the keys around it (in a list item, under "
     "the first key after '- ')"
 )
@@ -127,9 +128,13 @@ def syntax_fix(problem: str, text: str, line: int | None, column: int) -> str | 
             key = src[:first].strip().removeprefix("- ").strip()
             value = src[first + 2 :].strip()
             if key and value and '"' not in value:
-                return f'a value that contains ": " needs quotes: {key}: "{value}"'
-            return 'a value that contains ": " needs quotes'
-        return (
+                return _(
+                    'a value that contains ": " needs quotes: {key}: "{value}"',
+                    key=key,
+                    value=value,
+                )
+            return _('a value that contains ": " needs quotes')
+        return _(
             "likely wrong indentation: this line is indented further than the keys around it, "
             "or the line above misses its ':'"
         )
@@ -139,17 +144,23 @@ def syntax_fix(problem: str, text: str, line: int | None, column: int) -> str | 
             body = candidate.strip().lstrip("- ")
             head, colon, rest = body.partition(":")
             if colon and rest and not rest.startswith((" ", "/")) and head.isidentifier():
-                return f"put a space after the colon: '{head}: {rest.strip()}'"
+                return _(
+                    "put a space after the colon: '{head}: {rest}'", head=head, rest=rest.strip()
+                )
         if line is not None and prev.strip() and ":" not in prev:
             shown = prev.strip()[:40]
-            return f"line {line} ('{shown}') needs ': ' (a colon and a space) after its key"
-        return "a key needs ': ' (a colon and a space) after it"
+            return _(
+                "line {line} ('{shown}') needs ': ' (a colon and a space) after its key",
+                line=line,
+                shown=shown,
+            )
+        return _("a key needs ': ' (a colon and a space) after it")
     if "expected '-' indicator" in problem or "expected key" in problem:
-        return _INDENT_FIX
+        return _(_INDENT_FIX)
     if "cannot start any token" in problem:
-        return "quote a value that starts with a special character such as ` @ % or |"
+        return _("quote a value that starts with a special character such as ` @ % or |")
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return "close the bracket, or quote a text value that starts with '[' or '{'"
+        return _("close the bracket, or quote a text value that starts with '[' or '{{'")
     return None
 
 
@@ -175,10 +186,13 @@ class _Abort(Exception):
 class YamlReader:
     """Turns the bytes of one file into data with positions, and findings for what is wrong."""
 
-    def __init__(self, file: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self, file: str, limits: Limits = DEFAULT_LIMITS, tr: Translator | None = None
+    ) -> None:
         self.file = file
         self.limits = limits
-        self._found = CappedFindings(limits.max_findings_per_code)
+        self.tr = tr or translator()
+        self._found = CappedFindings(limits.max_findings_per_code, self.tr)
 
     # -- findings -----------------------------------------------------------------------
     @property
@@ -192,7 +206,9 @@ class YamlReader:
         self._found.add(
             r.code,
             self.file,
-            lambda: make_finding(r, message, file=self.file, pos=pos or (1, 1), path=path, fix=fix),
+            lambda: make_finding(
+                r, message, file=self.file, pos=pos or (1, 1), path=path, fix=fix, tr=self.tr
+            ),
         )
 
     # -- entry point --------------------------------------------------------------------
@@ -217,7 +233,7 @@ class YamlReader:
                     self.report(
                         codes.TAB_INDENT,
                         (line, col),
-                        "tab used for indentation; YAML allows only spaces here",
+                        _("tab used for indentation; YAML allows only spaces here"),
                     )
                 return None
             mark = e.problem_mark or e.context_mark
@@ -228,7 +244,10 @@ class YamlReader:
                 self.report(
                     codes.TOO_DEEP,
                     _mark(mark) if mark else None,
-                    f"nesting too deep for the YAML parser ({problem}); stopped reading here",
+                    _(
+                        "nesting too deep for the YAML parser ({problem}); stopped reading here",
+                        problem=problem,
+                    ),
                 )
                 return None
             fix = syntax_fix(problem, text, mark.line if mark else None, mark.column if mark else 0)
@@ -244,7 +263,10 @@ class YamlReader:
             self.report(
                 codes.YAML_SYNTAX,
                 (line, col),
-                f"character U+{ord(char):04X} is not allowed in YAML text; remove it",
+                _(
+                    "character {char} is not allowed in YAML text; remove it",
+                    char=f"U+{ord(char):04X}",
+                ),
             )
             return None
         except yaml.YAMLError as e:  # pragma: no cover - libyaml always gives marks
@@ -254,16 +276,19 @@ class YamlReader:
             self.report(
                 codes.NOT_A_BLUEPRINT,
                 (1, 1),
-                "file is empty: a blueprint starts with 'salesblueprint: 1'",
+                _("file is empty: a blueprint starts with 'salesblueprint: 1'"),
             )
             return None
         if not isinstance(root, PosDict):
-            kind = "a list" if isinstance(root, PosList) else "a single value"
+            kind = _("a list") if isinstance(root, PosList) else _("a single value")
             self.report(
                 codes.NOT_A_BLUEPRINT,
                 (1, 1),
-                f"the top level is {kind}; a blueprint is a mapping of keys such as "
-                "'salesblueprint: 1', 'name:', 'lifecycle:'",
+                _(
+                    "the top level is {kind}; a blueprint is a mapping of keys such as "
+                    "'salesblueprint: 1', 'name:', 'lifecycle:'",
+                    kind=kind,
+                ),
             )
             return None
         return root
@@ -280,7 +305,7 @@ class YamlReader:
         if cut is None:
             return False
         found = self._found
-        self._found = CappedFindings(self.limits.max_findings_per_code)  # a trial run
+        self._found = CappedFindings(self.limits.max_findings_per_code, self.tr)  # a trial run
         aborted = False
         try:
             self._compose(cut)
@@ -302,8 +327,12 @@ class YamlReader:
         self.report(
             codes.FILE_TOO_LARGE,
             (1, 1),
-            f"file is {size:,} bytes, over the limit of {mib:g} MiB; "
-            "a blueprint this large is almost certainly not one",
+            _(
+                "file is {size} bytes, over the limit of {mib} MiB; "
+                "a blueprint this large is almost certainly not one",
+                size=f"{size:,}",
+                mib=f"{mib:g}",
+            ),
         )
         return False
 
@@ -318,13 +347,16 @@ class YamlReader:
             # columns count characters, as in every other finding
             col = len(data[line_start : e.start].decode("utf-8", errors="replace")) + 1
             if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-                hint = "it looks like UTF-16"
+                hint = _("it looks like UTF-16")
             else:
-                hint = f"byte 0x{data[e.start]:02x} cannot start or continue a UTF-8 character"
+                hint = _(
+                    "byte {byte} cannot start or continue a UTF-8 character",
+                    byte=f"0x{data[e.start]:02x}",
+                )
             self.report(
                 codes.INVALID_ENCODING,
                 (line, col),
-                f"file is not valid UTF-8 ({hint}); save it as UTF-8",
+                _("file is not valid UTF-8 ({hint}); save it as UTF-8", hint=hint),
             )
             return None
 
@@ -356,17 +388,17 @@ class YamlReader:
                     self.report(
                         codes.UNSUPPORTED_YAML,
                         pos,
-                        "a list or mapping cannot be a key; keys are plain text",
+                        _("a list or mapping cannot be a key; keys are plain text"),
                     )
                     top.key, top.skip_value = None, True
                 elif value is None:
-                    self.report(codes.UNSUPPORTED_YAML, pos, "empty key; every key needs a name")
+                    self.report(codes.UNSUPPORTED_YAML, pos, _("empty key; every key needs a name"))
                     top.key, top.skip_value = None, True
                 elif value == "<<":
                     self.report(
                         codes.UNSUPPORTED_YAML,
                         pos,
-                        "merge keys ('<<') are not supported; write the keys out",
+                        _("merge keys ('<<') are not supported; write the keys out"),
                     )
                     top.key, top.skip_value = None, True
                 elif value in c:
@@ -374,8 +406,12 @@ class YamlReader:
                     self.report(
                         codes.DUPLICATE_KEY,
                         pos,
-                        f"duplicate key '{value}' (first at line {first[0]}); "
-                        "the second value would silently replace the first",
+                        _(
+                            "duplicate key '{key}' (first at line {line}); "
+                            "the second value would silently replace the first",
+                            key=value,
+                            line=first[0],
+                        ),
                     )
                     top.key, top.skip_value = value, True
                 else:
@@ -394,7 +430,10 @@ class YamlReader:
                 self.report(
                     codes.FORBIDDEN_TAG,
                     pos,
-                    f"tag '{shown}' is not allowed; blueprints use plain YAML values only",
+                    _(
+                        "tag '{tag}' is not allowed; blueprints use plain YAML values only",
+                        tag=shown,
+                    ),
                 )
 
         scalar_event = yaml.ScalarEvent
@@ -409,8 +448,11 @@ class YamlReader:
                 self.report(
                     codes.FILE_TOO_LARGE,
                     pos,
-                    f"more than {limits.max_nodes:,} keys, values and list items in this file; "
-                    "stopped reading here (a blueprint this large is almost certainly not one)",
+                    _(
+                        "more than {n} keys, values and list items in this file; stopped "
+                        "reading here (a blueprint this large is almost certainly not one)",
+                        n=f"{limits.max_nodes:,}",
+                    ),
                 )
                 raise _Abort
 
@@ -436,7 +478,10 @@ class YamlReader:
                     self.report(
                         codes.TOO_DEEP,
                         pos,
-                        f"nesting deeper than {limits.max_depth} levels; stopped reading here",
+                        _(
+                            "nesting deeper than {n} levels; stopped reading here",
+                            n=limits.max_depth,
+                        ),
                     )
                     raise _Abort
                 is_map = cls is yaml.MappingStartEvent
@@ -454,7 +499,7 @@ class YamlReader:
                     self.report(
                         codes.ALIAS_LIMIT,
                         pos,
-                        f"alias '*{ev.anchor}' names no anchor defined before it",
+                        _("alias '*{anchor}' names no anchor defined before it", anchor=ev.anchor),
                     )
                     add(None, pos, 1)
                     continue
@@ -464,8 +509,11 @@ class YamlReader:
                     self.report(
                         codes.ALIAS_LIMIT,
                         pos,
-                        f"aliases expand to more than {limits.max_alias_nodes:,} nodes "
-                        "(an alias bomb?); stopped reading here",
+                        _(
+                            "aliases expand to more than {n} nodes (an alias bomb?); "
+                            "stopped reading here",
+                            n=f"{limits.max_alias_nodes:,}",
+                        ),
                     )
                     raise _Abort
                 add(value, pos, size)
@@ -475,7 +523,7 @@ class YamlReader:
                     self.report(
                         codes.NOT_A_BLUEPRINT,
                         _mark(ev.start_mark),
-                        "more than one YAML document ('---'); put one blueprint in each file",
+                        _("more than one YAML document ('---'); put one blueprint in each file"),
                     )
                     raise _Abort
         return root
@@ -548,10 +596,38 @@ def _tab_indents(text: str) -> dict[int, int]:
     return out
 
 
+# ``language: nl`` as a top-level key near the top of the file (a blueprint's header), read
+# before the file is parsed, so that the reader's own findings speak the file's language
+_LANGUAGE_LINE = re.compile(rb"""^language:[ \t]*(["']?)([a-z]{2})\1[ \t]*(?:#[^\n]*)?\r?$""", re.M)
+_SNIFF_BYTES = 4096
+
+
+def sniff_language(data: bytes) -> str | None:
+    """The language a file declares, from its raw bytes, before it is parsed.
+
+    Only a top-level ``language:`` line (at column 0, the value a plain or quoted two-letter
+    code, a comment allowed after it) within the first 4 KiB counts; the first such line
+    wins. A file that does not parse may say something else further down: its findings are
+    then in the language of this line, which is the best there is. ``None`` when there is no
+    such line or the language has no catalog (English is used).
+    """
+    from salesblueprint.i18n import LANGUAGES
+
+    m = _LANGUAGE_LINE.search(data[:_SNIFF_BYTES])
+    if m is None:
+        return None
+    lang = m.group(2).decode("ascii")
+    return lang if lang in LANGUAGES else None
+
+
 def read_yaml(
-    data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS
+    data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS, lang: str | None = None
 ) -> tuple[PosDict | None, Sequence[Finding]]:
-    """Read one blueprint file's bytes: the top-level mapping (or ``None``) and findings."""
-    reader = YamlReader(file, limits)
+    """Read one blueprint file's bytes: the top-level mapping (or ``None``) and findings.
+
+    The findings are in ``lang``, or else in the language the file's ``language:`` line
+    names (:func:`sniff_language`), or else in English.
+    """
+    reader = YamlReader(file, limits, translator(lang or sniff_language(data)))
     root = reader.read(data)
     return root, reader.findings

@@ -31,6 +31,7 @@ from salesblueprint.loading.yaml_reader import (
     YamlReader,
     locate,
     read_yaml,
+    sniff_language,
 )
 from salesblueprint.model.blueprint import (
     Blueprint,
@@ -68,7 +69,7 @@ class _Collector:
         self.source = source
         self.default_pos = default_pos
         self.tr = tr or translator()
-        self._found = CappedFindings()
+        self._found = CappedFindings(tr=self.tr)
 
     @property
     def findings(self) -> list[Finding]:
@@ -679,9 +680,10 @@ def validate_data(
 def load_bytes(
     data: bytes, file: str = "", limits: Limits = DEFAULT_LIMITS, lang: str | None = None
 ) -> LoadResult:
-    root, findings = read_yaml(data, file, limits)
+    language = lang or sniff_language(data) or "en"
+    root, findings = read_yaml(data, file, limits, language)
     if root is None:
-        return LoadResult(file, None, list(findings), language=lang or "en")
+        return LoadResult(file, None, list(findings), language=language)
     result = validate_data(root, file, lang)
     # a node the reader already reported (a forbidden tag ...) is not reported twice
     seen = {(f.line, f.column) for f in findings}
@@ -721,7 +723,7 @@ def load_file(
     if "\x00" in name:
         return _unreadable(name, "cannot read the file: its path contains a NUL character")
     try:
-        reader = YamlReader(name, limits)
+        reader = YamlReader(name, limits, translator(lang))  # the size, before reading
         with open_regular(name) as fh:  # a FIFO or a device is a finding, not a hang
             if not reader.check_size(os.fstat(fh.fileno()).st_size):
                 return LoadResult(name, None, reader.findings)

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from salesblueprint.i18n import N_
+
 __all__ = ["Option", "OptionValue", "kind_of"]
 
 OptionValue = bool | int | str | tuple[str, ...]
@@ -35,12 +37,12 @@ OptionValue = bool | int | str | tuple[str, ...]
 def kind_of(value: OptionValue) -> str:
     """The type of an option, as the docs and messages name it."""
     if isinstance(value, bool):
-        return "boolean"
+        return N_("boolean")
     if isinstance(value, int):
-        return "integer"
+        return N_("integer")
     if isinstance(value, str):
-        return "string"
-    return "list of strings"
+        return N_("string")
+    return N_("list of strings")
 
 
 @dataclass(frozen=True)

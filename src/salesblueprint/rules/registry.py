@@ -28,6 +28,7 @@ from salesblueprint.diagnostics.findings import Path, Severity
 from salesblueprint.rules.options import Option
 
 if TYPE_CHECKING:
+    from salesblueprint.i18n import Translator
     from salesblueprint.rules.engine import Context
 
 __all__ = [
@@ -201,22 +202,31 @@ def lookup(key: str) -> Rule | None:
     return RULES.get(key.upper()) or _BY_NAME.get(key.lower()) or _ALIASES.get(_alias_key(key))
 
 
-def options_doc(r: Rule) -> str:
-    """The "Options" section of a rule's docs (Markdown), empty when it has none."""
+def options_doc(r: Rule, tr: Translator | None = None) -> str:
+    """The "Options" section of a rule's docs (Markdown), empty when it has none; in ``tr``'s
+    language (the option docs are catalog entries: ``Option(..., N_("..."))``)."""
+    from salesblueprint.i18n import ENGLISH
+
+    tr = tr or ENGLISH
     if not r.options:
         return ""
     lines = [
-        "## Options",
+        tr.gettext("## Options"),
         "",
-        f"Set them in `[tool.salesblueprint.options.{r.name}]` (pyproject.toml) or under "
-        f"`options: {{{r.name}: ...}}` (.salesblueprint.yaml).",
+        tr.gettext(
+            "Set them in `[tool.salesblueprint.options.{name}]` (pyproject.toml) or under "
+            "`options: {{{name}: ...}}` (.salesblueprint.yaml).",
+            name=r.name,
+        ),
         "",
-        "| Option | Type | Default | What it does |",
+        tr.gettext("| Option | Type | Default | What it does |"),
         "|---|---|---|---|",
     ]
     for o in r.options:
-        doc = " ".join(o.doc.split()).replace("|", "\\|")
-        lines.append(f"| `{o.name}` | {o.kind} | `{o.show()}` | {doc} |")
+        msgid = " ".join(o.doc.split())
+        doc = " ".join(tr.gettext(msgid).split()).replace("|", "\\|")
+        kind = tr.gettext(o.kind)
+        lines.append(f"| `{o.name}` | {kind} | `{o.show()}` | {doc} |")
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 _ISO_PREFIX = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ]|$)"
+# engines read an offset of any size (+99:00 as 99 hours): ISO 8601 and every CRM keep to
+# -12:00..+14:00, so an hour past 18 or a minute past 59 is a bad timestamp
+_BAD_OFFSET = (
+    r"[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?\s*"
+    r"[+-]((19|[2-9][0-9])(:?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$"
+)
 
 
 class Dialect:
@@ -59,7 +65,11 @@ class Dialect:
         Only ISO 8601 (a date ``YYYY-MM-DD``, then optionally a time and a zone) is a
         timestamp: engines would also read ``1/2/25`` or ``2025-1-1``, never what a CRM meant.
         """
-        iso = f"CASE WHEN {self.matches(expr, _ISO_PREFIX)} THEN {self.parse_timestamp(expr)} END"
+        iso = (
+            f"CASE WHEN {self.matches(expr, _ISO_PREFIX)} "
+            f"AND NOT {self.matches(expr, _BAD_OFFSET)} "
+            f"THEN {self.parse_timestamp(expr)} END"
+        )
         if not epoch_ms:
             return iso
         digits = self.full_match(expr, "[0-9]{9,13}")

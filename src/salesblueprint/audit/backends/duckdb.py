@@ -139,9 +139,11 @@ class DuckDBAudit:
                 f"FROM read_parquet({literal(path)}, file_row_number = true))"
             )
             return rel, numbered
+        # comment = '': the sniffer takes '#' for a comment mark when a row starts with one,
+        # and drops the rows of deals with ids like '#1042' without a word
         rel = (
             f"read_csv({literal(path)}, all_varchar = true, header = true, "
-            "auto_detect = true, null_padding = true)"
+            "auto_detect = true, null_padding = true, comment = '')"
         )
         # CSV is parsed once, into a table whose row ids are the file's order
         try:

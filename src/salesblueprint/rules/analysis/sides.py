@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from salesblueprint.i18n import N_
 from salesblueprint.model.blueprint import Blueprint, Team
 from salesblueprint.model.graph import StageGraph, StageIndex, StageNode
 from salesblueprint.rules.options import Option
@@ -30,14 +31,18 @@ Side = Literal["marketing", "sales"]
 SALES_WORDS = Option(
     "sales-words",
     ("sales", "verkoop"),
-    "A team whose id or name contains one of these words is on the sales side of the SLA "
-    "(unless the handoff settles the sides).",
+    N_(
+        "A team whose id or name contains one of these words is on the sales side of the "
+        "SLA (unless the handoff settles the sides)."
+    ),
 )
 MARKETING_WORDS = Option(
     "marketing-words",
     ("marketing",),
-    "A team whose id or name contains one of these words is on the marketing side of the SLA "
-    "(unless the handoff settles the sides).",
+    N_(
+        "A team whose id or name contains one of these words is on the marketing side of the "
+        "SLA (unless the handoff settles the sides)."
+    ),
 )
 #: the options of every rule that tells the sides apart (read through ``ctx.side_words``)
 SIDE_OPTIONS = (SALES_WORDS, MARKETING_WORDS)

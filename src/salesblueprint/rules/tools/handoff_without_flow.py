@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.i18n import _
+from salesblueprint.i18n import N_, _
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.rules.analysis.sides import SIDE_OPTIONS
 from salesblueprint.rules.engine import Context
@@ -16,8 +16,10 @@ CONTACT_RECORDS = Option(
         *("prospect", "prospects", "subscriber", "subscribers"),
         *("persoon", "personen", "contactpersoon", "contactpersonen", "relatie", "relaties"),
     ),
-    "A record is a contact when its id, or the last word of its id (after the last "
-    "underscore), is one of these.",
+    N_(
+        "A record is a contact when its id, or the last word of its id (after the last "
+        "underscore), is one of these."
+    ),
 )
 
 
