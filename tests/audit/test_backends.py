@@ -147,3 +147,17 @@ def test_bad_input_is_a_clear_error(spark: Any, bp_path: Path, tmp_path: Path) -
     garbage.write_bytes(b"not parquet at all")
     with pytest.raises(AuditError, match=r"g\.parquet"):
         audit(bp, garbage, backend="pyspark")
+
+
+def test_hostile_histories(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+    """Offsets out of range, '#' ids, escapes and markup in the text, a header without rows."""
+    evil = "\x1b]0;pwned\x07"
+    offsets = ["+14:00", "-12:00", "+0530", "+01", "+99:00", "-19:00", "+01:75", "+0199"]
+    rows = [[f"o{i}", "discovery", f"2025-01-01T09:00:00{z}", ""] for i, z in enumerate(offsets)]
+    rows += [["#1042", "discovery", "2025-12-25", ""], ["#1042", "demo", "2025-12-26", ""]]
+    rows += [[f"d{evil}", f"legal {evil}", "2025-01-02", "it's \\ a 'quote'"]]
+    rows += [["m|1", "lost", "2025-01-03", f"<img src=x>{evil}"], ["7", "", ""]]
+    duck, _ = both(bp_path, write_csv(tmp_path / "h.csv", rows, [*HEADER, "reason"]))
+    assert duck.history.rejected["bad_timestamp"] == 4
+    empty, _ = both(bp_path, write_csv(tmp_path / "e.csv", [], HEADER))
+    assert empty.as_of is None
