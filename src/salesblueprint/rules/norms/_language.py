@@ -566,6 +566,12 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     first = _leading_work(v, t)
     if first is not None:
         return Actor("seller", first.text, "todo")
+    imperative = _imperative_en(v, t, mentions)
+    if imperative is not None:
+        return Actor("seller", imperative.text, "todo")
+    nominal = _nominal_work_en(v, t, mentions)
+    if nominal is not None:
+        return Actor("seller", nominal.text, "passive")
     objects = v["object_markers"]
     if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
@@ -660,6 +666,226 @@ def _leading_work(v: Vocabulary, t: Text) -> Span | None:
     if any(v["buyer_act_lemmas"].has_word(lemma("en", x)) for _, _, x in t.words):
         return None
     return Span(s, e, t.raw[s:e])
+
+
+#: word endings of English adjectives and nouns that simplemma also lists as verbs ("initial",
+#: "verbal", "inbound", "decision"): such a first word is no order
+_NOT_VERB_EN = (
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ful",
+    "able",
+    "ible",
+    "ary",
+    "ory",
+    "bound",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "er",
+    "or",
+    "ist",
+)
+#: verbs ending in -er that are verbs first ("deliver", "gather", "consider")
+_VERBS_IN_ER = frozenset({"deliver", "gather", "consider", "discover", "answer", "offer", "enter"})
+#: adjectives that simplemma also lists as verbs ("cleared", "opened", "readied")
+_ADJECTIVES_EN = frozenset(
+    {"good", "great", "clear", "open", "warm", "cool", "cold", "hot", "ready", "free", "full"}
+    | {"close", "right", "wrong", "better", "best", "high", "low", "firm", "final", "late"}
+    | {"strong", "weak", "fine", "real", "true", "total", "short", "long", "fast", "slow"}
+)
+_PREPOSITIONS_EN = frozenset(
+    {"in", "under", "on", "at", "by", "from", "of", "over", "per", "within", "after", "before"}
+    | {"into", "to", "with", "for", "about", "as", "than", "via", "without", "through"}
+)
+#: the head of a compound noun after the first word ("Resource commitment", "Budget approval")
+_NOUN_HEAD_EN = ("tion", "sion", "ment", "ance", "ence", "al", "ship", "ness", "ity")
+
+
+@lru_cache(maxsize=16384)
+def _base_verb_en(word: str) -> bool:
+    """``word`` is the base form of an English verb by its morphology: the dictionary
+    (simplemma) reduces one of its inflected forms (-ed, -ing, with a doubled consonant or
+    y → ied) to it, and it does not end like an adjective or a noun."""
+    w = word.casefold()
+    if len(w) < 3 or not w.isalpha():
+        return False
+    if w.endswith(_NOT_VERB_EN) and w not in _VERBS_IN_ER:
+        return False
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - a declared dependency
+        return False
+    if str(simplemma.lemmatize(w, lang="en")).casefold() != w:
+        return False  # an inflected form itself ("meeting", "needs")
+    stem = w[:-1] if w.endswith("e") else w
+    forms = {w + "ed", w + "d", w + w[-1] + "ed", stem + "ing"}
+    if w.endswith("y"):
+        forms.add(w[:-1] + "ied")
+    return any(f != w and str(simplemma.lemmatize(f, lang="en")).casefold() == w for f in forms)
+
+
+def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """An order to the seller: the criterion starts with the base form of a verb followed by its
+    object ("Evaluate lead viability", "Provide detailed solutions, terms, and expectations",
+    "Understand lead's challenges").
+
+    The first word is read as a verb only when nothing reads it as a noun: it is no word of a
+    noun category (an actor, an artefact, an activity noun), the next word is no participle,
+    verb, preposition or compound head ("Contact made", "Cash in the bank", "Resource
+    commitment"), and no participle ends the first clause ("Budget holder identified"). The
+    buyer's own act as an order ("Sign the order form") is the buyer's, unless its object is the
+    buyer ("Evaluate lead viability").
+    """
+    if v.language != "en" or len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    if t.raw[e : e + 1] in ("'", "-") or not _base_verb_en(w):
+        return None
+    nouns = (
+        "activity_nouns",
+        "seller_stage_nouns",
+        "buyer_artefacts",
+        "artefacts",
+        "buyer_actors",
+        "seller_actors",
+        "determiners",
+        "stopwords",
+        "buyer_act_nouns",
+        "completion_words",
+        "waiting_words",
+    )
+    if any(v[c].has_word(w) for c in nouns):
+        return None
+    judged = v.find("judgements", t)
+    if w in _ADJECTIVES_EN or (judged and judged[0].start == s):
+        return None  # "good fit", "Open opportunity": an adjective
+    nxt = t.words[1][2]
+    if t.raw[e : t.words[1][0]].strip():
+        return None  # "Contact: ...", "Demo/Pitch": a label, not an order
+    third = t.words[2][2] if len(t.words) > 2 else ""
+    noun_next = (
+        (_participle_like(v, nxt) and not (third and _base_noun_next(v, third)))
+        or nxt in _PREPOSITIONS_EN
+        or nxt.endswith("ing")
+        or nxt.endswith(_NOUN_HEAD_EN)
+        or any(
+            v[c].has_word(nxt)
+            for c in (
+                "object_markers",
+                "agent_markers",
+                "passive_auxiliaries",
+                "active_auxiliaries",
+                "clause_starters",
+                "completion_words",
+            )
+        )
+        or nxt in ("or", "and", "is", "are", "was", "were", "can", "could", "will", "would")
+    )
+    if noun_next and not v["buyer_actors"].has_word(nxt) and not v["determiners"].has_word(nxt):
+        return None
+    a, b = _clauses(t)[0]
+    for i in range(max(a, 1), b):
+        wi = t.words[i][2]
+        if _word_is_participle("en", wi, lemma("en", wi)) and (
+            i + 1 >= b or not _base_noun_next(v, t.words[i + 1][2])
+        ):
+            return None  # "Budget holder identified", "Need given: ...": a noun and a state
+    if _in(v["buyer_act_lemmas"], w, w):
+        on_buyer = any(m.side == "buyer" and m.span.start <= t.words[1][1] for m in mentions)
+        if not on_buyer:
+            return None  # "Sign the order form": the buyer's own act
+    return Span(s, e, t.raw[s:e])
+
+
+_ORDINALS_EN = frozenset({"first", "initial", "1st", "second", "third", "next", "further"})
+_EXISTENTIAL_EN = (
+    ("there", "needs", "to", "be"),
+    ("there", "need", "to", "be"),
+    ("there", "must", "be"),
+    ("there", "should", "be"),
+    ("there", "is"),
+    ("there", "are"),
+    ("there", "has", "been"),
+    ("there", "have", "been"),
+)
+_VERBS_EN = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
+    | {"could", "should", "must", "may", "might", "shall", "does", "do", "did"}
+)
+
+
+def _nominal_work_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """Seller work named by a noun with no verb, the buyer only its object: "Active engagement
+    with the client", "The first contact with a potential customer", "Initial Contact",
+    "there needs to be 3 contacts/touches with the customer".
+
+    The text (after an existential "there is / there needs to be") has no verb form; its head
+    noun (the last word before the first preposition) is an activity noun, or a word for the
+    buyer that reads as the act of contacting after an ordinal ("first contact") or before
+    "with"; every buyer mentioned is the object of a preposition. "Customer engagement"
+    (the buyer first) and "Budget approval with procurement" (a buyer's act) stay silent.
+    """
+    if v.language != "en" or not t.words:
+        return None
+    words = [w for _, _, w in t.words]
+    start = 0
+    for ex in _EXISTENTIAL_EN:
+        if tuple(words[: len(ex)]) == ex:
+            start = len(ex)
+            break
+    if start >= len(words):
+        return None
+    buyer = v["buyer_act_lemmas"]
+    for w in words[start:]:
+        lm = lemma("en", w)
+        if (
+            w in _VERBS_EN
+            or _word_is_participle("en", w, lm)
+            or _in(buyer, w, lm)
+            or v["buyer_act_nouns"].has_word(w)
+        ):
+            return None
+    h = len(words) - 1
+    for i in range(start + 1, len(words)):
+        if words[i] in _PREPOSITIONS_EN:
+            h = i - 1
+            break
+    # several heads joined by "/" ("contacts/touches"): the last one before the preposition
+    hs, he, head = t.words[h]
+    with_buyer = h + 2 < len(words) + 1 and h + 1 < len(words) and words[h + 1] in ("with", "to")
+    ordinal = h > start and words[h - 1] in _ORDINALS_EN
+    for m in mentions:
+        if m.span.start < hs and t.raw[m.span.end : hs].strip() not in ("/", "or", "and"):
+            return None  # "Customer engagement": the buyer before the head
+        if m.span.start >= he and not v["object_markers"].has_word(m.marker):
+            return None
+    is_buyer_word = v["buyer_actors"].has_word(head)
+    if is_buyer_word:
+        if not (_base_verb_en(lemma("en", head)) and (ordinal or with_buyer)):
+            return None  # "Decision maker", "contact": the person
+    elif not _activity_noun(v, head, lemma("en", head)):
+        return None
+    if not (with_buyer or ordinal or is_buyer_word):
+        return None  # "Discovery", "Demo": a topic, judged as a name only
+    if with_buyer and not any(m.side == "buyer" and m.span.start > he for m in mentions):
+        return None  # "Meeting with our engineers"
+    return Span(hs, he, t.raw[hs:he])
+
+
+def _base_noun_next(v: Vocabulary, w: str) -> bool:
+    """``w`` can follow an attributive participle: a word that is no preposition or verb."""
+    return not any(
+        v[c].has_word(w)
+        for c in ("object_markers", "agent_markers", "clause_starters", "stopwords")
+    )
 
 
 def _clauses(t: Text) -> list[tuple[int, int]]:
