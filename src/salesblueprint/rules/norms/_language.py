@@ -166,13 +166,97 @@ def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     return _cached(v, "factual", text, lambda: _factual_issues(v, text))
 
 
+#: a word that opens an embedded question: what follows is what the seller finds out
+_QUESTION_WORDS = {"en": frozenset({"whether"}), "nl": frozenset({"of"})}
+#: words before "mogelijk"/"possible" that make it a degree ("zo snel mogelijk", "waar
+#: mogelijk", "as soon as possible"), not a hedge
+_DEGREE_WORDS = frozenset({"zo", "zoveel", "waar", "indien", "als", "as", "where", "if"})
+#: Dutch "gaan" as a verb of its own, not the future: "gaat akkoord", "gaat in op"
+_NL_GAAN = frozenset({"gaat", "gaan", "ging", "gingen"})
+_NL_GAAN_NOT_FUTURE = frozenset({"akkoord", "verder", "live", "naar", "met", "om", "samen"})
+_TOPIC_PREPOSITIONS = frozenset({"over", "naar", "about", "regarding", "into", "omtrent"})
+#: modals that say what should be done (deontic), not how likely it is
+_DEONTIC = frozenset({"moeten", "dienen", "behoren", "moet", "dient"})
+
+
+def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
+    """A factual-issue word that, in its context, describes rather than judges or forecasts.
+
+    - the first part of a hyphenated compound ("intentie-overeenkomst", "likely-to-buy score");
+    - inside an embedded question ("bepaalt of hij een vervolggesprek wil", "checks whether
+      the buyer will ..."): what the seller finds out, not the seller's forecast;
+    - a degree ("zo snel mogelijk", "waar mogelijk", "as soon as possible");
+    - an approximate quantity ("ongeveer 20 licenties", "roughly 10 seats");
+    - Dutch "zou moeten" / "zouden dienen": what should be done (deontic);
+    - Dutch "gaan" followed by a particle or preposition ("gaat in op de bezwaren", "gaat
+      verder met"): the verb itself, not the future;
+    - a judgement word that is the topic of a preposition ("informatie over de interesse",
+      "about the customer's interest") or modifies a buyer's act or document ("positief
+      besluit", "positive decision").
+    """
+    raw = t.raw
+    if raw[span.end : span.end + 1] == "-" and raw[span.end + 1 : span.end + 2].isalpha():
+        return True
+    i = t.first_word_at(span.start)
+    j = t.last_word_before(span.end)
+    if i >= len(t.words) or j < i:
+        return False
+    words = [w for _, _, w in t.words]
+    a = next((x for x, y in _clauses(t) if x <= i < y), 0)
+    qw = _QUESTION_WORDS.get(v.language, frozenset())
+    if any(words[k] in qw for k in range(a, i)):
+        return True
+    first, last = words[i], words[j]
+    prev = words[i - 1] if i > 0 else ""
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    if last.startswith(("mogelijk", "possibl")) and prev in _DEGREE_WORDS:
+        return True
+    if kind == "hedges" and (nxt[:1].isdigit() or raw[span.end :].lstrip()[:1] in ("€", "$", "£")):
+        return True
+    if v.language == "nl":
+        if first in ("zou", "zouden") and nxt in _DEONTIC:
+            return True
+        if (
+            first in _NL_GAAN
+            and i == j
+            and (not nxt or nxt in _NL_SEPARABLE or nxt in _NL_GAAN_NOT_FUTURE)
+        ):
+            return True
+    if kind == "judgements":
+        if nxt and (
+            v["buyer_act_nouns"].has_word(nxt)
+            or v["buyer_artefacts"].has_word(nxt)
+            or v["artefacts"].has_word(nxt)
+        ):
+            return True
+        # the topic of a preposition, after its noun phrase: "over de interesse van de klant",
+        # "about the prospect or customer's interest"
+        k = i - 1
+        while k >= 0 and i - k <= 6:
+            wk = words[k]
+            if wk in _TOPIC_PREPOSITIONS:
+                return True
+            if not (
+                wk in ("s", "or", "and", "of", "en", "van")
+                or v["determiners"].has_word(wk)
+                or v["buyer_actors"].has_word(wk)
+                or v["seller_possessives"].has_word(wk)
+            ):
+                break
+            k -= 1
+    return False
+
+
 def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     t = v.text(text)
     exc = v.find("exceptions", t)
     belief = _seller_belief(v, t, exc)
     future = _without(v.find("future", t), exc, belief)
+    future = [f for f in future if not _descriptive(v, t, f, "future")]
     hedges = _without(v.find("hedges", t), exc, belief, future)
+    hedges = [h for h in hedges if not _descriptive(v, t, h, "hedges")]
     judgements = _without(v.find("judgements", t), exc, belief, future, hedges)
+    judgements = [j for j in judgements if not _descriptive(v, t, j, "judgements")]
     if judgements and v.language == "nl":
         judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
     if judgements:
