@@ -332,6 +332,10 @@ class _Mention:
     marker: str = ""  # the word before the mention that decided its role ("" for none)
 
 
+#: pronouns that are only ever the subject of their clause ("hem", "him" are the objects)
+_SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
+
+
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
     sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
     buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), exc, acts)]
@@ -370,6 +374,7 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             if (
                 dets.has_word(w)
                 or poss.has_word(w)
+                or (t.raw[ws - 1 : ws] == "(" and t.raw[we : we + 1] == ")")
                 or (w == "s" and t.raw[ws - 1 : ws] == "'")
                 or any(s.start <= ws < s.end for s in spans)
             ):
@@ -402,6 +407,8 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 # actor came first ("Verkoper heeft de klant gebeld": the object)
                 role = "object" if any(o.end <= ws for o in spans) else "subject"
             break
+        if role == "object" and span.text.casefold() in _SUBJECT_PRONOUNS:
+            role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
         out.append(_Mention(span, sd, role, marker))
     return out
 
@@ -597,6 +604,44 @@ def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     return words[k][2] in _RELATIVE_EN
 
 
+def _punct_before(t: Text, k: int) -> bool:
+    return any(ch in t.raw[t.words[k - 1][1] : t.words[k][0]] for ch in ",;:.!?/+")
+
+
+#: prepositions that make the buyer the recipient or owner of what the subject does
+_RECIPIENT_MARKERS = frozenset({"aan", "naar", "van", "to", "of"})
+
+
+def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """An actor that can be either side (``ambiguous_actors``: "hij", "Bedrijf", "he") read as
+    the seller: its clause is seller work ("Hij kwalificeert de account", "Bedrijf controleert
+    de bestelling") or has the buyer as an object ("Bedrijf stuurt aan de klant een offerte
+    terug", "achterhaalt hij de wensen van de klant"), and no buyer act."""
+    if not v["ambiguous_actors"].has_word(m.span.text.casefold()):
+        return False
+    i = t.first_word_at(m.span.start)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    buyer = v["buyer_act_lemmas"]
+    for k in range(a, b):
+        w = t.words[k][2]
+        if _in(buyer, w, lemma(v.language, w)):
+            return False
+    # the buyer as recipient may come after a coordination of nouns ("de behoeften en wensen
+    # van de klant"): look to the next punctuation, not to the next "en"
+    stop = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
+    if any(
+        o.side == "buyer"
+        and o.role == "object"
+        and o.marker in _RECIPIENT_MARKERS
+        and o.span.start > m.span.end
+        and t.first_word_at(o.span.start) < stop
+        and not v["ambiguous_actors"].has_word(o.span.text.casefold())
+        for o in mentions
+    ):
+        return True
+    return _seller_work_in(v, t, a, b) is not None
+
+
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
     exc = v.find("exceptions", t) + _quoted(t)
@@ -631,6 +676,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         subjects = [m for m in subjects if not (m.side == "buyer" and comps.has_word(m.marker))]
     patient: Span | None = None
     for m in subjects:
+        if m.side == "buyer" and _ambiguous_is_seller(v, t, m, mentions):
+            return Actor("seller", m.span.text, "subject")
         if m.side == "buyer":
             p = _passive_patient(v, t, m, acts)
             if p is None:
