@@ -336,6 +336,9 @@ class _Mention:
 _SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
 
 
+_COORDINATORS = {"en": frozenset({"or", "and"}), "nl": frozenset({"of", "en"})}
+
+
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
     sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
     buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), exc, acts)]
@@ -407,6 +410,13 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 # actor came first ("Verkoper heeft de klant gebeld": the object)
                 role = "object" if any(o.end <= ws for o in spans) else "subject"
             break
+        if (
+            out
+            and marker in _COORDINATORS.get(v.language, frozenset())
+            and t.last_word_before(span.start) - 1 == t.last_word_before(out[-1].span.end)
+        ):
+            role = out[-1].role  # "about the prospect or customer's interest": one phrase
+            marker = out[-1].marker
         if role == "object" and span.text.casefold() in _SUBJECT_PRONOUNS:
             role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
         out.append(_Mention(span, sd, role, marker))
