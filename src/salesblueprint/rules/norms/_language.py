@@ -559,9 +559,26 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         lm = lemma("en", w)
         if work.has_word(lm) and _word_is_participle("en", w, lm):
             return Span(s, e, t.raw[s:e])
+        perfect = any(t.words[x][2] in ("been", "being") for x in range(j, k))
+        if (
+            perfect
+            and _word_is_participle("en", w, lm)
+            and w not in _STATIVE_PARTICIPLES_EN
+            and not _in(v["buyer_act_lemmas"], w, lm)
+        ):
+            # "the client has been given a proposal", "customers that have been researched
+            # and vetted": the buyer had something done to them, by someone else
+            return Span(s, e, t.raw[s:e])
         if w not in ("not", "already", "also", "been", "being"):
             return None
     return None
+
+
+#: participles that describe the buyer's state after "has been" ("has been involved")
+_STATIVE_PARTICIPLES_EN = frozenset(
+    {"involved", "engaged", "interested", "committed", "convinced", "located", "based"}
+    | {"satisfied", "pleased", "informed", "aligned", "exposed", "educated", "able"}
+)
 
 
 def _waiting(v: Vocabulary, t: Text) -> Span | None:
