@@ -209,7 +209,10 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     first, last = words[i], words[j]
     prev = words[i - 1] if i > 0 else ""
     nxt = words[j + 1] if j + 1 < len(words) else ""
-    if last.startswith(("mogelijk", "possibl")) and prev in _DEGREE_WORDS:
+    prev2 = words[i - 2] if i > 1 else ""
+    if last.startswith(("mogelijk", "possibl")) and (
+        prev in _DEGREE_WORDS or prev2 in _DEGREE_WORDS
+    ):
         return True
     if kind == "hedges" and (nxt[:1].isdigit() or raw[span.end :].lstrip()[:1] in ("€", "$", "£")):
         return True
