@@ -160,6 +160,7 @@ def test_orders_and_nominal_work_en(text: str, how: str, word: str) -> None:
         "Good fit with our ICP",
         "Customer engagement score above 80",
         "Buyer has been involved in the pilot",  # a state, not a passive act
+        "Person signed up for a trial account",  # a noun, then its verb
     ],
 )
 def test_no_order_or_nominal_work_en(text: str) -> None:

@@ -862,6 +862,7 @@ _ADJECTIVES_EN = frozenset(
     | {"close", "right", "wrong", "better", "best", "high", "low", "firm", "final", "late"}
     | {"strong", "weak", "fine", "real", "true", "total", "short", "long", "fast", "slow"}
 )
+_PARTICLES_EN = frozenset({"up", "out", "off", "back", "down", "in", "on", "over", "away"})
 _PREPOSITIONS_EN = frozenset(
     {"in", "under", "on", "at", "by", "from", "of", "over", "per", "within", "after", "before"}
     | {"into", "to", "with", "for", "about", "as", "than", "via", "without", "through"}
@@ -933,7 +934,16 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
         return None  # "Contact: ...", "Demo/Pitch": a label, not an order
     third = t.words[2][2] if len(t.words) > 2 else ""
     noun_next = (
-        (_participle_like(v, nxt) and not (third and _base_noun_next(v, third)))
+        (
+            _participle_like(v, nxt)
+            and not (
+                third
+                and _base_noun_next(v, third)
+                and third not in _PARTICLES_EN
+                and not v["determiners"].has_word(third)
+                and not third.endswith("ly")
+            )
+        )
         or nxt in _PREPOSITIONS_EN
         or nxt.endswith("ing")
         or nxt.endswith(_NOUN_HEAD_EN)
