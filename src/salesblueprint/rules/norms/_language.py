@@ -696,7 +696,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
     if v.language == "en":
-        todo = _todo_en(v, t)
+        todo = _todo_en(v, t) or _imperative_en(v, t, mentions)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
     subjects = [m for m in mentions if m.role == "subject"]
@@ -727,9 +727,6 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     first = _leading_work(v, t)
     if first is not None:
         return Actor("seller", first.text, "todo")
-    imperative = _imperative_en(v, t, mentions)
-    if imperative is not None:
-        return Actor("seller", imperative.text, "todo")
     nominal = _nominal_work_en(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
@@ -946,7 +943,7 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
         )
         or nxt in _PREPOSITIONS_EN
         or nxt.endswith("ing")
-        or nxt.endswith(_NOUN_HEAD_EN)
+        or (nxt.endswith(_NOUN_HEAD_EN) and (not third or not _base_noun_next(v, third)))
         or any(
             v[c].has_word(nxt)
             for c in (
