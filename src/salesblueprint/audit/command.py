@@ -153,7 +153,10 @@ def audit_cmd(
             progress=_progress if progress else None,
         )
     except AuditError as e:
-        click.echo(f"salesblueprint: {e}", err=True)
+        from salesblueprint.diagnostics.safe_text import one_line
+
+        # the message quotes the history's text (columns, stage names): no terminal escapes
+        click.echo(f"salesblueprint: {one_line(str(e))}", err=True)
         sys.exit(2)
     text = FORMATTERS[fmt](result)
     if out is None:
