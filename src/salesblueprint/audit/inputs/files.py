@@ -18,8 +18,9 @@ def file_kind(path: str) -> str:
     return "parquet" if path.lower().endswith(PARQUET_SUFFIXES) else "csv"
 
 
-def collect_history(args: Sequence[str]) -> list[str]:
-    """The history files, in the order given; folders are searched for *.csv and *.parquet."""
+def collect_history(args: Sequence[str], what: str = "history") -> list[str]:
+    """The history (or activity) files, in the order given; folders are searched for *.csv
+    and *.parquet."""
     out: list[str] = []
     for arg in args:
         if os.path.isdir(arg):
@@ -32,17 +33,17 @@ def collect_history(args: Sequence[str]) -> list[str]:
                     ):
                         found.append(os.path.join(root, name))
             if not found:
-                raise AuditError(f"no history files (*.csv, *.parquet) in folder {arg}")
+                raise AuditError(f"no {what} files (*.csv, *.parquet) in folder {arg}")
             out.extend(found)
         elif os.path.isfile(arg):
             out.append(arg)
         elif _GLOB_CHARS & set(arg):
             matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
             if not matches:
-                raise AuditError(f"no history files match {arg!r}")
+                raise AuditError(f"no {what} files match {arg!r}")
             out.extend(matches)
         elif os.path.exists(arg):
-            raise AuditError(f"cannot read history {arg}: not a file or folder")
+            raise AuditError(f"cannot read {what} {arg}: not a file or folder")
         else:
-            raise AuditError(f"no such history file or folder: {arg}")
+            raise AuditError(f"no such {what} file or folder: {arg}")
     return list(dict.fromkeys(out))
