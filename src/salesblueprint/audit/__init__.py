@@ -53,7 +53,8 @@ def audit(
     from salesblueprint.audit.backends.duckdb import Progress, run_duckdb
     from salesblueprint.audit.inputs import SOURCES, collect_history, parse_columns
     from salesblueprint.audit.inputs.activities import parse_activity_columns
-    from salesblueprint.audit.plan import build_plan
+    from salesblueprint.audit.inputs.sources import LIFECYCLE_SOURCES
+    from salesblueprint.audit.plan import LIFECYCLE, build_plan
     from salesblueprint.audit.sla import build_sla
     from salesblueprint.model.blueprint import Blueprint
 
@@ -66,6 +67,14 @@ def audit(
     check_backend(backend)
     if source not in SOURCES:
         raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
+    if source in LIFECYCLE_SOURCES:
+        if pipeline is None:
+            pipeline = LIFECYCLE
+        elif pipeline != LIFECYCLE:
+            raise AuditError(
+                f"--source {source} holds contacts' lifecycle stages: audit it with "
+                "--pipeline lifecycle (or leave --pipeline out)"
+            )
     files = collect_history(_paths(history))
     plan = build_plan(bp, pipeline)
     mapping = parse_columns(columns)

@@ -80,7 +80,7 @@ _LOADER: list[Callable[[str, str], Blueprint]] = []
 @click.option("--pipeline", help="Pipeline id, or 'lifecycle' (default: the first pipeline).")
 @click.option(
     "--source",
-    type=click.Choice(["generic", "hubspot", "salesforce"]),
+    type=click.Choice(["generic", "hubspot", "hubspot-lifecycle", "salesforce"]),
     default="generic",
     show_default=True,
     help="Shape of the history files.",

@@ -110,7 +110,10 @@ class DuckDBAudit:
         self.other_pipeline_rows = 0
         self.lifecycle_shape = False
         self.notes: list[str] = []
-        self.act_files: list[str] = []  # the activities input (the SLA's follow-up), if any
+        # the activities input (the SLA's follow-up), if any
+        self.act_files: list[str] = []
+        # stage values a source names otherwise (HubSpot's marketingqualifiedlead -> mql)
+        self.aliases: dict[str, tuple[str, ...]] = {}
         self._error = duckdb.Error
 
     def close(self) -> None:
@@ -166,6 +169,7 @@ class DuckDBAudit:
             if proj.note and proj.note not in self.notes:
                 self.notes.append(proj.note)
             self.optional |= {c for c in ("reason", "owner", "source") if proj.has(c)}
+            self.aliases.update(proj.aliases)
             inner = f"WITH raw AS (SELECT * FROM {numbered}) {proj.sql}"
             typed = self._typed_time(inner)
             if typed:
@@ -278,8 +282,14 @@ class DuckDBAudit:
         squashed = {k: sid for k, sid, prio in keys if prio == 3}
         index = {s.id: s.index for s in self.plan.stages}
         pairs = []
+
+        def find(v: str) -> str | None:
+            return exact.get(v) or folded.get(v.lower()) or squashed.get(squash(v))
+
         for v in values:
-            sid = exact.get(v) or folded.get(v.lower()) or squashed.get(squash(v))
+            sid = find(v) or next(
+                (x for x in map(find, self.aliases.get(squash(v), ())) if x), None
+            )
             if sid:
                 pairs.append((v, index[sid]))
         self.con.execute("CREATE TEMP TABLE smap (stage VARCHAR, idx SMALLINT)")
