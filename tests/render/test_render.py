@@ -529,6 +529,24 @@ def test_examples_stay_one_page(path: Path) -> None:
     assert len(extract_pages(bp, "lifecycle", pages="pipeline")) == 1
 
 
+@pytest.mark.usefixtures("need_graphviz")
+@pytest.mark.parametrize("path", BLUEPRINTS, ids=lambda p: p.name.split(".")[0])
+def test_every_pipeline_page_fits_a_slide(path: Path) -> None:
+    """``pages="pipeline"`` also for small pipelines: a page of four cards is laid out in
+    more rows (legend on top, long title wrapped), not as a strip wider than 2:1."""
+    svgs = sb.render_pages(_load(path), view="blueprint", format="svg", pages="pipeline")
+    for svg in svgs:
+        assert isinstance(svg, str)
+        _fits_slide(svg)
+
+
+def test_retry_order_tries_narrower_rows_first() -> None:
+    from salesblueprint.diagrams.extract import _retry_order
+
+    assert _retry_order([6, 9, 5, 7, 3]) == [6, 5, 3, 7, 9]
+    assert _retry_order([]) == []
+
+
 def test_pages_unknown_mode() -> None:
     with pytest.raises(ViewError, match="unknown pages"):
         extract_pages(_load(FIXTURES[0]), "blueprint", pages="many")

@@ -175,7 +175,10 @@ def audit_cmd(
             activity_columns=activity_columns,
         )
     except AuditError as e:
-        click.echo(f"salesblueprint: {e}", err=True)
+        from salesblueprint.diagnostics.safe_text import one_line
+
+        # the message quotes the history's text (columns, stage names): no terminal escapes
+        click.echo(f"salesblueprint: {one_line(str(e))}", err=True)
         sys.exit(2)
     text = FORMATTERS[fmt](result)
     if out is None:

@@ -6,6 +6,7 @@ registered in :data:`FORMATTERS`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from salesblueprint.audit.result import (
@@ -15,6 +16,7 @@ from salesblueprint.audit.result import (
     Sla,
     StageFigures,
 )
+from salesblueprint.diagnostics.safe_text import one_line
 
 VIOLATION_HELP = {
     "skip": "forward past one or more stages",
@@ -33,14 +35,25 @@ def days(x: float | None) -> str:
     return "–" if x is None else f"{x:.1f}"
 
 
-def _example(e: Example) -> str:
-    move = f"{e.from_stage} → {e.stage}" if e.from_stage else e.stage
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~@])")
+
+
+def md(text: str) -> str:
+    """History text (deal ids, stage names, reasons) as literal markdown: on one line, no
+    control characters, and no character that would make a link, an image, a mention, code or
+    a new table cell of it."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def _example(e: Example, esc: Callable[[str], str] = one_line) -> str:
+    move = f"{esc(e.from_stage)} → {esc(e.stage)}" if e.from_stage else esc(e.stage)
+    deal = esc(e.deal_id) if e.deal_id else "(no id)"
     parts = [
-        f"deal {e.deal_id or '(no id)'}",
+        f"deal {deal}",
         move,
-        e.at,
-        f"({e.where})" if e.where else "",
-        f"– {e.detail}" if e.detail else "",
+        esc(e.at),
+        f"({esc(e.where)})" if e.where else "",
+        f"– {esc(e.detail)}" if e.detail else "",
     ]
     return " ".join(p for p in parts if p)
 
@@ -244,14 +257,15 @@ def format_text(r: AuditResult) -> str:
         ]
         for item in r.reasons:
             flag = "" if item.declared else "   not declared in the blueprint"
-            out.append(f"  {item.reason:<24} {item.deals:>6}{flag}")
+            out.append(f"  {one_line(item.reason):<24} {item.deals:>6}{flag}")
         if r.deals_without_reason:
             out.append(f"  {'(no reason given)':<24} {r.deals_without_reason:>6}")
     if r.breakdowns:
         out += ["", "Per owner / source:"]
         for b in r.breakdowns:
             out.append(
-                f"  {b.column} {b.value:<20} {b.deals:>6} deals, {b.won} won, {b.lost} lost, "
+                f"  {b.column} {one_line(b.value):<20} {b.deals:>6} deals, {b.won} won, "
+                f"{b.lost} lost, "
                 f"win rate {pct(b.win_rate)}"
             )
     if r.rotting_examples:
@@ -261,7 +275,8 @@ def format_text(r: AuditResult) -> str:
         out += _sla_text(r.sla)
     if r.notes:
         out += ["", *[f"Note: {n}" for n in r.notes]]
-    return "\n".join(out) + "\n"
+    # every value above that came from the history is one_line'd already; this is the net
+    return "\n".join(one_line(line) for line in out) + "\n"
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -275,7 +290,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def format_markdown(r: AuditResult) -> str:
     h, c = r.history, r.conformance
-    out = [f"### Audit: `{r.pipeline}` against the history", ""]
+    out = [f"### Audit: {md(r.pipeline)} against the history", ""]
     out.append(
         f"{h.rows} rows, {h.accepted} accepted, "
         + ", ".join(f"{n} {k}" for k, n in h.rejected.items())
@@ -285,24 +300,24 @@ def format_markdown(r: AuditResult) -> str:
     out += ["", "| violation | count | example |", "|---|---:|---|"]
     for kind in VIOLATION_KINDS:
         ex = c.examples.get(kind, [])
-        out.append(f"| {kind} | {c.violations[kind]} | {_example(ex[0]) if ex else ''} |")
+        out.append(f"| {kind} | {c.violations[kind]} | {_example(ex[0], md) if ex else ''} |")
     headers = _headers(r)
     out += ["", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    out += ["| " + " | ".join(row) + " |" for row in _stage_rows(r)]
+    out += ["| " + " | ".join(md(x) for x in row) + " |" for row in _stage_rows(r)]
     if r.required:
         out += ["", "| required stage | won deals without it |", "|---|---:|"]
-        out += [f"| {sid} | {n} |" for sid, n in r.required.items()]
+        out += [f"| {md(sid)} | {n} |" for sid, n in r.required.items()]
     undeclared = [x for x in r.reasons if not x.declared]
     if undeclared:
         out += [
             "",
             "Lost reasons not in the blueprint: "
-            + ", ".join(f"`{x.reason}` ({x.deals})" for x in undeclared),
+            + ", ".join(f"{md(x.reason)} ({x.deals})" for x in undeclared),
         ]
     if r.sla is not None:
         out += _sla_markdown(r.sla)
     if r.notes:
-        out += ["", *[f"> {n}" for n in r.notes]]
+        out += ["", *[f"> {md(n)}" for n in r.notes]]
     return "\n".join(out) + "\n"
 
 
@@ -331,7 +346,7 @@ def _sla_markdown(s: Sla) -> list[str]:
     ]
     if undeclared:
         out += ["", "Recycles not in the blueprint: " + ", ".join(undeclared)]
-    reasons = [f"`{x.reason}` ({x.deals})" for x in s.reasons if not x.declared]
+    reasons = [f"{md(x.reason)} ({x.deals})" for x in s.reasons if not x.declared]
     if reasons:
         out += ["", "Recycle reasons not in the blueprint: " + ", ".join(reasons)]
     if not s.measured:

@@ -8,7 +8,7 @@ the declared probability); and the violations.
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from salesblueprint.audit.formats import (
     VIOLATION_HELP,
@@ -19,6 +19,14 @@ from salesblueprint.audit.formats import (
     sla_title,
 )
 from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, Sla, StageFigures
+from salesblueprint.diagnostics.safe_text import one_line
+
+
+def escape(text: str) -> str:
+    """History text as HTML text: markup escaped, and control characters (which HTML cannot
+    hold, and which reach a terminal when the report goes to stdout) shown as escapes."""
+    return html.escape(one_line(text))
+
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from salesblueprint.diagnostics.findings import SEVERITY_RANK, Finding, Path
 from salesblueprint.diagrams import chrome
 from salesblueprint.diagrams.ir import (
+    FREE_IN_ROWS,
     WRAP,
     Diagram,
     Edge,
@@ -93,6 +94,8 @@ class _Builder:
     next_row: int = 0
     # pipeline id -> its page, when the blueprint view is split into pages
     pipeline_pages: dict[str, int] = field(default_factory=dict)
+    # cards per row of the blueprint view; None: the width estimated closest to a slide
+    row_width: int | None = None
 
     def group(self, title: str, kind: str, parent: str | None = None) -> str:
         gid = f"g{len(self.groups)}"
@@ -164,8 +167,20 @@ class _Builder:
             self.nodes = [dataclasses.replace(n, row=self.rows.get(n.id)) for n in self.nodes]
             self.edges += _row_order(self.nodes)
             # an invisible order edge beside a drawn edge between the same two cards is not
-            # needed (and two flat edges on one pair trip old Graphviz versions)
-            drawn = {frozenset((e.source, e.target)) for e in self.edges if e.kind != "order"}
+            # needed when the drawn edge orders them, and two flat edges on one pair trip old
+            # Graphviz versions; between rows, beside a way back, a skip or a lost edge (they
+            # do not order the rows) it is kept, else with Graphviz 2.43 the row of lost
+            # outcomes floats to the top
+            row = {n.id: n.row for n in self.nodes}
+            drawn = {
+                frozenset((e.source, e.target))
+                for e in self.edges
+                if e.kind != "order"
+                and (
+                    (e.constraint and e.kind not in FREE_IN_ROWS)
+                    or row.get(e.source) == row.get(e.target)
+                )
+            }
             self.edges = [
                 e
                 for e in self.edges
@@ -466,21 +481,43 @@ points, for choosing the row width before Graphviz lays the cards out."""
 SLIDE = 16 / 9
 
 
-def _fit(b: _Builder) -> tuple[int, float]:
-    """The cards per row (at most :data:`ROW`) whose estimated picture is closest to a 16:9
-    slide (the text is as large as it can be when the picture fills the slide), and the
-    estimated scale of that picture on a 1920 × 1080 slide (pixels per point)."""
+MIN_ROW = 4
+"""The fewest cards per row the estimate chooses; narrower rows are only tried when a laid-out
+page does not fit (:data:`NARROW_ROW` cards at the least)."""
+NARROW_ROW = 2
+
+
+def _widths(b: _Builder) -> list[tuple[int, float]]:
+    """The cards per row worth trying, each with the estimated scale of its picture on a
+    1920 × 1080 slide (pixels per point): from :data:`ROW` down to :data:`MIN_ROW` the closest
+    to a 16:9 slide first (the text is as large as it can be when the picture fills the
+    slide), then the narrower ones, narrowest last; a width that packs the cards into the same
+    rows as a better one is left out."""
     lines = {n.key: len(n.lines) + 1 for n in b.nodes}
     card_w, line_h, extra = CARD_SIZE
-    best, best_scale = ROW, 0.0
-    for width in range(ROW, 3, -1):
+    seen: set[tuple[tuple[str, ...], ...]] = set()
+    wide: list[tuple[int, float]] = []
+    narrow: list[tuple[int, float]] = []
+    for width in range(ROW, NARROW_ROW - 1, -1):
         rows = [r for sec in b.sections for r in _pack(sec, width)]
         w = max((len(r) for r in rows), default=1) * card_w
         h = 60 + sum(max(lines.get(k, 1) for k in r) * line_h + extra for r in rows if r)
         scale = min(1920 / w, 1080 / h)
-        if scale > best_scale + 1e-9:
-            best, best_scale = width, scale
-    return best, best_scale
+        (wide if width >= MIN_ROW else narrow).append((width, scale))
+    wide.sort(key=lambda ws: -ws[1])  # stable: of equal scales, the wider rows first
+    out: list[tuple[int, float]] = []
+    for width, scale in [*wide, *narrow]:
+        packed = tuple(tuple(r) for sec in b.sections for r in _pack(sec, width))
+        if packed not in seen:
+            seen.add(packed)
+            out.append((width, scale))
+    return out
+
+
+def _fit(b: _Builder) -> tuple[int, float]:
+    """The cards per row (from :data:`ROW` down to :data:`MIN_ROW`) whose estimated picture
+    is closest to a 16:9 slide, and its estimated scale on a 1920 × 1080 slide."""
+    return _widths(b)[0]
 
 
 def _pack(sizes: list[list[str]], width: int = ROW) -> list[list[str]]:
@@ -539,7 +576,10 @@ def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
         title = C.PIPELINE.format(label=p.label)
     outer = b.group(title, "pipeline")
     opened = [s for s in p.stages if s.outcome is None]
-    open_group = b.group(C.OPEN_STAGES, "open", outer) if opened else outer
+    # no box around the open stages in the row layout: a cluster inside the pipeline's cluster
+    # cannot wrap into rows, and Graphviz 2.43 (Debian's) puts the cards that follow a nested
+    # cluster in a row on its left: the picture comes out twice as wide
+    open_group = b.group(C.OPEN_STAGES, "open", outer) if opened and not full else outer
     for s in p.stages:
         key = f"{p.id}.{s.id}"
         kind: NodeKind = "deal_stage" if s.outcome is None else s.outcome
@@ -575,7 +615,8 @@ def _add_pipeline(b: _Builder, p: Pipeline, full: bool = False) -> str:
             # one edge from the open-stages box to each lost stage, not one per open stage
             if e.target not in lost_done and last_open:
                 lost_done.add(e.target)
-                b.edge(GraphEdge(last_open, e.target, "lost"), from_group=open_group)
+                box = open_group if open_group != outer else None
+                b.edge(GraphEdge(last_open, e.target, "lost"), from_group=box)
         else:
             b.edge(e)  # ways back: their reasons are lines in the source stage
     return outer
@@ -709,11 +750,13 @@ def extract(
     view: str,
     findings: Sequence[Finding] | None = None,
     tr: Translator | None = None,
+    row_width: int | None = None,
 ) -> Diagram:
     """The IR of one view of ``bp``; with ``findings``, stages carry their worst severity and
-    the findings in words. Its texts are in ``tr``'s language, or else the blueprint's."""
+    the findings in words. Its texts are in ``tr``'s language, or else the blueprint's;
+    ``row_width`` sets the cards per row of the blueprint view."""
     with chrome.speaking(tr or translator(bp.language)):
-        d = _extract(bp, view, findings)
+        d = _extract(bp, view, findings, row_width)
         d.legend_title = C.LEGEND
     return d
 
@@ -743,9 +786,14 @@ def _shown(ident: str, kind: str, names: DisplayNames | None) -> str:
     return ident if chrome.language() == "en" else display(ident)
 
 
-def _extract(bp: Blueprint, view: str, findings: Sequence[Finding] | None = None) -> Diagram:
+def _extract(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None = None,
+    row_width: int | None = None,
+) -> Diagram:
     v, argument = parse(view)
-    b = _Builder(bp, findings, StageIndex.build(bp), "", view)
+    b = _Builder(bp, findings, StageIndex.build(bp), "", view, row_width=row_width)
     name = v.build(b, argument) or C.VIEW_NAMES.get(v.name, v.name)
     b.title = clean(C.TITLE.format(name=bp.name, view=name), 160)
     return b.diagram()
@@ -769,16 +817,18 @@ def _extract_pages(
         raise ViewError(f"unknown pages {pages!r}; choose {', '.join(PAGE_MODES)}")
     base = _check_view(view)
     if base != "blueprint" or pages == "one" or not bp.pipelines:
-        return [extract(bp, view, findings)]
+        return [_extract(bp, view, findings)]
     idx = StageIndex.build(bp)
     if pages == "auto":
         whole = _Builder(bp, findings, idx, "", view)
         _add_blueprint(whole, list(bp.pipelines), estimate_only=True)
-        scale = _fit(whole)[1]
-        if scale >= SURE_SCALE:
-            return [extract(bp, view, findings)]
-        if scale >= MIN_SCALE:
-            one = extract(bp, view, findings)
+        widths = [(w, s) for w, s in _widths(whole) if s >= MIN_SCALE]
+        if widths and widths[0][1] >= SURE_SCALE:
+            return [_extract(bp, view, findings)]
+        # the estimate is rough (Graphviz versions lay the same rows out differently): the
+        # real layout of each width that may fit decides, the best estimate first
+        for width in _retry_order([w for w, _ in widths])[:TRIES]:
+            one = _extract(bp, view, findings, row_width=width)
             verdict = fits(one) if fits is not None else None
             if verdict or verdict is None:
                 return [one]
@@ -788,15 +838,59 @@ def _extract_pages(
     parts: list[tuple[str, list[Pipeline]]] = [(C.PAGE_OVERVIEW, [])]
     parts += [(C.PIPELINE.format(label=p.label), [p]) for p in bp.pipelines]
     for number, (part, pipes) in enumerate(parts, 1):
-        b = _Builder(bp, findings, idx, "", view)
-        b.pipeline_pages = page_of
-        _add_blueprint(b, pipes, overview=number == 1)
         title = C.TITLE_PAGE.format(
             name=bp.name, view=C.VIEW_NAMES[base], page=number, pages=count, part=part
         )
-        b.title = clean(title, 160)
-        out.append(b.diagram())
+        out.append(_page(bp, view, findings, idx, page_of, pipes, number == 1, title, fits))
     return out
+
+
+TRIES = 4
+"""Row widths laid out at most, per page, before taking the best estimate as it is."""
+
+
+def _retry_order(widths: list[int]) -> list[int]:
+    """``widths`` (best estimate first) in the order to lay them out: the best, then the
+    narrower ones, nearest first (a Graphviz layout comes out wider than the estimate, not
+    narrower), then the wider ones."""
+    if not widths:
+        return []
+    best = widths[0]
+    narrower = sorted((w for w in widths if w < best), reverse=True)
+    return [best, *narrower, *sorted(w for w in widths if w > best)]
+
+
+def _page(
+    bp: Blueprint,
+    view: str,
+    findings: Sequence[Finding] | None,
+    idx: StageIndex,
+    page_of: dict[str, int],
+    pipes: list[Pipeline],
+    overview: bool,
+    title: str,
+    fits: Callable[[Diagram], bool | None] | None,
+) -> Diagram:
+    """One page of the split blueprint view: the row width estimated best, or when ``fits``
+    says that page does not fit a slide, the next widths worth trying (the first if none
+    fits): narrower ones first, as a layout wider than estimated is what goes wrong."""
+
+    def build(width: int | None) -> _Builder:
+        b = _Builder(bp, findings, idx, "", view, row_width=width)
+        b.pipeline_pages = page_of
+        _add_blueprint(b, pipes, overview=overview, estimate_only=width is None)
+        b.title = clean(title, 160)
+        return b
+
+    widths = _retry_order([w for w, _ in _widths(build(None))])
+    first = build(widths[0]).diagram()
+    if fits is None or fits(first) is not False:
+        return first
+    for width in widths[1:TRIES]:
+        page = build(width).diagram()
+        if fits(page):
+            return page
+    return first
 
 
 def _add_blueprint(
@@ -812,6 +906,6 @@ def _add_blueprint(
         _add_pipeline(b, p, full=True)
     if estimate_only:
         return
-    width = _fit(b)[0]
+    width = b.row_width or _fit(b)[0]
     for section in b.sections:
         _rows(b, _pack(section, width))

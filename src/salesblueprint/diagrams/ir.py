@@ -30,6 +30,8 @@ EdgeKind = Literal[
     "won",
     "order",
 ]
+FREE_IN_ROWS: frozenset[EdgeKind] = frozenset({"recycle", "skip", "lost"})
+"""Edge kinds that do not order a row layout: ways back, skips and the lost outcome."""
 GroupKind = Literal["lane", "pipeline", "category", "open", "after_close", "tools"]
 Status = Literal["", "error", "warning", "info"]
 # text: plain; muted: numbers and details; bullet: an action; team: who acts (heading);

@@ -99,7 +99,10 @@ def export_crm(bp: Blueprint, crm: str, pipeline: str | None = None) -> Export:
     c = get(crm)
     mod = c.load()
     if c.export_kind == "dir":
-        files, notes = mod.export(bp, _pick(bp, pipeline, several=True))
+        try:
+            files, notes = mod.export(bp, _pick(bp, pipeline, several=True))
+        except InteropError as e:  # what the blueprint holds that the CRM cannot: say where
+            raise (InteropError(e.message, bp.file) if not e.file and bp.file else e) from None
         return Export(crm, files=files, notes=notes)
     (p,) = _pick(bp, pipeline, several=False)
     payload = mod.create_payload(p) if crm == "hubspot" else mod.stages_payload(p)

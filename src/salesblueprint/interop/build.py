@@ -59,7 +59,7 @@ def blueprint_data(data: CrmData, name: str | None = None) -> dict[str, Any]:
             else f"{title} deal pipelines"
         )
     taken: set[str] = set()
-    pipelines = [_pipeline(p, data.crm, taken, data) for p in data.pipelines]
+    pipelines = [_pipeline(p, data.crm, taken, data) for p in _with_open_stages(data)]
     out: dict[str, Any] = {
         "salesblueprint": 1,
         "name": name,
@@ -69,6 +69,18 @@ def blueprint_data(data: CrmData, name: str | None = None) -> dict[str, Any]:
         out["lifecycle"] = {"stages": _lead_stages(data, pipelines)}
     out["pipelines"] = pipelines
     return out
+
+
+def _with_open_stages(data: CrmData) -> list[CrmPipeline]:
+    """The pipelines a deal can move through: one with no open stage (only won and lost, or
+    nothing) is noted and left out, since a blueprint pipeline needs a path to won."""
+    keep = []
+    for p in data.pipelines:
+        if any(s.outcome is None for s in p.stages):
+            keep.append(p)
+        else:
+            data.note(f"pipeline '{p.label or p.id}' has no open stage: left out")
+    return keep
 
 
 def _lead_stages(data: CrmData, pipelines: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -104,14 +116,19 @@ def header(data: CrmData) -> str:
 
 
 def _comment_safe(line: str) -> str:
-    return " ".join(line.splitlines()) if "\n" in line or "\r" in line else line
+    """One comment line: YAML also breaks lines at NEL, LS and PS, so a CRM label holding one
+    would end the comment and put the rest into the blueprint; every unprintable character is
+    written as an escape instead (as in every other output)."""
+    from salesblueprint.diagnostics.safe_text import one_line
+
+    return one_line(line)
 
 
 def blueprint_yaml(data: CrmData, name: str | None = None) -> str:
     """The blueprint YAML text, with the header comment."""
     import yaml
 
-    if not data.pipelines:
+    if not _with_open_stages(data):
         from salesblueprint.interop.base import InteropError
 
         raise InteropError(

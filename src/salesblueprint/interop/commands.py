@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 
 def _fail(e: InteropError | str) -> NoReturn:
-    click.echo(f"salesblueprint: {e}", err=True)
+    from salesblueprint.diagnostics.safe_text import one_line
+
+    # the message quotes the CRM's text (labels, ids, cursors): no terminal escapes
+    click.echo(f"salesblueprint: {one_line(str(e))}", err=True)
     sys.exit(2)
 
 
@@ -206,6 +209,7 @@ def add_commands(
 
         What the CRM cannot enforce is printed on standard error.
         """
+        from salesblueprint.diagnostics.safe_text import one_line
         from salesblueprint.interop import export_crm
         from salesblueprint.interop.base import InteropError
 
@@ -235,7 +239,7 @@ def add_commands(
             )
         click.echo(f"What {c.title} cannot enforce or hold:", err=True)
         for n in result.notes:
-            click.echo(f"  - {n}", err=True)
+            click.echo(f"  - {one_line(n)}", err=True)
 
     @cli.command("drift")
     @click.argument("blueprint")

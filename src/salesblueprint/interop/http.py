@@ -7,7 +7,6 @@ sent in a header and never printed.
 
 from __future__ import annotations
 
-import json
 import time
 import urllib.error
 import urllib.parse
@@ -20,6 +19,34 @@ from salesblueprint.interop.base import InteropError
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_WAIT = 60.0
+MAX_PAGES = 1000
+_CHUNK = 1 << 16
+
+
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only within the same scheme, host and port: urllib would send the
+    token's header to any host a redirect names."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if (old.scheme, old.netloc) != (new.scheme, new.netloc):
+            raise InteropError(
+                f"the API redirected to another host ({new.scheme}://{new.netloc}); "
+                "not followed, so the token is not sent there",
+                old.scheme + "://" + old.netloc + old.path,
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameOrigin)
 
 
 def retry_after(value: str | None, default: float) -> float:
@@ -71,8 +98,8 @@ class Client:
             self.requests += 1
             req = urllib.request.Request(url, headers=self.headers, method="GET")
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    raw = resp.read(MAX_BYTES + 1)
+                with _OPENER.open(req, timeout=self.timeout) as resp:
+                    raw = self._read(resp, shown)
                 break
             except urllib.error.HTTPError as e:
                 status = e.code
@@ -98,10 +125,65 @@ class Client:
                 self.sleep(min(self.backoff * 2 ** (attempt - 1), MAX_WAIT))
         if len(raw) > MAX_BYTES:
             raise InteropError(f"{self.service} API response larger than 50 MB", shown)
+        from salesblueprint.interop.jsonio import parse_json
+
         try:
-            return json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise InteropError(f"{self.service} API sent malformed JSON: {e}", shown) from None
+            return parse_json(raw, shown)
+        except InteropError as e:
+            raise InteropError(f"{self.service} API sent {e.message}", shown, e.line) from None
+
+    def _read(self, resp: Any, shown: str) -> bytes:
+        """The body, at most ``MAX_BYTES + 1`` of it, within ``timeout`` in all: the socket's
+        timeout bounds each read only, so a server sending a byte at a time would never end."""
+        deadline = time.monotonic() + self.timeout
+        parts: list[bytes] = []
+        size = 0
+        while size <= MAX_BYTES:
+            chunk = resp.read1(_CHUNK) if hasattr(resp, "read1") else resp.read(_CHUNK)
+            if not chunk:
+                break
+            parts.append(chunk)
+            size += len(chunk)
+            if time.monotonic() > deadline:
+                raise InteropError(
+                    f"{self.service} API sent its answer too slowly: {size} bytes in "
+                    f"{self.timeout:g} s",
+                    shown,
+                )
+        return b"".join(parts)
+
+    def pages(
+        self,
+        base: str,
+        path: str,
+        params: dict[str, str],
+        cursor_param: str,
+        next_cursor: Callable[[Any], str | None],
+    ) -> list[Any]:
+        """Every page's body, following ``next_cursor(body)`` in ``cursor_param``; a cursor
+        seen before (the API going round in a circle) or more than ``MAX_PAGES`` pages is an
+        error, never a silently shortened answer."""
+        bodies: list[Any] = []
+        seen: set[str] = set()
+        cursor: str | None = None
+        while True:
+            query = {**params, cursor_param: cursor} if cursor else dict(params)
+            body = self.get_json(base, path, query)
+            bodies.append(body)
+            cursor = next_cursor(body)
+            if cursor is None:
+                return bodies
+            if cursor in seen:
+                raise InteropError(
+                    f"{self.service} API gave the page cursor '{cursor[:40]}' twice; "
+                    "stopped instead of going round",
+                    base.rstrip("/") + path,
+                )
+            if len(bodies) >= MAX_PAGES:
+                raise InteropError(
+                    f"{self.service} API has more than {MAX_PAGES} pages; stopped", base + path
+                )
+            seen.add(cursor)
 
     def _auth_message(self, status: int) -> str:
         if status == 401:

@@ -168,19 +168,18 @@ def fetch(
 
     base = base_url or os.environ.get("SALESBLUEPRINT_HUBSPOT_URL") or API_URL
     client = Client("HubSpot", {"Authorization": f"Bearer {token}"}, timeout=timeout)
+    where = base + _PATH
+
+    def next_after(body: Any) -> str | None:
+        paging = as_dict(body, "response", where).get("paging")
+        nxt = paging.get("next") if isinstance(paging, dict) else None
+        after = nxt.get("after") if isinstance(nxt, dict) else None
+        return as_text(after, "paging.next.after", where) if after else None
+
     results: list[Any] = []
-    after: str | None = None
-    for _ in range(1000):
-        params = {"archived": "false"}
-        if after:
-            params["after"] = after
-        body = as_dict(client.get_json(base, _PATH, params), "response", base + _PATH)
-        results.extend(as_list(body.get("results", []), "results", base + _PATH))
-        nxt = body.get("paging", {}).get("next", {}) if isinstance(body.get("paging"), dict) else {}
-        after = str(nxt.get("after")) if isinstance(nxt, dict) and nxt.get("after") else None
-        if after is None:
-            break
-    return parse({"results": results}, base + _PATH, pipeline, source="HubSpot API")
+    for body in client.pages(base, _PATH, {"archived": "false"}, "after", next_after):
+        results.extend(as_list(body.get("results", []), "results", where))
+    return parse({"results": results}, where, pipeline, source="HubSpot API")
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -283,7 +282,10 @@ class Plan:
             )
         if self.empty:
             lines.append("  nothing to change")
-        return "\n".join(lines) + "\n"
+        from salesblueprint.diagnostics.safe_text import one_line
+
+        # labels and ids come from the account: each line printable, no terminal escapes
+        return "\n".join(one_line(x) for x in lines) + "\n"
 
 
 def plan(p: Pipeline, existing: CrmData, raw_stages: dict[str, dict[str, Any]]) -> Plan:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from typing import Any
 
@@ -44,6 +45,8 @@ def parse_json(raw: bytes | str, file: str) -> Any:
         raise InteropError(f"malformed JSON: {e.msg} (column {e.colno})", file, e.lineno) from None
     except RecursionError:
         raise InteropError("malformed JSON: nested too deeply", file) from None
+    except ValueError:  # an integer of more than 4300 digits (int() refuses to convert it)
+        raise InteropError("malformed JSON: a number too long to read", file) from None
 
 
 def expect(cond: bool, what: str, file: str) -> None:
@@ -66,6 +69,10 @@ def as_list(value: Any, where: str, file: str) -> list[Any]:
 def as_text(value: Any, where: str, file: str) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
         raise InteropError(f"{where}: expected text, got {type_name(value)}", file)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InteropError(f"{where}: expected text, got {type_name(value)}", file)
+    if isinstance(value, int) and value.bit_length() > 256:  # str() refuses past 4300 digits
+        raise InteropError(f"{where}: expected text, got {type_name(value)}", file)
     return str(value)
 
 
@@ -75,15 +82,15 @@ def as_number(value: Any, where: str, file: str) -> float | None:
         return None
     if isinstance(value, bool):
         raise InteropError(f"{where}: expected a number, got a boolean", file)
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+    if isinstance(value, int | float | str):
+        # JSON allows NaN, Infinity, 1e999 (infinity) and integers of any length
         try:
-            n = float(value.strip())
-        except ValueError:
-            raise InteropError(f"{where}: expected a number, got '{value}'", file) from None
-        if n != n or n in (float("inf"), float("-inf")):
-            raise InteropError(f"{where}: expected a number, got '{value}'", file)
+            n = float(value.strip() if isinstance(value, str) else value)
+        except (ValueError, OverflowError):
+            n = math.nan
+        if not math.isfinite(n):
+            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+            raise InteropError(f"{where}: expected a number, got {shown}", file)
         return n
     raise InteropError(f"{where}: expected a number, got {type_name(value)}", file)
 
@@ -110,4 +117,10 @@ def type_name(value: Any) -> str:
         return "a list"
     if isinstance(value, str):
         return f"text '{value[:40]}'"
+    if isinstance(value, int) and value.bit_length() > 64:
+        digits = math.floor(math.log10(abs(value))) + 1  # str() refuses past 4300 digits
+        digits -= 10 ** (digits - 1) > abs(value)  # log10 rounds 99...9 up
+        return f"an integer of {digits} digits"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
     return f"a {type(value).__name__}"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 CRM = "pipedrive"
 API_URL = "https://api.pipedrive.com"
 TOKEN_ENV = "PIPEDRIVE_API_TOKEN"
+MAX_DAYS = 36500  # days_to_rotten: a century is the most any pipeline means
 
 _TOP = frozenset({"success", "data", "additional_data"})
 _STAGE = frozenset(
@@ -94,6 +95,10 @@ def parse(
             raise InteropError(f"{at}.deal_probability: {prob:g} is not between 0 and 100", file)
         stage = CrmStage(sid, name, fraction(prob / 100) if prob is not None else None)
         days = as_number(st.get("days_to_rotten"), f"{at}.days_to_rotten", file)
+        if days is not None and not 0 <= days <= MAX_DAYS:
+            raise InteropError(
+                f"{at}.days_to_rotten: {days:g} is not between 0 and {MAX_DAYS} days", file
+            )
         if as_bool(st.get("is_deal_rot_enabled"), f"{at}.is_deal_rot_enabled", file):
             if days is not None and days >= 1:
                 stage.expected_days = int(days)
@@ -107,7 +112,7 @@ def parse(
     if pipeline is not None and pipeline not in groups:
         raise InteropError(f"no stages of pipeline {pipeline}", file)
     names = names or {}
-    for pid in sorted(order_seen, key=lambda x: (not x.isdigit(), int(x) if x.isdigit() else 0, x)):
+    for pid in sorted(order_seen, key=_id_order):
         stages = [s for _, _, s in sorted(groups[pid], key=lambda t: (t[0], t[1]))]
         label = names.get(pid) or f"Pipeline {pid}"
         data.pipelines.append(CrmPipeline(pid, label, stages, outcomes_are_stages=False))
@@ -117,6 +122,19 @@ def parse(
     if not names:
         data.note("pipeline names are not in the stages response: named 'Pipeline <id>'")
     return data
+
+
+def _id_order(pid: str) -> tuple[bool, int, str]:
+    """Numeric ids in numeric order, then the others; without ``int()``, which refuses
+    non-ASCII digits (``²``) and numbers of more than 4300 digits."""
+    digits = pid.isascii() and pid.isdigit()
+    n = pid.lstrip("0") if digits else pid
+    return (not digits, len(n) if digits else 0, n)
+
+
+def _api_id(pid: str) -> int | str:
+    """A pipeline id for the API: an integer when it is one (ASCII digits), else the text."""
+    return int(pid) if pid.isascii() and pid.isdigit() and len(pid) <= 18 else pid
 
 
 def read(path: str, pipeline: str | None = None) -> CrmData:
@@ -137,7 +155,7 @@ def fetch(
     names: dict[str, str] = {}
     for p in _all(client, base, "/api/v2/pipelines", {}):
         if isinstance(p, dict) and "id" in p and isinstance(p.get("name"), str):
-            names[str(p["id"])] = p["name"]
+            names[as_text(p["id"], "pipelines[].id", base + "/api/v2/pipelines")] = p["name"]
     return parse(
         {"success": True, "data": stages},
         base + "/api/v2/stages",
@@ -148,21 +166,20 @@ def fetch(
 
 
 def _all(client: Any, base: str, path: str, params: dict[str, str]) -> list[Any]:
-    out: list[Any] = []
-    cursor: str | None = None
-    for _ in range(1000):
-        query = {**params, "limit": "500"}
-        if cursor:
-            query["cursor"] = cursor
-        body = as_dict(client.get_json(base, path, query), "response", base + path)
+    where = base + path
+
+    def next_cursor(body: Any) -> str | None:
+        body = as_dict(body, "response", where)
         if body.get("success") is False:
-            raise InteropError(f"Pipedrive reported failure: {body.get('error')}", base + path)
-        out.extend(as_list(body.get("data") or [], "data", base + path))
+            err = body.get("error") or "no reason given"
+            raise InteropError(f"Pipedrive reported failure: {as_text(err, 'error', where)}", where)
         extra = body.get("additional_data")
         nxt = extra.get("next_cursor") if isinstance(extra, dict) else None
-        cursor = str(nxt) if nxt else None
-        if cursor is None:
-            break
+        return as_text(nxt, "additional_data.next_cursor", where) if nxt else None
+
+    out: list[Any] = []
+    for body in client.pages(base, path, {**params, "limit": "500"}, "cursor", next_cursor):
+        out.extend(as_list(body.get("data") or [], "data", where))
     return out
 
 
@@ -174,7 +191,7 @@ def stages_payload(p: Pipeline) -> dict[str, Any]:
     for i, s in enumerate(x for x in p.stages if x.outcome is None):
         body: dict[str, Any] = {"name": s.label, "order_nr": i + 1}
         if pid is not None:
-            body["pipeline_id"] = int(pid) if pid.isdigit() else pid
+            body["pipeline_id"] = _api_id(pid)
         if s.probability is not None:
             body["deal_probability"] = round(s.probability * 100)
         body["is_deal_rot_enabled"] = s.expected_days is not None

@@ -428,7 +428,19 @@ def value_name(s: DealStage | LifecycleStage) -> str:
     return cid or s.label
 
 
+# what XML 1.0 cannot hold, even escaped: C0 controls but tab, LF and CR; U+FFFE, U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _x(text: str) -> str:
+    """``text`` escaped for an XML element; a character XML cannot hold at all is an error,
+    not a file Salesforce refuses at deploy (or one written without the character)."""
+    bad = _NOT_XML.search(text)
+    if bad is not None:
+        raise InteropError(
+            f"'{text[:60]}' holds the control character U+{ord(bad.group()):04X}, which "
+            "Salesforce metadata (XML) cannot hold; take it out of the blueprint"
+        )
     return html.escape(text, quote=False)
 
 

@@ -35,7 +35,15 @@ _KEYS = {"preset", "ignore", "severity", "vocabulary", "options"}
 
 
 class ConfigError(Exception):
-    """The project configuration is invalid (a usage error: exit code 2)."""
+    """The project configuration is invalid (a usage error: exit code 2).
+
+    The message quotes the file's keys and values: it is kept on one line with control
+    characters shown as escapes, since it is printed on the terminal."""
+
+    def __init__(self, message: str) -> None:
+        from salesblueprint.diagnostics.safe_text import one_line
+
+        super().__init__(one_line(message))
 
 
 @dataclass
@@ -220,6 +228,8 @@ def read_config(path: str) -> Config:
             doc = tomllib.loads(raw.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as e:
             raise ConfigError(f"{path}: {e}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: arrays or tables nested too deeply") from None
         tool = doc.get("tool", {})
         if not isinstance(tool, dict):
             raise ConfigError(f"{path}: 'tool' must be a table")
@@ -228,9 +238,11 @@ def read_config(path: str) -> Config:
 
     try:
         doc = yaml.safe_load(raw) or {}
+        return Config.from_mapping(doc, path)
     except yaml.YAMLError as e:
         raise ConfigError(f"{path}: invalid YAML: {e}") from None
-    return Config.from_mapping(doc, path)
+    except RecursionError:  # parsing, or walking, lists nested thousands deep
+        raise ConfigError(f"{path}: lists or mappings nested too deeply") from None
 
 
 def find_config(start: str | None = None) -> Config:

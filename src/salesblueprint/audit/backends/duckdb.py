@@ -67,8 +67,15 @@ def _timestamp_sql(col: str, epoch_ms: bool) -> str:
     Only ISO 8601 (a date ``YYYY-MM-DD``, then optionally a time and a zone) is a timestamp:
     DuckDB would also read ``1/2/25`` as the year 1, which is never what a CRM meant.
     """
+    # DuckDB reads an offset of any size (+99:00 as 99 hours): ISO 8601 and every CRM keep
+    # to -12:00..+14:00, so an hour past 18 or a minute past 59 is a bad timestamp
+    bad_offset = (
+        f"regexp_matches({col}, '[T ][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.,][0-9]+)?)?\\s*"
+        f"[+-]((19|[2-9][0-9])(:?[0-9]{{2}})?|[0-9]{{2}}:?[6-9][0-9])$')"
+    )
     iso = (
         f"CASE WHEN regexp_matches({col}, '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([T ]|$)') "
+        f"AND NOT {bad_offset} "
         f"THEN CAST(try_cast({col} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP) END"
     )
     if not epoch_ms:
@@ -134,9 +141,11 @@ class DuckDBAudit:
                 f"FROM read_parquet({literal(path)}, file_row_number = true))"
             )
             return rel, numbered
+        # comment = '': the sniffer takes '#' for a comment mark when a row starts with one,
+        # and drops the rows of deals with ids like '#1042' without a word
         rel = (
             f"read_csv({literal(path)}, all_varchar = true, header = true, "
-            "auto_detect = true, null_padding = true)"
+            "auto_detect = true, null_padding = true, comment = '')"
         )
         # CSV is parsed once, into a table whose row ids are the file's order
         try:
@@ -433,7 +442,12 @@ class DuckDBAudit:
         conformance = self._conformance()
         if as_of is None:
             as_of = history.last_at
-        as_of_sql = "NULL" if as_of is None else f"try_cast({literal(as_of)} AS TIMESTAMPTZ)"
+        # a typed NULL when no row has a time: a bare NULL AT TIME ZONE is ambiguous to DuckDB
+        as_of_sql = (
+            "CAST(NULL AS TIMESTAMPTZ)"
+            if as_of is None
+            else f"try_cast({literal(as_of)} AS TIMESTAMPTZ)"
+        )
         as_of_ts = q(f"SELECT CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP)")[0][0]
         if as_of is not None and as_of_ts is None:
             raise AuditError(f"--as-of {as_of}: not a timestamp; write e.g. 2025-06-30T00:00:00Z")

@@ -34,16 +34,30 @@ def collect_history(args: Sequence[str], what: str = "history") -> list[str]:
                         found.append(os.path.join(root, name))
             if not found:
                 raise AuditError(f"no {what} files (*.csv, *.parquet) in folder {arg}")
+            for path in found:
+                _regular(path, what)  # a FIFO named *.csv would block the read forever
             out.extend(found)
         elif os.path.isfile(arg):
             out.append(arg)
         elif _GLOB_CHARS & set(arg):
-            matches = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
+            matches = sorted(p for p in glob.glob(arg, recursive=True) if not os.path.isdir(p))
             if not matches:
                 raise AuditError(f"no {what} files match {arg!r}")
+            for path in matches:
+                _regular(path, what)
             out.extend(matches)
         elif os.path.exists(arg):
+            _regular(arg, what)
             raise AuditError(f"cannot read {what} {arg}: not a file or folder")
         else:
             raise AuditError(f"no such {what} file or folder: {arg}")
     return list(dict.fromkeys(out))
+
+
+def _regular(path: str, what: str = "history") -> None:
+    """Refuses a FIFO, device or socket (DuckDB would wait on it, or read it forever)."""
+    from salesblueprint.loading.files import non_regular
+
+    kind = non_regular(path)
+    if kind is not None:
+        raise AuditError(f"cannot read {what} {path}: it is {kind}; only regular files are read")

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import html
 
-from salesblueprint.diagrams.ir import Diagram, Edge, EdgeKind, Group, LegendItem, Line, Node, wrap
+from salesblueprint.diagrams.ir import (
+    FREE_IN_ROWS,
+    Diagram,
+    Edge,
+    Group,
+    LegendItem,
+    Line,
+    Node,
+    wrap,
+)
 from salesblueprint.diagrams.renderers import register
 
 ALLOWED_ATTRIBUTES = frozenset(
@@ -44,6 +53,7 @@ ALLOWED_ATTRIBUTES = frozenset(
         "shape",
         "style",
         "tooltip",
+        "weight",
     }
 )
 
@@ -186,10 +196,6 @@ def _node_attrs(n: Node) -> dict[str, str]:
     return attrs
 
 
-FREE_IN_ROWS: frozenset[EdgeKind] = frozenset({"recycle", "skip", "lost"})
-"""Edge kinds that do not order a row layout: ways back, skips and the lost outcome."""
-
-
 def _edge_attrs(e: Edge, groups: dict[str, str], rowed: bool = False) -> dict[str, str]:
     colour, style, width = EDGE_STYLE[e.kind]
     attrs = _attrs(color=colour, style=style, penwidth=width)
@@ -202,6 +208,33 @@ def _edge_attrs(e: Edge, groups: dict[str, str], rowed: bool = False) -> dict[st
     if e.to_group:
         attrs["lhead"] = groups[e.to_group]
     return attrs
+
+
+WRAP_PAGE_TITLE = 64
+"""Characters per line of the picture's title: a long page title ("…, page 2 of 4: Pipeline:
+…") wraps instead of making a page of a few cards as wide as itself."""
+
+
+def _title_label(title: str) -> str:
+    lines = '<br align="left"/>'.join(html_text(t) for t in wrap(title, WRAP_PAGE_TITLE))
+    if "<br" in lines:
+        lines += '<br align="left"/>'
+    return f'<<font point-size="20"><b>{lines}</b></font>>'
+
+
+def _title_with_legend(d: Diagram) -> str:
+    """The title with the legend under it, both in the graph's label: a strip (left to right)
+    keeps the legend out of its first rank, which would otherwise be as wide as the legend."""
+    title = _title_label(d.title)[1:-1]
+    legend = _legend_label(d.legend, LEGEND_ROWS, d.legend_title)[1:-1].replace(
+        '<table border="0"', '<table border="1" color="#dee2e6" style="rounded"', 1
+    )
+    return (
+        '<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
+        f'<tr><td align="left">{title}</td></tr>'
+        '<tr><td align="left" height="8"></td></tr>'
+        f'<tr><td align="left"><font point-size="10">{legend}</font></td></tr></table>>'
+    )
 
 
 def _legend_cells(it: LegendItem) -> str:
@@ -223,12 +256,49 @@ def _legend_cells(it: LegendItem) -> str:
     return f'{sample}<td align="left">{text}</td>'
 
 
+ROW_HEAD_WEIGHT = "10"
+"""Weight of the invisible edges that stack the rows of a row layout, first card on first
+card: stronger than the drawn edges that pull a row sideways."""
 LEGEND_ROWS = 6
 """Legend items per column: a long legend is laid out in several columns."""
 LEGEND_ROW_CARDS = 4
 """A row layout's legend joins its first row when that row has at most this many cards."""
 LEGEND_ROWS_SLIDE = 4
 """Legend items per column in a row layout (a wide, low legend next to the tools)."""
+LEGEND_COLUMN_CARDS = 1.5
+"""A legend column is about this many cards wide (for choosing the legend's columns)."""
+
+
+def _row_sizes(d: Diagram) -> dict[int, int]:
+    """Row -> its number of cards, in a row layout."""
+    rows: dict[int, int] = {}
+    for n in d.nodes:
+        if n.row is not None:
+            rows[n.row] = rows.get(n.row, 0) + 1
+    return rows
+
+
+def _legend_joins(rows: dict[int, int]) -> bool:
+    """Whether the legend joins the first row of a row layout: when that row is short (the
+    tools) and a legend column fits beside it within the widest row; else it is a row of its
+    own on top (a page of a few cards stays a slide, not a strip)."""
+    if not rows:
+        return False
+    first = rows[min(rows)]
+    return first <= LEGEND_ROW_CARDS and max(rows.values()) - first >= LEGEND_COLUMN_CARDS
+
+
+def _legend_rows(d: Diagram) -> int:
+    """Legend items per column in a row layout: a wide, low legend, unless it joins the first
+    row, which then stays within the widest row of cards (a legend column is about
+    :data:`LEGEND_COLUMN_CARDS` cards wide): then fewer, longer columns."""
+    rows = _row_sizes(d)
+    items = len(d.legend)
+    columns = -(-items // LEGEND_ROWS_SLIDE)
+    if _legend_joins(rows):
+        room = max(rows.values()) - rows[min(rows)]
+        columns = max(1, min(columns, int(room / LEGEND_COLUMN_CARDS)))
+    return -(-items // columns)
 
 
 def _legend_label(
@@ -259,7 +329,7 @@ def to_dot(d: Diagram) -> str:
         name="salesblueprint",
         graph_attr=_attrs(
             rankdir="TB" if rowed else d.direction,
-            label=f'<<font point-size="20"><b>{html_text(d.title)}</b></font>>',
+            label=_title_label(d.title) if rowed or not d.legend else _title_with_legend(d),
             labelloc="t",
             labeljust="l",
             fontname=FONT,
@@ -303,13 +373,12 @@ def to_dot(d: Diagram) -> str:
             target.node(n.id, **_node_attrs(n))
 
     fill(g, None)
-    if d.legend:
+    if d.legend and rowed:
         legend = graphviz.Digraph(
             name="cluster_legend",
             graph_attr=_attrs(label="", color="#dee2e6", style="rounded", fillcolor="#ffffff"),
         )
-        per_column = LEGEND_ROWS_SLIDE if rowed else LEGEND_ROWS
-        label = _legend_label(d.legend, per_column, d.legend_title)
+        label = _legend_label(d.legend, _legend_rows(d), d.legend_title)
         legend.node("legend", **_attrs(shape="plain", label=label, fontsize="10"))
         g.subgraph(legend)
     rows: dict[int, list[str]] = {}
@@ -320,7 +389,7 @@ def to_dot(d: Diagram) -> str:
     if rows and d.legend:
         # the legend fills a short first row (the tools); else it is a row of its own on top
         first = rows[min(rows)]
-        if len(first) <= LEGEND_ROW_CARDS:
+        if _legend_joins(_row_sizes(d)):
             first.append("legend")
         else:
             legend_above = first[0]
@@ -330,9 +399,15 @@ def to_dot(d: Diagram) -> str:
             same.node(nid)
         g.subgraph(same)
     if legend_above is not None:
-        g.edge("legend", legend_above, **_attrs(style="invis"))
+        g.edge("legend", legend_above, **_attrs(style="invis", weight=ROW_HEAD_WEIGHT))
+    row_of = {n.id: n.row for n in d.nodes}
     for e in d.edges:
-        g.edge(e.source, e.target, **_edge_attrs(e, clusters, rowed))
+        attrs = _edge_attrs(e, clusters, rowed)
+        if e.kind == "order" and row_of.get(e.source) != row_of.get(e.target):
+            # the first cards of the rows one above the other: the rows start at the left
+            # edge instead of drifting towards the middle (Graphviz 2.43 centres them)
+            attrs["weight"] = ROW_HEAD_WEIGHT
+        g.edge(e.source, e.target, **attrs)
     source: str = g.source
     return source
 
