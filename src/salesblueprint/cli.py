@@ -584,6 +584,32 @@ def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
         raise click.UsageError(f"--what-if: {e}") from None
 
 
+def _read_audit(bp: Blueprint, path: str, tr: Any) -> Any:
+    """The observed rates of the audit report at ``path``; a usage error when it cannot be
+    read or is not a lifecycle audit of ``bp``."""
+    import json
+
+    from salesblueprint.funnel_maths import AuditReportError, observed_rates
+    from salesblueprint.i18n import _
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as e:
+        raise click.UsageError(
+            tr(_("--from-audit {path}: cannot read it: {error}", path=path, error=e.strerror or e))
+        ) from None
+    except (ValueError, RecursionError) as e:
+        raise click.UsageError(
+            tr(_("--from-audit {path}: not JSON: {error}", path=path, error=str(e)[:200]))
+        ) from None
+    try:
+        return observed_rates(bp, data, path)
+    except AuditReportError as e:
+        msg = e.args[0]
+        raise click.UsageError(tr(msg) if hasattr(msg, "msgid") else str(e)) from None
+
+
 @cli.command("funnel")
 @click.argument("file")
 @click.option(
@@ -602,8 +628,17 @@ def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
     help="Show the effect of another conversion rate for a lifecycle stage, e.g. mql=0.5 "
     "(repeatable).",
 )
+@click.option(
+    "--from-audit",
+    "from_audit",
+    metavar="AUDIT.json",
+    help="Recompute the funnel with the conversion rates observed by a lifecycle audit "
+    "(salesblueprint audit BP HISTORY --pipeline lifecycle --format json).",
+)
 @_lang_option
-def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...], lang: str | None) -> None:
+def funnel_cmd(
+    file: str, fmt: str, what_if: tuple[str, ...], from_audit: str | None, lang: str | None
+) -> None:
     """How many leads does the revenue target need? The reverse funnel of FILE.
 
     From sla.targets (revenue, average_deal_size, period) and each lifecycle stage's
@@ -613,16 +648,20 @@ def funnel_cmd(file: str, fmt: str, what_if: tuple[str, ...], lang: str | None) 
     Exits 0 when the funnel is complete, 1 when a target or rate is missing (the output says
     which one and where to add it) or the file does not load (its findings are shown).
     """
+    from salesblueprint.i18n import _, translator
+
+    if from_audit and what_if:
+        raise click.UsageError(translator(lang)(_("use --what-if or --from-audit, not both")))
     bp = _load_or_exit(file, "json" if fmt == "json" else "text", lang)
+    tr = translator(lang or bp.language)
 
     from salesblueprint.funnel_maths import funnel
 
     rates = _parse_what_if(bp, what_if)
     base = funnel(bp)
     alt = funnel(bp, rates) if rates else None
-    from salesblueprint.i18n import translator
-
-    tr = translator(lang or bp.language)
+    if from_audit:
+        alt = funnel(bp, observed=_read_audit(bp, from_audit, tr))
     click.echo(FUNNEL_FORMATTERS.formatter(fmt)(bp, base, alt, tr=tr), nl=False)
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
 

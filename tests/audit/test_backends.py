@@ -130,6 +130,7 @@ def test_parquet_timestamp_column(spark: Any, bp_path: Path, tmp_path: Path) -> 
         ("salesforce_lead_history.csv", "salesforce", "lifecycle"),
         ("hubspot_dealstage_history.csv", "hubspot", None),
         ("hubspot_date_entered.csv", "hubspot", None),
+        ("hubspot_lifecycle_history.csv", "hubspot-lifecycle", "lifecycle"),
     ],
 )
 def test_crm_shapes(

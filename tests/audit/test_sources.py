@@ -110,3 +110,32 @@ def test_stages_match_by_crm_ids_first(bp_path: Path, tmp_path: Path) -> None:
     f.write_text("dealId,value,timestamp\n1,discoverycall,2025-01-01\n1,12345678,2025-01-02\n")
     r = audit(sb.load(bp_path), f, source="hubspot")
     assert r.conformance.allowed == 1 and r.conformance.violations["unknown_stage"] == 0
+
+
+def test_hubspot_lifecycle_history(bp_path: Path, tmp_path: Path) -> None:
+    f = DATA / "hubspot_lifecycle_history.csv"
+    r = audit(sb.load(bp_path), f, source="hubspot-lifecycle")  # the lifecycle by default
+    assert r.pipeline == "lifecycle"
+    # 11 rows, one a cleared value (not a stage entry); one without a time
+    assert (r.history.rows, r.history.accepted, r.history.deals) == (10, 9, 3)
+    assert r.history.rejected["missing_value"] == 1
+    c = r.conformance
+    # marketingqualifiedlead finds mql, salesqualifiedlead sql; newest-first and epoch ms
+    assert (c.transitions, c.allowed) == (5, 4)
+    assert c.violations["backward"] == 1  # 502 sql -> mql (cleared, then set back)
+    assert c.violations["unknown_stage"] == 1  # subscriber is not in the blueprint
+    assert c.violations["late_entry"] == 1  # 503 starts at customer
+    assert c.deals_with_violations == 2
+    assert r.stages["mql"].entered == 2 and r.stages["sql"].entered == 2
+    assert any("cleared" in n for n in r.notes)
+    # the SLA on it: 2 handoffs into sql, 1 recycle back to mql (declared there)
+    from .helpers import BLUEPRINT
+    from .test_sla import SLA
+
+    p = tmp_path / "sla.yaml"
+    p.write_text(BLUEPRINT + SLA, encoding="utf-8")
+    r = audit(p, f, source="hubspot-lifecycle")
+    assert r.sla is not None and (r.sla.handoffs, r.sla.recycles_total) == (2, 1)
+    assert r.sla.recycles[0].declared and r.conformance.violations["backward"] == 0
+    with pytest.raises(AuditError, match="audit it with --pipeline lifecycle"):
+        audit(p, f, source="hubspot-lifecycle", pipeline="deals")

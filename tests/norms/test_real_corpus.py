@@ -24,12 +24,12 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most)
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.89, 0.04),
-    ("buyer-centric criteria", "nl"): (0.83, 0.03),
-    ("buyer-centric names", "en"): (0.95, 0.02),
+    ("buyer-centric criteria", "en"): (0.94, 0.04),
+    ("buyer-centric criteria", "nl"): (0.95, 0.02),
+    ("buyer-centric names", "en"): (0.96, 0.02),
     ("buyer-centric names", "nl"): (0.88, 0.07),
-    ("factual", "en"): (0.95, 0.04),
-    ("factual", "nl"): (0.94, 0.05),
+    ("factual", "en"): (0.97, 0.03),
+    ("factual", "nl"): (0.97, 0.02),
 }
 
 
@@ -128,3 +128,98 @@ def test_dutch_text_in_an_english_blueprint_is_judged_as_dutch() -> None:
     [sb231] = [f for f in run_rules(bp, Config()) if f.rule == "SB231"]
     assert "'verstuurd' read as seller work" in sb231.message
     assert sb231.fix is not None and "Klant heeft" in sb231.fix  # the Dutch example
+
+
+@pytest.mark.parametrize(
+    ("text", "how", "word"),
+    [
+        # an order to the seller, read from the verb's morphology
+        ("Summarise the buyer's priorities", "todo", "Summarise"),
+        ("Evaluate account fit", "todo", "Evaluate"),
+        ("Explain detailed pricing options", "todo", "Explain"),
+        # verbless seller work with the buyer as its object
+        ("Regular interaction with the client", "passive", "interaction"),
+        ("Initial contact with the buyer", "passive", "contact"),
+        # the buyer had something done to them
+        ("The customer has been sent a contract", "passive", "sent"),
+    ],
+)
+def test_orders_and_nominal_work_en(text: str, how: str, word: str) -> None:
+    actor = criterion_actor(vocabulary("en"), text)
+    assert actor is not None and actor.side == "seller", (text, actor)
+    assert (actor.how, actor.why) == (how, word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget holder identified by the buyer",  # a noun first, not an order
+        "Resource commitment from the CFO",  # a compound noun first
+        "Cash in the bank",
+        "Sign the order form",  # the buyer's own act as a milestone
+        "Good fit with our ICP",
+        "Customer engagement score above 80",
+        "Buyer has been involved in the pilot",  # a state, not a passive act
+        "Person signed up for a trial account",  # a noun, then its verb
+    ],
+)
+def test_no_order_or_nominal_work_en(text: str) -> None:
+    actor = criterion_actor(vocabulary("en"), text)
+    assert actor is None or actor.side == "buyer", (text, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hij stuurt de offerte naar de klant", "Hij"),
+        ("Hij kwalificeert de lead", "Hij"),
+        ("Bedrijf stuurt de klant een offerte", "Bedrijf"),
+        ("Na het gesprek bevestigt hij de afspraak aan de prospect", "hij"),
+    ],
+)
+def test_ambiguous_actor_read_as_the_seller_nl(text: str, word: str) -> None:
+    actor = criterion_actor(vocabulary("nl"), text)
+    assert actor is not None and actor.side == "seller", (text, actor)
+    assert actor.why == word
+
+
+@pytest.mark.parametrize("text", ["Hij tekent de offerte", "Bedrijf heeft de order getekend"])
+def test_ambiguous_actor_doing_a_buyer_act_nl(text: str) -> None:
+    actor = criterion_actor(vocabulary("nl"), text)
+    assert actor is None or actor.side == "buyer", (text, actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("De raamovereenkomst wordt zo snel mogelijk getekend", "nl"),
+        ("Accountmanager gaat in op de vragen van de klant", "nl"),
+        ("Verkoper checkt of de klant wil uitbreiden", "nl"),
+        ("Offerte voor ongeveer 20 licenties verstuurd", "nl"),
+        ("De intentie-verklaring is ondertekend", "nl"),
+        ("De verkoper zou moeten bellen binnen een dag", "nl"),
+        ("Klant stuurt een positief besluit van de directie", "nl"),
+        ("Rep asks questions about the buyer's interest", "en"),
+        ("Rep checks whether the buyer will expand", "en"),
+    ],
+)
+def test_descriptive_words_are_no_judgement(text: str, lang: str) -> None:
+    from salesblueprint.rules.norms._language import factual_issues
+
+    assert factual_issues(vocabulary(lang), text) == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Klant gaat tekenen", "nl"),
+        ("Klant is mogelijk geïnteresseerd", "nl"),
+        ("Klant zou kunnen tekenen", "nl"),
+        ("De klant is enthousiast", "nl"),
+        ("Buyer seems interested", "en"),
+    ],
+)
+def test_judgements_and_forecasts_still_reported(text: str, lang: str) -> None:
+    from salesblueprint.rules.norms._language import factual_issues
+
+    assert factual_issues(vocabulary(lang), text) != (), text

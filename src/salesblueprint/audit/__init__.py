@@ -36,6 +36,8 @@ def audit(
     backend: str = "duckdb",
     as_of: str | None = None,
     progress: object = None,
+    activities: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+    activity_columns: str | Mapping[str, str] | None = None,
 ) -> AuditResult:
     """Audit ``history`` (files, globs or folders of CSV/Parquet) against blueprint ``bp``.
 
@@ -43,12 +45,18 @@ def audit(
     ``pipeline`` is a pipeline id or ``lifecycle`` (default: the first pipeline). ``columns``
     renames the generic columns (``{"deal_id": "Id"}`` or ``"deal_id=Id,stage=Stage"``).
     ``as_of`` is the "now" for rotting deals (default: the latest time in the history).
+    ``activities`` (files, globs or folders of calls, emails and meetings) measures the SLA's
+    follow-up after each handoff; ``activity_columns`` renames their columns
+    (``{"deal_id": "WhoId"}`` or ``"deal_id=WhoId,timestamp=ActivityDate"``).
     Raises :class:`AuditError` for unusable input.
     """
     from salesblueprint.audit.backends import check_backend
     from salesblueprint.audit.backends.duckdb import Progress, run_duckdb
     from salesblueprint.audit.inputs import SOURCES, collect_history, parse_columns
-    from salesblueprint.audit.plan import build_plan
+    from salesblueprint.audit.inputs.activities import parse_activity_columns
+    from salesblueprint.audit.inputs.sources import LIFECYCLE_SOURCES
+    from salesblueprint.audit.plan import LIFECYCLE, build_plan
+    from salesblueprint.audit.sla import build_sla
     from salesblueprint.model.blueprint import Blueprint
 
     if isinstance(bp, str | os.PathLike):
@@ -60,14 +68,20 @@ def audit(
     check_backend(backend)
     if source not in SOURCES:
         raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
-    paths = (
-        [os.fspath(history)]
-        if isinstance(history, str | os.PathLike)
-        else [os.fspath(h) for h in history]
-    )
-    files = collect_history(paths)
+    if source in LIFECYCLE_SOURCES:
+        if pipeline is None:
+            pipeline = LIFECYCLE
+        elif pipeline != LIFECYCLE:
+            raise AuditError(
+                f"--source {source} holds contacts' lifecycle stages: audit it with "
+                "--pipeline lifecycle (or leave --pipeline out)"
+            )
+    files = collect_history(_paths(history))
     plan = build_plan(bp, pipeline)
     mapping = parse_columns(columns)
+    act_mapping = parse_activity_columns(activity_columns)
+    act_files = collect_history(_paths(activities), what="activity") if activities else []
+    sla = build_sla(bp, plan, required=bool(act_files))
     callback: Progress | None = progress if callable(progress) else None
     run = run_duckdb
     if backend == "pyspark":
@@ -83,7 +97,18 @@ def audit(
         pipelines=[(p.id, p.label) for p in bp.pipelines],
         as_of=as_of,
         progress=callback,
+        sla=sla,
+        activities=act_files,
+        activity_mapping=act_mapping,
     )
+
+
+def _paths(
+    arg: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+) -> list[str]:
+    if isinstance(arg, str | os.PathLike):
+        return [os.fspath(arg)]
+    return [os.fspath(h) for h in arg]
 
 
 class _CallableModule(types.ModuleType):

@@ -30,6 +30,10 @@ FAIL_ON_KINDS: tuple[str, ...] = (
     "calibration",
     "rotting",
     "undeclared_reason",
+    "sla_missed",
+    "sla_attempts",
+    "undeclared_recycle",
+    "undeclared_recycle_reason",
 )
 
 
@@ -76,7 +80,7 @@ _LOADER: list[Callable[[str, str], Blueprint]] = []
 @click.option("--pipeline", help="Pipeline id, or 'lifecycle' (default: the first pipeline).")
 @click.option(
     "--source",
-    type=click.Choice(["generic", "hubspot", "salesforce"]),
+    type=click.Choice(["generic", "hubspot", "hubspot-lifecycle", "salesforce"]),
     default="generic",
     show_default=True,
     help="Shape of the history files.",
@@ -113,6 +117,19 @@ _LOADER: list[Callable[[str, str], Blueprint]] = []
     help="'Now' for rotting deals (default: the latest time in the history).",
 )
 @click.option(
+    "--activities",
+    multiple=True,
+    metavar="FILE|GLOB",
+    help="Calls, emails and meetings (CSV/Parquet: deal or contact id, timestamp, type) to "
+    "measure the SLA's follow-up after each handoff (repeatable).",
+)
+@click.option(
+    "--activity-columns",
+    "activity_columns",
+    metavar="COL=NAME,...",
+    help="Rename the activity columns: deal_id=WhoId,timestamp=ActivityDate,type=TaskSubtype.",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
 def audit_cmd(
@@ -126,6 +143,8 @@ def audit_cmd(
     out: str | None,
     fail_on: str | None,
     as_of: str | None,
+    activities: tuple[str, ...],
+    activity_columns: str | None,
     progress: bool | None,
 ) -> None:
     """Hold the CRM's stage HISTORY (CSV/Parquet files, globs or folders) against BLUEPRINT.
@@ -133,7 +152,8 @@ def audit_cmd(
     Conformance (skips, backward moves, moves after the outcome, unknown stages, late
     entries), per-stage win rates against the declared probabilities, days in stage against
     expected_days, rotting open deals, 'required' stages measured on won deals, and lost
-    reasons. Needs DuckDB: pip install 'salesblueprint[audit]'.
+    reasons; with the SLA's handoff, recycles back to marketing and (with --activities) the
+    follow-up of every handoff. Needs DuckDB: pip install 'salesblueprint[audit]'.
 
     Exits 0 when the audit ran, 1 when a --fail-on kind occurred, 2 on bad input.
     """
@@ -154,6 +174,8 @@ def audit_cmd(
             backend=backend,
             as_of=as_of,
             progress=_progress if progress else None,
+            activities=list(activities) or None,
+            activity_columns=activity_columns,
         )
     except AuditError as e:
         from salesblueprint.diagnostics.safe_text import one_line

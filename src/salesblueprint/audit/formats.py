@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, StageFigures
+from salesblueprint.audit.result import (
+    VIOLATION_KINDS,
+    AuditResult,
+    Example,
+    Sla,
+    StageFigures,
+)
 from salesblueprint.diagnostics.safe_text import one_line
 
 VIOLATION_HELP = {
@@ -42,8 +48,100 @@ def md(text: str) -> str:
 def _example(e: Example, esc: Callable[[str], str] = one_line) -> str:
     move = f"{esc(e.from_stage)} → {esc(e.stage)}" if e.from_stage else esc(e.stage)
     deal = esc(e.deal_id) if e.deal_id else "(no id)"
-    parts = [f"deal {deal}", move, esc(e.at), f"({esc(e.where)})" if e.where else ""]
+    parts = [
+        f"deal {deal}",
+        move,
+        esc(e.at),
+        f"({esc(e.where)})" if e.where else "",
+        f"– {esc(e.detail)}" if e.detail else "",
+    ]
     return " ".join(p for p in parts if p)
+
+
+def sla_title(s: Sla) -> str:
+    """``handoff mql → sql, follow up within 24h, 3 attempts``."""
+    parts = [f"handoff {s.handoff_from or '?'} → {s.handoff_to}"]
+    if s.follow_up_within:
+        parts.append(f"follow up within {s.follow_up_within}")
+    if s.attempts_required:
+        parts.append(f"{s.attempts_required} attempts")
+    return ", ".join(parts)
+
+
+def sla_due(s: Sla) -> int:
+    """Handoffs whose follow-up was due by ``as_of`` (in time, late or never)."""
+    return (s.in_time or 0) + (s.late or 0) + (s.never or 0)
+
+
+def sla_follow_up_line(s: Sla) -> str:
+    head = f"{s.handoffs} handoffs ({s.contacts} contacts)"
+    if not s.measured:
+        return (
+            head + "; follow-up not measured: give the calls, emails and meetings with --activities"
+        )
+    due = sla_due(s)
+    if s.follow_up_within:
+        share = f", {pct(s.missed / due)} of {due} due" if due else ""
+        return (
+            f"{head}: {s.in_time} in time, {s.late} late, {s.never} never, "
+            f"{s.pending} pending ({s.missed} missed{share})"
+        )
+    return f"{head}: {s.in_time} followed up, {s.never} never (no follow_up_within to hold them to)"
+
+
+def _hours(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f} h"
+
+
+def _sla_text(s: Sla) -> list[str]:
+    out = ["", f"SLA: {sla_title(s)}", "  " + sla_follow_up_line(s)]
+    if s.measured:
+        types = ", ".join(f"{k} {n}" for k, n in s.follow_up_types.items()) or "none"
+        out.append(
+            f"  first follow-up: median {_hours(s.hours_to_first_touch_median)}, "
+            f"p90 {_hours(s.hours_to_first_touch_p90)}; follow-ups by type: {types}"
+        )
+        for kind in ("late", "never"):
+            for e in s.examples.get(kind, [])[:3]:
+                out.append(f"    e.g. {_example(e)}")
+    line = f"  recycled to marketing from {s.handoff_to}: {s.recycled}"
+    if s.attempts_required and s.measured:
+        line += (
+            f", {s.recycled_short} with fewer than {s.attempts_required} attempts; "
+            f"{s.attempts_met} of {s.handoffs} handoffs reached {s.attempts_required} attempts"
+        )
+    out.append(line)
+    for e in s.examples.get("recycled_short", [])[:3]:
+        out.append(f"    e.g. {_example(e)}")
+    if s.recycles:
+        out.append(f"  Recycles back to marketing: {s.recycles_total}")
+        width = max(len(f"{m.from_stage} → {m.to_stage}") for m in s.recycles)
+        for m in s.recycles:
+            flag = "" if m.declared else "   not declared in the blueprint"
+            out.append(f"    {f'{m.from_stage} → {m.to_stage}':<{width}}  {m.count:>6}{flag}")
+    if s.reasons or s.recycles_without_reason:
+        out.append("  Recycle reasons:")
+        for item in s.reasons:
+            flag = "" if item.declared else "   not declared in the blueprint"
+            out.append(f"    {item.reason:<22} {item.deals:>6}{flag}")
+        if s.recycles_without_reason:
+            out.append(f"    {'(no reason given)':<22} {s.recycles_without_reason:>6}")
+    a = s.activities
+    if a is not None:
+        out.append(
+            f"  Activities: {a.rows} rows, {a.accepted} accepted, "
+            + ", ".join(f"{n} {k}" for k, n in a.rejected.items())
+            + "; attempts: "
+            + (", ".join(f"{n} {k}" for k, n in a.attempts.items()) or "none")
+            + (
+                "; not attempts: " + ", ".join(f"{k} {n}" for k, n in a.other_types.items())
+                if a.other_types
+                else ""
+            )
+        )
+        for reason, examples in a.examples.items():
+            out.append(f"    rejected {reason}: " + "; ".join(_example(e) for e in examples[:3]))
+    return out
 
 
 def _stage_rows(r: AuditResult) -> list[list[str]]:
@@ -151,7 +249,12 @@ def format_text(r: AuditResult) -> str:
             "Deals: " + ", ".join(f"{n} {k}" for k, n in r.final.items()) + f" (as of {r.as_of})",
         ]
     if r.reasons:
-        out += ["", "Lost reasons:"]
+        out += [
+            "",
+            "Reasons (the last given per contact):"
+            if r.pipeline == "lifecycle"
+            else "Lost reasons:",
+        ]
         for item in r.reasons:
             flag = "" if item.declared else "   not declared in the blueprint"
             out.append(f"  {one_line(item.reason):<24} {item.deals:>6}{flag}")
@@ -168,6 +271,8 @@ def format_text(r: AuditResult) -> str:
     if r.rotting_examples:
         out += ["", "Rotting (open past expected_days), oldest first:"]
         out += [f"  {_example(e)}" for e in r.rotting_examples]
+    if r.sla is not None:
+        out += _sla_text(r.sla)
     if r.notes:
         out += ["", *[f"Note: {n}" for n in r.notes]]
     # every value above that came from the history is one_line'd already; this is the net
@@ -209,9 +314,44 @@ def format_markdown(r: AuditResult) -> str:
             "Lost reasons not in the blueprint: "
             + ", ".join(f"{md(x.reason)} ({x.deals})" for x in undeclared),
         ]
+    if r.sla is not None:
+        out += _sla_markdown(r.sla)
     if r.notes:
         out += ["", *[f"> {md(n)}" for n in r.notes]]
     return "\n".join(out) + "\n"
+
+
+def _sla_markdown(s: Sla) -> list[str]:
+    out = ["", f"**SLA**: {sla_title(s)}", "", "| SLA | |", "|---|---:|"]
+    out.append(f"| handoffs | {s.handoffs} ({s.contacts} contacts) |")
+    if s.measured and s.follow_up_within:
+        out.append(
+            f"| handoffs followed up within {s.follow_up_within} "
+            f"| {s.in_time} of {sla_due(s)} due |"
+        )
+        out.append(f"| late / never / pending | {s.late} / {s.never} / {s.pending} |")
+        out.append(
+            f"| first follow-up, median / p90 | {_hours(s.hours_to_first_touch_median)} / "
+            f"{_hours(s.hours_to_first_touch_p90)} |"
+        )
+    elif s.measured:
+        out.append(f"| handoffs followed up | {s.in_time} of {s.handoffs} |")
+    out.append(f"| recycled to marketing from {s.handoff_to} | {s.recycled} |")
+    if s.measured and s.attempts_required:
+        out.append(
+            f"| recycled with fewer than {s.attempts_required} attempts | {s.recycled_short} |"
+        )
+    undeclared = [
+        f"`{m.from_stage} → {m.to_stage}` ({m.count})" for m in s.recycles if not m.declared
+    ]
+    if undeclared:
+        out += ["", "Recycles not in the blueprint: " + ", ".join(undeclared)]
+    reasons = [f"{md(x.reason)} ({x.deals})" for x in s.reasons if not x.declared]
+    if reasons:
+        out += ["", "Recycle reasons not in the blueprint: " + ", ".join(reasons)]
+    if not s.measured:
+        out += ["", "Follow-up not measured: give the activities with `--activities`."]
+    return out
 
 
 def format_json(r: AuditResult) -> str:

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import html
 
-from salesblueprint.audit.formats import VIOLATION_HELP, days, pct
-from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, StageFigures
+from salesblueprint.audit.formats import (
+    VIOLATION_HELP,
+    days,
+    pct,
+    sla_due,
+    sla_follow_up_line,
+    sla_title,
+)
+from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, Sla, StageFigures
 from salesblueprint.diagnostics.safe_text import one_line
 
 
@@ -187,7 +194,10 @@ def _examples(examples: list[Example]) -> str:
     for e in examples:
         move = f"{e.from_stage} → {e.stage}" if e.from_stage else e.stage
         where = f" <span class=note>{escape(e.where)}</span>" if e.where else ""
-        items.append(f"<code>{escape(e.deal_id)}</code> {escape(move)} {escape(e.at)}{where}")
+        detail = f" – {escape(e.detail)}" if e.detail else ""
+        items.append(
+            f"<code>{escape(e.deal_id)}</code> {escape(move)} {escape(e.at)}{where}{detail}"
+        )
     return "<br>".join(items)
 
 
@@ -274,9 +284,86 @@ def format_html(r: AuditResult) -> str:
             for x in r.reasons
         ]
         body.append("</table>")
+    if r.sla is not None:
+        body += _sla(r.sla)
     body += [f'<p class="note">{escape(n)}</p>' for n in r.notes]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>Audit: {escape(r.pipeline)}</title><style>{_CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
+
+
+def _sla(s: Sla) -> list[str]:
+    body = [
+        f"<h2>SLA: {escape(sla_title(s).split(', ')[0])}</h2>",
+        f'<p class="note">{escape(sla_title(s))}. {escape(sla_follow_up_line(s))}.</p>',
+    ]
+    if s.measured:
+        rows = [
+            ("in time" if s.follow_up_within else "followed up", float(s.in_time or 0)),
+            ("late", float(s.late or 0)),
+            ("never", float(s.never or 0)),
+            ("pending", float(s.pending or 0)),
+        ]
+        body.append(
+            _bars(
+                "Handoffs by follow-up",
+                [(k, v, f"{v:.0f}") for k, v in rows],
+                colour="#1a7f37",
+            )
+        )
+        body.append(
+            "<table><tr><th>figure</th><th></th><th>examples</th></tr>"
+            f'<tr><td>missed (late or never)</td><td class="n {"bad" if s.missed else "ok"}">'
+            f"{s.missed} of {sla_due(s)} due</td>"
+            f"<td>{_examples(s.examples.get('late', []) + s.examples.get('never', []))}</td></tr>"
+            f'<tr><td>first follow-up, median / p90 hours</td><td class="n">'
+            f"{_num(s.hours_to_first_touch_median)} / {_num(s.hours_to_first_touch_p90)}</td>"
+            "<td></td></tr>"
+        )
+        if s.attempts_required:
+            body.append(
+                f"<tr><td>recycled with fewer than {s.attempts_required} attempts</td>"
+                f'<td class="n {"bad" if s.recycled_short else "ok"}">{s.recycled_short} of '
+                f"{s.recycled}</td><td>{_examples(s.examples.get('recycled_short', []))}</td></tr>"
+            )
+        body.append("</table>")
+    if s.recycles:
+        body.append(
+            "<h3>Recycles back to marketing</h3>"
+            "<table><tr><th>move</th><th>count</th><th></th></tr>"
+        )
+        body += [
+            f"<tr><td>{escape(m.from_stage)} → {escape(m.to_stage)}</td>"
+            f'<td class="n">{m.count}</td>'
+            f"<td>{'' if m.declared else 'not declared in the blueprint'}</td></tr>"
+            for m in s.recycles
+        ]
+        body.append("</table>")
+    if s.reasons or s.recycles_without_reason:
+        body.append("<table><tr><th>recycle reason</th><th>count</th><th></th></tr>")
+        body += [
+            f'<tr><td>{escape(x.reason)}</td><td class="n">{x.deals}</td>'
+            f"<td>{'' if x.declared else 'not declared in the blueprint'}</td></tr>"
+            for x in s.reasons
+        ]
+        if s.recycles_without_reason:
+            body.append(
+                f'<tr><td>(no reason given)</td><td class="n">{s.recycles_without_reason}</td>'
+                "<td></td></tr>"
+            )
+        body.append("</table>")
+    a = s.activities
+    if a is not None:
+        rejected = ", ".join(f"{n} {k}" for k, n in a.rejected.items())
+        other = ", ".join(f"{k} {n}" for k, n in a.other_types.items()) or "none"
+        body.append(
+            f'<p class="note">Activities: {a.rows} rows, {a.accepted} accepted, '
+            f"{escape(rejected)}; not attempts: {escape(other)}.</p>"
+        )
+    return body
+
+
+def _num(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f}"

@@ -106,7 +106,13 @@ def build_plan(bp: Blueprint, pipeline: str | None = None) -> Plan:
         ]
         ids = {s.id for s in stages}
         allowed = {(e.source, e.target) for e in edges if e.source in ids and e.target in ids}
-        return Plan(LIFECYCLE, "Lifecycle", stages, allowed)
+        # a contact's reason is a recycle's or a disqualification's
+        reasons: list[str] = [
+            *(x for t in bp.lifecycle.transitions if t.kind == "recycle" for x in t.reasons),
+            *(x for r in (bp.sla.recycle if bp.sla else []) for x in r.reasons),
+            *(bp.sla.disqualify.reasons if bp.sla and bp.sla.disqualify else []),
+        ]
+        return Plan(LIFECYCLE, "Lifecycle", stages, allowed, list(dict.fromkeys(reasons)))
     p = bp.pipeline(pipeline)
     if p is None:
         from salesblueprint.diagnostics import did_you_mean
@@ -135,5 +141,5 @@ def build_plan(bp: Blueprint, pipeline: str | None = None) -> Plan:
         for e in edges
         if e.source.startswith(prefix) and e.target.startswith(prefix)
     }
-    reasons = [r for s in p.stages if s.outcome == "lost" for r in s.reasons]
-    return Plan(p.id, p.label, stages, allowed, reasons)
+    lost = [r for s in p.stages if s.outcome == "lost" for r in s.reasons]
+    return Plan(p.id, p.label, stages, allowed, lost)

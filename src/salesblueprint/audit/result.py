@@ -24,10 +24,11 @@ class Example:
     from_stage: str = ""  # for transitions: the stage left
     at: str = ""  # ISO 8601 UTC timestamp, or the raw text for a bad timestamp
     where: str = ""  # file:line for rejected rows
+    detail: str = ""  # e.g. the first follow-up of a handoff, or a recycle's reason
 
     def to_json(self) -> dict[str, str]:
         out = {"deal_id": self.deal_id}
-        for key in ("from_stage", "stage", "at", "where"):
+        for key in ("from_stage", "stage", "at", "where", "detail"):
             value = getattr(self, key)
             if value:
                 out[key] = value
@@ -142,6 +143,124 @@ class Breakdown:
 
 
 @dataclass
+class Activities:
+    """The activities input: every row accepted or rejected, and what the accepted ones were."""
+
+    rows: int = 0
+    accepted: int = 0
+    rejected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REJECT_REASONS, 0))
+    files: list[str] = field(default_factory=list)
+    attempts: dict[str, int] = field(default_factory=dict)  # call / email / meeting -> rows
+    other_types: dict[str, int] = field(default_factory=dict)  # not attempts: type -> rows
+    examples: dict[str, list[Example]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "accepted": self.accepted,
+            "rejected": dict(self.rejected),
+            "files": list(self.files),
+            "attempts": dict(self.attempts),
+            "other_types": dict(self.other_types),
+            "examples": {k: [e.to_json() for e in v] for k, v in self.examples.items()},
+        }
+
+
+@dataclass
+class RecycleMove:
+    from_stage: str
+    to_stage: str
+    count: int
+    declared: bool
+
+
+@dataclass
+class Sla:
+    """The SLA measured: handoffs followed up in time, attempts, recycles back to marketing."""
+
+    handoff_from: str | None
+    handoff_to: str
+    follow_up_within: str | None
+    attempts_required: int | None
+    handoffs: int = 0  # entries into the handoff's ``to`` stage
+    contacts: int = 0  # distinct deals/contacts handed off
+    measured: bool = False  # activities were given
+    in_time: int | None = None
+    late: int | None = None
+    never: int | None = None  # no follow-up by the deadline (or at all, without a deadline)
+    pending: int | None = None  # deadline after as_of, nothing yet
+    hours_to_first_touch_median: float | None = None
+    hours_to_first_touch_p90: float | None = None
+    attempts_met: int | None = None  # handoffs with at least ``attempts_required`` attempts
+    recycled: int = 0  # handoffs that went back to marketing from the ``to`` stage
+    recycled_short: int | None = None  # ... with fewer attempts than required
+    follow_up_types: dict[str, int] = field(default_factory=dict)  # attempts in the windows
+    recycles: list[RecycleMove] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    recycles_without_reason: int = 0
+    activities: Activities | None = None
+    examples: dict[str, list[Example]] = field(default_factory=dict)
+
+    @property
+    def missed(self) -> int:
+        return (self.late or 0) + (self.never or 0)
+
+    @property
+    def recycles_total(self) -> int:
+        return sum(m.count for m in self.recycles)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "handoff": {
+                "from": self.handoff_from,
+                "to": self.handoff_to,
+                "follow_up_within": self.follow_up_within,
+                "attempts": self.attempts_required,
+            },
+            "handoffs": self.handoffs,
+            "contacts": self.contacts,
+            "measured": self.measured,
+            "follow_up": {
+                "in_time": self.in_time,
+                "late": self.late,
+                "never": self.never,
+                "pending": self.pending,
+                "missed": self.missed if self.measured else None,
+                "hours_to_first_touch": {
+                    "median": self.hours_to_first_touch_median,
+                    "p90": self.hours_to_first_touch_p90,
+                },
+                "types": dict(self.follow_up_types),
+            },
+            "attempts": {
+                "required": self.attempts_required,
+                "met": self.attempts_met,
+                "recycled": self.recycled,
+                "recycled_short": self.recycled_short,
+            },
+            "recycles": {
+                "total": self.recycles_total,
+                "moves": [
+                    {
+                        "from": m.from_stage,
+                        "to": m.to_stage,
+                        "count": m.count,
+                        "declared": m.declared,
+                    }
+                    for m in self.recycles
+                ],
+                "reasons": [
+                    {"reason": r.reason, "count": r.deals, "declared": r.declared}
+                    for r in self.reasons
+                ],
+                "without_reason": self.recycles_without_reason,
+            },
+            "activities": self.activities.to_json() if self.activities else None,
+            "examples": {k: [e.to_json() for e in v] for k, v in self.examples.items()},
+        }
+
+
+@dataclass
 class AuditResult:
     """What the deals really did, held against the blueprint."""
 
@@ -159,6 +278,7 @@ class AuditResult:
     breakdowns: list[Breakdown] = field(default_factory=list)
     rotting_examples: list[Example] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sla: Sla | None = None
 
     def kinds_found(self) -> set[str]:
         """Every ``--fail-on`` kind that occurred."""
@@ -176,6 +296,15 @@ class AuditResult:
             kinds.add("rotting")
         if any(not r.declared for r in self.reasons):
             kinds.add("undeclared_reason")
+        if self.sla is not None:
+            if self.sla.missed:
+                kinds.add("sla_missed")
+            if self.sla.recycled_short:
+                kinds.add("sla_attempts")
+            if any(not m.declared for m in self.sla.recycles):
+                kinds.add("undeclared_recycle")
+            if any(not r.declared for r in self.sla.reasons):
+                kinds.add("undeclared_recycle_reason")
         return kinds
 
     def to_json(self) -> dict[str, Any]:
@@ -229,5 +358,6 @@ class AuditResult:
             ],
             "rotting_examples": [e.to_json() for e in self.rotting_examples],
             "notes": list(self.notes),
+            "sla": self.sla.to_json() if self.sla else None,
             "kinds_found": sorted(self.kinds_found()),
         }

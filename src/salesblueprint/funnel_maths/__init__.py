@@ -22,12 +22,15 @@ from salesblueprint.funnel_maths.compute import (
     opportunity_index,
     what_if_rate,
 )
+from salesblueprint.funnel_maths.observed import AuditReportError, ObservedRates, observed_rates
 
 __all__ = [
     "MAX_COUNT",
+    "AuditReportError",
     "Funnel",
     "FunnelGap",
     "FunnelStep",
+    "ObservedRates",
     "WhatIfError",
     "check_what_if",
     "exact",
@@ -35,6 +38,7 @@ __all__ = [
     "funnel_gaps",
     "gap_positions",
     "is_customer_like",
+    "observed_rates",
     "opportunity_index",
     "what_if_rate",
 ]

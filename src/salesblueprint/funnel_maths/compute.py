@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesblueprint.diagnostics.findings import Path
 from salesblueprint.i18n import _
@@ -43,6 +43,9 @@ from salesblueprint.rules.analysis.funnel import (
     is_customer_like,
     opportunity_index,
 )
+
+if TYPE_CHECKING:
+    from salesblueprint.funnel_maths.observed import ObservedRates
 
 __all__ = [
     "MAX_COUNT",
@@ -114,6 +117,8 @@ class Funnel:
     steps: tuple[FunnelStep, ...] = ()
     gaps: tuple[FunnelGap, ...] = ()
     rates_changed: Mapping[str, float] = field(default_factory=dict)
+    # the rates are those an audit observed (``funnel --from-audit``), not a what-if
+    observed: ObservedRates | None = None
 
     @property
     def complete(self) -> bool:
@@ -161,7 +166,7 @@ class Funnel:
             "what_if_rates": dict(sorted(self.rates_changed.items())),
             "steps": [s.to_dict() for s in self.steps],
             "gaps": [g.to_dict() for g in self.gaps],
-        }
+        } | ({"observed": self.observed.to_dict()} if self.observed else {})
 
 
 def _plain(x: float | None) -> float | int | None:
@@ -279,7 +284,12 @@ def _ceil_div(n: Fraction | int, d: Fraction) -> int:
     return math.ceil(Fraction(n) / d)
 
 
-def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> Funnel:
+def funnel(
+    bp: Blueprint,
+    what_if: Mapping[str, float | str] | None = None,
+    *,
+    observed: ObservedRates | None = None,
+) -> Funnel:
     """The reverse funnel of ``bp``: deals, opportunities ... leads needed per period and week.
 
     ``what_if`` maps lifecycle stage ids to conversion rates that replace the file's, to show
@@ -288,8 +298,13 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
     :class:`WhatIfError` (a ``ValueError``), with the message ``funnel --what-if`` prints.
     Missing targets or rates are not raised but listed in ``Funnel.gaps``; the steps that can
     still be computed are filled in.
+
+    ``observed`` (from :func:`~salesblueprint.funnel_maths.observed_rates` on an audit report)
+    replaces the declared rates with those the audit observed; ``what_if`` rates go on top.
     """
     rates = check_what_if(bp, what_if) if what_if is not None else {}
+    if observed is not None:
+        rates = {**check_what_if(bp, observed.rates), **rates}
     gaps = funnel_gaps(bp, rates)
     targets = bp.sla.targets if bp.sla else None
     base = Funnel(
@@ -301,6 +316,7 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
         average_deal_size=targets.average_deal_size if targets else None,
         gaps=tuple(gaps),
         rates_changed=rates,
+        observed=observed,
     )
     if bp.lifecycle is None:
         return base
@@ -360,6 +376,7 @@ def funnel(bp: Blueprint, what_if: Mapping[str, float | str] | None = None) -> F
         steps=tuple(steps),
         gaps=(*base.gaps, *too_large),
         rates_changed=rates,
+        observed=observed,
     )
 
 

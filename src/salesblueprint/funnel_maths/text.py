@@ -87,7 +87,8 @@ def _rows(
     headers = [tr(_("Step")), tr(_("Rate")), per, week]
     align = "lrrr"
     if other is not None:
-        headers += [tr(_("What-if rate")), per, week, tr(_("Change"))]
+        alt = _("Observed rate") if other.observed is not None else _("What-if rate")
+        headers += [tr(alt), per, week, tr(_("Change"))]
         align += "rrrr"
     rows = []
     for i, s in enumerate(f.steps):
@@ -159,6 +160,7 @@ def _text(
             alt = _summary_line(what_if, tr)
             if alt:
                 lines.append(_what_if_line(what_if, alt, tr))
+            lines += _observed_lines(what_if, tr)
     all_gaps = _all_gaps(f, what_if)
     if all_gaps:
         if f.steps:
@@ -171,4 +173,28 @@ def _text(
 
 def _what_if_line(what_if: Funnel, alt: str, tr: Translator) -> str:
     summary = alt[0].lower() + alt[1:]
+    if what_if.observed is not None:
+        return tr.gettext(
+            "Observed ({changed}): {summary}", changed=_changed(what_if), summary=summary
+        )
     return tr.gettext("What if ({changed}): {summary}", changed=_changed(what_if), summary=summary)
+
+
+def _observed_lines(what_if: Funnel | None, tr: Translator) -> list[str]:
+    """Where the observed rates come from, and the stages that kept their declared rate."""
+    o = what_if.observed if what_if is not None else None
+    if o is None:
+        return []
+    counts = ", ".join(f"{k} {c:,}/{e:,}" for k, (c, e) in o.counts.items() if k in o.rates)
+    lines = [
+        tr.gettext(
+            "Observed rates from {audit}: contacts that reached a later stage / entered "
+            "({counts}); {contacts} contacts, as of {as_of}.",
+            audit=o.audit,
+            counts=counts or "-",
+            contacts=_num(o.contacts),
+            as_of=o.as_of or "?",
+        )
+    ]
+    lines += [tr(n) for n in o.notes]
+    return lines

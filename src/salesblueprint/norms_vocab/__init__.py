@@ -57,6 +57,7 @@ CATEGORIES: tuple[str, ...] = (
     "waiting_words",
     "buyer_act_nouns",
     "completion_words",
+    "ambiguous_actors",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -14,6 +14,7 @@ from salesblueprint.funnel_maths import Funnel, gap_positions
 from salesblueprint.funnel_maths.text import (
     _all_gaps,
     _money,
+    _observed_lines,
     _pct,
     _per,
     _rows,
@@ -82,6 +83,9 @@ def format_markdown(
         alt = _summary_line(what_if, tr) if what_if is not None else ""
         if what_if is not None and alt:
             lines += ["", _what_if_line(what_if, alt, tr)]
+        observed = _observed_lines(what_if, tr)
+        if observed:
+            lines += ["", *(f"- {line}" for line in observed)]
     all_gaps = _all_gaps(f, what_if)
     if all_gaps:
         lines += ["", "**" + tr.gettext("Missing for the funnel maths:") + "**", ""]
@@ -111,5 +115,5 @@ def format_json(
         alt = _translated(what_if.to_dict(), what_if, tr)
         for g, pos in zip(alt["gaps"], gap_positions(bp, what_if.gaps), strict=True):
             g["line"], g["column"] = (pos[0], pos[1]) if pos else (None, None)
-        data["what_if"] = alt
+        data["observed" if what_if.observed is not None else "what_if"] = alt
     return json_dumps(data, indent=2) + "\n"

@@ -45,6 +45,7 @@ from salesblueprint.audit.result import (
     Reason,
     StageFigures,
 )
+from salesblueprint.audit.sla import SlaPlan
 
 Progress = Callable[[int, int, str], None]
 EXAMPLES = 5
@@ -104,6 +105,10 @@ class DuckDBAudit:
         self.other_pipeline_rows = 0
         self.lifecycle_shape = False
         self.notes: list[str] = []
+        # the activities input (the SLA's follow-up), if any
+        self.act_files: list[str] = []
+        # stage values a source names otherwise (HubSpot's marketingqualifiedlead -> mql)
+        self.aliases: dict[str, tuple[str, ...]] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -129,7 +134,7 @@ class DuckDBAudit:
         if pairs:
             self.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", pairs)
 
-    def _relation(self, path: str, i: int) -> tuple[str, str]:
+    def _relation(self, path: str, i: int, prefix: str = "csv") -> tuple[str, str]:
         """The file as a relation to describe, and the same with its row numbers."""
         literal = self.sql.literal
         if file_kind(path) == "parquet":
@@ -147,10 +152,10 @@ class DuckDBAudit:
         )
         # CSV is parsed once, into a table whose row ids are the file's order
         try:
-            self.con.execute(f"CREATE TEMP TABLE csv_{i} AS SELECT * FROM {rel}")
+            self.con.execute(f"CREATE TEMP TABLE {prefix}_{i} AS SELECT * FROM {rel}")
         except self._error as e:
             raise AuditError(f"{path}: cannot read it as csv: {_short(e)}") from None
-        return f"csv_{i}", f"(SELECT *, rowid AS {ROW_NUMBER} FROM csv_{i})"
+        return f"{prefix}_{i}", f"(SELECT *, rowid AS {ROW_NUMBER} FROM {prefix}_{i})"
 
     def load(
         self,
@@ -176,6 +181,7 @@ class DuckDBAudit:
             if proj.note and proj.note not in self.notes:
                 self.notes.append(proj.note)
             self.optional |= {c for c in ("reason", "owner", "source") if proj.has(c)}
+            self.aliases.update(proj.aliases)
             inner = f"WITH raw AS (SELECT * FROM {numbered}) {proj.sql}"
             # a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ: nothing to parse
             ts_sql = self.sql.typed_timestamp("entered_at", self._typed_time(inner))
@@ -281,8 +287,14 @@ class DuckDBAudit:
         squashed = {k: sid for k, sid, prio in keys if prio == 3}
         index = {s.id: s.index for s in self.plan.stages}
         pairs = []
+
+        def find(v: str) -> str | None:
+            return exact.get(v) or folded.get(v.lower()) or squashed.get(squash(v))
+
         for v in values:
-            sid = exact.get(v) or folded.get(v.lower()) or squashed.get(squash(v))
+            sid = find(v) or next(
+                (x for x in map(find, self.aliases.get(squash(v), ())) if x), None
+            )
             if sid:
                 pairs.append((v, index[sid]))
         self._insert_pairs("smap", pairs)
@@ -424,7 +436,9 @@ class DuckDBAudit:
         ids = [self.sql.literal(s.id) for s in self.plan.stages]
         return self.sql.array_at(ids, self.sql.text, index0)
 
-    def result(self, blueprint: str, source: str, as_of: str | None) -> AuditResult:
+    def result(
+        self, blueprint: str, source: str, as_of: str | None, sla: SlaPlan | None = None
+    ) -> AuditResult:
         q = self._q
         history, values = self._scan()
         self._build(values)
@@ -463,6 +477,10 @@ class DuckDBAudit:
             rotting_examples=self._rotting_examples(as_of_sql),
         )
         result.notes += self.notes
+        if sla is not None:
+            from salesblueprint.audit.backends.duckdb_sla import sla_figures
+
+            result.sla = sla_figures(self, sla, as_of_sql, activities=bool(self.act_files))
         if self.other_pipeline_rows:
             result.notes.append(
                 f"{self.other_pipeline_rows} rows belong to other pipelines (column 'pipeline') "
@@ -669,11 +687,18 @@ def run_duckdb(
     pipelines: Sequence[tuple[str, str]] = (),
     as_of: str | None = None,
     progress: Progress | None = None,
+    sla: SlaPlan | None = None,
+    activities: Sequence[str] = (),
+    activity_mapping: dict[str, str] | None = None,
 ) -> AuditResult:
     run = DuckDBAudit(plan, pipelines)
     try:
         run.load(files, source, mapping, progress)
-        return run.result(blueprint, source, as_of)
+        if activities:
+            from salesblueprint.audit.backends.duckdb_sla import load_activities
+
+            load_activities(run, activities, activity_mapping or {})
+        return run.result(blueprint, source, as_of, sla)
     finally:
         run.close()
 

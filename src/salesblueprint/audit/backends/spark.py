@@ -125,7 +125,7 @@ class SparkAudit(DuckDBAudit):
         df = self.spark.createDataFrame(list(pairs), "stage STRING, idx SMALLINT")
         self._view(name, df)
 
-    def _relation(self, path: str, i: int) -> tuple[str, str]:
+    def _relation(self, path: str, i: int, prefix: str = "csv") -> tuple[str, str]:
         from pyspark.sql.functions import monotonically_increasing_id
 
         reader = self.spark.read
@@ -142,7 +142,7 @@ class SparkAudit(DuckDBAudit):
                 mode="PERMISSIVE",
                 multiLine=False,
             )
-        name = f"file_{i}"
+        name = f"{prefix}_file_{i}"
         self._view(name, df)
         # one split per file (maxPartitionBytes above): the id is the row's number in the file
         self._view(f"{name}_n", df.withColumn(ROW_NUMBER, monotonically_increasing_id()))
@@ -218,14 +218,29 @@ def run_spark(
     pipelines: Sequence[tuple[str, str]] = (),
     as_of: str | None = None,
     progress: Any = None,
+    sla: Any = None,
+    activities: Sequence[str] = (),
+    activity_mapping: dict[str, str] | None = None,
 ) -> Any:
+    # the SLA's queries (audit/backends/duckdb_sla.py) are DuckDB's only, for now
+    if activities:
+        raise AuditError(
+            "--activities: the SLA follow-up is measured on DuckDB only for now; "
+            "run this audit with --backend duckdb"
+        )
     run = SparkAudit(plan, pipelines)
     try:
         run.load(files, source, mapping, progress)
         try:
-            return run.result(blueprint, source, as_of)
+            result = run.result(blueprint, source, as_of)
         except run._error as e:
             raise AuditError(f"--backend pyspark: the audit failed: {_short(e)}") from None
+        if sla is not None:
+            result.notes.append(
+                "The SLA figures (sla.handoff: recycles and their reasons) are computed on "
+                "DuckDB only for now: run the audit with --backend duckdb for them."
+            )
+        return result
     finally:
         run.close()
 

@@ -18,8 +18,9 @@ def file_kind(path: str) -> str:
     return "parquet" if path.lower().endswith(PARQUET_SUFFIXES) else "csv"
 
 
-def collect_history(args: Sequence[str]) -> list[str]:
-    """The history files, in the order given; folders are searched for *.csv and *.parquet."""
+def collect_history(args: Sequence[str], what: str = "history") -> list[str]:
+    """The history (or activity) files, in the order given; folders are searched for *.csv
+    and *.parquet."""
     out: list[str] = []
     for arg in args:
         if os.path.isdir(arg):
@@ -32,31 +33,31 @@ def collect_history(args: Sequence[str]) -> list[str]:
                     ):
                         found.append(os.path.join(root, name))
             if not found:
-                raise AuditError(f"no history files (*.csv, *.parquet) in folder {arg}")
+                raise AuditError(f"no {what} files (*.csv, *.parquet) in folder {arg}")
             for path in found:
-                _regular(path)  # a FIFO named *.csv would block the read forever
+                _regular(path, what)  # a FIFO named *.csv would block the read forever
             out.extend(found)
         elif os.path.isfile(arg):
             out.append(arg)
         elif _GLOB_CHARS & set(arg):
             matches = sorted(p for p in glob.glob(arg, recursive=True) if not os.path.isdir(p))
             if not matches:
-                raise AuditError(f"no history files match {arg!r}")
+                raise AuditError(f"no {what} files match {arg!r}")
             for path in matches:
-                _regular(path)
+                _regular(path, what)
             out.extend(matches)
         elif os.path.exists(arg):
-            _regular(arg)
-            raise AuditError(f"cannot read history {arg}: not a file or folder")
+            _regular(arg, what)
+            raise AuditError(f"cannot read {what} {arg}: not a file or folder")
         else:
-            raise AuditError(f"no such history file or folder: {arg}")
+            raise AuditError(f"no such {what} file or folder: {arg}")
     return list(dict.fromkeys(out))
 
 
-def _regular(path: str) -> None:
+def _regular(path: str, what: str = "history") -> None:
     """Refuses a FIFO, device or socket (DuckDB would wait on it, or read it forever)."""
     from salesblueprint.loading.files import non_regular
 
     kind = non_regular(path)
     if kind is not None:
-        raise AuditError(f"cannot read history {path}: it is {kind}; only regular files are read")
+        raise AuditError(f"cannot read {what} {path}: it is {kind}; only regular files are read")

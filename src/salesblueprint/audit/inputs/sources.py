@@ -17,13 +17,20 @@ closest columns the file does have.
   ``id``, ``Record ID``) and ``value, timestamp`` (+ ``sourceType, sourceId``); or the export's
   ``hs_v2_date_entered_<stageId>`` columns, one per stage (only the latest entry into each stage:
   repeated visits and the moves between them cannot be seen).
+- ``hubspot-lifecycle``: a contact's ``propertiesWithHistory=lifecyclestage`` answer flattened
+  to one row per entry: a contact id column (``contactId``, ``vid``, ``objectId``,
+  ``hs_object_id``, ``Record ID``, ``id``) and ``value, timestamp, sourceType, sourceId``.
+  Always the lifecycle. HubSpot's internal values (``marketingqualifiedlead``,
+  ``salesqualifiedlead`` ...) also find stages with the ids ``mql``, ``sql`` ...; an empty
+  ``value`` is the stage being cleared (HubSpot requires it before a contact can be set to an
+  earlier stage), not a stage entry, and is left out.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
@@ -31,7 +38,17 @@ from salesblueprint.audit.errors import AuditError
 CANONICAL: tuple[str, ...] = ("deal_id", "stage", "entered_at")
 OPTIONAL: tuple[str, ...] = ("pipeline", "amount", "owner", "reason", "source")
 ALL_COLUMNS = CANONICAL + OPTIONAL
-SOURCES: tuple[str, ...] = ("generic", "salesforce", "hubspot")
+SOURCES: tuple[str, ...] = ("generic", "salesforce", "hubspot", "hubspot-lifecycle")
+# sources whose rows are always lifecycle (contact) stages: audited with --pipeline lifecycle
+LIFECYCLE_SOURCES: tuple[str, ...] = ("hubspot-lifecycle",)
+# HubSpot's internal lifecycle stage values, and the short ids and names blueprints use
+HUBSPOT_LIFECYCLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "marketingqualifiedlead": ("mql", "marketing qualified lead"),
+    "salesqualifiedlead": ("sql", "sales qualified lead"),
+    "opportunity": ("opp", "opportunity"),
+    "customer": ("customer", "klant"),
+    "evangelist": ("evangelist", "ambassador", "ambassadeur"),
+}
 HUBSPOT_WIDE_PREFIX = "hs_v2_date_entered_"
 # the row's number in its file (0-based), which the backend adds to ``raw``: ties in time keep
 # the input order
@@ -100,6 +117,8 @@ class Projection:
     lifecycle: bool = False  # the shape is a lifecycle history (LeadHistory, contacts)
     note: str = ""  # what this shape cannot show, for the report
     present: frozenset[str] = frozenset()  # the columns the file gives (the others are NULL)
+    # stage values the blueprint may name otherwise: value -> keys to try when it matches none
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     per_row: int = 1  # history rows per file row (ROW_NUMBER is row * per_row + entry)
 
     def has(self, column: str) -> bool:
@@ -140,6 +159,8 @@ def project(
         return _salesforce(dialect, file, columns, mapping)
     if source == "hubspot":
         return _hubspot(dialect, file, columns, mapping)
+    if source == "hubspot-lifecycle":
+        return _hubspot_lifecycle(dialect, file, columns, mapping)
     raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
 
 
@@ -260,3 +281,30 @@ def _hubspot(
     exprs = _by_names(d, file, columns, mapping, names, "HubSpot dealstage history")
     lifecycle = "lifecycle" in file.lower() or _find(columns, "contactId") is not None
     return Projection(_select(exprs), epoch_ms=True, lifecycle=lifecycle, present=frozenset(exprs))
+
+
+_HS_CONTACT_IDS = ("contactId", "contact_id", "vid", "objectId", "hs_object_id", "Record ID", "id")
+
+
+def _hubspot_lifecycle(
+    d: Dialect, file: str, columns: Sequence[str], mapping: Mapping[str, str]
+) -> Projection:
+    names = {
+        "deal_id": _HS_CONTACT_IDS,
+        "stage": ("value",),
+        "entered_at": ("timestamp",),
+        "reason": ("reason", "hs_lead_status"),
+    }
+    exprs = _by_names(d, file, columns, mapping, names, "HubSpot lifecyclestage history")
+    value = exprs["stage"]
+    return Projection(
+        # an empty value clears the stage (before a move back): not a stage entry
+        _select(exprs, where=f"nullif(trim({value}), '') IS NOT NULL"),
+        epoch_ms=True,
+        lifecycle=True,
+        present=frozenset(exprs),
+        aliases=HUBSPOT_LIFECYCLE_ALIASES,
+        note="HubSpot lifecyclestage history: rows with an empty value (the stage cleared, as "
+        "HubSpot requires before a contact is set to an earlier stage) are not stage entries "
+        "and are left out.",
+    )

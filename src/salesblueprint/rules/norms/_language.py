@@ -166,13 +166,100 @@ def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     return _cached(v, "factual", text, lambda: _factual_issues(v, text))
 
 
+#: a word that opens an embedded question: what follows is what the seller finds out
+_QUESTION_WORDS = {"en": frozenset({"whether"}), "nl": frozenset({"of"})}
+#: words before "mogelijk"/"possible" that make it a degree ("zo snel mogelijk", "waar
+#: mogelijk", "as soon as possible"), not a hedge
+_DEGREE_WORDS = frozenset({"zo", "zoveel", "waar", "indien", "als", "as", "where", "if"})
+#: Dutch "gaan" as a verb of its own, not the future: "gaat akkoord", "gaat in op"
+_NL_GAAN = frozenset({"gaat", "gaan", "ging", "gingen"})
+_NL_GAAN_NOT_FUTURE = frozenset({"akkoord", "verder", "live", "naar", "met", "om", "samen"})
+_TOPIC_PREPOSITIONS = frozenset({"over", "naar", "about", "regarding", "into", "omtrent"})
+#: modals that say what should be done (deontic), not how likely it is
+_DEONTIC = frozenset({"moeten", "dienen", "behoren", "moet", "dient"})
+
+
+def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
+    """A factual-issue word that, in its context, describes rather than judges or forecasts.
+
+    - the first part of a hyphenated compound ("intentie-overeenkomst", "likely-to-buy score");
+    - inside an embedded question ("bepaalt of hij een vervolggesprek wil", "checks whether
+      the buyer will ..."): what the seller finds out, not the seller's forecast;
+    - a degree ("zo snel mogelijk", "waar mogelijk", "as soon as possible");
+    - an approximate quantity ("ongeveer 20 licenties", "roughly 10 seats");
+    - Dutch "zou moeten" / "zouden dienen": what should be done (deontic);
+    - Dutch "gaan" followed by a particle or preposition ("gaat in op de bezwaren", "gaat
+      verder met"): the verb itself, not the future;
+    - a judgement word that is the topic of a preposition ("informatie over de interesse",
+      "about the customer's interest") or modifies a buyer's act or document ("positief
+      besluit", "positive decision").
+    """
+    raw = t.raw
+    if raw[span.end : span.end + 1] == "-" and raw[span.end + 1 : span.end + 2].isalpha():
+        return True
+    i = t.first_word_at(span.start)
+    j = t.last_word_before(span.end)
+    if i >= len(t.words) or j < i:
+        return False
+    words = [w for _, _, w in t.words]
+    a = next((x for x, y in _clauses(t) if x <= i < y), 0)
+    qw = _QUESTION_WORDS.get(v.language, frozenset())
+    if any(words[k] in qw for k in range(a, i)):
+        return True
+    first, last = words[i], words[j]
+    prev = words[i - 1] if i > 0 else ""
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    prev2 = words[i - 2] if i > 1 else ""
+    if last.startswith(("mogelijk", "possibl")) and (
+        prev in _DEGREE_WORDS or prev2 in _DEGREE_WORDS
+    ):
+        return True
+    if kind == "hedges" and (nxt[:1].isdigit() or raw[span.end :].lstrip()[:1] in ("€", "$", "£")):
+        return True
+    if v.language == "nl":
+        if first in ("zou", "zouden") and nxt in _DEONTIC:
+            return True
+        if (
+            first in _NL_GAAN
+            and i == j
+            and (not nxt or nxt in _NL_SEPARABLE or nxt in _NL_GAAN_NOT_FUTURE)
+        ):
+            return True
+    if kind == "judgements":
+        if nxt and (
+            v["buyer_act_nouns"].has_word(nxt)
+            or v["buyer_artefacts"].has_word(nxt)
+            or v["artefacts"].has_word(nxt)
+        ):
+            return True
+        # the topic of a preposition, after its noun phrase: "over de interesse van de klant",
+        # "about the prospect or customer's interest"
+        k = i - 1
+        while k >= 0 and i - k <= 6:
+            wk = words[k]
+            if wk in _TOPIC_PREPOSITIONS:
+                return True
+            if not (
+                wk in ("s", "or", "and", "of", "en", "van")
+                or v["determiners"].has_word(wk)
+                or v["buyer_actors"].has_word(wk)
+                or v["seller_possessives"].has_word(wk)
+            ):
+                break
+            k -= 1
+    return False
+
+
 def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     t = v.text(text)
     exc = v.find("exceptions", t)
     belief = _seller_belief(v, t, exc)
     future = _without(v.find("future", t), exc, belief)
+    future = [f for f in future if not _descriptive(v, t, f, "future")]
     hedges = _without(v.find("hedges", t), exc, belief, future)
+    hedges = [h for h in hedges if not _descriptive(v, t, h, "hedges")]
     judgements = _without(v.find("judgements", t), exc, belief, future, hedges)
+    judgements = [j for j in judgements if not _descriptive(v, t, j, "judgements")]
     if judgements and v.language == "nl":
         judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
     if judgements:
@@ -248,6 +335,13 @@ class _Mention:
     marker: str = ""  # the word before the mention that decided its role ("" for none)
 
 
+#: pronouns that are only ever the subject of their clause ("hem", "him" are the objects)
+_SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
+
+
+_COORDINATORS = {"en": frozenset({"or", "and"}), "nl": frozenset({"of", "en"})}
+
+
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
     sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
     buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), exc, acts)]
@@ -286,6 +380,7 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             if (
                 dets.has_word(w)
                 or poss.has_word(w)
+                or (t.raw[ws - 1 : ws] == "(" and t.raw[we : we + 1] == ")")
                 or (w == "s" and t.raw[ws - 1 : ws] == "'")
                 or any(s.start <= ws < s.end for s in spans)
             ):
@@ -318,6 +413,15 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 # actor came first ("Verkoper heeft de klant gebeld": the object)
                 role = "object" if any(o.end <= ws for o in spans) else "subject"
             break
+        if (
+            out
+            and marker in _COORDINATORS.get(v.language, frozenset())
+            and t.last_word_before(span.start) - 1 == t.last_word_before(out[-1].span.end)
+        ):
+            role = out[-1].role  # "about the prospect or customer's interest": one phrase
+            marker = out[-1].marker
+        if role == "object" and span.text.casefold() in _SUBJECT_PRONOUNS:
+            role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
         out.append(_Mention(span, sd, role, marker))
     return out
 
@@ -458,9 +562,26 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         lm = lemma("en", w)
         if work.has_word(lm) and _word_is_participle("en", w, lm):
             return Span(s, e, t.raw[s:e])
+        perfect = any(t.words[x][2] in ("been", "being") for x in range(j, k))
+        if (
+            perfect
+            and _word_is_participle("en", w, lm)
+            and w not in _STATIVE_PARTICIPLES_EN
+            and not _in(v["buyer_act_lemmas"], w, lm)
+        ):
+            # "the client has been given a proposal", "customers that have been researched
+            # and vetted": the buyer had something done to them, by someone else
+            return Span(s, e, t.raw[s:e])
         if w not in ("not", "already", "also", "been", "being"):
             return None
     return None
+
+
+#: participles that describe the buyer's state after "has been" ("has been involved")
+_STATIVE_PARTICIPLES_EN = frozenset(
+    {"involved", "engaged", "interested", "committed", "convinced", "located", "based"}
+    | {"satisfied", "pleased", "informed", "aligned", "exposed", "educated", "able"}
+)
 
 
 def _waiting(v: Vocabulary, t: Text) -> Span | None:
@@ -513,6 +634,44 @@ def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     return words[k][2] in _RELATIVE_EN
 
 
+def _punct_before(t: Text, k: int) -> bool:
+    return any(ch in t.raw[t.words[k - 1][1] : t.words[k][0]] for ch in ",;:.!?/+")
+
+
+#: prepositions that make the buyer the recipient or owner of what the subject does
+_RECIPIENT_MARKERS = frozenset({"aan", "naar", "van", "to", "of"})
+
+
+def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """An actor that can be either side (``ambiguous_actors``: "hij", "Bedrijf", "he") read as
+    the seller: its clause is seller work ("Hij kwalificeert de account", "Bedrijf controleert
+    de bestelling") or has the buyer as an object ("Bedrijf stuurt aan de klant een offerte
+    terug", "achterhaalt hij de wensen van de klant"), and no buyer act."""
+    if not v["ambiguous_actors"].has_word(m.span.text.casefold()):
+        return False
+    i = t.first_word_at(m.span.start)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    buyer = v["buyer_act_lemmas"]
+    for k in range(a, b):
+        w = t.words[k][2]
+        if _in(buyer, w, lemma(v.language, w)):
+            return False
+    # the buyer as recipient may come after a coordination of nouns ("de behoeften en wensen
+    # van de klant"): look to the next punctuation, not to the next "en"
+    stop = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
+    if any(
+        o.side == "buyer"
+        and o.role == "object"
+        and o.marker in _RECIPIENT_MARKERS
+        and o.span.start > m.span.end
+        and t.first_word_at(o.span.start) < stop
+        and not v["ambiguous_actors"].has_word(o.span.text.casefold())
+        for o in mentions
+    ):
+        return True
+    return _seller_work_in(v, t, a, b) is not None
+
+
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
     exc = v.find("exceptions", t) + _quoted(t)
@@ -537,7 +696,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
     if v.language == "en":
-        todo = _todo_en(v, t)
+        todo = _todo_en(v, t) or _imperative_en(v, t, mentions)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
     subjects = [m for m in mentions if m.role == "subject"]
@@ -547,6 +706,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         subjects = [m for m in subjects if not (m.side == "buyer" and comps.has_word(m.marker))]
     patient: Span | None = None
     for m in subjects:
+        if m.side == "buyer" and _ambiguous_is_seller(v, t, m, mentions):
+            return Actor("seller", m.span.text, "subject")
         if m.side == "buyer":
             p = _passive_patient(v, t, m, acts)
             if p is None:
@@ -566,6 +727,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     first = _leading_work(v, t)
     if first is not None:
         return Actor("seller", first.text, "todo")
+    nominal = _nominal_work_en(v, t, mentions)
+    if nominal is not None:
+        return Actor("seller", nominal.text, "passive")
     objects = v["object_markers"]
     if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
@@ -660,6 +824,236 @@ def _leading_work(v: Vocabulary, t: Text) -> Span | None:
     if any(v["buyer_act_lemmas"].has_word(lemma("en", x)) for _, _, x in t.words):
         return None
     return Span(s, e, t.raw[s:e])
+
+
+#: word endings of English adjectives and nouns that simplemma also lists as verbs ("initial",
+#: "verbal", "inbound", "decision"): such a first word is no order
+_NOT_VERB_EN = (
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ful",
+    "able",
+    "ible",
+    "ary",
+    "ory",
+    "bound",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "er",
+    "or",
+    "ist",
+)
+#: verbs ending in -er that are verbs first ("deliver", "gather", "consider")
+_VERBS_IN_ER = frozenset({"deliver", "gather", "consider", "discover", "answer", "offer", "enter"})
+#: adjectives that simplemma also lists as verbs ("cleared", "opened", "readied")
+_ADJECTIVES_EN = frozenset(
+    {"good", "great", "clear", "open", "warm", "cool", "cold", "hot", "ready", "free", "full"}
+    | {"close", "right", "wrong", "better", "best", "high", "low", "firm", "final", "late"}
+    | {"strong", "weak", "fine", "real", "true", "total", "short", "long", "fast", "slow"}
+)
+_PARTICLES_EN = frozenset({"up", "out", "off", "back", "down", "in", "on", "over", "away"})
+_PREPOSITIONS_EN = frozenset(
+    {"in", "under", "on", "at", "by", "from", "of", "over", "per", "within", "after", "before"}
+    | {"into", "to", "with", "for", "about", "as", "than", "via", "without", "through"}
+)
+#: the head of a compound noun after the first word ("Resource commitment", "Budget approval")
+_NOUN_HEAD_EN = ("tion", "sion", "ment", "ance", "ence", "al", "ship", "ness", "ity")
+
+
+@lru_cache(maxsize=16384)
+def _base_verb_en(word: str) -> bool:
+    """``word`` is the base form of an English verb by its morphology: the dictionary
+    (simplemma) reduces one of its inflected forms (-ed, -ing, with a doubled consonant or
+    y → ied) to it, and it does not end like an adjective or a noun."""
+    w = word.casefold()
+    if len(w) < 3 or not w.isalpha():
+        return False
+    if w.endswith(_NOT_VERB_EN) and w not in _VERBS_IN_ER:
+        return False
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - a declared dependency
+        return False
+    if str(simplemma.lemmatize(w, lang="en")).casefold() != w:
+        return False  # an inflected form itself ("meeting", "needs")
+    stem = w[:-1] if w.endswith("e") else w
+    forms = {w + "ed", w + "d", w + w[-1] + "ed", stem + "ing"}
+    if w.endswith("y"):
+        forms.add(w[:-1] + "ied")
+    return any(f != w and str(simplemma.lemmatize(f, lang="en")).casefold() == w for f in forms)
+
+
+def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """An order to the seller: the criterion starts with the base form of a verb followed by its
+    object ("Evaluate lead viability", "Provide detailed solutions, terms, and expectations",
+    "Understand lead's challenges").
+
+    The first word is read as a verb only when nothing reads it as a noun: it is no word of a
+    noun category (an actor, an artefact, an activity noun), the next word is no participle,
+    verb, preposition or compound head ("Contact made", "Cash in the bank", "Resource
+    commitment"), and no participle ends the first clause ("Budget holder identified"). The
+    buyer's own act as an order ("Sign the order form") is the buyer's, unless its object is the
+    buyer ("Evaluate lead viability").
+    """
+    if v.language != "en" or len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    if t.raw[e : e + 1] in ("'", "-") or not _base_verb_en(w):
+        return None
+    nouns = (
+        "activity_nouns",
+        "seller_stage_nouns",
+        "buyer_artefacts",
+        "artefacts",
+        "buyer_actors",
+        "seller_actors",
+        "determiners",
+        "stopwords",
+        "buyer_act_nouns",
+        "completion_words",
+        "waiting_words",
+    )
+    if any(v[c].has_word(w) for c in nouns):
+        return None
+    judged = v.find("judgements", t)
+    if w in _ADJECTIVES_EN or (judged and judged[0].start == s):
+        return None  # "good fit", "Open opportunity": an adjective
+    nxt = t.words[1][2]
+    if t.raw[e : t.words[1][0]].strip():
+        return None  # "Contact: ...", "Demo/Pitch": a label, not an order
+    third = t.words[2][2] if len(t.words) > 2 else ""
+    noun_next = (
+        (
+            _participle_like(v, nxt)
+            and not (
+                third
+                and _base_noun_next(v, third)
+                and third not in _PARTICLES_EN
+                and not v["determiners"].has_word(third)
+                and not third.endswith("ly")
+            )
+        )
+        or nxt in _PREPOSITIONS_EN
+        or nxt.endswith("ing")
+        or (nxt.endswith(_NOUN_HEAD_EN) and (not third or not _base_noun_next(v, third)))
+        or any(
+            v[c].has_word(nxt)
+            for c in (
+                "object_markers",
+                "agent_markers",
+                "passive_auxiliaries",
+                "active_auxiliaries",
+                "clause_starters",
+                "completion_words",
+            )
+        )
+        or nxt in ("or", "and", "is", "are", "was", "were", "can", "could", "will", "would")
+    )
+    if noun_next and not v["buyer_actors"].has_word(nxt) and not v["determiners"].has_word(nxt):
+        return None
+    a, b = _clauses(t)[0]
+    for i in range(max(a, 1), b):
+        wi = t.words[i][2]
+        if _word_is_participle("en", wi, lemma("en", wi)) and (
+            i + 1 >= b or not _base_noun_next(v, t.words[i + 1][2])
+        ):
+            return None  # "Budget holder identified", "Need given: ...": a noun and a state
+    if _in(v["buyer_act_lemmas"], w, w):
+        on_buyer = any(m.side == "buyer" and m.span.start <= t.words[1][1] for m in mentions)
+        if not on_buyer:
+            return None  # "Sign the order form": the buyer's own act
+    return Span(s, e, t.raw[s:e])
+
+
+_ORDINALS_EN = frozenset({"first", "initial", "1st", "second", "third", "next", "further"})
+_EXISTENTIAL_EN = (
+    ("there", "needs", "to", "be"),
+    ("there", "need", "to", "be"),
+    ("there", "must", "be"),
+    ("there", "should", "be"),
+    ("there", "is"),
+    ("there", "are"),
+    ("there", "has", "been"),
+    ("there", "have", "been"),
+)
+_VERBS_EN = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can"}
+    | {"could", "should", "must", "may", "might", "shall", "does", "do", "did"}
+)
+
+
+def _nominal_work_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """Seller work named by a noun with no verb, the buyer only its object: "Active engagement
+    with the client", "The first contact with a potential customer", "Initial Contact",
+    "there needs to be 3 contacts/touches with the customer".
+
+    The text (after an existential "there is / there needs to be") has no verb form; its head
+    noun (the last word before the first preposition) is an activity noun, or a word for the
+    buyer that reads as the act of contacting after an ordinal ("first contact") or before
+    "with"; every buyer mentioned is the object of a preposition. "Customer engagement"
+    (the buyer first) and "Budget approval with procurement" (a buyer's act) stay silent.
+    """
+    if v.language != "en" or not t.words:
+        return None
+    words = [w for _, _, w in t.words]
+    start = 0
+    for ex in _EXISTENTIAL_EN:
+        if tuple(words[: len(ex)]) == ex:
+            start = len(ex)
+            break
+    if start >= len(words):
+        return None
+    buyer = v["buyer_act_lemmas"]
+    for w in words[start:]:
+        lm = lemma("en", w)
+        if (
+            w in _VERBS_EN
+            or _word_is_participle("en", w, lm)
+            or _in(buyer, w, lm)
+            or v["buyer_act_nouns"].has_word(w)
+        ):
+            return None
+    h = len(words) - 1
+    for i in range(start + 1, len(words)):
+        if words[i] in _PREPOSITIONS_EN:
+            h = i - 1
+            break
+    # several heads joined by "/" ("contacts/touches"): the last one before the preposition
+    hs, he, head = t.words[h]
+    with_buyer = h + 2 < len(words) + 1 and h + 1 < len(words) and words[h + 1] in ("with", "to")
+    ordinal = h > start and words[h - 1] in _ORDINALS_EN
+    for m in mentions:
+        if m.span.start < hs and t.raw[m.span.end : hs].strip() not in ("/", "or", "and"):
+            return None  # "Customer engagement": the buyer before the head
+        if m.span.start >= he and not v["object_markers"].has_word(m.marker):
+            return None
+    is_buyer_word = v["buyer_actors"].has_word(head)
+    if is_buyer_word:
+        if not (_base_verb_en(lemma("en", head)) and (ordinal or with_buyer)):
+            return None  # "Decision maker", "contact": the person
+    elif not _activity_noun(v, head, lemma("en", head)):
+        return None
+    if not (with_buyer or ordinal or is_buyer_word):
+        return None  # "Discovery", "Demo": a topic, judged as a name only
+    if with_buyer and not any(m.side == "buyer" and m.span.start > he for m in mentions):
+        return None  # "Meeting with our engineers"
+    return Span(hs, he, t.raw[hs:he])
+
+
+def _base_noun_next(v: Vocabulary, w: str) -> bool:
+    """``w`` can follow an attributive participle: a word that is no preposition or verb."""
+    return not any(
+        v[c].has_word(w)
+        for c in ("object_markers", "agent_markers", "clause_starters", "stopwords")
+    )
 
 
 def _clauses(t: Text) -> list[tuple[int, int]]:

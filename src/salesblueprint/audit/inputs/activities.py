@@ -1,0 +1,118 @@
+"""Activities (calls, emails, meetings): how one file's columns become the activity columns.
+
+One row per activity: ``deal_id`` (the deal or contact the activity was logged on, the same ids
+as the history's), ``timestamp`` (ISO 8601, without a zone UTC; or epoch milliseconds) and
+optionally ``type``. Common CRM names are found without a mapping (HubSpot's ``hs_timestamp``
+and ``hs_engagement_type``, Salesforce's ``WhoId``/``WhatId``, ``ActivityDate``,
+``TaskSubtype``); others are mapped with ``--activity-columns deal_id=WhoId,timestamp=When``.
+
+Only calls, emails and meetings are attempts: the type is read loosely (``CALL``, ``Phone
+call``, ``outgoing_email``, ``Meeting``, ``event``); an incoming email, a note or a task is not
+an attempt and is counted by its type in the report. Without a ``type`` column every activity
+is an attempt.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+
+from salesblueprint.audit.errors import AuditError
+from salesblueprint.audit.inputs.sources import ROW_NUMBER, _find, _missing, quote
+
+ACTIVITY_COLUMNS: tuple[str, ...] = ("deal_id", "timestamp", "type")
+ATTEMPT_TYPES: tuple[str, ...] = ("call", "email", "meeting")
+_NAMES: dict[str, tuple[str, ...]] = {
+    "deal_id": (
+        "deal_id",
+        "contact_id",
+        "dealId",
+        "contactId",
+        "objectId",
+        "hs_object_id",
+        "WhoId",
+        "WhatId",
+        "LeadId",
+        "ContactId",
+        "OpportunityId",
+        "id",
+    ),
+    "timestamp": (
+        "timestamp",
+        "hs_timestamp",
+        "occurred_at",
+        "created_at",
+        "ActivityDate",
+        "ActivityDateTime",
+        "CompletedDateTime",
+        "CreatedDate",
+        "date",
+        "at",
+    ),
+    "type": (
+        "type",
+        "activity_type",
+        "hs_engagement_type",
+        "hs_activity_type",
+        "engagement_type",
+        "TaskSubtype",
+        "EventSubtype",
+        "Type",
+    ),
+}
+
+
+def parse_activity_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
+    """``deal_id=WhoId,timestamp=ActivityDate`` -> ``{"deal_id": "WhoId", ...}``."""
+    if spec is None:
+        return {}
+    if isinstance(spec, Mapping):
+        items = list(spec.items())
+    else:
+        items = []
+        for part in spec.split(","):
+            if not part.strip():
+                continue
+            key, sep, value = part.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                raise AuditError(
+                    f"--activity-columns {part.strip()!r}: write COLUMN=NAME, e.g. deal_id=WhoId"
+                )
+            items.append((key.strip(), value.strip()))
+    out: dict[str, str] = {}
+    for key, value in items:
+        if key not in ACTIVITY_COLUMNS:
+            close = difflib.get_close_matches(key, ACTIVITY_COLUMNS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise AuditError(
+                f"--activity-columns: unknown activity column '{key}'{hint}; "
+                f"the columns are {', '.join(ACTIVITY_COLUMNS)}"
+            )
+        out[key] = value
+    return out
+
+
+def project_activities(
+    file: str, columns: Sequence[str], mapping: Mapping[str, str]
+) -> tuple[str, bool]:
+    """The SELECT over ``raw`` giving ``deal_id, timestamp, type`` (text; ``timestamp`` keeps
+    its type) and the row number; and whether the file has a type column."""
+    exprs: dict[str, str] = {}
+    for col in ACTIVITY_COLUMNS:
+        if col in mapping:
+            found = mapping[col] if mapping[col] in columns else None
+            wanted = mapping[col]
+        else:
+            found = _find(columns, *_NAMES[col])
+            wanted = col
+        if found is not None:
+            exprs[col] = quote(found) if col == "timestamp" else f"CAST({quote(found)} AS VARCHAR)"
+        elif col != "type" or col in mapping:
+            how = (
+                f"--activity-columns maps {col} to '{wanted}'"
+                if col in mapping
+                else f"Map it with --activity-columns {col}=<column>"
+            )
+            raise _missing(file, f"activity {col}", wanted, columns, how)
+    cols = ", ".join(f"{exprs.get(c, 'NULL')} AS {c}" for c in ACTIVITY_COLUMNS)
+    return f"SELECT {cols}, {ROW_NUMBER} FROM raw", "type" in exprs

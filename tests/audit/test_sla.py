@@ -1,0 +1,273 @@
+"""The SLA measured on a lifecycle history with activities: planted faults, exact counts."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from salesblueprint.cli import cli
+
+from .helpers import BLUEPRINT, write_csv
+
+SLA = """\
+sla:
+  handoff:
+    from: mql
+    to: sql
+    follow_up_within: 24h
+    attempts: 3
+  recycle:
+    - from: sql
+      to: mql
+      when: No reply after 3 attempts
+      reasons: [no_response, bad_timing]
+"""
+H = datetime(2025, 3, 3, 9, tzinfo=timezone.utc)
+AS_OF = "2025-03-20T00:00:00Z"
+
+
+def _t(delta: timedelta) -> str:
+    return (H + delta).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def hours(n: float) -> timedelta:
+    return timedelta(hours=n)
+
+
+def days(n: float) -> timedelta:
+    return timedelta(days=n)
+
+
+def planted() -> tuple[list[list[str]], list[list[str]]]:
+    """History rows (contact, stage, entered_at, reason) and activity rows (id, timestamp, type)."""
+    hist: list[list[str]] = []
+    acts: list[list[str]] = []
+
+    def handed(c: str, at: timedelta = timedelta(0)) -> None:
+        hist.extend(
+            [
+                [c, "lead", _t(at - days(2)), ""],
+                [c, "mql", _t(at - days(1)), ""],
+                [c, "sql", _t(at), ""],
+            ]
+        )
+
+    for i in range(4):  # followed up in time (2 h); ok0 reaches 3 attempts
+        c = f"ok{i}"
+        handed(c)
+        acts += [[c, _t(hours(2)), "CALL"], [c, _t(hours(3)), "EMAIL"]]
+        if i == 0:
+            acts.append([c, _t(days(1)), "Meeting"])
+        else:
+            hist.append([c, "customer", _t(days(2)), ""])
+    for i in range(3):  # late: first call after 30 h
+        handed(f"late{i}")
+        acts.append([f"late{i}", _t(hours(30)), "phone call"])
+    for i in range(2):  # never
+        handed(f"never{i}")
+    handed("early0")  # a call before the handoff does not count
+    acts.append(["early0", _t(hours(-1)), "Call"])
+    handed("note0")  # a note and an incoming email are not attempts
+    acts += [["note0", _t(hours(1)), "NOTE"], ["note0", _t(hours(2)), "INCOMING_EMAIL"]]
+    hist += [  # handed off 2 h before as_of: pending, not missed
+        ["pend0", "mql", "2025-03-19T20:00:00Z", ""],
+        ["pend0", "sql", "2025-03-19T22:00:00Z", ""],
+    ]
+    for i, reason in enumerate(["no_response", "no_response", "ghosted"]):
+        c = f"rec{i}"
+        handed(c)
+        acts.append([c, _t(hours(1)), "call"])
+        if i == 2:  # three attempts, then recycled with an undeclared reason
+            acts += [[c, _t(days(1)), "outgoing_email"], [c, _t(days(2)), "MEETING"]]
+        hist.append([c, "mql", _t(days(5)), reason])
+    handed("twice0")  # recycled after 1 attempt, handed off again, never followed up
+    acts.append(["twice0", _t(hours(1)), "CALL"])
+    hist += [["twice0", "mql", _t(days(5)), "bad_timing"], ["twice0", "sql", _t(days(10)), ""]]
+    handed("back0")  # a customer sent back to lead: a recycle the blueprint does not declare
+    acts.append(["back0", _t(hours(1)), "CALL"])
+    hist += [["back0", "customer", _t(days(3)), ""], ["back0", "lead", _t(days(6)), ""]]
+    acts += [  # rejected rows
+        ["", _t(hours(1)), "CALL"],
+        ["ok1", "yesterday", "CALL"],
+        ["ok2", _t(hours(5)), ""],
+    ]
+    return hist, acts
+
+
+@pytest.fixture
+def sla_bp(tmp_path: Path) -> Path:
+    p = tmp_path / "sla.blueprint.yaml"
+    p.write_text(BLUEPRINT + SLA, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    hist, acts = planted()
+    h = write_csv(tmp_path / "lifecycle.csv", hist, ["deal_id", "stage", "entered_at", "reason"])
+    a = write_csv(tmp_path / "activities.csv", acts, ["contact_id", "hs_timestamp", "type"])
+    return h, a
+
+
+def _sla(data: dict[str, Any]) -> dict[str, Any]:
+    sla = data["sla"]
+    assert isinstance(sla, dict)
+    return sla
+
+
+def test_planted_sla_exact_counts(sla_bp: Path, files: tuple[Path, Path]) -> None:
+    import salesblueprint as sb
+
+    h, a = files
+    r = sb.audit(sb.load(sla_bp), h, pipeline="lifecycle", activities=a, as_of=AS_OF)
+    s = _sla(r.to_json())
+    assert s["handoff"] == {"from": "mql", "to": "sql", "follow_up_within": "24h", "attempts": 3}
+    assert (s["handoffs"], s["contacts"], s["measured"]) == (18, 17, True)
+    f = s["follow_up"]
+    assert (f["in_time"], f["late"], f["never"], f["pending"], f["missed"]) == (9, 3, 5, 1, 8)
+    assert f["hours_to_first_touch"] == {"median": 2.0, "p90": 30.0}
+    assert f["types"] == {"call": 12, "email": 5, "meeting": 2}
+    assert s["attempts"] == {"required": 3, "met": 2, "recycled": 4, "recycled_short": 3}
+    rec = s["recycles"]
+    assert rec["total"] == 5
+    assert rec["moves"] == [
+        {"from": "sql", "to": "mql", "count": 4, "declared": True},
+        {"from": "customer", "to": "lead", "count": 1, "declared": False},
+    ]
+    assert rec["reasons"] == [
+        {"reason": "no_response", "count": 2, "declared": True},
+        {"reason": "bad_timing", "count": 1, "declared": True},
+        {"reason": "ghosted", "count": 1, "declared": False},
+    ]
+    assert rec["without_reason"] == 1
+    act = s["activities"]
+    assert (act["rows"], act["accepted"]) == (25, 22)
+    assert act["rejected"] == {"missing_value": 2, "bad_timestamp": 1}
+    assert act["attempts"] == {"call": 13, "email": 5, "meeting": 2}
+    assert act["other_types"] == {"INCOMING_EMAIL": 1, "NOTE": 1}
+    ex = s["examples"]
+    assert [e["deal_id"] for e in ex["late"]] == ["late0", "late1", "late2"]
+    assert ex["late"][0]["detail"] == "first follow-up after 30 h"
+    assert {e["deal_id"] for e in ex["never"]} == {"early0", "never0", "never1", "note0", "twice0"}
+    assert [e["deal_id"] for e in ex["recycled_short"]] == ["rec0", "rec1", "twice0"]
+    assert ex["recycled_short"][0]["detail"] == "1 of 3 attempts"
+    assert act["examples"]["bad_timestamp"][0]["where"].endswith("activities.csv:25")
+    assert {"sla_missed", "sla_attempts", "undeclared_recycle", "undeclared_recycle_reason"} <= (
+        r.kinds_found()
+    )
+
+
+def test_without_activities_handoffs_and_recycles_only(
+    sla_bp: Path, files: tuple[Path, Path]
+) -> None:
+    import salesblueprint as sb
+
+    r = sb.audit(sla_bp, files[0], pipeline="lifecycle", as_of=AS_OF)
+    assert r.sla is not None
+    assert (r.sla.handoffs, r.sla.recycled, r.sla.recycles_total) == (18, 4, 5)
+    assert r.sla.in_time is None and not r.sla.measured and r.sla.missed == 0
+    assert "sla_missed" not in r.kinds_found()
+    assert "undeclared_recycle" in r.kinds_found()
+
+
+def test_no_deadline_counts_followed_up(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    import salesblueprint as sb
+
+    p = tmp_path / "bp.yaml"
+    p.write_text(BLUEPRINT + SLA.replace("    follow_up_within: 24h\n", ""), encoding="utf-8")
+    r = sb.audit(p, files[0], pipeline="lifecycle", activities=files[1], as_of=AS_OF)
+    assert r.sla is not None
+    # without a deadline: followed up at all (12) or never (6, the pending one included)
+    assert (r.sla.in_time, r.sla.late, r.sla.never, r.sla.pending) == (12, 0, 6, 0)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(cli, ["audit", *args])
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_cli_formats_and_fail_on(sla_bp: Path, files: tuple[Path, Path]) -> None:
+    h, a = (str(x) for x in files)
+    base = [str(sla_bp), h, "--pipeline", "lifecycle", "--activities", a, "--as-of", AS_OF]
+    code, out, _ = run(*base)
+    assert code == 0
+    assert "SLA: handoff mql → sql, follow up within 24h, 3 attempts" in out
+    assert "18 handoffs (17 contacts): 9 in time, 3 late, 5 never, 1 pending" in out
+    assert "sql → mql" in out and "customer → lead" in out and "not declared" in out
+    data = json.loads(run(*base, "--format", "json")[1])
+    assert data["sla"]["follow_up"]["missed"] == 8
+    code, out, _ = run(*base, "--format", "markdown")
+    assert "| handoffs followed up within 24h | 9 of 17 due |" in out
+    code, out, _ = run(*base, "--format", "html")
+    assert "<h2>SLA: handoff mql → sql</h2>" in out
+    code, _, err = run(*base, "--fail-on", "sla_missed")
+    assert code == 1 and "sla_missed" in err
+    code, _, err = run(*base, "--fail-on", "sla_attempts,undeclared_recycle_reason")
+    assert code == 1
+    assert run(*base, "--fail-on", "skip")[0] == 0
+    code, _, err = run(*base, "--fail-on", "sla_mised")
+    assert code == 2 and "did you mean 'sla_missed'" in err
+
+
+def test_activity_columns_and_bad_input(
+    sla_bp: Path, bp_path: Path, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    h, a = (str(x) for x in files)
+    odd = write_csv(tmp_path / "odd.csv", [["ok0", _t(hours(1)), "Call"]], ["Who", "When", "Kind"])
+    code, out, err = run(
+        str(sla_bp),
+        h,
+        "--pipeline",
+        "lifecycle",
+        "--activities",
+        str(odd),
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    )
+    assert code == 2
+    assert "odd.csv: no column 'deal_id' for activity deal_id" in err
+    assert "--activity-columns deal_id=<column>" in err
+    code, out, err = run(
+        str(sla_bp),
+        h,
+        "--pipeline",
+        "lifecycle",
+        "--activities",
+        str(odd),
+        "--activity-columns",
+        "deal_id=Who,timestamp=When,type=Kind",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["sla"]["follow_up"]["in_time"] == 1
+    code, _, err = run(
+        str(sla_bp),
+        h,
+        "--pipeline",
+        "lifecycle",
+        "--activities",
+        a,
+        "--activity-columns",
+        "deal=Who",
+    )
+    assert code == 2 and "did you mean 'deal_id'" in err
+    # a deal pipeline: the handoff's stage is not in it
+    code, _, err = run(str(sla_bp), h, "--activities", a)
+    assert code == 2
+    assert "the SLA's handoff goes to 'sql', which is not a stage of pipeline deals" in err
+    assert "--pipeline lifecycle" in err
+    # no SLA handoff at all
+    code, _, err = run(str(bp_path), h, "--pipeline", "lifecycle", "--activities", a)
+    assert code == 2 and "has no handoff" in err
+    code, _, err = run(str(sla_bp), h, "--pipeline", "lifecycle", "--activities", "nope/*.csv")
+    assert code == 2 and "no activity files match" in err
