@@ -464,4 +464,4 @@ def test_capped_findings_in_dutch(tmp_path: Path) -> None:
     keys = "".join(f"  k{i}: 1\n  k{i}: 2\n" for i in range(60))
     many.write_text(f"salesblueprint: 1\nlanguage: nl\nname: x\nlint:\n{keys}", "utf-8")
     out = _run("check", str(many)).stdout
-    assert "… en nog 10 meldingen duplicate-key in dit bestand" in out
+    assert "… en nog 10 bevindingen duplicate-key in dit bestand" in out

@@ -174,7 +174,7 @@ def _sla_text(s: Sla, tr: Translator = ENGLISH) -> list[str]:
                 "Activities: {rows} rows, {accepted} accepted, {rejected}; attempts: {attempts}",
                 rows=a.rows,
                 accepted=a.accepted,
-                rejected=", ".join(f"{n} {k}" for k, n in a.rejected.items()),
+                rejected=_counts(a.rejected, tr),
                 attempts=", ".join(f"{n} {k}" for k, n in a.attempts.items()) or tr.gettext("none"),
             )
             + (
@@ -189,7 +189,7 @@ def _sla_text(s: Sla, tr: Translator = ENGLISH) -> list[str]:
         for reason, examples in a.examples.items():
             out.append(
                 "    "
-                + tr.gettext("rejected {reason}:", reason=reason)
+                + tr.gettext("rejected {reason}:", reason=label(reason, tr))
                 + " "
                 + "; ".join(_example(e, tr=tr) for e in examples[:3])
             )
@@ -271,8 +271,28 @@ def _headers(r: AuditResult, tr: Translator = ENGLISH) -> list[str]:
     return [tr.gettext(h) if h else "" for h in headers]
 
 
-def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {k}" for k, n in counts.items())
+# how the report words the contract's ids in a sentence ("1 missing_value" stays the id in
+# English, as the JSON and --fail-on have it; other languages say it in words)
+ID_LABELS = {
+    # TRANSLATORS: a rejected row's reason (a contract id): say it in words
+    "missing_value": N_("missing_value"),
+    # TRANSLATORS: a rejected row's reason (a contract id): say it in words
+    "bad_timestamp": N_("bad_timestamp"),
+    # TRANSLATORS: deals whose final state is won
+    "won": N_("won"),
+    # TRANSLATORS: deals whose final state is lost
+    "lost": N_("lost"),
+    "open": N_("open"),
+}
+
+
+def label(ident: str, tr: Translator = ENGLISH) -> str:
+    """A contract id (a reject reason, a final state) in words of ``tr``'s language."""
+    return tr.gettext(ID_LABELS[ident]) if ident in ID_LABELS else ident
+
+
+def _counts(counts: dict[str, int], tr: Translator = ENGLISH) -> str:
+    return ", ".join(f"{n} {label(k, tr)}" for k, n in counts.items())
 
 
 def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
@@ -292,7 +312,7 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
             "History: {rows} rows, {accepted} accepted, {rejected}; {deals} deals",
             rows=h.rows,
             accepted=h.accepted,
-            rejected=_counts(h.rejected),
+            rejected=_counts(h.rejected, tr),
             deals=h.deals,
         )
         + (f", {h.first_at} … {h.last_at}" if h.first_at else "")
@@ -300,7 +320,7 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
     for reason, examples in h.examples.items():
         out.append(
             "  "
-            + tr.gettext("rejected {reason}:", reason=reason)
+            + tr.gettext("rejected {reason}:", reason=label(reason, tr))
             + " "
             + "; ".join(_example(e, tr=tr) for e in examples[:3])
         )
@@ -332,7 +352,9 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
     if r.final:
         out += [
             "",
-            tr.gettext("Deals: {counts} (as of {as_of})", counts=_counts(r.final), as_of=r.as_of),
+            tr.gettext(
+                "Deals: {counts} (as of {as_of})", counts=_counts(r.final, tr), as_of=r.as_of
+            ),
         ]
     if r.reasons:
         out += [
@@ -389,7 +411,7 @@ def format_markdown(r: AuditResult, tr: Translator = ENGLISH) -> str:
             "**{violating}** deals with violations.",
             rows=h.rows,
             accepted=h.accepted,
-            rejected=_counts(h.rejected),
+            rejected=_counts(h.rejected, tr),
             deals=h.deals,
             allowed=c.allowed,
             transitions=c.transitions,
@@ -442,15 +464,19 @@ def _sla_markdown(s: Sla, tr: Translator = ENGLISH) -> list[str]:
             + gettext("{n} of {due} due", n=s.in_time, due=sla_due(s))
             + " |"
         )
-        out.append(f"| {gettext('late / never / pending')} | {s.late} / {s.never} / {s.pending} |")
         out.append(
-            f"| {gettext('first follow-up, median / p90')} | "
+            "| " + gettext("late / never / pending") + f" | {s.late} / {s.never} / {s.pending} |"
+        )
+        out.append(
+            "| " + gettext("first follow-up, median / p90") + " | "
             f"{_hours(s.hours_to_first_touch_median, tr)} / "
             f"{_hours(s.hours_to_first_touch_p90, tr)} |"
         )
     elif s.measured:
         out.append(
-            f"| {gettext('handoffs followed up')} | "
+            "| "
+            + gettext("handoffs followed up")
+            + " | "
             + gettext("{n} of {handoffs}", n=s.in_time, handoffs=s.handoffs)
             + " |"
         )

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from salesblueprint.audit.formats import (
     VIOLATION_HELP,
     days,
+    label,
     pct,
     sla_due,
     sla_follow_up_line,
@@ -77,7 +78,7 @@ def _diagram(r: AuditResult, tr: Translator = ENGLISH) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + h + 90}" '
         f'viewBox="0 0 {width} {top + h + 90}" role="img" '
-        f'aria-label="{escape(tr.gettext("Pipeline diagram"))}">',
+        'aria-label="' + escape(tr.gettext("Pipeline diagram")) + '">',
         '<defs><marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
         'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
         '<path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>',
@@ -168,7 +169,7 @@ def _calibration(r: AuditResult, tr: Translator = ENGLISH) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(tr.gettext("Calibration"))}">'
+        'aria-label="' + escape(tr.gettext("Calibration")) + '">'
     ]
     for t in range(0, 101, 25):
         x = label_w + plot * t / 100
@@ -203,7 +204,7 @@ def _calibration(r: AuditResult, tr: Translator = ENGLISH) -> str:
             dx = label_w + plot * declared
             parts.append(
                 f'<path d="M{dx:.1f},{y - 9} l5,-7 h-10z" fill="#1f2328">'
-                f"<title>{escape(tr.gettext('declared {pct}', pct=pct(declared, tr)))}</title>"
+                "<title>" + escape(tr.gettext("declared {pct}", pct=pct(declared, tr))) + "</title>"
                 "</path>"
             )
     parts.append("</svg>")
@@ -256,7 +257,7 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
         return f'<p class="note">{text}</p>'
 
     body = [
-        f"<h1>{gettext('Audit: {pipeline} against the history', pipeline=r.pipeline)}</h1>",
+        "<h1>" + gettext("Audit: {pipeline} against the history", pipeline=r.pipeline) + "</h1>",
         note(
             gettext(
                 "Blueprint {blueprint}, {source} history, {first} … {last}, as of {as_of}.",
@@ -270,7 +271,7 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
         '<div class="kpis">'
         + "".join(f'<div class="kpi"><b>{escape(v)}</b>{escape(k)}</div>' for k, v in kpis)
         + "</div>",
-        f"<h2>{gettext('The pipeline, as the deals moved')}</h2>",
+        "<h2>" + gettext("The pipeline, as the deals moved") + "</h2>",
         note(
             gettext(
                 "Stages coloured by observed win rate (lifecycle: conversion); "
@@ -278,12 +279,12 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
             )
         ),
         _diagram(r, tr),
-        f"<h2>{gettext('Stage funnel')}</h2>",
+        "<h2>" + gettext("Stage funnel") + "</h2>",
         _bars(
             gettext("Deals that entered each stage"),
             [(s.id, float(s.entered), str(s.entered)) for s in r.stages.values()],
         ),
-        f"<h2>{gettext('Time in stage')}</h2>",
+        "<h2>" + gettext("Time in stage") + "</h2>",
         note(gettext("Median days (bar), p90 in the label; the black tick is expected_days.")),
         _bars(
             gettext("Median days in stage"),
@@ -298,7 +299,7 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
             colour="#8250df",
             marks={s.id: float(s.expected_days) for s in r.stages.values() if s.expected_days},
         ),
-        f"<h2>{gettext('Calibration')}</h2>",
+        "<h2>" + gettext("Calibration") + "</h2>",
         note(
             gettext(
                 "Observed rate (dot) with its 95% Wilson interval (line); the triangle is the "
@@ -307,7 +308,7 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
             )
         ),
         _calibration(r, tr),
-        f"<h2>{gettext('Violations')}</h2>",
+        "<h2>" + gettext("Violations") + "</h2>",
         "<table>" + th(N_("kind"), N_("count"), N_("meaning"), N_("examples")),
     ]
     for kind in VIOLATION_KINDS:
@@ -319,29 +320,33 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
         )
     body.append("</table>")
     body.append(
-        f"<h2>{gettext('Rejected rows')}</h2><table>" + th(N_("reason"), N_("rows"), N_("examples"))
+        "<h2>"
+        + gettext("Rejected rows")
+        + "</h2><table>"
+        + th(N_("reason"), N_("rows"), N_("examples"))
     )
     for reason, n in h.rejected.items():
         body.append(
-            f'<tr><td>{reason}</td><td class="n">{n}</td>'
+            f'<tr><td>{escape(label(reason, tr))}</td><td class="n">{n}</td>'
             f"<td>{_examples(h.examples.get(reason, []), tr)}</td></tr>"
         )
     body.append("</table>")
     if r.required:
         won = r.final.get("won", 0)
         body.append(
-            f"<h2>{gettext('Required, measured on won deals')}</h2>"
+            "<h2>" + gettext("Required, measured on won deals") + "</h2>"
             "<table>" + th(N_("stage"), N_("won deals that never passed it"))
         )
         body += [
             f'<tr><td>{escape(sid)}</td><td class="n">'
-            f"{gettext('{n} of {won}', n=n, won=won)}</td></tr>"
+            + gettext("{n} of {won}", n=n, won=won)
+            + "</td></tr>"
             for sid, n in r.required.items()
         ]
         body.append("</table>")
     if r.reasons:
         body.append(
-            f"<h2>{gettext('Lost reasons')}</h2><table>" + th(N_("reason"), N_("deals"), "")
+            "<h2>" + gettext("Lost reasons") + "</h2><table>" + th(N_("reason"), N_("deals"), "")
         )
         body += [
             f'<tr><td>{escape(x.reason)}</td><td class="n">{x.deals}</td>'
@@ -354,8 +359,10 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
     body += [note(escape(tr(n))) for n in r.notes]
     return (
         f'<!DOCTYPE html>\n<html lang="{tr.lang}"><head><meta charset="utf-8">'
-        f"<title>{gettext('Audit: {pipeline}', pipeline=r.pipeline)}</title>"
-        f"<style>{_CSS}</style></head>"
+        + "<title>"
+        + gettext("Audit: {pipeline}", pipeline=r.pipeline)
+        + "</title>"
+        + f"<style>{_CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
 
@@ -391,12 +398,17 @@ def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
         body.append(
             "<table>"
             + th(N_("figure"), "", N_("examples"))
-            + f"<tr><td>{gettext('missed (late or never)')}</td>"
+            + "<tr><td>"
+            + gettext("missed (late or never)")
+            + "</td>"
             f'<td class="n {"bad" if s.missed else "ok"}">'
-            f"{gettext('{n} of {due} due', n=s.missed, due=sla_due(s))}</td>"
+            + gettext("{n} of {due} due", n=s.missed, due=sla_due(s))
+            + "</td>"
             f"<td>{_examples(s.examples.get('late', []) + s.examples.get('never', []), tr)}"
             "</td></tr>"
-            f'<tr><td>{gettext("first follow-up, median / p90 hours")}</td><td class="n">'
+            + "<tr><td>"
+            + gettext("first follow-up, median / p90 hours")
+            + '</td><td class="n">'
             f"{_num(s.hours_to_first_touch_median, tr)} / {_num(s.hours_to_first_touch_p90, tr)}"
             "</td><td></td></tr>"
         )
@@ -405,13 +417,14 @@ def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
             body.append(
                 f"<tr><td>{short}</td>"
                 f'<td class="n {"bad" if s.recycled_short else "ok"}">'
-                f"{gettext('{n} of {won}', n=s.recycled_short, won=s.recycled)}</td>"
+                + gettext("{n} of {won}", n=s.recycled_short, won=s.recycled)
+                + "</td>"
                 f"<td>{_examples(s.examples.get('recycled_short', []), tr)}</td></tr>"
             )
         body.append("</table>")
     if s.recycles:
         body.append(
-            f"<h3>{gettext('Recycles back to marketing')}</h3>"
+            "<h3>" + gettext("Recycles back to marketing") + "</h3>"
             "<table>" + th(N_("move"), N_("count"), "")
         )
         body += [
@@ -430,13 +443,13 @@ def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
         ]
         if s.recycles_without_reason:
             body.append(
-                f"<tr><td>{gettext('(no reason given)')}</td>"
+                "<tr><td>" + gettext("(no reason given)") + "</td>"
                 f'<td class="n">{s.recycles_without_reason}</td><td></td></tr>'
             )
         body.append("</table>")
     a = s.activities
     if a is not None:
-        rejected = ", ".join(f"{n} {k}" for k, n in a.rejected.items())
+        rejected = ", ".join(f"{n} {label(k, tr)}" for k, n in a.rejected.items())
         other = ", ".join(f"{k} {n}" for k, n in a.other_types.items()) or gettext("none")
         text = gettext(
             "Activities: {rows} rows, {accepted} accepted, {rejected}; not attempts: {other}.",
