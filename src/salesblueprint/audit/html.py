@@ -14,11 +14,13 @@ from collections.abc import Callable
 from salesblueprint.audit.formats import (
     VIOLATION_HELP,
     days,
-    label,
     pct,
     sla_due,
     sla_follow_up_line,
     sla_title,
+)
+from salesblueprint.audit.formats import (
+    label as id_label,
 )
 from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, Sla, StageFigures
 from salesblueprint.diagnostics.safe_text import one_line
@@ -327,7 +329,7 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
     )
     for reason, n in h.rejected.items():
         body.append(
-            f'<tr><td>{escape(label(reason, tr))}</td><td class="n">{n}</td>'
+            f'<tr><td>{escape(id_label(reason, tr))}</td><td class="n">{n}</td>'
             f"<td>{_examples(h.examples.get(reason, []), tr)}</td></tr>"
         )
     body.append("</table>")
@@ -449,7 +451,7 @@ def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
         body.append("</table>")
     a = s.activities
     if a is not None:
-        rejected = ", ".join(f"{n} {label(k, tr)}" for k, n in a.rejected.items())
+        rejected = ", ".join(f"{n} {id_label(k, tr)}" for k, n in a.rejected.items())
         other = ", ".join(f"{k} {n}" for k, n in a.other_types.items()) or gettext("none")
         text = gettext(
             "Activities: {rows} rows, {accepted} accepted, {rejected}; not attempts: {other}.",
