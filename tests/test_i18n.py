@@ -464,4 +464,95 @@ def test_capped_findings_in_dutch(tmp_path: Path) -> None:
     keys = "".join(f"  k{i}: 1\n  k{i}: 2\n" for i in range(60))
     many.write_text(f"salesblueprint: 1\nlanguage: nl\nname: x\nlint:\n{keys}", "utf-8")
     out = _run("check", str(many)).stdout
-    assert "… en nog 10 meldingen duplicate-key in dit bestand" in out
+    assert "… en nog 10 bevindingen duplicate-key in dit bestand" in out
+
+
+# -- the audit report follows the blueprint's language ------------------------------------------
+
+_HISTORY = """deal_id,stage,entered_at,reason
+d1,behoefte_bevestigd,2025-01-01,
+d1,product_geevalueerd,2025-01-10,
+d1,gewonnen,2025-02-01,
+d2,behoefte_bevestigd,2025-01-03,
+d2,offerte_beoordeeld,2025-01-15,
+d2,verloren,2025-02-01,prijs
+d3,product_geevalueerd,2025-01-05,
+d3,behoefte_bevestigd,2025-01-07,
+d3,onbekend,2025-01-08,
+d4,,2025-01-08,
+d5,behoefte_bevestigd,geen datum,
+"""
+# the contract's ids, which stay as they are in every language (JSON keys, --fail-on kinds)
+_AUDIT_IDS = re.compile(r"\b(?:skip|backward|after_outcome|unknown_stage|late_entry)\b")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_dutch_audit(tmp_path: Path, fmt: str) -> None:
+    pytest.importorskip("duckdb")
+    import json
+
+    history = tmp_path / "h.csv"
+    history.write_text(_HISTORY, encoding="utf-8")
+    out = _run("audit", str(_dutch_example()), str(history), "--format", fmt)
+    assert out.returncode == 0, out.stderr
+    if fmt == "json":
+        data = json.loads(out.stdout)
+        assert set(data["conformance"]["violations"]) >= {"skip", "late_entry"}
+        for note in data["notes"]:
+            assert not english_words(note), note
+        return
+    text = _AUDIT_IDS.sub(" ", out.stdout)
+    if fmt == "html":
+        assert '<html lang="nl">' in text and "Afwijkingen" in text
+        text = re.sub(r"<[^>]*>", " ", text)
+    assert not english_words(text), sorted(english_words(text))
+    english = _run("audit", str(_dutch_example()), str(history), "--format", fmt, "--lang", "en")
+    assert "against the history" in english.stdout or "Conformance:" in english.stdout
+
+
+def test_dutch_audit_numbers_and_usage_errors(tmp_path: Path) -> None:
+    pytest.importorskip("duckdb")
+    history = tmp_path / "h.csv"
+    history.write_text(_HISTORY, encoding="utf-8")
+    text = _run("audit", str(_dutch_example()), str(history)).stdout
+    assert re.search(r"  \d+,\d  ", text) and "Naleving:" in text, text  # days with a comma
+    bad = _run("audit", str(_dutch_example()), str(history), "--pipeline", "nope")
+    assert bad.returncode == 2 and "bestaat niet" in bad.stderr
+    bad = _run("audit", str(_dutch_example()), str(history), "--fail-on", "skp", "--lang", "nl")
+    assert bad.returncode == 2 and "onbekende soort" in bad.stderr
+    assert "unknown kind" in _run("audit", "x", "y", "--fail-on", "skp").stderr
+
+
+def test_numbers_in_the_language() -> None:
+    from salesblueprint.i18n.numbers import localize, number
+
+    nl, en = translator("nl"), translator("en")
+    assert number(240000, "nl") == "240.000" and number(240000, "en") == "240,000"
+    assert nl.number(2.5, ".1f") == "2,5" and en.number(2.5, ".1f") == "2.5"
+    assert localize("+1,200.5%", "nl") == "+1.200,5%"
+    msg = _("To win {deals:,} deals", deals=3000)
+    assert nl(msg).endswith("3.000 deals") or "3.000" in nl(msg)
+    assert en(msg) == "To win 3,000 deals"
+    # a number quoted from the blueprint (:g) stays as the file has it
+    q = _(
+        "the average deal size ({deal_size:g}) is above the revenue target for a {period} "
+        "({revenue:g}); check the period and the amounts",
+        deal_size=0.5,
+        period="x",
+        revenue=1,
+    )
+    assert "0.5" in nl(q)
+
+
+def test_config_errors_follow_lang(tmp_path: Path) -> None:
+    cfg = tmp_path / "cfg.yaml"
+    cfg.write_text("preset: x\n", encoding="utf-8")
+    p = str(_dutch_example())
+    nl = _run("check", p, "--config", str(cfg), "--lang", "nl")
+    assert nl.returncode == 2 and "preset moet een van deze zijn" in nl.stderr
+    en = _run("check", p, "--config", str(cfg))  # no --lang: the config speaks English
+    assert "preset must be one of" in en.stderr
+    cfg.write_text("options:\n  dead-end-stage: {foo: 1}\n", encoding="utf-8")
+    out = _run("check", p, "--config", str(cfg), "--lang", "nl").stdout
+    message = out.split("invalid-option:", 1)[1].splitlines()[0].replace("dead-end-stage", "")
+    assert "heeft geen opties" in message and not english_words(message), out

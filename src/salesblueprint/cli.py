@@ -176,20 +176,22 @@ def check(
     from salesblueprint.rules.config import ConfigError, find_config, read_config
 
     paths = collect_files(files)
+    from salesblueprint.i18n import translator
+
     try:
         config = read_config(config_path) if config_path else find_config()
     except ConfigError as e:
-        raise click.UsageError(str(e)) from None
+        # read before any blueprint: only --lang chooses its language
+        raise click.UsageError(translator(lang)(e.args[0])) from None
 
     from salesblueprint.api import check_file_language
     from salesblueprint.diagnostics.findings import cap_per_code
-    from salesblueprint.i18n import translator
     from salesblueprint.report import get_formatter
     from salesblueprint.rules.engine import config_findings
 
     # at most 50 findings of one rule per file on screen, then "… and N more" (the loader caps
     # its own already; the library's check functions return every rule finding)
-    findings = config_findings(config)
+    findings = config_findings(config, translator(lang) if lang else None)
     languages = set()
     for p in paths:
         found, language = check_file_language(p, config, lang)
@@ -427,7 +429,9 @@ def diff_cmd(
     try:
         config = read_config(config_path) if config_path else find_config()
     except ConfigError as e:
-        raise click.UsageError(str(e)) from None
+        from salesblueprint.i18n import translator
+
+        raise click.UsageError(translator(lang)(e.args[0])) from None
 
     from salesblueprint.diff import SideError, diff
     from salesblueprint.report import DIFF_FORMATTERS
@@ -515,7 +519,9 @@ def render_cmd(
         try:
             config = read_config(config_path) if config_path else find_config()
         except ConfigError as e:
-            raise click.UsageError(str(e)) from None
+            from salesblueprint.i18n import translator
+
+            raise click.UsageError(translator(lang)(e.args[0])) from None
     bp = _load_or_exit(file, lang=lang)
     if findings:
         from salesblueprint.api import check as run_check

@@ -57,6 +57,7 @@ def audit(
     from salesblueprint.audit.inputs.sources import LIFECYCLE_SOURCES
     from salesblueprint.audit.plan import LIFECYCLE, build_plan
     from salesblueprint.audit.sla import build_sla
+    from salesblueprint.i18n import _
     from salesblueprint.model.blueprint import Blueprint
 
     if isinstance(bp, str | os.PathLike):
@@ -67,14 +68,23 @@ def audit(
         raise TypeError("audit() needs a Blueprint (sb.load(...)) or a path to a blueprint file")
     check_backend(backend)
     if source not in SOURCES:
-        raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
+        raise AuditError(
+            _(
+                "--source {source}: unknown; choose one of {sources}",
+                source=source,
+                sources=", ".join(SOURCES),
+            )
+        )
     if source in LIFECYCLE_SOURCES:
         if pipeline is None:
             pipeline = LIFECYCLE
         elif pipeline != LIFECYCLE:
             raise AuditError(
-                f"--source {source} holds contacts' lifecycle stages: audit it with "
-                "--pipeline lifecycle (or leave --pipeline out)"
+                _(
+                    "--source {source} holds contacts' lifecycle stages: audit it with "
+                    "--pipeline lifecycle (or leave --pipeline out)",
+                    source=source,
+                )
             )
     files = collect_history(_paths(history))
     plan = build_plan(bp, pipeline)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from salesblueprint.i18n import LANGUAGES, Translator, translator
+
 if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
 
@@ -37,33 +39,44 @@ FAIL_ON_KINDS: tuple[str, ...] = (
 )
 
 
-def _fail_on(text: str | None) -> list[str]:
+def _fail_on(text: str | None, tr: Translator) -> list[str]:
     if not text:
         return []
     kinds = [k.strip() for k in text.split(",") if k.strip()]
     for k in kinds:
         if k not in FAIL_ON_KINDS:
-            from salesblueprint.diagnostics import did_you_mean
+            from salesblueprint.i18n import did_you_mean
 
             raise click.UsageError(
-                f"--fail-on {k}: unknown kind{did_you_mean(k, FAIL_ON_KINDS)}; "
-                f"kinds: {', '.join(FAIL_ON_KINDS)}"
+                tr.gettext(
+                    "--fail-on {kind}: unknown kind{hint}; kinds: {kinds}",
+                    kind=k,
+                    hint=did_you_mean(k, FAIL_ON_KINDS),
+                    kinds=", ".join(FAIL_ON_KINDS),
+                )
             )
     return kinds
 
 
-def _progress(done: int, total: int, path: str) -> None:
-    width = 30
-    filled = width * done // max(total, 1)
-    bar = "█" * filled + "·" * (width - filled)
-    end = "\n" if done >= total else ""
-    name = os.path.basename(path)
-    click.echo(f"\r  reading {bar} {done}/{total} {name[:40]:<40}", err=True, nl=False)
-    if end:
-        click.echo("", err=True)
+def _progress(tr: Translator) -> Callable[[int, int, str], None]:
+    reading = tr.gettext("reading")
+
+    def progress(done: int, total: int, path: str) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "·" * (width - filled)
+        end = "\n" if done >= total else ""
+        name = os.path.basename(path)
+        click.echo(f"\r  {reading} {bar} {done}/{total} {name[:40]:<40}", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return progress
 
 
-def add_commands(cli: click.Group, load_or_exit: Callable[[str, str], Blueprint]) -> None:
+def add_commands(
+    cli: click.Group, load_or_exit: Callable[[str, str, str | None], Blueprint]
+) -> None:
     """Add ``audit`` to the command group. The CLI passes in how it loads a blueprint
     (printing its findings and exiting 1 when it does not load), so this layer needs nothing
     above it."""
@@ -71,7 +84,7 @@ def add_commands(cli: click.Group, load_or_exit: Callable[[str, str], Blueprint]
     cli.add_command(audit_cmd)
 
 
-_LOADER: list[Callable[[str, str], Blueprint]] = []
+_LOADER: list[Callable[[str, str, str | None], Blueprint]] = []
 
 
 @click.command("audit")
@@ -132,6 +145,12 @@ _LOADER: list[Callable[[str, str], Blueprint]] = []
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the report and its messages (default: the blueprint's language:).",
+)
 def audit_cmd(
     blueprint: str,
     history: tuple[str, ...],
@@ -146,6 +165,7 @@ def audit_cmd(
     activities: tuple[str, ...],
     activity_columns: str | None,
     progress: bool | None,
+    lang: str | None,
 ) -> None:
     """Hold the CRM's stage HISTORY (CSV/Parquet files, globs or folders) against BLUEPRINT.
 
@@ -155,10 +175,13 @@ def audit_cmd(
     reasons; with the SLA's handoff, recycles back to marketing and (with --activities) the
     follow-up of every handoff. Needs DuckDB: pip install 'salesblueprint[audit]'.
 
-    Exits 0 when the audit ran, 1 when a --fail-on kind occurred, 2 on bad input.
+    Exits 0 when the audit ran, 1 when a --fail-on kind occurred, 2 on bad input. The
+    report speaks the blueprint's language: (--lang overrides it); JSON keys and the kinds'
+    ids stay as they are.
     """
-    kinds = _fail_on(fail_on)
-    bp = _LOADER[-1](blueprint, "text")
+    kinds = _fail_on(fail_on, translator(lang))
+    bp = _LOADER[-1](blueprint, "text", lang)
+    tr = translator(lang or bp.language)
     from salesblueprint.audit import AuditError, audit
     from salesblueprint.audit.formats import FORMATTERS
 
@@ -173,7 +196,7 @@ def audit_cmd(
             columns=columns,
             backend=backend,
             as_of=as_of,
-            progress=_progress if progress else None,
+            progress=_progress(tr) if progress else None,
             activities=list(activities) or None,
             activity_columns=activity_columns,
         )
@@ -181,9 +204,10 @@ def audit_cmd(
         from salesblueprint.diagnostics.safe_text import one_line
 
         # the message quotes the history's text (columns, stage names): no terminal escapes
-        click.echo(f"salesblueprint: {one_line(str(e))}", err=True)
+        message = e.args[0] if e.args and isinstance(e.args[0], str) else str(e)
+        click.echo(f"salesblueprint: {one_line(tr(message))}", err=True)
         sys.exit(2)
-    text = FORMATTERS[fmt](result)
+    text = FORMATTERS[fmt](result, tr)
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -191,11 +215,19 @@ def audit_cmd(
             with open(out, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as e:
-            click.echo(f"salesblueprint: cannot write {out}: {e.strerror or e}", err=True)
+            reason = e.strerror or str(e)
+            click.echo(
+                "salesblueprint: "
+                + tr.gettext("cannot write {out}: {reason}", out=out, reason=reason),
+                err=True,
+            )
             sys.exit(2)
     found = result.kinds_found()
     failed = [k for k in kinds if k in found]
     if failed:
-        click.echo(f"salesblueprint: audit failed on: {', '.join(failed)}", err=True)
+        click.echo(
+            "salesblueprint: " + tr.gettext("audit failed on: {kinds}", kinds=", ".join(failed)),
+            err=True,
+        )
         sys.exit(1)
     sys.exit(0)

@@ -1,13 +1,17 @@
 """The audit as text (a terminal), JSON (the contract) and markdown (a pull-request comment).
 
-HTML is in :mod:`salesblueprint.audit.html`. Every formatter is ``(result) -> str`` and is
-registered in :data:`FORMATTERS`.
+HTML is in :mod:`salesblueprint.audit.html`. Every formatter is ``(result, tr) -> str`` and is
+registered in :data:`FORMATTERS`; ``tr`` (English by default) is the language of the report:
+the blueprint's ``language:``, or ``--lang``. JSON keys, violation kinds and reject reasons are
+the contract's ids (the ``--fail-on`` kinds) in every language; the text around them, the
+``notes`` and the examples' ``detail`` are translated.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from salesblueprint.audit.result import (
     VIOLATION_KINDS,
@@ -17,22 +21,23 @@ from salesblueprint.audit.result import (
     StageFigures,
 )
 from salesblueprint.diagnostics.safe_text import one_line
+from salesblueprint.i18n import ENGLISH, N_, Translator
 
 VIOLATION_HELP = {
-    "skip": "forward past one or more stages",
-    "backward": "back to an earlier stage, not a declared recycle",
-    "after_outcome": "moved on after won, lost or an after-close stage",
-    "unknown_stage": "rows whose stage is not in the blueprint",
-    "late_entry": "deals whose history starts after the first stage",
+    "skip": N_("forward past one or more stages"),
+    "backward": N_("back to an earlier stage, not a declared recycle"),
+    "after_outcome": N_("moved on after won, lost or an after-close stage"),
+    "unknown_stage": N_("rows whose stage is not in the blueprint"),
+    "late_entry": N_("deals whose history starts after the first stage"),
 }
 
 
-def pct(x: float | None) -> str:
-    return "–" if x is None else f"{x * 100:.0f}%"
+def pct(x: float | None, tr: Translator = ENGLISH) -> str:
+    return "–" if x is None else tr.number(x * 100, ".0f") + "%"
 
 
-def days(x: float | None) -> str:
-    return "–" if x is None else f"{x:.1f}"
+def days(x: float | None, tr: Translator = ENGLISH) -> str:
+    return "–" if x is None else tr.number(x, ".1f")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~@])")
@@ -45,26 +50,26 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def _example(e: Example, esc: Callable[[str], str] = one_line) -> str:
+def _example(e: Example, esc: Callable[[str], str] = one_line, tr: Translator = ENGLISH) -> str:
     move = f"{esc(e.from_stage)} → {esc(e.stage)}" if e.from_stage else esc(e.stage)
-    deal = esc(e.deal_id) if e.deal_id else "(no id)"
+    deal = esc(e.deal_id) if e.deal_id else tr.gettext("(no id)")
     parts = [
-        f"deal {deal}",
+        tr.gettext("deal {deal}", deal=deal),
         move,
         esc(e.at),
         f"({esc(e.where)})" if e.where else "",
-        f"– {esc(e.detail)}" if e.detail else "",
+        f"– {esc(tr(e.detail))}" if e.detail else "",
     ]
     return " ".join(p for p in parts if p)
 
 
-def sla_title(s: Sla) -> str:
+def sla_title(s: Sla, tr: Translator = ENGLISH) -> str:
     """``handoff mql → sql, follow up within 24h, 3 attempts``."""
-    parts = [f"handoff {s.handoff_from or '?'} → {s.handoff_to}"]
+    parts = [tr.gettext("handoff {a} → {b}", a=s.handoff_from or "?", b=s.handoff_to)]
     if s.follow_up_within:
-        parts.append(f"follow up within {s.follow_up_within}")
+        parts.append(tr.gettext("follow up within {within}", within=s.follow_up_within))
     if s.attempts_required:
-        parts.append(f"{s.attempts_required} attempts")
+        parts.append(tr.ngettext("{n} attempt", "{n} attempts", s.attempts_required))
     return ", ".join(parts)
 
 
@@ -73,78 +78,125 @@ def sla_due(s: Sla) -> int:
     return (s.in_time or 0) + (s.late or 0) + (s.never or 0)
 
 
-def sla_follow_up_line(s: Sla) -> str:
-    head = f"{s.handoffs} handoffs ({s.contacts} contacts)"
+def sla_follow_up_line(s: Sla, tr: Translator = ENGLISH) -> str:
+    head = tr.gettext(
+        "{handoffs} handoffs ({contacts} contacts)", handoffs=s.handoffs, contacts=s.contacts
+    )
     if not s.measured:
-        return (
-            head + "; follow-up not measured: give the calls, emails and meetings with --activities"
+        return head + tr.gettext(
+            "; follow-up not measured: give the calls, emails and meetings with --activities"
         )
     due = sla_due(s)
     if s.follow_up_within:
-        share = f", {pct(s.missed / due)} of {due} due" if due else ""
-        return (
-            f"{head}: {s.in_time} in time, {s.late} late, {s.never} never, "
-            f"{s.pending} pending ({s.missed} missed{share})"
+        share = (
+            tr.gettext(", {share} of {due} due", share=pct(s.missed / due, tr), due=due)
+            if due
+            else ""
         )
-    return f"{head}: {s.in_time} followed up, {s.never} never (no follow_up_within to hold them to)"
+        return tr.gettext(
+            "{head}: {in_time} in time, {late} late, {never} never, "
+            "{pending} pending ({missed} missed{share})",
+            head=head,
+            in_time=s.in_time,
+            late=s.late,
+            never=s.never,
+            pending=s.pending,
+            missed=s.missed,
+            share=share,
+        )
+    return tr.gettext(
+        "{head}: {in_time} followed up, {never} never (no follow_up_within to hold them to)",
+        head=head,
+        in_time=s.in_time,
+        never=s.never,
+    )
 
 
-def _hours(x: float | None) -> str:
-    return "–" if x is None else f"{x:.1f} h"
+def _hours(x: float | None, tr: Translator = ENGLISH) -> str:
+    return "–" if x is None else tr.number(x, ".1f") + " h"
 
 
-def _sla_text(s: Sla) -> list[str]:
-    out = ["", f"SLA: {sla_title(s)}", "  " + sla_follow_up_line(s)]
+def _undeclared(tr: Translator) -> str:
+    return "   " + tr.gettext("not declared in the blueprint")
+
+
+def _sla_text(s: Sla, tr: Translator = ENGLISH) -> list[str]:
+    eg = tr.gettext("e.g.")
+    out = ["", f"SLA: {sla_title(s, tr)}", "  " + sla_follow_up_line(s, tr)]
     if s.measured:
-        types = ", ".join(f"{k} {n}" for k, n in s.follow_up_types.items()) or "none"
+        types = ", ".join(f"{k} {n}" for k, n in s.follow_up_types.items()) or tr.gettext("none")
         out.append(
-            f"  first follow-up: median {_hours(s.hours_to_first_touch_median)}, "
-            f"p90 {_hours(s.hours_to_first_touch_p90)}; follow-ups by type: {types}"
+            "  "
+            + tr.gettext(
+                "first follow-up: median {median}, p90 {p90}; follow-ups by type: {types}",
+                median=_hours(s.hours_to_first_touch_median, tr),
+                p90=_hours(s.hours_to_first_touch_p90, tr),
+                types=types,
+            )
         )
         for kind in ("late", "never"):
             for e in s.examples.get(kind, [])[:3]:
-                out.append(f"    e.g. {_example(e)}")
-    line = f"  recycled to marketing from {s.handoff_to}: {s.recycled}"
+                out.append(f"    {eg} {_example(e, tr=tr)}")
+    line = "  " + tr.gettext(
+        "recycled to marketing from {stage}: {n}", stage=s.handoff_to, n=s.recycled
+    )
     if s.attempts_required and s.measured:
-        line += (
-            f", {s.recycled_short} with fewer than {s.attempts_required} attempts; "
-            f"{s.attempts_met} of {s.handoffs} handoffs reached {s.attempts_required} attempts"
+        line += tr.gettext(
+            ", {short} with fewer than {required} attempts; "
+            "{met} of {handoffs} handoffs reached {required} attempts",
+            short=s.recycled_short,
+            required=s.attempts_required,
+            met=s.attempts_met,
+            handoffs=s.handoffs,
         )
     out.append(line)
     for e in s.examples.get("recycled_short", [])[:3]:
-        out.append(f"    e.g. {_example(e)}")
+        out.append(f"    {eg} {_example(e, tr=tr)}")
     if s.recycles:
-        out.append(f"  Recycles back to marketing: {s.recycles_total}")
+        out.append("  " + tr.gettext("Recycles back to marketing: {n}", n=s.recycles_total))
         width = max(len(f"{m.from_stage} → {m.to_stage}") for m in s.recycles)
         for m in s.recycles:
-            flag = "" if m.declared else "   not declared in the blueprint"
+            flag = "" if m.declared else _undeclared(tr)
             out.append(f"    {f'{m.from_stage} → {m.to_stage}':<{width}}  {m.count:>6}{flag}")
     if s.reasons or s.recycles_without_reason:
-        out.append("  Recycle reasons:")
+        out.append("  " + tr.gettext("Recycle reasons:"))
         for item in s.reasons:
-            flag = "" if item.declared else "   not declared in the blueprint"
+            flag = "" if item.declared else _undeclared(tr)
             out.append(f"    {item.reason:<22} {item.deals:>6}{flag}")
         if s.recycles_without_reason:
-            out.append(f"    {'(no reason given)':<22} {s.recycles_without_reason:>6}")
+            none = tr.gettext("(no reason given)")
+            out.append(f"    {none:<22} {s.recycles_without_reason:>6}")
     a = s.activities
     if a is not None:
         out.append(
-            f"  Activities: {a.rows} rows, {a.accepted} accepted, "
-            + ", ".join(f"{n} {k}" for k, n in a.rejected.items())
-            + "; attempts: "
-            + (", ".join(f"{n} {k}" for k, n in a.attempts.items()) or "none")
+            "  "
+            + tr.gettext(
+                "Activities: {rows} rows, {accepted} accepted, {rejected}; attempts: {attempts}",
+                rows=a.rows,
+                accepted=a.accepted,
+                rejected=_counts(a.rejected, tr),
+                attempts=", ".join(f"{n} {k}" for k, n in a.attempts.items()) or tr.gettext("none"),
+            )
             + (
-                "; not attempts: " + ", ".join(f"{k} {n}" for k, n in a.other_types.items())
+                tr.gettext(
+                    "; not attempts: {types}",
+                    types=", ".join(f"{k} {n}" for k, n in a.other_types.items()),
+                )
                 if a.other_types
                 else ""
             )
         )
         for reason, examples in a.examples.items():
-            out.append(f"    rejected {reason}: " + "; ".join(_example(e) for e in examples[:3]))
+            out.append(
+                "    "
+                + tr.gettext("rejected {reason}:", reason=label(reason, tr))
+                + " "
+                + "; ".join(_example(e, tr=tr) for e in examples[:3])
+            )
     return out
 
 
-def _stage_rows(r: AuditResult) -> list[list[str]]:
+def _stage_rows(r: AuditResult, tr: Translator = ENGLISH) -> list[list[str]]:
     rows = []
     for s in r.stages.values():
         if s.kind == "lifecycle":
@@ -152,11 +204,11 @@ def _stage_rows(r: AuditResult) -> list[list[str]]:
                 [
                     s.id,
                     str(s.entered),
-                    pct(s.conversion),
-                    pct(s.declared_conversion),
-                    _interval(s),
-                    days(s.median_days),
-                    days(s.p90_days),
+                    pct(s.conversion, tr),
+                    pct(s.declared_conversion, tr),
+                    _interval(s, tr),
+                    days(s.median_days, tr),
+                    days(s.p90_days, tr),
                     "–",
                     str(s.rotting) if s.open_now else "–",
                 ]
@@ -166,11 +218,11 @@ def _stage_rows(r: AuditResult) -> list[list[str]]:
             [
                 s.id,
                 str(s.entered),
-                pct(s.win_rate) + f" ({s.won}/{s.won + s.lost})" if s.won + s.lost else "–",
-                pct(s.declared_probability),
-                _interval(s),
-                days(s.median_days),
-                days(s.p90_days),
+                pct(s.win_rate, tr) + f" ({s.won}/{s.won + s.lost})" if s.won + s.lost else "–",
+                pct(s.declared_probability, tr),
+                _interval(s, tr),
+                days(s.median_days, tr),
+                days(s.p90_days, tr),
                 "–" if s.expected_days is None else str(s.expected_days),
                 f"{s.rotting}/{s.open_now}" if s.open_now else "–",
             ]
@@ -178,103 +230,163 @@ def _stage_rows(r: AuditResult) -> list[list[str]]:
     return rows
 
 
-def _interval(s: StageFigures) -> str:
+_CALIBRATION = {"over": N_(" ▲ declared too high"), "under": N_(" ▼ declared too low")}
+
+
+def _interval(s: StageFigures, tr: Translator = ENGLISH) -> str:
     if s.win_rate_interval is None:
         return "–"
     iv = s.win_rate_interval
-    mark = {"over": " ▲ declared too high", "under": " ▼ declared too low"}.get(
-        s.calibration or "", ""
-    )
-    return f"{iv.low * 100:.0f}–{iv.high * 100:.0f}%{mark}"
+    mark = _CALIBRATION.get(s.calibration or "")
+    low, high = tr.number(iv.low * 100, ".0f"), tr.number(iv.high * 100, ".0f")
+    return f"{low}–{high}%{tr.gettext(mark) if mark else ''}"
 
 
-def _headers(r: AuditResult) -> list[str]:
-    if r.pipeline == "lifecycle":
-        return [
-            "stage",
-            "entered",
-            "converted",
-            "declared",
-            "95% CI",
-            "median d",
-            "p90 d",
-            "",
-            "open",
-        ]
-    return [
-        "stage",
-        "entered",
-        "win rate",
-        "declared",
-        "95% CI",
-        "median d",
-        "p90 d",
-        "expected d",
-        "rotting/open",
-    ]
+_LIFECYCLE_HEADERS = (
+    N_("stage"),
+    N_("entered"),
+    N_("converted"),
+    N_("declared"),
+    N_("95% CI"),
+    N_("median d"),
+    N_("p90 d"),
+    "",
+    N_("open"),
+)
+_PIPELINE_HEADERS = (
+    N_("stage"),
+    N_("entered"),
+    N_("win rate"),
+    N_("declared"),
+    N_("95% CI"),
+    N_("median d"),
+    N_("p90 d"),
+    N_("expected d"),
+    N_("rotting/open"),
+)
 
 
-def format_text(r: AuditResult) -> str:
+def _headers(r: AuditResult, tr: Translator = ENGLISH) -> list[str]:
+    headers = _LIFECYCLE_HEADERS if r.pipeline == "lifecycle" else _PIPELINE_HEADERS
+    return [tr.gettext(h) if h else "" for h in headers]
+
+
+# how the report words the contract's ids in a sentence ("1 missing_value" stays the id in
+# English, as the JSON and --fail-on have it; other languages say it in words)
+ID_LABELS = {
+    # TRANSLATORS: a rejected row's reason (a contract id): say it in words
+    "missing_value": N_("missing_value"),
+    # TRANSLATORS: a rejected row's reason (a contract id): say it in words
+    "bad_timestamp": N_("bad_timestamp"),
+    # TRANSLATORS: deals whose final state is won
+    "won": N_("won"),
+    # TRANSLATORS: deals whose final state is lost
+    "lost": N_("lost"),
+    "open": N_("open"),
+}
+
+
+def label(ident: str, tr: Translator = ENGLISH) -> str:
+    """A contract id (a reject reason, a final state) in words of ``tr``'s language."""
+    return tr.gettext(ID_LABELS[ident]) if ident in ID_LABELS else ident
+
+
+def _counts(counts: dict[str, int], tr: Translator = ENGLISH) -> str:
+    return ", ".join(f"{n} {label(k, tr)}" for k, n in counts.items())
+
+
+def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
     h, c = r.history, r.conformance
-    out = [f"Audit of {r.blueprint}, pipeline {r.pipeline} ({r.source} history)", ""]
+    eg = tr.gettext("e.g.")
+    out = [
+        tr.gettext(
+            "Audit of {blueprint}, pipeline {pipeline} ({source} history)",
+            blueprint=r.blueprint,
+            pipeline=r.pipeline,
+            source=r.source,
+        ),
+        "",
+    ]
     out.append(
-        f"History: {h.rows} rows, {h.accepted} accepted, "
-        + ", ".join(f"{n} {k}" for k, n in h.rejected.items())
-        + f"; {h.deals} deals"
+        tr.gettext(
+            "History: {rows} rows, {accepted} accepted, {rejected}; {deals} deals",
+            rows=h.rows,
+            accepted=h.accepted,
+            rejected=_counts(h.rejected, tr),
+            deals=h.deals,
+        )
         + (f", {h.first_at} … {h.last_at}" if h.first_at else "")
     )
     for reason, examples in h.examples.items():
-        out.append(f"  rejected {reason}: " + "; ".join(_example(e) for e in examples[:3]))
-    share = f" ({c.allowed / c.transitions * 100:.0f}%)" if c.transitions else ""
+        out.append(
+            "  "
+            + tr.gettext("rejected {reason}:", reason=label(reason, tr))
+            + " "
+            + "; ".join(_example(e, tr=tr) for e in examples[:3])
+        )
+    share = f" ({pct(c.allowed / c.transitions, tr)})" if c.transitions else ""
     out += [
         "",
-        f"Conformance: {c.allowed} of {c.transitions} transitions allowed{share}; "
-        f"{c.deals_with_violations} deals with violations",
+        tr.gettext(
+            "Conformance: {allowed} of {transitions} transitions allowed{share}; "
+            "{deals} deals with violations",
+            allowed=c.allowed,
+            transitions=c.transitions,
+            share=share,
+            deals=c.deals_with_violations,
+        ),
     ]
     for kind in VIOLATION_KINDS:
         n = c.violations[kind]
-        out.append(f"  {kind:<14}{n:>7}  {VIOLATION_HELP[kind]}")
+        out.append(f"  {kind:<14}{n:>7}  {tr.gettext(VIOLATION_HELP[kind])}")
         for e in c.examples.get(kind, [])[:3]:
-            out.append(f"  {'':<14}{'':>7}    e.g. {_example(e)}")
-    out += ["", "Stages:"]
-    out += _table(_headers(r), _stage_rows(r))
+            out.append(f"  {'':<14}{'':>7}    {eg} {_example(e, tr=tr)}")
+    out += ["", tr.gettext("Stages:")]
+    out += _table(_headers(r, tr), _stage_rows(r, tr))
     if r.required:
-        out += ["", "Required, measured on won deals:"]
+        out += ["", tr.gettext("Required, measured on won deals:")]
         won = r.final.get("won", 0)
         for sid, n in r.required.items():
-            out.append(f"  {sid:<24} {n} of {won} won deals never passed it")
+            never = tr.gettext("{n} of {won} won deals never passed it", n=n, won=won)
+            out.append(f"  {sid:<24} {never}")
     if r.final:
         out += [
             "",
-            "Deals: " + ", ".join(f"{n} {k}" for k, n in r.final.items()) + f" (as of {r.as_of})",
+            tr.gettext(
+                "Deals: {counts} (as of {as_of})", counts=_counts(r.final, tr), as_of=r.as_of
+            ),
         ]
     if r.reasons:
         out += [
             "",
-            "Reasons (the last given per contact):"
+            tr.gettext("Reasons (the last given per contact):")
             if r.pipeline == "lifecycle"
-            else "Lost reasons:",
+            else tr.gettext("Lost reasons:"),
         ]
         for item in r.reasons:
-            flag = "" if item.declared else "   not declared in the blueprint"
+            flag = "" if item.declared else _undeclared(tr)
             out.append(f"  {one_line(item.reason):<24} {item.deals:>6}{flag}")
         if r.deals_without_reason:
-            out.append(f"  {'(no reason given)':<24} {r.deals_without_reason:>6}")
+            none = tr.gettext("(no reason given)")
+            out.append(f"  {none:<24} {r.deals_without_reason:>6}")
     if r.breakdowns:
-        out += ["", "Per owner / source:"]
+        out += ["", tr.gettext("Per owner / source:")]
         for b in r.breakdowns:
-            out.append(
-                f"  {b.column} {one_line(b.value):<20} {b.deals:>6} deals, {b.won} won, "
-                f"{b.lost} lost, "
-                f"win rate {pct(b.win_rate)}"
+            figures = tr.gettext(
+                "{deals:>6} deals, {won} won, {lost} lost, win rate {rate}",
+                deals=b.deals,
+                won=b.won,
+                lost=b.lost,
+                rate=pct(b.win_rate, tr),
             )
+            out.append(f"  {b.column} {one_line(b.value):<20} {figures}")
     if r.rotting_examples:
-        out += ["", "Rotting (open past expected_days), oldest first:"]
-        out += [f"  {_example(e)}" for e in r.rotting_examples]
+        out += ["", tr.gettext("Rotting (open past expected_days), oldest first:")]
+        out += [f"  {_example(e, tr=tr)}" for e in r.rotting_examples]
     if r.sla is not None:
-        out += _sla_text(r.sla)
+        out += _sla_text(r.sla, tr)
     if r.notes:
-        out += ["", *[f"Note: {n}" for n in r.notes]]
+        out += ["", *[tr.gettext("Note: {note}", note=tr(n)) for n in r.notes]]
     # every value above that came from the history is one_line'd already; this is the net
     return "\n".join(one_line(line) for line in out) + "\n"
 
@@ -288,85 +400,147 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def format_markdown(r: AuditResult) -> str:
+def format_markdown(r: AuditResult, tr: Translator = ENGLISH) -> str:
     h, c = r.history, r.conformance
-    out = [f"### Audit: {md(r.pipeline)} against the history", ""]
+    out = ["### " + tr.gettext("Audit: {pipeline} against the history", pipeline=md(r.pipeline))]
+    out.append("")
     out.append(
-        f"{h.rows} rows, {h.accepted} accepted, "
-        + ", ".join(f"{n} {k}" for k, n in h.rejected.items())
-        + f"; {h.deals} deals. **{c.allowed} of {c.transitions}** transitions allowed, "
-        f"**{c.deals_with_violations}** deals with violations."
+        tr.gettext(
+            "{rows} rows, {accepted} accepted, {rejected}; {deals} deals. "
+            "**{allowed} of {transitions}** transitions allowed, "
+            "**{violating}** deals with violations.",
+            rows=h.rows,
+            accepted=h.accepted,
+            rejected=_counts(h.rejected, tr),
+            deals=h.deals,
+            allowed=c.allowed,
+            transitions=c.transitions,
+            violating=c.deals_with_violations,
+        )
     )
-    out += ["", "| violation | count | example |", "|---|---:|---|"]
+    head = [tr.gettext("violation"), tr.gettext("count"), tr.gettext("example")]
+    out += ["", "| " + " | ".join(head) + " |", "|---|---:|---|"]
     for kind in VIOLATION_KINDS:
         ex = c.examples.get(kind, [])
-        out.append(f"| {kind} | {c.violations[kind]} | {_example(ex[0], md) if ex else ''} |")
-    headers = _headers(r)
+        example = _example(ex[0], md, tr) if ex else ""
+        out.append(f"| {kind} | {c.violations[kind]} | {example} |")
+    headers = _headers(r, tr)
     out += ["", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    out += ["| " + " | ".join(md(x) for x in row) + " |" for row in _stage_rows(r)]
+    out += ["| " + " | ".join(md(x) for x in row) + " |" for row in _stage_rows(r, tr)]
     if r.required:
-        out += ["", "| required stage | won deals without it |", "|---|---:|"]
+        head = [tr.gettext("required stage"), tr.gettext("won deals without it")]
+        out += ["", "| " + " | ".join(head) + " |", "|---|---:|"]
         out += [f"| {md(sid)} | {n} |" for sid, n in r.required.items()]
     undeclared = [x for x in r.reasons if not x.declared]
     if undeclared:
         out += [
             "",
-            "Lost reasons not in the blueprint: "
+            tr.gettext("Lost reasons not in the blueprint:")
+            + " "
             + ", ".join(f"{md(x.reason)} ({x.deals})" for x in undeclared),
         ]
     if r.sla is not None:
-        out += _sla_markdown(r.sla)
+        out += _sla_markdown(r.sla, tr)
     if r.notes:
-        out += ["", *[f"> {md(n)}" for n in r.notes]]
+        out += ["", *[f"> {md(tr(n))}" for n in r.notes]]
     return "\n".join(out) + "\n"
 
 
-def _sla_markdown(s: Sla) -> list[str]:
-    out = ["", f"**SLA**: {sla_title(s)}", "", "| SLA | |", "|---|---:|"]
-    out.append(f"| handoffs | {s.handoffs} ({s.contacts} contacts) |")
+def _sla_markdown(s: Sla, tr: Translator = ENGLISH) -> list[str]:
+    gettext = tr.gettext
+    out = ["", f"**SLA**: {sla_title(s, tr)}", "", "| SLA | |", "|---|---:|"]
+    out.append(
+        "| "
+        + gettext("handoffs")
+        + " | "
+        + gettext("{handoffs} ({contacts} contacts)", handoffs=s.handoffs, contacts=s.contacts)
+        + " |"
+    )
     if s.measured and s.follow_up_within:
         out.append(
-            f"| handoffs followed up within {s.follow_up_within} "
-            f"| {s.in_time} of {sla_due(s)} due |"
+            "| "
+            + gettext("handoffs followed up within {within}", within=s.follow_up_within)
+            + " | "
+            + gettext("{n} of {due} due", n=s.in_time, due=sla_due(s))
+            + " |"
         )
-        out.append(f"| late / never / pending | {s.late} / {s.never} / {s.pending} |")
         out.append(
-            f"| first follow-up, median / p90 | {_hours(s.hours_to_first_touch_median)} / "
-            f"{_hours(s.hours_to_first_touch_p90)} |"
+            "| " + gettext("late / never / pending") + f" | {s.late} / {s.never} / {s.pending} |"
+        )
+        out.append(
+            "| " + gettext("first follow-up, median / p90") + " | "
+            f"{_hours(s.hours_to_first_touch_median, tr)} / "
+            f"{_hours(s.hours_to_first_touch_p90, tr)} |"
         )
     elif s.measured:
-        out.append(f"| handoffs followed up | {s.in_time} of {s.handoffs} |")
-    out.append(f"| recycled to marketing from {s.handoff_to} | {s.recycled} |")
+        out.append(
+            "| "
+            + gettext("handoffs followed up")
+            + " | "
+            + gettext("{n} of {handoffs}", n=s.in_time, handoffs=s.handoffs)
+            + " |"
+        )
+    out.append(
+        "| "
+        + gettext("recycled to marketing from {stage}", stage=s.handoff_to)
+        + f" | {s.recycled} |"
+    )
     if s.measured and s.attempts_required:
         out.append(
-            f"| recycled with fewer than {s.attempts_required} attempts | {s.recycled_short} |"
+            "| "
+            + gettext("recycled with fewer than {n} attempts", n=s.attempts_required)
+            + f" | {s.recycled_short} |"
         )
     undeclared = [
         f"`{m.from_stage} → {m.to_stage}` ({m.count})" for m in s.recycles if not m.declared
     ]
     if undeclared:
-        out += ["", "Recycles not in the blueprint: " + ", ".join(undeclared)]
+        out += ["", gettext("Recycles not in the blueprint:") + " " + ", ".join(undeclared)]
     reasons = [f"{md(x.reason)} ({x.deals})" for x in s.reasons if not x.declared]
     if reasons:
-        out += ["", "Recycle reasons not in the blueprint: " + ", ".join(reasons)]
+        out += ["", gettext("Recycle reasons not in the blueprint:") + " " + ", ".join(reasons)]
     if not s.measured:
-        out += ["", "Follow-up not measured: give the activities with `--activities`."]
+        out += ["", gettext("Follow-up not measured: give the activities with `--activities`.")]
     return out
 
 
-def format_json(r: AuditResult) -> str:
+def _json(r: AuditResult, tr: Translator) -> dict[str, Any]:
+    """The JSON form with its messages (``notes``, the examples' ``detail``) in ``tr``'s
+    language; keys and ids stay the contract's."""
+    data = r.to_json()
+    if tr.lang == ENGLISH.lang:
+        return data
+    data["notes"] = [tr(n) for n in r.notes]
+
+    def detail(examples: object) -> None:
+        if isinstance(examples, dict):
+            for key, value in examples.items():
+                if key == "detail" and isinstance(value, str):
+                    examples[key] = tr(value)
+                else:
+                    detail(value)
+        elif isinstance(examples, list):
+            for item in examples:
+                detail(item)
+
+    detail(data)
+    return data
+
+
+def format_json(r: AuditResult, tr: Translator = ENGLISH) -> str:
     from salesblueprint.diagnostics.safe_text import json_dumps
 
-    return json_dumps(r.to_json(), indent=2) + "\n"  # strict JSON, unprintables escaped
+    # strict JSON, unprintables escaped
+    return json_dumps(_json(r, tr), indent=2) + "\n"
 
 
-def _html(r: AuditResult) -> str:
+def _html(r: AuditResult, tr: Translator = ENGLISH) -> str:
     from salesblueprint.audit.html import format_html
 
-    return format_html(r)
+    return format_html(r, tr)
 
 
-FORMATTERS: dict[str, Callable[[AuditResult], str]] = {
+FORMATTERS: dict[str, Callable[[AuditResult, Translator], str]] = {
     "text": format_text,
     "json": format_json,
     "markdown": format_markdown,

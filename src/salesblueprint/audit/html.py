@@ -9,6 +9,7 @@ the declared probability); and the violations.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from salesblueprint.audit.formats import (
     VIOLATION_HELP,
@@ -18,8 +19,12 @@ from salesblueprint.audit.formats import (
     sla_follow_up_line,
     sla_title,
 )
+from salesblueprint.audit.formats import (
+    label as id_label,
+)
 from salesblueprint.audit.result import VIOLATION_KINDS, AuditResult, Example, Sla, StageFigures
 from salesblueprint.diagnostics.safe_text import one_line
+from salesblueprint.i18n import ENGLISH, N_, Translator
 
 
 def escape(text: str) -> str:
@@ -45,6 +50,13 @@ _VERDICT_COLOUR = {
     "backward": "#cf222e",
     "after_outcome": "#8250df",
 }
+# the legend's words for the verdicts (the violation kinds are ids, also in --fail-on)
+_VERDICT_LABEL = {
+    "allowed": N_("allowed"),
+    "skip": N_("skip"),
+    "backward": N_("backward"),
+    "after_outcome": N_("after outcome"),
+}
 
 
 def _rate_colour(rate: float | None) -> str:
@@ -60,14 +72,15 @@ def _observed(s: StageFigures) -> float | None:
     return s.conversion if s.kind == "lifecycle" else s.win_rate
 
 
-def _diagram(r: AuditResult) -> str:
+def _diagram(r: AuditResult, tr: Translator = ENGLISH) -> str:
     stages = list(r.stages.values())
     w, h, gap, top = 130, 54, 40, 70
     width = len(stages) * (w + gap) + gap
     x = {s.id: gap + i * (w + gap) for i, s in enumerate(stages)}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + h + 90}" '
-        f'viewBox="0 0 {width} {top + h + 90}" role="img" aria-label="Pipeline diagram">',
+        f'viewBox="0 0 {width} {top + h + 90}" role="img" '
+        'aria-label="' + escape(tr.gettext("Pipeline diagram")) + '">',
         '<defs><marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
         'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
         '<path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>',
@@ -86,7 +99,7 @@ def _diagram(r: AuditResult) -> str:
             f'<path d="M{x1:.0f},{y} Q{(x1 + x2) / 2:.0f},{cy:.0f} {x2:.0f},{y}" fill="none" '
             f'stroke="{_VERDICT_COLOUR[verdict]}" stroke-width="{stroke:.1f}" '
             f'marker-end="url(#arr)" opacity=".8"><title>{escape(a)} → {escape(b)}: {n} '
-            f"({verdict})</title></path>"
+            f"({escape(tr.gettext(_VERDICT_LABEL[verdict]))})</title></path>"
         )
     for s in stages:
         rate = _observed(s)
@@ -96,7 +109,7 @@ def _diagram(r: AuditResult) -> str:
             f'<text x="{x[s.id] + w / 2}" y="{top + 22}" text-anchor="middle">'
             f"{escape(s.name if len(s.name) <= 18 else s.name[:17] + '…')}</text>"
             f'<text x="{x[s.id] + w / 2}" y="{top + 40}" text-anchor="middle">'
-            f"{s.entered} · {pct(rate)}</text></g>"
+            f"{s.entered} · {pct(rate, tr)}</text></g>"
         )
     legend_y = top + h + 80
     lx = gap
@@ -104,7 +117,7 @@ def _diagram(r: AuditResult) -> str:
         parts.append(
             f'<line x1="{lx}" y1="{legend_y - 4}" x2="{lx + 24}" y2="{legend_y - 4}" '
             f'stroke="{colour}" stroke-width="3"/><text x="{lx + 30}" y="{legend_y}">'
-            f"{verdict}</text>"
+            f"{escape(tr.gettext(_VERDICT_LABEL[verdict]))}</text>"
         )
         lx += 130
     parts.append("</svg>")
@@ -147,16 +160,18 @@ def _bars(
     return "".join(parts)
 
 
-def _calibration(r: AuditResult) -> str:
+def _calibration(r: AuditResult, tr: Translator = ENGLISH) -> str:
     rows = [s for s in r.stages.values() if s.win_rate_interval is not None]
     if not rows:
-        return '<p class="note">No closed deals (or lifecycle conversions) to calibrate.</p>'
+        none = tr.gettext("No closed deals (or lifecycle conversions) to calibrate.")
+        return f'<p class="note">{escape(none)}</p>'
     width, label_w, row_h = 700, 170, 28
     plot = width - label_w - 40
     height = row_h * len(rows) + 40
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="Calibration">'
+        f'viewBox="0 0 {width} {height}" role="img" '
+        'aria-label="' + escape(tr.gettext("Calibration")) + '">'
     ]
     for t in range(0, 101, 25):
         x = label_w + plot * t / 100
@@ -176,194 +191,278 @@ def _calibration(r: AuditResult) -> str:
             f'<text x="{label_w - 8}" y="{y + 4}" text-anchor="end">{escape(s.id)}</text>'
             f'<line x1="{x1:.1f}" y1="{y}" x2="{x2:.1f}" y2="{y}" stroke="{colour}" '
             f'stroke-width="3"/><circle cx="{label_w + plot * observed:.1f}" cy="{y}" r="5" '
-            f'fill="{colour}"><title>observed {pct(observed)}, 95% interval '
-            f"{pct(iv.low)}–{pct(iv.high)}</title></circle>"
+            f'fill="{colour}"><title>'
+            + escape(
+                tr.gettext(
+                    "observed {observed}, 95% interval {low}–{high}",
+                    observed=pct(observed, tr),
+                    low=pct(iv.low, tr),
+                    high=pct(iv.high, tr),
+                )
+            )
+            + "</title></circle>"
         )
         if declared is not None:
             dx = label_w + plot * declared
             parts.append(
                 f'<path d="M{dx:.1f},{y - 9} l5,-7 h-10z" fill="#1f2328">'
-                f"<title>declared {pct(declared)}</title></path>"
+                "<title>" + escape(tr.gettext("declared {pct}", pct=pct(declared, tr))) + "</title>"
+                "</path>"
             )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _examples(examples: list[Example]) -> str:
+def _examples(examples: list[Example], tr: Translator = ENGLISH) -> str:
     items = []
     for e in examples:
         move = f"{e.from_stage} → {e.stage}" if e.from_stage else e.stage
         where = f" <span class=note>{escape(e.where)}</span>" if e.where else ""
-        detail = f" – {escape(e.detail)}" if e.detail else ""
+        detail = f" – {escape(tr(e.detail))}" if e.detail else ""
         items.append(
             f"<code>{escape(e.deal_id)}</code> {escape(move)} {escape(e.at)}{where}{detail}"
         )
     return "<br>".join(items)
 
 
-def format_html(r: AuditResult) -> str:
+def _gettext(tr: Translator) -> Callable[..., str]:
+    """``tr.gettext`` for HTML: the parameters (history text, ids) escaped, the template (the
+    catalog's text, which holds no markup) as it is."""
+
+    def gettext(msgid: str, /, **params: object) -> str:
+        return tr.gettext(msgid, **{k: escape(str(v)) for k, v in params.items()})
+
+    return gettext
+
+
+def _undeclared(declared: bool, tr: Translator) -> str:
+    return "" if declared else escape(tr.gettext("not declared in the blueprint"))
+
+
+def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
+    gettext = _gettext(tr)
     h, c = r.history, r.conformance
     share = c.allowed / c.transitions if c.transitions else None
     kpis = [
-        ("rows", str(h.rows)),
-        ("accepted", str(h.accepted)),
-        ("rejected", str(sum(h.rejected.values()))),
-        ("deals", str(h.deals)),
-        ("transitions allowed", pct(share)),
-        ("deals with violations", str(c.deals_with_violations)),
+        (gettext("rows"), str(h.rows)),
+        (gettext("accepted"), str(h.accepted)),
+        (gettext("rejected"), str(sum(h.rejected.values()))),
+        (gettext("deals"), str(h.deals)),
+        (gettext("transitions allowed"), pct(share, tr)),
+        (gettext("deals with violations"), str(c.deals_with_violations)),
     ]
+
+    def th(*cells: str) -> str:
+        return "<tr>" + "".join(f"<th>{gettext(x) if x else ''}</th>" for x in cells) + "</tr>"
+
+    def note(text: str) -> str:
+        return f'<p class="note">{text}</p>'
+
     body = [
-        f"<h1>Audit: {escape(r.pipeline)} against the history</h1>",
-        f'<p class="note">Blueprint {escape(r.blueprint)}, {escape(r.source)} history, '
-        f"{escape(h.first_at or '')} … {escape(h.last_at or '')}, as of "
-        f"{escape(r.as_of or '')}.</p>",
+        "<h1>" + gettext("Audit: {pipeline} against the history", pipeline=r.pipeline) + "</h1>",
+        note(
+            gettext(
+                "Blueprint {blueprint}, {source} history, {first} … {last}, as of {as_of}.",
+                blueprint=r.blueprint,
+                source=r.source,
+                first=h.first_at or "",
+                last=h.last_at or "",
+                as_of=r.as_of or "",
+            )
+        ),
         '<div class="kpis">'
         + "".join(f'<div class="kpi"><b>{escape(v)}</b>{escape(k)}</div>' for k, v in kpis)
         + "</div>",
-        "<h2>The pipeline, as the deals moved</h2>",
-        '<p class="note">Stages coloured by observed win rate (lifecycle: conversion); '
-        "arcs are observed moves, thicker for more deals.</p>",
-        _diagram(r),
-        "<h2>Stage funnel</h2>",
+        "<h2>" + gettext("The pipeline, as the deals moved") + "</h2>",
+        note(
+            gettext(
+                "Stages coloured by observed win rate (lifecycle: conversion); "
+                "arcs are observed moves, thicker for more deals."
+            )
+        ),
+        _diagram(r, tr),
+        "<h2>" + gettext("Stage funnel") + "</h2>",
         _bars(
-            "Deals that entered each stage",
+            gettext("Deals that entered each stage"),
             [(s.id, float(s.entered), str(s.entered)) for s in r.stages.values()],
         ),
-        "<h2>Time in stage</h2>",
-        '<p class="note">Median days (bar), p90 in the label; the black tick is expected_days.</p>',
+        "<h2>" + gettext("Time in stage") + "</h2>",
+        note(gettext("Median days (bar), p90 in the label; the black tick is expected_days.")),
         _bars(
-            "Median days in stage",
+            gettext("Median days in stage"),
             [
-                (s.id, s.median_days or 0.0, f"{days(s.median_days)} (p90 {days(s.p90_days)})")
+                (
+                    s.id,
+                    s.median_days or 0.0,
+                    f"{days(s.median_days, tr)} (p90 {days(s.p90_days, tr)})",
+                )
                 for s in r.stages.values()
             ],
             colour="#8250df",
             marks={s.id: float(s.expected_days) for s in r.stages.values() if s.expected_days},
         ),
-        "<h2>Calibration</h2>",
-        '<p class="note">Observed rate (dot) with its 95% Wilson interval (line); the triangle '
-        "is the blueprint's probability (conversion_rate for the lifecycle). Red: the declared "
-        "figure lies outside the interval.</p>",
-        _calibration(r),
-        "<h2>Violations</h2>",
-        "<table><tr><th>kind</th><th>count</th><th>meaning</th><th>examples</th></tr>",
+        "<h2>" + gettext("Calibration") + "</h2>",
+        note(
+            gettext(
+                "Observed rate (dot) with its 95% Wilson interval (line); the triangle is the "
+                "blueprint's probability (conversion_rate for the lifecycle). Red: the "
+                "declared figure lies outside the interval."
+            )
+        ),
+        _calibration(r, tr),
+        "<h2>" + gettext("Violations") + "</h2>",
+        "<table>" + th(N_("kind"), N_("count"), N_("meaning"), N_("examples")),
     ]
     for kind in VIOLATION_KINDS:
         n = c.violations[kind]
         body.append(
             f'<tr><td>{kind}</td><td class="n {"bad" if n else "ok"}">{n}</td>'
-            f"<td>{escape(VIOLATION_HELP[kind])}</td>"
-            f"<td>{_examples(c.examples.get(kind, []))}</td></tr>"
+            f"<td>{escape(gettext(VIOLATION_HELP[kind]))}</td>"
+            f"<td>{_examples(c.examples.get(kind, []), tr)}</td></tr>"
         )
     body.append("</table>")
     body.append(
-        "<h2>Rejected rows</h2><table><tr><th>reason</th><th>rows</th><th>examples</th></tr>"
+        "<h2>"
+        + gettext("Rejected rows")
+        + "</h2><table>"
+        + th(N_("reason"), N_("rows"), N_("examples"))
     )
     for reason, n in h.rejected.items():
         body.append(
-            f'<tr><td>{reason}</td><td class="n">{n}</td>'
-            f"<td>{_examples(h.examples.get(reason, []))}</td></tr>"
+            f'<tr><td>{escape(id_label(reason, tr))}</td><td class="n">{n}</td>'
+            f"<td>{_examples(h.examples.get(reason, []), tr)}</td></tr>"
         )
     body.append("</table>")
     if r.required:
         won = r.final.get("won", 0)
         body.append(
-            "<h2>Required, measured on won deals</h2>"
-            "<table><tr><th>stage</th><th>won deals that never passed it</th></tr>"
+            "<h2>" + gettext("Required, measured on won deals") + "</h2>"
+            "<table>" + th(N_("stage"), N_("won deals that never passed it"))
         )
         body += [
-            f'<tr><td>{escape(sid)}</td><td class="n">{n} of {won}</td></tr>'
+            f'<tr><td>{escape(sid)}</td><td class="n">'
+            + gettext("{n} of {won}", n=n, won=won)
+            + "</td></tr>"
             for sid, n in r.required.items()
         ]
         body.append("</table>")
     if r.reasons:
-        body.append("<h2>Lost reasons</h2><table><tr><th>reason</th><th>deals</th><th></th></tr>")
+        body.append(
+            "<h2>" + gettext("Lost reasons") + "</h2><table>" + th(N_("reason"), N_("deals"), "")
+        )
         body += [
             f'<tr><td>{escape(x.reason)}</td><td class="n">{x.deals}</td>'
-            f"<td>{'' if x.declared else 'not declared in the blueprint'}</td></tr>"
+            f"<td>{_undeclared(x.declared, tr)}</td></tr>"
             for x in r.reasons
         ]
         body.append("</table>")
     if r.sla is not None:
-        body += _sla(r.sla)
-    body += [f'<p class="note">{escape(n)}</p>' for n in r.notes]
+        body += _sla(r.sla, tr)
+    body += [note(escape(tr(n))) for n in r.notes]
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>Audit: {escape(r.pipeline)}</title><style>{_CSS}</style></head>"
+        f'<!DOCTYPE html>\n<html lang="{tr.lang}"><head><meta charset="utf-8">'
+        + "<title>"
+        + gettext("Audit: {pipeline}", pipeline=r.pipeline)
+        + "</title>"
+        + f"<style>{_CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
 
 
-def _sla(s: Sla) -> list[str]:
+def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
+    gettext = _gettext(tr)
+
+    def th(*cells: str) -> str:
+        return "<tr>" + "".join(f"<th>{gettext(x) if x else ''}</th>" for x in cells) + "</tr>"
+
+    title = sla_title(s, tr)
     body = [
-        f"<h2>SLA: {escape(sla_title(s).split(', ')[0])}</h2>",
-        f'<p class="note">{escape(sla_title(s))}. {escape(sla_follow_up_line(s))}.</p>',
+        f"<h2>SLA: {escape(title.split(', ')[0])}</h2>",
+        f'<p class="note">{escape(title)}. {escape(sla_follow_up_line(s, tr))}.</p>',
     ]
     if s.measured:
         rows = [
-            ("in time" if s.follow_up_within else "followed up", float(s.in_time or 0)),
-            ("late", float(s.late or 0)),
-            ("never", float(s.never or 0)),
-            ("pending", float(s.pending or 0)),
+            (
+                gettext("in time") if s.follow_up_within else gettext("followed up"),
+                float(s.in_time or 0),
+            ),
+            (gettext("late"), float(s.late or 0)),
+            (gettext("never"), float(s.never or 0)),
+            (gettext("pending"), float(s.pending or 0)),
         ]
         body.append(
             _bars(
-                "Handoffs by follow-up",
+                gettext("Handoffs by follow-up"),
                 [(k, v, f"{v:.0f}") for k, v in rows],
                 colour="#1a7f37",
             )
         )
         body.append(
-            "<table><tr><th>figure</th><th></th><th>examples</th></tr>"
-            f'<tr><td>missed (late or never)</td><td class="n {"bad" if s.missed else "ok"}">'
-            f"{s.missed} of {sla_due(s)} due</td>"
-            f"<td>{_examples(s.examples.get('late', []) + s.examples.get('never', []))}</td></tr>"
-            f'<tr><td>first follow-up, median / p90 hours</td><td class="n">'
-            f"{_num(s.hours_to_first_touch_median)} / {_num(s.hours_to_first_touch_p90)}</td>"
-            "<td></td></tr>"
+            "<table>"
+            + th(N_("figure"), "", N_("examples"))
+            + "<tr><td>"
+            + gettext("missed (late or never)")
+            + "</td>"
+            f'<td class="n {"bad" if s.missed else "ok"}">'
+            + gettext("{n} of {due} due", n=s.missed, due=sla_due(s))
+            + "</td>"
+            f"<td>{_examples(s.examples.get('late', []) + s.examples.get('never', []), tr)}"
+            "</td></tr>"
+            + "<tr><td>"
+            + gettext("first follow-up, median / p90 hours")
+            + '</td><td class="n">'
+            f"{_num(s.hours_to_first_touch_median, tr)} / {_num(s.hours_to_first_touch_p90, tr)}"
+            "</td><td></td></tr>"
         )
         if s.attempts_required:
+            short = gettext("recycled with fewer than {n} attempts", n=s.attempts_required)
             body.append(
-                f"<tr><td>recycled with fewer than {s.attempts_required} attempts</td>"
-                f'<td class="n {"bad" if s.recycled_short else "ok"}">{s.recycled_short} of '
-                f"{s.recycled}</td><td>{_examples(s.examples.get('recycled_short', []))}</td></tr>"
+                f"<tr><td>{short}</td>"
+                f'<td class="n {"bad" if s.recycled_short else "ok"}">'
+                + gettext("{n} of {won}", n=s.recycled_short, won=s.recycled)
+                + "</td>"
+                f"<td>{_examples(s.examples.get('recycled_short', []), tr)}</td></tr>"
             )
         body.append("</table>")
     if s.recycles:
         body.append(
-            "<h3>Recycles back to marketing</h3>"
-            "<table><tr><th>move</th><th>count</th><th></th></tr>"
+            "<h3>" + gettext("Recycles back to marketing") + "</h3>"
+            "<table>" + th(N_("move"), N_("count"), "")
         )
         body += [
             f"<tr><td>{escape(m.from_stage)} → {escape(m.to_stage)}</td>"
             f'<td class="n">{m.count}</td>'
-            f"<td>{'' if m.declared else 'not declared in the blueprint'}</td></tr>"
+            f"<td>{_undeclared(m.declared, tr)}</td></tr>"
             for m in s.recycles
         ]
         body.append("</table>")
     if s.reasons or s.recycles_without_reason:
-        body.append("<table><tr><th>recycle reason</th><th>count</th><th></th></tr>")
+        body.append("<table>" + th(N_("recycle reason"), N_("count"), ""))
         body += [
             f'<tr><td>{escape(x.reason)}</td><td class="n">{x.deals}</td>'
-            f"<td>{'' if x.declared else 'not declared in the blueprint'}</td></tr>"
+            f"<td>{_undeclared(x.declared, tr)}</td></tr>"
             for x in s.reasons
         ]
         if s.recycles_without_reason:
             body.append(
-                f'<tr><td>(no reason given)</td><td class="n">{s.recycles_without_reason}</td>'
-                "<td></td></tr>"
+                "<tr><td>" + gettext("(no reason given)") + "</td>"
+                f'<td class="n">{s.recycles_without_reason}</td><td></td></tr>'
             )
         body.append("</table>")
     a = s.activities
     if a is not None:
-        rejected = ", ".join(f"{n} {k}" for k, n in a.rejected.items())
-        other = ", ".join(f"{k} {n}" for k, n in a.other_types.items()) or "none"
-        body.append(
-            f'<p class="note">Activities: {a.rows} rows, {a.accepted} accepted, '
-            f"{escape(rejected)}; not attempts: {escape(other)}.</p>"
+        rejected = ", ".join(f"{n} {id_label(k, tr)}" for k, n in a.rejected.items())
+        other = ", ".join(f"{k} {n}" for k, n in a.other_types.items()) or gettext("none")
+        text = gettext(
+            "Activities: {rows} rows, {accepted} accepted, {rejected}; not attempts: {other}.",
+            rows=a.rows,
+            accepted=a.accepted,
+            rejected=rejected,
+            other=other,
         )
+        body.append(f'<p class="note">{text}</p>')
     return body
 
 
-def _num(x: float | None) -> str:
-    return "–" if x is None else f"{x:.1f}"
+def _num(x: float | None, tr: Translator = ENGLISH) -> str:
+    return "–" if x is None else tr.number(x, ".1f")

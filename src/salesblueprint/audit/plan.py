@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from salesblueprint.audit.errors import AuditError
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint, DealStage, LifecycleStage
 
 LIFECYCLE = "lifecycle"
@@ -90,7 +91,7 @@ def build_plan(bp: Blueprint, pipeline: str | None = None) -> Plan:
     choices = [p.id for p in bp.pipelines] + ([LIFECYCLE] if bp.lifecycle else [])
     if pipeline is None:
         if not choices:
-            raise AuditError("the blueprint has no pipelines and no lifecycle to audit")
+            raise AuditError(_("the blueprint has no pipelines and no lifecycle to audit"))
         pipeline = choices[0]
     if pipeline == LIFECYCLE and bp.lifecycle:
         stages = [
@@ -115,11 +116,15 @@ def build_plan(bp: Blueprint, pipeline: str | None = None) -> Plan:
         return Plan(LIFECYCLE, "Lifecycle", stages, allowed, list(dict.fromkeys(reasons)))
     p = bp.pipeline(pipeline)
     if p is None:
-        from salesblueprint.diagnostics import did_you_mean
+        from salesblueprint.i18n import did_you_mean
 
         raise AuditError(
-            f"--pipeline {pipeline}: no such pipeline{did_you_mean(pipeline, choices)}; "
-            f"choose one of: {', '.join(choices) or '(none)'}"
+            _(
+                "--pipeline {pipeline}: no such pipeline{hint}; choose one of: {choices}",
+                pipeline=pipeline,
+                hint=did_you_mean(pipeline, choices),
+                choices=", ".join(choices) or _("(none)"),
+            )
         )
     stages = []
     for i, s in enumerate([*p.stages, *p.after_close]):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.plan import LIFECYCLE, Plan
+from salesblueprint.i18n import _
 from salesblueprint.model.blueprint import Blueprint
 
 
@@ -64,22 +65,33 @@ def build_sla(bp: Blueprint, plan: Plan, *, required: bool = False) -> SlaPlan |
     if h is None:
         if required:
             raise AuditError(
-                "--activities: the blueprint's SLA has no handoff (sla.handoff with from, to "
-                "and follow_up_within) to measure the follow-up against"
+                _(
+                    "--activities: the blueprint's SLA has no handoff (sla.handoff with from, "
+                    "to and follow_up_within) to measure the follow-up against"
+                )
             )
         return None
     to = _plan_id(h.to, plan)
     if to is None:
         if required:
-            where = "the lifecycle" if plan.pipeline == LIFECYCLE else f"pipeline {plan.pipeline}"
+            where = (
+                _("the lifecycle")
+                if plan.pipeline == LIFECYCLE
+                else _("pipeline {pipeline}", pipeline=plan.pipeline)
+            )
             hint = (
-                "; audit the lifecycle history with --pipeline lifecycle"
+                _("; audit the lifecycle history with --pipeline lifecycle")
                 if plan.pipeline != LIFECYCLE and bp.lifecycle
                 else ""
             )
             raise AuditError(
-                f"--activities: the SLA's handoff goes to '{h.to}', which is not a stage of "
-                f"{where}{hint}"
+                _(
+                    "--activities: the SLA's handoff goes to '{to}', which is not a stage of "
+                    "{where}{hint}",
+                    to=h.to,
+                    where=where,
+                    hint=hint,
+                )
             )
         return None
     within = h.follow_up_within

@@ -7,35 +7,37 @@ command's text, markdown and JSON output on these helpers, adding the gaps' line
 from __future__ import annotations
 
 from salesblueprint.funnel_maths.compute import _PER, Funnel, FunnelGap, FunnelStep
-from salesblueprint.i18n import Translator, _, translator
+from salesblueprint.i18n import ENGLISH, Translator, _, translator
+from salesblueprint.i18n.numbers import localize
 
 
-def _num(n: int | None) -> str:
-    return "?" if n is None else f"{n:,}"
+def _num(n: int | None, tr: Translator = ENGLISH) -> str:
+    return "?" if n is None else tr.number(n)
 
 
-def _money(x: float | None, currency: str | None) -> str:
+def _money(x: float | None, currency: str | None, tr: Translator = ENGLISH) -> str:
     if x is None:
         return "?"
     if abs(x) >= 1e15 or 0 < abs(x) < 0.01:
         text = f"{x:g}"
     else:
         text = f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}"
+    text = localize(text, tr.lang)
     return f"{currency} {text}" if currency else text
 
 
-def _pct(rate: float | None) -> str:
+def _pct(rate: float | None, tr: Translator = ENGLISH) -> str:
     if rate is None:
         return "?"
     pct = rate * 100
     if 0 < pct < 0.01:
-        return f"{pct:.2g}%"
+        return localize(f"{pct:.2g}%", tr.lang)
     text = f"{pct:.2f}".rstrip("0").rstrip(".")
-    return f"{text}%"
+    return localize(f"{text}%", tr.lang)
 
 
-def _rate_cell(s: FunnelStep) -> str:
-    return "-" if s.key == "deals" else _pct(s.rate)
+def _rate_cell(s: FunnelStep, tr: Translator = ENGLISH) -> str:
+    return "-" if s.key == "deals" else _pct(s.rate, tr)
 
 
 def _where(bp_file: str, pos: tuple[int, int] | None) -> str:
@@ -75,7 +77,7 @@ def _summary_line(f: Funnel, tr: Translator) -> str:
         per=_per(f, tr),
         contacts=top.per_period,
         stage=tr(top.name),
-        week=_num(top.per_week),
+        week=_num(top.per_week, tr),
     )
 
 
@@ -95,26 +97,26 @@ def _rows(
         name = tr(s.name)
         if s.key == f.opportunity_stage:
             name += tr(_(" (win rate)"))
-        cells = [name, _rate_cell(s), _num(s.per_period), _num(s.per_week)]
+        cells = [name, _rate_cell(s, tr), _num(s.per_period, tr), _num(s.per_week, tr)]
         if other is not None:
             o = other.steps[i]
             change = "?"
             if o.per_period is not None and s.per_period is not None:
                 d = o.per_period - s.per_period
-                change = f"{d:+,}" if d else "0"
+                change = localize(f"{d:+,}", tr.lang) if d else "0"
             mark = "*" if s.stage in other.rates_changed else ""
             cells += [
-                _rate_cell(o) + mark,
-                _num(o.per_period),
-                _num(o.per_week),
+                _rate_cell(o, tr) + mark,
+                _num(o.per_period, tr),
+                _num(o.per_week, tr),
                 change,
             ]
         rows.append(cells)
     return headers, rows, align
 
 
-def _changed(f: Funnel) -> str:
-    return ", ".join(f"{k} {_pct(v)}" for k, v in sorted(f.rates_changed.items()))
+def _changed(f: Funnel, tr: Translator = ENGLISH) -> str:
+    return ", ".join(f"{k} {_pct(v, tr)}" for k, v in sorted(f.rates_changed.items()))
 
 
 def _all_gaps(f: Funnel, what_if: Funnel | None) -> tuple[FunnelGap, ...]:
@@ -136,12 +138,12 @@ def _text(
         labels = [tr(_("Revenue target")), tr(_("Average deal")), tr(_("Win rate"))]
         width = max(15, *(len(label) + 1 for label in labels))
         lines += [
-            f"{labels[0]:<{width}} {_money(f.revenue, f.currency)} {_per(f, tr)}",
-            f"{labels[1]:<{width}} {_money(f.average_deal_size, f.currency)}",
+            f"{labels[0]:<{width}} {_money(f.revenue, f.currency, tr)} {_per(f, tr)}",
+            f"{labels[1]:<{width}} {_money(f.average_deal_size, f.currency, tr)}",
         ]
         if f.opportunity_stage is not None:
             stage = tr.gettext("(stage '{stage}')", stage=f.opportunity_stage)
-            lines.append(f"{labels[2]:<{width}} {_pct(f.win_rate)} {stage}")
+            lines.append(f"{labels[2]:<{width}} {_pct(f.win_rate, tr)} {stage}")
         lines.append("")
     if f.steps:
         headers, rows, align = _rows(f, what_if, tr)
@@ -175,9 +177,11 @@ def _what_if_line(what_if: Funnel, alt: str, tr: Translator) -> str:
     summary = alt[0].lower() + alt[1:]
     if what_if.observed is not None:
         return tr.gettext(
-            "Observed ({changed}): {summary}", changed=_changed(what_if), summary=summary
+            "Observed ({changed}): {summary}", changed=_changed(what_if, tr), summary=summary
         )
-    return tr.gettext("What if ({changed}): {summary}", changed=_changed(what_if), summary=summary)
+    return tr.gettext(
+        "What if ({changed}): {summary}", changed=_changed(what_if, tr), summary=summary
+    )
 
 
 def _observed_lines(what_if: Funnel | None, tr: Translator) -> list[str]:
@@ -185,14 +189,16 @@ def _observed_lines(what_if: Funnel | None, tr: Translator) -> list[str]:
     o = what_if.observed if what_if is not None else None
     if o is None:
         return []
-    counts = ", ".join(f"{k} {c:,}/{e:,}" for k, (c, e) in o.counts.items() if k in o.rates)
+    counts = ", ".join(
+        f"{k} {tr.number(c)}/{tr.number(e)}" for k, (c, e) in o.counts.items() if k in o.rates
+    )
     lines = [
         tr.gettext(
             "Observed rates from {audit}: contacts that reached a later stage / entered "
             "({counts}); {contacts} contacts, as of {as_of}.",
             audit=o.audit,
             counts=counts or "-",
-            contacts=_num(o.contacts),
+            contacts=_num(o.contacts, tr),
             as_of=o.as_of or "?",
         )
     ]

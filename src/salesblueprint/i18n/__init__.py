@@ -103,6 +103,9 @@ class Translator:
             if self.lang != DEFAULT
             else _gettext.NullTranslations()
         )
+        from salesblueprint.i18n.numbers import NumberFormatter
+
+        self._formatter = NumberFormatter(self.lang)
 
     def __repr__(self) -> str:
         return f"Translator({self.lang!r})"
@@ -119,7 +122,14 @@ class Translator:
         if not text.params:
             return out
         params = {k: self(v) if isinstance(v, Msg) else v for k, v in text.params.items()}
-        return out.format(**params)
+        return self._formatter.format(out, **params)
+
+    def number(self, x: float, spec: str = ",") -> str:
+        """``x`` formatted with ``spec`` and written the way this language writes numbers
+        (``3.000`` in Dutch): see :mod:`salesblueprint.i18n.numbers`."""
+        from salesblueprint.i18n.numbers import number
+
+        return number(x, self.lang, spec)
 
     def gettext(self, msgid: str, /, **params: Any) -> str:
         """``msgid`` translated, its placeholders filled (``tr.gettext(N_(...))`` too)."""

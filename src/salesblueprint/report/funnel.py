@@ -46,15 +46,15 @@ def format_markdown(
     tr = tr or translator(bp.language)
     lines = ["### " + tr.gettext("Reverse funnel: {name}", name=f.name), ""]
     if f.period is not None:
-        money = _money(f.revenue, f.currency)
-        deal = _money(f.average_deal_size, f.currency)
+        money = _money(f.revenue, f.currency, tr)
+        deal = _money(f.average_deal_size, f.currency, tr)
         if f.opportunity_stage:
             text = _(
                 "Revenue target **{money}** {per}, average deal **{deal}**, win rate **{rate}**.",
                 money=money,
                 per=_per(f, tr),
                 deal=deal,
-                rate=_pct(f.win_rate),
+                rate=_pct(f.win_rate, tr),
             )
         else:
             text = _(

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesblueprint.diagnostics.findings import SEVERITIES, Severity
+from salesblueprint.i18n import Msg, _
 from salesblueprint.rules.options import OptionValue, resolve
 from salesblueprint.rules.registry import PRESETS, PresetName, Rule, lookup, suggest
 
@@ -72,21 +73,33 @@ class Config:
     @classmethod
     def from_mapping(cls, data: Any, source: str) -> Config:
         if not isinstance(data, dict):
-            raise ConfigError(f"{source}: salesblueprint settings must be a mapping")
+            raise ConfigError(
+                _("{source}: salesblueprint settings must be a mapping", source=source)
+            )
         unknown = sorted(set(data) - _KEYS)
         if unknown:
             raise ConfigError(
-                f"{source}: unknown setting(s) {', '.join(unknown)}; "
-                f"allowed: {', '.join(sorted(_KEYS))}"
+                _(
+                    "{source}: unknown setting(s) {unknown}; allowed: {allowed}",
+                    source=source,
+                    unknown=", ".join(unknown),
+                    allowed=", ".join(sorted(_KEYS)),
+                )
             )
         preset = data.get("preset", "recommended")
         if not isinstance(preset, str) or preset not in PRESETS:
             raise ConfigError(
-                f"{source}: preset must be one of {', '.join(repr(p) for p in PRESETS)}"
+                _(
+                    "{source}: preset must be one of {presets}",
+                    source=source,
+                    presets=", ".join(repr(p) for p in PRESETS),
+                )
             )
         ignore = data.get("ignore", [])
         if not isinstance(ignore, list):
-            raise ConfigError(f"{source}: ignore must be a list of rule codes or names")
+            raise ConfigError(
+                _("{source}: ignore must be a list of rule codes or names", source=source)
+            )
         codes = set()
         for key in ignore:
             r = _configurable(key, source, "ignore")
@@ -94,7 +107,9 @@ class Config:
         sev: dict[str, Severity | None] = {}
         raw = data.get("severity", {})
         if not isinstance(raw, dict):
-            raise ConfigError(f"{source}: severity must map rule codes or names to a severity")
+            raise ConfigError(
+                _("{source}: severity must map rule codes or names to a severity", source=source)
+            )
         for key, value in raw.items():
             r = _configurable(key, source, "severity")
             if value == "off" or value is False:
@@ -103,7 +118,11 @@ class Config:
                 sev[r.code] = value
             else:
                 raise ConfigError(
-                    f"{source}: severity of {key} must be error, warning, info or off"
+                    _(
+                        "{source}: severity of {key} must be error, warning, info or off",
+                        source=source,
+                        key=key,
+                    )
                 )
         vocab = _parse_vocabulary(data.get("vocabulary", {}), source)
         options, problems = _parse_options(data.get("options", {}), source)
@@ -115,25 +134,47 @@ def _parse_options(
 ) -> tuple[dict[str, dict[str, OptionValue]], list[tuple[tuple[str, ...], str]]]:
     """``options: {rule: {option: value}}``; what does not fit a rule's declaration is a
     problem (reported as a finding), not a usage error, so the other settings still apply."""
-    from salesblueprint.diagnostics.suggest import did_you_mean
+    from salesblueprint.i18n import did_you_mean
     from salesblueprint.rules.registry import all_names
 
     if not isinstance(raw, dict):
-        raise ConfigError(f"{source}: options must map rule codes or names to their options")
+        raise ConfigError(
+            _("{source}: options must map rule codes or names to their options", source=source)
+        )
     out: dict[str, dict[str, OptionValue]] = {}
     problems: list[tuple[tuple[str, ...], str]] = []
     for key, values in sorted(raw.items(), key=lambda kv: str(kv[0])):
         key = str(key)
         r = lookup(key)
         if r is None:
-            problems.append(((key,), f"options: no rule '{key}'{did_you_mean(key, all_names())}"))
+            problems.append(
+                (
+                    (key,),
+                    _(
+                        "options: no rule '{key}'{hint}",
+                        key=key,
+                        hint=did_you_mean(key, all_names()),
+                    ),
+                )
+            )
             continue
         if not r.options:
-            problems.append(((key,), f"options: {r.code} {r.name} has no options"))
+            problems.append(
+                ((key,), _("options: {code} {name} has no options", code=r.code, name=r.name))
+            )
             continue
         allowed = ", ".join(o.name for o in r.options)
         if not isinstance(values, dict):
-            problems.append(((key,), f"options.{key} must be a table of options ({allowed})"))
+            problems.append(
+                (
+                    (key,),
+                    _(
+                        "options.{key} must be a table of options ({allowed})",
+                        key=key,
+                        allowed=allowed,
+                    ),
+                )
+            )
             continue
         mine = out.setdefault(r.code, {})
         for name, value in sorted(values.items(), key=lambda kv: str(kv[0])):
@@ -144,8 +185,15 @@ def _parse_options(
                 problems.append(
                     (
                         (key, name),
-                        f"options.{key}: {r.name} has no option '{name}'{hint}; "
-                        f"its options: {allowed}",
+                        _(
+                            "options.{key}: {rule} has no option '{name}'{hint}; "
+                            "its options: {allowed}",
+                            key=key,
+                            rule=r.name,
+                            name=name,
+                            hint=hint,
+                            allowed=allowed,
+                        ),
                     )
                 )
                 continue
@@ -154,8 +202,14 @@ def _parse_options(
                 problems.append(
                     (
                         (key, name),
-                        f"options.{key}.{name} must be a {o.kind} (default: {o.show()}); "
-                        "the default applies",
+                        _(
+                            "options.{key}.{name} must be a {kind} (default: {default}); "
+                            "the default applies",
+                            key=key,
+                            name=name,
+                            kind=Msg(o.kind, {}),
+                            default=o.show(),
+                        ),
                     )
                 )
                 continue
@@ -168,24 +222,49 @@ def _parse_vocabulary(raw: Any, source: str) -> dict[str, dict[str, tuple[str, .
     from salesblueprint.norms_vocab import CATEGORIES, LANGUAGES, VocabularyError, check_entry
 
     if not isinstance(raw, dict):
-        raise ConfigError(f"{source}: vocabulary must map a language (en, nl) to categories")
+        raise ConfigError(
+            _("{source}: vocabulary must map a language (en, nl) to categories", source=source)
+        )
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for lang, cats in sorted(raw.items(), key=lambda kv: str(kv[0])):
         if lang not in LANGUAGES:
             raise ConfigError(
-                f"{source}: vocabulary: unknown language '{lang}'; use {', '.join(LANGUAGES)}"
+                _(
+                    "{source}: vocabulary: unknown language '{lang}'; use {languages}",
+                    source=source,
+                    lang=lang,
+                    languages=", ".join(LANGUAGES),
+                )
             )
         if not isinstance(cats, dict):
-            raise ConfigError(f"{source}: vocabulary.{lang} must map categories to lists of words")
+            raise ConfigError(
+                _(
+                    "{source}: vocabulary.{lang} must map categories to lists of words",
+                    source=source,
+                    lang=lang,
+                )
+            )
         parsed: dict[str, tuple[str, ...]] = {}
         for cat, entries in sorted(cats.items(), key=lambda kv: str(kv[0])):
             if cat not in CATEGORIES:
                 raise ConfigError(
-                    f"{source}: vocabulary.{lang}: unknown category '{cat}'; "
-                    f"allowed: {', '.join(sorted(CATEGORIES))}"
+                    _(
+                        "{source}: vocabulary.{lang}: unknown category '{cat}'; allowed: {allowed}",
+                        source=source,
+                        lang=lang,
+                        cat=cat,
+                        allowed=", ".join(sorted(CATEGORIES)),
+                    )
                 )
             if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-                raise ConfigError(f"{source}: vocabulary.{lang}.{cat} must be a list of strings")
+                raise ConfigError(
+                    _(
+                        "{source}: vocabulary.{lang}.{cat} must be a list of strings",
+                        source=source,
+                        lang=lang,
+                        cat=cat,
+                    )
+                )
             for e in entries:
                 try:
                     check_entry(e)
@@ -200,12 +279,26 @@ def _configurable(key: Any, source: str, setting: str) -> Rule:
     """The rule named by ``key``, if settings can apply to it (not a loader or schema code)."""
     r = lookup(str(key))
     if r is None:
-        hint = suggest(str(key)) or "; `salesblueprint rules` lists every code and name"
-        raise ConfigError(f"{source}: {setting}: no rule '{key}'{hint}")
+        hint = suggest(str(key)) or _("; `salesblueprint rules` lists every code and name")
+        raise ConfigError(
+            _(
+                "{source}: {setting}: no rule '{key}'{hint}",
+                source=source,
+                setting=setting,
+                key=key,
+                hint=hint,
+            )
+        )
     if r.check is None and r.group in ("syntax", "schema"):
         raise ConfigError(
-            f"{source}: {setting}: {r.code} {r.name} is reported while reading the file, "
-            "where settings do not apply; a file with it cannot be checked"
+            _(
+                "{source}: {setting}: {code} {name} is reported while reading the file, "
+                "where settings do not apply; a file with it cannot be checked",
+                source=source,
+                setting=setting,
+                code=r.code,
+                name=r.name,
+            )
         )
     return r
 
@@ -218,7 +311,9 @@ def read_config(path: str) -> Config:
         with open_regular(path) as fh:
             raw = fh.read()
     except OSError as e:
-        raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
+        raise ConfigError(
+            _("{path}: cannot read: {reason}", path=path, reason=e.strerror or str(e))
+        ) from None
     if path.endswith(".toml"):
         if sys.version_info >= (3, 11):
             import tomllib
@@ -229,10 +324,10 @@ def read_config(path: str) -> Config:
         except (ValueError, UnicodeDecodeError) as e:
             raise ConfigError(f"{path}: {e}") from None
         except RecursionError:
-            raise ConfigError(f"{path}: arrays or tables nested too deeply") from None
+            raise ConfigError(_("{path}: arrays or tables nested too deeply", path=path)) from None
         tool = doc.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError(f"{path}: 'tool' must be a table")
+            raise ConfigError(_("{path}: 'tool' must be a table", path=path))
         return Config.from_mapping(tool.get("salesblueprint", {}), path)
     import yaml
 
@@ -240,9 +335,9 @@ def read_config(path: str) -> Config:
         doc = yaml.safe_load(raw) or {}
         return Config.from_mapping(doc, path)
     except yaml.YAMLError as e:
-        raise ConfigError(f"{path}: invalid YAML: {e}") from None
+        raise ConfigError(_("{path}: invalid YAML: {error}", path=path, error=str(e))) from None
     except RecursionError:  # parsing, or walking, lists nested thousands deep
-        raise ConfigError(f"{path}: lists or mappings nested too deeply") from None
+        raise ConfigError(_("{path}: lists or mappings nested too deeply", path=path)) from None
 
 
 def find_config(start: str | None = None) -> Config:

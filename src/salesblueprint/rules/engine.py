@@ -191,10 +191,11 @@ def _finding(bp: Blueprint, r: Rule, p: Problem, config: Config, tr: Translator)
     )
 
 
-def config_findings(config: Config) -> list[Finding]:
+def config_findings(config: Config, tr: Translator | None = None) -> list[Finding]:
     """What is wrong in the project's rule options (``SB903``), against the config file.
 
-    Reported once per run (not per blueprint), by whoever reads the configuration.
+    Reported once per run (not per blueprint), by whoever reads the configuration; in the
+    language of ``tr`` (``--lang``: the configuration belongs to no blueprint), else English.
     """
     r = engine_codes.INVALID_OPTION
     if not config.problems or not config.selects(r):
@@ -218,7 +219,9 @@ def config_findings(config: Config) -> list[Finding]:
     for keys, message in config.problems:
         pos = _locate_keys(lines, ("options", *keys))
         sev = config.severity.get(r.code)
-        out.append(make_finding(r, message, file=file, pos=pos, severity=sev))
+        out.append(
+            make_finding(r, message, file=file, pos=pos, severity=sev, tr=tr or translator())
+        )
     return sorted(out, key=Finding.sort_key)
 
 

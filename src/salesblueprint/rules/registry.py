@@ -254,4 +254,8 @@ def suggest(key: str) -> str:
     if re.match(r"^[A-Za-z]{2}\d+$", key.strip()):
         return ""
     close = difflib.get_close_matches(key.strip().lower(), sorted(_BY_NAME), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if not close:
+        return ""
+    from salesblueprint.i18n import _
+
+    return _(" (did you mean '{name}'?)", name=close[0])

@@ -46,6 +46,7 @@ from salesblueprint.audit.result import (
     StageFigures,
 )
 from salesblueprint.audit.sla import SlaPlan
+from salesblueprint.i18n import _
 
 Progress = Callable[[int, int, str], None]
 EXAMPLES = 5
@@ -483,13 +484,18 @@ class DuckDBAudit:
             result.sla = sla_figures(self, sla, as_of_sql, activities=bool(self.act_files))
         if self.other_pipeline_rows:
             result.notes.append(
-                f"{self.other_pipeline_rows} rows belong to other pipelines (column 'pipeline') "
-                "and were left out; audit those with --pipeline ID."
+                _(
+                    "{n} rows belong to other pipelines (column 'pipeline') and were left out; "
+                    "audit those with --pipeline ID.",
+                    n=self.other_pipeline_rows,
+                )
             )
         if self.lifecycle_shape and self.plan.pipeline != LIFECYCLE:
             result.notes.append(
-                "The history looks like a lifecycle history (lead or contact status); "
-                "audit it with --pipeline lifecycle."
+                _(
+                    "The history looks like a lifecycle history (lead or contact status); "
+                    "audit it with --pipeline lifecycle."
+                )
             )
         return result
 

@@ -23,6 +23,7 @@ from salesblueprint.audit.inputs.activities import ATTEMPT_TYPES, project_activi
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
 from salesblueprint.audit.result import Activities, Example, Reason, RecycleMove, Sla
 from salesblueprint.audit.sla import SlaPlan
+from salesblueprint.i18n import _
 
 if TYPE_CHECKING:
     from salesblueprint.audit.backends.duckdb import DuckDBAudit
@@ -214,7 +215,7 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
             WHERE {delay} > {within} ORDER BY ts, deal_id LIMIT {EXAMPLES}
         """)
         out.examples["late"] = [
-            Example(d, stage=sla.to_stage, at=a, detail=f"first follow-up after {h:g} h")
+            Example(d, stage=sla.to_stage, at=a, detail=_("first follow-up after {h:g} h", h=h))
             for d, a, h in found
         ]
     if out.never:
@@ -224,7 +225,7 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
             ORDER BY ts, deal_id LIMIT {EXAMPLES}
         """)
         out.examples["never"] = [
-            Example(d, stage=sla.to_stage, at=a, detail="no follow-up") for d, a in found
+            Example(d, stage=sla.to_stage, at=a, detail=_("no follow-up")) for d, a in found
         ]
     if out.recycled_short:
         found = q(f"""
@@ -238,7 +239,7 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
                 stage=s,
                 from_stage=sla.to_stage,
                 at=a,
-                detail=f"{n} of {required} attempts",
+                detail=_("{n} of {required} attempts", n=n, required=required),
             )
             for d, s, a, n in found
         ]
@@ -280,6 +281,8 @@ def _recycles(run: DuckDBAudit, sla: SlaPlan, out: Sla) -> None:
         FROM sla_recycles ORDER BY ts, deal_id LIMIT {EXAMPLES}
     """)
     out.examples["recycle"] = [
-        Example(d, stage=b, from_stage=a, at=at, detail=f"reason: {r}" if r else "")
+        Example(
+            d, stage=b, from_stage=a, at=at, detail=_("reason: {reason}", reason=r) if r else ""
+        )
         for d, a, b, at, r in found
     ]

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs.sources import ROW_NUMBER, _find, _missing, quote
+from salesblueprint.i18n import _
 
 ACTIVITY_COLUMNS: tuple[str, ...] = ("deal_id", "timestamp", "type")
 ATTEMPT_TYPES: tuple[str, ...] = ("call", "email", "meeting")
@@ -76,17 +77,25 @@ def parse_activity_columns(spec: str | Mapping[str, str] | None) -> dict[str, st
             key, sep, value = part.partition("=")
             if not sep or not key.strip() or not value.strip():
                 raise AuditError(
-                    f"--activity-columns {part.strip()!r}: write COLUMN=NAME, e.g. deal_id=WhoId"
+                    _(
+                        "--activity-columns {part}: write COLUMN=NAME, e.g. deal_id=WhoId",
+                        part=repr(part.strip()),
+                    )
                 )
             items.append((key.strip(), value.strip()))
     out: dict[str, str] = {}
     for key, value in items:
         if key not in ACTIVITY_COLUMNS:
             close = difflib.get_close_matches(key, ACTIVITY_COLUMNS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = _(" (did you mean '{name}'?)", name=close[0]) if close else ""
             raise AuditError(
-                f"--activity-columns: unknown activity column '{key}'{hint}; "
-                f"the columns are {', '.join(ACTIVITY_COLUMNS)}"
+                _(
+                    "--activity-columns: unknown activity column '{key}'{hint}; "
+                    "the columns are {columns}",
+                    key=key,
+                    hint=hint,
+                    columns=", ".join(ACTIVITY_COLUMNS),
+                )
             )
         out[key] = value
     return out

@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 
 from salesblueprint.audit.errors import AuditError
+from salesblueprint.i18n import N_, _
 
 CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".txt")
 PARQUET_SUFFIXES = (".parquet", ".pq", ".parq")
@@ -16,6 +17,14 @@ _GLOB_CHARS = set("*?[")
 def file_kind(path: str) -> str:
     """``csv`` or ``parquet`` (by suffix; anything else is read as CSV)."""
     return "parquet" if path.lower().endswith(PARQUET_SUFFIXES) else "csv"
+
+
+_WHAT = {"history": N_("history"), "activity": N_("activity")}
+
+
+def _what(what: str) -> str:
+    """``history`` or ``activity``, translatable (as in "no history files match ...")."""
+    return _(_WHAT[what]) if what in _WHAT else what
 
 
 def collect_history(args: Sequence[str], what: str = "history") -> list[str]:
@@ -33,7 +42,13 @@ def collect_history(args: Sequence[str], what: str = "history") -> list[str]:
                     ):
                         found.append(os.path.join(root, name))
             if not found:
-                raise AuditError(f"no {what} files (*.csv, *.parquet) in folder {arg}")
+                raise AuditError(
+                    _(
+                        "no {what} files (*.csv, *.parquet) in folder {arg}",
+                        what=_what(what),
+                        arg=arg,
+                    )
+                )
             for path in found:
                 _regular(path, what)  # a FIFO named *.csv would block the read forever
             out.extend(found)
@@ -42,15 +57,17 @@ def collect_history(args: Sequence[str], what: str = "history") -> list[str]:
         elif _GLOB_CHARS & set(arg):
             matches = sorted(p for p in glob.glob(arg, recursive=True) if not os.path.isdir(p))
             if not matches:
-                raise AuditError(f"no {what} files match {arg!r}")
+                raise AuditError(_("no {what} files match {arg}", what=_what(what), arg=repr(arg)))
             for path in matches:
                 _regular(path, what)
             out.extend(matches)
         elif os.path.exists(arg):
             _regular(arg, what)
-            raise AuditError(f"cannot read {what} {arg}: not a file or folder")
+            raise AuditError(
+                _("cannot read {what} {arg}: not a file or folder", what=_what(what), arg=arg)
+            )
         else:
-            raise AuditError(f"no such {what} file or folder: {arg}")
+            raise AuditError(_("no such {what} file or folder: {arg}", what=_what(what), arg=arg))
     return list(dict.fromkeys(out))
 
 
@@ -60,4 +77,11 @@ def _regular(path: str, what: str = "history") -> None:
 
     kind = non_regular(path)
     if kind is not None:
-        raise AuditError(f"cannot read {what} {path}: it is {kind}; only regular files are read")
+        raise AuditError(
+            _(
+                "cannot read {what} {path}: it is {kind}; only regular files are read",
+                what=_what(what),
+                path=path,
+                kind=kind,
+            )
+        )

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
+from salesblueprint.i18n import _
 
 CANONICAL: tuple[str, ...] = ("deal_id", "stage", "entered_at")
 OPTIONAL: tuple[str, ...] = ("pipeline", "amount", "owner", "reason", "source")
@@ -79,17 +80,24 @@ def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
             key, sep, value = part.partition("=")
             if not sep or not key.strip() or not value.strip():
                 raise AuditError(
-                    f"--columns {part.strip()!r}: write COLUMN=NAME, e.g. deal_id=OpportunityId"
+                    _(
+                        "--columns {part}: write COLUMN=NAME, e.g. deal_id=OpportunityId",
+                        part=repr(part.strip()),
+                    )
                 )
             items.append((key.strip(), value.strip()))
     out: dict[str, str] = {}
     for key, value in items:
         if key not in ALL_COLUMNS:
             close = difflib.get_close_matches(key, ALL_COLUMNS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = _(" (did you mean '{name}'?)", name=close[0]) if close else ""
             raise AuditError(
-                f"--columns: unknown history column '{key}'{hint}; "
-                f"the columns are {', '.join(ALL_COLUMNS)}"
+                _(
+                    "--columns: unknown history column '{key}'{hint}; the columns are {columns}",
+                    key=key,
+                    hint=hint,
+                    columns=", ".join(ALL_COLUMNS),
+                )
             )
         out[key] = value
     return out
@@ -161,7 +169,13 @@ def project(
         return _hubspot(dialect, file, columns, mapping)
     if source == "hubspot-lifecycle":
         return _hubspot_lifecycle(dialect, file, columns, mapping)
-    raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
+    raise AuditError(
+        _(
+            "--source {source}: unknown; choose one of {sources}",
+            source=source,
+            sources=", ".join(SOURCES),
+        )
+    )
 
 
 def _generic(
@@ -230,8 +244,10 @@ def _salesforce(
             _select(exprs, where=f"lower({field}) = 'status'"),
             lifecycle=True,
             present=frozenset(exprs),
-            note="Salesforce LeadHistory holds changes only: a lead's first status (set when "
-            "it was created) is not in it, so most leads count as late entries.",
+            note=_(
+                "Salesforce LeadHistory holds changes only: a lead's first status (set when "
+                "it was created) is not in it, so most leads count as late entries."
+            ),
         )
     exprs = _by_names(d, file, columns, mapping, _SF_OPPORTUNITY, "Salesforce OpportunityHistory")
     return Projection(_select(exprs), present=frozenset(exprs))
@@ -264,9 +280,11 @@ def _hubspot(
             _select(exprs, from_=f"({inner}) AS wide"),
             epoch_ms=True,
             per_row=len(wide),
-            note="HubSpot's hs_v2_date_entered_<stage> columns keep one date per stage: a deal "
-            "that went back and entered a stage again shows only one entry, so backward moves "
-            "and repeated visits cannot be seen, and days in stage span the revisits.",
+            note=_(
+                "HubSpot's hs_v2_date_entered_<stage> columns keep one date per stage: a deal "
+                "that went back and entered a stage again shows only one entry, so backward "
+                "moves and repeated visits cannot be seen, and days in stage span the revisits."
+            ),
         )
     names = {
         "deal_id": _HS_IDS,
@@ -304,7 +322,9 @@ def _hubspot_lifecycle(
         lifecycle=True,
         present=frozenset(exprs),
         aliases=HUBSPOT_LIFECYCLE_ALIASES,
-        note="HubSpot lifecyclestage history: rows with an empty value (the stage cleared, as "
-        "HubSpot requires before a contact is set to an earlier stage) are not stage entries "
-        "and are left out.",
+        note=_(
+            "HubSpot lifecyclestage history: rows with an empty value (the stage cleared, as "
+            "HubSpot requires before a contact is set to an earlier stage) are not stage "
+            "entries and are left out."
+        ),
     )
