@@ -61,6 +61,8 @@ class CrmData:
     pipelines: list[CrmPipeline] = field(default_factory=list)
     # the lead's statuses up to the conversion (Salesforce LeadStatus); the last is converted
     lead_stages: list[CrmStage] = field(default_factory=list)
+    # every active lead status in the CRM's order (None: the source holds no lead statuses)
+    lead_statuses: list[CrmStage] | None = None
     notes: list[str] = field(default_factory=list)
     unknown_fields: set[str] = field(default_factory=set)
 

@@ -24,6 +24,8 @@ class Crm:
     select_option: str  # how import narrows to one pipeline
     token_env: str | None = None  # live API token variable; None: file-based only
     export_kind: Literal["json", "dir"] = "json"
+    # the CRM keeps lead statuses (drift compares the lifecycle with them): how to retrieve them
+    lead_statuses: str | None = None
 
     def load(self) -> Any:
         return importlib.import_module(self.module)
@@ -63,6 +65,7 @@ CRMS: dict[str, Crm] = {
             "the source-format folder 'sf project retrieve start' writes",
             "--process",
             export_kind="dir",
+            lead_statuses="sf project retrieve start -m StandardValueSet:LeadStatus",
         ),
         Crm(
             "pipedrive",

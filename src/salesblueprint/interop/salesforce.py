@@ -389,6 +389,7 @@ def _read_leads(path: str, data: CrmData) -> None:
         statuses.append(
             CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted"))
         )
+    data.lead_statuses = statuses
     at = next((i for i, s in enumerate(statuses) if s.converted), None)
     if at is None:
         if statuses:
