@@ -10,6 +10,8 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from salesblueprint.i18n import _
+
 if TYPE_CHECKING:
     from salesblueprint.interop.base import CrmData
 
@@ -38,9 +40,12 @@ class Crm:
         self, token: str, pipeline: str | None = None, base_url: str | None = None
     ) -> CrmData:
         if self.token_env is None:
+            from salesblueprint.i18n import _
             from salesblueprint.interop.base import InteropError
 
-            raise InteropError(f"{self.title} has no live import; export its metadata to files")
+            raise InteropError(
+                _("{crm} has no live import; export its metadata to files", crm=self.title)
+            )
         data: CrmData = self.load().fetch(token, pipeline, base_url)
         return data
 
@@ -53,7 +58,7 @@ CRMS: dict[str, Crm] = {
             "HubSpot",
             "salesblueprint.interop.hubspot",
             "file",
-            "the JSON body of GET /crm/v3/pipelines/deals",
+            _("the JSON body of GET /crm/v3/pipelines/deals"),
             "--pipeline",
             token_env="HUBSPOT_TOKEN",
         ),
@@ -62,7 +67,7 @@ CRMS: dict[str, Crm] = {
             "Salesforce",
             "salesblueprint.interop.salesforce",
             "dir",
-            "the source-format folder 'sf project retrieve start' writes",
+            _("the source-format folder 'sf project retrieve start' writes"),
             "--process",
             export_kind="dir",
             lead_statuses="sf project retrieve start -m StandardValueSet:LeadStatus",
@@ -72,7 +77,7 @@ CRMS: dict[str, Crm] = {
             "Pipedrive",
             "salesblueprint.interop.pipedrive",
             "file",
-            "the JSON body of GET /api/v2/stages",
+            _("the JSON body of GET /api/v2/stages"),
             "--pipeline",
             token_env="PIPEDRIVE_API_TOKEN",
         ),
