@@ -11,8 +11,7 @@ stages up to the lead conversion against the org's lead statuses.
 
 from __future__ import annotations
 
-from salesblueprint.diagnostics.codes import Code, declare
-from salesblueprint.i18n import N_
+from salesblueprint.diagnostics.codes import N_, Code, declare
 
 _DOC_TAIL = """
 ## Why is this bad?

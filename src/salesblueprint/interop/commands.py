@@ -44,6 +44,21 @@ def _usage(tr: Translator, message: str) -> click.UsageError:
     return click.UsageError(tr(message))
 
 
+def _early(lang: str | None, blueprint: str) -> Translator:
+    """The language of a usage error found before the blueprint is loaded: ``--lang``, else
+    the ``language:`` line of the file (as its reader's own findings do), else English."""
+    if lang is None:
+        from salesblueprint.loading.files import open_regular
+        from salesblueprint.loading.yaml_reader import sniff_language
+
+        try:
+            with open_regular(blueprint) as fh:
+                lang = sniff_language(fh.read(4096))
+        except OSError:
+            pass  # the loader says why it cannot be read
+    return translator(lang)
+
+
 def _write(out: str | None, text: str, tr: Translator | None = None) -> None:
     if out is None:
         click.echo(text, nl=False)
@@ -254,7 +269,7 @@ def add_commands(
         from salesblueprint.interop.base import InteropError
 
         c = CRMS[crm]
-        tr = translator(lang)
+        tr = _early(lang, blueprint)
         if c.export_kind == "dir" and output is None:
             raise _usage(tr, _("salesforce export writes a folder: give -o DIR"))
         if against is not None and crm != "hubspot":
@@ -331,7 +346,8 @@ def add_commands(
         c = CRMS[crm]
         if from_api and c.token_env is None:
             raise _usage(
-                translator(lang), _("{crm} has no live API import; give its folder", crm=c.title)
+                _early(lang, blueprint),
+                _("{crm} has no live API import; give its folder", crm=c.title),
             )
         bp = load_or_exit(blueprint, fmt, lang)
         tr = translator(lang or bp.language)
