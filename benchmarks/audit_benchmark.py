@@ -14,6 +14,10 @@ the smallest to the largest size grows at most 1.2Ã— the growth in deals (0.5M â
     pip install -e '.[audit]'
     python benchmarks/audit_benchmark.py --deals 500000 5000000     # the issue's sizes
     python benchmarks/audit_benchmark.py --deals 100000 1000000     # a quicker run
+    python benchmarks/audit_benchmark.py --deals 1000000 --spark    # + PySpark local, for info
+
+``--spark`` (needs ``pip install -e '.[spark]'`` and Java 17+) also times the audit with
+``--backend pyspark`` (local[2], start-up included) and checks that its JSON equals DuckDB's.
 
 Writes ``benchmarks/audit_results.json``.
 """
@@ -147,6 +151,7 @@ def main() -> None:
     ap.add_argument("--deals", type=int, nargs="+", default=[500_000, 5_000_000])
     ap.add_argument("--output", default=str(HERE / "audit_results.json"))
     ap.add_argument("--keep", help="folder for the generated files (default: a temporary one)")
+    ap.add_argument("--spark", action="store_true", help="also time --backend pyspark (info)")
     args = ap.parse_args()
     folder = Path(args.keep or tempfile.mkdtemp(prefix="sb-audit-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -180,6 +185,12 @@ def main() -> None:
         ):
             print("  note: the audit and the hand-written query count different transitions")
         moves, allowed = json.loads(h_out)
+        spark: dict[str, object] = {}
+        if args.spark:
+            s_wall, _, s_out = measure([*audit_cmd, "--backend", "pyspark"])
+            same = json.loads(s_out) == report
+            spark = {"spark_seconds": round(s_wall, 2), "spark_same_json": same}
+            print(f"  pyspark local: {s_wall:.1f} s, JSON identical to DuckDB's: {same}")
         results.append(
             {
                 "deals": n,
@@ -195,6 +206,7 @@ def main() -> None:
                 "hand_transitions": moves,
                 "audit_allowed": report["conformance"]["allowed"],
                 "hand_allowed": allowed,
+                **spark,
             }
         )
         print(

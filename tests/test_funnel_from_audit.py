@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import salesblueprint as sb
 from salesblueprint.cli import cli
 from salesblueprint.funnel_maths import AuditReportError, funnel, observed_rates
+from separate_stderr import runner
 
 pytest.importorskip("duckdb")
 
@@ -52,7 +52,7 @@ def setup(tmp_path: Path) -> tuple[Path, Path]:
     bp = tmp_path / "blueprint.yaml"
     bp.write_text(BLUEPRINT, encoding="utf-8")
     out = tmp_path / "audit.json"
-    r = CliRunner().invoke(
+    r = runner().invoke(
         cli,
         [
             "audit",
@@ -71,7 +71,7 @@ def setup(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def funnel_cli(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(cli, ["funnel", *args])
+    r = runner().invoke(cli, ["funnel", *args])
     return r.exit_code, r.stdout, r.stderr
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from salesblueprint.cli import cli
+from separate_stderr import runner
 
 from .helpers import write_csv
 
@@ -21,7 +20,7 @@ ROWS = [
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(cli, ["audit", *args])
+    r = runner().invoke(cli, ["audit", *args])
     return r.exit_code, r.stdout, r.stderr
 
 

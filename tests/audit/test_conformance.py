@@ -308,8 +308,22 @@ def test_unknown_pipeline_and_backend(bp_path: Path, tmp_path: Path) -> None:
     bp = sb.load(bp_path)
     with pytest.raises(AuditError, match="did you mean 'deals'"):
         audit(bp, path, pipeline="deal")
+    with pytest.raises(AuditError, match="unknown; choose one of duckdb, pyspark"):
+        audit(bp, path, backend="spark")
     with pytest.raises(AuditError, match="not available"):
-        audit(bp, path, backend="pyspark")
+        audit(bp, path, backend="postgres://x/db")
+
+
+def test_pyspark_backend_without_pyspark_is_a_clear_error(
+    bp_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
+    path = write_csv(tmp_path / "h.csv", [["d1", "demo", "2025-01-01"]], HEADER)
+    with pytest.raises(AuditError, match=r"pip install 'salesblueprint\[spark\]'"):
+        audit(sb.load(bp_path), path, backend="pyspark")
 
 
 def test_stage_counts_without_bit_sets_agree(

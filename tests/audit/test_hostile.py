@@ -189,8 +189,10 @@ def test_any_csv_rows_are_all_counted_or_refused(
     bp: Any, tmp_path: Path, rows: list[list[str]], quoting: str
 ) -> None:
     buf = io.StringIO()
+    # RFC 4180 line ends: the writer then quotes every cell holding a CR or an LF (with "\n"
+    # it leaves a bare CR unquoted, which DuckDB 1.x rightly reads as a line break)
     writer = csv.writer(
-        buf, quoting=csv.QUOTE_ALL if quoting == "all" else csv.QUOTE_MINIMAL, lineterminator="\n"
+        buf, quoting=csv.QUOTE_ALL if quoting == "all" else csv.QUOTE_MINIMAL, lineterminator="\r\n"
     )
     writer.writerow([*HEADER, "reason"])
     for row in rows:

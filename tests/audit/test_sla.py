@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from salesblueprint.cli import cli
+from separate_stderr import runner
 
 from .helpers import BLUEPRINT, write_csv
 
@@ -187,7 +187,7 @@ def test_no_deadline_counts_followed_up(tmp_path: Path, files: tuple[Path, Path]
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(cli, ["audit", *args])
+    r = runner().invoke(cli, ["audit", *args])
     return r.exit_code, r.stdout, r.stderr
 
 

@@ -24,11 +24,11 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most)
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.94, 0.04),
-    ("buyer-centric criteria", "nl"): (0.95, 0.02),
-    ("buyer-centric names", "en"): (0.96, 0.02),
-    ("buyer-centric names", "nl"): (0.88, 0.07),
-    ("factual", "en"): (0.97, 0.03),
+    ("buyer-centric criteria", "en"): (0.93, 0.03),
+    ("buyer-centric criteria", "nl"): (0.94, 0.02),
+    ("buyer-centric names", "en"): (0.94, 0.03),
+    ("buyer-centric names", "nl"): (0.90, 0.05),
+    ("factual", "en"): (0.96, 0.02),
     ("factual", "nl"): (0.97, 0.02),
 }
 
@@ -49,8 +49,8 @@ def test_tune_split_stays_above_its_floor(tune: nb.Result, key: tuple[str, str])
 
 def test_corpus_size_and_split() -> None:
     items = nb.load()
-    assert len(items) >= 600
-    assert sum(i.label != "amb" for i in items) >= 500
+    assert len(items) >= 800
+    assert sum(i.label != "amb" for i in items) >= 700
     assert sum(i.lang == "nl" for i in items) >= 120
     assert all(i.url.startswith(("http://", "https://")) for i in items)
     assert {nb.split_of(i.url) for i in items} == {"tune", "heldout"}
@@ -223,3 +223,20 @@ def test_judgements_and_forecasts_still_reported(text: str, lang: str) -> None:
     from salesblueprint.rules.norms._language import factual_issues
 
     assert factual_issues(vocabulary(lang), text) != (), text
+
+
+@pytest.mark.parametrize(
+    "name", ["Opstellen Offerteaanvraag", "Opstellen van eisen en wensen", "Bestelling opstellen"]
+)
+def test_writing_the_buyers_own_document_is_the_buyers_job_nl(name: str) -> None:
+    assert stage_name_issue(vocabulary("nl"), name) is None
+
+
+@pytest.mark.parametrize("name", ["Offerte opstellen", "Opstellen van de offerte"])
+def test_writing_the_sellers_document_stays_seller_work_nl(name: str) -> None:
+    assert stage_name_issue(vocabulary("nl"), name) is not None
+
+
+def test_a_seller_verb_before_a_finite_verb_is_its_subject_en() -> None:
+    actor = criterion_actor(vocabulary("en"), "Contact has opted in to receive communication")
+    assert actor is None or actor.side == "buyer"

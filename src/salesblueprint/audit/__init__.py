@@ -7,7 +7,8 @@ result = sb.audit(bp, "history/*.parquet")          # -> sb.AuditResult
 result.conformance.violations["skip"], result.stages["demo"].win_rate
 ```
 
-The history is read by DuckDB (``pip install 'salesblueprint[audit]'``); nothing here is
+The history is read by DuckDB (``pip install 'salesblueprint[audit]'``) or, with
+``backend="pyspark"``, by Spark (``pip install 'salesblueprint[spark]'``); nothing here is
 imported by ``check``.
 """
 
@@ -82,7 +83,12 @@ def audit(
     act_files = collect_history(_paths(activities), what="activity") if activities else []
     sla = build_sla(bp, plan, required=bool(act_files))
     callback: Progress | None = progress if callable(progress) else None
-    return run_duckdb(
+    run = run_duckdb
+    if backend == "pyspark":
+        from salesblueprint.audit.backends.spark import run_spark
+
+        run = run_spark
+    return run(
         plan,
         files,
         source=source,

@@ -91,7 +91,10 @@ _LOADER: list[Callable[[str, str], Blueprint]] = []
     help="Rename the generic columns: deal_id=Id,stage=StageName,entered_at=CreatedDate.",
 )
 @click.option(
-    "--backend", default="duckdb", show_default=True, help="Where the queries run: duckdb."
+    "--backend",
+    default="duckdb",
+    show_default=True,
+    help="Where the queries run: duckdb (embedded) or pyspark (local, or the active session).",
 )
 @click.option(
     "--format",

@@ -30,9 +30,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from salesblueprint.audit.analyses import calibration, wilson
+from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs import file_kind, project
-from salesblueprint.audit.inputs.sources import ROW_NUMBER, literal
+from salesblueprint.audit.inputs.sources import ROW_NUMBER
 from salesblueprint.audit.plan import LIFECYCLE, Plan, squash
 from salesblueprint.audit.result import (
     VIOLATION_KINDS,
@@ -48,7 +49,6 @@ from salesblueprint.audit.sla import SlaPlan
 
 Progress = Callable[[int, int, str], None]
 EXAMPLES = 5
-_ISO = "%Y-%m-%dT%H:%M:%SZ"
 # verdict codes of the ``steps`` table
 VERDICTS = ("allowed", "skip", "backward", "after_outcome")
 
@@ -61,55 +61,43 @@ def _import_duckdb() -> Any:
     return duckdb
 
 
-def _timestamp_sql(col: str, epoch_ms: bool) -> str:
-    """Text -> naive UTC TIMESTAMP (NULL when it is not one). Without a zone a time is UTC.
-
-    Only ISO 8601 (a date ``YYYY-MM-DD``, then optionally a time and a zone) is a timestamp:
-    DuckDB would also read ``1/2/25`` as the year 1, which is never what a CRM meant.
-    """
-    # DuckDB reads an offset of any size (+99:00 as 99 hours): ISO 8601 and every CRM keep
-    # to -12:00..+14:00, so an hour past 18 or a minute past 59 is a bad timestamp
-    bad_offset = (
-        f"regexp_matches({col}, '[T ][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.,][0-9]+)?)?\\s*"
-        f"[+-]((19|[2-9][0-9])(:?[0-9]{{2}})?|[0-9]{{2}}:?[6-9][0-9])$')"
-    )
-    iso = (
-        f"CASE WHEN regexp_matches({col}, '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([T ]|$)') "
-        f"AND NOT {bad_offset} "
-        f"THEN CAST(try_cast({col} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP) END"
-    )
-    if not epoch_ms:
-        return iso
-    epoch = (
-        f"CAST(to_timestamp(CAST({col} AS DOUBLE) / "
-        f"CASE WHEN length({col}) >= 12 THEN 1000 ELSE 1 END) AT TIME ZONE 'UTC' AS TIMESTAMP)"
-    )
-    return f"CASE WHEN regexp_full_match({col}, '[0-9]{{9,13}}') THEN {epoch} ELSE {iso} END"
-
-
 class DuckDBAudit:
-    """One audit run: ``load`` the files, then ``result`` computes every figure."""
+    """One audit run: ``load`` the files, then ``result`` computes every figure.
+
+    The queries are the audit's for every engine: what an engine spells differently comes from
+    ``self.sql`` (a :class:`~salesblueprint.audit.backends.dialect.Dialect`), and what it does
+    differently (reading files, making tables, running queries) from the methods a backend
+    overrides: ``_relation``, ``_describe``, ``_create``, ``_insert_pairs``, ``_q``, ``close``
+    (see :mod:`salesblueprint.audit.backends.spark`).
+    """
+
+    sql: Dialect = DUCKDB
 
     def __init__(self, plan: Plan, pipelines: Sequence[tuple[str, str]] = ()) -> None:
-        self.plan = plan
-        # the blueprint's pipelines (id, name): rows naming another pipeline are left out
-        self.pipelines = list(pipelines)
+        self._setup(plan, pipelines)
         duckdb = _import_duckdb()
         self._tmp = tempfile.mkdtemp(prefix="salesblueprint-audit-")
         self.con = duckdb.connect(":memory:")
         self.con.execute("SET TimeZone = 'UTC'")
-        self.con.execute(f"SET temp_directory = {literal(self._tmp)}")
+        self.con.execute(f"SET temp_directory = {self.sql.literal(self._tmp)}")
         self.con.execute("SET preserve_insertion_order = true")
         # DuckDB's own progress bar writes to stdout, into the report: never
         self.con.execute("SET enable_progress_bar = false")
         # bounded memory: DuckDB spills to the temporary folder beyond this
         limit = os.environ.get("SALESBLUEPRINT_AUDIT_MEMORY", "1500MB")
         try:
-            self.con.execute(f"SET memory_limit = {literal(limit)}")
+            self.con.execute(f"SET memory_limit = {self.sql.literal(limit)}")
         except duckdb.Error:
             raise AuditError(
                 f"SALESBLUEPRINT_AUDIT_MEMORY={limit}: not a memory size; write e.g. 2GB"
             ) from None
+        self._error = duckdb.Error
+
+    def _setup(self, plan: Plan, pipelines: Sequence[tuple[str, str]]) -> None:
+        """The engine-independent state of a run."""
+        self.plan = plan
+        # the blueprint's pipelines (id, name): rows naming another pipeline are left out
+        self.pipelines = list(pipelines)
         self.files: list[str] = []
         self.kinds: list[str] = []
         self.per_row: list[int] = []
@@ -121,7 +109,6 @@ class DuckDBAudit:
         self.act_files: list[str] = []
         # stage values a source names otherwise (HubSpot's marketingqualifiedlead -> mql)
         self.aliases: dict[str, tuple[str, ...]] = {}
-        self._error = duckdb.Error
 
     def close(self) -> None:
         self.con.close()
@@ -132,8 +119,24 @@ class DuckDBAudit:
         rows: list[tuple[Any, ...]] = self.con.execute(sql, list(params)).fetchall()
         return rows
 
+    def _describe(self, sql: str) -> list[tuple[str, str]]:
+        """The columns (name, upper-case type) of a query; raises ``self._error``."""
+        return [(str(r[0]), str(r[1]).upper()) for r in self._q(f"DESCRIBE {sql}")]
+
+    def _create(self, name: str, sql: str, *, table: bool = True) -> None:
+        """``name`` for the rest of the run: a table (computed once) or a view."""
+        kind = "TABLE" if table else "VIEW"
+        self.con.execute(f"CREATE TEMP {kind} {name} AS {sql}")
+
+    def _insert_pairs(self, name: str, pairs: Sequence[tuple[str, int]]) -> None:
+        """The table ``name (stage text, idx small integer)`` with these rows."""
+        self.con.execute(f"CREATE TEMP TABLE {name} (stage VARCHAR, idx SMALLINT)")
+        if pairs:
+            self.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", pairs)
+
     def _relation(self, path: str, i: int, prefix: str = "csv") -> tuple[str, str]:
         """The file as a relation to describe, and the same with its row numbers."""
+        literal = self.sql.literal
         if file_kind(path) == "parquet":
             rel = f"read_parquet({literal(path)})"
             numbered = (
@@ -168,42 +171,35 @@ class DuckDBAudit:
                 progress(i, len(files), path)
             try:
                 rel, numbered = self._relation(path, i)
-                columns = [r[0] for r in self._q(f"DESCRIBE SELECT * FROM {rel}")]
+                columns = [c for c, _ in self._describe(f"SELECT * FROM {rel}")]
             except self._error as e:
                 raise AuditError(
                     f"{path}: cannot read it as {file_kind(path)}: {_short(e)}"
                 ) from None
-            proj = project(source, path, columns, mapping)
+            proj = project(source, path, columns, mapping, self.sql)
             self.lifecycle_shape = self.lifecycle_shape or proj.lifecycle
             if proj.note and proj.note not in self.notes:
                 self.notes.append(proj.note)
             self.optional |= {c for c in ("reason", "owner", "source") if proj.has(c)}
             self.aliases.update(proj.aliases)
             inner = f"WITH raw AS (SELECT * FROM {numbered}) {proj.sql}"
-            typed = self._typed_time(inner)
-            if typed:
-                # a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ: nothing to parse
+            # a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ: nothing to parse
+            ts_sql = self.sql.typed_timestamp("entered_at", self._typed_time(inner))
+            if ts_sql is not None:
                 at = "entered_at"
-                ts_sql = (
-                    "CAST(entered_at AT TIME ZONE 'UTC' AS TIMESTAMP)"
-                    if typed == "TIMESTAMP WITH TIME ZONE"
-                    else "CAST(entered_at AS TIMESTAMP)"
-                )
             else:
-                at = "nullif(trim(CAST(entered_at AS VARCHAR)), '')"
-                ts_sql = _timestamp_sql(at, proj.epoch_ms)
+                at = f"nullif(trim({self.sql.cast_text('entered_at')}), '')"
+                ts_sql = self.sql.timestamp_text(at, proj.epoch_ms)
             keep = "TRUE"
             if pipeline_keys is not None:
-                keep = (
-                    "(nullif(trim(pipeline), '') IS NULL OR lower(trim(pipeline)) IN "
-                    f"({', '.join(literal(k) for k in sorted(pipeline_keys))}))"
-                )
+                keys = ", ".join(self.sql.literal(k) for k in sorted(pipeline_keys))
+                keep = f"(nullif(trim(pipeline), '') IS NULL OR lower(trim(pipeline)) IN ({keys}))"
             sql = f"""
                 SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
                     CASE WHEN d IS NULL OR s IS NULL OR a IS NULL THEN 'missing_value'
                          WHEN ts IS NULL THEN 'bad_timestamp' END AS reject,
                     CASE WHEN d IS NULL OR s IS NULL OR a IS NULL OR ts IS NULL
-                        THEN CAST(a AS VARCHAR) END AS raw_at,
+                        THEN {self.sql.cast_text("a")} END AS raw_at,
                     keep, reason, owner, source
                 FROM (
                     SELECT CAST({ROW_NUMBER} AS BIGINT) AS n,
@@ -211,32 +207,33 @@ class DuckDBAudit:
                         {at} AS a, {ts_sql} AS ts, {keep} AS keep,
                         nullif(trim(reason), '') AS reason, nullif(trim(owner), '') AS owner,
                         nullif(trim(source), '') AS source
-                    FROM ({inner})
-                )
+                    FROM ({inner}) AS p
+                ) AS q
             """
             try:
-                self.con.execute(f"DESCRIBE {sql}")
+                self._describe(sql)
             except self._error as e:
                 raise AuditError(f"{path}: cannot read it: {_short(e)}") from None
             parts.append(sql)
             self.files.append(path)
             self.kinds.append(file_kind(path))
             self.per_row.append(proj.per_row)
-        self.con.execute(f"CREATE TEMP VIEW rows AS {' UNION ALL '.join(parts)}")
-        # the CSV tables keep the file order; from here on the order is explicit (``n``)
-        self.con.execute("SET preserve_insertion_order = false")
+        self._create("rows", " UNION ALL ".join(parts), table=False)
+        self._loaded()
         if progress:
             progress(len(files), len(files), "")
 
+    def _loaded(self) -> None:
+        # the CSV tables keep the file order; from here on the order is explicit (``n``)
+        self.con.execute("SET preserve_insertion_order = false")
+
     def _typed_time(self, inner: str) -> str:
-        """The type of the projected ``entered_at`` when it is a timestamp already, else ''."""
+        """The engine's type of the projected ``entered_at`` ('' when it cannot be told)."""
         try:
-            found = self._q(f"DESCRIBE ({inner})")
+            found = self._describe(f"SELECT * FROM ({inner}) AS t")
         except self._error:
-            return ""  # the INSERT reports the problem
-        kinds = {r[0]: str(r[1]).upper() for r in found}
-        kind = kinds.get("entered_at", "")
-        return kind if kind in ("TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "DATE") else ""
+            return ""  # the DESCRIBE of the whole query reports the problem
+        return dict(found).get("entered_at", "")
 
     def _pipeline_keys(self) -> set[str] | None:
         """Lower-cased values of a ``pipeline`` column that mean this pipeline, when it matters
@@ -255,10 +252,10 @@ class DuckDBAudit:
         values: list[str] = []
         first: Any = None
         last: Any = None
-        for keep, reject, stage, n, lo, hi in self._q("""
+        for keep, reject, stage, n, lo, hi in self._q(f"""
             SELECT keep, reject, CASE WHEN keep AND reject IS NULL THEN stage END,
-                count(*), min(ts), max(ts)
-            FROM rows GROUP BY ALL
+                count(*), {self.sql.iso("min(ts)")}, {self.sql.iso("max(ts)")}
+            FROM rows GROUP BY 1, 2, 3
         """):
             if not keep:
                 self.other_pipeline_rows += int(n)
@@ -271,8 +268,7 @@ class DuckDBAudit:
             values.append(stage)
             first = lo if first is None or lo < first else first
             last = hi if last is None or hi > last else last
-        h.first_at = None if first is None else first.strftime(_ISO)
-        h.last_at = None if last is None else last.strftime(_ISO)
+        h.first_at, h.last_at = first, last
         for reason in sorted(r for r, n in h.rejected.items() if n):
             found = self._q(
                 "SELECT f, n, coalesce(deal_id, ''), coalesce(stage, ''), coalesce(raw_at, '') "
@@ -301,12 +297,11 @@ class DuckDBAudit:
             )
             if sid:
                 pairs.append((v, index[sid]))
-        self.con.execute("CREATE TEMP TABLE smap (stage VARCHAR, idx SMALLINT)")
-        if pairs:
-            self.con.executemany("INSERT INTO smap VALUES (?, ?)", pairs)
+        self._insert_pairs("smap", pairs)
 
-    def _verdicts(self) -> str:
-        """The verdict of every move ``a -> b`` as a list indexed by ``a * N + b + 1``."""
+    def _verdict(self, before: str, idx: str) -> str:
+        """The verdict code of the move ``before -> idx`` (stage indices) from a constant
+        array of every move's verdict."""
         codes = []
         for a in self.plan.stages:
             for b in self.plan.stages:
@@ -318,7 +313,8 @@ class DuckDBAudit:
                     codes.append(VERDICTS.index("backward"))
                 else:
                     codes.append(VERDICTS.index("skip"))
-        return f"CAST([{', '.join(map(str, codes))}] AS TINYINT[])"
+        n = len(self.plan.stages)
+        return self.sql.array_at([str(c) for c in codes], "TINYINT", f"{before} * {n} + {idx}")
 
     def _indices(self, *kinds: str) -> str:
         found = [str(s.index) for s in self.plan.stages if s.kind in kinds]
@@ -326,29 +322,30 @@ class DuckDBAudit:
 
     def _build(self, values: Sequence[str]) -> None:
         self._match_stages(values)
-        n = len(self.plan.stages)
         extra = sorted(self.optional)
         carried = "".join(f", r.{c}" for c in extra)
-        lags = "".join(f", lag({c} IGNORE NULLS) OVER w AS prev_{c}" for c in extra)
+        lag = self.sql.ignore_nulls
+        lags = "".join(f", {lag('lag', c)} OVER w AS prev_{c}" for c in extra)
         kept = "".join(
             f", CASE WHEN last_row THEN coalesce({c}, prev_{c}) END AS {c}" for c in extra
         )
         outcomes = self._indices("won", "lost")
         # rows of one deal in time order, ties in input order (file, then row in the file)
-        self.con.execute(f"""
-            CREATE TEMP TABLE steps AS
+        self._create(
+            "steps",
+            f"""
             WITH x AS (
-                SELECT r.deal_id, (CAST(r.f AS BIGINT) << 40) + r.n AS ord, r.ts, m.idx,
+                SELECT r.deal_id, CAST(r.f AS BIGINT) * {1 << 40} + r.n AS ord, r.ts, m.idx,
                     CASE WHEN m.idx IS NULL THEN r.stage END AS unknown{carried}
                 FROM rows r LEFT JOIN smap m ON m.stage = r.stage
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
                 SELECT x.*,
-                    lag(idx IGNORE NULLS) OVER w AS before,
-                    lead(idx IGNORE NULLS) OVER w AS after,
-                    lead(CASE WHEN idx IS NOT NULL THEN ts END IGNORE NULLS) OVER w AS after_ts,
+                    {lag("lag", "idx")} OVER w AS before,
+                    {lag("lead", "idx")} OVER w AS after,
+                    {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END")} OVER w AS after_ts,
                     lead(ord) OVER w IS NULL AS last_row,
-                    lag(CASE WHEN idx IN {outcomes} THEN idx END IGNORE NULLS) OVER w
+                    {lag("lag", f"CASE WHEN idx IN {outcomes} THEN idx END")} OVER w
                         AS prev_outcome{lags}
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
@@ -357,31 +354,36 @@ class DuckDBAudit:
                 idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
                 idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
                 CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
-                    THEN {self._verdicts()}[before * {n} + idx + 1] END AS verdict,
+                    THEN {self._verdict("before", "idx")} END AS verdict,
                 CASE WHEN last_row THEN coalesce(CASE WHEN idx IN {outcomes} THEN idx END,
                     prev_outcome) END AS outcome{kept}
             FROM y
             WHERE idx IS NULL OR last_row OR before IS DISTINCT FROM idx
                 OR after IS DISTINCT FROM idx
-        """)
+        """,
+        )
         won, lost = self._indices("won"), self._indices("lost")
         deal_extra = "".join(f", any_value({c}) FILTER (WHERE last_row) AS {c}" for c in extra)
-        self.con.execute(f"""
-            CREATE TEMP TABLE deals AS
+        visited = self._visited_sql()
+        carry = ["max_idx", "last_idx", "last_ts", "bad"] + (["visited"] if visited else [])
+        self._create(
+            "deals",
+            f"""
             SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
-                ELSE 'open' END AS final, * EXCLUDE (deal_id, o)
+                ELSE 'open' END AS final, {", ".join(carry + extra)}
             FROM (
                 SELECT deal_id, any_value(outcome) FILTER (WHERE last_row) AS o,
                     max(idx) AS max_idx,
                     any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
                     max(ts) FILTER (WHERE is_start) AS last_ts,
                     bool_or(verdict > 0 OR idx IS NULL OR {self._late()}) AS bad
-                    {self._visited_sql()}{deal_extra}
+                    {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
-            )
-        """)
+            ) AS g
+        """,
+        )
         # the deals with a path (not only rows of unknown stages)
-        self.con.execute("CREATE TEMP VIEW deal AS SELECT * FROM deals WHERE max_idx IS NOT NULL")
+        self._create("deal", "SELECT * FROM deals WHERE max_idx IS NOT NULL", table=False)
 
     def _late(self) -> str:
         """The row is a deal's first known stage, and not the pipeline's first."""
@@ -391,7 +393,7 @@ class DuckDBAudit:
         """The stages a deal visited as a bit set, when they fit in 64 bits."""
         if len(self.plan.stages) > 63:
             return ""
-        return ", bit_or(CAST(1 AS UBIGINT) << CAST(idx AS UBIGINT)) AS visited"
+        return f", bit_or({self.sql.bit('idx')}) AS visited"
 
     def _stage_counts(self) -> dict[str, tuple[int, int, int, int]]:
         """Per stage: deals entered, won, lost, and converted (reached a later stage)."""
@@ -410,7 +412,7 @@ class DuckDBAudit:
         # one pass over the deals; the groups (final state x visited set) are few
         totals = [[0, 0, 0, 0] for _ in self.plan.stages]
         for final, visited, max_idx, n in self._q(
-            "SELECT final, visited, max_idx, count(*) FROM deal GROUP BY ALL"
+            "SELECT final, visited, max_idx, count(*) FROM deal GROUP BY 1, 2, 3"
         ):
             for s in self.plan.stages:
                 if int(visited) >> s.index & 1:
@@ -429,8 +431,10 @@ class DuckDBAudit:
             return f"{self.files[f]}:{n + 2}"
         return f"{self.files[f]}: row {n + 1}"
 
-    def _ids(self) -> str:
-        return f"[{', '.join(literal(s.id) for s in self.plan.stages)}]"
+    def _stage_id(self, index0: str) -> str:
+        """The id of the stage whose index is the SQL expression ``index0``."""
+        ids = [self.sql.literal(s.id) for s in self.plan.stages]
+        return self.sql.array_at(ids, self.sql.text, index0)
 
     def result(
         self, blueprint: str, source: str, as_of: str | None, sla: SlaPlan | None = None
@@ -442,13 +446,12 @@ class DuckDBAudit:
         conformance = self._conformance()
         if as_of is None:
             as_of = history.last_at
-        # a typed NULL when no row has a time: a bare NULL AT TIME ZONE is ambiguous to DuckDB
         as_of_sql = (
-            "CAST(NULL AS TIMESTAMPTZ)"
+            "CAST(NULL AS TIMESTAMP)"
             if as_of is None
-            else f"try_cast({literal(as_of)} AS TIMESTAMPTZ)"
+            else self.sql.parse_timestamp(self.sql.literal(as_of))
         )
-        as_of_ts = q(f"SELECT CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP)")[0][0]
+        as_of_ts = q(f"SELECT {self.sql.iso(as_of_sql)}")[0][0]
         if as_of is not None and as_of_ts is None:
             raise AuditError(f"--as-of {as_of}: not a timestamp; write e.g. 2025-06-30T00:00:00Z")
         stages = self._stages(as_of_sql)
@@ -466,7 +469,7 @@ class DuckDBAudit:
             conformance=conformance,
             stages=stages,
             required=required,
-            as_of=None if as_of_ts is None else as_of_ts.strftime(_ISO),
+            as_of=as_of_ts,
             final=final,
             reasons=reasons,
             deals_without_reason=without,
@@ -497,7 +500,7 @@ class DuckDBAudit:
         c.moves = []
         for a, b, v, n in q(
             "SELECT before, idx, verdict, count(*) FROM steps WHERE verdict IS NOT NULL "
-            "GROUP BY ALL"
+            "GROUP BY 1, 2, 3"
         ):
             verdict = VERDICTS[int(v or 0)]
             c.moves.append((ids[int(a)], ids[int(b)], verdict, int(n)))
@@ -519,15 +522,14 @@ class DuckDBAudit:
             if not c.violations[kind]:
                 continue
             found = q(
-                f"SELECT deal_id, {self._ids()}[before + 1], {self._ids()}[idx + 1], "
-                f"strftime(ts, '{_ISO}') FROM steps WHERE verdict = ? "
-                f"ORDER BY deal_id, ts, {self._ids()}[idx + 1] LIMIT {EXAMPLES}",
-                [VERDICTS.index(kind)],
+                f"SELECT deal_id, {self._stage_id('before')}, {self._stage_id('idx')}, "
+                f"{self.sql.iso('ts')} FROM steps WHERE verdict = {VERDICTS.index(kind)} "
+                f"ORDER BY deal_id, ts, 3 LIMIT {EXAMPLES}"
             )
             c.examples[kind] = [Example(d, stage=b, from_stage=a, at=t) for d, a, b, t in found]
         if unknown:
             found = q(
-                f"SELECT ord, deal_id, unknown, strftime(ts, '{_ISO}') FROM steps "
+                f"SELECT ord, deal_id, unknown, {self.sql.iso('ts')} FROM steps "
                 f"WHERE idx IS NULL ORDER BY ord LIMIT {EXAMPLES}"
             )
             c.examples["unknown_stage"] = [
@@ -543,7 +545,7 @@ class DuckDBAudit:
             }
         if late_n:
             found = q(
-                f"SELECT deal_id, {self._ids()}[idx + 1], strftime(ts, '{_ISO}') FROM steps "
+                f"SELECT deal_id, {self._stage_id('idx')}, {self.sql.iso('ts')} FROM steps "
                 f"WHERE {late} ORDER BY deal_id LIMIT {EXAMPLES}"
             )
             c.examples["late_entry"] = [Example(d, stage=s, at=t) for d, s, t in found]
@@ -555,7 +557,7 @@ class DuckDBAudit:
         A visit of one row ends at ``after_ts``; a visit with repeats at its run's last row's
         ``after_ts``: a second window pairs each run's first and last row, over those rows only.
         """
-        days = "date_diff('microsecond', ts, {}) / 86400000000.0"
+        days = self._days("{}")
         return {
             int(i): (float(v[0]), float(v[1]))
             for i, v in self._q(f"""
@@ -572,6 +574,10 @@ class DuckDBAudit:
             """)
         }
 
+    def _days(self, end: str) -> str:
+        """Days (a double) from ``ts`` to ``end``: microseconds / 86400e6."""
+        return f"CAST({self.sql.micros_between('ts', end)} AS DOUBLE) / 86400000000.0"
+
     def _stages(self, as_of_sql: str) -> dict[str, StageFigures]:
         q = self._q
         counts = self._stage_counts()
@@ -579,9 +585,7 @@ class DuckDBAudit:
         open_now: dict[int, tuple[int, int]] = {}
         for i, n, late in q(f"""
             SELECT d.last_idx, count(*),
-                count(*) FILTER (WHERE date_diff('microsecond', d.last_ts,
-                    CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP))
-                    > {self._expected()}[d.last_idx + 1] * 86400000000.0)
+                count(*) FILTER (WHERE {self._rotting("d.last_ts", "d.last_idx", as_of_sql)})
             FROM deal d WHERE d.final = 'open' GROUP BY 1
         """):
             open_now[int(i)] = (int(n), int(late))
@@ -619,17 +623,16 @@ class DuckDBAudit:
             out[s.id] = f
         return out
 
-    def _expected(self) -> str:
-        """``expected_days`` per stage index, as a list (NULL where not declared)."""
+    def _rotting(self, last_ts: str, last_idx: str, as_of_sql: str) -> str:
+        """The deal has been in its last stage longer than the stage's ``expected_days``."""
         vals = [str(s.expected_days) if s.expected_days else "NULL" for s in self.plan.stages]
-        return f"CAST([{', '.join(vals)}] AS DOUBLE[])"
+        expected = self.sql.array_at(vals, "DOUBLE", last_idx)
+        return f"{self.sql.micros_between(last_ts, as_of_sql)} > {expected} * 86400000000.0"
 
     def _rotting_examples(self, as_of_sql: str) -> list[Example]:
         found = self._q(f"""
-            SELECT deal_id, {self._ids()}[last_idx + 1], strftime(last_ts, '{_ISO}') FROM deal
-            WHERE final = 'open' AND date_diff('microsecond', last_ts,
-                CAST({as_of_sql} AT TIME ZONE 'UTC' AS TIMESTAMP))
-                > {self._expected()}[last_idx + 1] * 86400000000.0
+            SELECT deal_id, {self._stage_id("last_idx")}, {self.sql.iso("last_ts")} FROM deal
+            WHERE final = 'open' AND {self._rotting("last_ts", "last_idx", as_of_sql)}
             ORDER BY last_ts, deal_id LIMIT {EXAMPLES}
         """)
         return [Example(d, stage=s, at=t) for d, s, t in found]

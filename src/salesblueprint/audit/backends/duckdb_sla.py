@@ -44,7 +44,7 @@ def attempt_type_sql(col: str) -> str:
 
 def load_activities(run: DuckDBAudit, files: Sequence[str], mapping: dict[str, str]) -> None:
     """Read the activity files into ``act_rows`` (a view) and ``acts`` (the attempts)."""
-    from salesblueprint.audit.backends.duckdb import _short, _timestamp_sql
+    from salesblueprint.audit.backends.duckdb import _short
 
     parts: list[str] = []
     run.act_files = list(files)
@@ -67,7 +67,7 @@ def load_activities(run: DuckDBAudit, files: Sequence[str], mapping: dict[str, s
             )
         else:
             at = "nullif(trim(CAST(timestamp AS VARCHAR)), '')"
-            ts_sql = _timestamp_sql(at, True)
+            ts_sql = run.sql.timestamp_text(at, True)
         kind = attempt_type_sql("t") if has_type else "'activity'"
         sql = f"""
             SELECT {i} AS f, n, d AS deal_id, ts, t AS type,
@@ -135,7 +135,6 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
     """The SLA's figures from ``steps`` (and ``acts`` when activities were given)."""
     q = run._q
     t = sla.to_index
-    ids = run._ids()
     out = Sla(
         handoff_from=sla.from_stage,
         handoff_to=sla.to_stage,
@@ -229,7 +228,7 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
         ]
     if out.recycled_short:
         found = q(f"""
-            SELECT deal_id, {ids}[next_idx + 1], strftime(next_ts, '{_ISO}'), attempts
+            SELECT deal_id, {run._stage_id("next_idx")}, strftime(next_ts, '{_ISO}'), attempts
             FROM sla_follow WHERE next_idx < {t} AND attempts < {required}
             ORDER BY next_ts, deal_id LIMIT {EXAMPLES}
         """)
@@ -276,7 +275,7 @@ def _recycles(run: DuckDBAudit, sla: SlaPlan, out: Sla) -> None:
         else:
             out.reasons.append(Reason(value, int(n), value.lower() in declared))
     found = q(f"""
-        SELECT deal_id, {run._ids()}[before + 1], {run._ids()}[idx + 1],
+        SELECT deal_id, {run._stage_id("before")}, {run._stage_id("idx")},
             strftime(ts, '{_ISO}'), coalesce(reason, '')
         FROM sla_recycles ORDER BY ts, deal_id LIMIT {EXAMPLES}
     """)

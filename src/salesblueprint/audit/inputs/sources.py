@@ -32,6 +32,7 @@ import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
 
 CANONICAL: tuple[str, ...] = ("deal_id", "stage", "entered_at")
@@ -55,11 +56,13 @@ ROW_NUMBER = "__sb_row"
 
 
 def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+    """An identifier in DuckDB's spelling (other engines: :mod:`~..backends.dialect`)."""
+    return DUCKDB.quote(name)
 
 
 def literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    """A string literal in DuckDB's spelling."""
+    return DUCKDB.literal(text)
 
 
 def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
@@ -127,11 +130,11 @@ def _select(exprs: Mapping[str, str], from_: str = "raw", where: str = "") -> st
     return f"SELECT {cols}, {ROW_NUMBER} FROM {from_}" + (f" WHERE {where}" if where else "")
 
 
-def _text(col: str, target: str = "") -> str:
+def _text(d: Dialect, col: str, target: str = "") -> str:
     """The column as text; ``entered_at`` keeps its type (a Parquet timestamp stays one)."""
     if target == "entered_at":
-        return quote(col)
-    return f"CAST({quote(col)} AS VARCHAR)"
+        return d.quote(col)
+    return d.cast_text(d.quote(col))
 
 
 def _find(columns: Sequence[str], *names: str) -> str | None:
@@ -143,26 +146,32 @@ def _find(columns: Sequence[str], *names: str) -> str | None:
 
 
 def project(
-    source: str, file: str, columns: Sequence[str], mapping: Mapping[str, str]
+    source: str,
+    file: str,
+    columns: Sequence[str],
+    mapping: Mapping[str, str],
+    dialect: Dialect = DUCKDB,
 ) -> Projection:
-    """The projection of one file of ``source`` with these ``columns``."""
+    """The projection of one file of ``source`` with these ``columns``, in ``dialect``'s SQL."""
     if source == "generic":
-        return _generic(file, columns, mapping)
+        return _generic(dialect, file, columns, mapping)
     if source == "salesforce":
-        return _salesforce(file, columns, mapping)
+        return _salesforce(dialect, file, columns, mapping)
     if source == "hubspot":
-        return _hubspot(file, columns, mapping)
+        return _hubspot(dialect, file, columns, mapping)
     if source == "hubspot-lifecycle":
-        return _hubspot_lifecycle(file, columns, mapping)
+        return _hubspot_lifecycle(dialect, file, columns, mapping)
     raise AuditError(f"--source {source}: unknown; choose one of {', '.join(SOURCES)}")
 
 
-def _generic(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Projection:
+def _generic(
+    d: Dialect, file: str, columns: Sequence[str], mapping: Mapping[str, str]
+) -> Projection:
     exprs: dict[str, str] = {}
     for col in ALL_COLUMNS:
         name = mapping.get(col, col)
         if name in columns:
-            exprs[col] = _text(name, col)
+            exprs[col] = _text(d, name, col)
         elif col in CANONICAL or col in mapping:
             how = (
                 f"Map it with --columns {col}=<column>"
@@ -189,6 +198,7 @@ _SF_LEAD = {
 
 
 def _by_names(
+    d: Dialect,
     file: str,
     columns: Sequence[str],
     mapping: Mapping[str, str],
@@ -204,16 +214,18 @@ def _by_names(
             found = _find(columns, *names.get(col, ()))
             wanted = names[col][0] if col in names else col
         if found is not None:
-            exprs[col] = _text(found, col)
+            exprs[col] = _text(d, found, col)
         elif col in CANONICAL or col in mapping:
             raise _missing(file, f"{col} ({shape})", wanted, columns, "Rename it with --columns")
     return exprs
 
 
-def _salesforce(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Projection:
+def _salesforce(
+    d: Dialect, file: str, columns: Sequence[str], mapping: Mapping[str, str]
+) -> Projection:
     if _find(columns, "Field") and _find(columns, "NewValue"):
-        exprs = _by_names(file, columns, mapping, _SF_LEAD, "Salesforce LeadHistory")
-        field = quote(_find(columns, "Field") or "Field")
+        exprs = _by_names(d, file, columns, mapping, _SF_LEAD, "Salesforce LeadHistory")
+        field = d.quote(_find(columns, "Field") or "Field")
         return Projection(
             _select(exprs, where=f"lower({field}) = 'status'"),
             lifecycle=True,
@@ -221,14 +233,16 @@ def _salesforce(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -
             note="Salesforce LeadHistory holds changes only: a lead's first status (set when "
             "it was created) is not in it, so most leads count as late entries.",
         )
-    exprs = _by_names(file, columns, mapping, _SF_OPPORTUNITY, "Salesforce OpportunityHistory")
+    exprs = _by_names(d, file, columns, mapping, _SF_OPPORTUNITY, "Salesforce OpportunityHistory")
     return Projection(_select(exprs), present=frozenset(exprs))
 
 
 _HS_IDS = ("dealId", "deal_id", "objectId", "contactId", "hs_object_id", "Record ID", "id")
 
 
-def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Projection:
+def _hubspot(
+    d: Dialect, file: str, columns: Sequence[str], mapping: Mapping[str, str]
+) -> Projection:
     wide = [c for c in columns if c.lower().startswith(HUBSPOT_WIDE_PREFIX)]
     if "stage" not in mapping and _find(columns, "value") is None and wide:
         id_col = mapping.get("deal_id") or _find(columns, *_HS_IDS)
@@ -237,11 +251,11 @@ def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
                 file, "deal_id (HubSpot export)", mapping.get("deal_id", "Record ID"), columns
             )
         arms = [
-            f"SELECT {_text(id_col)} AS deal_id, "
-            f"{literal(c[len(HUBSPOT_WIDE_PREFIX) :])} AS stage, "
-            f"{_text(c, 'entered_at')} AS entered_at, "
+            f"SELECT {_text(d, id_col)} AS deal_id, "
+            f"{d.literal(c[len(HUBSPOT_WIDE_PREFIX) :])} AS stage, "
+            f"{_text(d, c, 'entered_at')} AS entered_at, "
             f"{ROW_NUMBER} * {len(wide)} + {j} AS {ROW_NUMBER} FROM raw "
-            f"WHERE {quote(c)} IS NOT NULL"
+            f"WHERE {d.quote(c)} IS NOT NULL"
             for j, c in enumerate(wide)
         ]
         inner = " UNION ALL ".join(arms)
@@ -264,7 +278,7 @@ def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
         "reason": ("closed_lost_reason", "reason"),
         "amount": ("amount",),
     }
-    exprs = _by_names(file, columns, mapping, names, "HubSpot dealstage history")
+    exprs = _by_names(d, file, columns, mapping, names, "HubSpot dealstage history")
     lifecycle = "lifecycle" in file.lower() or _find(columns, "contactId") is not None
     return Projection(_select(exprs), epoch_ms=True, lifecycle=lifecycle, present=frozenset(exprs))
 
@@ -272,14 +286,16 @@ def _hubspot(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> P
 _HS_CONTACT_IDS = ("contactId", "contact_id", "vid", "objectId", "hs_object_id", "Record ID", "id")
 
 
-def _hubspot_lifecycle(file: str, columns: Sequence[str], mapping: Mapping[str, str]) -> Projection:
+def _hubspot_lifecycle(
+    d: Dialect, file: str, columns: Sequence[str], mapping: Mapping[str, str]
+) -> Projection:
     names = {
         "deal_id": _HS_CONTACT_IDS,
         "stage": ("value",),
         "entered_at": ("timestamp",),
         "reason": ("reason", "hs_lead_status"),
     }
-    exprs = _by_names(file, columns, mapping, names, "HubSpot lifecyclestage history")
+    exprs = _by_names(d, file, columns, mapping, names, "HubSpot lifecyclestage history")
     value = exprs["stage"]
     return Projection(
         # an empty value clears the stage (before a move back): not a stage entry

@@ -476,6 +476,8 @@ def _todo_en(v: Vocabulary, t: Text) -> Span | None:
         j = t.first_word_at(m.end)
         if j < len(t.words) and _participle_like(v, t.words[j][2]):
             return None  # "Demo attended", "Call scheduled": a noun, not an order
+        if j < len(t.words) and t.words[j][2] in _VERBS_EN:
+            return None  # "Contact has opted in": the subject of a finite verb, not an order
         return m
     return None
 
@@ -484,12 +486,45 @@ def _todo_nl(v: Vocabulary, t: Text, after: int = 0) -> Span | None:
     """A Dutch to-do item: a seller infinitive with no finite verb before it ("Klant bellen")."""
     markers = v["infinitive_markers"]
     for m in v.find("seller_verbs", t):
-        if m.start < after:
+        if m.start < after or _buyer_object_nl(v, t, m):
             continue
         before = [w for s, e, w in t.words if e <= m.start]
         if not any(markers.has_word(w) for w in before):
             return m
     return None
+
+
+def _buyer_document(v: Vocabulary, w: str) -> bool:
+    """A word for the buyer's own request or document: a buyer artefact or act noun, or a
+    compound whose head is one ("offerteaanvraag", "inkoopbeslissing")."""
+    if v["buyer_artefacts"].has_word(w) or v["buyer_act_nouns"].has_word(w):
+        return True
+    return any(w.endswith(n) and len(w) > len(n) + 2 for n in v["buyer_act_nouns"].singles)
+
+
+#: Dutch verbs of writing a document: a document is written by the side that owns it
+_AUTHORING_NL = frozenset({"opstellen", "schrijven", "formuleren", "omschrijven", "uitschrijven"})
+
+
+def _buyer_object_nl(v: Vocabulary, t: Text, m: Span) -> bool:
+    """A Dutch verb of writing whose object is the buyer's own request or document: "Opstellen
+    Offerteaanvraag", "Opstellen van eisen en wensen" (the buyer's procurement job), not work the
+    seller does for the buyer ("Wensen inventariseren", "Offerte opstellen" stay seller work).
+    The object is the next content word (after "van" and determiners) or, in to-do order, the
+    word just before the verb ("Offerteaanvraag opstellen")."""
+    if (
+        lemma("nl", m.text.casefold()) not in _AUTHORING_NL
+        and m.text.casefold() not in _AUTHORING_NL
+    ):
+        return False
+    i, j = t.first_word_at(m.start), t.first_word_at(m.end)
+    skip = v["determiners"]
+    while j < len(t.words) and (t.words[j][2] == "van" or skip.has_word(t.words[j][2])):
+        j += 1
+    near = [t.words[j][2]] if j < len(t.words) and not _punct_before(t, j) else []
+    if i > 0 and not _punct_before(t, i):
+        near.append(t.words[i - 1][2])
+    return any(_buyer_document(v, w) for w in near)
 
 
 def _buyer_artefact_near(v: Vocabulary, t: Text, act: Span, arts: list[Span]) -> bool:
@@ -684,6 +719,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         a
         for a in acts
         if not _buyer_artefact_near(v, t, a, arts)
+        and not (v.language == "nl" and _buyer_object_nl(v, t, a))
         and not (
             " " not in a.text and _in(buyer_acts, a.text.casefold(), lemma(v.language, a.text))
         )
@@ -1125,6 +1161,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             continue
         if i > a and acts.has_word(words[i - 1]):
             continue  # "decision made", "payment made": the buyer's act
+        if nl and w.endswith("en") and _buyer_object_nl(v, t, Span(s, e, t.raw[s:e])):
+            continue  # "Opstellen Offerteaanvraag": the buyer's own request
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
             return Span(tw[i - 1][0], e, t.raw[tw[i - 1][0] : e])  # "To qualify"
         if _word_is_participle(v.language, w, lm):
@@ -1263,6 +1301,8 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
             continue
         if not (on_buyer or _in(work, w, lm)):
             continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job
+        if _buyer_object_nl(v, t, Span(s, e, t.raw[s:e])):
+            continue  # "Opstellen Offerteaanvraag": the buyer's own request
         if w == lm or work.has_word(w):
             if i == k and i + 1 < len(words) and words[i + 1] not in ("van", "op", "met", "aan"):
                 continue  # "Klanten tevreden": a plural noun, not a verb

@@ -1,0 +1,159 @@
+"""The SQL pieces that differ between the audit's engines (DuckDB, Spark SQL).
+
+The audit's queries are written once (in :mod:`salesblueprint.audit.backends.duckdb`); every
+fragment whose spelling differs between engines comes from a :class:`Dialect`: quoting, the text
+type, timestamp parsing and formatting, window functions that skip NULLs, constant arrays,
+bit sets and time differences. A new analysis writes its SQL with these pieces and runs on every
+backend; a new engine is a new ``Dialect`` (plus its way of reading files, see the backends).
+
+Timestamps inside the queries are always naive UTC (``TIMESTAMP``; the session time zone is
+UTC), so no piece here depends on the machine's zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_ISO_PREFIX = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ]|$)"
+# engines read an offset of any size (+99:00 as 99 hours): ISO 8601 and every CRM keep to
+# -12:00..+14:00, so an hour past 18 or a minute past 59 is a bad timestamp
+_BAD_OFFSET = (
+    r"[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?\s*"
+    r"[+-]((19|[2-9][0-9])(:?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$"
+)
+
+
+class Dialect:
+    """DuckDB's spelling (the default engine)."""
+
+    name = "duckdb"
+    text = "VARCHAR"
+
+    # -- names and values ---------------------------------------------------------------
+    def quote(self, name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    def literal(self, text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    def cast_text(self, expr: str) -> str:
+        return f"CAST({expr} AS {self.text})"
+
+    # -- patterns -----------------------------------------------------------------------
+    def matches(self, expr: str, pattern: str) -> str:
+        """``expr`` contains a match of the regular expression ``pattern``."""
+        return f"regexp_matches({expr}, {self.literal(pattern)})"
+
+    def full_match(self, expr: str, pattern: str) -> str:
+        return f"regexp_full_match({expr}, {self.literal(pattern)})"
+
+    # -- time ---------------------------------------------------------------------------
+    def parse_timestamp(self, expr: str) -> str:
+        """Text (ISO 8601, zone optional: UTC without one) -> naive UTC, NULL when not one."""
+        return f"CAST(try_cast({expr} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP)"
+
+    def epoch_timestamp(self, expr: str) -> str:
+        """Digits of epoch seconds (9-11) or milliseconds (12-13) -> naive UTC."""
+        return (
+            f"CAST(to_timestamp(CAST({expr} AS DOUBLE) / "
+            f"CASE WHEN length({expr}) >= 12 THEN 1000 ELSE 1 END) AT TIME ZONE 'UTC' AS TIMESTAMP)"
+        )
+
+    def timestamp_text(self, expr: str, epoch_ms: bool) -> str:
+        """Text -> naive UTC TIMESTAMP (NULL when it is not one). Without a zone a time is UTC.
+
+        Only ISO 8601 (a date ``YYYY-MM-DD``, then optionally a time and a zone) is a
+        timestamp: engines would also read ``1/2/25`` or ``2025-1-1``, never what a CRM meant.
+        """
+        iso = (
+            f"CASE WHEN {self.matches(expr, _ISO_PREFIX)} "
+            f"AND NOT {self.matches(expr, _BAD_OFFSET)} "
+            f"THEN {self.parse_timestamp(expr)} END"
+        )
+        if not epoch_ms:
+            return iso
+        digits = self.full_match(expr, "[0-9]{9,13}")
+        return f"CASE WHEN {digits} THEN {self.epoch_timestamp(expr)} ELSE {iso} END"
+
+    def typed_timestamp(self, expr: str, kind: str) -> str | None:
+        """A column already of a time type (the engine's name ``kind``) -> naive UTC, or
+        ``None`` when ``kind`` is not a time type."""
+        if kind == "TIMESTAMP WITH TIME ZONE":
+            return f"CAST({expr} AT TIME ZONE 'UTC' AS TIMESTAMP)"
+        if kind in ("TIMESTAMP", "DATE"):
+            return f"CAST({expr} AS TIMESTAMP)"
+        return None
+
+    def micros_between(self, start: str, end: str) -> str:
+        return f"date_diff('microsecond', {start}, {end})"
+
+    def iso(self, expr: str) -> str:
+        """A naive UTC timestamp as ``2025-01-31T09:00:00Z`` text."""
+        return f"strftime({expr}, '%Y-%m-%dT%H:%M:%SZ')"
+
+    # -- windows, arrays, bit sets ------------------------------------------------------
+    def ignore_nulls(self, function: str, expr: str) -> str:
+        """``lag``/``lead`` of ``expr`` skipping NULLs; ``OVER ...`` follows."""
+        return f"{function}({expr} IGNORE NULLS)"
+
+    def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
+        """Element ``index0`` (0-based SQL expression) of a constant array."""
+        return f"CAST([{', '.join(values)}] AS {sql_type}[])[{index0} + 1]"
+
+    def bit(self, index: str) -> str:
+        """``1 << index`` as a 64-bit integer, for ``bit_or`` bit sets (index < 63)."""
+        return f"CAST(1 AS UBIGINT) << CAST({index} AS UBIGINT)"
+
+
+class SparkDialect(Dialect):
+    """Spark SQL (3.5 and 4.x), session time zone UTC."""
+
+    name = "spark"
+    text = "STRING"
+
+    def quote(self, name: str) -> str:
+        return "`" + name.replace("`", "``") + "`"
+
+    def literal(self, text: str) -> str:
+        # Spark reads backslash escapes in string literals, and 'a''b' as 'a' 'b' (= 'ab')
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+    def matches(self, expr: str, pattern: str) -> str:
+        return f"({expr} RLIKE {self.literal(pattern)})"
+
+    def full_match(self, expr: str, pattern: str) -> str:
+        return f"({expr} RLIKE {self.literal('^(' + pattern + ')$')})"
+
+    def parse_timestamp(self, expr: str) -> str:
+        return f"try_cast({expr} AS TIMESTAMP)"
+
+    def epoch_timestamp(self, expr: str) -> str:
+        return (
+            f"CASE WHEN length({expr}) >= 12 THEN timestamp_millis(CAST({expr} AS BIGINT)) "
+            f"ELSE timestamp_seconds(CAST({expr} AS BIGINT)) END"
+        )
+
+    def typed_timestamp(self, expr: str, kind: str) -> str | None:
+        if kind in ("TIMESTAMP", "TIMESTAMP_NTZ", "DATE"):
+            return f"CAST({expr} AS TIMESTAMP)"
+        return None
+
+    def micros_between(self, start: str, end: str) -> str:
+        return f"(unix_micros({end}) - unix_micros({start}))"
+
+    def iso(self, expr: str) -> str:
+        return f"date_format({expr}, \"yyyy-MM-dd'T'HH:mm:ss'Z'\")"
+
+    def ignore_nulls(self, function: str, expr: str) -> str:
+        return f"{function}({expr}) IGNORE NULLS"
+
+    def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
+        items = ", ".join(f"CAST({v} AS {sql_type})" for v in values)
+        return f"element_at(array({items}), {index0} + 1)"
+
+    def bit(self, index: str) -> str:
+        return f"shiftleft(CAST(1 AS BIGINT), {index})"
+
+
+DUCKDB = Dialect()
+SPARK = SparkDialect()

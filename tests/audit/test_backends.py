@@ -1,0 +1,164 @@
+"""The audit on PySpark gives the very result DuckDB gives: the same JSON, example for example,
+on the planted-fault histories, CSV and Parquet, every input shape.
+
+Skipped without pyspark or Java (``pip install -e '.[spark]'``; CI: ``pytest -m spark``). One
+local Spark session for the module (start-up takes seconds).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import salesblueprint as sb
+from salesblueprint.audit import AuditError, audit
+
+from .helpers import write_csv
+from .test_conformance import HEADER, T0, iso, planted
+
+pytestmark = pytest.mark.spark
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("no java on PATH: PySpark needs Java 17+")
+    from salesblueprint.audit.backends.spark import spark_session
+
+    os.environ.setdefault("SALESBLUEPRINT_SPARK_PARTITIONS", "2")
+    try:
+        session = spark_session()
+    except AuditError as e:
+        pytest.skip(str(e))
+    yield session
+    session.stop()
+
+
+def both(bp_path: Path, history: Any, **kw: Any) -> tuple[Any, Any]:
+    """The audit on DuckDB and on Spark, checked identical as objects and as JSON."""
+    bp = sb.load(bp_path)
+    duck = audit(bp, history, backend="duckdb", **kw)
+    spark = audit(bp, history, backend="pyspark", **kw)
+    want = json.dumps(duck.to_json(), sort_keys=True)
+    assert json.dumps(spark.to_json(), sort_keys=True) == want
+    assert spark == duck
+    return duck, spark
+
+
+def to_parquet(csv: Path, out: Path, offset: int = 0, limit: int | None = None) -> Path:
+    import duckdb
+
+    cut = f" LIMIT {limit}" if limit is not None else ""
+    duckdb.connect().execute(
+        f"COPY (SELECT * FROM read_csv('{csv}', all_varchar = true, header = true)"
+        f"{cut} OFFSET {offset}) TO '{out}' (FORMAT parquet)"
+    )
+    return out
+
+
+def test_planted_faults_csv(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+    rows, expect = planted()
+    duck, _ = both(bp_path, write_csv(tmp_path / "h.csv", rows, HEADER))
+    assert duck.conformance.violations["skip"] == expect["skip"]
+    assert duck.history.examples["bad_timestamp"]  # file:line examples agree too
+
+
+def test_planted_faults_parquet_and_mixed_folder(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+    rows, expect = planted()
+    csv = write_csv(tmp_path / "h.csv", rows, HEADER)
+    duck, _ = both(bp_path, to_parquet(csv, tmp_path / "h.parquet"))
+    assert duck.conformance.deals_with_violations == expect["deals_with_violations"]
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    to_parquet(csv, folder / "a.parquet", limit=40)
+    write_csv(folder / "b.csv", rows[40:], HEADER)
+    both(bp_path, folder)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_random_histories_with_optional_columns(
+    spark: Any, bp_path: Path, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    stages = ["discovery", "demo", "proposal", "won", "lost", "onboarding", "Closed Won", "zzz"]
+    rows = []
+    for i in range(rng.randrange(40, 120)):
+        t = T0 + timedelta(hours=rng.randrange(1000), seconds=rng.randrange(3600))
+        owner = rng.choice(["ann", "bob", ""])
+        for _ in range(rng.randrange(1, 7)):
+            at = iso(t) if rng.random() > 0.05 else rng.choice(["", "bad", "2025-02-30"])
+            deal = f"d{i}" if rng.random() > 0.03 else ""
+            reason = rng.choice(["", "", "price", "no_budget"])
+            rows.append([deal, rng.choice(stages), at, owner, reason, rng.choice(["web", ""])])
+            t += timedelta(hours=rng.choice([0, 0, 5, 30, 200]), seconds=rng.randrange(60))
+    rng.shuffle(rows)
+    header = [*HEADER, "owner", "reason", "source"]
+    csv = write_csv(tmp_path / "h.csv", rows, header)
+    both(bp_path, csv)
+    both(bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-03-01")
+    if seed == 0:
+        both(bp_path, csv, pipeline="lifecycle")
+
+
+def test_parquet_timestamp_column(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+    import duckdb
+
+    out = tmp_path / "h.parquet"
+    duckdb.connect().execute(
+        "COPY (SELECT * FROM (VALUES ('d1', 'discovery', TIMESTAMP '2025-01-01 00:00:00'), "
+        "('d1', 'demo', TIMESTAMP '2025-01-03 12:00:00'), ('d2', 'demo', NULL)) "
+        f"t(deal_id, stage, entered_at)) TO '{out}' (FORMAT parquet)"
+    )
+    duck, _ = both(bp_path, out)
+    assert duck.stages["discovery"].median_days == 2.5
+
+
+@pytest.mark.parametrize(
+    ("file", "source", "pipeline"),
+    [
+        ("salesforce_opportunity_history.csv", "salesforce", None),
+        ("salesforce_lead_history.csv", "salesforce", "lifecycle"),
+        ("hubspot_dealstage_history.csv", "hubspot", None),
+        ("hubspot_date_entered.csv", "hubspot", None),
+        ("hubspot_lifecycle_history.csv", "hubspot-lifecycle", "lifecycle"),
+    ],
+)
+def test_crm_shapes(
+    spark: Any, bp_path: Path, file: str, source: str, pipeline: str | None
+) -> None:
+    both(bp_path, DATA / file, source=source, pipeline=pipeline)
+
+
+def test_bad_input_is_a_clear_error(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+    bp = sb.load(bp_path)
+    wrong = write_csv(tmp_path / "w.csv", [["d1", "demo", "2025-01-01"]], ["id", "stage", "at"])
+    with pytest.raises(AuditError, match="no column 'deal_id'"):
+        audit(bp, wrong, backend="pyspark")
+    garbage = tmp_path / "g.parquet"
+    garbage.write_bytes(b"not parquet at all")
+    with pytest.raises(AuditError, match=r"g\.parquet"):
+        audit(bp, garbage, backend="pyspark")
+
+
+def test_hostile_histories(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+    """Offsets out of range, '#' ids, escapes and markup in the text, a header without rows."""
+    evil = "\x1b]0;pwned\x07"
+    offsets = ["+14:00", "-12:00", "+0530", "+01", "+99:00", "-19:00", "+01:75", "+0199"]
+    rows = [[f"o{i}", "discovery", f"2025-01-01T09:00:00{z}", ""] for i, z in enumerate(offsets)]
+    rows += [["#1042", "discovery", "2025-12-25", ""], ["#1042", "demo", "2025-12-26", ""]]
+    rows += [[f"d{evil}", f"legal {evil}", "2025-01-02", "it's \\ a 'quote'"]]
+    rows += [["m|1", "lost", "2025-01-03", f"<img src=x>{evil}"], ["7", "", ""]]
+    duck, _ = both(bp_path, write_csv(tmp_path / "h.csv", rows, [*HEADER, "reason"]))
+    assert duck.history.rejected["bad_timestamp"] == 4
+    empty, _ = both(bp_path, write_csv(tmp_path / "e.csv", [], HEADER))
+    assert empty.as_of is None
