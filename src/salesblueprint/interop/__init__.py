@@ -4,6 +4,7 @@ format, and report drift between the two.
 ```python
 from salesblueprint import interop
 text = interop.import_crm("hubspot", "pipelines.json")           # blueprint YAML
+text = interop.import_crm("hubspot", "pipelines.json", lang="nl")  # a Dutch blueprint
 result = interop.export_crm(bp, "salesforce")                    # files and notes
 findings = interop.drift(bp, "pipedrive", "stages.json")         # list[Finding]
 ```
@@ -51,13 +52,21 @@ def fetch_crm(
 
 
 def import_crm(
-    crm: str, source: str | CrmData, pipeline: str | None = None, name: str | None = None
+    crm: str,
+    source: str | CrmData,
+    pipeline: str | None = None,
+    name: str | None = None,
+    lang: str | None = None,
 ) -> str:
-    """Blueprint YAML for the CRM's pipelines, with a header saying what was not carried over."""
+    """Blueprint YAML for the CRM's pipelines, with a header saying what was not carried over.
+
+    ``lang`` (e.g. ``"nl"``): the blueprint's ``language:``, and the language of the header and
+    of the names and description salesblueprint writes; default English.
+    """
     from salesblueprint.interop.build import blueprint_yaml
 
     data = source if isinstance(source, CrmData) else read_crm(crm, source, pipeline)
-    return blueprint_yaml(data, name)
+    return blueprint_yaml(data, name, lang)
 
 
 @dataclass
@@ -68,25 +77,26 @@ class Export:
     crm: str
     text: str | None = None
     files: dict[str, str] = field(default_factory=dict)
+    # messages (``salesblueprint.i18n.Msg``): render each with a translator for another language
     notes: list[str] = field(default_factory=list)
 
 
 def _pick(bp: Blueprint, pipeline: str | None, several: bool) -> list[Pipeline]:
+    from salesblueprint.i18n import _
+
     if not bp.pipelines:
-        raise InteropError("the blueprint has no pipelines to export", bp.file)
+        raise InteropError(_("the blueprint has no pipelines to export"), bp.file)
+    ids = ", ".join(x.id for x in bp.pipelines)
     if pipeline is not None:
         p = bp.pipeline(pipeline)
         if p is None:
             raise InteropError(
-                f"no pipeline '{pipeline}'; the blueprint has: "
-                + ", ".join(x.id for x in bp.pipelines),
-                bp.file,
+                _("no pipeline '{id}'; the blueprint has: {ids}", id=pipeline, ids=ids), bp.file
             )
         return [p]
     if len(bp.pipelines) > 1 and not several:
         raise InteropError(
-            "the blueprint has several pipelines; choose one with --pipeline ID: "
-            + ", ".join(x.id for x in bp.pipelines),
+            _("the blueprint has several pipelines; choose one with --pipeline ID: {ids}", ids=ids),
             bp.file,
         )
     return list(bp.pipelines)
@@ -110,8 +120,13 @@ def export_crm(bp: Blueprint, crm: str, pipeline: str | None = None) -> Export:
     return Export(crm, text=text, notes=mod.export_notes(bp, p))
 
 
-def drift(bp: Blueprint, crm: str | CrmData, source: str | None = None) -> list[Finding]:
-    """Findings for every difference between the blueprint and the CRM's pipelines."""
+def drift(
+    bp: Blueprint, crm: str | CrmData, source: str | None = None, lang: str | None = None
+) -> list[Finding]:
+    """Findings for every difference between the blueprint and the CRM's pipelines (and, for
+    Salesforce, between its lead lifecycle and the lead statuses), in ``lang`` (default: the
+    blueprint's ``language:``)."""
+    from salesblueprint.i18n import translator
     from salesblueprint.interop.drift import drift as _drift
 
     if isinstance(crm, CrmData):
@@ -120,4 +135,4 @@ def drift(bp: Blueprint, crm: str | CrmData, source: str | None = None) -> list[
         if source is None:
             raise ValueError("give the CRM source (file or folder)")
         data = read_crm(crm, source)
-    return _drift(bp, data)
+    return _drift(bp, data, translator(lang or bp.language))

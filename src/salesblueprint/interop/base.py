@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from salesblueprint.i18n import Translator
 
 Outcome = Literal["won", "lost"]
 
@@ -26,6 +29,11 @@ class InteropError(Exception):
         self.line = line
         where = file + (f":{line}" if file and line is not None else "")
         super().__init__(f"{where}: {message}" if where else message)
+
+    def render(self, tr: Translator) -> str:
+        """``file:line: message`` with the message in ``tr``'s language."""
+        where = self.file + (f":{self.line}" if self.file and self.line is not None else "")
+        return f"{where}: {tr(self.message)}" if where else tr(self.message)
 
 
 @dataclass
@@ -61,6 +69,8 @@ class CrmData:
     pipelines: list[CrmPipeline] = field(default_factory=list)
     # the lead's statuses up to the conversion (Salesforce LeadStatus); the last is converted
     lead_stages: list[CrmStage] = field(default_factory=list)
+    # every active lead status in the CRM's order (None: the source holds no lead statuses)
+    lead_statuses: list[CrmStage] | None = None
     notes: list[str] = field(default_factory=list)
     unknown_fields: set[str] = field(default_factory=set)
 

@@ -2,6 +2,9 @@
 
 Unreadable CRM input (malformed JSON or XML, a refused XML file, an API error) exits 2 with the
 file and, where it has one, the line.
+
+Everything they print is in one language: ``--lang``, else (export, drift) the blueprint's
+``language:``; ``import --lang nl`` also writes a Dutch blueprint (``language: nl``).
 """
 
 from __future__ import annotations
@@ -13,25 +16,50 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from salesblueprint.i18n import LANGUAGES, Translator, _, translator
 from salesblueprint.interop.registry import CRMS, NAMES, Crm
 
 if TYPE_CHECKING:
-    from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.interop.base import CrmData, InteropError
     from salesblueprint.model.blueprint import Blueprint
 
-    Formatter = Callable[[Sequence[str], Sequence[Finding], bool], str]
+    Formatter = Callable[..., str]  # (paths, findings, color, tr=...) -> text
+
+_LANG_CHOICES = LANGUAGES
+_LANG_HELP = "Language of the output (default: the blueprint's language:)."
 
 
-def _fail(e: InteropError | str) -> NoReturn:
+def _fail(e: InteropError | str, tr: Translator | None = None) -> NoReturn:
     from salesblueprint.diagnostics.safe_text import one_line
+    from salesblueprint.interop.base import InteropError
 
+    tr = tr or translator()
+    text = e.render(tr) if isinstance(e, InteropError) else tr(e)
     # the message quotes the CRM's text (labels, ids, cursors): no terminal escapes
-    click.echo(f"salesblueprint: {one_line(str(e))}", err=True)
+    click.echo(f"salesblueprint: {one_line(text)}", err=True)
     sys.exit(2)
 
 
-def _write(out: str | None, text: str) -> None:
+def _usage(tr: Translator, message: str) -> click.UsageError:
+    return click.UsageError(tr(message))
+
+
+def _early(lang: str | None, blueprint: str) -> Translator:
+    """The language of a usage error found before the blueprint is loaded: ``--lang``, else
+    the ``language:`` line of the file (as its reader's own findings do), else English."""
+    if lang is None:
+        from salesblueprint.loading.files import open_regular
+        from salesblueprint.loading.yaml_reader import sniff_language
+
+        try:
+            with open_regular(blueprint) as fh:
+                lang = sniff_language(fh.read(4096))
+        except OSError:
+            pass  # the loader says why it cannot be read
+    return translator(lang)
+
+
+def _write(out: str | None, text: str, tr: Translator | None = None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
@@ -42,16 +70,21 @@ def _write(out: str | None, text: str) -> None:
         with open(out, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as e:
-        _fail(f"cannot write {out}: {e.strerror or e}")
+        _fail(_("cannot write {path}: {reason}", path=out, reason=e.strerror or str(e)), tr)
 
 
-def _token(crm: Crm, token_env: str | None) -> str:
+def _token(crm: Crm, token_env: str | None, tr: Translator) -> str:
     name = token_env or crm.token_env or ""
     token = os.environ.get(name, "").strip()
     if not token:
-        raise click.UsageError(
-            f"--from-api needs a {crm.title} token in the environment variable {name} "
-            f"(or name another with --token-env)"
+        raise _usage(
+            tr,
+            _(
+                "--from-api needs a {crm} token in the environment variable {name} "
+                "(or name another with --token-env)",
+                crm=crm.title,
+                name=name,
+            ),
         )
     return token
 
@@ -63,22 +96,30 @@ def read_source(
     from_api: bool,
     token_env: str | None,
     api_url: str | None,
+    tr: Translator | None = None,
 ) -> CrmData:
     from salesblueprint.interop.base import InteropError
 
+    tr = tr or translator()
     try:
         if from_api:
             if source is not None:
-                raise click.UsageError("give either SOURCE or --from-api, not both")
-            return crm.fetch(_token(crm, token_env), pipeline, api_url)
+                raise _usage(tr, _("give either SOURCE or --from-api, not both"))
+            return crm.fetch(_token(crm, token_env, tr), pipeline, api_url)
         if source is None:
-            hint = " (or --from-api)" if crm.token_env else ""
-            raise click.UsageError(f"give {crm.source_help}{hint}")
+            raise _usage(
+                tr,
+                _(
+                    "give {what}{hint}",
+                    what=crm.source_help,
+                    hint=_(" (or --from-api)") if crm.token_env else "",
+                ),
+            )
         if not os.path.exists(source):
-            raise click.UsageError(f"no such file or directory: {source}")
+            raise _usage(tr, _("no such file or directory: {path}", path=source))
         return crm.read(source, pipeline)
     except InteropError as e:
-        _fail(e)
+        _fail(e, tr)
 
 
 def _live_options(crm: Crm) -> list[click.Option]:
@@ -104,30 +145,35 @@ def _import_command(crm: Crm) -> click.Command:
         source: str | None,
         output: str | None,
         name: str | None,
+        lang: str | None = None,
         from_api: bool = False,
         token_env: str | None = None,
         api_url: str | None = None,
         **select: str | None,
     ) -> None:
+        from salesblueprint.i18n import ngettext
         from salesblueprint.interop import import_crm
         from salesblueprint.interop.base import InteropError
 
+        tr = translator(lang)
         pipeline = next(iter(select.values()), None)
-        data = read_source(crm, source, pipeline, from_api, token_env, api_url)
+        data = read_source(crm, source, pipeline, from_api, token_env, api_url, tr)
         try:
-            text = import_crm(crm.name, data, name=name)
+            text = import_crm(crm.name, data, name=name, lang=lang)
         except InteropError as e:
-            _fail(e)
-        _write(output, text)
+            _fail(e, tr)
+        _write(output, text, tr)
         if output is not None:
             n = len(data.pipelines)
             stages = sum(len(p.stages) for p in data.pipelines)
-            click.echo(
-                f"Wrote {output}: {n} pipeline{'s' * (n != 1)}, {stages} CRM stages. What "
-                f"could not be carried over is listed at the top. Next: salesblueprint check "
-                f"{output}",
-                err=True,
+            wrote = _(
+                "Wrote {path}: {pipelines}, {stages} CRM stages. What could not be carried over "
+                "is listed at the top. Next: salesblueprint check {path}",
+                path=output,
+                pipelines=ngettext("{n} pipeline", "{n} pipelines", n),
+                stages=stages,
             )
+            click.echo(tr(wrote), err=True)
 
     select_name = crm.select_option.lstrip("-")
     params: list[click.Parameter] = [
@@ -141,6 +187,13 @@ def _import_command(crm: Crm) -> click.Command:
         ),
         click.Option(["-o", "--output"], help="Write the blueprint here (default: stdout)."),
         click.Option(["--name"], help="The blueprint's name (default: from the CRM)."),
+        click.Option(
+            ["--lang"],
+            type=click.Choice(_LANG_CHOICES),
+            default=None,
+            help="The blueprint's language: (its header, description and the names "
+            "salesblueprint gives) and of the messages; default English.",
+        ),
         *_live_options(crm),
     ]
     return click.Command(
@@ -154,7 +207,7 @@ def _import_command(crm: Crm) -> click.Command:
 
 def add_commands(
     cli: click.Group,
-    load_or_exit: Callable[[str, str], Blueprint],
+    load_or_exit: Callable[[str, str, str | None], Blueprint],
     get_formatter: Callable[[str], Formatter],
     formats: Sequence[str] = ("text", "json", "sarif", "github"),
 ) -> None:
@@ -190,6 +243,7 @@ def add_commands(
         show_default=True,
         help="Format of the --against plan.",
     )
+    @click.option("--lang", type=click.Choice(_LANG_CHOICES), default=None, help=_LANG_HELP)
     def export_cmd(
         crm: str,
         blueprint: str,
@@ -197,6 +251,7 @@ def add_commands(
         output: str | None,
         against: str | None,
         fmt: str,
+        lang: str | None,
     ) -> None:
         """Write BLUEPRINT in the CRM's own format.
 
@@ -214,32 +269,37 @@ def add_commands(
         from salesblueprint.interop.base import InteropError
 
         c = CRMS[crm]
+        tr = _early(lang, blueprint)
         if c.export_kind == "dir" and output is None:
-            raise click.UsageError("salesforce export writes a folder: give -o DIR")
+            raise _usage(tr, _("salesforce export writes a folder: give -o DIR"))
         if against is not None and crm != "hubspot":
-            raise click.UsageError("--against (a plan) is for hubspot; use drift for others")
-        bp = load_or_exit(blueprint, "text")
+            raise _usage(tr, _("--against (a plan) is for hubspot; use drift for others"))
+        bp = load_or_exit(blueprint, "text", lang)
+        tr = translator(lang or bp.language)
         if against is not None:
-            _plan(bp, pipeline, against, output, fmt)
+            _plan(bp, pipeline, against, output, fmt, tr)
             return
         try:
             result = export_crm(bp, crm, pipeline)
         except InteropError as e:
-            _fail(e)
+            _fail(e, tr)
         if result.text is not None:
-            _write(output, result.text)
+            _write(output, result.text, tr)
         else:
             assert output is not None
             for rel, text in sorted(result.files.items()):
-                _write(os.path.join(output, *rel.split("/")), text)
-            click.echo(
-                f"Wrote {len(result.files)} files to {output}. Deploy with: "
-                f"sf project deploy start --manifest {os.path.join(output, 'package.xml')}",
-                err=True,
+                _write(os.path.join(output, *rel.split("/")), text, tr)
+            wrote = _(
+                "Wrote {n} files to {path}. Deploy with: sf project deploy start --manifest "
+                "{manifest}",
+                n=len(result.files),
+                path=output,
+                manifest=os.path.join(output, "package.xml"),
             )
-        click.echo(f"What {c.title} cannot enforce or hold:", err=True)
+            click.echo(tr(wrote), err=True)
+        click.echo(tr(_("What {crm} cannot enforce or hold:", crm=c.title)), err=True)
         for n in result.notes:
-            click.echo(f"  - {one_line(n)}", err=True)
+            click.echo(f"  - {one_line(tr(n))}", err=True)
 
     @cli.command("drift")
     @click.argument("blueprint")
@@ -261,6 +321,7 @@ def add_commands(
     @click.option("--from-api", is_flag=True, help="Read the CRM over its API (token in env).")
     @click.option("--token-env", metavar="VAR", help="Environment variable holding the token.")
     @click.option("--api-url", metavar="URL", hidden=True)
+    @click.option("--lang", type=click.Choice(_LANG_CHOICES), default=None, help=_LANG_HELP)
     def drift_cmd(
         blueprint: str,
         source: str | None,
@@ -269,12 +330,14 @@ def add_commands(
         from_api: bool,
         token_env: str | None,
         api_url: str | None,
+        lang: str | None,
     ) -> None:
         """Where the CRM differs from BLUEPRINT: drift BLUEPRINT --against CRM SOURCE.
 
         Reports stages added, removed, renamed, re-ordered, and probability or won/lost
-        changed, at the blueprint's lines. Exits 0 when they agree, 1 when they differ,
-        2 when SOURCE cannot be read.
+        changed, at the blueprint's lines; against Salesforce also the lead statuses up to
+        the lead conversion. Exits 0 when they agree, 1 when they differ, 2 when SOURCE
+        cannot be read.
         """
         from salesblueprint.interop.drift import drift
 
@@ -282,15 +345,21 @@ def add_commands(
             fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
         c = CRMS[crm]
         if from_api and c.token_env is None:
-            raise click.UsageError(f"{c.title} has no live API import; give its folder")
-        bp = load_or_exit(blueprint, fmt)
-        data = read_source(c, source, None, from_api, token_env, api_url)
-        findings = drift(bp, data)
-        click.echo(get_formatter(fmt)([blueprint], findings, False), nl=False)
+            raise _usage(
+                _early(lang, blueprint),
+                _("{crm} has no live API import; give its folder", crm=c.title),
+            )
+        bp = load_or_exit(blueprint, fmt, lang)
+        tr = translator(lang or bp.language)
+        data = read_source(c, source, None, from_api, token_env, api_url, tr)
+        findings = drift(bp, data, tr)
+        click.echo(get_formatter(fmt)([blueprint], findings, False, tr=tr), nl=False)
         sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
 
 
-def _plan(bp: object, pipeline: str | None, against: str, output: str | None, fmt: str) -> None:
+def _plan(
+    bp: object, pipeline: str | None, against: str, output: str | None, fmt: str, tr: Translator
+) -> None:
     from salesblueprint.diagnostics.safe_text import json_dumps
     from salesblueprint.interop import _pick
     from salesblueprint.interop.base import InteropError
@@ -305,8 +374,8 @@ def _plan(bp: object, pipeline: str | None, against: str, output: str | None, fm
         (p,) = _pick(bp, pipeline, several=False)
         result = plan(p, data, raw_stages(body))
     except InteropError as e:
-        _fail(e)
+        _fail(e, tr)
     if fmt == "json":
-        _write(output, json_dumps(result.to_dict(), indent=2) + "\n")
+        _write(output, json_dumps(result.to_dict(), indent=2) + "\n", tr)
     else:
-        _write(output, result.text())
+        _write(output, result.text(tr), tr)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from salesblueprint.i18n import _
 from salesblueprint.interop.base import InteropError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -39,8 +40,11 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
         old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
         if (old.scheme, old.netloc) != (new.scheme, new.netloc):
             raise InteropError(
-                f"the API redirected to another host ({new.scheme}://{new.netloc}); "
-                "not followed, so the token is not sent there",
+                _(
+                    "the API redirected to another host ({host}); not followed, so the token "
+                    "is not sent there",
+                    host=f"{new.scheme}://{new.netloc}",
+                ),
                 old.scheme + "://" + old.netloc + old.path,
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -91,7 +95,9 @@ class Client:
             url += "?" + urllib.parse.urlencode(sorted(params.items()))
         scheme = urllib.parse.urlsplit(url).scheme
         if scheme not in ("https", "http"):
-            raise InteropError(f"{self.service} API URL must be http(s): {base}")
+            raise InteropError(
+                _("{service} API URL must be http(s): {url}", service=self.service, url=base)
+            )
         attempt = 0
         while True:
             attempt += 1
@@ -110,8 +116,13 @@ class Client:
                 retryable = status == 429 or status >= 500
                 if not retryable or attempt > self.retries:
                     raise InteropError(
-                        f"{self.service} API answered {status} {e.reason}"
-                        + (f" after {attempt} attempts" if retryable else ""),
+                        _(
+                            "{service} API answered {status} {reason}{attempts}",
+                            service=self.service,
+                            status=status,
+                            reason=e.reason,
+                            attempts=_(" after {n} attempts", n=attempt) if retryable else "",
+                        ),
                         shown,
                     ) from None
                 self.sleep(retry_after(wait_header, self.backoff * 2 ** (attempt - 1)))
@@ -119,18 +130,29 @@ class Client:
                 if attempt > self.retries:
                     reason = getattr(e, "reason", e)
                     raise InteropError(
-                        f"cannot reach the {self.service} API after {attempt} attempts: {reason}",
+                        _(
+                            "cannot reach the {service} API after {n} attempts: {reason}",
+                            service=self.service,
+                            n=attempt,
+                            reason=str(reason),
+                        ),
                         shown,
                     ) from None
                 self.sleep(min(self.backoff * 2 ** (attempt - 1), MAX_WAIT))
         if len(raw) > MAX_BYTES:
-            raise InteropError(f"{self.service} API response larger than 50 MB", shown)
+            raise InteropError(
+                _("{service} API response larger than 50 MB", service=self.service), shown
+            )
         from salesblueprint.interop.jsonio import parse_json
 
         try:
             return parse_json(raw, shown)
         except InteropError as e:
-            raise InteropError(f"{self.service} API sent {e.message}", shown, e.line) from None
+            raise InteropError(
+                _("{service} API sent {what}", service=self.service, what=e.message),
+                shown,
+                e.line,
+            ) from None
 
     def _read(self, resp: Any, shown: str) -> bytes:
         """The body, at most ``MAX_BYTES + 1`` of it, within ``timeout`` in all: the socket's
@@ -146,8 +168,12 @@ class Client:
             size += len(chunk)
             if time.monotonic() > deadline:
                 raise InteropError(
-                    f"{self.service} API sent its answer too slowly: {size} bytes in "
-                    f"{self.timeout:g} s",
+                    _(
+                        "{service} API sent its answer too slowly: {size} bytes in {seconds} s",
+                        service=self.service,
+                        size=size,
+                        seconds=f"{self.timeout:g}",
+                    ),
                     shown,
                 )
         return b"".join(parts)
@@ -175,23 +201,34 @@ class Client:
                 return bodies
             if cursor in seen:
                 raise InteropError(
-                    f"{self.service} API gave the page cursor '{cursor[:40]}' twice; "
-                    "stopped instead of going round",
+                    _(
+                        "{service} API gave the page cursor '{cursor}' twice; stopped instead "
+                        "of going round",
+                        service=self.service,
+                        cursor=cursor[:40],
+                    ),
                     base.rstrip("/") + path,
                 )
             if len(bodies) >= MAX_PAGES:
                 raise InteropError(
-                    f"{self.service} API has more than {MAX_PAGES} pages; stopped", base + path
+                    _(
+                        "{service} API has more than {n} pages; stopped",
+                        service=self.service,
+                        n=MAX_PAGES,
+                    ),
+                    base + path,
                 )
             seen.add(cursor)
 
     def _auth_message(self, status: int) -> str:
         if status == 401:
-            return (
-                f"{self.service} refused the token (401 Unauthorized): it is wrong, expired or "
-                "revoked; create a new one and set it in the environment variable"
+            return _(
+                "{service} refused the token (401 Unauthorized): it is wrong, expired or "
+                "revoked; create a new one and set it in the environment variable",
+                service=self.service,
             )
-        return (
-            f"{self.service} refused access (403 Forbidden): the token lacks the scope to read "
-            "pipelines (HubSpot: crm.objects.deals.read; Pipedrive: deals read access)"
+        return _(
+            "{service} refused access (403 Forbidden): the token lacks the scope to read "
+            "pipelines (HubSpot: crm.objects.deals.read; Pipedrive: deals read access)",
+            service=self.service,
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from salesblueprint.i18n import _
 from salesblueprint.interop.base import (
     CrmData,
     CrmPipeline,
@@ -32,6 +33,7 @@ from salesblueprint.interop.jsonio import (
 )
 
 if TYPE_CHECKING:
+    from salesblueprint.i18n import Translator
     from salesblueprint.model.blueprint import Blueprint, Pipeline
 
 CRM = "hubspot"
@@ -58,13 +60,17 @@ _STAGE = frozenset(
 )
 _METADATA = frozenset({"probability", "isClosed"})
 
-CANNOT_ENFORCE = [
-    "HubSpot keeps no exit criteria: put them in the stage's required properties or a "
-    "playbook; HubSpot does not check them",
-    "HubSpot's pipeline rules (restrict skipping stages, only allow stage changes by certain "
-    "users) stop moves in the HubSpot UI only: API calls, imports and workflows still move "
-    "deals anywhere",
-    "expected_days has no HubSpot field: use a deal-stage time report or a workflow",
+CANNOT_ENFORCE: list[str] = [
+    _(
+        "HubSpot keeps no exit criteria: put them in the stage's required properties or a "
+        "playbook; HubSpot does not check them"
+    ),
+    _(
+        "HubSpot's pipeline rules (restrict skipping stages, only allow stage changes by certain "
+        "users) stop moves in the HubSpot UI only: API calls, imports and workflows still move "
+        "deals anywhere"
+    ),
+    _("expected_days has no HubSpot field: use a deal-stage time report or a workflow"),
 ]
 
 
@@ -72,7 +78,7 @@ def parse(body: Any, file: str, pipeline: str | None = None, source: str = "") -
     """The pipelines in a HubSpot pipelines response body (already decoded from JSON)."""
     data = CrmData(CRM, source or file)
     check = FieldCheck(data)
-    top = as_dict(body, "the file", file)
+    top = as_dict(body, _("the file"), file)
     if "results" in top:
         check(top, _TOP, "")
         raw = [(f"results[{i}]", p) for i, p in enumerate(as_list(top["results"], "results", file))]
@@ -80,25 +86,27 @@ def parse(body: Any, file: str, pipeline: str | None = None, source: str = "") -
         raw = [("", top)]
     else:
         raise InteropError(
-            "not a HubSpot pipelines response: expected 'results' (GET /crm/v3/pipelines/deals) "
-            "or one pipeline with 'stages'",
+            _(
+                "not a HubSpot pipelines response: expected 'results' "
+                "(GET /crm/v3/pipelines/deals) or one pipeline with 'stages'"
+            ),
             file,
         )
     found: list[tuple[float, int, CrmPipeline]] = []
     for where, p in raw:
-        obj = as_dict(p, where or "the pipeline", file)
+        obj = as_dict(p, where or _("the pipeline"), file)
         check(obj, _PIPELINE, "pipelines[]")
         pid = as_text(obj.get("id", ""), f"{where}.id", file)
         label = as_text(obj.get("label", pid), f"{where}.label", file)
         if pipeline is not None and pipeline not in (pid, label):
             continue
         if as_bool(obj.get("archived"), f"{where}.archived", file):
-            data.note(f"archived pipeline '{label}' (id {pid}) left out")
+            data.note(_("archived pipeline '{label}' (id {id}) left out", label=label, id=pid))
             continue
         order = as_number(obj.get("displayOrder"), f"{where}.displayOrder", file) or 0.0
         found.append((order, len(found), _pipeline(obj, where, pid, label, file, data, check)))
     if pipeline is not None and not found:
-        raise InteropError(f"no pipeline with id or label '{pipeline}'", file)
+        raise InteropError(_("no pipeline with id or label '{id}'", id=pipeline), file)
     data.pipelines = [p for _, _, p in sorted(found, key=lambda t: (t[0], t[1]))]
     return data
 
@@ -121,32 +129,49 @@ def _pipeline(
         sid = as_text(st.get("id", ""), f"{at}.id", file)
         slabel = as_text(st.get("label", sid), f"{at}.label", file)
         if as_bool(st.get("archived"), f"{at}.archived", file):
-            data.note(f"archived stage '{slabel}' (id {sid}) of '{label}' left out")
+            data.note(
+                _(
+                    "archived stage '{stage}' (id {id}) of '{pipeline}' left out",
+                    stage=slabel,
+                    id=sid,
+                    pipeline=label,
+                )
+            )
             continue
         meta = as_dict(st.get("metadata", {}), f"{at}.metadata", file)
         check(meta, _METADATA, "stages[].metadata")
         prob = as_number(meta.get("probability"), f"{at}.metadata.probability", file)
         if prob is not None and not 0 <= prob <= 1:
             raise InteropError(
-                f"{at}.metadata.probability: '{meta['probability']}' is not between 0.0 and 1.0",
+                _(
+                    "{where}: '{value}' is not between 0.0 and 1.0",
+                    where=f"{at}.metadata.probability",
+                    value=meta["probability"],
+                ),
                 file,
             )
         closed = as_bool(meta.get("isClosed"), f"{at}.metadata.isClosed", file)
         stage = CrmStage(sid, slabel, fraction(prob) if prob is not None else None)
         if closed:
             if prob is None or prob not in (0.0, 1.0):
-                shown = "no probability" if prob is None else f"probability {prob:g}"
+                shown = _("no probability") if prob is None else _("probability {p}", p=f"{prob:g}")
                 guess: Outcome = "won" if prob is not None and prob >= 0.5 else "lost"
                 data.note(
-                    f"closed stage '{slabel}' (id {sid}) has {shown}, neither 1 (won) nor 0 "
-                    f"(lost): imported as {guess}"
+                    _(
+                        "closed stage '{stage}' (id {id}) has {shown}, neither 1 (won) nor 0 "
+                        "(lost): imported as {guess}",
+                        stage=slabel,
+                        id=sid,
+                        shown=shown,
+                        guess=_("won") if guess == "won" else _("lost"),
+                    )
                 )
                 stage.outcome = guess
             else:
                 stage.outcome = "won" if prob == 1.0 else "lost"
             stage.probability = None
         elif prob is None:
-            data.note(f"stage '{slabel}' (id {sid}) has no probability")
+            data.note(_("stage '{stage}' (id {id}) has no probability", stage=slabel, id=sid))
         order = as_number(st.get("displayOrder"), f"{at}.displayOrder", file)
         stages.append((order if order is not None else float(i), i, stage))
     ordered = [s for _, _, s in sorted(stages, key=lambda t: (t[0], t[1]))]
@@ -171,7 +196,7 @@ def fetch(
     where = base + _PATH
 
     def next_after(body: Any) -> str | None:
-        paging = as_dict(body, "response", where).get("paging")
+        paging = as_dict(body, _("response"), where).get("paging")
         nxt = paging.get("next") if isinstance(paging, dict) else None
         after = nxt.get("after") if isinstance(nxt, dict) else None
         return as_text(after, "paging.next.after", where) if after else None
@@ -220,13 +245,15 @@ def export_notes(bp: Blueprint, p: Pipeline) -> list[str]:
     notes = list(CANNOT_ENFORCE)
     if p.after_close:
         notes.append(
-            "after_close stages are left out: a HubSpot deal pipeline ends at closed won/lost"
+            _("after_close stages are left out: a HubSpot deal pipeline ends at closed won/lost")
         )
     if p.transitions:
-        notes.append("transitions (skip/recycle) have no HubSpot equivalent; they are left out")
+        notes.append(_("transitions (skip/recycle) have no HubSpot equivalent; they are left out"))
     missing = [s.id for s in p.stages if s.outcome is None and s.probability is None]
     if missing:
-        notes.append(f"stages without a probability exported with 0.0: {', '.join(missing)}")
+        notes.append(
+            _("stages without a probability exported with 0.0: {ids}", ids=", ".join(missing))
+        )
     return notes
 
 
@@ -258,30 +285,71 @@ class Plan:
             "unchanged": self.unchanged,
         }
 
-    def text(self) -> str:
-        lines = [f"Plan for HubSpot pipeline '{self.pipeline_label}' (id {self.pipeline_id}):"]
+    def text(self, tr: Translator | None = None) -> str:
+        """The plan for people, in ``tr``'s language (English by default)."""
+        from salesblueprint.i18n import translator
+
+        tr = tr or translator()
+        lines: list[str] = [
+            _(
+                "Plan for HubSpot pipeline '{pipeline}' (id {id}):",
+                pipeline=self.pipeline_label,
+                id=self.pipeline_id,
+            )
+        ]
         for c in self.create:
             lines.append(
-                f"  create   '{c['label']}' at displayOrder {c['displayOrder']} "
-                f"(probability {c['metadata']['probability']}, "
-                f"closed {c['metadata']['isClosed']})"
+                _(
+                    "  create   '{stage}' at displayOrder {order} (probability {p}, closed "
+                    "{closed})",
+                    stage=c["label"],
+                    order=c["displayOrder"],
+                    p=c["metadata"]["probability"],
+                    closed=c["metadata"]["isClosed"],
+                )
             )
         for r in self.relabel:
-            lines.append(f"  relabel  {r['id']}: '{r['from']}' -> '{r['to']}' (id kept)")
+            lines.append(
+                _(
+                    "  relabel  {id}: '{old}' -> '{new}' (id kept)",
+                    id=r["id"],
+                    old=r["from"],
+                    new=r["to"],
+                )
+            )
         for r in self.reorder:
-            lines.append(f"  reorder  {r['id']} '{r['label']}': {r['from']} -> {r['to']}")
+            lines.append(
+                _(
+                    "  reorder  {id} '{stage}': {old} -> {new}",
+                    id=r["id"],
+                    stage=r["label"],
+                    old=r["from"],
+                    new=r["to"],
+                )
+            )
         for u in self.update:
             lines.append(
-                f"  update   {u['id']} '{u['label']}' metadata: "
-                + ", ".join(f"{k} {v[0]} -> {v[1]}" for k, v in sorted(u["changes"].items()))
+                _(
+                    "  update   {id} '{stage}' metadata: {changes}",
+                    id=u["id"],
+                    stage=u["label"],
+                    changes=", ".join(
+                        f"{k} {v[0]} -> {v[1]}" for k, v in sorted(u["changes"].items())
+                    ),
+                )
             )
         for a in self.archive:
             lines.append(
-                f"  archive  {a['id']} '{a['label']}' (deals in it must move first; "
-                "HubSpot refuses to archive a stage that holds deals)"
+                _(
+                    "  archive  {id} '{stage}' (deals in it must move first; HubSpot refuses to "
+                    "archive a stage that holds deals)",
+                    id=a["id"],
+                    stage=a["label"],
+                )
             )
         if self.empty:
-            lines.append("  nothing to change")
+            lines.append(_("  nothing to change"))
+        lines = [tr(x) for x in lines]
         from salesblueprint.diagnostics.safe_text import one_line
 
         # labels and ids come from the account: each line printable, no terminal escapes
@@ -295,8 +363,12 @@ def plan(p: Pipeline, existing: CrmData, raw_stages: dict[str, dict[str, Any]]) 
     crm_p = match_pipeline(p, existing.pipelines, CRM)
     if crm_p is None:
         raise InteropError(
-            f"no HubSpot pipeline matches '{p.label}' (by crm: hubspot id or label); "
-            f"the account has: {', '.join(x.label for x in existing.pipelines) or 'none'}",
+            _(
+                "no HubSpot pipeline matches '{pipeline}' (by crm: hubspot id or label); "
+                "the account has: {names}",
+                pipeline=p.label,
+                names=", ".join(x.label for x in existing.pipelines) or _("none"),
+            ),
             existing.source,
         )
     out = Plan(crm_p.id, crm_p.label)

@@ -7,6 +7,7 @@ import math
 import os
 from typing import Any
 
+from salesblueprint.i18n import _
 from salesblueprint.interop.base import InteropError
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -20,11 +21,11 @@ def read_json_file(path: str | os.PathLike[str]) -> Any:
         with open_regular(file) as fh:  # a FIFO is an error, not a hang
             raw = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise InteropError("is a directory; give the JSON file", file) from None
+        raise InteropError(_("is a directory; give the JSON file"), file) from None
     except OSError as e:
-        raise InteropError(f"cannot read: {e.strerror or e}", file) from None
+        raise InteropError(_("cannot read: {reason}", reason=e.strerror or str(e)), file) from None
     if len(raw) > MAX_BYTES:
-        raise InteropError(f"larger than {MAX_BYTES // (1024 * 1024)} MB", file)
+        raise InteropError(_("larger than {n} MB", n=MAX_BYTES // (1024 * 1024)), file)
     return parse_json(raw, file)
 
 
@@ -34,19 +35,23 @@ def parse_json(raw: bytes | str, file: str) -> Any:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             line = raw[: e.start].count(b"\n") + 1
-            raise InteropError(f"not UTF-8 (byte {e.start + 1})", file, line) from None
+            raise InteropError(_("not UTF-8 (byte {n})", n=e.start + 1), file, line) from None
     else:
         text = raw
     if not text.strip():
-        raise InteropError("empty file; expected JSON", file)
+        raise InteropError(_("empty file; expected JSON"), file)
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise InteropError(f"malformed JSON: {e.msg} (column {e.colno})", file, e.lineno) from None
+        raise InteropError(
+            _("malformed JSON: {reason} (column {column})", reason=e.msg, column=e.colno),
+            file,
+            e.lineno,
+        ) from None
     except RecursionError:
-        raise InteropError("malformed JSON: nested too deeply", file) from None
+        raise InteropError(_("malformed JSON: nested too deeply"), file) from None
     except ValueError:  # an integer of more than 4300 digits (int() refuses to convert it)
-        raise InteropError("malformed JSON: a number too long to read", file) from None
+        raise InteropError(_("malformed JSON: a number too long to read"), file) from None
 
 
 def expect(cond: bool, what: str, file: str) -> None:
@@ -56,23 +61,33 @@ def expect(cond: bool, what: str, file: str) -> None:
 
 def as_dict(value: Any, where: str, file: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise InteropError(f"{where}: expected an object, got {type_name(value)}", file)
+        raise InteropError(
+            _("{where}: expected an object, got {what}", where=where, what=type_name(value)), file
+        )
     return value
 
 
 def as_list(value: Any, where: str, file: str) -> list[Any]:
     if not isinstance(value, list):
-        raise InteropError(f"{where}: expected a list, got {type_name(value)}", file)
+        raise InteropError(
+            _("{where}: expected a list, got {what}", where=where, what=type_name(value)), file
+        )
     return value
 
 
 def as_text(value: Any, where: str, file: str) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, dict | list):
-        raise InteropError(f"{where}: expected text, got {type_name(value)}", file)
+        raise InteropError(
+            _("{where}: expected text, got {what}", where=where, what=type_name(value)), file
+        )
     if isinstance(value, float) and not math.isfinite(value):
-        raise InteropError(f"{where}: expected text, got {type_name(value)}", file)
+        raise InteropError(
+            _("{where}: expected text, got {what}", where=where, what=type_name(value)), file
+        )
     if isinstance(value, int) and value.bit_length() > 256:  # str() refuses past 4300 digits
-        raise InteropError(f"{where}: expected text, got {type_name(value)}", file)
+        raise InteropError(
+            _("{where}: expected text, got {what}", where=where, what=type_name(value)), file
+        )
     return str(value)
 
 
@@ -81,7 +96,9 @@ def as_number(value: Any, where: str, file: str) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise InteropError(f"{where}: expected a number, got a boolean", file)
+        raise InteropError(
+            _("{where}: expected a number, got {what}", where=where, what=_("a boolean")), file
+        )
     if isinstance(value, int | float | str):
         # JSON allows NaN, Infinity, 1e999 (infinity) and integers of any length
         try:
@@ -90,9 +107,13 @@ def as_number(value: Any, where: str, file: str) -> float | None:
             n = math.nan
         if not math.isfinite(n):
             shown = f"'{value}'" if isinstance(value, str) else type_name(value)
-            raise InteropError(f"{where}: expected a number, got {shown}", file)
+            raise InteropError(
+                _("{where}: expected a number, got {what}", where=where, what=shown), file
+            )
         return n
-    raise InteropError(f"{where}: expected a number, got {type_name(value)}", file)
+    raise InteropError(
+        _("{where}: expected a number, got {what}", where=where, what=type_name(value)), file
+    )
 
 
 def as_bool(value: Any, where: str, file: str, default: bool = False) -> bool:
@@ -103,24 +124,27 @@ def as_bool(value: Any, where: str, file: str, default: bool = False) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
-    raise InteropError(f"{where}: expected true or false, got {value!r}", file)
+    raise InteropError(
+        _("{where}: expected true or false, got {what}", where=where, what=repr(value)), file
+    )
 
 
 def type_name(value: Any) -> str:
+    """What ``value`` is, in words (translatable, but ``null``)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, str):
-        return f"text '{value[:40]}'"
+        return _("text '{text}'", text=value[:40])
     if isinstance(value, int) and value.bit_length() > 64:
         digits = math.floor(math.log10(abs(value))) + 1  # str() refuses past 4300 digits
         digits -= 10 ** (digits - 1) > abs(value)  # log10 rounds 99...9 up
-        return f"an integer of {digits} digits"
+        return _("an integer of {n} digits", n=digits)
     if isinstance(value, int | float):
-        return f"the number {value!r}"
-    return f"a {type(value).__name__}"
+        return _("the number {value}", value=repr(value))
+    return _("a {type}", type=type(value).__name__)

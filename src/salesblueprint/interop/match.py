@@ -8,19 +8,22 @@ removed and one added.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from salesblueprint.interop.base import CrmPipeline, CrmStage
 
 if TYPE_CHECKING:
-    from salesblueprint.model.blueprint import DealStage, Pipeline
+    from salesblueprint.model.blueprint import DealStage, LifecycleStage, Pipeline
+
+# a deal stage, or a lifecycle stage (matched to a CRM's lead statuses)
+S = TypeVar("S", "DealStage", "LifecycleStage")
 
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def crm_id(node: Pipeline | DealStage, crm: str) -> str | None:
+def crm_id(node: Pipeline | DealStage | LifecycleStage, crm: str) -> str | None:
     return node.crm.get(crm) if node.crm is not None else None
 
 
@@ -60,8 +63,8 @@ def pair_pipelines(
 
 
 def match_stages(
-    stages: Sequence[DealStage], crm_stages: Sequence[CrmStage], crm: str
-) -> tuple[list[tuple[DealStage, CrmStage]], list[DealStage], list[CrmStage]]:
+    stages: Sequence[S], crm_stages: Sequence[CrmStage], crm: str
+) -> tuple[list[tuple[S, CrmStage]], list[S], list[CrmStage]]:
     """Pairs (in blueprint order), blueprint-only stages, CRM-only stages (in CRM order)."""
     by_id = {c.id: c for c in crm_stages if c.id}
     used: set[int] = set()

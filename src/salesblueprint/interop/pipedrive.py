@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from salesblueprint.i18n import _
 from salesblueprint.interop.base import (
     CrmData,
     CrmPipeline,
@@ -17,6 +18,7 @@ from salesblueprint.interop.base import (
     InteropError,
     fraction,
 )
+from salesblueprint.interop.build import OUTCOME_NAMES
 from salesblueprint.interop.jsonio import (
     as_bool,
     as_dict,
@@ -50,11 +52,13 @@ _STAGE = frozenset(
     }
 )
 
-CANNOT_ENFORCE = [
-    "won and lost are deal statuses in Pipedrive, not stages: the outcome stages are left out",
-    "Pipedrive keeps no exit criteria and lets a deal move to any stage: nothing stops a "
-    "skip; the blueprint's exit criteria are not carried",
-    "days_to_rotten marks a deal as rotten after expected_days; it does not move or stop it",
+CANNOT_ENFORCE: list[str] = [
+    _("won and lost are deal statuses in Pipedrive, not stages: the outcome stages are left out"),
+    _(
+        "Pipedrive keeps no exit criteria and lets a deal move to any stage: nothing stops a "
+        "skip; the blueprint's exit criteria are not carried"
+    ),
+    _("days_to_rotten marks a deal as rotten after expected_days; it does not move or stop it"),
 ]
 
 
@@ -67,13 +71,13 @@ def parse(
 ) -> CrmData:
     data = CrmData(CRM, source or file)
     check = FieldCheck(data)
-    top = as_dict(body, "the file", file)
+    top = as_dict(body, _("the file"), file)
     if top.get("success") is False:
-        err = top.get("error") or top.get("error_info") or "no reason given"
-        raise InteropError(f"Pipedrive reported failure: {err}", file)
+        err = top.get("error") or top.get("error_info") or _("no reason given")
+        raise InteropError(_("Pipedrive reported failure: {reason}", reason=err), file)
     if "data" not in top:
         raise InteropError(
-            "not a Pipedrive stages response: expected 'data' (GET /api/v2/stages)", file
+            _("not a Pipedrive stages response: expected 'data' (GET /api/v2/stages)"), file
         )
     check(top, _TOP, "")
     groups: dict[str, list[tuple[float, int, CrmStage]]] = {}
@@ -88,39 +92,75 @@ def parse(
         if pipeline is not None and pid != pipeline:
             continue
         if as_bool(st.get("is_deleted"), f"{at}.is_deleted", file):
-            data.note(f"deleted stage '{name}' (id {sid}) of pipeline {pid} left out")
+            data.note(
+                _(
+                    "deleted stage '{stage}' (id {id}) of pipeline {pipeline} left out",
+                    stage=name,
+                    id=sid,
+                    pipeline=pid,
+                )
+            )
             continue
         prob = as_number(st.get("deal_probability"), f"{at}.deal_probability", file)
         if prob is not None and not 0 <= prob <= 100:
-            raise InteropError(f"{at}.deal_probability: {prob:g} is not between 0 and 100", file)
+            raise InteropError(
+                _(
+                    "{where}: {value} is not between 0 and 100",
+                    where=f"{at}.deal_probability",
+                    value=f"{prob:g}",
+                ),
+                file,
+            )
         stage = CrmStage(sid, name, fraction(prob / 100) if prob is not None else None)
         days = as_number(st.get("days_to_rotten"), f"{at}.days_to_rotten", file)
         if days is not None and not 0 <= days <= MAX_DAYS:
             raise InteropError(
-                f"{at}.days_to_rotten: {days:g} is not between 0 and {MAX_DAYS} days", file
+                _(
+                    "{where}: {value} is not between 0 and {max} days",
+                    where=f"{at}.days_to_rotten",
+                    value=f"{days:g}",
+                    max=MAX_DAYS,
+                ),
+                file,
             )
         if as_bool(st.get("is_deal_rot_enabled"), f"{at}.is_deal_rot_enabled", file):
             if days is not None and days >= 1:
                 stage.expected_days = int(days)
         elif days:
-            data.note(f"stage '{name}': days_to_rotten {days:g} ignored, deal rotting is off")
+            data.note(
+                _(
+                    "stage '{stage}': days_to_rotten {days} ignored, deal rotting is off",
+                    stage=name,
+                    days=f"{days:g}",
+                )
+            )
         order = as_number(st.get("order_nr"), f"{at}.order_nr", file)
         if pid not in groups:
             groups[pid] = []
             order_seen.append(pid)
         groups[pid].append((order if order is not None else float(i), i, stage))
     if pipeline is not None and pipeline not in groups:
-        raise InteropError(f"no stages of pipeline {pipeline}", file)
+        raise InteropError(_("no stages of pipeline {id}", id=pipeline), file)
     names = names or {}
     for pid in sorted(order_seen, key=_id_order):
         stages = [s for _, _, s in sorted(groups[pid], key=lambda t: (t[0], t[1]))]
-        label = names.get(pid) or f"Pipeline {pid}"
+        label = names.get(pid) or _("Pipeline {id}", id=pid)
         data.pipelines.append(CrmPipeline(pid, label, stages, outcomes_are_stages=False))
     data.note(
-        "won and lost are deal statuses in Pipedrive: the outcome stages Won and Lost are added"
+        _(
+            "won and lost are deal statuses in Pipedrive: the outcome stages {won} and {lost} "
+            "are added",
+            won=OUTCOME_NAMES["won"],
+            lost=OUTCOME_NAMES["lost"],
+        )
     )
     if not names:
-        data.note("pipeline names are not in the stages response: named 'Pipeline <id>'")
+        data.note(
+            _(
+                "pipeline names are not in the stages response: named '{name}'",
+                name=_("Pipeline {id}", id="<id>"),
+            )
+        )
     return data
 
 
@@ -169,10 +209,11 @@ def _all(client: Any, base: str, path: str, params: dict[str, str]) -> list[Any]
     where = base + path
 
     def next_cursor(body: Any) -> str | None:
-        body = as_dict(body, "response", where)
+        body = as_dict(body, _("response"), where)
         if body.get("success") is False:
-            err = body.get("error") or "no reason given"
-            raise InteropError(f"Pipedrive reported failure: {as_text(err, 'error', where)}", where)
+            err = body.get("error")
+            reason = as_text(err, "error", where) if err else _("no reason given")
+            raise InteropError(_("Pipedrive reported failure: {reason}", reason=reason), where)
         extra = body.get("additional_data")
         nxt = extra.get("next_cursor") if isinstance(extra, dict) else None
         return as_text(nxt, "additional_data.next_cursor", where) if nxt else None
@@ -204,10 +245,13 @@ def stages_payload(p: Pipeline) -> dict[str, Any]:
 def export_notes(bp: Blueprint, p: Pipeline) -> list[str]:
     notes = list(CANNOT_ENFORCE)
     if p.after_close:
-        notes.append("after_close stages are left out: a Pipedrive pipeline ends at won/lost")
+        notes.append(_("after_close stages are left out: a Pipedrive pipeline ends at won/lost"))
     if p.crm is None or p.crm.get(CRM) is None:
         notes.append(
-            "the pipeline has no crm: {pipedrive: ID}: create the pipeline first "
-            "(POST /api/v2/pipelines with the 'pipeline' body) and set pipeline_id on each stage"
+            _(
+                "the pipeline has no {crm}: create the pipeline first (POST /api/v2/pipelines "
+                "with the 'pipeline' body) and set pipeline_id on each stage",
+                crm="crm: {pipedrive: ID}",
+            )
         )
     return notes

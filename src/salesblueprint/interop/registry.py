@@ -10,6 +10,8 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from salesblueprint.i18n import _
+
 if TYPE_CHECKING:
     from salesblueprint.interop.base import CrmData
 
@@ -24,6 +26,8 @@ class Crm:
     select_option: str  # how import narrows to one pipeline
     token_env: str | None = None  # live API token variable; None: file-based only
     export_kind: Literal["json", "dir"] = "json"
+    # the CRM keeps lead statuses (drift compares the lifecycle with them): how to retrieve them
+    lead_statuses: str | None = None
 
     def load(self) -> Any:
         return importlib.import_module(self.module)
@@ -36,9 +40,12 @@ class Crm:
         self, token: str, pipeline: str | None = None, base_url: str | None = None
     ) -> CrmData:
         if self.token_env is None:
+            from salesblueprint.i18n import _
             from salesblueprint.interop.base import InteropError
 
-            raise InteropError(f"{self.title} has no live import; export its metadata to files")
+            raise InteropError(
+                _("{crm} has no live import; export its metadata to files", crm=self.title)
+            )
         data: CrmData = self.load().fetch(token, pipeline, base_url)
         return data
 
@@ -51,7 +58,7 @@ CRMS: dict[str, Crm] = {
             "HubSpot",
             "salesblueprint.interop.hubspot",
             "file",
-            "the JSON body of GET /crm/v3/pipelines/deals",
+            _("the JSON body of GET /crm/v3/pipelines/deals"),
             "--pipeline",
             token_env="HUBSPOT_TOKEN",
         ),
@@ -60,16 +67,17 @@ CRMS: dict[str, Crm] = {
             "Salesforce",
             "salesblueprint.interop.salesforce",
             "dir",
-            "the source-format folder 'sf project retrieve start' writes",
+            _("the source-format folder 'sf project retrieve start' writes"),
             "--process",
             export_kind="dir",
+            lead_statuses="sf project retrieve start -m StandardValueSet:LeadStatus",
         ),
         Crm(
             "pipedrive",
             "Pipedrive",
             "salesblueprint.interop.pipedrive",
             "file",
-            "the JSON body of GET /api/v2/stages",
+            _("the JSON body of GET /api/v2/stages"),
             "--pipeline",
             token_env="PIPEDRIVE_API_TOKEN",
         ),

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 from xml.etree.ElementTree import Element
 
+from salesblueprint.i18n import Translator, _, translator
 from salesblueprint.interop.base import (
     CrmData,
     CrmPipeline,
@@ -88,12 +89,16 @@ _PATH = frozenset(
 )
 _PATH_STEP = frozenset({"fieldNames", "info", "picklistValueName"})
 
-CANNOT_ENFORCE = [
-    "exit criteria are shown as Path guidance: Salesforce shows them to the rep but does not "
-    "check them (add validation rules on the fields that hold the evidence to enforce one)",
-    "the validation rule stops skips of required stages on every save (UI, API, imports), "
-    "unless a user's profile bypasses validation rules; it does not stop moving backwards",
-    "expected_days has no Salesforce field: report on Stage Duration instead",
+CANNOT_ENFORCE: list[str] = [
+    _(
+        "exit criteria are shown as Path guidance: Salesforce shows them to the rep but does not "
+        "check them (add validation rules on the fields that hold the evidence to enforce one)"
+    ),
+    _(
+        "the validation rule stops skips of required stages on every save (UI, API, imports), "
+        "unless a user's profile bypasses validation rules; it does not stop moving backwards"
+    ),
+    _("expected_days has no Salesforce field: report on Stage Duration instead"),
 ]
 
 
@@ -108,23 +113,26 @@ def _parse_xml(path: str) -> Element:
         with open_regular(path) as fh:  # a FIFO is an error, not a hang
             raw = fh.read(MAX_BYTES + 1)
     except OSError as e:
-        raise InteropError(f"cannot read: {e.strerror or e}", path) from None
+        raise InteropError(_("cannot read: {reason}", reason=e.strerror or str(e)), path) from None
     if len(raw) > MAX_BYTES:
-        raise InteropError("larger than 20 MB", path)
+        raise InteropError(_("larger than {n} MB", n=MAX_BYTES // (1024 * 1024)), path)
     try:
         root = SafeET.fromstring(raw, forbid_dtd=True)
     except DefusedXmlException as e:
         line = _decl_line(raw)
         raise InteropError(
-            f"refused: the XML declares a DTD, entities or external references ({e}); "
-            "Metadata API files have none, and salesblueprint does not expand them",
+            _(
+                "refused: the XML declares a DTD, entities or external references ({reason}); "
+                "Metadata API files have none, and salesblueprint does not expand them",
+                reason=str(e),
+            ),
             path,
             line,
         ) from None
     except SafeET.ParseError as e:
         line = e.position[0] if getattr(e, "position", None) else None
         msg = str(e).split(":", 1)[0]
-        raise InteropError(f"malformed XML: {msg}", path, line) from None
+        raise InteropError(_("malformed XML: {reason}", reason=msg), path, line) from None
     return root
 
 
@@ -161,7 +169,14 @@ def _check_fields(el: Element, known: frozenset[str], where: str, data: CrmData)
 def _root(path: str, expect: str) -> Element:
     root = _parse_xml(path)
     if _local(root.tag) != expect:
-        raise InteropError(f"expected a <{expect}> document, found <{_local(root.tag)}>", path)
+        raise InteropError(
+            _(
+                "expected a <{expect}> document, found <{found}>",
+                expect=expect,
+                found=_local(root.tag),
+            ),
+            path,
+        )
     return root
 
 
@@ -226,20 +241,25 @@ def read(path: str, process: str | None = None) -> CrmData:
     above the metadata)."""
     if not os.path.isdir(path):
         raise InteropError(
-            "not a directory; give the folder 'sf project retrieve start' wrote "
-            "(e.g. force-app/main/default)",
+            _(
+                "not a directory; give the folder 'sf project retrieve start' wrote "
+                "(e.g. force-app/main/default)"
+            ),
             path,
         )
     data = CrmData(CRM, path)
     files = _find(path)
     if not files["stages"]:
         raise InteropError(
-            f"no standardValueSets/{_STAGE_SET} under this folder; retrieve it with: "
-            "sf project retrieve start -m StandardValueSet:OpportunityStage",
+            _(
+                "no standardValueSets/{file} under this folder; retrieve it with: "
+                "sf project retrieve start -m StandardValueSet:OpportunityStage",
+                file=_STAGE_SET,
+            ),
             path,
         )
     if len(files["stages"]) > 1:
-        data.note(f"several {_STAGE_SET} files: read {files['stages'][0]}")
+        data.note(_("several {file} files: read {path}", file=_STAGE_SET, path=files["stages"][0]))
     values = _read_values(files["stages"][0], data)
     by_name = {v.id: v for v in values}
     guidance = _read_paths(files, data)
@@ -252,21 +272,29 @@ def read(path: str, process: str | None = None) -> CrmData:
         if "." in name and name.startswith("Opportunity."):
             name = name.split(".", 1)[1]
         if not _flag(root, "isActive", True) and process is None:
-            data.note(f"inactive business process '{name}' left out")
+            data.note(_("inactive business process '{name}' left out", name=name))
             continue
         names = []
         for v in _children(root, "values"):
             _check_fields(v, _PROCESS_VALUE, "BusinessProcess.values", data)
             vn = unquote(_text(v, "fullName"))
             if vn not in by_name:
-                data.note(f"business process '{name}': value '{vn}' is not in the value set")
+                data.note(
+                    _(
+                        "business process '{name}': value '{value}' is not in the value set",
+                        name=name,
+                        value=vn,
+                    )
+                )
                 continue
             names.append(vn)
         processes.append((name, set(names)))
     if process is not None:
         processes = [p for p in processes if p[0] == process]
         if not processes:
-            raise InteropError(f"no Opportunity business process named '{process}'", path)
+            raise InteropError(
+                _("no Opportunity business process named '{name}'", name=process), path
+            )
 
     def stages_for(keep: set[str] | None, key: str) -> list[CrmStage]:
         out = []
@@ -284,8 +312,8 @@ def read(path: str, process: str | None = None) -> CrmData:
         for name, keep in sorted(processes):
             data.pipelines.append(CrmPipeline(name, name, stages_for(keep, name)))
     else:
-        data.pipelines.append(CrmPipeline("", "Opportunity stages", stages_for(None, "")))
-        data.note("no business process: one pipeline with every opportunity stage")
+        data.pipelines.append(CrmPipeline("", _("Opportunity stages"), stages_for(None, "")))
+        data.note(_("no business process: one pipeline with every opportunity stage"))
     if files["leads"]:
         _read_leads(files["leads"][0], data)
     return data
@@ -300,9 +328,9 @@ def _read_values(path: str, data: CrmData) -> list[CrmStage]:
         _check_fields(el, _VALUE, "standardValue", data)
         name = unquote(_text(el, "fullName"))
         if not name:
-            raise InteropError("a standardValue without fullName", path)
+            raise InteropError(_("a standardValue without fullName"), path)
         if not _flag(el, "isActive", True):
-            data.note(f"inactive stage '{name}' left out")
+            data.note(_("inactive stage '{name}' left out", name=name))
             continue
         label = _text(el, "label") or name
         raw = _text(el, "probability")
@@ -312,10 +340,18 @@ def _read_values(path: str, data: CrmData) -> list[CrmStage]:
                 prob = float(raw)
             except ValueError:
                 raise InteropError(
-                    f"stage '{name}': probability '{raw}' is not a number", path
+                    _(
+                        "stage '{name}': probability '{value}' is not a number",
+                        name=name,
+                        value=raw,
+                    ),
+                    path,
                 ) from None
             if not 0 <= prob <= 100:
-                raise InteropError(f"stage '{name}': probability {raw} is not 0-100", path)
+                raise InteropError(
+                    _("stage '{name}': probability {value} is not 0-100", name=name, value=raw),
+                    path,
+                )
         outcome = None
         if _flag(el, "closed"):
             outcome = "won" if _flag(el, "won") else "lost"
@@ -326,12 +362,14 @@ def _read_values(path: str, data: CrmData) -> list[CrmStage]:
             s.outcome = "won" if outcome == "won" else "lost"
             s.probability = None
         elif prob is None:
-            data.note(f"stage '{name}' has no probability")
+            data.note(_("stage '{name}' has no probability", name=name))
         out.append(s)
     if forecast:
         data.note(
-            "forecast categories (the format has none; export derives them): "
-            + "; ".join(sorted(forecast))
+            _(
+                "forecast categories (the format has none; export derives them): {items}",
+                items="; ".join(sorted(forecast)),
+            )
         )
     return out
 
@@ -356,7 +394,11 @@ def _read_paths(files: dict[str, list[str]], data: CrmData) -> dict[str, dict[st
         key = "" if rt == "__MASTER__" else rt_process.get(rt)
         if key is None:
             data.note(
-                f"Path {os.path.basename(f)}: record type '{rt}' not found, guidance left out"
+                _(
+                    "Path {file}: record type '{rt}' not found, guidance left out",
+                    file=os.path.basename(f),
+                    rt=rt,
+                )
             )
             continue
         steps = out.setdefault(key, {})
@@ -365,7 +407,9 @@ def _read_paths(files: dict[str, list[str]], data: CrmData) -> dict[str, dict[st
             value = unquote(_text(step, "picklistValueName"))
             text = html_to_text(_text(step, "info"))
             if _children(step, "fieldNames"):
-                data.note("Path key fields (fieldNames) left out: the format has no place for them")
+                data.note(
+                    _("Path key fields (fieldNames) left out: the format has no place for them")
+                )
             if value and text:
                 steps[value] = text
     return out
@@ -382,19 +426,23 @@ def _read_leads(path: str, data: CrmData) -> None:
         _check_fields(el, _VALUE, "standardValue", data)
         name = unquote(_text(el, "fullName"))
         if not name:
-            raise InteropError("a standardValue without fullName", path)
+            raise InteropError(_("a standardValue without fullName"), path)
         if not _flag(el, "isActive", True):
-            data.note(f"inactive lead status '{name}' left out")
+            data.note(_("inactive lead status '{name}' left out", name=name))
             continue
         statuses.append(
             CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted"))
         )
+    data.lead_statuses = statuses
     at = next((i for i, s in enumerate(statuses) if s.converted), None)
     if at is None:
         if statuses:
             data.note(
-                "lead statuses (none is marked converted, so the lead conversion is unknown): "
-                + ", ".join(s.id for s in statuses)
+                _(
+                    "lead statuses (none is marked converted, so the lead conversion is "
+                    "unknown): {names}",
+                    names=", ".join(s.id for s in statuses),
+                )
             )
         return
     data.lead_stages = statuses[: at + 1]
@@ -402,14 +450,21 @@ def _read_leads(path: str, data: CrmData) -> None:
     others = [s.id for s in rest if s.converted]
     if others:
         data.note(
-            "more converted lead statuses (the blueprint has one conversion point, at "
-            f"'{statuses[at].id}'): " + ", ".join(others)
+            _(
+                "more converted lead statuses (the blueprint has one conversion point, at "
+                "'{at}'): {names}",
+                at=statuses[at].id,
+                names=", ".join(others),
+            )
         )
     closed = [s.id for s in rest if not s.converted]
     if closed:
         data.note(
-            "lead statuses after the converted one (leads that end without conversion; "
-            "list why under sla.disqualify): " + ", ".join(closed)
+            _(
+                "lead statuses after the converted one (leads that end without conversion; "
+                "list why under sla.disqualify): {names}",
+                names=", ".join(closed),
+            )
         )
 
 
@@ -438,8 +493,12 @@ def _x(text: str) -> str:
     bad = _NOT_XML.search(text)
     if bad is not None:
         raise InteropError(
-            f"'{text[:60]}' holds the control character U+{ord(bad.group()):04X}, which "
-            "Salesforce metadata (XML) cannot hold; take it out of the blueprint"
+            _(
+                "'{text}' holds the control character {char}, which Salesforce metadata (XML) "
+                "cannot hold; take it out of the blueprint",
+                text=text[:60],
+                char=f"U+{ord(bad.group()):04X}",
+            )
         )
     return html.escape(text, quote=False)
 
@@ -545,7 +604,7 @@ def skip_rule_formula(p: Pipeline, record_type: str | None) -> str | None:
     return "AND(\n  " + ",\n  ".join(parts) + "\n)"
 
 
-def _guidance(s: DealStage) -> str:
+def _guidance(s: DealStage, tr: Translator) -> str:
     parts = []
     if s.rep_action:
         parts.append(f"<p>{_x(s.rep_action)}</p>")
@@ -553,11 +612,19 @@ def _guidance(s: DealStage) -> str:
         items = []
         for c in s.exit_criteria:
             text = c.outcome
-            if c.evidence:
-                text += f" (evidence: {c.evidence}"
-                text += f", in {c.recorded_in})" if c.recorded_in else ")"
+            if c.evidence and c.recorded_in:
+                text += tr(
+                    _(
+                        " (evidence: {evidence}, in {where})",
+                        evidence=c.evidence,
+                        where=c.recorded_in,
+                    )
+                )
+            elif c.evidence:
+                text += tr(_(" (evidence: {evidence})", evidence=c.evidence))
             items.append(f"<li>{_x(text)}</li>")
-        parts.append("<p><b>Exit criteria</b></p><ul>" + "".join(items) + "</ul>")
+        heading = tr(_("Exit criteria"))
+        parts.append(f"<p><b>{_x(heading)}</b></p><ul>" + "".join(items) + "</ul>")
     return "".join(parts)
 
 
@@ -578,24 +645,35 @@ def _lead_statuses(bp: Blueprint, notes: list[str]) -> str | None:
         body.append("    </standardValue>\n")
     conv = stages[at]
     notes.append(
-        f"LeadStatus: the lifecycle stages up to '{conv.label}' (marked converted) are the "
-        "lead statuses; the deploy sets the org's LeadStatus values to these, so add the "
-        "statuses of leads closed without conversion (e.g. 'Closed - Not Converted') to the "
-        "file first, or leave LeadStatus out of package.xml"
+        _(
+            "LeadStatus: the lifecycle stages up to '{stage}' (marked converted) are the "
+            "lead statuses; the deploy sets the org's LeadStatus values to these, so add the "
+            "statuses of leads closed without conversion (e.g. 'Closed - Not Converted') to the "
+            "file first, or leave LeadStatus out of package.xml",
+            stage=conv.label,
+        )
     )
     if conv.lead_conversion is not None and "opportunity" not in conv.lead_conversion.creates:
         notes.append(
-            "the conversion creates no opportunity: Salesforce's Convert still offers one; in "
-            "Lead Settings, make 'do not create an opportunity' the default"
+            _(
+                "the conversion creates no opportunity: Salesforce's Convert still offers one; in "
+                "Lead Settings, make 'do not create an opportunity' the default"
+            )
         )
     if any(s.lead_conversion is not None for s in stages[at + 1 :]):
-        notes.append(f"several stages convert the lead: only '{conv.label}' is marked converted")
+        notes.append(
+            _(
+                "several stages convert the lead: only '{stage}' is marked converted",
+                stage=conv.label,
+            )
+        )
     return _doc("StandardValueSet", body)
 
 
 def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], list[str]]:
     """Files (relative path -> text) of a deployable source folder, and notes."""
     notes = list(CANNOT_ENFORCE)
+    tr = translator(bp.language)  # the text Salesforce shows its users: the blueprint's language
     files: dict[str, str] = {}
     members: dict[str, list[str]] = {}
     values: dict[str, DealStage] = {}
@@ -607,8 +685,11 @@ def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], li
                 values[name] = s
             elif (old.probability, old.outcome) != (s.probability, s.outcome):
                 notes.append(
-                    f"stage value '{name}' differs between pipelines; the value set takes the "
-                    "first (probability and outcome are per value, not per process)"
+                    _(
+                        "stage value '{name}' differs between pipelines; the value set takes the "
+                        "first (probability and outcome are per value, not per process)",
+                        name=name,
+                    )
                 )
     body = [_el("sorted", False)]
     for name, s in values.items():
@@ -655,13 +736,18 @@ def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], li
         members.setdefault("RecordType", []).append(f"Opportunity.{rt}")
         steps = []
         for s in p.stages:
-            g = _guidance(s)
+            g = _guidance(s, tr)
             if not g:
                 continue
             if len(g) > GUIDANCE_LIMIT:
                 notes.append(
-                    f"Path guidance of '{s.label}' is {len(g)} characters; Salesforce "
-                    f"keeps at most {GUIDANCE_LIMIT}: shorten rep_action or criteria"
+                    _(
+                        "Path guidance of '{stage}' is {n} characters; Salesforce keeps at most "
+                        "{limit}: shorten rep_action or criteria",
+                        stage=s.label,
+                        n=len(g),
+                        limit=GUIDANCE_LIMIT,
+                    )
                 )
             steps.append(
                 "    <pathAssistantSteps>\n"
@@ -676,7 +762,7 @@ def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], li
                 _el("active", True),
                 _el("entityName", "Opportunity"),
                 _el("fieldName", "StageName"),
-                _el("masterLabel", f"{p.label} path"),
+                _el("masterLabel", tr(_("{pipeline} path", pipeline=p.label))),
                 *steps,
                 _el("recordTypeName", rt),
             ],
@@ -685,26 +771,45 @@ def export(bp: Blueprint, pipelines: list[Pipeline]) -> tuple[dict[str, str], li
         formula = skip_rule_formula(p, rt)
         if formula is not None:
             vr = f"{rt}_No_Skipped_Stage"[:40].rstrip("_")
-            req = ", ".join(value_name(s) for s in required_stages(p)[1:]) or "every stage"
+            req = ", ".join(value_name(s) for s in required_stages(p)[1:]) or tr(_("every stage"))
             files[f"objects/Opportunity/validationRules/{vr}.validationRule-meta.xml"] = _doc(
                 "ValidationRule",
                 [
                     _el("fullName", vr),
                     _el("active", True),
-                    _el("description", f"{p.label}: every deal passes {req} (salesblueprint)"),
+                    _el(
+                        "description",
+                        tr(
+                            _(
+                                "{pipeline}: every deal passes {stages} (salesblueprint)",
+                                pipeline=p.label,
+                                stages=req,
+                            )
+                        ),
+                    ),
                     _el("errorConditionFormula", formula),
                     _el("errorDisplayField", "StageName"),
                     _el(
                         "errorMessage",
-                        f"A deal in {p.label} cannot skip a required stage ({req}): "
-                        "move it one stage at a time.",
+                        tr(
+                            _(
+                                "A deal in {pipeline} cannot skip a required stage ({stages}): "
+                                "move it one stage at a time.",
+                                pipeline=p.label,
+                                stages=req,
+                            )
+                        ),
                     ),
                 ],
             )
             members.setdefault("ValidationRule", []).append(f"Opportunity.{vr}")
         if p.after_close:
             notes.append(
-                f"{p.id}: after_close stages are left out (an Opportunity ends at Closed Won)"
+                _(
+                    "{pipeline}: after_close stages are left out (an Opportunity ends at Closed "
+                    "Won)",
+                    pipeline=p.id,
+                )
             )
     leads = _lead_statuses(bp, notes)
     if leads is not None:
