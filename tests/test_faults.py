@@ -195,6 +195,34 @@ def test_rule_findings_are_capped_per_code() -> None:
     assert (capped[-1].file, capped[-1].line) == ("f", 51)
 
 
+def test_summary_counts_the_findings_a_cap_hides() -> None:
+    from salesblueprint.report.json import format_json
+    from salesblueprint.report.text import format_text
+
+    fs = [Finding("SB501", "x", "warning", f"m{i}", "f", i + 1, 1) for i in range(120)]
+    fs.append(Finding("SB020", "y", "error", "bad", "f", 200, 1))
+    capped = cap_per_code(fs)
+    assert len(capped) == 52
+    assert format_text(["f", "g"], capped).endswith(
+        "Found 1 error, 120 warnings in 1 of 2 files.\n"
+    )
+    summary = json.loads(format_json(["f"], capped))["summary"]
+    assert summary == {"error": 1, "warning": 120, "info": 0}
+    assert cap_per_code(capped)[-1].more == 70  # capping again keeps what it stands for
+
+
+def test_cli_summary_counts_the_loaders_capped_findings(tmp_path: Path) -> None:
+    p = tmp_path / "bp.yaml"
+    p.write_bytes(many_keys(300))
+    proc = run("check", "--format", "json", str(p))
+    assert_clean_exit(proc, 1)
+    data = json.loads(proc.stdout)
+    assert sum(f["rule"] == "SB020" for f in data["findings"]) == 51
+    assert data["summary"]["error"] >= 300
+    text = run("check", str(p)).stdout
+    assert f"Found {data['summary']['error']} errors" in text
+
+
 def test_node_limit_stops_reading_at_the_node_over_it() -> None:
     r = load_bytes(many_keys(100), "bp.yaml", Limits(max_nodes=50))
     [f] = r.findings

@@ -17,6 +17,7 @@ import click
 
 if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
+    from salesblueprint.rules.config import Config
 
 from salesblueprint import __version__
 from salesblueprint.diagrams import renderers, views
@@ -35,6 +36,20 @@ def _lang_option(fn: Any) -> Any:
         default=None,
         help="Language of the output (default: the blueprint's language:).",
     )(fn)
+
+
+def _config_or_usage_error(config_path: str | None, lang: str | None) -> Config:
+    """The --config file, else the one found from here; a bad one is a usage error.
+
+    Read before any blueprint, so only --lang chooses the error's language.
+    """
+    from salesblueprint.i18n import translator
+    from salesblueprint.rules.config import ConfigError, find_config, read_config
+
+    try:
+        return read_config(config_path) if config_path else find_config()
+    except ConfigError as e:
+        raise click.UsageError(translator(lang)(e.args[0])) from None
 
 
 _YAML_SUFFIXES = (".yaml", ".yml")
@@ -173,16 +188,10 @@ def check(
     """Check blueprint FILES (files, globs or directories)."""
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    from salesblueprint.rules.config import ConfigError, find_config, read_config
-
     paths = collect_files(files)
     from salesblueprint.i18n import translator
 
-    try:
-        config = read_config(config_path) if config_path else find_config()
-    except ConfigError as e:
-        # read before any blueprint: only --lang chooses its language
-        raise click.UsageError(translator(lang)(e.args[0])) from None
+    config = _config_or_usage_error(config_path, lang)
 
     from salesblueprint.api import check_file_language
     from salesblueprint.diagnostics.findings import cap_per_code
@@ -405,8 +414,6 @@ def diff_cmd(
     owners, SLA terms and tools, and the findings introduced and resolved.
     Exits 0, or 1 when a side cannot be loaded (its findings are shown).
     """
-    from salesblueprint.rules.config import ConfigError, find_config, read_config
-
     if git_rev is not None and git_rev.startswith("-"):
         raise click.UsageError(
             f"--git {git_rev!r}: a revision cannot start with '-' (it would be read as an "
@@ -426,12 +433,7 @@ def diff_cmd(
                 f"{side!r}: a revision cannot start with '-' (it would be read as an option "
                 "to git); write REV:path with a revision such as HEAD~1 or main"
             )
-    try:
-        config = read_config(config_path) if config_path else find_config()
-    except ConfigError as e:
-        from salesblueprint.i18n import translator
-
-        raise click.UsageError(translator(lang)(e.args[0])) from None
+    config = _config_or_usage_error(config_path, lang)
 
     from salesblueprint.diff import SideError, diff
     from salesblueprint.report import DIFF_FORMATTERS
@@ -514,14 +516,7 @@ def render_cmd(
         raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt} (or redirect stdout)")
     found = None
     if findings:
-        from salesblueprint.rules.config import ConfigError, find_config, read_config
-
-        try:
-            config = read_config(config_path) if config_path else find_config()
-        except ConfigError as e:
-            from salesblueprint.i18n import translator
-
-            raise click.UsageError(translator(lang)(e.args[0])) from None
+        config = _config_or_usage_error(config_path, lang)
     bp = _load_or_exit(file, lang=lang)
     if findings:
         from salesblueprint.api import check as run_check

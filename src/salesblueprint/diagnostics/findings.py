@@ -50,6 +50,8 @@ class Finding:
     fix: str | None = None  # what to do about it, when the rule can say
     # the node path as a tuple, for tools that want to walk the model; not part of the output
     node: Path = field(default=(), compare=False, repr=False)
+    # a closing "… and N more" finding: the N findings it stands for (0 for any other finding)
+    more: int = field(default=0, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         """The finding as the contract's JSON object.
@@ -184,6 +186,7 @@ class CappedFindings:
                     first,
                     fix=None,
                     node=MORE_NODE,
+                    more=more,
                     message=self.tr.ngettext(
                         "… and {count} more {name} finding in this file (only the first "
                         "{limit} of each rule are shown)",
@@ -212,9 +215,11 @@ def cap_per_code(
 
 
 def summarize(findings: Sequence[Finding]) -> dict[str, int]:
+    """How many findings of each severity, as if uncapped: a closing "… and N more" finding
+    counts as the N it stands for."""
     counts: dict[str, int] = {s: 0 for s in SEVERITIES}
     for f in findings:
-        counts[f.severity] += 1
+        counts[f.severity] += f.more or 1
     return counts
 
 
