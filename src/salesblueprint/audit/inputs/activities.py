@@ -14,11 +14,9 @@ is an attempt.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 
-from salesblueprint.audit.errors import AuditError
-from salesblueprint.audit.inputs.sources import ROW_NUMBER, _find, _missing, quote
+from salesblueprint.audit.inputs.sources import ROW_NUMBER, _find, _missing, column_map, quote
 from salesblueprint.i18n import _
 
 ACTIVITY_COLUMNS: tuple[str, ...] = ("deal_id", "timestamp", "type")
@@ -65,40 +63,19 @@ _NAMES: dict[str, tuple[str, ...]] = {
 
 def parse_activity_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
     """``deal_id=WhoId,timestamp=ActivityDate`` -> ``{"deal_id": "WhoId", ...}``."""
-    if spec is None:
-        return {}
-    if isinstance(spec, Mapping):
-        items = list(spec.items())
-    else:
-        items = []
-        for part in spec.split(","):
-            if not part.strip():
-                continue
-            key, sep, value = part.partition("=")
-            if not sep or not key.strip() or not value.strip():
-                raise AuditError(
-                    _(
-                        "--activity-columns {part}: write COLUMN=NAME, e.g. deal_id=WhoId",
-                        part=repr(part.strip()),
-                    )
-                )
-            items.append((key.strip(), value.strip()))
-    out: dict[str, str] = {}
-    for key, value in items:
-        if key not in ACTIVITY_COLUMNS:
-            close = difflib.get_close_matches(key, ACTIVITY_COLUMNS, n=1)
-            hint = _(" (did you mean '{name}'?)", name=close[0]) if close else ""
-            raise AuditError(
-                _(
-                    "--activity-columns: unknown activity column '{key}'{hint}; "
-                    "the columns are {columns}",
-                    key=key,
-                    hint=hint,
-                    columns=", ".join(ACTIVITY_COLUMNS),
-                )
-            )
-        out[key] = value
-    return out
+    return column_map(
+        spec,
+        ACTIVITY_COLUMNS,
+        lambda part: _(
+            "--activity-columns {part}: write COLUMN=NAME, e.g. deal_id=WhoId", part=part
+        ),
+        lambda key, hint: _(
+            "--activity-columns: unknown activity column '{key}'{hint}; the columns are {columns}",
+            key=key,
+            hint=hint,
+            columns=", ".join(ACTIVITY_COLUMNS),
+        ),
+    )
 
 
 def project_activities(

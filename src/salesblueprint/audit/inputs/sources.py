@@ -29,12 +29,12 @@ closest columns the file does have.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
-from salesblueprint.i18n import _
+from salesblueprint.i18n import Msg, _
 
 CANONICAL: tuple[str, ...] = ("deal_id", "stage", "entered_at")
 OPTIONAL: tuple[str, ...] = ("pipeline", "amount", "owner", "reason", "source")
@@ -68,6 +68,32 @@ def literal(text: str) -> str:
 
 def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
     """``deal_id=Id,stage=StageName`` -> ``{"deal_id": "Id", "stage": "StageName"}``."""
+    return column_map(
+        spec,
+        ALL_COLUMNS,
+        lambda part: _(
+            "--columns {part}: write COLUMN=NAME, e.g. deal_id=OpportunityId", part=part
+        ),
+        lambda key, hint: _(
+            "--columns: unknown history column '{key}'{hint}; the columns are {columns}",
+            key=key,
+            hint=hint,
+            columns=", ".join(ALL_COLUMNS),
+        ),
+    )
+
+
+def column_map(
+    spec: str | Mapping[str, str] | None,
+    known: Sequence[str],
+    bad_part: Callable[[str], Msg],
+    unknown: Callable[[str, Msg | str], Msg],
+) -> dict[str, str]:
+    """``COLUMN=NAME,...`` (or a mapping) -> ``{COLUMN: NAME}``, every COLUMN one of ``known``.
+
+    A part that is not ``COLUMN=NAME`` is an :class:`AuditError` with ``bad_part(repr(part))``;
+    an unknown COLUMN one with ``unknown(key, hint)`` (hint: " (did you mean ...?)" or "").
+    """
     if spec is None:
         return {}
     if isinstance(spec, Mapping):
@@ -79,26 +105,14 @@ def parse_columns(spec: str | Mapping[str, str] | None) -> dict[str, str]:
                 continue
             key, sep, value = part.partition("=")
             if not sep or not key.strip() or not value.strip():
-                raise AuditError(
-                    _(
-                        "--columns {part}: write COLUMN=NAME, e.g. deal_id=OpportunityId",
-                        part=repr(part.strip()),
-                    )
-                )
+                raise AuditError(bad_part(repr(part.strip())))
             items.append((key.strip(), value.strip()))
     out: dict[str, str] = {}
     for key, value in items:
-        if key not in ALL_COLUMNS:
-            close = difflib.get_close_matches(key, ALL_COLUMNS, n=1)
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
             hint = _(" (did you mean '{name}'?)", name=close[0]) if close else ""
-            raise AuditError(
-                _(
-                    "--columns: unknown history column '{key}'{hint}; the columns are {columns}",
-                    key=key,
-                    hint=hint,
-                    columns=", ".join(ALL_COLUMNS),
-                )
-            )
+            raise AuditError(unknown(key, hint))
         out[key] = value
     return out
 
