@@ -17,12 +17,13 @@ import html
 import itertools
 import os
 import re
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 from xml.etree.ElementTree import Element
 
-from salesblueprint.i18n import Translator, _, translator
+from salesblueprint.i18n import Msg, Translator, _, translator
 from salesblueprint.interop.base import (
     CrmData,
     CrmPipeline,
@@ -319,19 +320,30 @@ def read(path: str, process: str | None = None) -> CrmData:
     return data
 
 
-def _read_values(path: str, data: CrmData) -> list[CrmStage]:
+def _active_values(
+    path: str, data: CrmData, inactive: Callable[[str], Msg]
+) -> Iterator[tuple[Element, str]]:
+    """A StandardValueSet's active ``standardValue`` elements and their names, in order; an
+    inactive one is noted with ``inactive(name)`` and left out."""
     root = _root(path, "StandardValueSet")
     _check_fields(root, _VALUE_SET, "StandardValueSet", data)
-    out: list[CrmStage] = []
-    forecast: set[str] = set()
     for el in _children(root, "standardValue"):
         _check_fields(el, _VALUE, "standardValue", data)
         name = unquote(_text(el, "fullName"))
         if not name:
             raise InteropError(_("a standardValue without fullName"), path)
         if not _flag(el, "isActive", True):
-            data.note(_("inactive stage '{name}' left out", name=name))
+            data.note(inactive(name))
             continue
+        yield el, name
+
+
+def _read_values(path: str, data: CrmData) -> list[CrmStage]:
+    out: list[CrmStage] = []
+    forecast: set[str] = set()
+    for el, name in _active_values(
+        path, data, lambda name: _("inactive stage '{name}' left out", name=name)
+    ):
         label = _text(el, "label") or name
         raw = _text(el, "probability")
         prob: float | None = None
@@ -419,17 +431,10 @@ def _read_leads(path: str, data: CrmData) -> None:
     """The lead statuses in order up to the first one marked ``converted``: the lifecycle a
     lead goes through until it is converted. Statuses after it (a lead closed without
     conversion) have no place on that path and are noted."""
-    root = _root(path, "StandardValueSet")
-    _check_fields(root, _VALUE_SET, "StandardValueSet", data)
     statuses: list[CrmStage] = []
-    for el in _children(root, "standardValue"):
-        _check_fields(el, _VALUE, "standardValue", data)
-        name = unquote(_text(el, "fullName"))
-        if not name:
-            raise InteropError(_("a standardValue without fullName"), path)
-        if not _flag(el, "isActive", True):
-            data.note(_("inactive lead status '{name}' left out", name=name))
-            continue
+    for el, name in _active_values(
+        path, data, lambda name: _("inactive lead status '{name}' left out", name=name)
+    ):
         statuses.append(
             CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted"))
         )
