@@ -86,7 +86,6 @@ class Client:
         self.retries = retries
         self.backoff = backoff
         self.sleep = sleep
-        self.requests = 0
 
     def get_json(self, base: str, path: str, params: dict[str, str]) -> Any:
         url = base.rstrip("/") + path
@@ -101,7 +100,6 @@ class Client:
         attempt = 0
         while True:
             attempt += 1
-            self.requests += 1
             req = urllib.request.Request(url, headers=self.headers, method="GET")
             try:
                 with _OPENER.open(req, timeout=self.timeout) as resp:

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 CRM = "hubspot"
 API_URL = "https://api.hubapi.com"
-TOKEN_ENV = "HUBSPOT_TOKEN"
 _PATH = "/crm/v3/pipelines/deals"
 
 _TOP = frozenset({"results", "paging"})

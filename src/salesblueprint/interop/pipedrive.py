@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 CRM = "pipedrive"
 API_URL = "https://api.pipedrive.com"
-TOKEN_ENV = "PIPEDRIVE_API_TOKEN"
 MAX_DAYS = 36500  # days_to_rotten: a century is the most any pipeline means
 
 _TOP = frozenset({"success", "data", "additional_data"})
