@@ -782,3 +782,34 @@ def test_render_findings_honours_the_project_config(project: Path) -> None:
         "all.yaml",
     )
     assert r.stdout == coloured.stdout
+
+
+# -- check - : the blueprint on standard input (pre-commit, editors) ---------------------------
+def test_check_reads_standard_input_as_stdin(project: Path) -> None:
+    on_disk = json.loads(
+        run("check", "--format", "json", str(put(project / "bp.yaml", UNKNOWN_KEY))).stdout
+    )
+    piped = CliRunner().invoke(
+        cli, ["check", "--format", "json", "-"], input=UNKNOWN_KEY, env={"GITHUB_ACTIONS": None}
+    )
+    assert piped.exit_code == 1, piped.output
+    data = json.loads(piped.stdout)
+    assert data["files"] == ["<stdin>"]
+    assert {f["file"] for f in data["findings"]} == {"<stdin>"}
+    strip = [{**f, "file": ""} for f in data["findings"]]
+    assert strip == [{**f, "file": ""} for f in on_disk["findings"]]
+    text = CliRunner().invoke(cli, ["check", "-", str(project / "bp.yaml")], input=GOOD).stdout
+    assert "<stdin>:" in text and f"{project / 'bp.yaml'}:" in text
+    assert text.rstrip().endswith(" in 2 files.")
+
+
+def test_check_dash_in_a_real_pipe() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "salesblueprint", "check", "-"],
+        input=UNKNOWN_KEY.encode(),
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.decode().startswith("<stdin>:3:1: error SB020 unknown-key")
+    assert b"Traceback" not in proc.stderr

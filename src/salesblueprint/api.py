@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.model.blueprint import Blueprint
-from salesblueprint.model.load import FilePath, load
+from salesblueprint.model.load import FilePath, LoadResult, load
 from salesblueprint.rules.config import Config
 from salesblueprint.rules.engine import run_rules
 
@@ -39,7 +39,22 @@ def check_file_language(
     """:func:`check_file`, and the language its messages are in."""
     from salesblueprint.model.load import load_file
 
-    result = load_file(path, lang=lang)
+    return _checked(load_file(path, lang=lang), config, lang)
+
+
+def check_bytes_language(
+    data: bytes, name: str, config: Config | None = None, lang: str | None = None
+) -> tuple[list[Finding], str]:
+    """:func:`check_file_language` for a blueprint's bytes (standard input), reported as
+    ``name``."""
+    from salesblueprint.model.load import load_bytes
+
+    return _checked(load_bytes(data, name, lang=lang), config, lang)
+
+
+def _checked(
+    result: LoadResult, config: Config | None, lang: str | None
+) -> tuple[list[Finding], str]:
     if result.blueprint is None:
         return sorted(result.findings, key=Finding.sort_key), result.language
     return run_rules(result.blueprint, config, lang), result.language

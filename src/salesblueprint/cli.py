@@ -73,8 +73,13 @@ def _printable(text: str) -> str:
     return one_line(text)
 
 
+STDIN = "-"  # a FILES argument: read the blueprint from standard input
+STDIN_NAME = "<stdin>"  # the name its findings are reported under
+
+
 def collect_files(args: Sequence[str]) -> list[str]:
-    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it.
+    """Files named, matched by a glob, or (for a directory) blueprint YAML files under it;
+    ``-`` (standard input) as it is.
 
     A directory scan skips (and says on stderr) a ``*.yaml`` that is not a regular file, such
     as a FIFO, which would block the scan; a path named explicitly is left to the loader,
@@ -84,7 +89,9 @@ def collect_files(args: Sequence[str]) -> list[str]:
 
     out: list[str] = []
     for arg in args:
-        if os.path.isdir(arg):
+        if arg == STDIN:
+            out.append(arg)
+        elif os.path.isdir(arg):
             found = []
             for root, dirs, files in os.walk(arg):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -185,7 +192,7 @@ def check(
     color: bool | None,
     lang: str | None,
 ) -> None:
-    """Check blueprint FILES (files, globs or directories)."""
+    """Check blueprint FILES (files, globs or directories; - reads standard input)."""
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     paths = collect_files(files)
@@ -193,7 +200,7 @@ def check(
 
     config = _config_or_usage_error(config_path, lang)
 
-    from salesblueprint.api import check_file_language
+    from salesblueprint.api import check_bytes_language, check_file_language
     from salesblueprint.diagnostics.findings import cap_per_code
     from salesblueprint.report import get_formatter
     from salesblueprint.rules.engine import config_findings
@@ -203,9 +210,13 @@ def check(
     findings = config_findings(config, translator(lang) if lang else None)
     languages = set()
     for p in paths:
-        found, language = check_file_language(p, config, lang)
+        if p == STDIN:
+            found, language = check_bytes_language(_read_stdin(), STDIN_NAME, config, lang)
+        else:
+            found, language = check_file_language(p, config, lang)
         findings += cap_per_code(found, tr=translator(language))
         languages.add(language)
+    paths = [STDIN_NAME if p == STDIN else p for p in paths]
     if color is None:
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     # the summary speaks the files' language when they share one
@@ -213,6 +224,13 @@ def check(
     click.echo(get_formatter(fmt)(paths, findings, color, tr=tr), nl=False, color=color)
     failing = {"error", "warning"} if strict else {"error"}
     sys.exit(1 if any(f.severity in failing for f in findings) else 0)
+
+
+def _read_stdin() -> bytes:
+    """Standard input, up to one byte over the loader's size limit (which reports it)."""
+    from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
+
+    return sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
 
 
 _LITERAL = re.compile(r"``(.+?)``")
