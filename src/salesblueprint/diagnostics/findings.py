@@ -76,11 +76,16 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line or 0, self.column or 0, self.rule, self.message)
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """``file:line:col`` (``file`` alone without a position; ``<blueprint>`` without one)."""
         where = self.file or "<blueprint>"
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {self.severity} {self.rule} {self.name}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.severity} {self.rule} {self.name}: {self.message}"
         return text if self.fix is None else f"{text}\n    fix: {self.fix}"
 
 

@@ -31,13 +31,6 @@ def _sections(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
     return [(name, groups[name]) for name in sorted(groups, key=rank)]
 
 
-def _where_finding(f: Finding) -> str:
-    where = f.file or "<blueprint>"
-    if f.line is not None:
-        where += f":{f.line}:{f.column or 1}"
-    return where
-
-
 def _load_errors(d: BlueprintDiff) -> list[tuple[Side, list[Finding]]]:
     return [(s, s.result.findings) for s in (d.old, d.new) if s.blueprint is None]
 
@@ -152,7 +145,7 @@ def format_diff_markdown(d: BlueprintDiff, tr: Translator | None = None) -> str:
             lines.append("**" + tr.gettext("{side} could not be loaded:", side=side_label) + "**")
             lines.append("")
             lines.extend(
-                f"- {_md_code(_where_finding(f))} {f.severity} **{f.rule}** {f.name}: "
+                f"- {_md_code(f.where)} {f.severity} **{f.rule}** {f.name}: "
                 f"{_md(f.message)}"
                 for f in findings
             )
@@ -189,7 +182,7 @@ def format_diff_markdown(d: BlueprintDiff, tr: Translator | None = None) -> str:
         lines.append("|---|---|---|---|")
         for f in findings:
             lines.append(
-                f"| {f.severity} | {f.rule} {f.name} | {_md_code(_where_finding(f))} "
+                f"| {f.severity} | {f.rule} {f.name} | {_md_code(f.where)} "
                 f"| {_md(f.message)} |"
             )
         lines.append("")

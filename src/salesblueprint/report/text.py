@@ -38,9 +38,7 @@ def format_text(
         f = replace(f, message=one_line(f.message), file=one_line(f.file))
         fix = one_line(f.fix) if f.fix is not None else None
         label = tr(_("fix:"))
-        where = f.file or "<blueprint>"
-        if f.line is not None:
-            where += f":{f.line}:{f.column or 1}"
+        where = f.where
         if color:
             c = _COLORS.get(f.severity, "")
             lines.append(
