@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from norms_quality import Score  # the same confusion counts as the labelled corpus's
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "norms_corpus" / "corpus.yaml"
@@ -77,48 +78,6 @@ def load(path: Path = CORPUS) -> list[Item]:
                 raise ValueError(f"bad label {label!r} for {text!r}")
             out.append(Item(kind, lang, label, str(text), src["url"]))
     return out
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    tn: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    def add(self, expected: bool, got: bool, what: str) -> None:
-        if expected and got:
-            self.tp += 1
-        elif expected:
-            self.fn += 1
-            self.misses.append(f"missed: {what}")
-        elif got:
-            self.fp += 1
-            self.misses.append(f"false alarm: {what}")
-        else:
-            self.tn += 1
-
-    @property
-    def n(self) -> int:
-        return self.tp + self.fp + self.tn + self.fn
-
-    @property
-    def accuracy(self) -> float:
-        return (self.tp + self.tn) / self.n if self.n else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def good_flagged(self) -> float:
-        good = self.tn + self.fp
-        return self.fp / good if good else 0.0
 
 
 @dataclass

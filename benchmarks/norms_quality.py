@@ -90,6 +90,12 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def good_flagged(self) -> float:
+        """The share of good items (no violation) flagged anyway."""
+        good = self.tn + self.fp
+        return self.fp / good if good else 0.0
+
 
 @dataclass
 class Result:
