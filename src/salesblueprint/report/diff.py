@@ -145,8 +145,7 @@ def format_diff_markdown(d: BlueprintDiff, tr: Translator | None = None) -> str:
             lines.append("**" + tr.gettext("{side} could not be loaded:", side=side_label) + "**")
             lines.append("")
             lines.extend(
-                f"- {_md_code(f.where)} {f.severity} **{f.rule}** {f.name}: "
-                f"{_md(f.message)}"
+                f"- {_md_code(f.where)} {f.severity} **{f.rule}** {f.name}: {_md(f.message)}"
                 for f in findings
             )
             lines.append("")
@@ -182,8 +181,7 @@ def format_diff_markdown(d: BlueprintDiff, tr: Translator | None = None) -> str:
         lines.append("|---|---|---|---|")
         for f in findings:
             lines.append(
-                f"| {f.severity} | {f.rule} {f.name} | {_md_code(f.where)} "
-                f"| {_md(f.message)} |"
+                f"| {f.severity} | {f.rule} {f.name} | {_md_code(f.where)} | {_md(f.message)} |"
             )
         lines.append("")
     lines.append(f"<sub>{_md(_summary_line(d, tr))}</sub>")
