@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from salesblueprint.api import check_file
-from salesblueprint.cli import _TEMPLATE_NAMES, cli
+from salesblueprint.cli import cli
 from salesblueprint.model.load import load_file
 from salesblueprint.templates import DEFAULT_TEMPLATE, TEMPLATES, template_names, template_text
 
 
 def test_cli_choices_match_the_templates() -> None:
-    assert sorted(_TEMPLATE_NAMES) == template_names()
+    option = next(p for p in cli.commands["init"].params if p.name == "template")
+    assert isinstance(option.type, click.Choice)
+    assert sorted(option.type.choices) == template_names()
     assert DEFAULT_TEMPLATE in TEMPLATES
 
 

@@ -10,7 +10,7 @@ import glob
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -20,11 +20,137 @@ if TYPE_CHECKING:
     from salesblueprint.rules.config import Config
 
 from salesblueprint import __version__
-from salesblueprint.diagrams import renderers, views
 from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
-from salesblueprint.templates import DEFAULT_TEMPLATE, help_text, template_names
+from salesblueprint.templates import DEFAULT_TEMPLATE
 
 _GLOB_CHARS = set("*?[")
+
+# Start-up: ``check`` must not import diagrams, templates, interop or audit. What the options
+# and commands of those need from their registries is computed on first use: a choice when a
+# value is converted or --help is shown, help and metavar for --help, a command when it is
+# named (or listed). The objects stay the same to read (``option.help``, ``choice.choices``,
+# ``cli.commands``), so tests and callers see the registries.
+
+
+class LazyChoice(click.Choice):
+    """A :class:`click.Choice` whose choices are ``load()``-ed on first access."""
+
+    def __init__(self, load: Callable[[], Sequence[str]], case_sensitive: bool = True) -> None:
+        self._load = load
+        self._choices: Sequence[str] | None = None
+        super().__init__((), case_sensitive)
+        self._choices = None  # click's __init__ assigned the empty placeholder
+
+    @property
+    def choices(self) -> Sequence[str]:
+        if self._choices is None:
+            self._choices = tuple(self._load())
+        return self._choices
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        self._choices = value
+
+
+class LazyOption(click.Option):
+    """A :class:`click.Option` whose ``help`` and ``metavar`` are computed on first read."""
+
+    def __init__(
+        self,
+        *args: Any,
+        lazy_help: Callable[[], str] | None = None,
+        lazy_metavar: Callable[[], str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._lazy_help = lazy_help
+        self._lazy_metavar = lazy_metavar
+        super().__init__(*args, **kwargs)
+
+    @property
+    def help(self) -> str | None:
+        if self._lazy_help is not None:
+            self._help: str | None = self._lazy_help()
+            self._lazy_help = None
+        return self._help
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        self._help = value
+
+    @property
+    def metavar(self) -> str | None:
+        if self._lazy_metavar is not None:
+            self._metavar: str | None = self._lazy_metavar()
+            self._lazy_metavar = None
+        return self._metavar
+
+    @metavar.setter
+    def metavar(self, value: str | None) -> None:
+        self._metavar = value
+
+
+class LazyHelpCommand(click.Command):
+    """A :class:`click.Command` whose ``help`` is computed on first read."""
+
+    def __init__(self, *args: Any, lazy_help: Callable[[], str], **kwargs: Any) -> None:
+        self._lazy_help: Callable[[], str] | None = lazy_help
+        super().__init__(*args, **kwargs)
+
+    @property
+    def help(self) -> str | None:
+        if self._lazy_help is not None:
+            self._help: str | None = self._lazy_help()
+            self._lazy_help = None
+        return self._help
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        self._help = value
+
+
+class LazyGroup(click.Group):
+    """A :class:`click.Group` whose some commands are added by a loader run when one of them
+    is named (the pattern of click's docs), or when ``commands`` is read as a whole."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._lazy: dict[str, Callable[[], None]] = {}
+        super().__init__(*args, **kwargs)
+
+    def add_lazy(self, names: Sequence[str], loader: Callable[[], None]) -> None:
+        """``loader()`` adds the commands ``names`` (with :meth:`add_command`)."""
+        for name in names:
+            self._lazy[name] = loader
+
+    def _load(self, name: str) -> None:
+        loader = self._lazy.get(name)
+        if loader is not None:
+            for other in [n for n, f in self._lazy.items() if f is loader]:
+                del self._lazy[other]
+            loader()
+
+    @property
+    def commands(self) -> MutableMapping[str, click.Command]:
+        for name in list(self._lazy):
+            self._load(name)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: MutableMapping[str, click.Command]) -> None:
+        self._commands = value
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        name = name or cmd.name
+        if name is None:
+            raise TypeError("Command has no name.")
+        self._commands[name] = cmd
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._load(cmd_name)
+        return self._commands.get(cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self._commands, *self._lazy})
+
 
 _LANG_CHOICES = ("en", "nl")  # the languages with a catalog (tests/test_i18n.py keeps them equal)
 
@@ -141,7 +267,7 @@ def _load_or_exit(file: str, fmt: str = "text", lang: str | None = None) -> Blue
     return result.blueprint
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="salesblueprint")
 def cli() -> None:
     """Write your sales process as code, and check it.
@@ -346,22 +472,40 @@ def schema_cmd() -> None:
     click.echo(schema_json(), nl=False)
 
 
-_TEMPLATE_NAMES = tuple(template_names())
+def _views() -> Any:
+    from salesblueprint.diagrams import views
+
+    return views
 
 
-_INIT_HELP = (
-    "Write a starter blueprint that checks clean.\n\n"
-    "PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing file "
-    "is never overwritten unless --force is given.\n\n\b\nTemplates:\n" + help_text()
-)
+def _renderers() -> Any:
+    from salesblueprint.diagrams import renderers
+
+    return renderers
 
 
-@cli.command("init", help=_INIT_HELP)
+def _template_names() -> list[str]:
+    from salesblueprint.templates import template_names
+
+    return template_names()
+
+
+def _init_help() -> str:
+    from salesblueprint.templates import help_text
+
+    return (
+        "Write a starter blueprint that checks clean.\n\n"
+        "PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing "
+        "file is never overwritten unless --force is given.\n\n\b\nTemplates:\n" + help_text()
+    )
+
+
+@cli.command("init", cls=LazyHelpCommand, lazy_help=_init_help)
 @click.argument("path", required=False, default="blueprint.yaml")
 @click.option(
     "--template",
     "-t",
-    type=click.Choice(_TEMPLATE_NAMES),
+    type=LazyChoice(_template_names),
     default=DEFAULT_TEMPLATE,
     show_default=True,
     help="Starter blueprint to write (listed below).",
@@ -474,16 +618,18 @@ def diff_cmd(
     "--view",
     default="blueprint",
     show_default=True,
-    metavar=views.metavar(),
-    help="What to draw: " + views.help_text() + ".",
+    cls=LazyOption,
+    lazy_metavar=lambda: _views().metavar(),
+    lazy_help=lambda: "What to draw: " + _views().help_text() + ".",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(renderers.formats()),
+    type=LazyChoice(lambda: _renderers().formats()),
     default="svg",
     show_default=True,
-    help="Output format: " + renderers.help_text() + ".",
+    cls=LazyOption,
+    lazy_help=lambda: "Output format: " + _renderers().help_text() + ".",
 )
 @click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
 @click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
@@ -685,20 +831,27 @@ def funnel_cmd(
     sys.exit(0 if base.complete and (alt is None or alt.complete) else 1)
 
 
-from salesblueprint.interop.commands import add_commands  # noqa: E402
-
-
 def _formatter(name: str) -> Any:
     from salesblueprint.report import get_formatter
 
     return get_formatter(name)
 
 
-add_commands(cli, _load_or_exit, _formatter)
+def _add_interop() -> None:
+    from salesblueprint.interop.commands import add_commands
 
-from salesblueprint.audit.command import add_commands as add_audit  # noqa: E402
+    add_commands(cli, _load_or_exit, _formatter)
 
-add_audit(cli, _load_or_exit)
+
+def _add_audit() -> None:
+    from salesblueprint.audit.command import add_commands
+
+    add_commands(cli, _load_or_exit)
+
+
+assert isinstance(cli, LazyGroup)
+cli.add_lazy(("import", "export", "drift"), _add_interop)
+cli.add_lazy(("audit",), _add_audit)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

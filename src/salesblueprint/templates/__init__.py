@@ -10,7 +10,7 @@ its top-level ``description:`` (with ``language:`` when not English) is its line
 from __future__ import annotations
 
 import re
-from importlib import resources
+from functools import cache
 
 DEFAULT_TEMPLATE = "hubspot"
 SUFFIX = ".blueprint.yaml"
@@ -26,7 +26,11 @@ def _summary(text: str) -> str:
     return summary if language == "en" else f"{summary} (language: {language})"
 
 
+@cache
 def _scan() -> dict[str, str]:
+    """The templates, read once on first use (``init`` only: other commands never pay)."""
+    from importlib import resources
+
     found = {}
     for entry in resources.files(__name__).iterdir():
         if entry.name.endswith(SUFFIX):
@@ -35,19 +39,24 @@ def _scan() -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
-TEMPLATES: dict[str, str] = _scan()
-"""Template name → its one line of help, from the files in this package."""
+def __getattr__(name: str) -> dict[str, str]:
+    """``TEMPLATES``: template name → its one line of help, from the files in this package
+    (scanned on first access, so importing this module reads no file)."""
+    if name == "TEMPLATES":
+        return _scan()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def template_names() -> list[str]:
-    return sorted(TEMPLATES)
+    return sorted(_scan())
 
 
 def help_text(columns: int = 76) -> str:
     """``name  description`` per template, wrapped at ``columns``, for ``init --help``."""
     import textwrap
 
-    width = max(map(len, TEMPLATES), default=0)
+    templates = _scan()
+    width = max(map(len, templates), default=0)
     return "\n".join(
         textwrap.fill(
             line,
@@ -55,12 +64,14 @@ def help_text(columns: int = 76) -> str:
             initial_indent=f"  {name:<{width}}  ",
             subsequent_indent=" " * (width + 4),
         )
-        for name, line in TEMPLATES.items()
+        for name, line in templates.items()
     )
 
 
 def template_text(name: str) -> str:
     """The text of one template; ``KeyError`` for an unknown name."""
-    if name not in TEMPLATES:
+    from importlib import resources
+
+    if name not in _scan():
         raise KeyError(name)
     return resources.files(__name__).joinpath(name + SUFFIX).read_text(encoding="utf-8")
