@@ -32,7 +32,7 @@ _GLOB_CHARS = set("*?[")
 # ``cli.commands``), so tests and callers see the registries.
 
 
-class LazyChoice(click.Choice):
+class LazyChoice(click.Choice):  # type: ignore[type-arg,unused-ignore]  # generic: click>=8.2
     """A :class:`click.Choice` whose choices are ``load()``-ed on first access."""
 
     def __init__(self, load: Callable[[], Sequence[str]], case_sensitive: bool = True) -> None:
