@@ -37,19 +37,19 @@ class LazyChoice(click.Choice):  # type: ignore[type-arg,unused-ignore]  # gener
 
     def __init__(self, load: Callable[[], Sequence[str]], case_sensitive: bool = True) -> None:
         self._load = load
-        self._choices: Sequence[str] | None = None
+        self._choices: tuple[str, ...] | None = None
         super().__init__((), case_sensitive)
         self._choices = None  # click's __init__ assigned the empty placeholder
 
-    @property
-    def choices(self) -> Sequence[str]:
+    @property  # a tuple: click 8.5 types choices as one, older releases as a sequence
+    def choices(self) -> tuple[str, ...]:
         if self._choices is None:
             self._choices = tuple(self._load())
         return self._choices
 
     @choices.setter
     def choices(self, value: Sequence[str]) -> None:
-        self._choices = value
+        self._choices = tuple(value)
 
 
 class LazyOption(click.Option):
