@@ -52,8 +52,29 @@ class LazyChoice(click.Choice):  # type: ignore[type-arg,unused-ignore]  # gener
         self._choices = tuple(value)
 
 
+class _LazyText:
+    """A text attribute computed on first read by the callable in ``_lazy_<name>`` (when one
+    was given); a value assigned to it (click's own ``__init__`` does) is kept as usual."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot, self.loader = f"_{name}", f"_lazy_{name}"
+
+    def __get__(self, obj: object, owner: type | None = None) -> str | None:
+        load = obj.__dict__.pop(self.loader, None)
+        if load is not None:
+            obj.__dict__[self.slot] = load()
+        value: str | None = obj.__dict__.get(self.slot)
+        return value
+
+    def __set__(self, obj: object, value: str | None) -> None:
+        obj.__dict__[self.slot] = value
+
+
 class LazyOption(click.Option):
     """A :class:`click.Option` whose ``help`` and ``metavar`` are computed on first read."""
+
+    help = _LazyText()
+    metavar = _LazyText()
 
     def __init__(
         self,
@@ -66,46 +87,15 @@ class LazyOption(click.Option):
         self._lazy_metavar = lazy_metavar
         super().__init__(*args, **kwargs)
 
-    @property
-    def help(self) -> str | None:
-        if self._lazy_help is not None:
-            self._help: str | None = self._lazy_help()
-            self._lazy_help = None
-        return self._help
-
-    @help.setter
-    def help(self, value: str | None) -> None:
-        self._help = value
-
-    @property
-    def metavar(self) -> str | None:
-        if self._lazy_metavar is not None:
-            self._metavar: str | None = self._lazy_metavar()
-            self._lazy_metavar = None
-        return self._metavar
-
-    @metavar.setter
-    def metavar(self, value: str | None) -> None:
-        self._metavar = value
-
 
 class LazyHelpCommand(click.Command):
     """A :class:`click.Command` whose ``help`` is computed on first read."""
 
+    help = _LazyText()
+
     def __init__(self, *args: Any, lazy_help: Callable[[], str], **kwargs: Any) -> None:
         self._lazy_help: Callable[[], str] | None = lazy_help
         super().__init__(*args, **kwargs)
-
-    @property
-    def help(self) -> str | None:
-        if self._lazy_help is not None:
-            self._help: str | None = self._lazy_help()
-            self._lazy_help = None
-        return self._help
-
-    @help.setter
-    def help(self, value: str | None) -> None:
-        self._help = value
 
 
 class LazyGroup(click.Group):
