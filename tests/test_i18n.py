@@ -80,6 +80,13 @@ def test_every_message_is_translated_with_the_same_placeholders(lang: str) -> No
             missing.append(mid)
             continue
         want = set().union(*(_fields(o) for o in originals))
+        if len({frozenset(_fields(o)) for o in originals}) > 1:
+            # click's plural texts name other fields in each form ({choice} / {choices}):
+            # each form uses some of them, together all of them
+            used = [_fields(t) for t in translations]
+            if not all(u <= want for u in used) or set().union(*used) != want:
+                wrong.append((mid, translations))
+            continue
         for t in translations:
             got = _fields(t)
             # a singular may leave out {n} ("1 file" → "één bestand"), never add one

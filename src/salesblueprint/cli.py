@@ -141,6 +141,46 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self._commands, *self._lazy})
 
+    def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
+        """click's own texts (usage, errors, help) in the language ``--lang`` names anywhere on
+        the command line: they are written while the arguments are parsed, before any
+        blueprint is read."""
+        from salesblueprint.i18n.click_texts import speaking
+
+        lang = lang_in(sys.argv[1:] if args is None else args)
+        if lang is None:
+            return super().main(args, *a, **kw)
+        _forget_help_options(self)
+        try:
+            with speaking(lang):
+                return super().main(args, *a, **kw)
+        finally:
+            _forget_help_options(self)
+
+
+def lang_in(args: Sequence[str]) -> str | None:
+    """The value of the last ``--lang`` option in ``args`` (before a ``--``), if any."""
+    found = None
+    it = iter(args)
+    for arg in it:
+        if arg == "--":
+            break
+        if arg == "--lang":
+            found = next(it, None)
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found
+
+
+def _forget_help_options(cmd: click.Command) -> None:
+    """Drop the ``--help`` option click (8.1.8 and later) keeps per command, with its help text
+    in the language of the run that made it, from the commands loaded so far."""
+    if "_help_option" in vars(cmd):
+        setattr(cmd, "_help_option", None)  # noqa: B010  # not in click 8.1.0's types
+    sub = cmd._commands if isinstance(cmd, LazyGroup) else getattr(cmd, "commands", {})
+    for child in list(sub.values()):
+        _forget_help_options(child)
+
 
 _LANG_CHOICES = ("en", "nl")  # the languages with a catalog (tests/test_i18n.py keeps them equal)
 
