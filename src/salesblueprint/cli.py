@@ -143,19 +143,32 @@ class LazyGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
         """click's own texts (usage, errors, help) in the language ``--lang`` names anywhere on
-        the command line: they are written while the arguments are parsed, before any
-        blueprint is read."""
+        the command line (they are written while the arguments are parsed, before any
+        blueprint is read), else, once a command has read its blueprint, in its language."""
+        global _SPEAKER
         from salesblueprint.i18n.click_texts import speaking
 
-        lang = lang_in(sys.argv[1:] if args is None else args)
-        if lang is None:
-            return super().main(args, *a, **kw)
+        outer = _SPEAKER
         _forget_help_options(self)
         try:
-            with speaking(lang):
+            with speaking(lang_in(sys.argv[1:] if args is None else args)) as _SPEAKER:
                 return super().main(args, *a, **kw)
         finally:
+            _SPEAKER = outer
             _forget_help_options(self)
+
+
+if TYPE_CHECKING:
+    from salesblueprint.i18n.click_texts import Speaker
+
+_SPEAKER: Speaker | None = None  # click's language during LazyGroup.main
+
+
+def _speak(lang: str | None) -> None:
+    """click's texts in ``lang`` for the rest of the command (a blueprint's language, when no
+    --lang was given)."""
+    if _SPEAKER is not None and lang is not None:
+        _SPEAKER.speak(lang)
 
 
 def lang_in(args: Sequence[str]) -> str | None:
@@ -289,6 +302,8 @@ def _load_or_exit(file: str, fmt: str = "text", lang: str | None = None) -> Blue
     from salesblueprint.report import get_formatter
 
     result = load_file(file, lang=lang)
+    if lang is None:
+        _speak(result.language)
     if result.blueprint is None:
         findings = sorted(result.findings, key=Finding.sort_key)
         tr = translator(result.language)
@@ -758,25 +773,28 @@ def render_cmd(
         click.echo(f"Wrote {len(paths)} pages: {', '.join(paths)}", err=True)
 
 
-def _parse_what_if(bp: Blueprint, items: Sequence[str]) -> dict[str, float]:
+def _parse_what_if(bp: Blueprint, items: Sequence[str], tr: Any) -> dict[str, float]:
     """``STAGE=RATE`` options: a lifecycle stage id and a share (0.3 or 30%), checked by the
-    same functions as ``sb.funnel(bp, what_if=...)``."""
+    same functions as ``sb.funnel(bp, what_if=...)``; usage errors in ``tr``'s language."""
     from salesblueprint.funnel_maths import WhatIfError, check_what_if, what_if_rate
+    from salesblueprint.i18n import _
 
     rates: dict[str, float] = {}
     for item in items:
         stage, sep, raw = item.partition("=")
         stage, raw = stage.strip(), raw.strip()
         if not sep or not stage or not raw:
-            raise click.UsageError(f"--what-if {item!r}: write STAGE=RATE, e.g. mql=0.4")
+            raise click.UsageError(
+                tr(_("--what-if {item}: write STAGE=RATE, e.g. mql=0.4", item=repr(item)))
+            )
         try:
             rates[stage] = what_if_rate(bp, stage, raw)
         except WhatIfError as e:
-            raise click.UsageError(f"--what-if {item!r}: {e}") from None
+            raise click.UsageError(f"--what-if {item!r}: {tr(e.args[0])}") from None
     try:
         return check_what_if(bp, rates)
     except WhatIfError as e:
-        raise click.UsageError(f"--what-if: {e}") from None
+        raise click.UsageError(f"--what-if: {tr(e.args[0])}") from None
 
 
 def _read_audit(bp: Blueprint, path: str, tr: Any) -> Any:
@@ -852,7 +870,7 @@ def funnel_cmd(
 
     from salesblueprint.funnel_maths import funnel
 
-    rates = _parse_what_if(bp, what_if)
+    rates = _parse_what_if(bp, what_if, tr)
     base = funnel(bp)
     alt = funnel(bp, rates) if rates else None
     if from_audit:

@@ -193,12 +193,12 @@ class CappedFindings:
                     node=MORE_NODE,
                     more=more,
                     message=self.tr.ngettext(
-                        "… and {count} more {name} finding in this file (only the first "
+                        "… and {count:,} more {name} finding in this file (only the first "
                         "{limit} of each rule are shown)",
-                        "… and {count} more {name} findings in this file (only the first "
+                        "… and {count:,} more {name} findings in this file (only the first "
                         "{limit} of each rule are shown)",
                         more,
-                        count=f"{more:,}",
+                        count=more,
                         name=first.name,
                         limit=self.limit,
                     ),

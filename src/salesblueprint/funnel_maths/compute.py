@@ -201,26 +201,35 @@ def what_if_rate(bp: Blueprint, stage: object, value: object) -> float:
     stage_ids = [s.id for s in bp.lifecycle.stages] if bp.lifecycle else []
     if not isinstance(stage, str):
         raise WhatIfError(
-            f"what_if keys are lifecycle stage ids (text), got {type(stage).__name__} "
-            f"{_shown(stage)}"
+            _(
+                "what_if keys are lifecycle stage ids (text), got {type} {value}",
+                type=type(stage).__name__,
+                value=_shown(stage),
+            )
         )
     if stage not in stage_ids:
-        from salesblueprint.diagnostics.suggest import did_you_mean
+        from salesblueprint.i18n import did_you_mean
 
         hint = did_you_mean(stage, stage_ids) or (
-            f"; lifecycle stages: {', '.join(stage_ids)}"
+            _("; lifecycle stages: {stages}", stages=", ".join(stage_ids))
             if stage_ids
-            else "; the blueprint has no lifecycle"
+            else _("; the blueprint has no lifecycle")
         )
-        raise WhatIfError(f"no lifecycle stage '{stage}'{hint}", stage)
+        raise WhatIfError(_("no lifecycle stage '{stage}'{hint}", stage=stage, hint=hint), stage)
     rate = _rate_value(stage, value)
     if not (math.isfinite(rate) and 0 < rate <= 1):
         hint = ""
         if 1 < rate <= 100:
             pct = _shown(value).rstrip("%")
-            hint = f" (for {pct}% write {rate / 100:g} or '{pct}%')"
+            # what to type: written as the command line and the YAML take it (0.45), in any
+            # language
+            hint = _(" (for {pct}% write {share} or '{pct}%')", pct=pct, share=f"{rate / 100:g}")
         raise WhatIfError(
-            f"a conversion rate is a share above 0 and at most 1, got {_shown(value)}{hint}",
+            _(
+                "a conversion rate is a share above 0 and at most 1, got {value}{hint}",
+                value=_shown(value),
+                hint=hint,
+            ),
             stage,
         )
     return rate
@@ -232,9 +241,9 @@ def _rate_value(stage: str, value: object) -> float:
     from decimal import InvalidOperation
 
     not_a_rate = WhatIfError(
-        f"{_shown(value)} is not a rate; write a share like 0.4 or 40%"
+        _("{value} is not a rate; write a share like 0.4 or 40%", value=_shown(value))
         if not isinstance(value, str)
-        else f"'{_shown(value)}' is not a rate; write a share like 0.4 or 40%",
+        else _("'{value}' is not a rate; write a share like 0.4 or 40%", value=_shown(value)),
         stage,
     )
     if isinstance(value, Decimal):
@@ -262,8 +271,11 @@ def check_what_if(bp: Blueprint, what_if: Mapping[str, float | str]) -> dict[str
     """
     if not isinstance(what_if, Mapping):
         raise WhatIfError(
-            "what_if maps lifecycle stage ids to conversion rates, e.g. {'mql': 0.5}; "
-            f"got {type(what_if).__name__}"
+            _(
+                "what_if maps lifecycle stage ids to conversion rates, e.g. {example}; got {type}",
+                example="{'mql': 0.5}",
+                type=type(what_if).__name__,
+            )
         )
     rates = {stage: what_if_rate(bp, stage, value) for stage, value in what_if.items()}
     stages = bp.lifecycle.stages if bp.lifecycle else []
@@ -273,8 +285,12 @@ def check_what_if(bp: Blueprint, what_if: Mapping[str, float | str]) -> dict[str
         for stage in sorted(rates):
             if stage not in on_path:
                 raise WhatIfError(
-                    f"stage '{stage}' is not on the funnel's path ({', '.join(on_path)}), "
-                    "so its rate does not change the numbers",
+                    _(
+                        "stage '{stage}' is not on the funnel's path ({path}), so its rate "
+                        "does not change the numbers",
+                        stage=stage,
+                        path=", ".join(on_path),
+                    ),
                     stage,
                 )
     return rates

@@ -4,9 +4,10 @@ in the language of the output.
 click marks its texts for translation with the standard library's gettext: each of its modules
 does ``from gettext import gettext as _`` (and ``ngettext``) and calls them when it writes a
 usage line, an error or a help page. :func:`speaking` binds those names, in every loaded click
-module that has them, to our catalog for the duration of a command, and puts the standard
-functions back after it; a click text our catalog lacks stays English, and a click release that
-no longer binds the names is left alone (its texts stay English, nothing breaks).
+module that has them, to our catalog for the duration of a command (switching language when
+the command learns its blueprint's), and puts the standard functions back after it; a click
+text our catalog lacks stays English, and a click release that no longer binds the names is
+left alone (its texts stay English, nothing breaks).
 
 The texts are listed here, marked with ``N_`` (and a local ``ngettext`` marker for the plural
 ones), so that ``pybabel extract`` puts them in our catalog like our own messages: the union of
@@ -27,7 +28,7 @@ from types import ModuleType
 
 from salesblueprint.i18n import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR, N_
 
-__all__ = ["NOT_SHOWN", "PLURAL", "SINGULAR", "speaking"]
+__all__ = ["NOT_SHOWN", "PLURAL", "SINGULAR", "Speaker", "speaking"]
 
 
 def ngettext(singular: str, plural: str) -> tuple[str, str]:
@@ -147,27 +148,47 @@ def _catalog(lang: str) -> _gettext.NullTranslations:
     return _gettext.translation(DOMAIN, str(LOCALE_DIR), [lang])
 
 
-@contextmanager
-def speaking(lang: str | None) -> Iterator[None]:
-    """click's texts in ``lang`` (a language with a catalog) while the block runs."""
-    if lang is None or lang == DEFAULT or lang not in LANGUAGES:
-        yield
-        return
-    catalog = _catalog(lang)
-    swaps: tuple[tuple[str, object, object], ...] = (
-        ("_", _gettext.gettext, catalog.gettext),
-        ("ngettext", _gettext.ngettext, catalog.ngettext),
-    )
-    bound: list[tuple[ModuleType, str, object]] = []
-    for name, module in list(sys.modules.items()):
-        if module is None or not (name == "click" or name.startswith("click.")):
-            continue
-        for attr, standard, ours in swaps:
-            if vars(module).get(attr) is standard:
-                setattr(module, attr, ours)
-                bound.append((module, attr, standard))
-    try:
-        yield
-    finally:
-        for module, attr, standard in bound:
+class Speaker:
+    """Binds click's texts to one language at a time; :meth:`restore` undoes it."""
+
+    def __init__(self) -> None:
+        self._bound: list[tuple[ModuleType, str, object]] = []
+        self.lang: str = DEFAULT
+
+    def speak(self, lang: str | None) -> None:
+        """click's texts in ``lang`` from now on (English for ``None`` or an unknown one)."""
+        self.restore()
+        if lang is None or lang == DEFAULT or lang not in LANGUAGES:
+            return
+        catalog = _catalog(lang)
+        swaps: tuple[tuple[str, object, object], ...] = (
+            ("_", _gettext.gettext, catalog.gettext),
+            ("ngettext", _gettext.ngettext, catalog.ngettext),
+        )
+        for name, module in list(sys.modules.items()):
+            if module is None or not (name == "click" or name.startswith("click.")):
+                continue
+            for attr, standard, ours in swaps:
+                if vars(module).get(attr) is standard:
+                    setattr(module, attr, ours)
+                    self._bound.append((module, attr, standard))
+        self.lang = lang
+
+    def restore(self) -> None:
+        """click's own gettext functions back where they were."""
+        for module, attr, standard in reversed(self._bound):
             setattr(module, attr, standard)
+        self._bound.clear()
+        self.lang = DEFAULT
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[Speaker]:
+    """click's texts in ``lang`` (a language with a catalog) while the block runs; the
+    :class:`Speaker` yielded can switch them once the language is known (a blueprint's)."""
+    speaker = Speaker()
+    speaker.speak(lang)
+    try:
+        yield speaker
+    finally:
+        speaker.restore()

@@ -330,7 +330,7 @@ class YamlReader:
             _(
                 "file is {size} bytes, over the limit of {mib} MiB; "
                 "a blueprint this large is almost certainly not one",
-                size=f"{size:,}",
+                size=self.tr.number(size),
                 mib=f"{mib:g}",
             ),
         )
@@ -451,7 +451,7 @@ class YamlReader:
                     _(
                         "more than {n} keys, values and list items in this file; stopped "
                         "reading here (a blueprint this large is almost certainly not one)",
-                        n=f"{limits.max_nodes:,}",
+                        n=self.tr.number(limits.max_nodes),
                     ),
                 )
                 raise _Abort
@@ -512,7 +512,7 @@ class YamlReader:
                         _(
                             "aliases expand to more than {n} nodes (an alias bomb?); "
                             "stopped reading here",
-                            n=f"{limits.max_alias_nodes:,}",
+                            n=self.tr.number(limits.max_alias_nodes),
                         ),
                     )
                     raise _Abort

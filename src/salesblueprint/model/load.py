@@ -202,8 +202,10 @@ def _schema_findings(col: _Collector, err: ValidationError) -> None:
                 ),
             )
         elif typ == "value_error":
-            msg = str(e.get("ctx", {}).get("error", e["msg"]))
-            col.add(codes.INVALID_VALUE, loc, f"{where}: {msg}")
+            error = e.get("ctx", {}).get("error")
+            # our validators raise a translatable message (model/types.py)
+            msg = error.args[0] if error is not None and error.args else e["msg"]
+            col.add(codes.INVALID_VALUE, loc, _("{where}: {problem}", where=where, problem=msg))
         elif typ in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             ctx = e.get("ctx", {})
             bound = {

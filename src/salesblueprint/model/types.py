@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from salesblueprint.i18n import _
+
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _ID_RE = re.compile(ID_PATTERN)
 _REF_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
@@ -36,20 +38,24 @@ def _text(v: Any) -> Any:
     if isinstance(v, bool | int | float) and not isinstance(v, bool):
         return str(v)  # from the Python API; YAML input is text already
     if isinstance(v, dict):
-        raise ValueError("expected text, got a mapping")
+        raise ValueError(_("expected text, got a mapping"))
     if isinstance(v, list):
-        raise ValueError("expected text, got a list")
+        raise ValueError(_("expected text, got a list"))
     if v is None:
-        raise ValueError("expected text, got nothing (an empty value)")
-    raise ValueError(f"expected text, got {type(v).__name__}")
+        raise ValueError(_("expected text, got nothing (an empty value)"))
+    raise ValueError(_("expected text, got {type}", type=type(v).__name__))
 
 
 def _id(v: Any) -> Any:
     v = _text(v)
     if not _ID_RE.match(v):
         raise ValueError(
-            f"'{shown(v)}' is not a valid id: use lower-case letters, digits and '_', "
-            f"starting with a letter (for example '{_suggest_id(v)}')"
+            _(
+                "'{value}' is not a valid id: use lower-case letters, digits and '_', "
+                "starting with a letter (for example '{example}')",
+                value=shown(v),
+                example=_suggest_id(v),
+            )
         )
     return v
 
@@ -58,7 +64,10 @@ def _ref(v: Any) -> Any:
     v = _text(v)
     if not _REF_RE.match(v):
         raise ValueError(
-            f"'{shown(v)}' is not a valid reference: write an id such as 'sql' or 'pipeline.stage'"
+            _(
+                "'{value}' is not a valid reference: write an id such as 'sql' or 'pipeline.stage'",
+                value=shown(v),
+            )
         )
     return v
 
@@ -77,17 +86,26 @@ def shown(v: Any, limit: int = 40) -> str:
 
 def _in_range(n: int | float, written: Any) -> int | float:
     if isinstance(n, float) and not math.isfinite(n):
-        raise ValueError(f"'{shown(written)}' is not a finite number; write a number such as 12000")
+        raise ValueError(
+            _(
+                "'{value}' is not a finite number; write a number such as 12000",
+                value=shown(written),
+            )
+        )
     if abs(n) > MAX_NUMBER:
         raise ValueError(
-            f"'{shown(written)}' is out of range; a number here is at most {MAX_NUMBER:,}"
+            _(
+                "'{value}' is out of range; a number here is at most {max:,}",
+                value=shown(written),
+                max=MAX_NUMBER,
+            )
         )
     return n
 
 
 def _number(v: Any) -> Any:
     if isinstance(v, bool):
-        raise ValueError("expected a number, got a boolean")
+        raise ValueError(_("expected a number, got a boolean"))
     if isinstance(v, int | float):
         return _in_range(v, v)
     if isinstance(v, str):
@@ -100,9 +118,12 @@ def _number(v: Any) -> Any:
             return _in_range(float(s), v)
         if s.endswith("%") and _FLOAT_RE.match(s[:-1].strip()):
             raise ValueError(
-                f"'{shown(v)}' is a percentage; write it as a fraction, e.g. 0.2 for 20%"
+                _(
+                    "'{value}' is a percentage; write it as a fraction, e.g. 0.2 for 20%",
+                    value=shown(v),
+                )
             )
-        raise ValueError(f"expected a number, got '{shown(v)}'")
+        raise ValueError(_("expected a number, got '{value}'", value=shown(v)))
     return _text(v)  # raises with the kind of value
 
 
@@ -111,7 +132,7 @@ def _integer(v: Any) -> Any:
     if isinstance(n, float):
         if n.is_integer():
             return int(n)
-        raise ValueError(f"expected a whole number, got '{shown(v)}'")
+        raise ValueError(_("expected a whole number, got '{value}'", value=shown(v)))
     return n
 
 
@@ -124,9 +145,11 @@ def _bool(v: Any) -> Any:
         if v in _FALSE:
             return False
         if v.lower() in _YAML11_BOOLS:
-            raise ValueError(f"'{shown(v)}' is ambiguous in YAML; write true or false")
-        raise ValueError(f"expected true or false, got '{shown(v)}'")
-    raise ValueError(f"expected true or false, got {type(v).__name__}")
+            raise ValueError(
+                _("'{value}' is ambiguous in YAML; write true or false", value=shown(v))
+            )
+        raise ValueError(_("expected true or false, got '{value}'", value=shown(v)))
+    raise ValueError(_("expected true or false, got {type}", type=type(v).__name__))
 
 
 _DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$")
@@ -157,11 +180,17 @@ def duration_seconds(text: str) -> int:
         )
     else:
         raise ValueError(
-            f"'{shown(text)}' is not a duration; write 30m, 24h, 2d, 1w or ISO 8601 like PT24H"
+            _(
+                "'{value}' is not a duration; write 30m, 24h, 2d, 1w or ISO 8601 like PT24H",
+                value=shown(text),
+            )
         )
     if not seconds <= MAX_DURATION_SECONDS:
         raise ValueError(
-            f"'{shown(text)}' is too long; a duration here is at most 520w (ten years)"
+            _(
+                "'{value}' is too long; a duration here is at most 520w (ten years)",
+                value=shown(text),
+            )
         )
     return round(seconds)
 
@@ -169,7 +198,9 @@ def duration_seconds(text: str) -> int:
 def _duration(v: Any) -> Any:
     v = _text(v)
     if duration_seconds(v) <= 0:
-        raise ValueError(f"'{shown(v)}' is zero; a duration must be longer than that")
+        raise ValueError(
+            _("'{value}' is zero; a duration must be longer than that", value=shown(v))
+        )
     return v
 
 

@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.i18n import _
+from salesblueprint.i18n import Translator, _
+from salesblueprint.i18n.numbers import localize
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.registry import Problem, rule
 
 
-def _pct(x: float) -> str:
-    return f"{x * 100:.1f}".rstrip("0").rstrip(".") + "%"
+def _pct(x: float, tr: Translator) -> str:
+    """``12.5%`` (``12,5%`` in Dutch): a share from the file, shown as a percentage."""
+    return localize(f"{x * 100:.1f}".rstrip("0").rstrip(".") + "%", tr)
 
 
 @rule("SB151", "probability-not-rising", group="pipeline", severity="warning")
@@ -57,10 +59,10 @@ def check(ctx: Context) -> Iterator[Problem]:
                         "before it ({previous_probability}); a later stage is closer to won, "
                         "so its probability should be higher",
                         stage=s.id,
-                        probability=_pct(s.probability),
+                        probability=_pct(s.probability, ctx.tr),
                         how=how,
                         previous=prev.id,
-                        previous_probability=_pct(prev.probability),
+                        previous_probability=_pct(prev.probability, ctx.tr),
                     ),
                     at="probability",
                 )
