@@ -353,7 +353,7 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
         out += [
             "",
             tr.gettext(
-                "Deals: {counts} (as of {as_of})", counts=_counts(r.final, tr), as_of=r.as_of
+                "Deals: {counts} (as of {as_of})", counts=_counts(r.final, tr), as_of=r.as_of or "–"
             ),
         ]
     if r.reasons:

@@ -33,6 +33,7 @@ from salesblueprint.audit.analyses import calibration, wilson
 from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs import file_kind, project
+from salesblueprint.audit.inputs.files import unreadable
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
 from salesblueprint.audit.plan import LIFECYCLE, Plan, squash
 from salesblueprint.audit.result import (
@@ -155,7 +156,7 @@ class DuckDBAudit:
         try:
             self.con.execute(f"CREATE TEMP TABLE {prefix}_{i} AS SELECT * FROM {rel}")
         except self._error as e:
-            raise AuditError(f"{path}: cannot read it as csv: {_short(e)}") from None
+            raise unreadable(path, e) from None
         return f"{prefix}_{i}", f"(SELECT *, rowid AS {ROW_NUMBER} FROM {prefix}_{i})"
 
     def load(
@@ -174,9 +175,7 @@ class DuckDBAudit:
                 rel, numbered = self._relation(path, i)
                 columns = [c for c, _ in self._describe(f"SELECT * FROM {rel}")]
             except self._error as e:
-                raise AuditError(
-                    f"{path}: cannot read it as {file_kind(path)}: {_short(e)}"
-                ) from None
+                raise unreadable(path, e) from None
             proj = project(source, path, columns, mapping, self.sql)
             self.lifecycle_shape = self.lifecycle_shape or proj.lifecycle
             if proj.note and proj.note not in self.notes:
@@ -214,7 +213,7 @@ class DuckDBAudit:
             try:
                 self._describe(sql)
             except self._error as e:
-                raise AuditError(f"{path}: cannot read it: {_short(e)}") from None
+                raise unreadable(path, e) from None
             parts.append(sql)
             self.files.append(path)
             self.kinds.append(file_kind(path))

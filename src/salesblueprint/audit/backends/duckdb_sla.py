@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs import file_kind
 from salesblueprint.audit.inputs.activities import ATTEMPT_TYPES, project_activities
+from salesblueprint.audit.inputs.files import unreadable
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
 from salesblueprint.audit.result import Activities, Example, Reason, RecycleMove, Sla
 from salesblueprint.audit.sla import SlaPlan
@@ -45,8 +45,6 @@ def attempt_type_sql(col: str) -> str:
 
 def load_activities(run: DuckDBAudit, files: Sequence[str], mapping: dict[str, str]) -> None:
     """Read the activity files into ``act_rows`` (a view) and ``acts`` (the attempts)."""
-    from salesblueprint.audit.backends.duckdb import _short
-
     parts: list[str] = []
     run.act_files = list(files)
     for i, path in enumerate(files):
@@ -54,7 +52,7 @@ def load_activities(run: DuckDBAudit, files: Sequence[str], mapping: dict[str, s
             rel, numbered = run._relation(path, i, prefix="acts_csv")
             columns = [r[0] for r in run._q(f"DESCRIBE SELECT * FROM {rel}")]
         except run._error as e:
-            raise AuditError(f"{path}: cannot read it as {file_kind(path)}: {_short(e)}") from None
+            raise unreadable(path, e) from None
         proj, has_type = project_activities(path, columns, mapping)
         inner = f"WITH raw AS (SELECT * FROM {numbered}) {proj}"
         kinds = {r[0]: str(r[1]).upper() for r in run._q(f"DESCRIBE ({inner})")}
@@ -85,7 +83,7 @@ def load_activities(run: DuckDBAudit, files: Sequence[str], mapping: dict[str, s
         try:
             run._q(f"DESCRIBE {sql}")
         except run._error as e:
-            raise AuditError(f"{path}: cannot read it: {_short(e)}") from None
+            raise unreadable(path, e) from None
         parts.append(sql)
     run.con.execute(f"CREATE TEMP VIEW act_rows AS {' UNION ALL '.join(parts)}")
     run.con.execute(

@@ -95,10 +95,10 @@ def project_activities(
             exprs[col] = quote(found) if col == "timestamp" else f"CAST({quote(found)} AS VARCHAR)"
         elif col != "type" or col in mapping:
             how = (
-                f"--activity-columns maps {col} to '{wanted}'"
+                _("--activity-columns maps {col} to '{name}'", col=col, name=wanted)
                 if col in mapping
-                else f"Map it with --activity-columns {col}=<column>"
+                else _("Map it with --activity-columns {col}=<column>", col=col)
             )
-            raise _missing(file, f"activity {col}", wanted, columns, how)
+            raise _missing(file, _("activity {col}", col=col), wanted, columns, how)
     cols = ", ".join(f"{exprs.get(c, 'NULL')} AS {c}" for c in ACTIVITY_COLUMNS)
     return f"SELECT {cols}, {ROW_NUMBER} FROM raw", "type" in exprs

@@ -122,12 +122,17 @@ def _missing(
 ) -> AuditError:
     close = difflib.get_close_matches(wanted, columns, n=3, cutoff=0.5)
     close += [c for c in columns if c.lower() == wanted.lower() and c not in close]
-    hint = f"; close matches: {', '.join(close)}" if close else ""
+    hint = _("; close matches: {names}", names=", ".join(close)) if close else ""
     shown = ", ".join(columns[:20]) + (" ..." if len(columns) > 20 else "")
-    return AuditError(
-        f"{file}: no column '{wanted}' for {what}{hint}. The file has: {shown or '(no columns)'}"
-        + (f". {how}" if how else "")
+    message = _(
+        "{file}: no column '{wanted}' for {what}{hint}. The file has: {columns}",
+        file=file,
+        wanted=wanted,
+        what=what,
+        hint=hint,
+        columns=shown or _("(no columns)"),
     )
+    return AuditError(_("{message}. {how}", message=message, how=how) if how else message)
 
 
 @dataclass(frozen=True)
@@ -202,9 +207,9 @@ def _generic(
             exprs[col] = _text(d, name, col)
         elif col in CANONICAL or col in mapping:
             how = (
-                f"Map it with --columns {col}=<column>"
+                _("Map it with --columns {col}=<column>", col=col)
                 if col not in mapping
-                else f"--columns maps {col} to '{name}'"
+                else _("--columns maps {col} to '{name}'", col=col, name=name)
             )
             raise _missing(file, col, name, columns, how)
     return Projection(_select(exprs), present=frozenset(exprs))
@@ -244,7 +249,7 @@ def _by_names(
         if found is not None:
             exprs[col] = _text(d, found, col)
         elif col in CANONICAL or col in mapping:
-            raise _missing(file, f"{col} ({shape})", wanted, columns, "Rename it with --columns")
+            raise _missing(file, f"{col} ({shape})", wanted, columns, _("Rename it with --columns"))
     return exprs
 
 
