@@ -167,7 +167,7 @@ def test_usage_and_input_errors_in_dutch(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     r = run_cli("drift", str(bp), "--against", "hubspot", str(bad))
-    assert r.returncode == 2 and "bad.json:1: ongeldige JSON: " in r.stderr
+    assert r.returncode == 2 and "bad.json:1:2: ongeldige JSON: " in r.stderr
     r = run_cli("import", "hubspot", str(bad), "--lang", "nl")
     assert r.returncode == 2 and "ongeldige JSON" in r.stderr
     r = run_cli("import", "hubspot", "--lang", "nl")

@@ -235,7 +235,7 @@ def test_malformed_xml_exit_2_with_line(tmp_path: Path) -> None:
     d = _sf_dir(tmp_path, xml)
     r = run_cli("import", "salesforce", str(d))
     assert r.returncode == 2
-    assert "meta.xml:4: malformed XML" in r.stderr
+    assert "meta.xml:4:3: malformed XML" in r.stderr
 
 
 def test_malformed_json_exit_2_with_line(tmp_path: Path) -> None:
@@ -244,7 +244,7 @@ def test_malformed_json_exit_2_with_line(tmp_path: Path) -> None:
     for crm in ("hubspot", "pipedrive"):
         r = run_cli("import", crm, str(f))
         assert r.returncode == 2, r.stderr
-        assert f"{f}:3: malformed JSON" in r.stderr
+        assert f"{f}:3:12: malformed JSON" in r.stderr
 
 
 @pytest.mark.parametrize(

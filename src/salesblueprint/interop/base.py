@@ -20,20 +20,29 @@ Outcome = Literal["won", "lost"]
 class InteropError(Exception):
     """Unreadable or refused input: the CLI prints it and exits 2.
 
-    ``file`` and ``line`` say where, when known; ``str()`` gives ``file:line: message``.
+    ``file``, ``line`` and ``column`` (from 1) say where, when known; ``str()`` gives
+    ``file:line:column: message``.
     """
 
-    def __init__(self, message: str, file: str = "", line: int | None = None) -> None:
+    def __init__(
+        self, message: str, file: str = "", line: int | None = None, column: int | None = None
+    ) -> None:
         self.message = message
         self.file = file
         self.line = line
-        where = file + (f":{line}" if file and line is not None else "")
-        super().__init__(f"{where}: {message}" if where else message)
+        self.column = column if line is not None else None
+        super().__init__(f"{self.where}: {message}" if self.where else message)
+
+    @property
+    def where(self) -> str:
+        """``file``, ``file:line`` or ``file:line:column``."""
+        if not self.file or self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
 
     def render(self, tr: Translator) -> str:
-        """``file:line: message`` with the message in ``tr``'s language."""
-        where = self.file + (f":{self.line}" if self.file and self.line is not None else "")
-        return f"{where}: {tr(self.message)}" if where else tr(self.message)
+        """``file:line:column: message`` with the message in ``tr``'s language."""
+        return f"{self.where}: {tr(self.message)}" if self.where else tr(self.message)
 
 
 @dataclass

@@ -44,9 +44,7 @@ def parse_json(raw: bytes | str, file: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise InteropError(
-            _("malformed JSON: {reason} (column {column})", reason=e.msg, column=e.colno),
-            file,
-            e.lineno,
+            _("malformed JSON: {reason}", reason=e.msg), file, e.lineno, e.colno
         ) from None
     except RecursionError:
         raise InteropError(_("malformed JSON: nested too deeply"), file) from None

@@ -17,13 +17,14 @@ import html
 import itertools
 import os
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 from xml.etree.ElementTree import Element
 
-from salesblueprint.i18n import Msg, Translator, _, translator
+from salesblueprint.i18n import Msg, Translator, _, did_you_mean, translator
 from salesblueprint.interop.base import (
     CrmData,
     CrmPipeline,
@@ -64,6 +65,8 @@ _VALUE = frozenset(
         "groupingString",
     }
 )
+# the values of a standardValue's forecastCategory (the Metadata API's ForecastCategories)
+FORECAST_CATEGORIES = ("Omitted", "Pipeline", "BestCase", "Forecast", "Closed")
 _PROCESS = frozenset({"fullName", "isActive", "description", "values"})
 _PROCESS_VALUE = frozenset({"fullName", "default", "color"})
 _RECORD_TYPE = frozenset(
@@ -117,8 +120,12 @@ def _parse_xml(path: str) -> Element:
         raise InteropError(_("cannot read: {reason}", reason=e.strerror or str(e)), path) from None
     if len(raw) > MAX_BYTES:
         raise InteropError(_("larger than {n} MB", n=MAX_BYTES // (1024 * 1024)), path)
+    located = _Located()
     try:
-        root = SafeET.fromstring(raw, forbid_dtd=True)
+        parser = SafeET.DefusedXMLParser(target=located, forbid_dtd=True)
+        located.expat = parser.parser
+        parser.feed(raw)
+        root: Element = parser.close()
     except DefusedXmlException as e:
         line = _decl_line(raw)
         raise InteropError(
@@ -131,10 +138,56 @@ def _parse_xml(path: str) -> Element:
             line,
         ) from None
     except SafeET.ParseError as e:
-        line = e.position[0] if getattr(e, "position", None) else None
+        line, column = getattr(e, "position", None) or (None, None)
         msg = str(e).split(":", 1)[0]
-        raise InteropError(_("malformed XML: {reason}", reason=msg), path, line) from None
+        raise InteropError(
+            _("malformed XML: {reason}", reason=msg),
+            path,
+            line,
+            column + 1 if column is not None else None,
+        ) from None
+    _POSITIONS.update(located.positions)
     return root
+
+
+# where each element read starts (line, column from 1): values are reported there
+_POSITIONS: weakref.WeakKeyDictionary[Element, tuple[int, int]] = weakref.WeakKeyDictionary()
+
+
+class _Located:
+    """ElementTree's tree builder, noting where each element starts (from expat, which the
+    pure-Python parser defusedxml uses exposes as ``parser.parser``)."""
+
+    def __init__(self) -> None:
+        from xml.etree.ElementTree import TreeBuilder
+
+        self._builder = TreeBuilder()
+        self.expat: Any = None
+        self.positions: dict[Element, tuple[int, int]] = {}
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        el = self._builder.start(tag, attrs)
+        if self.expat is not None:
+            self.positions[el] = (
+                self.expat.CurrentLineNumber,
+                self.expat.CurrentColumnNumber + 1,
+            )
+        return el
+
+    def end(self, tag: str) -> Element:
+        return self._builder.end(tag)
+
+    def data(self, data: str) -> None:
+        self._builder.data(data)
+
+    def close(self) -> Element:
+        return self._builder.close()
+
+
+def _error(message: str, path: str, el: Element | None) -> InteropError:
+    """``message`` about element ``el`` of ``path``: ``file:line:column: message``."""
+    line, column = _POSITIONS.get(el, (None, None)) if el is not None else (None, None)
+    return InteropError(message, path, line, column)
 
 
 def _decl_line(raw: bytes) -> int | None:
@@ -150,14 +203,27 @@ def _children(el: Element, name: str) -> list[Element]:
     return [c for c in el if _local(c.tag) == name]
 
 
+def _child(el: Element, name: str) -> Element | None:
+    return next((c for c in el if _local(c.tag) == name), None)
+
+
 def _text(el: Element, name: str, default: str = "") -> str:
-    c = next((c for c in el if _local(c.tag) == name), None)
+    c = _child(el, name)
     return (c.text or "").strip() if c is not None else default
 
 
-def _flag(el: Element, name: str, default: bool = False) -> bool:
+def _flag(el: Element, name: str, default: bool = False, path: str = "") -> bool:
+    """A ``true``/``false`` child; anything else is an error at its place in ``path``."""
     t = _text(el, name)
-    return t.lower() == "true" if t else default
+    if not t:
+        return default
+    if t.lower() not in ("true", "false"):
+        raise _error(
+            _("<{name}>: '{value}' is not true or false", name=name, value=t),
+            path,
+            _child(el, name),
+        )
+    return t.lower() == "true"
 
 
 def _check_fields(el: Element, known: frozenset[str], where: str, data: CrmData) -> None:
@@ -272,7 +338,7 @@ def read(path: str, process: str | None = None) -> CrmData:
         name = unquote(_text(root, "fullName")) or _name_of(f, ".businessProcess-meta.xml")
         if "." in name and name.startswith("Opportunity."):
             name = name.split(".", 1)[1]
-        if not _flag(root, "isActive", True) and process is None:
+        if not _flag(root, "isActive", True, f) and process is None:
             data.note(_("inactive business process '{name}' left out", name=name))
             continue
         names = []
@@ -331,8 +397,8 @@ def _active_values(
         _check_fields(el, _VALUE, "standardValue", data)
         name = unquote(_text(el, "fullName"))
         if not name:
-            raise InteropError(_("a standardValue without fullName"), path)
-        if not _flag(el, "isActive", True):
+            raise _error(_("a standardValue without fullName"), path, el)
+        if not _flag(el, "isActive", True, path):
             data.note(inactive(name))
             continue
         yield el, name
@@ -351,24 +417,40 @@ def _read_values(path: str, data: CrmData) -> list[CrmStage]:
             try:
                 prob = float(raw)
             except ValueError:
-                raise InteropError(
+                raise _error(
                     _(
                         "stage '{name}': probability '{value}' is not a number",
                         name=name,
                         value=raw,
                     ),
                     path,
+                    _child(el, "probability"),
                 ) from None
             if not 0 <= prob <= 100:
-                raise InteropError(
+                raise _error(
                     _("stage '{name}': probability {value} is not 0-100", name=name, value=raw),
                     path,
+                    _child(el, "probability"),
                 )
         outcome = None
-        if _flag(el, "closed"):
-            outcome = "won" if _flag(el, "won") else "lost"
-        if _text(el, "forecastCategory"):
-            forecast.add(f"{label}: {_text(el, 'forecastCategory')}")
+        if _flag(el, "closed", path=path):
+            outcome = "won" if _flag(el, "won", path=path) else "lost"
+        category = _text(el, "forecastCategory")
+        if category:
+            if category not in FORECAST_CATEGORIES:
+                raise _error(
+                    _(
+                        "stage '{name}': unknown forecastCategory '{value}'{hint}; Salesforce "
+                        "has {categories}",
+                        name=name,
+                        value=category,
+                        hint=did_you_mean(category, FORECAST_CATEGORIES),
+                        categories=", ".join(FORECAST_CATEGORIES),
+                    ),
+                    path,
+                    _child(el, "forecastCategory"),
+                )
+            forecast.add(f"{label}: {category}")
         s = CrmStage(name, label, fraction(prob / 100) if prob is not None else None)
         if outcome is not None:
             s.outcome = "won" if outcome == "won" else "lost"
@@ -436,7 +518,7 @@ def _read_leads(path: str, data: CrmData) -> None:
         path, data, lambda name: _("inactive lead status '{name}' left out", name=name)
     ):
         statuses.append(
-            CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted"))
+            CrmStage(name, _text(el, "label") or name, converted=_flag(el, "converted", path=path))
         )
     data.lead_statuses = statuses
     at = next((i for i, s in enumerate(statuses) if s.converted), None)
