@@ -142,20 +142,17 @@ class Table:
     @classmethod
     def parse(cls, text: str) -> Table:
         table = cls()
-        section: dict[str, str] | None = None
-        for line in text.splitlines():
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                section = table.lemmas.setdefault(line[1:-1], {})
-                continue
+        head, *sections = text.split("\n[")
+        for line in head.splitlines():
             parts = line.split("\t")
-            if section is not None:
-                section[parts[0]] = parts[1] if len(parts) > 1 else ""
-            elif parts[0] == "simplemma":
+            if parts[0] == "simplemma" and len(parts) == 2:
                 table.simplemma = parts[1]
-            elif parts[0] == "fingerprint":
+            elif parts[0] == "fingerprint" and len(parts) == 3:
                 table.fingerprints[parts[1]] = parts[2]
+        for section in sections:
+            name, _, body = section.partition("]\n")
+            pairs = (line.partition("\t") for line in body.splitlines())
+            table.lemmas[name] = {w: lm for w, _, lm in pairs if w}
         return table
 
 
@@ -174,10 +171,17 @@ def committed() -> Table:
 
 
 @lru_cache(maxsize=1)
-def _base_verbs() -> frozenset[str] | None:
+def _base_verbs() -> str | None:
+    """The base verbs, one a line, with a line break before the first: searched as a string
+    (a few microseconds a word, and the few words asked are cached) rather than made a set of
+    20,000 strings on every start."""
     text = _read(BASE_VERBS)
-    if text is None:
-        return None
+    return None if text is None else "\n" + text
+
+
+def base_verbs() -> frozenset[str]:
+    """The committed base verbs, as a set (for tests)."""
+    text = _base_verbs() or ""
     return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
@@ -248,9 +252,9 @@ def dictionary_lemma(language: str, w: str) -> str:
 def base_verb_en(w: str) -> bool:
     """:func:`simplemma_base_verb_en`, from the committed list of base verbs."""
     verbs = _base_verbs() if os.environ.get(ENV, "1") != "0" else None
-    if verbs is None or committed().simplemma == "":
+    if verbs is None or not w.isalpha():
         return simplemma_base_verb_en(w)
-    return w in verbs
+    return f"\n{w}\n" in verbs
 
 
 # -- generating the table -----------------------------------------------------------------------
@@ -327,7 +331,7 @@ def generate(languages: Iterable[str] = LANGUAGES) -> tuple[Table, list[str]]:
         listed: dict[str, str] = {}
         values: set[str] = set()
         for w in _dictionary_words(lang):
-            if not w or "-" in w or "_" in w or any(c.isspace() for c in w):
+            if not w or w[0] in "[#" or "-" in w or "_" in w or any(c.isspace() for c in w):
                 continue
             real, rules = simplemma_lemma(lang, w), rules_lemma(lang, w)
             values.add(real)
