@@ -230,7 +230,9 @@ class DealStage(_Stage):
     outcome: Literal["won", "lost"] | None = Field(
         default=None, description="Marks an outcome stage (closed won / closed lost)."
     )
-    reasons: list[Text] = Field(default_factory=_new_list, description="Lost reasons (outcome: lost).")
+    reasons: list[Text] = Field(
+        default_factory=_new_list, description="Lost reasons (outcome: lost)."
+    )
 
     @property
     def is_open(self) -> bool:
@@ -270,7 +272,8 @@ class Pipeline(Linted):
     owner: Id | None = Field(default=None, description="The team that owns the pipeline.")
     stages: list[DealStage] = Field(min_length=1)
     after_close: list[DealStage] = Field(
-        default_factory=_new_list, description="Stages after the win (hand-over, implementation ...)."
+        default_factory=_new_list,
+        description="Stages after the win (hand-over, implementation ...).",
     )
     transitions: list[Transition] = Field(default_factory=_new_list)
     crm: CrmIds | None = Field(
@@ -378,7 +381,9 @@ class DisplayNames(Node):
         examples=[{"project_management": "Projectbeheer"}],
     )
     records: dict[Id, Text] = Field(
-        default_factory=_new_dict, description="Records of the tools.", examples=[{"e_mail": "E-mail"}]
+        default_factory=_new_dict,
+        description="Records of the tools.",
+        examples=[{"e_mail": "E-mail"}],
     )
 
 
