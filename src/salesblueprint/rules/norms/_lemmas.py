@@ -35,7 +35,6 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -125,11 +124,16 @@ def rules_lemma(language: str, w: str) -> str:
 # -- the committed table ------------------------------------------------------------------------
 
 
-@dataclass
 class Table:
-    simplemma: str = ""
-    fingerprints: dict[str, str] = field(default_factory=dict)
-    lemmas: dict[str, dict[str, str]] = field(default_factory=dict)
+    """simplemma's version, a fingerprint and the listed words' lemmas, per language.
+
+    (A plain class: a dataclass would cost more to define, on every start, than it saves.)
+    """
+
+    def __init__(self, simplemma: str = "") -> None:
+        self.simplemma = simplemma
+        self.fingerprints: dict[str, str] = {}
+        self.lemmas: dict[str, dict[str, str]] = {}
 
     def dump(self) -> str:
         lines = [_HEADER.rstrip("\n"), f"simplemma\t{self.simplemma}"]
