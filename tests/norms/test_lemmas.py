@@ -29,12 +29,28 @@ def test_committed_table_is_current() -> None:
         pytest.skip(f"table made with simplemma {committed.simplemma}, {version('simplemma')} here")
     table, base = _lemmas.generate()
     assert committed.fingerprints == table.fingerprints, f"a vocabulary changed: {REGENERATE}"
+    assert committed.dictionaries == table.dictionaries, f"simplemma changed: {REGENERATE}"
     for lang, lemmas in table.lemmas.items():
         have = committed.lemmas.get(lang, {})
         missing = sorted(set(lemmas.items()) - set(have.items()))[:10]
         extra = sorted(set(have.items()) - set(lemmas.items()))[:10]
         assert not missing and not extra, f"{lang}: missing {missing}, stale {extra}: {REGENERATE}"
     assert _lemmas.base_verbs() == frozenset(base), f"base verbs are stale: {REGENERATE}"
+
+
+@pytest.mark.parametrize("lang", _lemmas.LANGUAGES)
+def test_another_dictionary_is_not_read_from_the_table(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_lemmas, "dictionary_checksum", lambda _lang: "00000000")
+    _lemmas._same_dictionary.cache_clear()
+    _lemmas._usable.cache_clear()
+    try:
+        assert _lemmas._usable(lang) is None
+    finally:
+        monkeypatch.undo()
+        _lemmas._same_dictionary.cache_clear()
+        _lemmas._usable.cache_clear()
 
 
 @pytest.mark.parametrize("lang", _lemmas.LANGUAGES)
@@ -129,6 +145,8 @@ def test_same_readings_as_simplemma() -> None:
 
 def test_english_check_loads_no_dictionary() -> None:
     """``check`` on an English blueprint never imports simplemma (nor the optional parts)."""
+    if not _lemmas._same_dictionary("en"):
+        pytest.skip(f"the table is made for simplemma {_lemmas.committed().simplemma}")
     code = (
         "import sys\n"
         "from salesblueprint.cli import main\n"

@@ -17,9 +17,11 @@ numbers stay, hyphens are handled, then a few suffix rules (:func:`_rules`), els
 only the words of its dictionary whose answer differs from those rules can matter, and of those
 only the ones above. ``lemmas.tsv`` lists them (generated from simplemma for the built-in
 vocabularies: about a thousand words per language), ``base_verbs_en.txt`` the base verbs.
-Everything else is answered by the rules; a Dutch -en word that is not listed, a word with a
-hyphen or underscore, and every word of a language whose vocabulary has changed since the table
-was generated (or that a project's configuration extends) is still asked of simplemma.
+Everything else is answered by the rules. simplemma still answers a Dutch -en word that is not
+listed, a word with a hyphen or underscore, and every word of a language whose vocabulary has
+changed since the table was generated, that a project's configuration extends, or whose
+dictionary file in the installed simplemma is not the one the table was made from (checked by
+its CRC-32).
 
 Regenerate after changing a vocabulary, the constants of ``_language.py`` that lemmas are
 combined with, or the simplemma version::
@@ -133,11 +135,13 @@ class Table:
     def __init__(self, simplemma: str = "") -> None:
         self.simplemma = simplemma
         self.fingerprints: dict[str, str] = {}
+        self.dictionaries: dict[str, str] = {}  # language -> checksum of simplemma's data file
         self.lemmas: dict[str, dict[str, str]] = {}
 
     def dump(self) -> str:
         lines = [_HEADER.rstrip("\n"), f"simplemma\t{self.simplemma}"]
         lines += [f"fingerprint\t{k}\t{v}" for k, v in sorted(self.fingerprints.items())]
+        lines += [f"dictionary\t{k}\t{v}" for k, v in sorted(self.dictionaries.items())]
         for lang in sorted(self.lemmas):
             lines.append(f"[{lang}]")
             lines += [f"{w}\t{lm}" for w, lm in sorted(self.lemmas[lang].items())]
@@ -153,6 +157,8 @@ class Table:
                 table.simplemma = parts[1]
             elif parts[0] == "fingerprint" and len(parts) == 3:
                 table.fingerprints[parts[1]] = parts[2]
+            elif parts[0] == "dictionary" and len(parts) == 3:
+                table.dictionaries[parts[1]] = parts[2]
         for section in sections:
             name, _, body = section.partition("]\n")
             pairs = (line.partition("\t") for line in body.splitlines())
@@ -217,13 +223,40 @@ def extended(language: str) -> bool:
     return True
 
 
+def dictionary_checksum(language: str) -> str | None:
+    """CRC-32 of the installed simplemma's dictionary file for ``language`` (read, not
+    unpickled: under a millisecond), or None when there is none."""
+    import zlib
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("simplemma")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        root = Path(next(iter(spec.submodule_search_locations)))
+        data = (root / "strategies" / "dictionaries" / "data" / f"{language}.plzma").read_bytes()
+    except (OSError, ImportError, ValueError):
+        return None
+    return f"{zlib.crc32(data):08x}"
+
+
+@lru_cache(maxsize=4)
+def _same_dictionary(language: str) -> bool:
+    """The table was made from the dictionary simplemma has here (another simplemma version may
+    ship another one: then simplemma answers)."""
+    if os.environ.get(ENV, "1") == "0":
+        return False
+    want = committed().dictionaries.get(language)
+    return want is not None and want == dictionary_checksum(language)
+
+
 @lru_cache(maxsize=4)
 def _usable(language: str) -> dict[str, str] | None:
-    if os.environ.get(ENV, "1") == "0":
-        return None
     table = committed()
     lemmas = table.lemmas.get(language)
-    if lemmas is None or table.fingerprints.get(language) != fingerprint(language):
+    if lemmas is None or not _same_dictionary(language):
+        return None
+    if table.fingerprints.get(language) != fingerprint(language):
         return None
     return lemmas
 
@@ -255,7 +288,7 @@ def dictionary_lemma(language: str, w: str) -> str:
 
 def base_verb_en(w: str) -> bool:
     """:func:`simplemma_base_verb_en`, from the committed list of base verbs."""
-    verbs = _base_verbs() if os.environ.get(ENV, "1") != "0" else None
+    verbs = _base_verbs() if _same_dictionary("en") else None
     if verbs is None or not w.isalpha():
         return simplemma_base_verb_en(w)
     return f"\n{w}\n" in verbs
@@ -359,6 +392,7 @@ def generate(languages: Iterable[str] = LANGUAGES) -> tuple[Table, list[str]]:
             base |= {x for x in values if x.isalpha() and simplemma_base_verb_en(x)}
         table.lemmas[lang] = listed
         table.fingerprints[lang] = fingerprint(lang)
+        table.dictionaries[lang] = dictionary_checksum(lang) or ""
     return table, sorted(base)
 
 
