@@ -81,6 +81,7 @@ class Timing:
     label: str
     command: list[str]
     runs: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system time of each run
     max_rss: list[int] = field(default_factory=list)
     exit_code: int | None = None
     timed_out: bool = False
@@ -91,12 +92,17 @@ class Timing:
         return statistics.median(self.runs) if self.runs else None
 
     @property
+    def median_cpu(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
+
+    @property
     def peak_rss(self) -> int | None:
         return max(self.max_rss) if self.max_rss else None
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["median_s"] = self.median
+        data["median_cpu_s"] = self.median_cpu
         data["peak_rss_bytes"] = self.peak_rss
         return data
 
@@ -193,23 +199,41 @@ def head(text: str, lines: int = OUTPUT_PREVIEW_LINES) -> list[str]:
     return text.splitlines()[:lines]
 
 
-def time_cold_start(label: str, command: list[str], repeats: int, timeout: float) -> Timing:
-    """Median wall time of ``command``, after one untimed warm-up run (fills OS and .pyc caches)."""
-    timing = Timing(label, command)
+def _cpu_of_children() -> float | None:
+    try:
+        import resource  # not on Windows
+    except ImportError:
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_cold_starts(commands: list[Timing], repeats: int, timeout: float) -> None:
+    """Wall and CPU time of each command, ``repeats`` rounds after one untimed warm-up round
+    (fills OS and .pyc caches). Each round runs every command once, in turn, so that all of them
+    see the same machine: on a shared machine the load changes from minute to minute."""
     for attempt in range(repeats + 1):
-        start = time.perf_counter()
-        try:
-            proc = subprocess.run(command, capture_output=True, timeout=timeout, cwd=ROOT)
-        except subprocess.TimeoutExpired:
-            timing.timed_out = True
-            return timing
-        elapsed = time.perf_counter() - start
-        if attempt:
-            timing.runs.append(elapsed)
-        timing.exit_code = proc.returncode
-        output = (proc.stdout + proc.stderr).decode("utf-8", "replace")
-        timing.output_head = head(output)
-    return timing
+        for timing in commands:
+            if timing.timed_out:
+                continue
+            cpu = _cpu_of_children()
+            start = time.perf_counter()
+            try:
+                proc = subprocess.run(
+                    timing.command, capture_output=True, timeout=timeout, cwd=ROOT
+                )
+            except subprocess.TimeoutExpired:
+                timing.timed_out = True
+                continue
+            elapsed = time.perf_counter() - start
+            after = _cpu_of_children()
+            if attempt:
+                timing.runs.append(elapsed)
+                if cpu is not None and after is not None:
+                    timing.cpu.append(after - cpu)
+            timing.exit_code = proc.returncode
+            output = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+            timing.output_head = head(output)
 
 
 def time_with_memory(
@@ -307,9 +331,7 @@ def cold_start(
         ("check-jsonschema", "check-jsonschema", ["--schemafile", str(TRIVIAL_SCHEMA)]),
         ("yamllint", "yamllint", ["-d", "relaxed"]),
     ]
-    timings = [
-        time_cold_start("salesblueprint check", [*check, "check", str(example)], repeats, timeout)
-    ]
+    timings = [Timing("salesblueprint check", [*check, "check", str(example)])]
     skipped: list[str] = []
     for label, name, args in competitors:
         exe = find_command(name)
@@ -317,7 +339,8 @@ def cold_start(
             skipped.append(label)
             print(f"note: {label} is not installed; skipping it (pip install {name})")
             continue
-        timings.append(time_cold_start(label, [exe, *args, str(example)], repeats, timeout))
+        timings.append(Timing(label, [exe, *args, str(example)]))
+    time_cold_starts(timings, repeats, timeout)
     return timings, skipped
 
 
@@ -399,6 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-big", action="store_true", help="only measure cold start")
     parser.add_argument(
+        "--repeats",
+        type=int,
+        help="cold-start runs of each tool (default 10; 3 with --quick)",
+    )
+    parser.add_argument(
         "--timeout", type=float, default=900.0, help="seconds allowed per command run (default 900)"
     )
     parser.add_argument(
@@ -413,6 +441,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     cold_repeats, big_repeats = (3, 1) if args.quick else (10, 3)
+    if args.repeats is not None:
+        if args.repeats < 1:
+            parser.error("--repeats must be at least 1")
+        cold_repeats = args.repeats
     sizes = [] if args.skip_big else list(BIG_SIZES[:1] if args.quick else BIG_SIZES)
 
     try:
@@ -438,12 +470,13 @@ def main(argv: list[str] | None = None) -> int:
 
     print_table(
         f"Cold start: {shown}",
-        ["tool", "median", "min", "runs", "status"],
+        ["tool", "median", "min", "cpu", "runs", "status"],
         [
             [
                 t.label,
                 fmt_seconds(t.median),
                 fmt_seconds(min(t.runs) if t.runs else None),
+                fmt_seconds(t.median_cpu),
                 str(len(t.runs)),
                 status(t),
             ]

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from salesblueprint import i18n
 from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
+from salesblueprint.rules.norms._lemmas import base_verb_en as dictionary_base_verb_en
+from salesblueprint.rules.norms._lemmas import dictionary_lemma, extended
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
@@ -46,6 +48,8 @@ def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
     """
     lang = text_language(ctx, text) if text is not None else ctx.bp.language
     extra = getattr(ctx.config, "vocabulary", {}) or {}
+    if extra.get(lang) and extended(lang):
+        lemma.cache_clear()  # the lemma table knows only the built-in vocabulary
     return vocabulary(lang, extra.get(lang))
 
 
@@ -807,12 +811,7 @@ def lemma(language: str, word: str) -> str:
     ``ge``: *vastgelegd* → *vastleggen*) are reduced by rule when the dictionary has no entry.
     """
     w = word.casefold()
-    try:
-        import simplemma
-    except ImportError:  # pragma: no cover - a declared dependency
-        out = w
-    else:
-        out = str(simplemma.lemmatize(w, lang=language)).casefold().replace("_", "")
+    out = dictionary_lemma(language, w)
     if out != w:
         return out
     if language == "nl":
@@ -914,17 +913,7 @@ def _base_verb_en(word: str) -> bool:
         return False
     if w.endswith(_NOT_VERB_EN) and w not in _VERBS_IN_ER:
         return False
-    try:
-        import simplemma
-    except ImportError:  # pragma: no cover - a declared dependency
-        return False
-    if str(simplemma.lemmatize(w, lang="en")).casefold() != w:
-        return False  # an inflected form itself ("meeting", "needs")
-    stem = w[:-1] if w.endswith("e") else w
-    forms = {w + "ed", w + "d", w + w[-1] + "ed", stem + "ing"}
-    if w.endswith("y"):
-        forms.add(w[:-1] + "ied")
-    return any(f != w and str(simplemma.lemmatize(f, lang="en")).casefold() == w for f in forms)
+    return dictionary_base_verb_en(w)
 
 
 def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
