@@ -344,7 +344,13 @@ _COORDINATORS = {"en": frozenset({"or", "and"}), "nl": frozenset({"of", "en"})}
 
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
     sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
-    buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), exc, acts)]
+    # an exception whose head is a buyer word still names the buyer ("Qualified lead booked")
+    heads = [
+        e
+        for e in exc
+        if not any(b.end == e.end and _verb_follows(v, t, b) for b in v.find("buyer_actors", t))
+    ]
+    buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), heads, acts)]
     both = sorted([*sellers, *buyers], key=lambda m: (m[0].start, -(m[0].end - m[0].start)))
     kept: list[tuple[Span, str]] = []
     for m in both:
@@ -400,6 +406,10 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                         break
                     if not (dets.has_word(wk) or poss.has_word(wk)):
                         break
+                if not _is_marker(v, w) and _modifiers_at_clause_start(v, t, i, span, spans):
+                    role = "subject"  # "Qualified prospect has agreed", "initial contact made"
+                    marker = ""
+                    break
             if agents.has_word(w):
                 role = "agent"
                 if v.language == "nl" and _attributive(t, span):
@@ -424,6 +434,57 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+def _modifiers_at_clause_start(
+    v: Vocabulary, t: Text, i: int, span: Span, others: Sequence[Span]
+) -> bool:
+    """Words ``..i`` before an actor are its modifiers at the start of a clause ("Qualified
+    prospect has agreed", "initial contact made", "Potentiële klant heeft ..."): at most two
+    words, none a marker or an inflected verb, after the text start or a clause boundary, and a
+    verb follows the actor in its clause ("Called customer" and "Initial contact" have none)."""
+    k = i
+    n = 0
+    while k >= 0 and not (k > 0 and _punct_before(t, k)):
+        ws, _e, w = t.words[k]
+        if _is_marker(v, w) or w in _VERBS_EN or _inflected(v, w):
+            return False
+        if any(o.start <= ws < o.end for o in others):
+            return False  # "Manager confirms lead quality": another actor, then a verb
+        if not v["determiners"].has_word(w):
+            n += 1
+        k -= 1
+        if n > 2:
+            return False
+    start = k + 1
+    if v["determiners"].has_word(t.words[start][2]) and start == i:
+        return False
+    return _verb_follows(v, t, span)
+
+
+def _verb_follows(v: Vocabulary, t: Text, span: Span) -> bool:
+    """A verb (auxiliary or participle) follows ``span`` in its clause."""
+    lang = v.language
+    j = t.first_word_at(span.end)
+    stop = next((x for x in range(j + 1, len(t.words)) if _punct_before(t, x)), len(t.words))
+    aux = v["active_auxiliaries"], v["passive_auxiliaries"]
+    return any(
+        any(a.has_word(w) for a in aux)
+        or w in _VERBS_EN
+        or _word_is_participle(lang, w, lemma(lang, w))
+        for _, _, w in t.words[j:stop]
+    )
+
+
+def _inflected(v: Vocabulary, w: str) -> bool:
+    """``w`` is an inflected form that is no attributive adjective: a finite verb or a plural
+    ("confirms", "geeft"); English participles and Dutch adjectives in -e are modifiers."""
+    lm = lemma(v.language, w)
+    if lm == w:
+        return False
+    if v.language == "en":
+        return not _participle_like(v, w)
+    return not w.endswith("e")
 
 
 def _is_marker(v: Vocabulary, w: str) -> bool:
@@ -1166,6 +1227,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
             return Span(tw[i - 1][0], e, t.raw[tw[i - 1][0] : e])  # "To qualify"
         if _word_is_participle(v.language, w, lm):
+            if not nl and _attributive_en(v, t, i, b):
+                continue  # "Qualified lead booked a demo": an adjective on the buyer
             return Span(s, e, t.raw[s:e])
         if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
             nxt = words[1] if len(words) > 1 else ""
@@ -1177,6 +1240,23 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if nl and i > 0 and w != lm and not w.endswith("en"):
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
+
+
+def _attributive_en(v: Vocabulary, t: Text, i: int, b: int) -> bool:
+    """The English participle at ``i`` modifies the buyer noun after it, and the clause has a
+    verb of its own later ("Qualified lead booked a demo", "Engaged prospect has replied")."""
+    if i + 1 >= b or not v["buyer_actors"].has_word(t.words[i + 1][2]):
+        return False
+    aux = v["active_auxiliaries"], v["passive_auxiliaries"]
+    for k in range(i + 2, b):
+        w = t.words[k][2]
+        if w in _VERBS_EN or any(a.has_word(w) for a in aux):
+            return True
+        if _word_is_participle("en", w, lemma("en", w)) or _in(
+            v["buyer_act_lemmas"], w, lemma("en", w)
+        ):
+            return True
+    return False
 
 
 def _activity_noun(v: Vocabulary, w: str, lm: str) -> bool:
