@@ -768,6 +768,19 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     return _seller_work_in(v, t, a, b) is not None
 
 
+def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
+    """The verb of the seller's clause is one of receiving (``reception_lemmas``): "you have
+    received a decision from the customer", "We hebben de getekende offerte terugontvangen"."""
+    i = t.first_word_at(m.span.end)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
+    rec = v["reception_lemmas"]
+    for k in range(i, b if v.language == "nl" else min(b, i + 4)):
+        w = t.words[k][2]
+        if _in(rec, w, lemma(v.language, w)):
+            return True
+    return False
+
+
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
     exc = v.find("exceptions", t) + _quoted(t)
@@ -802,6 +815,21 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         # "Wij denken dat de klant ...": the buyer is inside the seller's clause
         subjects = [m for m in subjects if not (m.side == "buyer" and comps.has_word(m.marker))]
     patient: Span | None = None
+    receiving = [m for m in subjects if m.side == "seller" and _receives(v, t, m)]
+    if receiving:
+        # "We received the signed order form": the seller reports the buyer's act
+        return Actor("buyer", receiving[0].span.text, "subject")
+    later = [
+        m
+        for m in subjects[1:]
+        if m.side == "seller"
+        and (m.marker in _COORDINATORS.get(v.language, ()) or m.marker == "")
+        and not v["ambiguous_actors"].has_word(m.span.text)
+    ]
+    if later and subjects[0].side == "buyer":
+        # "They've replied, or you've confirmed they have budget": a clause of its own whose
+        # subject is the seller
+        return Actor("seller", later[0].span.text, "subject")
     for m in subjects:
         if m.side == "buyer" and _ambiguous_is_seller(v, t, m, mentions):
             return Actor("seller", m.span.text, "subject")
@@ -909,18 +937,25 @@ def _word_is_participle(language: str, word: str, lem: str) -> bool:
 
 
 def _leading_work(v: Vocabulary, t: Text) -> Span | None:
-    """The criterion starts with seller work as a gerund or an order: "Making initial contact
-    and confirming basic fit with your ideal customer profile", "Property preferences vragen".
-    """
+    """A clause starts with seller (or seller-led joint) work as a gerund: "Making initial
+    contact and confirming basic fit with your ideal customer profile", "Active discovery,
+    understanding needs", "Discussing pricing with the buyer"."""
     if not t.words or v.language != "en":
         return None
-    s, e, w = t.words[0]
-    lm = lemma("en", w)
-    if not (w.endswith("ing") and v["seller_work_lemmas"].has_word(lm)):
-        return None
-    if any(v["buyer_act_lemmas"].has_word(lemma("en", x)) for _, _, x in t.words):
-        return None
-    return Span(s, e, t.raw[s:e])
+    buyer = v["buyer_act_lemmas"]
+    for a, b in _clauses(t):
+        s, e, w = t.words[a]
+        lm = lemma("en", w)
+        if not (w.endswith("ing") and _in(v["seller_work_lemmas"], w, lm)) and not (
+            w.endswith("ing") and _in(v["joint_lemmas"], w, lm)
+        ):
+            continue
+        if any(_in(buyer, x, lemma("en", x)) for _, _, x in t.words[a:b]):
+            continue
+        if a + 1 < b and _participle_like(v, t.words[a + 1][2]):
+            continue  # "Closing date confirmed": a noun
+        return Span(s, e, t.raw[s:e])
+    return None
 
 
 #: word endings of English adjectives and nouns that simplemma also lists as verbs ("initial",
@@ -1207,6 +1242,7 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             return None
     acts = v["buyer_act_nouns"]
     done = v["completion_words"]
+    joint = v["joint_lemmas"]
     for i in range(a, b):
         s, e, w = tw[i]
         lm = lems[i]
@@ -1218,6 +1254,13 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if i > a and done.has_word(w) and _activity_noun(v, words[i - 1], lems[i - 1]):
             ps = tw[i - 1][0]
             return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
+        if (
+            _in(joint, w, lm)
+            and _word_is_participle(v.language, w, lm)
+            and not (i > a and acts.has_word(words[i - 1]))
+            and not (not nl and _attributive_en(v, t, i, b))
+        ):
+            return Span(s, e, t.raw[s:e])  # "Pricing discussed", "Planning afgestemd"
         if not _in(work, w, lm):
             continue
         if i > a and acts.has_word(words[i - 1]):
