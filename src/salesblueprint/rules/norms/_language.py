@@ -168,6 +168,50 @@ def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
 
 #: a word that opens an embedded question: what follows is what the seller finds out
 _QUESTION_WORDS = {"en": frozenset({"whether"}), "nl": frozenset({"of"})}
+#: words that open an embedded wh-question after a verb: what the seller finds out
+_WH_WORDS = {
+    "en": frozenset({"what", "which", "how", "why", "when", "who"}),
+    "nl": frozenset({"wat", "welke", "hoe", "waarom", "wanneer", "wie", "waar"}),
+}
+
+
+def _is_known_nl(word: str) -> bool:
+    try:
+        from simplemma import is_known
+    except ImportError:  # pragma: no cover - simplemma < 1.0
+        return False
+    return bool(is_known(word, lang="nl"))
+
+
+def _nl_separable_stem(t: Text, i: int, j: int, a: int, b: int) -> bool:
+    """A Dutch word at ``i`` that is the finite stem of a separable verb whose particle ends its
+    clause (verb second): "Je bereid je voor op de ontmoeting" (*voorbereiden*)."""
+    if i != j:
+        return False
+    w = t.words[i][2]
+    lm = lemma("nl", w)
+    for k in range(i + 1, b):
+        p = t.words[k][2]
+        if p in _NL_SEPARABLE and (p + lm).endswith("en") and _is_known_nl(p + lm):
+            return True
+    return False
+
+
+def _nl_nominal_infinitive(words: Sequence[str], i: int, j: int, a: int) -> bool:
+    """A Dutch infinitive used as a noun: after "het" and other infinitives ("het onderzoeken
+    en overwegen van hun opties")."""
+    if i != j or not words[i].endswith("en"):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        if words[k] == "het":
+            return True
+        if not (words[k] == "en" or words[k].endswith("en")):
+            return False
+        k -= 1
+    return False
+
+
 #: words before "mogelijk"/"possible" that make it a degree ("zo snel mogelijk", "waar
 #: mogelijk", "as soon as possible"), not a hedge
 _DEGREE_WORDS = frozenset({"zo", "zoveel", "waar", "indien", "als", "as", "where", "if"})
@@ -202,10 +246,19 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     if i >= len(t.words) or j < i:
         return False
     words = [w for _, _, w in t.words]
-    a = next((x for x, y in _clauses(t) if x <= i < y), 0)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(words)))
     qw = _QUESTION_WORDS.get(v.language, frozenset())
     if any(words[k] in qw for k in range(a, i)):
         return True
+    wh = _WH_WORDS.get(v.language, frozenset())
+    if kind != "hedges" and any(words[k] in wh for k in range(a + 1, i)):
+        # "Je onderzoekt wat het bedrijf wil", "asks what the buyer expects"; a hedge stays
+        # one ("vraagt hoe hij gevoelsmatig de kansen beoordeelt")
+        return True
+    if v.language == "nl" and _nl_separable_stem(t, i, j, a, b):
+        return True  # "Je bereid je voor op": the stem of *voorbereiden*, no intention
+    if v.language == "nl" and _nl_nominal_infinitive(words, i, j, a):
+        return True  # "met het onderzoeken en overwegen van hun opties": a noun
     first, last = words[i], words[j]
     prev = words[i - 1] if i > 0 else ""
     nxt = words[j + 1] if j + 1 < len(words) else ""
@@ -250,6 +303,47 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     return False
 
 
+def _reported(v: Vocabulary, t: Text, j: Span, reporting: list[Span], comps: list[Span]) -> bool:
+    """``j`` is what a reporting verb reports: after it and a complementizer, within two
+    words after it, or (Dutch) just before it ("interesse getoond")."""
+    for r in reporting:
+        if any(r.end <= c.start and c.end <= j.start for c in comps):
+            return True
+        if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
+            return True
+        if v.language == "nl" and j.end <= r.start and not _gap_words(t, j.end, r.start):
+            return True
+        if v.language == "nl" and r.end <= j.start and _gap_words(t, r.end, j.start)[-1:] == ["te"]:
+            return True  # "heeft aangegeven meer te willen horen"
+    return False
+
+
+def _split_reporting_nl(v: Vocabulary, t: Text) -> list[Span]:
+    """Dutch reporting verbs split over their clause (verb second, particle last): "de prospect
+    geeft aan dat ...", "Klant geeft ... schriftelijk aan" (*aangeven*)."""
+    if v.language != "nl" or not t.words:
+        return []
+    lemmas = _cached(
+        v,
+        "reporting_lemmas",
+        "",
+        lambda: frozenset(
+            lemma("nl", e.split()[-1].casefold()) for e in v["reporting_verbs"].entries
+        ),
+    )
+    out: list[Span] = []
+    for a, b in _clauses(t):
+        for i in range(a, b):
+            s, e, w = t.words[i]
+            lm = lemma("nl", w)
+            for k in range(i + 1, b):
+                p = t.words[k][2]
+                if p in _NL_SEPARABLE and (p + lm) in lemmas:
+                    out.append(Span(s, e, t.raw[s:e]))
+                    break
+    return out
+
+
 def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     t = v.text(text)
     exc = v.find("exceptions", t)
@@ -262,28 +356,15 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     judgements = [j for j in judgements if not _descriptive(v, t, j, "judgements")]
     if judgements and v.language == "nl":
         judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
-    if judgements:
-        reporting = _without(v.find("reporting_verbs", t), exc)
-        comps = v.find("complementizers", t)
+    if judgements or future:
+        # "Buyer confirmed in writing that the tool is a good fit", "de prospect geeft aan dat
+        # ze wil overstappen": the buyer's own words; "expressed interest", "tonen
+        # koopsignalen", "interesse getoond": the judgement is the object of the buyer's act
+        reporting = _without(v.find("reporting_verbs", t), exc) + _split_reporting_nl(v, t)
         if reporting:
-            # "Buyer confirmed in writing that the tool is a good fit": the buyer's own words;
-            # "expressed interest", "tonen koopsignalen", "interesse getoond": the judgement is
-            # the object of the buyer's observable act
-            def reported(j: Span) -> bool:
-                for r in reporting:
-                    if any(r.end <= c.start and c.end <= j.start for c in comps):
-                        return True
-                    if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
-                        return True
-                    if (
-                        v.language == "nl"
-                        and j.end <= r.start
-                        and not _gap_words(t, j.end, r.start)
-                    ):
-                        return True
-                return False
-
-            judgements = [j for j in judgements if not reported(j)]
+            comps = v.find("complementizers", t)
+            judgements = [j for j in judgements if not _reported(v, t, j, reporting, comps)]
+            future = [f for f in future if not _reported(v, t, f, reporting, comps)]
     if judgements and _observable_act(v, t, exc):
         # "Klant is tevreden over de pilot en heeft dat schriftelijk bevestigd", "Qualified
         # lead booked a demo": a judgement word next to an act someone can see is no opinion
@@ -338,6 +419,9 @@ class _Mention:
 #: pronouns that are only ever the subject of their clause ("hem", "him" are the objects)
 _SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
 
+
+#: prepositions that make a person part of a group ("someone in Marketing", "iemand van ons")
+_PART_OF = frozenset({"in", "of", "from", "at", "van", "bij", "uit", "binnen"})
 
 _COORDINATORS = {"en": frozenset({"or", "and"}), "nl": frozenset({"of", "en"})}
 
@@ -394,6 +478,17 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 steps += 1
                 if steps > 5:
                     break
+                continue
+            if (
+                sd == "seller"
+                and w in _PART_OF
+                and i > 0
+                and v["indefinite_actors"].has_word(t.words[i - 1][2])
+            ):
+                # "someone in Marketing should mark ...", "iemand van ons team": the person
+                # stands in the place of the indefinite word
+                i -= 2
+                steps += 2
                 continue
             marker = w
             if not _is_marker(v, w):
