@@ -279,6 +279,12 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
         ):
             return True
     if kind == "judgements":
+        if (
+            nxt
+            and v["buyer_actors"].has_word(nxt)
+            and _verb_follows(v, t, Span(t.words[j + 1][0], t.words[j + 1][1], nxt))
+        ):
+            return True  # "Interested prospect booked a call": an adjective on the actor
         if nxt and (
             v["buyer_act_nouns"].has_word(nxt)
             or v["buyer_artefacts"].has_word(nxt)
@@ -711,6 +717,8 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
             return p if len(gap) <= 4 else None
         if gap:
             return None
+        if " " in p.text and _participle_like(v, p.text.split()[0].casefold()):
+            return None  # "Buyer made contact via the website": a verb with its own object
         j = t.first_word_at(p.end)
         if j >= len(t.words) or t.raw[p.end : t.words[j][0]].strip(" "):
             return p  # "Lead contacted", "Champion identified, pain quantified"
@@ -1346,7 +1354,7 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             for j in range(i + 1, b):
                 if words[j] in _NL_SEPARABLE and _in(work, words[j] + w, words[j] + lm):
                     return Span(s, e, t.raw[s:e] + " … " + words[j])
-        if i > a and done.has_word(w) and _activity_noun(v, words[i - 1], lems[i - 1]):
+        if i > a and done.has_word(w) and _activity_head(v, words[i - 1], lems[i - 1]):
             ps = tw[i - 1][0]
             return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
         if (
@@ -1395,6 +1403,15 @@ def _attributive_en(v: Vocabulary, t: Text, i: int, b: int) -> bool:
         ):
             return True
     return False
+
+
+def _activity_head(v: Vocabulary, w: str, lm: str) -> bool:
+    """An activity noun, or a Dutch compound ending in an activity suffix ("verkoopgesprek")."""
+    if _activity_noun(v, w, lm):
+        return True
+    if v.language != "nl":
+        return False
+    return any(w.endswith(x) for x in v["activity_noun_suffixes"].singles)
 
 
 def _activity_noun(v: Vocabulary, w: str, lm: str) -> bool:
