@@ -154,10 +154,12 @@ def _observable_act(v: Vocabulary, t: Text, exc: list[Span]) -> bool:
     if _without(v.find("reporting_verbs", t), exc):
         return True
     buyer = v["buyer_act_lemmas"]
+    prev = ""
     for _, _, w in t.words:
         lm = lemma(v.language, w)
-        if buyer.has_word(lm) and (w != lm or v.language == "nl"):
-            return True
+        if buyer.has_word(lm) and (w != lm or v.language == "nl") and prev not in ("te", "to"):
+            return True  # not an infinitive: "klaar om te kopen" is no purchase
+        prev = w
     return False
 
 
@@ -726,9 +728,14 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         if v["object_markers"].has_word(nxt) or v["agent_markers"].has_word(nxt):
             return p  # "Customer called about pricing"
         return None
-    if nl:
-        return _todo_nl(v, t, after=m.span.end)
     j = t.first_word_at(m.span.end)
+    if nl:
+        if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
+            s, e, w = t.words[j]
+            lm = lemma("nl", w)
+            if _in(v["seller_work_lemmas"], w, lm) and _word_is_participle("nl", w, lm):
+                return Span(s, e, t.raw[s:e])  # "Beslissers geïdentificeerd"
+        return _todo_nl(v, t, after=m.span.end)
     if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
         s, e, w = t.words[j]
         lm = lemma("en", w)
