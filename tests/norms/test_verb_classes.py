@@ -39,6 +39,8 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
         # a Dutch light verb after an activity noun: a conversation held is seller work
         ("nl", "Verkoopgesprek gevoerd", "passive", "gevoerd"),
         ("nl", "Intakegesprek gehad met de beslisser", "passive", "Intakegesprek gehad"),
+        # a Dutch buyer role directly before a seller-work participle is its patient
+        ("nl", "Beslissers geïdentificeerd", "passive", "geïdentificeerd"),
     ],
 )
 def test_seller_readings(lang: str, text: str, how: str, word: str) -> None:
@@ -94,6 +96,11 @@ def _kinds(lang: str, text: str) -> dict[str, str]:
         ("nl", "Je vraagt hoe hij gevoelsmatig de kansen inschat", "opinion", "'gevoelsmatig'"),
         # an adjective on the buyer with no act of the buyer is still an opinion
         ("en", "Interested prospect", "opinion", "'Interested'"),
+        # an infinitive after "te" is no observable act: the judgement stays
+        ("nl", "Klant is klaar om te kopen", "opinion", "'klaar om te kopen'"),
+        # Dutch "gaan" with an infinitive is the future
+        ("nl", "Klant gaat de offerte tekenen", "forecast", "'gaat'"),
+        ("en", "It looks like the buyer has budget", "opinion", "'looks like'"),
     ],
 )
 def test_not_factual(lang: str, text: str, kind: str, words: str) -> None:
@@ -121,6 +128,8 @@ def test_not_factual(lang: str, text: str, kind: str, words: str) -> None:
         ("en", "Interested prospect booked a call"),
         # a recorded classification
         ("en", "Contact classified as a strong candidate in the CRM"),
+        # Dutch "gaan" with no infinitive is a verb of motion
+        ("nl", "Zodra de klant tekent, gaat de deal naar gewonnen"),
         # money, not a judgement
         ("en", "Deal worth 50k signed"),
     ],

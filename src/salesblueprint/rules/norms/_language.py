@@ -199,6 +199,15 @@ def _nl_separable_stem(t: Text, i: int, j: int, a: int, b: int) -> bool:
     return False
 
 
+def _nl_infinitive_in(words: Sequence[str], a: int, b: int) -> bool:
+    """A Dutch infinitive among ``words[a:b]`` (the future "gaat ... tekenen" needs one)."""
+    for w in words[a:b]:
+        lm = lemma("nl", w)
+        if w.endswith("en") and len(w) > 3 and (lm == w or w.startswith(lm)):
+            return True  # "tekenen" (the dictionary gives the noun "teken"), "kopen"
+    return False
+
+
 def _nl_nominal_infinitive(words: Sequence[str], i: int, j: int, a: int) -> bool:
     """A Dutch infinitive used as a noun: after "het" and other infinitives ("het onderzoeken
     en overwegen van hun opties")."""
@@ -280,6 +289,8 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             and (not nxt or nxt in _NL_SEPARABLE or nxt in _NL_GAAN_NOT_FUTURE)
         ):
             return True
+        if first in _NL_GAAN and i == j and not _nl_infinitive_in(words, i + 1, b):
+            return True  # "gaat de deal naar gewonnen": a verb of motion, no infinitive
     if kind == "judgements":
         if (
             nxt
