@@ -28,6 +28,10 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
         ("en", "Case studies shared, timeline aligned", "passive", "shared"),
         ("nl", "Prijzen besproken met de klant", "passive", "besproken"),
         ("nl", "Planning afgestemd", "passive", "afgestemd"),
+        # the buyer had something done to them: irregular participles, a double-object passive
+        ("en", "The prospect has been given a tailored quote", "passive", "given"),
+        ("en", "Buyer was offered a discount", "passive", "offered"),
+        ("en", "Shortlisted accounts that have been researched", "passive", "researched"),
         # a later clause of its own with the seller as subject
         ("en", "Buyer replied, and we booked the demo", "subject", "we"),
         ("nl", "Er is een aanvraag, we hebben de klant gebeld", "subject", "we"),

@@ -36,6 +36,23 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
+#: English irregular participles the dictionary keeps as adjectives ("given", "written")
+_IRREGULAR_EN = {
+    "given": "give",
+    "taken": "take",
+    "written": "write",
+    "drawn": "draw",
+    "chosen": "choose",
+    "spoken": "speak",
+    "told": "tell",
+    "sold": "sell",
+    "brought": "bring",
+    "sought": "seek",
+    "begun": "begin",
+    "undertaken": "undertake",
+}
+
+
 def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
     """The vocabulary to read ``text`` with, with the project's own entries added.
 
@@ -773,15 +790,16 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
             seen_aux = True
             continue
         if not seen_aux:
-            if w in ("that", "who", "which", "has", "have", "had"):
-                continue
+            if w in ("that", "who", "which", "has", "have", "had") or v["buyer_actors"].has_word(w):
+                continue  # "prospective customers that have been ...": the rest of the phrase
             return None
         lm = lemma("en", w)
         if work.has_word(lm) and _word_is_participle("en", w, lm):
             return Span(s, e, t.raw[s:e])
         perfect = any(t.words[x][2] in ("been", "being") for x in range(j, k))
+        second = t.words[k + 1][2] if k + 1 < len(t.words) else ""
         if (
-            perfect
+            (perfect or v["determiners"].has_word(second))  # "was given a demo"
             and _word_is_participle("en", w, lm)
             and w not in _STATIVE_PARTICIPLES_EN
             and not _in(v["buyer_act_lemmas"], w, lm)
@@ -1038,6 +1056,8 @@ def lemma(language: str, word: str) -> str:
             if stem.endswith(("d", "t")):
                 return sep + stem[:-1] + "en"
     if language == "en":
+        if w in _IRREGULAR_EN:
+            return _IRREGULAR_EN[w]
         if w.endswith("ied") and len(w) > 4:
             return w[:-3] + "y"
         if w.endswith("ed") and len(w) > 4:
