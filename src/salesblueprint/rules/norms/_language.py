@@ -202,7 +202,7 @@ def _is_known_nl(word: str) -> bool:
     return bool(is_known(word, lang="nl"))
 
 
-def _nl_separable_stem(t: Text, i: int, j: int, a: int, b: int) -> bool:
+def _nl_separable_stem(t: Text, i: int, j: int, b: int) -> bool:
     """A Dutch word at ``i`` that is the finite stem of a separable verb whose particle ends its
     clause (verb second): "Je bereid je voor op de ontmoeting" (*voorbereiden*)."""
     if i != j:
@@ -225,7 +225,7 @@ def _nl_infinitive_in(words: Sequence[str], a: int, b: int) -> bool:
     return False
 
 
-def _nl_nominal_infinitive(words: Sequence[str], i: int, j: int, a: int) -> bool:
+def _nl_nominal_infinitive(words: Sequence[str], i: int, j: int) -> bool:
     """A Dutch infinitive used as a noun: after "het" and other infinitives ("het onderzoeken
     en overwegen van hun opties")."""
     if i != j or not words[i].endswith("en"):
@@ -283,9 +283,9 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
         # "Je onderzoekt wat het bedrijf wil", "asks what the buyer expects"; a hedge stays
         # one ("vraagt hoe hij gevoelsmatig de kansen beoordeelt")
         return True
-    if v.language == "nl" and _nl_separable_stem(t, i, j, a, b):
+    if v.language == "nl" and _nl_separable_stem(t, i, j, b):
         return True  # "Je bereid je voor op": the stem of *voorbereiden*, no intention
-    if v.language == "nl" and _nl_nominal_infinitive(words, i, j, a):
+    if v.language == "nl" and _nl_nominal_infinitive(words, i, j):
         return True  # "met het onderzoeken en overwegen van hun opties": a noun
     first, last = words[i], words[j]
     prev = words[i - 1] if i > 0 else ""
@@ -911,7 +911,7 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     """The verb of the seller's clause is one of receiving (``reception_lemmas``): "you have
     received a decision from the customer", "We hebben de getekende offerte terugontvangen"."""
     i = t.first_word_at(m.span.end)
-    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
     rec = v["reception_lemmas"]
     for k in range(i, b if v.language == "nl" else min(b, i + 4)):
         w = t.words[k][2]
