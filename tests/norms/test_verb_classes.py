@@ -32,6 +32,9 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
         ("en", "The prospect has been given a tailored quote", "passive", "given"),
         ("en", "Buyer was offered a discount", "passive", "offered"),
         ("en", "Shortlisted accounts that have been researched", "passive", "researched"),
+        # a Dutch order: the stem of a seller-work verb first
+        ("nl", "Kwalificeer de kans met BANT", "todo", "Kwalificeer"),
+        ("nl", "Stuur de klant een samenvatting", "todo", "Stuur"),
         # a later clause of its own with the seller as subject
         ("en", "Buyer replied, and we booked the demo", "subject", "we"),
         ("nl", "Er is een aanvraag, we hebben de klant gebeld", "subject", "we"),
@@ -70,6 +73,8 @@ def test_seller_readings(lang: str, text: str, how: str, word: str) -> None:
         # joint work with the buyer as subject is the buyer's
         ("en", "Customer shared their requirements"),
         ("nl", "Klant heeft de planning met ons besproken"),
+        # a Dutch noun that looks like a stem, followed by a participle
+        ("nl", "Plan goedgekeurd door de directie"),
         # a verb with its own object after the buyer: active, not seller work in the passive
         ("en", "Buyer made contact via the website"),
         # a later seller clause that only receives
@@ -79,6 +84,16 @@ def test_seller_readings(lang: str, text: str, how: str, word: str) -> None:
 def test_buyer_readings(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("infinitive", "stem"),
+    [("kwalificeren", "kwalificeer"), ("bellen", "bel"), ("sturen", "stuur"), ("maken", "maak")],
+)
+def test_dutch_stems(infinitive: str, stem: str) -> None:
+    from salesblueprint.rules.norms._language import _nl_stem
+
+    assert _nl_stem(infinitive) == stem
 
 
 def _kinds(lang: str, text: str) -> dict[str, str]:
@@ -100,6 +115,9 @@ def _kinds(lang: str, text: str) -> dict[str, str]:
         ("nl", "Je vraagt hoe hij gevoelsmatig de kansen inschat", "opinion", "'gevoelsmatig'"),
         # an adjective on the buyer with no act of the buyer is still an opinion
         ("en", "Interested prospect", "opinion", "'Interested'"),
+        # the buyer's hope is a forecast
+        ("nl", "De klant hoopt vrijdag te tekenen", "forecast", "'hoopt'"),
+        ("en", "The deal should close next month", "forecast", "'should close'"),
         # an infinitive after "te" is no observable act: the judgement stays
         ("nl", "Klant is klaar om te kopen", "opinion", "'klaar om te kopen'"),
         # Dutch "gaan" with an infinitive is the future

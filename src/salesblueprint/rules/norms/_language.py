@@ -686,6 +686,40 @@ def _todo_nl(v: Vocabulary, t: Text, after: int = 0) -> Span | None:
     return None
 
 
+def _nl_stem(infinitive: str) -> str:
+    """The Dutch stem of an infinitive: *kwalificeren* → *kwalificeer*, *bellen* → *bel*,
+    *sturen* → *stuur*, *maken* → *maak*."""
+    base = infinitive[:-2] if infinitive.endswith("en") else infinitive
+    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "aeiou":
+        return base[:-1]  # bell → bel
+    if (
+        len(base) > 2
+        and base[-2] in "aeiou"
+        and base[-1] not in "aeiou"
+        and base[-3] not in "aeiou"
+    ):
+        return base[:-1] + base[-2] + base[-1]  # stur → stuur, mak → maak
+    if base.endswith("er") and infinitive.endswith("eren"):
+        return base[:-2] + "eer"  # kwalificer → kwalificeer
+    return base
+
+
+def _imperative_nl(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch order: the text starts with the stem of a seller-work verb ("Kwalificeer de
+    kans", "Bel de klant", "Stuur de offerte"), not followed by a participle ("Plan
+    goedgekeurd": a noun)."""
+    if len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    lm = lemma("nl", w)
+    if lm == w or not _in(v["seller_work_lemmas"], w, lm) or _nl_stem(lm) != w:
+        return None
+    nxt = t.words[1][2]
+    if _word_is_participle("nl", nxt, lemma("nl", nxt)) or _punct_before(t, 1):
+        return None
+    return Span(s, e, t.raw[s:e])
+
+
 def _buyer_document(v: Vocabulary, w: str) -> bool:
     """A word for the buyer's own request or document: a buyer artefact or act noun, or a
     compound whose head is one ("offerteaanvraag", "inkoopbeslissing")."""
@@ -983,7 +1017,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if patient is not None:
         return Actor("seller", patient.text, "passive")
     if v.language == "nl":
-        todo = _todo_nl(v, t)
+        todo = _todo_nl(v, t) or _imperative_nl(v, t)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
     if acts:
