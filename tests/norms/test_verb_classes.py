@@ -32,6 +32,9 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
         ("en", "The prospect has been given a tailored quote", "passive", "given"),
         ("en", "Buyer was offered a discount", "passive", "offered"),
         ("en", "Shortlisted accounts that have been researched", "passive", "researched"),
+        # the buyer is the subject of the first clause only: seller work in a later clause
+        ("en", "Key stakeholders engaged, next steps discussed", "passive", "discussed"),
+        ("en", "New lead, first contact made", "passive", "made"),
         # a Dutch order: the stem of a seller-work verb first
         ("nl", "Kwalificeer de kans met BANT", "todo", "Kwalificeer"),
         ("nl", "Stuur de klant een samenvatting", "todo", "Stuur"),
@@ -73,6 +76,8 @@ def test_seller_readings(lang: str, text: str, how: str, word: str) -> None:
         # joint work with the buyer as subject is the buyer's
         ("en", "Customer shared their requirements"),
         ("nl", "Klant heeft de planning met ons besproken"),
+        # a later clause with an active verb and its object shares the buyer subject
+        ("en", "They replied, booked a meeting and invited their CFO"),
         # a Dutch noun that looks like a stem, followed by a participle
         ("nl", "Plan goedgekeurd door de directie"),
         # a verb with its own object after the buyer: active, not seller work in the passive

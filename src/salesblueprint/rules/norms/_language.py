@@ -941,6 +941,31 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     return _seller_work_in(v, t, a, b) is not None
 
 
+def _work_in_other_clauses(
+    v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]
+) -> Span | None:
+    """Seller work in a later clause that names no actor of its own: the buyer subject of the
+    first clause does not act in it ("Final decision-makers engaged, pricing discussed",
+    "New prospect, initial contact made")."""
+    i = t.first_word_at(m.span.start)
+    clauses = _clauses(t)
+    for a, b in clauses:
+        if a <= i:
+            continue
+        if any(a <= t.first_word_at(o.span.start) < b for o in mentions):
+            continue
+        if t.words[a - 1][2] in ("and", "en", "or", "of") or not _punct_before(t, a):
+            continue  # "Buyer signed and returned the form": the same subject
+        found = _seller_work_in(v, t, a, b)
+        if found is None:
+            continue
+        k = t.first_word_at(found.end)
+        if k < b and (v["determiners"].has_word(t.words[k][2]) or t.words[k][2].isdigit()):
+            continue  # "they replied, booked a meeting": an active verb, the subject elided
+        return found
+    return None
+
+
 def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     """The verb of the seller's clause is one of receiving (``reception_lemmas``): "you have
     received a decision from the customer", "We hebben de getekende offerte terugontvangen"."""
@@ -1009,6 +1034,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         if m.side == "buyer":
             p = _passive_patient(v, t, m, acts)
             if p is None:
+                rest = _work_in_other_clauses(v, t, m, mentions)
+                if rest is not None:
+                    return Actor("seller", rest.text, "passive")
                 return Actor("buyer", m.span.text, "subject")
             patient = patient or p
     for m in subjects:
