@@ -34,7 +34,7 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
         ("en", "Shortlisted accounts that have been researched", "passive", "researched"),
         # the buyer is the subject of the first clause only: seller work in a later clause
         ("en", "Key stakeholders engaged, next steps discussed", "passive", "discussed"),
-        ("en", "New lead, first contact made", "passive", "made"),
+        ("en", "New lead, first contact made", "passive", "first contact made"),
         # a Dutch order: the stem of a seller-work verb first
         ("nl", "Kwalificeer de kans met BANT", "todo", "Kwalificeer"),
         ("nl", "Stuur de klant een samenvatting", "todo", "Stuur"),
