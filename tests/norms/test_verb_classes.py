@@ -35,6 +35,16 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
         # the buyer is the subject of the first clause only: seller work in a later clause
         ("en", "Key stakeholders engaged, next steps discussed", "passive", "discussed"),
         ("en", "New lead, first contact made", "passive", "first contact made"),
+        # Dutch verb second after an adverbial: the actor after the verb is its subject, a
+        # second actor its object; coordinated adjectives do not split the clause
+        ("nl", "Tijdens het gesprek belt de verkoper de klant", "subject", "verkoper"),
+        ("nl", "Na de demo heeft de verkoper de klant gebeld", "subject", "verkoper"),
+        (
+            "nl",
+            "Daarna stelt het bedrijf een heldere, complete en eerlijke offerte op",
+            "subject",
+            "het bedrijf",
+        ),
         # a Dutch order: the stem of a seller-work verb first
         ("nl", "Kwalificeer de kans met BANT", "todo", "Kwalificeer"),
         ("nl", "Stuur de klant een samenvatting", "todo", "Stuur"),
@@ -80,6 +90,9 @@ def test_seller_readings(lang: str, text: str, how: str, word: str) -> None:
         ("nl", "Klant heeft de planning met ons besproken"),
         # a later clause with an active verb and its object shares the buyer subject
         ("en", "They replied, booked a meeting and invited their CFO"),
+        # Dutch verb second with the buyer after the verb
+        ("nl", "Na de demo vraagt de klant een offerte aan"),
+        ("nl", "Daarna stuurt de klant de offerte naar de verkoper"),
         # a Dutch noun that looks like a stem, followed by a participle
         ("nl", "Plan goedgekeurd door de directie"),
         # a verb with its own object after the buyer: active, not seller work in the passive

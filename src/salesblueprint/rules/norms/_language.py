@@ -551,8 +551,15 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 role = "subject"
             elif aux_a.has_word(w) or aux_p.has_word(w):
                 # "Na de demo heeft de klant ...": the subject after the verb, unless another
-                # actor came first ("Verkoper heeft de klant gebeld": the object)
-                role = "object" if any(o.end <= ws for o in spans) else "subject"
+                # actor came first ("Verkoper heeft de klant gebeld", "Na de demo heeft de
+                # verkoper de klant gebeld": the object)
+                earlier = any(o.end <= span.start and o != span for o in spans)
+                role = "object" if earlier else "subject"
+            elif v.language == "nl" and i > 0 and _nl_finite(w) and not _punct_before(t, i):
+                # verb second after an adverbial: "Na het gesprek stelt het bedrijf ... op";
+                # a second actor after the verb is its object ("belt de verkoper de klant")
+                earlier = any(o.end <= span.start and o != span for o in spans)
+                role = "object" if earlier else "subject"
             break
         if (
             out
@@ -616,6 +623,17 @@ def _inflected(v: Vocabulary, w: str) -> bool:
     if v.language == "en":
         return not _participle_like(v, w)
     return not w.endswith("e")
+
+
+def _nl_finite(w: str) -> bool:
+    """``w`` is a Dutch finite verb in the present or past singular ("stelt", "belde")."""
+    lm = lemma("nl", w)
+    return (
+        lm != w
+        and lm.endswith("en")
+        and not w.endswith("en")
+        and not _word_is_participle("nl", w, lm)
+    )
 
 
 def _is_marker(v: Vocabulary, w: str) -> bool:
@@ -1395,15 +1413,30 @@ def _clauses(t: Text) -> list[tuple[int, int]]:
     """Word index ranges of the clauses of ``t``: split at , ; / + and "and"/"en"."""
     out: list[tuple[int, int]] = []
     start = 0
+    words = [w for _, _, w in t.words]
+    in_np = False  # inside Dutch coordinated adjectives: "een klantgerichte, aantrekkelijke en"
     for i, (s, _, w) in enumerate(t.words):
         if i == 0:
             continue
         between = t.raw[t.words[i - 1][1] : s]
         if any(ch in between for ch in ",;/+") or w in ("and", "en"):
+            nxt = words[i + 1] if w == "en" and i + 1 < len(words) else w
+            if ("," in between or w == "en") and _nl_adjectives(words, i - 1, nxt, in_np):
+                in_np = True
+                continue
+            in_np = False
             out.append((start, i))
             start = i + 1 if w in ("and", "en") else i
     out.append((start, len(t.words)))
     return [c for c in out if c[0] < c[1]]
+
+
+def _nl_adjectives(words: Sequence[str], k: int, nxt: str, in_np: bool) -> bool:
+    """``words[k]`` and ``nxt`` are Dutch attributive adjectives (-e) in one noun phrase after
+    an article: the comma or "en" between them joins adjectives, not clauses."""
+    if not (words[k].endswith("e") and nxt.endswith("e") and len(nxt) > 3):
+        return False
+    return in_np or (k > 0 and words[k - 1] in ("een", "de", "het"))
 
 
 def _seller_work(v: Vocabulary, t: Text) -> Span | None:
