@@ -45,6 +45,10 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
             "subject",
             "het bedrijf",
         ),
+        # a possessive before a modifier puts the actor on the seller's side
+        ("en", "Customer onboarded by our CS team", "agent", "team"),
+        # a buyer role before a seller-work participle with no object of its own
+        ("en", "Champion coached on the business case", "passive", "coached"),
         # a Dutch order: the stem of a seller-work verb first
         ("nl", "Kwalificeer de kans met BANT", "todo", "Kwalificeer"),
         ("nl", "Stuur de klant een samenvatting", "todo", "Stuur"),
@@ -90,6 +94,8 @@ def test_seller_readings(lang: str, text: str, how: str, word: str) -> None:
         ("nl", "Klant heeft de planning met ons besproken"),
         # a later clause with an active verb and its object shares the buyer subject
         ("en", "They replied, booked a meeting and invited their CFO"),
+        # a buyer, then a verb with a bare object: active
+        ("en", "Customer booked time with us"),
         # Dutch verb second with the buyer after the verb
         ("nl", "Na de demo vraagt de klant een offerte aan"),
         ("nl", "Daarna stuurt de klant de offerte naar de verkoper"),

@@ -535,6 +535,8 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                     if agents.has_word(wk) or objects.has_word(wk):
                         w = marker = wk
                         break
+                    if poss.has_word(wk) and sd == "buyer":
+                        sd = "seller"  # "by our CS team": a modifier after the possessive
                     if not (dets.has_word(wk) or poss.has_word(wk)):
                         break
                 if not _is_marker(v, w) and _modifiers_at_clause_start(v, t, i, span, spans):
@@ -821,8 +823,17 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         lm = lemma("en", w)
         if v["seller_work_lemmas"].has_word(lm) and _word_is_participle("en", w, lm):
             after = t.words[j + 1][2] if j + 1 < len(t.words) else ""
-            if not after or not (v["determiners"].has_word(after) or after.isdigit()):
-                return Span(s, e, t.raw[s:e])  # "Champion identified", "economic buyer mapped"
+            if (
+                not after
+                or _punct_before(t, j + 1)
+                or after in _PREPOSITIONS_EN
+                or after in _PARTICLES_EN
+                or after in ("and", "or", "but")
+                or after.endswith("ly")
+            ):
+                # "Champion identified", "economic buyer mapped and ...", "coached on ...";
+                # a bare object after it is an active verb ("Customer booked time with us")
+                return Span(s, e, t.raw[s:e])
     return _passive_work_en(v, t, m)
 
 
