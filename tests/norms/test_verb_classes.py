@@ -45,6 +45,8 @@ def _actor(lang: str, text: str) -> tuple[str, str, str] | None:
             "subject",
             "het bedrijf",
         ),
+        # a Dutch strong participle (ge-...-en) after a buyer role: the buyer is its patient
+        ("nl", "Klant geholpen met de installatie", "passive", "geholpen"),
         # a possessive before a modifier puts the actor on the seller's side
         ("en", "Customer onboarded by our CS team", "agent", "team"),
         # a buyer role before a seller-work participle with no object of its own
@@ -144,6 +146,10 @@ def _kinds(lang: str, text: str) -> dict[str, str]:
         # the buyer's hope is a forecast
         ("nl", "De klant hoopt vrijdag te tekenen", "forecast", "'hoopt'"),
         ("en", "The deal should close next month", "forecast", "'should close'"),
+        # an act in the next clause that does not point back leaves the intention a forecast
+        ("nl", "Klant wil tekenen en heeft het contract gelezen", "forecast", "'wil'"),
+        # an inflected judgement adjective
+        ("nl", "Kansrijke lead", "opinion", "'Kansrijke'"),
         # an infinitive after "te" is no observable act: the judgement stays
         ("nl", "Klant is klaar om te kopen", "opinion", "'klaar om te kopen'"),
         # Dutch "gaan" with an infinitive is the future
@@ -165,6 +171,9 @@ def test_not_factual(lang: str, text: str, kind: str, words: str) -> None:
         ("nl", "Klant geeft aan dat hij wil tekenen"),
         ("nl", "Klant laat weten dat ze volgende maand willen starten"),
         ("nl", "Contactpersoon heeft aangegeven meer te willen weten"),
+        # an intention the buyer acted on, pointed back to in the next clause
+        ("nl", "Klant wil een demo en heeft die aangevraagd"),
+        ("en", "Buyer wants a pilot and requested one in writing"),
         # an embedded wh-question: what the seller finds out
         ("en", "Rep asks what the buyer expects from the pilot"),
         ("nl", "Je zoekt uit welke oplossing de klant wil"),

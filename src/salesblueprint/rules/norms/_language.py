@@ -339,6 +339,31 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     return False
 
 
+#: words that point back to what an earlier clause named ("en heeft dat gemaild")
+_ANAPHORS = frozenset({"dat", "die", "dit", "het", "it", "this", "that", "one", "them"})
+
+
+def _acted_on(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
+    """An intention the buyer acted on or stated in a later coordinated clause that points back
+    to it: "Klant wil een demo en heeft die aangevraagd", "wants a demo and booked one"."""
+    i = t.first_word_at(f.start)
+    clauses = _clauses(t)
+    reporting = _without(v.find("reporting_verbs", t), exc)
+    buyer = v["buyer_act_lemmas"]
+    for a, b in clauses:
+        if a <= i:
+            continue
+        ws = [w for _, _, w in t.words[a:b]]
+        if not any(w in _ANAPHORS for w in ws):
+            continue
+        lo, hi = t.words[a][0], t.words[b - 1][1]
+        if any(lo <= r.start < hi for r in reporting):
+            return True
+        if any(_in(buyer, w, lemma(v.language, w)) and w != lemma(v.language, w) for w in ws):
+            return True
+    return False
+
+
 def _reported(v: Vocabulary, t: Text, j: Span, reporting: list[Span], comps: list[Span]) -> bool:
     """``j`` is what a reporting verb reports: after it and a complementizer, within two
     words after it, or (Dutch) just before it ("interesse getoond")."""
@@ -401,6 +426,8 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
             comps = v.find("complementizers", t)
             judgements = [j for j in judgements if not _reported(v, t, j, reporting, comps)]
             future = [f for f in future if not _reported(v, t, f, reporting, comps)]
+    if future:
+        future = [f for f in future if not _acted_on(v, t, f, exc)]
     if judgements and _observable_act(v, t, exc):
         # "Klant is tevreden over de pilot en heeft dat schriftelijk bevestigd", "Qualified
         # lead booked a demo": a judgement word next to an act someone can see is no opinion
@@ -1165,7 +1192,10 @@ def _word_is_participle(language: str, word: str, lem: str) -> bool:
         return word != lem and (
             word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES or word == "made"
         )
-    return word != lem and (word.startswith("ge") or "ge" in word[:9]) and word.endswith(("d", "t"))
+    if word == lem or not (word.startswith("ge") or "ge" in word[:9]):
+        return False
+    # weak ge-...-d/-t, and strong ge-...-en whose lemma is another verb ("geholpen": helpen)
+    return word.endswith(("d", "t")) or (word.endswith("en") and lem.endswith("en"))
 
 
 def _leading_work(v: Vocabulary, t: Text) -> Span | None:
