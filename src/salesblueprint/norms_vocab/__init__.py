@@ -58,6 +58,9 @@ CATEGORIES: tuple[str, ...] = (
     "buyer_act_nouns",
     "completion_words",
     "ambiguous_actors",
+    "reception_lemmas",
+    "joint_lemmas",
+    "indefinite_actors",
 )
 
 _WORD_RE = re.compile(r"\w+")

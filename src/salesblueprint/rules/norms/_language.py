@@ -38,6 +38,23 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
+#: English irregular participles the dictionary keeps as adjectives ("given", "written")
+_IRREGULAR_EN = {
+    "given": "give",
+    "taken": "take",
+    "written": "write",
+    "drawn": "draw",
+    "chosen": "choose",
+    "spoken": "speak",
+    "told": "tell",
+    "sold": "sell",
+    "brought": "bring",
+    "sought": "seek",
+    "begun": "begin",
+    "undertaken": "undertake",
+}
+
+
 def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
     """The vocabulary to read ``text`` with, with the project's own entries added.
 
@@ -158,10 +175,12 @@ def _observable_act(v: Vocabulary, t: Text, exc: list[Span]) -> bool:
     if _without(v.find("reporting_verbs", t), exc):
         return True
     buyer = v["buyer_act_lemmas"]
+    prev = ""
     for _, _, w in t.words:
         lm = lemma(v.language, w)
-        if buyer.has_word(lm) and (w != lm or v.language == "nl"):
-            return True
+        if buyer.has_word(lm) and (w != lm or v.language == "nl") and prev not in ("te", "to"):
+            return True  # not an infinitive: "klaar om te kopen" is no purchase
+        prev = w
     return False
 
 
@@ -172,6 +191,59 @@ def factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
 
 #: a word that opens an embedded question: what follows is what the seller finds out
 _QUESTION_WORDS = {"en": frozenset({"whether"}), "nl": frozenset({"of"})}
+#: words that open an embedded wh-question after a verb: what the seller finds out
+_WH_WORDS = {
+    "en": frozenset({"what", "which", "how", "why", "when", "who"}),
+    "nl": frozenset({"wat", "welke", "hoe", "waarom", "wanneer", "wie", "waar"}),
+}
+
+
+def _is_known_nl(word: str) -> bool:
+    try:
+        from simplemma import is_known
+    except ImportError:  # pragma: no cover - simplemma < 1.0
+        return False
+    return bool(is_known(word, lang="nl"))
+
+
+def _nl_separable_stem(t: Text, i: int, j: int, b: int) -> bool:
+    """A Dutch word at ``i`` that is the finite stem of a separable verb whose particle ends its
+    clause (verb second): "Je bereid je voor op de ontmoeting" (*voorbereiden*)."""
+    if i != j:
+        return False
+    w = t.words[i][2]
+    lm = lemma("nl", w)
+    for k in range(i + 1, b):
+        p = t.words[k][2]
+        if p in _NL_SEPARABLE and (p + lm).endswith("en") and _is_known_nl(p + lm):
+            return True
+    return False
+
+
+def _nl_infinitive_in(words: Sequence[str], a: int, b: int) -> bool:
+    """A Dutch infinitive among ``words[a:b]`` (the future "gaat ... tekenen" needs one)."""
+    for w in words[a:b]:
+        lm = lemma("nl", w)
+        if w.endswith("en") and len(w) > 3 and (lm == w or w.startswith(lm)):
+            return True  # "tekenen" (the dictionary gives the noun "teken"), "kopen"
+    return False
+
+
+def _nl_nominal_infinitive(words: Sequence[str], i: int, j: int) -> bool:
+    """A Dutch infinitive used as a noun: after "het" and other infinitives ("het onderzoeken
+    en overwegen van hun opties")."""
+    if i != j or not words[i].endswith("en"):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        if words[k] == "het":
+            return True
+        if not (words[k] == "en" or words[k].endswith("en")):
+            return False
+        k -= 1
+    return False
+
+
 #: words before "mogelijk"/"possible" that make it a degree ("zo snel mogelijk", "waar
 #: mogelijk", "as soon as possible"), not a hedge
 _DEGREE_WORDS = frozenset({"zo", "zoveel", "waar", "indien", "als", "as", "where", "if"})
@@ -206,10 +278,19 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     if i >= len(t.words) or j < i:
         return False
     words = [w for _, _, w in t.words]
-    a = next((x for x, y in _clauses(t) if x <= i < y), 0)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(words)))
     qw = _QUESTION_WORDS.get(v.language, frozenset())
     if any(words[k] in qw for k in range(a, i)):
         return True
+    wh = _WH_WORDS.get(v.language, frozenset())
+    if kind != "hedges" and any(words[k] in wh for k in range(a + 1, i)):
+        # "Je onderzoekt wat het bedrijf wil", "asks what the buyer expects"; a hedge stays
+        # one ("vraagt hoe hij gevoelsmatig de kansen beoordeelt")
+        return True
+    if v.language == "nl" and _nl_separable_stem(t, i, j, b):
+        return True  # "Je bereid je voor op": the stem of *voorbereiden*, no intention
+    if v.language == "nl" and _nl_nominal_infinitive(words, i, j):
+        return True  # "met het onderzoeken en overwegen van hun opties": a noun
     first, last = words[i], words[j]
     prev = words[i - 1] if i > 0 else ""
     nxt = words[j + 1] if j + 1 < len(words) else ""
@@ -229,7 +310,15 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             and (not nxt or nxt in _NL_SEPARABLE or nxt in _NL_GAAN_NOT_FUTURE)
         ):
             return True
+        if first in _NL_GAAN and i == j and not _nl_infinitive_in(words, i + 1, b):
+            return True  # "gaat de deal naar gewonnen": a verb of motion, no infinitive
     if kind == "judgements":
+        if (
+            nxt
+            and v["buyer_actors"].has_word(nxt)
+            and _verb_follows(v, t, Span(t.words[j + 1][0], t.words[j + 1][1], nxt))
+        ):
+            return True  # "Interested prospect booked a call": an adjective on the actor
         if nxt and (
             v["buyer_act_nouns"].has_word(nxt)
             or v["buyer_artefacts"].has_word(nxt)
@@ -254,6 +343,72 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     return False
 
 
+#: words that point back to what an earlier clause named ("en heeft dat gemaild")
+_ANAPHORS = frozenset({"dat", "die", "dit", "het", "it", "this", "that", "one", "them"})
+
+
+def _acted_on(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
+    """An intention the buyer acted on or stated in a later coordinated clause that points back
+    to it: "Klant wil een demo en heeft die aangevraagd", "wants a demo and booked one"."""
+    i = t.first_word_at(f.start)
+    clauses = _clauses(t)
+    reporting = _without(v.find("reporting_verbs", t), exc)
+    buyer = v["buyer_act_lemmas"]
+    for a, b in clauses:
+        if a <= i:
+            continue
+        ws = [w for _, _, w in t.words[a:b]]
+        if not any(w in _ANAPHORS for w in ws):
+            continue
+        lo, hi = t.words[a][0], t.words[b - 1][1]
+        if any(lo <= r.start < hi for r in reporting):
+            return True
+        if any(_in(buyer, w, lemma(v.language, w)) and w != lemma(v.language, w) for w in ws):
+            return True
+    return False
+
+
+def _reported(v: Vocabulary, t: Text, j: Span, reporting: list[Span], comps: list[Span]) -> bool:
+    """``j`` is what a reporting verb reports: after it and a complementizer, within two
+    words after it, or (Dutch) just before it ("interesse getoond")."""
+    for r in reporting:
+        if any(r.end <= c.start and c.end <= j.start for c in comps):
+            return True
+        if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
+            return True
+        if v.language == "nl" and j.end <= r.start and not _gap_words(t, j.end, r.start):
+            return True
+        if v.language == "nl" and r.end <= j.start and _gap_words(t, r.end, j.start)[-1:] == ["te"]:
+            return True  # "heeft aangegeven meer te willen horen"
+    return False
+
+
+def _split_reporting_nl(v: Vocabulary, t: Text) -> list[Span]:
+    """Dutch reporting verbs split over their clause (verb second, particle last): "de prospect
+    geeft aan dat ...", "Klant geeft ... schriftelijk aan" (*aangeven*)."""
+    if v.language != "nl" or not t.words:
+        return []
+    lemmas = _cached(
+        v,
+        "reporting_lemmas",
+        "",
+        lambda: frozenset(
+            lemma("nl", e.split()[-1].casefold()) for e in v["reporting_verbs"].entries
+        ),
+    )
+    out: list[Span] = []
+    for a, b in _clauses(t):
+        for i in range(a, b):
+            s, e, w = t.words[i]
+            lm = lemma("nl", w)
+            for k in range(i + 1, b):
+                p = t.words[k][2]
+                if p in _NL_SEPARABLE and (p + lm) in lemmas:
+                    out.append(Span(s, e, t.raw[s:e]))
+                    break
+    return out
+
+
 def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     t = v.text(text)
     exc = v.find("exceptions", t)
@@ -266,28 +421,17 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     judgements = [j for j in judgements if not _descriptive(v, t, j, "judgements")]
     if judgements and v.language == "nl":
         judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
-    if judgements:
-        reporting = _without(v.find("reporting_verbs", t), exc)
-        comps = v.find("complementizers", t)
+    if judgements or future:
+        # "Buyer confirmed in writing that the tool is a good fit", "de prospect geeft aan dat
+        # ze wil overstappen": the buyer's own words; "expressed interest", "tonen
+        # koopsignalen", "interesse getoond": the judgement is the object of the buyer's act
+        reporting = _without(v.find("reporting_verbs", t), exc) + _split_reporting_nl(v, t)
         if reporting:
-            # "Buyer confirmed in writing that the tool is a good fit": the buyer's own words;
-            # "expressed interest", "tonen koopsignalen", "interesse getoond": the judgement is
-            # the object of the buyer's observable act
-            def reported(j: Span) -> bool:
-                for r in reporting:
-                    if any(r.end <= c.start and c.end <= j.start for c in comps):
-                        return True
-                    if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
-                        return True
-                    if (
-                        v.language == "nl"
-                        and j.end <= r.start
-                        and not _gap_words(t, j.end, r.start)
-                    ):
-                        return True
-                return False
-
-            judgements = [j for j in judgements if not reported(j)]
+            comps = v.find("complementizers", t)
+            judgements = [j for j in judgements if not _reported(v, t, j, reporting, comps)]
+            future = [f for f in future if not _reported(v, t, f, reporting, comps)]
+    if future:
+        future = [f for f in future if not _acted_on(v, t, f, exc)]
     if judgements and _observable_act(v, t, exc):
         # "Klant is tevreden over de pilot en heeft dat schriftelijk bevestigd", "Qualified
         # lead booked a demo": a judgement word next to an act someone can see is no opinion
@@ -343,12 +487,21 @@ class _Mention:
 _SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
 
 
+#: prepositions that make a person part of a group ("someone in Marketing", "iemand van ons")
+_PART_OF = frozenset({"in", "of", "from", "at", "van", "bij", "uit", "binnen"})
+
 _COORDINATORS = {"en": frozenset({"or", "and"}), "nl": frozenset({"of", "en"})}
 
 
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
     sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
-    buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), exc, acts)]
+    # an exception whose head is a buyer word still names the buyer ("Qualified lead booked")
+    heads = [
+        e
+        for e in exc
+        if not any(b.end == e.end and _verb_follows(v, t, b) for b in v.find("buyer_actors", t))
+    ]
+    buyers = [(s, "buyer") for s in _without(v.find("buyer_actors", t), heads, acts)]
     both = sorted([*sellers, *buyers], key=lambda m: (m[0].start, -(m[0].end - m[0].start)))
     kept: list[tuple[Span, str]] = []
     for m in both:
@@ -393,6 +546,17 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 if steps > 5:
                     break
                 continue
+            if (
+                sd == "seller"
+                and w in _PART_OF
+                and i > 0
+                and v["indefinite_actors"].has_word(t.words[i - 1][2])
+            ):
+                # "someone in Marketing should mark ...", "iemand van ons team": the person
+                # stands in the place of the indefinite word
+                i -= 2
+                steps += 2
+                continue
             marker = w
             if not _is_marker(v, w):
                 # an adjective between the marker and the actor: "naar de potentiële klant",
@@ -402,8 +566,14 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                     if agents.has_word(wk) or objects.has_word(wk):
                         w = marker = wk
                         break
+                    if poss.has_word(wk) and sd == "buyer":
+                        sd = "seller"  # "by our CS team": a modifier after the possessive
                     if not (dets.has_word(wk) or poss.has_word(wk)):
                         break
+                if not _is_marker(v, w) and _modifiers_at_clause_start(v, t, i, span, spans):
+                    role = "subject"  # "Qualified prospect has agreed", "initial contact made"
+                    marker = ""
+                    break
             if agents.has_word(w):
                 role = "agent"
                 if v.language == "nl" and _attributive(t, span):
@@ -414,8 +584,15 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 role = "subject"
             elif aux_a.has_word(w) or aux_p.has_word(w):
                 # "Na de demo heeft de klant ...": the subject after the verb, unless another
-                # actor came first ("Verkoper heeft de klant gebeld": the object)
-                role = "object" if any(o.end <= ws for o in spans) else "subject"
+                # actor came first ("Verkoper heeft de klant gebeld", "Na de demo heeft de
+                # verkoper de klant gebeld": the object)
+                earlier = any(o.end <= span.start and o != span for o in spans)
+                role = "object" if earlier else "subject"
+            elif v.language == "nl" and i > 0 and _nl_finite(w) and not _punct_before(t, i):
+                # verb second after an adverbial: "Na het gesprek stelt het bedrijf ... op";
+                # a second actor after the verb is its object ("belt de verkoper de klant")
+                earlier = any(o.end <= span.start and o != span for o in spans)
+                role = "object" if earlier else "subject"
             break
         if (
             out
@@ -428,6 +605,68 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+def _modifiers_at_clause_start(
+    v: Vocabulary, t: Text, i: int, span: Span, others: Sequence[Span]
+) -> bool:
+    """Words ``..i`` before an actor are its modifiers at the start of a clause ("Qualified
+    prospect has agreed", "initial contact made", "Potentiële klant heeft ..."): at most two
+    words, none a marker or an inflected verb, after the text start or a clause boundary, and a
+    verb follows the actor in its clause ("Called customer" and "Initial contact" have none)."""
+    k = i
+    n = 0
+    while k >= 0 and not (k > 0 and _punct_before(t, k)):
+        ws, _e, w = t.words[k]
+        if _is_marker(v, w) or w in _VERBS_EN or _inflected(v, w):
+            return False
+        if any(o.start <= ws < o.end for o in others):
+            return False  # "Manager confirms lead quality": another actor, then a verb
+        if not v["determiners"].has_word(w):
+            n += 1
+        k -= 1
+        if n > 2:
+            return False
+    start = k + 1
+    if v["determiners"].has_word(t.words[start][2]) and start == i:
+        return False
+    return _verb_follows(v, t, span)
+
+
+def _verb_follows(v: Vocabulary, t: Text, span: Span) -> bool:
+    """A verb (auxiliary or participle) follows ``span`` in its clause."""
+    lang = v.language
+    j = t.first_word_at(span.end)
+    stop = next((x for x in range(j + 1, len(t.words)) if _punct_before(t, x)), len(t.words))
+    aux = v["active_auxiliaries"], v["passive_auxiliaries"]
+    return any(
+        any(a.has_word(w) for a in aux)
+        or w in _VERBS_EN
+        or _word_is_participle(lang, w, lemma(lang, w))
+        for _, _, w in t.words[j:stop]
+    )
+
+
+def _inflected(v: Vocabulary, w: str) -> bool:
+    """``w`` is an inflected form that is no attributive adjective: a finite verb or a plural
+    ("confirms", "geeft"); English participles and Dutch adjectives in -e are modifiers."""
+    lm = lemma(v.language, w)
+    if lm == w:
+        return False
+    if v.language == "en":
+        return not _participle_like(v, w)
+    return not w.endswith("e")
+
+
+def _nl_finite(w: str) -> bool:
+    """``w`` is a Dutch finite verb in the present or past singular ("stelt", "belde")."""
+    lm = lemma("nl", w)
+    return (
+        lm != w
+        and lm.endswith("en")
+        and not w.endswith("en")
+        and not _word_is_participle("nl", w, lm)
+    )
 
 
 def _is_marker(v: Vocabulary, w: str) -> bool:
@@ -498,6 +737,40 @@ def _todo_nl(v: Vocabulary, t: Text, after: int = 0) -> Span | None:
     return None
 
 
+def _nl_stem(infinitive: str) -> str:
+    """The Dutch stem of an infinitive: *kwalificeren* → *kwalificeer*, *bellen* → *bel*,
+    *sturen* → *stuur*, *maken* → *maak*."""
+    base = infinitive[:-2] if infinitive.endswith("en") else infinitive
+    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "aeiou":
+        return base[:-1]  # bell → bel
+    if (
+        len(base) > 2
+        and base[-2] in "aeiou"
+        and base[-1] not in "aeiou"
+        and base[-3] not in "aeiou"
+    ):
+        return base[:-1] + base[-2] + base[-1]  # stur → stuur, mak → maak
+    if base.endswith("er") and infinitive.endswith("eren"):
+        return base[:-2] + "eer"  # kwalificer → kwalificeer
+    return base
+
+
+def _imperative_nl(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch order: the text starts with the stem of a seller-work verb ("Kwalificeer de
+    kans", "Bel de klant", "Stuur de offerte"), not followed by a participle ("Plan
+    goedgekeurd": a noun)."""
+    if len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    lm = lemma("nl", w)
+    if lm == w or not _in(v["seller_work_lemmas"], w, lm) or _nl_stem(lm) != w:
+        return None
+    nxt = t.words[1][2]
+    if _word_is_participle("nl", nxt, lemma("nl", nxt)) or _punct_before(t, 1):
+        return None
+    return Span(s, e, t.raw[s:e])
+
+
 def _buyer_document(v: Vocabulary, w: str) -> bool:
     """A word for the buyer's own request or document: a buyer artefact or act noun, or a
     compound whose head is one ("offerteaanvraag", "inkoopbeslissing")."""
@@ -559,6 +832,8 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
             return p if len(gap) <= 4 else None
         if gap:
             return None
+        if " " in p.text and _participle_like(v, p.text.split()[0].casefold()):
+            return None  # "Buyer made contact via the website": a verb with its own object
         j = t.first_word_at(p.end)
         if j >= len(t.words) or t.raw[p.end : t.words[j][0]].strip(" "):
             return p  # "Lead contacted", "Champion identified, pain quantified"
@@ -566,16 +841,30 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         if v["object_markers"].has_word(nxt) or v["agent_markers"].has_word(nxt):
             return p  # "Customer called about pricing"
         return None
-    if nl:
-        return _todo_nl(v, t, after=m.span.end)
     j = t.first_word_at(m.span.end)
+    if nl:
+        if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
+            s, e, w = t.words[j]
+            lm = lemma("nl", w)
+            if _in(v["seller_work_lemmas"], w, lm) and _word_is_participle("nl", w, lm):
+                return Span(s, e, t.raw[s:e])  # "Beslissers geïdentificeerd"
+        return _todo_nl(v, t, after=m.span.end)
     if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
         s, e, w = t.words[j]
         lm = lemma("en", w)
         if v["seller_work_lemmas"].has_word(lm) and _word_is_participle("en", w, lm):
             after = t.words[j + 1][2] if j + 1 < len(t.words) else ""
-            if not after or not (v["determiners"].has_word(after) or after.isdigit()):
-                return Span(s, e, t.raw[s:e])  # "Champion identified", "economic buyer mapped"
+            if (
+                not after
+                or _punct_before(t, j + 1)
+                or after in _PREPOSITIONS_EN
+                or after in _PARTICLES_EN
+                or after in ("and", "or", "but")
+                or after.endswith("ly")
+            ):
+                # "Champion identified", "economic buyer mapped and ...", "coached on ...";
+                # a bare object after it is an active verb ("Customer booked time with us")
+                return Span(s, e, t.raw[s:e])
     return _passive_work_en(v, t, m)
 
 
@@ -595,15 +884,16 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
             seen_aux = True
             continue
         if not seen_aux:
-            if w in ("that", "who", "which", "has", "have", "had"):
-                continue
+            if w in ("that", "who", "which", "has", "have", "had") or v["buyer_actors"].has_word(w):
+                continue  # "prospective customers that have been ...": the rest of the phrase
             return None
         lm = lemma("en", w)
         if work.has_word(lm) and _word_is_participle("en", w, lm):
             return Span(s, e, t.raw[s:e])
         perfect = any(t.words[x][2] in ("been", "being") for x in range(j, k))
+        second = t.words[k + 1][2] if k + 1 < len(t.words) else ""
         if (
-            perfect
+            (perfect or v["determiners"].has_word(second))  # "was given a demo"
             and _word_is_participle("en", w, lm)
             and w not in _STATIVE_PARTICIPLES_EN
             and not _in(v["buyer_act_lemmas"], w, lm)
@@ -711,6 +1001,44 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     return _seller_work_in(v, t, a, b) is not None
 
 
+def _work_in_other_clauses(
+    v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]
+) -> Span | None:
+    """Seller work in a later clause that names no actor of its own: the buyer subject of the
+    first clause does not act in it ("Final decision-makers engaged, pricing discussed",
+    "New prospect, initial contact made")."""
+    i = t.first_word_at(m.span.start)
+    clauses = _clauses(t)
+    for a, b in clauses:
+        if a <= i:
+            continue
+        if any(a <= t.first_word_at(o.span.start) < b for o in mentions):
+            continue
+        if t.words[a - 1][2] in ("and", "en", "or", "of") or not _punct_before(t, a):
+            continue  # "Buyer signed and returned the form": the same subject
+        found = _seller_work_in(v, t, a, b)
+        if found is None:
+            continue
+        k = t.first_word_at(found.end)
+        if k < b and (v["determiners"].has_word(t.words[k][2]) or t.words[k][2].isdigit()):
+            continue  # "they replied, booked a meeting": an active verb, the subject elided
+        return found
+    return None
+
+
+def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
+    """The verb of the seller's clause is one of receiving (``reception_lemmas``): "you have
+    received a decision from the customer", "We hebben de getekende offerte terugontvangen"."""
+    i = t.first_word_at(m.span.end)
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
+    rec = v["reception_lemmas"]
+    for k in range(i, b if v.language == "nl" else min(b, i + 4)):
+        w = t.words[k][2]
+        if _in(rec, w, lemma(v.language, w)):
+            return True
+    return False
+
+
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
     exc = v.find("exceptions", t) + _quoted(t)
@@ -745,12 +1073,30 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         # "Wij denken dat de klant ...": the buyer is inside the seller's clause
         subjects = [m for m in subjects if not (m.side == "buyer" and comps.has_word(m.marker))]
     patient: Span | None = None
+    receiving = [m for m in subjects if m.side == "seller" and _receives(v, t, m)]
+    if receiving:
+        # "We received the signed order form": the seller reports the buyer's act
+        return Actor("buyer", receiving[0].span.text, "subject")
+    later = [
+        m
+        for m in subjects[1:]
+        if m.side == "seller"
+        and (m.marker in _COORDINATORS.get(v.language, ()) or m.marker == "")
+        and not v["ambiguous_actors"].has_word(m.span.text)
+    ]
+    if later and subjects[0].side == "buyer":
+        # "They've replied, or you've confirmed they have budget": a clause of its own whose
+        # subject is the seller
+        return Actor("seller", later[0].span.text, "subject")
     for m in subjects:
         if m.side == "buyer" and _ambiguous_is_seller(v, t, m, mentions):
             return Actor("seller", m.span.text, "subject")
         if m.side == "buyer":
             p = _passive_patient(v, t, m, acts)
             if p is None:
+                rest = _work_in_other_clauses(v, t, m, mentions)
+                if rest is not None:
+                    return Actor("seller", rest.text, "passive")
                 return Actor("buyer", m.span.text, "subject")
             patient = patient or p
     for m in subjects:
@@ -759,7 +1105,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if patient is not None:
         return Actor("seller", patient.text, "passive")
     if v.language == "nl":
-        todo = _todo_nl(v, t)
+        todo = _todo_nl(v, t) or _imperative_nl(v, t)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
     if acts:
@@ -827,6 +1173,8 @@ def lemma(language: str, word: str) -> str:
             if stem.endswith(("d", "t")):
                 return sep + stem[:-1] + "en"
     if language == "en":
+        if w in _IRREGULAR_EN:
+            return _IRREGULAR_EN[w]
         if w.endswith("ied") and len(w) > 4:
             return w[:-3] + "y"
         if w.endswith("ed") and len(w) > 4:
@@ -843,22 +1191,32 @@ def _word_is_participle(language: str, word: str, lem: str) -> bool:
         return word != lem and (
             word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES or word == "made"
         )
-    return word != lem and (word.startswith("ge") or "ge" in word[:9]) and word.endswith(("d", "t"))
+    if word == lem or not (word.startswith("ge") or "ge" in word[:9]):
+        return False
+    # weak ge-...-d/-t, and strong ge-...-en whose lemma is another verb ("geholpen": helpen)
+    return word.endswith(("d", "t")) or (word.endswith("en") and lem.endswith("en"))
 
 
 def _leading_work(v: Vocabulary, t: Text) -> Span | None:
-    """The criterion starts with seller work as a gerund or an order: "Making initial contact
-    and confirming basic fit with your ideal customer profile", "Property preferences vragen".
-    """
+    """A clause starts with seller (or seller-led joint) work as a gerund: "Making initial
+    contact and confirming basic fit with your ideal customer profile", "Active discovery,
+    understanding needs", "Discussing pricing with the buyer"."""
     if not t.words or v.language != "en":
         return None
-    s, e, w = t.words[0]
-    lm = lemma("en", w)
-    if not (w.endswith("ing") and v["seller_work_lemmas"].has_word(lm)):
-        return None
-    if any(v["buyer_act_lemmas"].has_word(lemma("en", x)) for _, _, x in t.words):
-        return None
-    return Span(s, e, t.raw[s:e])
+    buyer = v["buyer_act_lemmas"]
+    for a, b in _clauses(t):
+        s, e, w = t.words[a]
+        lm = lemma("en", w)
+        if not (w.endswith("ing") and _in(v["seller_work_lemmas"], w, lm)) and not (
+            w.endswith("ing") and _in(v["joint_lemmas"], w, lm)
+        ):
+            continue
+        if any(_in(buyer, x, lemma("en", x)) for _, _, x in t.words[a:b]):
+            continue
+        if a + 1 < b and _participle_like(v, t.words[a + 1][2]):
+            continue  # "Closing date confirmed": a noun
+        return Span(s, e, t.raw[s:e])
+    return None
 
 
 #: word endings of English adjectives and nouns that simplemma also lists as verbs ("initial",
@@ -1085,15 +1443,30 @@ def _clauses(t: Text) -> list[tuple[int, int]]:
     """Word index ranges of the clauses of ``t``: split at , ; / + and "and"/"en"."""
     out: list[tuple[int, int]] = []
     start = 0
+    words = [w for _, _, w in t.words]
+    in_np = False  # inside Dutch coordinated adjectives: "een klantgerichte, aantrekkelijke en"
     for i, (s, _, w) in enumerate(t.words):
         if i == 0:
             continue
         between = t.raw[t.words[i - 1][1] : s]
         if any(ch in between for ch in ",;/+") or w in ("and", "en"):
+            nxt = words[i + 1] if w == "en" and i + 1 < len(words) else w
+            if ("," in between or w == "en") and _nl_adjectives(words, i - 1, nxt, in_np):
+                in_np = True
+                continue
+            in_np = False
             out.append((start, i))
             start = i + 1 if w in ("and", "en") else i
     out.append((start, len(t.words)))
     return [c for c in out if c[0] < c[1]]
+
+
+def _nl_adjectives(words: Sequence[str], k: int, nxt: str, in_np: bool) -> bool:
+    """``words[k]`` and ``nxt`` are Dutch attributive adjectives (-e) in one noun phrase after
+    an article: the comma or "en" between them joins adjectives, not clauses."""
+    if not (words[k].endswith("e") and nxt.endswith("e") and len(nxt) > 3):
+        return False
+    return in_np or (k > 0 and words[k - 1] in ("een", "de", "het"))
 
 
 def _seller_work(v: Vocabulary, t: Text) -> Span | None:
@@ -1135,6 +1508,7 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             return None
     acts = v["buyer_act_nouns"]
     done = v["completion_words"]
+    joint = v["joint_lemmas"]
     for i in range(a, b):
         s, e, w = tw[i]
         lm = lems[i]
@@ -1143,9 +1517,16 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             for j in range(i + 1, b):
                 if words[j] in _NL_SEPARABLE and _in(work, words[j] + w, words[j] + lm):
                     return Span(s, e, t.raw[s:e] + " … " + words[j])
-        if i > a and done.has_word(w) and _activity_noun(v, words[i - 1], lems[i - 1]):
+        if i > a and done.has_word(w) and _activity_head(v, words[i - 1], lems[i - 1]):
             ps = tw[i - 1][0]
             return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
+        if (
+            _in(joint, w, lm)
+            and _word_is_participle(v.language, w, lm)
+            and not (i > a and acts.has_word(words[i - 1]))
+            and not (not nl and _attributive_en(v, t, i, b))
+        ):
+            return Span(s, e, t.raw[s:e])  # "Pricing discussed", "Planning afgestemd"
         if not _in(work, w, lm):
             continue
         if i > a and acts.has_word(words[i - 1]):
@@ -1155,6 +1536,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
             return Span(tw[i - 1][0], e, t.raw[tw[i - 1][0] : e])  # "To qualify"
         if _word_is_participle(v.language, w, lm):
+            if not nl and _attributive_en(v, t, i, b):
+                continue  # "Qualified lead booked a demo": an adjective on the buyer
             return Span(s, e, t.raw[s:e])
         if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
             nxt = words[1] if len(words) > 1 else ""
@@ -1166,6 +1549,32 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if nl and i > 0 and w != lm and not w.endswith("en"):
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
+
+
+def _attributive_en(v: Vocabulary, t: Text, i: int, b: int) -> bool:
+    """The English participle at ``i`` modifies the buyer noun after it, and the clause has a
+    verb of its own later ("Qualified lead booked a demo", "Engaged prospect has replied")."""
+    if i + 1 >= b or not v["buyer_actors"].has_word(t.words[i + 1][2]):
+        return False
+    aux = v["active_auxiliaries"], v["passive_auxiliaries"]
+    for k in range(i + 2, b):
+        w = t.words[k][2]
+        if w in _VERBS_EN or any(a.has_word(w) for a in aux):
+            return True
+        if _word_is_participle("en", w, lemma("en", w)) or _in(
+            v["buyer_act_lemmas"], w, lemma("en", w)
+        ):
+            return True
+    return False
+
+
+def _activity_head(v: Vocabulary, w: str, lm: str) -> bool:
+    """An activity noun, or a Dutch compound ending in an activity suffix ("verkoopgesprek")."""
+    if _activity_noun(v, w, lm):
+        return True
+    if v.language != "nl":
+        return False
+    return any(w.endswith(x) for x in v["activity_noun_suffixes"].singles)
 
 
 def _activity_noun(v: Vocabulary, w: str, lm: str) -> bool:

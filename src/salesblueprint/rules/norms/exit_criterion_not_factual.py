@@ -41,8 +41,11 @@ def check(ctx: Context) -> Iterator[Problem]:
       tekenen, verwacht, is van plan, wil*;
     - an opinion or feeling, hedges and judgement words: *seems, likely, interested, happy,
       warm, ready to buy, good fit* / *lijkt, waarschijnlijk, geïnteresseerd, enthousiast,
-      positief, vermoedelijk*. A judgement the buyer states in an observable act ("Buyer
-      confirmed in writing that the tool is a good fit") is fine.
+      positief, vermoedelijk*, also when hidden as an event (*great first call, worth
+      pursuing* / *goed gesprek gehad*). A judgement or intention the buyer states in an
+      observable act ("Buyer confirmed in writing that the tool is a good fit", "Klant geeft
+      aan dat hij wil tekenen") is fine, and so is what the seller finds out ("asks what the
+      buyer expects").
     The message quotes the words that triggered it and shows how to restate the criterion.
 
     ## Why is this bad?

@@ -31,8 +31,13 @@ def check(ctx: Context) -> Iterator[Problem]:
     Contract sent to the customer* / *Offerte verstuurd, Offerte is verstuurd, Demo gegeven*)
     or a to-do for the seller (*Send proposal* / *Klant bellen*). Buyer-side roles count as the
     buyer: champion, decision maker, economic buyer, procurement, legal, IT lead, the
-    customer's users / *beslisser, inkoper, opdrachtgever, klant*. An explicit
-    ``actor: buyer`` or ``actor: seller`` on the criterion overrules the heuristics.
+    customer's users / *beslisser, inkoper, opdrachtgever, klant*. Work the seller and the
+    buyer do together, with no buyer as its actor, is the seller's meeting (*Pricing discussed,
+    timeline aligned* / *Prijzen besproken*); the seller who *receives* something reports the
+    buyer's act and is not reported (*We received the signed order form* / *Wij hebben de
+    getekende offerte ontvangen*). The message quotes the actor or verb it read and how it
+    read it. An explicit ``actor: buyer`` or ``actor: seller`` on the criterion overrules the
+    heuristics.
 
     ## Why is this bad?
     HubSpot's fourth norm: every stage is *buyer-centric*. Each stage pairs a seller action
