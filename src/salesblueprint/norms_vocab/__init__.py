@@ -58,6 +58,10 @@ CATEGORIES: tuple[str, ...] = (
     "buyer_act_nouns",
     "completion_words",
     "ambiguous_actors",
+    "buyer_job_lemmas",
+    "frame_nouns",
+    "waiting_markers",
+    "seller_parties",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -309,6 +309,7 @@ _READING = {
     "passive": i18n._("read as seller work, with no buyer as its actor"),
     "todo": i18n._("read as an order to the seller"),
     "waiting": i18n._("read as a waiting state: the seller's queue"),
+    "noun": i18n._("read as a noun of seller activity"),
     "explicit": "",
 }
 
@@ -317,7 +318,7 @@ _READING = {
 class Actor:
     side: Side
     why: str  # the words that show it, quoted in messages
-    how: Literal["subject", "agent", "passive", "todo", "waiting", "explicit"]
+    how: Literal["subject", "agent", "passive", "todo", "waiting", "noun", "explicit"]
 
     @property
     def reading(self) -> str:
@@ -1252,8 +1253,11 @@ def _suggestion(v: Vocabulary, t: Text) -> str | None:
 def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     import re
 
-    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)": each part is a name
-    parts = [p.strip() for p in re.split(r"\s*/\s*|[()]", name) if p.strip()]
+    # "Bedrijfs- en marktanalyse": the cut-off first part of a compound shares the last one's head
+    name = re.sub(r"\b\w+-\s+(?:en|of|and|or|&)\s+", "", name) if "-" in name else name
+    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
+    # each part is a name
+    parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
     if len(parts) > 1:
         for part in parts:
             issue = _stage_name_issue_one(v, part)
@@ -1311,7 +1315,11 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
 
 
 def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
+    from salesblueprint.rules.norms import _names
+
     t = v.text(name)
+    if _names.buyer_job(v, t):
+        return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
     content = [
         (s, e)
         for s, e, w in t.words
@@ -1332,6 +1340,11 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         head = head or _dutch_infinitive_name(v, t)
         if head is not None:
             return StageNameIssue(_quote([head]), _suggestion(v, t))
+    if actor is None or actor.how == "subject":
+        found = _names.seller_reading(v, t)
+        if found is not None:
+            span, how = found
+            return StageNameIssue(Actor("seller", span.text, how).reading, _suggestion(v, t))
     return None
 
 
