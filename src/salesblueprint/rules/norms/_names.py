@@ -53,7 +53,7 @@ _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _NL_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("atie", ("eren",)),  # kwalificatie -> kwalificeren, oriëntatie -> oriënteren
-    ("tie", ("eren",)),  # selectie -> selecteren, prospectie -> prospecteren
+    ("ie", ("eren",)),  # selectie -> selecteren, prospectie -> prospecteren
     ("ing", ("en",)),  # onderhandeling -> onderhandelen, beoordeling -> beoordelen
     ("st", ("en",)),  # ontvangst -> ontvangen
     ("e", ("eren",)),  # analyse -> analyseren
@@ -144,6 +144,8 @@ def word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
         # the head of a compound no list knows: "leadgeneratie", "klantonderzoek"
         parts += [w[k:] for k in range(3, len(w) - 4)]
     for part in parts:
+        if part != w and v["buyer_act_nouns"].has_word(part):
+            return "buyer", part  # "Keuzefase", "Beslissingsfase"
         for cat in ("buyer_act_lemmas", "buyer_job_lemmas"):
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
@@ -247,7 +249,9 @@ def _seller_as_object(v: Vocabulary, t: Text) -> bool:
     return True
 
 
-def seller_reading(v: Vocabulary, t: Text) -> tuple[Span, Literal["todo", "waiting", "noun"]] | None:
+def seller_reading(
+    v: Vocabulary, t: Text
+) -> tuple[Span, Literal["todo", "waiting", "noun"]] | None:
     """Seller activity read from the name's morphology, with the words that show it and how:
     an order ("Offerte maken", "Develop"), a waiting state ("Ter ondertekening") or a noun of
     seller work ("Onderhandelen" as a noun, "Productdemonstratie", "Concept offerte")."""
@@ -407,11 +411,13 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
         return _span(t, hs, he)
     # a nominalisation whose object is the seller's document: "Proposal creation", "Quote
     # development" (a verb the vocabulary does not class; the buyer's are left out above)
-    if head.endswith(_NOMINAL_ENDINGS) and any(
-        v["seller_stage_nouns"].has_word(w) for s, e, w in content if (s, e) != (hs, he)
+    derived = set(verbs_of(v.language, head)) - {head, _lemma(v.language, head)}
+    if (
+        derived
+        and head.endswith(_NOMINAL_ENDINGS)
+        and any(v["seller_stage_nouns"].has_word(w) for s, e, w in content if (s, e) != (hs, he))
     ):
-        if set(verbs_of(v.language, head)) - {head, _lemma(v.language, head)}:
-            return _span(t, content[0][0], he)
+        return _span(t, content[0][0], he)
     return None
 
 
