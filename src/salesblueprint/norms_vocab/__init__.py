@@ -62,6 +62,7 @@ CATEGORIES: tuple[str, ...] = (
     "frame_nouns",
     "waiting_markers",
     "seller_parties",
+    "seller_stage_verbs",
 )
 
 _WORD_RE = re.compile(r"\w+")

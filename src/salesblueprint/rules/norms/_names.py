@@ -150,9 +150,10 @@ def word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
                 return "buyer", verb
-        verb = _is_verb_of(v, "seller_work_lemmas", part)
-        if verb is not None:
-            return "seller", verb
+        for cat in ("seller_work_lemmas", "seller_stage_verbs"):
+            verb = _is_verb_of(v, cat, part)
+            if verb is not None:
+                return "seller", verb
     return None
 
 
@@ -347,9 +348,10 @@ def _object_of_seller(v: Vocabulary, w: str) -> bool:
 
 
 def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> Span | None:
-    """A one-word English name that is the base form of a verb: "Develop", "Close", "Expand".
-    Not when the word is a noun of a category (an actor, an artefact, an activity noun) or the
-    verb is a buyer act or buying job ("Decide", "Evaluate")."""
+    """A one-word English name that is the base form of a seller's verb (``seller_work_lemmas``,
+    ``seller_stage_verbs``): "Develop", "Close", "Expand". Not when the word is a noun of a
+    category (an actor, an artefact) or a buyer act or buying job ("Decide", "Evaluate"); a
+    verb of no class is left alone, since most such words are nouns too ("Budget", "Plan")."""
     if v.language != "en" or len(t.words) != 1:
         return None
     from salesblueprint.rules.norms._language import _base_verb_en
@@ -365,12 +367,13 @@ def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -
         "buyer_act_nouns",
         "judgements",
         "completion_words",
+        "frame_nouns",
     )
     if any(v[c].has_word(w) for c in nouns):
         return None
     side = word_side(v, w)
-    if side is not None and side[0] == "buyer":
-        return None
+    if side is None or side[0] == "buyer":
+        return None  # "Open", "Budget", "Plan": a noun or adjective as often as a verb
     return _span(t, s, e)
 
 
@@ -447,4 +450,4 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True) -> bool:
         return head.endswith("ing")  # "Objection handling", "Solutioning"
     # "Leadgeneratie", "Klantonderzoek"; not with a complement ("bepaling van de behoefte"
     # is as often the buyer's own job)
-    return bare and head != side[1]
+    return bare
