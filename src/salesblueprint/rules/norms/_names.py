@@ -25,8 +25,9 @@ The verbs are classed by the vocabulary (``seller_work_lemmas``, ``buyer_act_lem
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from salesblueprint.norms_vocab import Span, Text, Vocabulary
 
@@ -62,6 +63,15 @@ _NL_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: words that join the parts of a name ("Evaluation and contract", "Ontvangst en opening")
 _JOINERS = frozenset({"and", "or", "&", "en", "of"})
+
+
+def _memo(v: Vocabulary, kind: str, word: str, fn: Callable[[Vocabulary, str], Any]) -> Any:
+    """``fn(v, word)``, kept in the vocabulary's cache (a team's entries change the answer)."""
+    key = (kind, word)
+    if key in v.cache:
+        return v.cache[key]
+    out = v.cache[key] = fn(v, word)
+    return out
 
 
 def _lemma(language: str, word: str) -> str:
@@ -121,16 +131,22 @@ def compound(v: Vocabulary, word: str) -> tuple[str, str] | None:
     "demonstratie"). None for English, or when no known noun ends the word."""
     if v.language != "nl":
         return None
-    heads = frozenset(
-        h
-        for c in ("activity_nouns", "seller_stage_nouns", "frame_nouns", "activity_noun_suffixes")
-        for h in v[c].singles
-        if len(h) >= 4
-    )
+    heads = v.cache.get(("_names", "heads"))
+    if heads is None:
+        heads = v.cache[("_names", "heads")] = frozenset(
+            h
+            for c in ("activity_nouns", "seller_stage_nouns", "frame_nouns")
+            for h in (*v[c].singles, *v["activity_noun_suffixes"].entries)
+            if len(h) >= 4
+        )
     return _compound_cached(heads, word)
 
 
 def word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
+    return _memo(v, "names_side", word, _word_side)  # type: ignore[no-any-return]
+
+
+def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
     """Whose work a word of a name names, with the verb that shows it: a buyer act or buying
     job ("evaluation", "beoordeling", and the modifier of a frame noun: "oriëntatiefase"), or
     seller work ("onderhandeling", "solutioning", the last part of a Dutch compound:
@@ -158,6 +174,10 @@ def word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
 
 
 def _buyer_modifier(v: Vocabulary, word: str) -> bool:
+    return bool(_memo(v, "names_buyer_mod", word, _buyer_modifier_of))
+
+
+def _buyer_modifier_of(v: Vocabulary, word: str) -> bool:
     """A Dutch compound whose first part is a buyer act or buying job: "gunningsadvies",
     "aankoopbeslissing", "bestelformulier"."""
     w = word.casefold()
@@ -172,6 +192,10 @@ def _buyer_modifier(v: Vocabulary, word: str) -> bool:
 
 
 def _activity(v: Vocabulary, word: str) -> bool:
+    return bool(_memo(v, "names_activity", word, _activity_of))
+
+
+def _activity_of(v: Vocabulary, word: str) -> bool:
     """A noun for an activity, listed or the head of a Dutch compound."""
     w = word.casefold()
     lm = _lemma(v.language, w)
