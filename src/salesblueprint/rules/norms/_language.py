@@ -1288,6 +1288,10 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     return Span(s, e, t.raw[s:e]) if _activity_noun(v, w, lm) else None
 
 
+#: Dutch words ending in -en that are no verb ("Lead binnen")
+_NL_NOT_VERBS = frozenset({"binnen", "buiten", "boven", "beneden", "tussen", "tegen", "volgens"})
+
+
 def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
     """A Dutch stage name built on an infinitive: "Prospecteren", "Onderzoeken van die
     prospects", "Het inventariseren", "Zoveel mogelijk kandidaat kopers zoeken"."""
@@ -1301,7 +1305,7 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
     for i in {k, len(words) - 1}:
         s, e, w = t.words[i]
         lm = lemma("nl", w)
-        if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm):
+        if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm) or w in _NL_NOT_VERBS:
             continue
         if not (on_buyer or _in(work, w, lm)):
             continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job

@@ -330,7 +330,8 @@ def _waiting_for_buyer(v: Vocabulary, t: Text) -> Span | None:
     return None
 
 
-_NL_OBJECT_PREPOSITIONS = frozenset({"van", "op", "met", "aan", "voor", "naar"})
+#: Dutch words ending in -en that are no verb ("Lead binnen")
+_NL_NOT_VERBS = frozenset({"binnen", "buiten", "boven", "beneden", "tussen", "tegen", "volgens"})
 
 
 def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
@@ -345,7 +346,7 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
     k = 1 if v["determiners"].has_word(words[0]) else 0
     for i in dict.fromkeys((k, len(words) - 1)):
         s, e, w = t.words[i]
-        if len(w) < 4 or not w.endswith("en") or i >= len(words):
+        if len(w) < 4 or not w.endswith("en") or w in _NL_NOT_VERBS:
             continue
         lm = _lemma("nl", w)
         if lm != w and not (lm + "en" == w or lm + "n" == w):
