@@ -472,7 +472,12 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True) -> bool:
             return v["activity_nouns"].has_word(noun)
         return False
     if v.language == "en":
-        return head.endswith("ing")  # "Objection handling", "Solutioning"
+        # "Objection handling", "Solutioning"; other nominalisations only of the verbs that are
+        # the seller's in a name ("Needs assessment"), not of every seller-work verb: "Problem
+        # identification" is the buyer's job
+        return head.endswith("ing") or (
+            head.endswith(_NOMINAL_ENDINGS) and v["seller_stage_verbs"].has_word(side[1])
+        )
     # "Leadgeneratie", "Klantonderzoek"; not with a complement ("bepaling van de behoefte"
     # is as often the buyer's own job)
     return bare
