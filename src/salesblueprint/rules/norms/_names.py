@@ -100,8 +100,25 @@ def verbs_of(language: str, word: str) -> tuple[str, ...]:
                 out.append(stem + r)
                 if language == "en" and len(stem) > 2 and stem[-1] == stem[-2]:
                     out.append(stem[:-1] + r)  # "referral" -> "refer"
+            if language == "nl" and ending == "":
+                out.extend(_nl_open_syllable(stem))
             break
     return tuple(dict.fromkeys(x for x in out if len(x) >= 3))
+
+
+def _nl_open_syllable(stem: str) -> list[str]:
+    """Dutch infinitives of a stem whose spelling changes in an open syllable: a doubled vowel
+    is written single ("inkoop" -> "inkopen"), a final f/s becomes v/z ("bewijs" ->
+    "bewijzen")."""
+    out: list[str] = []
+    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        stem = stem[:-3] + stem[-2] + stem[-1]
+        out.append(stem + "en")
+    if stem.endswith("f"):
+        out.append(stem[:-1] + "ven")
+    elif stem.endswith("s"):
+        out.append(stem[:-1] + "zen")
+    return out
 
 
 def _is_verb_of(v: Vocabulary, category: str, word: str) -> str | None:
@@ -160,8 +177,10 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
         # the head of a compound no list knows: "leadgeneratie", "klantonderzoek"
         parts += [w[k:] for k in range(3, len(w) - 4)]
     for part in parts:
-        if part != w and v["buyer_act_nouns"].has_word(part):
-            return "buyer", part  # "Keuzefase", "Beslissingsfase"
+        if part != w and (
+            v["buyer_act_nouns"].has_word(part) or v["buyer_actors"].has_word(part)
+        ):
+            return "buyer", part  # "Keuzefase", "Leadfase": the buyer's act or state
         for cat in ("buyer_act_lemmas", "buyer_job_lemmas"):
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
@@ -402,6 +421,10 @@ def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -
     return _span(t, s, e)
 
 
+#: more words that end the noun phrase of a name ("Offerte in concept", "Onderhandelen over prijs")
+_HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om"})
+
+
 def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> Span | None:
     """The head noun of the name names seller activity.
 
@@ -415,7 +438,7 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     words = t.words
     h = len(words) - 1
     for i in range(1, len(words)):
-        if words[i][2] in _PREPOSITIONS or words[i][2] in ("in", "op", "voor", "for", "on"):
+        if words[i][2] in _PREPOSITIONS or words[i][2] in _HEAD_ENDS:
             h = i - 1
             break
     hs, he, head = words[h]
@@ -440,8 +463,10 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     # a nominalisation whose object is the seller's document: "Proposal creation", "Quote
     # development" (a verb the vocabulary does not class; the buyer's are left out above)
     derived = set(verbs_of(v.language, head)) - {head, _lemma(v.language, head)}
+    side = word_side(v, head)
     if (
         derived
+        and (side is None or side[0] == "seller")
         and head.endswith(_NOMINAL_ENDINGS)
         and any(v["seller_stage_nouns"].has_word(w) for s, e, w in content if (s, e) != (hs, he))
     ):
@@ -450,7 +475,7 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
 
 
 #: endings of nouns made from verbs (see :data:`_EN_DERIVATIONS` and :data:`_NL_DERIVATIONS`)
-_NOMINAL_ENDINGS = ("tion", "sion", "ment", "sis", "ing", "atie", "tie")
+_NOMINAL_ENDINGS = ("tion", "sion", "ment", "sis", "ing", "ery", "al", "ance", "ence", "atie", "tie")
 
 
 def _head_is_activity(v: Vocabulary, head: str, bare: bool = True) -> bool:
@@ -471,6 +496,8 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True) -> bool:
             noun = head[:-2] + "ing"
             return v["activity_nouns"].has_word(noun)
         return False
+    if v.language == "nl" and head == side[1]:
+        return True  # an infinitive: "Onderhandelen over prijs"
     if v.language == "en":
         # "Objection handling", "Solutioning"; other nominalisations only of the verbs that are
         # the seller's in a name ("Needs assessment"), not of every seller-work verb: "Problem
