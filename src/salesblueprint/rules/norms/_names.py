@@ -177,9 +177,7 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
         # the head of a compound no list knows: "leadgeneratie", "klantonderzoek"
         parts += [w[k:] for k in range(3, len(w) - 4)]
     for part in parts:
-        if part != w and (
-            v["buyer_act_nouns"].has_word(part) or v["buyer_actors"].has_word(part)
-        ):
+        if part != w and (v["buyer_act_nouns"].has_word(part) or v["buyer_actors"].has_word(part)):
             return "buyer", part  # "Keuzefase", "Leadfase": the buyer's act or state
         for cat in ("buyer_act_lemmas", "buyer_job_lemmas"):
             verb = _is_verb_of(v, cat, part)
@@ -475,7 +473,10 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
 
 
 #: endings of nouns made from verbs (see :data:`_EN_DERIVATIONS` and :data:`_NL_DERIVATIONS`)
-_NOMINAL_ENDINGS = ("tion", "sion", "ment", "sis", "ing", "ery", "al", "ance", "ence", "atie", "tie")
+_NOMINAL_ENDINGS = (
+    *("tion", "sion", "ment", "sis", "ing", "ery", "al", "ance", "ence"),
+    *("atie", "tie"),
+)
 
 
 def _head_is_activity(v: Vocabulary, head: str, bare: bool = True) -> bool:
