@@ -123,6 +123,20 @@ def test_finding_says_why_in_the_names_words(lang: str, name: str, words: str) -
     assert issue.why.startswith(words), issue.why
 
 
+@pytest.mark.parametrize(
+    ("lang", "word", "verb"),
+    [
+        ("en", "disqualified", "qualify"),
+        ("nl", "teruggebeld", "bellen"),
+        ("nl", "gediskwalificeerd", "kwalificeren"),
+        ("en", "signed", None),
+    ],
+)
+def test_participle_behind_a_prefix(lang: str, word: str, verb: str | None) -> None:
+    found = _names.participle_verb(lang, word)
+    assert (verb in found) if verb else not found
+
+
 def test_team_vocabulary_extends_the_buyer_jobs() -> None:
     """A team's own buying job silences a name the built-in lists would report."""
     base = vocabulary("en")

@@ -63,6 +63,7 @@ CATEGORIES: tuple[str, ...] = (
     "waiting_markers",
     "seller_parties",
     "seller_stage_verbs",
+    "outcome_words",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -1322,7 +1322,7 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     from salesblueprint.rules.norms import _names
 
     t = v.text(name)
-    if _names.buyer_job(v, t):
+    if _names.outcome_only(v, t) or _names.buyer_job(v, t):
         return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
     content = [
         (s, e)

@@ -177,8 +177,8 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
         # the head of a compound no list knows: "leadgeneratie", "klantonderzoek"
         parts += [w[k:] for k in range(3, len(w) - 4)]
     for part in parts:
-        if part != w and (v["buyer_act_nouns"].has_word(part) or v["buyer_actors"].has_word(part)):
-            return "buyer", part  # "Keuzefase", "Leadfase": the buyer's act or state
+        if v["buyer_act_nouns"].has_word(part) or (part != w and v["buyer_actors"].has_word(part)):
+            return "buyer", part  # "Keuze gemaakt", "Keuzefase", "Leadfase": the buyer's
         for cat in ("buyer_act_lemmas", "buyer_job_lemmas"):
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
@@ -293,7 +293,7 @@ def _seller_as_object(v: Vocabulary, t: Text) -> bool:
 
 def seller_reading(
     v: Vocabulary, t: Text
-) -> tuple[Span, Literal["todo", "waiting", "noun"]] | None:
+) -> tuple[Span, Literal["todo", "waiting", "noun", "passive"]] | None:
     """Seller activity read from the name's morphology, with the words that show it and how:
     an order ("Offerte maken", "Develop"), a waiting state ("Ter ondertekening") or a noun of
     seller work ("Onderhandelen" as a noun, "Productdemonstratie", "Concept offerte")."""
@@ -306,10 +306,71 @@ def seller_reading(
     order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content)
     if order is not None:
         return order, "todo"
+    done = _prefixed_participle(v, t)
+    if done is not None:
+        return done, "passive"
     noun = _head_noun(v, t, content)
     if noun is not None:
         return noun, "noun"
     return None
+
+
+#: prefixes before a participle that keep its verb's class: "Disqualified", "Requalified",
+#: "Gediskwalificeerd", "Teruggebeld" (a Dutch separable particle)
+_PARTICIPLE_PREFIXES = {
+    "en": ("un", "dis", "re", "pre"),
+    "nl": ("dis", "her", "terug", "na", "op", "toe", "door", "mee", "uit", "aan", "in"),
+}
+
+
+def participle_verb(language: str, word: str) -> tuple[str, ...]:
+    """The verb of a participle with a prefix the dictionary does not know: "disqualified" →
+    *qualify*, "teruggebeld" → *bellen*, "gediskwalificeerd" → *kwalificeren*."""
+    w = word.casefold()
+    if language == "en" and not w.endswith("ed"):
+        return ()
+    if language == "nl" and not ("ge" in w[:9] and w.endswith(("d", "t"))):
+        return ()
+    rest = w[2:] if language == "nl" and w.startswith("ge") else w
+    for p in _PARTICIPLE_PREFIXES.get(language, ()):
+        if rest.startswith(p) and len(rest) - len(p) >= 5:
+            stem = rest[len(p) :]
+            if language == "nl" and not stem.startswith("ge"):
+                stem = "ge" + stem  # "gedis|kwalificeerd" -> "gekwalificeerd"
+            lm = _lemma(language, stem)
+            if language == "nl" and stem.startswith("ge") and len(stem) > 4:
+                # "gebeld" -> "bellen": a short vowel doubles the consonant before -en
+                base = stem[2:-1]
+                return (lm, base + "en", base + base[-1] + "en")
+            if lm != stem:
+                return (lm,)
+    return ()
+
+
+def _prefixed_participle(v: Vocabulary, t: Text) -> Span | None:
+    """A one-word name that is a participle of seller work behind a prefix: "Disqualified",
+    "Teruggebeld", "Gediskwalificeerd"."""
+    if len(t.words) != 1:
+        return None
+    s, e, w = t.words[0]
+    if not any(v["seller_work_lemmas"].has_word(x) for x in participle_verb(v.language, w)):
+        return None
+    return _span(t, s, e)
+
+
+def outcome_only(v: Vocabulary, t: Text) -> bool:
+    """The name only states an outcome (``outcome_words``, with "deal" or "opportunity"):
+    "Closed won", "Deal gesloten", "Gesloten verloren" are neutral, nobody's activity."""
+    content = _content(v, t)
+    if not content:
+        return False
+    found = v.find("outcome_words", t)
+    covered = [c for c in content if any(f.start <= c[0] and c[1] <= f.end for f in found)]
+    rest = [c for c in content if c not in covered]
+    return bool(covered) and all(w in _OUTCOME_TOPICS for _, _, w in rest)
+
+
+_OUTCOME_TOPICS = frozenset({"deal", "deals", "opportunity", "kans", "verkoopkans", "order"})
 
 
 def _span(t: Text, s: int, e: int) -> Span:
