@@ -306,7 +306,7 @@ def seller_reading(
     order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content)
     if order is not None:
         return order, "todo"
-    done = _prefixed_participle(v, t)
+    done = _prefixed_participle(v, t) or _document_handled(v, t)
     if done is not None:
         return done, "passive"
     noun = _head_noun(v, t, content)
@@ -356,6 +356,27 @@ def _prefixed_participle(v: Vocabulary, t: Text) -> Span | None:
     if not any(v["seller_work_lemmas"].has_word(x) for x in participle_verb(v.language, w)):
         return None
     return _span(t, s, e)
+
+
+def _document_handled(v: Vocabulary, t: Text) -> Span | None:
+    """The seller's document and a participle of a verb that is no buyer's act or job: the
+    seller handled it ("Quote issued", "Invoice issued", "Proposal finalised"); "Contract
+    signed", "Proposal reviewed", "Quote received" stay the buyer's."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    words = t.words
+    if len(words) != 2 or not v["seller_stage_nouns"].has_word(words[0][2]):
+        return None
+    _, e, w = words[1]
+    lm = _lemma(v.language, w)
+    if not _word_is_participle(v.language, w, lm):
+        return None
+    side = word_side(v, w)
+    if side is not None and side[0] == "buyer":
+        return None
+    if v["completion_words"].has_word(w) or v["waiting_words"].has_word(w):
+        return None  # read by the other checks
+    return _span(t, words[0][0], e)
 
 
 def outcome_only(v: Vocabulary, t: Text) -> bool:
@@ -492,8 +513,11 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     noun of seller activity when it is a listed activity or seller-stage noun, the head of a
     Dutch compound that is one ("Productdemonstratie"), a bare infinitive whose noun is one
     ("Onderhandelen": *onderhandeling*), or a gerund of seller work ("Objection handling",
-    "Solutioning"). The other words must not name the buyer's side: no buyer act, job, actor
-    or artefact ("Requirements building", "Getekende offerte")."""
+    "Solutioning"). The other words must not name the buyer's side: no participle ("Getekende
+    offerte") and no buyer artefact ("Requirements building"); before the seller's document
+    also no buyer act, job or actor ("Ontvangst en opening offertes"), while before an
+    activity they are its object ("Stakeholder mapping", "Order processing", "Proposal review
+    meeting")."""
     words = t.words
     h = len(words) - 1
     for i in range(1, len(words)):
@@ -503,18 +527,25 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     hs, he, head = words[h]
     if h < len(words) - 1 and v.language == "en":
         return None  # English names with a prepositional phrase are read by the other checks
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    document = not _head_is_activity(v, head, bare=True, documents=False)
     for s, e, w in content:
         if (s, e) == (hs, he):
             continue
-        if v.find("buyer_actors", v.text(w)) or v["buyer_artefacts"].has_word(w):
+        if v["buyer_artefacts"].has_word(w):
+            return None
+        if _word_is_participle(v.language, w, _lemma(v.language, w)) or (
+            v.language == "nl" and word_side(v, w) is not None and w.endswith(("de", "te"))
+        ):
+            return None  # "Offerte verstuurd", "Getekende offerte": a state
+        if not document:
+            continue
+        if v.find("buyer_actors", v.text(w)):
             return None
         side = word_side(v, w)
         if side is not None and side[0] == "buyer":
             return None
-        from salesblueprint.rules.norms._language import _word_is_participle
-
-        if _word_is_participle(v.language, w, _lemma(v.language, w)):
-            return None  # "Offerte verstuurd": a state, read by the other checks
     if v["buyer_artefacts"].has_word(head) or v["buyer_act_nouns"].has_word(head):
         return None  # "Contract signature"
     if _head_is_activity(v, head, bare=h == len(words) - 1):
@@ -540,16 +571,20 @@ _NOMINAL_ENDINGS = (
 )
 
 
-def _head_is_activity(v: Vocabulary, head: str, bare: bool = True) -> bool:
+def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bool = True) -> bool:
+    """``head`` names seller activity; with ``documents``, also the seller's document or a
+    seller-stage noun ("offerte", "Proposal")."""
     lm = _lemma(v.language, head)
     if v["frame_nouns"].has_word(head):
         return False
-    if _activity(v, head) or v["seller_stage_nouns"].has_word(head):
-        return True
-    if v["seller_stage_nouns"].has_word(lm):
+    if _activity(v, head):
         return True
     split = compound(v, head)
-    if split is not None and v["seller_stage_nouns"].has_word(split[1]):
+    if documents and (
+        v["seller_stage_nouns"].has_word(head)
+        or v["seller_stage_nouns"].has_word(lm)
+        or (split is not None and v["seller_stage_nouns"].has_word(split[1]))
+    ):
         return True
     side = word_side(v, head)
     if side is None or side[0] != "seller":
