@@ -17,10 +17,14 @@ from how its words are built, not from a list of names:
 - a **bare English verb** as the whole name ("Develop", "Close") is an order to the seller
   unless it is the buyer's job ("Decide", "Evaluate");
 - **waiting for the buyer's act** ("Ter ondertekening", "Contract out for signature") is the
-  seller's queue.
+  seller's queue;
+- the seller's **document with a participle** of a verb that is no buyer's ("Quote issued") and
+  a **participle behind a prefix** ("Disqualified", "Teruggebeld") are seller work;
+- **outcomes** alone ("Closed won", "Deal gesloten") are nobody's activity.
 
-The verbs are classed by the vocabulary (``seller_work_lemmas``, ``buyer_act_lemmas``,
-``buyer_job_lemmas``); nothing here lists stage names.
+The verbs are classed by the vocabulary (``seller_work_lemmas``, ``seller_stage_verbs``,
+``buyer_act_lemmas``, ``buyer_job_lemmas``), and so are ``frame_nouns``, ``waiting_markers``,
+``seller_parties`` and ``outcome_words``; nothing here lists stage names.
 """
 
 from __future__ import annotations
