@@ -584,6 +584,15 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
     if _activity(v, head):
         return True
     split = compound(v, head)
+    if split is not None and v["frame_nouns"].has_word(split[1]):
+        # a phase named by the seller's document or activity: "Offertetraject"
+        mod = split[0]
+        side = word_side(v, mod)
+        return (
+            v["seller_stage_nouns"].has_word(mod)
+            or _activity(v, mod)
+            or (side is not None and side[0] == "seller")
+        )
     if documents and (
         v["seller_stage_nouns"].has_word(head)
         or v["seller_stage_nouns"].has_word(lm)
