@@ -61,6 +61,12 @@ CATEGORIES: tuple[str, ...] = (
     "reception_lemmas",
     "joint_lemmas",
     "indefinite_actors",
+    "buyer_job_lemmas",
+    "frame_nouns",
+    "waiting_markers",
+    "seller_parties",
+    "seller_stage_verbs",
+    "outcome_words",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -457,6 +457,7 @@ _READING = {
     "passive": i18n._("read as seller work, with no buyer as its actor"),
     "todo": i18n._("read as an order to the seller"),
     "waiting": i18n._("read as a waiting state: the seller's queue"),
+    "noun": i18n._("read as a noun of seller activity"),
     "explicit": "",
 }
 
@@ -465,7 +466,7 @@ _READING = {
 class Actor:
     side: Side
     why: str  # the words that show it, quoted in messages
-    how: Literal["subject", "agent", "passive", "todo", "waiting", "explicit"]
+    how: Literal["subject", "agent", "passive", "todo", "waiting", "noun", "explicit"]
 
     @property
     def reading(self) -> str:
@@ -1650,8 +1651,11 @@ def _suggestion(v: Vocabulary, t: Text) -> str | None:
 def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     import re
 
-    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)": each part is a name
-    parts = [p.strip() for p in re.split(r"\s*/\s*|[()]", name) if p.strip()]
+    # "Bedrijfs- en marktanalyse": the cut-off first part of a compound shares the last one's head
+    name = re.sub(r"\b\w+-\s+(?:en|of|and|or|&)\s+", "", name) if "-" in name else name
+    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
+    # each part is a name
+    parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
     if len(parts) > 1:
         for part in parts:
             issue = _stage_name_issue_one(v, part)
@@ -1682,6 +1686,10 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     return Span(s, e, t.raw[s:e]) if _activity_noun(v, w, lm) else None
 
 
+#: Dutch words ending in -en that are no verb ("Lead binnen")
+_NL_NOT_VERBS = frozenset({"binnen", "buiten", "boven", "beneden", "tussen", "tegen", "volgens"})
+
+
 def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
     """A Dutch stage name built on an infinitive: "Prospecteren", "Onderzoeken van die
     prospects", "Het inventariseren", "Zoveel mogelijk kandidaat kopers zoeken"."""
@@ -1695,7 +1703,7 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
     for i in {k, len(words) - 1}:
         s, e, w = t.words[i]
         lm = lemma("nl", w)
-        if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm):
+        if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm) or w in _NL_NOT_VERBS:
             continue
         if not (on_buyer or _in(work, w, lm)):
             continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job
@@ -1709,7 +1717,11 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
 
 
 def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
+    from salesblueprint.rules.norms import _names
+
     t = v.text(name)
+    if _names.outcome_only(v, t) or _names.buyer_job(v, t):
+        return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
     content = [
         (s, e)
         for s, e, w in t.words
@@ -1730,6 +1742,11 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         head = head or _dutch_infinitive_name(v, t)
         if head is not None:
             return StageNameIssue(_quote([head]), _suggestion(v, t))
+    if actor is None or actor.how == "subject":
+        found = _names.seller_reading(v, t)
+        if found is not None:
+            span, how = found
+            return StageNameIssue(Actor("seller", span.text, how).reading, _suggestion(v, t))
     return None
 
 

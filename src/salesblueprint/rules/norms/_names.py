@@ -1,0 +1,620 @@
+"""Stage names read by their morphology: what a name's nouns and verbs are made of.
+
+A stage name is mostly a noun phrase or a short verb phrase. Which side's work it names follows
+from how its words are built, not from a list of names:
+
+- a **nominalisation** is read through the verb it comes from (:func:`verbs_of`): English
+  -ation/-ication/-ition/-sion/-sis/-ment/-al/-ery/-ance/-ure/-ing, Dutch -atie/-ie/-ing and a
+  bare stem; "Evaluation" and "Beoordeling" are the buyer's evaluating, "Onderhandeling" the
+  negotiating the seller runs;
+- a **Dutch compound** is read by its head, the longest known noun it ends in, with the linking
+  -s- of the modifier dropped (:func:`compound`): "Productdemonstratie" is a demonstration;
+  a *frame noun* head ("-fase", "stage") names a phase by its modifier, so "Oriëntatiefase"
+  is the buyer's orienting and "Onderhandelingsfase" the seller's negotiation;
+- a **verb-built Dutch name** (an infinitive with its object, "Offerte maken", "Het voeren van het
+  verkoopgesprek") is an order to the seller when the object is the seller's document, an
+  activity or the buyer, unless the verb is the buyer's own act ("Offertes evalueren");
+- a **bare English verb** as the whole name ("Develop", "Close") is an order to the seller
+  unless it is the buyer's job ("Decide", "Evaluate");
+- **waiting for the buyer's act** ("Ter ondertekening", "Contract out for signature") is the
+  seller's queue;
+- the seller's **document with a participle** of a verb that is no buyer's ("Quote issued") and
+  a **participle behind a prefix** ("Disqualified", "Teruggebeld") are seller work;
+- **outcomes** alone ("Closed won", "Deal gesloten") are nobody's activity.
+
+The verbs are classed by the vocabulary (``seller_work_lemmas``, ``seller_stage_verbs``,
+``buyer_act_lemmas``, ``buyer_job_lemmas``), and so are ``frame_nouns``, ``waiting_markers``,
+``seller_parties`` and ``outcome_words``; nothing here lists stage names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, Literal
+
+from salesblueprint.norms_vocab import Span, Text, Vocabulary
+
+NameSide = Literal["seller", "buyer"]
+
+#: (noun ending, verb endings to put in its place), tried in this order; every candidate verb is
+#: only looked up in the vocabulary's verb classes, so a wrong guess costs nothing
+_EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ication", ("y",)),  # qualification -> qualify
+    ("ation", ("ate", "e", "")),  # negotiation, preparation, confirmation
+    ("ition", ("e",)),  # proposition -> propose, definition -> define
+    ("ssion", ("ss", "t")),  # discussion -> discuss, submission -> submit
+    ("sion", ("de", "d", "t")),  # decision -> decide, expansion -> expand, conversion
+    ("ction", ("ct", "ce")),  # selection -> select, introduction -> introduce
+    ("tion", ("te", "t")),  # execution -> execute
+    ("sis", ("se", "ze")),  # analysis -> analyse
+    ("ment", ("",)),  # engagement -> engage, procurement -> procure
+    ("ery", ("er",)),  # discovery -> discover
+    ("ance", ("", "e")),  # acceptance -> accept
+    ("ence", ("", "e")),
+    ("ure", ("e",)),  # closure -> close
+    ("al", ("", "e")),  # approval -> approve, renewal -> renew
+    ("ing", ("", "e")),  # a gerund: the dictionary's lemma comes first
+)
+_NL_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("atie", ("eren",)),  # kwalificatie -> kwalificeren, oriëntatie -> oriënteren
+    ("ie", ("eren",)),  # selectie -> selecteren, prospectie -> prospecteren
+    ("ing", ("en",)),  # onderhandeling -> onderhandelen, beoordeling -> beoordelen
+    ("st", ("en",)),  # ontvangst -> ontvangen
+    ("e", ("eren",)),  # analyse -> analyseren
+    ("", ("en",)),  # bezoek -> bezoeken, onderzoek -> onderzoeken
+)
+
+#: words that join the parts of a name ("Evaluation and contract", "Ontvangst en opening")
+_JOINERS = frozenset({"and", "or", "&", "en", "of"})
+
+
+def _memo(v: Vocabulary, kind: str, word: str, fn: Callable[[Vocabulary, str], Any]) -> Any:
+    """``fn(v, word)``, kept in the vocabulary's cache (a team's entries change the answer)."""
+    key = (kind, word)
+    if key in v.cache:
+        return v.cache[key]
+    out = v.cache[key] = fn(v, word)
+    return out
+
+
+def _lemma(language: str, word: str) -> str:
+    from salesblueprint.rules.norms._language import lemma
+
+    return lemma(language, word)
+
+
+@lru_cache(maxsize=16384)
+def verbs_of(language: str, word: str) -> tuple[str, ...]:
+    """The verbs ``word`` may be built from: its lemma, and for a nominalisation the verbs its
+    ending points to ("negotiation" → *negotiate*, "beoordeling" → *beoordelen*). Dutch
+    inflected participles used as adjectives ("getekende") are reduced to their verb."""
+    w = word.casefold()
+    lm = _lemma(language, w)
+    out: list[str] = [lm, w]
+    if language == "nl" and w.endswith("e") and len(w) > 5:
+        out.append(_lemma("nl", w[:-1]))  # "getekende" -> "getekend" -> "tekenen"
+    rules = _EN_DERIVATIONS if language == "en" else _NL_DERIVATIONS
+    for base in dict.fromkeys((lm, w)):
+        for ending, replacements in rules:
+            if not base.endswith(ending) or len(base) - len(ending) < 3:
+                continue
+            stem = base[: len(base) - len(ending)]
+            for r in replacements:
+                out.append(stem + r)
+                if language == "en" and len(stem) > 2 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1] + r)  # "referral" -> "refer"
+            if language == "nl" and ending == "":
+                out.extend(_nl_open_syllable(stem))
+            break
+    return tuple(dict.fromkeys(x for x in out if len(x) >= 3))
+
+
+def _nl_open_syllable(stem: str) -> list[str]:
+    """Dutch infinitives of a stem whose spelling changes in an open syllable: a doubled vowel
+    is written single ("inkoop" -> "inkopen"), a final f/s becomes v/z ("bewijs" ->
+    "bewijzen")."""
+    out: list[str] = []
+    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        stem = stem[:-3] + stem[-2] + stem[-1]
+        out.append(stem + "en")
+    if stem.endswith("f"):
+        out.append(stem[:-1] + "ven")
+    elif stem.endswith("s"):
+        out.append(stem[:-1] + "zen")
+    return out
+
+
+def _is_verb_of(v: Vocabulary, category: str, word: str) -> str | None:
+    cat = v[category]
+    for verb in verbs_of(v.language, word):
+        if cat.has_word(verb):
+            return verb
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _compound_cached(heads: frozenset[str], word: str) -> tuple[str, str] | None:
+    w = word.casefold()
+    for k in range(3, len(w) - 2):
+        head = w[k:]
+        if head in heads:
+            mod = w[:k].rstrip("-")
+            if mod.endswith("s") and not mod.endswith("ss") and len(mod) > 4:
+                mod = mod[:-1]  # the linking -s-: "onderhandelings|fase"
+            return mod, head
+    return None
+
+
+def compound(v: Vocabulary, word: str) -> tuple[str, str] | None:
+    """A Dutch compound split into (modifier, head) at the longest known head noun it ends in:
+    "onderhandelingsfase" → ("onderhandeling", "fase"), "productdemonstratie" → ("product",
+    "demonstratie"). None for English, or when no known noun ends the word."""
+    if v.language != "nl":
+        return None
+    heads = v.cache.get(("_names", "heads"))
+    if heads is None:
+        heads = v.cache[("_names", "heads")] = frozenset(
+            h
+            for c in ("activity_nouns", "seller_stage_nouns", "frame_nouns")
+            for h in (*v[c].singles, *v["activity_noun_suffixes"].entries)
+            if len(h) >= 4
+        )
+    return _compound_cached(heads, word)
+
+
+def word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
+    return _memo(v, "names_side", word, _word_side)  # type: ignore[no-any-return]
+
+
+def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
+    """Whose work a word of a name names, with the verb that shows it: a buyer act or buying
+    job ("evaluation", "beoordeling", and the modifier of a frame noun: "oriëntatiefase"), or
+    seller work ("onderhandeling", "solutioning", the last part of a Dutch compound:
+    "leadgeneratie"). None for a word that names no verb."""
+    w = word.casefold()
+    parts = [w]
+    split = compound(v, w)
+    if split is not None and v["frame_nouns"].has_word(split[1]):
+        parts = [split[0]]  # a phase is named by its modifier
+    elif v.language == "nl" and len(w) >= 9:
+        # the head of a compound no list knows: "leadgeneratie", "klantonderzoek"
+        parts += [w[k:] for k in range(3, len(w) - 4)]
+    for part in parts:
+        if v["buyer_act_nouns"].has_word(part) or (part != w and v["buyer_actors"].has_word(part)):
+            return "buyer", part  # "Keuze gemaakt", "Keuzefase", "Leadfase": the buyer's
+        for cat in ("buyer_act_lemmas", "buyer_job_lemmas"):
+            verb = _is_verb_of(v, cat, part)
+            if verb is not None:
+                return "buyer", verb
+        for cat in ("seller_work_lemmas", "seller_stage_verbs"):
+            verb = _is_verb_of(v, cat, part)
+            if verb is not None:
+                return "seller", verb
+    return None
+
+
+def _buyer_modifier(v: Vocabulary, word: str) -> bool:
+    return bool(_memo(v, "names_buyer_mod", word, _buyer_modifier_of))
+
+
+def _buyer_modifier_of(v: Vocabulary, word: str) -> bool:
+    """A Dutch compound whose first part is a buyer act or buying job: "gunningsadvies",
+    "aankoopbeslissing", "bestelformulier"."""
+    w = word.casefold()
+    if v.language != "nl" or len(w) < 9:
+        return False
+    for k in range(5, len(w) - 3):
+        mod = w[:k]
+        for m in (mod, mod[:-1] if mod.endswith("s") else mod):
+            if any(_is_verb_of(v, c, m) for c in ("buyer_act_lemmas", "buyer_job_lemmas")):
+                return True
+    return False
+
+
+def _activity(v: Vocabulary, word: str) -> bool:
+    return bool(_memo(v, "names_activity", word, _activity_of))
+
+
+def _activity_of(v: Vocabulary, word: str) -> bool:
+    """A noun for an activity, listed or the head of a Dutch compound."""
+    w = word.casefold()
+    lm = _lemma(v.language, w)
+    if any(v[c].has_word(w) or v[c].has_word(lm) for c in ("activity_nouns",)):
+        return True
+    split = compound(v, w)
+    return split is not None and v["activity_nouns"].has_word(split[1])
+
+
+def _content(v: Vocabulary, t: Text) -> list[tuple[int, int, str]]:
+    skip = (v["determiners"], v["stopwords"])
+    return [
+        (s, e, w)
+        for s, e, w in t.words
+        if w not in _JOINERS and not w.isdigit() and not any(x.has_word(w) for x in skip)
+    ]
+
+
+def buyer_job(v: Vocabulary, t: Text) -> bool:
+    """The name is the buyer's job: a word in it names a buyer act or buying job ("Evaluation
+    and contract", "Beoordeling offertes", "Oriëntatiefase", "Proposal review"), and no word
+    names an activity, seller work in a verb form or a waiting state. Or the seller is only the
+    object of a preposition ("negotiations with the supplier"): the buyer's side is speaking."""
+    from salesblueprint.rules.norms._language import _AUTHORING_NL
+
+    content = _content(v, t)
+    if not content or v.find("waiting_words", t) or _waiting_for_buyer(v, t):
+        return False
+    if _seller_as_object(v, t):
+        return True
+    actors = v.find("buyer_actors", t)
+    buyer = False
+    for s, e, w in content:
+        if _activity(v, w):
+            return False
+        if any(a.start <= s and e <= a.end and a.end - a.start > e - s for a in actors):
+            continue  # "decision" in "decision makers"
+        if _buyer_modifier(v, w):
+            buyer = True
+            continue
+        side = word_side(v, w)
+        if side is None:
+            continue
+        lm = _lemma(v.language, w)
+        if side[0] == "seller" and side[1] in (lm, w) and side[1] not in _AUTHORING_NL:
+            return False  # "Proposal sent for approval", "Identify decision makers": a verb
+        if side[0] == "buyer":
+            buyer = True
+    return buyer
+
+
+_PREPOSITIONS = frozenset(
+    {"with", "from", "to", "by", "of", "met", "van", "aan", "bij", "door", "naar", "tot"}
+)
+
+
+def _seller_as_object(v: Vocabulary, t: Text) -> bool:
+    """The seller is named only after a preposition ("with the supplier", "aan de leverancier")."""
+    found = v.find("seller_parties", t)
+    if not found:
+        return False
+    for sp in found:
+        before = [w for s, e, w in t.words if e <= sp.start]
+        while before and v["determiners"].has_word(before[-1]):
+            before.pop()
+        while before and before[-1] not in _PREPOSITIONS:
+            # an adjective between the preposition and the seller ("the selected supplier")
+            if before[-1].endswith(("ed", "de", "te", "ing", "en")):
+                before.pop()
+                while before and v["determiners"].has_word(before[-1]):
+                    before.pop()
+                continue
+            break
+        if not before or before[-1] not in _PREPOSITIONS:
+            return False
+    return True
+
+
+def seller_reading(
+    v: Vocabulary, t: Text
+) -> tuple[Span, Literal["todo", "waiting", "noun", "passive"]] | None:
+    """Seller activity read from the name's morphology, with the words that show it and how:
+    an order ("Offerte maken", "Develop"), a waiting state ("Ter ondertekening") or a noun of
+    seller work ("Onderhandelen" as a noun, "Productdemonstratie", "Concept offerte")."""
+    content = _content(v, t)
+    if not content:
+        return None
+    waiting = _waiting_for_buyer(v, t)
+    if waiting is not None:
+        return waiting, "waiting"
+    order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content)
+    if order is not None:
+        return order, "todo"
+    done = _prefixed_participle(v, t) or _document_handled(v, t)
+    if done is not None:
+        return done, "passive"
+    noun = _head_noun(v, t, content)
+    if noun is not None:
+        return noun, "noun"
+    return None
+
+
+#: prefixes before a participle that keep its verb's class: "Disqualified", "Requalified",
+#: "Gediskwalificeerd", "Teruggebeld" (a Dutch separable particle)
+_PARTICIPLE_PREFIXES = {
+    "en": ("un", "dis", "re", "pre"),
+    "nl": ("dis", "her", "terug", "na", "op", "toe", "door", "mee", "uit", "aan", "in"),
+}
+
+
+def participle_verb(language: str, word: str) -> tuple[str, ...]:
+    """The verb of a participle with a prefix the dictionary does not know: "disqualified" →
+    *qualify*, "teruggebeld" → *bellen*, "gediskwalificeerd" → *kwalificeren*."""
+    w = word.casefold()
+    if language == "en" and not w.endswith("ed"):
+        return ()
+    if language == "nl" and not ("ge" in w[:9] and w.endswith(("d", "t"))):
+        return ()
+    rest = w[2:] if language == "nl" and w.startswith("ge") else w
+    for p in _PARTICIPLE_PREFIXES.get(language, ()):
+        if rest.startswith(p) and len(rest) - len(p) >= 5:
+            stem = rest[len(p) :]
+            if language == "nl" and not stem.startswith("ge"):
+                stem = "ge" + stem  # "gedis|kwalificeerd" -> "gekwalificeerd"
+            lm = _lemma(language, stem)
+            if language == "nl" and stem.startswith("ge") and len(stem) > 4:
+                # "gebeld" -> "bellen": a short vowel doubles the consonant before -en
+                base = stem[2:-1]
+                return (lm, base + "en", base + base[-1] + "en")
+            if lm != stem:
+                return (lm,)
+    return ()
+
+
+def _prefixed_participle(v: Vocabulary, t: Text) -> Span | None:
+    """A one-word name that is a participle of seller work behind a prefix: "Disqualified",
+    "Teruggebeld", "Gediskwalificeerd"."""
+    if len(t.words) != 1:
+        return None
+    s, e, w = t.words[0]
+    if not any(v["seller_work_lemmas"].has_word(x) for x in participle_verb(v.language, w)):
+        return None
+    return _span(t, s, e)
+
+
+def _document_handled(v: Vocabulary, t: Text) -> Span | None:
+    """The seller's document and a participle of a verb that is no buyer's act or job: the
+    seller handled it ("Quote issued", "Invoice issued", "Proposal finalised"); "Contract
+    signed", "Proposal reviewed", "Quote received" stay the buyer's."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    words = t.words
+    if len(words) != 2 or not v["seller_stage_nouns"].has_word(words[0][2]):
+        return None
+    _, e, w = words[1]
+    lm = _lemma(v.language, w)
+    if not _word_is_participle(v.language, w, lm):
+        return None
+    side = word_side(v, w)
+    if side is not None and side[0] == "buyer":
+        return None
+    if v["completion_words"].has_word(w) or v["waiting_words"].has_word(w):
+        return None  # read by the other checks
+    return _span(t, words[0][0], e)
+
+
+def outcome_only(v: Vocabulary, t: Text) -> bool:
+    """The name only states an outcome (``outcome_words``, with "deal" or "opportunity"):
+    "Closed won", "Deal gesloten", "Gesloten verloren" are neutral, nobody's activity."""
+    content = _content(v, t)
+    if not content:
+        return False
+    found = v.find("outcome_words", t)
+    covered = [c for c in content if any(f.start <= c[0] and c[1] <= f.end for f in found)]
+    rest = [c for c in content if c not in covered]
+    return bool(covered) and all(w in _OUTCOME_TOPICS for _, _, w in rest)
+
+
+_OUTCOME_TOPICS = frozenset({"deal", "deals", "opportunity", "kans", "verkoopkans", "order"})
+
+
+def _span(t: Text, s: int, e: int) -> Span:
+    return Span(s, e, t.raw[s:e])
+
+
+def _waiting_for_buyer(v: Vocabulary, t: Text) -> Span | None:
+    """Waiting for the buyer's act: "Ter ondertekening", "Ter goedkeuring bij klant",
+    "Contract out for signature", "Sent for approval": a marker of purpose before a noun of a
+    buyer act (``waiting_markers``)."""
+    words = t.words
+    markers = v["waiting_markers"]
+    if (
+        v.language == "en"
+        and len(words) > 1
+        and words[-1][2] == "out"
+        and v["seller_stage_nouns"].has_word(words[-2][2])
+    ):
+        return _span(t, words[-2][0], words[-1][1])  # "Contract Out": sent, now waiting
+    for i in range(len(words) - 1):
+        s, _, w = words[i]
+        if not markers.has_word(w):
+            continue
+        j = i + 1
+        if v.language == "en" and words[j][2] == "for" and j + 1 < len(words):
+            j += 1  # "out for signature"
+        elif v.language == "en":
+            continue
+        elif i == len(words) - 1:
+            break
+        _, e, nxt = words[j]
+        side = word_side(v, nxt)
+        if (side is not None and side[0] == "buyer") or v["buyer_artefacts"].has_word(nxt):
+            return _span(t, s, e)
+    return None
+
+
+#: Dutch words ending in -en that are no verb ("Lead binnen")
+_NL_NOT_VERBS = frozenset({"binnen", "buiten", "boven", "beneden", "tussen", "tegen", "volgens"})
+
+
+def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch name built on an infinitive with its object: "Offerte maken", "Voorstel
+    schrijven", "Het voeren van het verkoopgesprek", "Maken van een offerte". The object is the
+    seller's document or an activity (``seller_stage_nouns``, ``activity_nouns``, a compound
+    ending in one) or the buyer; the verb is no buyer act or buying job ("Offertes evalueren",
+    "Contract tekenen")."""
+    if v.language != "nl" or len(t.words) < 2:
+        return None
+    words = [w for _, _, w in t.words]
+    k = 1 if v["determiners"].has_word(words[0]) else 0
+    for i in dict.fromkeys((k, len(words) - 1)):
+        s, e, w = t.words[i]
+        if len(w) < 4 or not w.endswith("en") or w in _NL_NOT_VERBS:
+            continue
+        lm = _lemma("nl", w)
+        if lm != w and not (lm + "en" == w or lm + "n" == w):
+            continue  # a plural noun or a participle, not an infinitive
+        if v["determiners"].has_word(w) or v["stopwords"].has_word(w):
+            continue
+        side = word_side(v, w)
+        if side is not None and side[0] == "buyer":
+            continue
+        others = [x for j, x in enumerate(words) if j != i]
+        if any(_object_of_seller(v, x) for x in others):
+            return _span(t, s, e)
+    return None
+
+
+def _object_of_seller(v: Vocabulary, w: str) -> bool:
+    """A noun the seller works on: its document, an activity, or the buyer."""
+    lm = _lemma(v.language, w)
+    for c in ("seller_stage_nouns", "activity_nouns", "buyer_synonyms"):
+        if v[c].has_word(w) or v[c].has_word(lm):
+            return True
+    split = compound(v, w)
+    return split is not None and not v["frame_nouns"].has_word(split[1])
+
+
+def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> Span | None:
+    """A one-word English name that is the base form of a seller's verb (``seller_work_lemmas``,
+    ``seller_stage_verbs``): "Develop", "Close", "Expand". Not when the word is a noun of a
+    category (an actor, an artefact) or a buyer act or buying job ("Decide", "Evaluate"); a
+    verb of no class is left alone, since most such words are nouns too ("Budget", "Plan")."""
+    if v.language != "en" or len(t.words) != 1:
+        return None
+    from salesblueprint.rules.norms._language import _base_verb_en
+
+    s, e, w = t.words[0]
+    if not _base_verb_en(w) or w in ("won", "lost", "done", "set", "met", "paid"):
+        return None
+    nouns = (
+        "buyer_actors",
+        "seller_actors",
+        "buyer_artefacts",
+        "artefacts",
+        "buyer_act_nouns",
+        "judgements",
+        "completion_words",
+        "frame_nouns",
+    )
+    if any(v[c].has_word(w) for c in nouns):
+        return None
+    side = word_side(v, w)
+    if side is None or side[0] == "buyer":
+        return None  # "Open", "Budget", "Plan": a noun or adjective as often as a verb
+    return _span(t, s, e)
+
+
+#: more words that end the noun phrase of a name ("Offerte in concept", "Onderhandelen over prijs")
+_HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om"})
+
+
+def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> Span | None:
+    """The head noun of the name names seller activity.
+
+    The head is the last word before the first preposition (Dutch and English noun phrases end
+    in their head: "Concept offerte", "Telefonische afspraak", "Objection handling"); it is a
+    noun of seller activity when it is a listed activity or seller-stage noun, the head of a
+    Dutch compound that is one ("Productdemonstratie"), a bare infinitive whose noun is one
+    ("Onderhandelen": *onderhandeling*), or a gerund of seller work ("Objection handling",
+    "Solutioning"). The other words must not name the buyer's side: no participle ("Getekende
+    offerte") and no buyer artefact ("Requirements building"); before the seller's document
+    also no buyer act, job or actor ("Ontvangst en opening offertes"), while before an
+    activity they are its object ("Stakeholder mapping", "Order processing", "Proposal review
+    meeting")."""
+    words = t.words
+    h = len(words) - 1
+    for i in range(1, len(words)):
+        if words[i][2] in _PREPOSITIONS or words[i][2] in _HEAD_ENDS:
+            h = i - 1
+            break
+    hs, he, head = words[h]
+    if h < len(words) - 1 and v.language == "en":
+        return None  # English names with a prepositional phrase are read by the other checks
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    document = not _head_is_activity(v, head, bare=True, documents=False)
+    for s, e, w in content:
+        if (s, e) == (hs, he):
+            continue
+        if v["buyer_artefacts"].has_word(w):
+            return None
+        if _word_is_participle(v.language, w, _lemma(v.language, w)) or (
+            v.language == "nl" and word_side(v, w) is not None and w.endswith(("de", "te"))
+        ):
+            return None  # "Offerte verstuurd", "Getekende offerte": a state
+        if not document:
+            continue
+        if v.find("buyer_actors", v.text(w)):
+            return None
+        side = word_side(v, w)
+        if side is not None and side[0] == "buyer":
+            return None
+    if v["buyer_artefacts"].has_word(head) or v["buyer_act_nouns"].has_word(head):
+        return None  # "Contract signature"
+    if _head_is_activity(v, head, bare=h == len(words) - 1):
+        return _span(t, hs, he)
+    # a nominalisation whose object is the seller's document: "Proposal creation", "Quote
+    # development" (a verb the vocabulary does not class; the buyer's are left out above)
+    derived = set(verbs_of(v.language, head)) - {head, _lemma(v.language, head)}
+    side = word_side(v, head)
+    if (
+        derived
+        and (side is None or side[0] == "seller")
+        and head.endswith(_NOMINAL_ENDINGS)
+        and any(v["seller_stage_nouns"].has_word(w) for s, e, w in content if (s, e) != (hs, he))
+    ):
+        return _span(t, content[0][0], he)
+    return None
+
+
+#: endings of nouns made from verbs (see :data:`_EN_DERIVATIONS` and :data:`_NL_DERIVATIONS`)
+_NOMINAL_ENDINGS = (
+    *("tion", "sion", "ment", "sis", "ing", "ery", "al", "ance", "ence"),
+    *("atie", "tie"),
+)
+
+
+def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bool = True) -> bool:
+    """``head`` names seller activity; with ``documents``, also the seller's document or a
+    seller-stage noun ("offerte", "Proposal")."""
+    lm = _lemma(v.language, head)
+    if v["frame_nouns"].has_word(head):
+        return False
+    if _activity(v, head):
+        return True
+    split = compound(v, head)
+    if split is not None and v["frame_nouns"].has_word(split[1]):
+        # a phase named by the seller's document or activity: "Offertetraject"
+        mod = split[0]
+        side = word_side(v, mod)
+        return (
+            v["seller_stage_nouns"].has_word(mod)
+            or _activity(v, mod)
+            or (side is not None and side[0] == "seller")
+        )
+    if documents and (
+        v["seller_stage_nouns"].has_word(head)
+        or v["seller_stage_nouns"].has_word(lm)
+        or (split is not None and v["seller_stage_nouns"].has_word(split[1]))
+    ):
+        return True
+    side = word_side(v, head)
+    if side is None or side[0] != "seller":
+        if v.language == "nl" and head.endswith("en") and lm in (head, head[:-1], head[:-2]):
+            # a bare infinitive whose noun is an activity: "onderhandelen" -> "onderhandeling"
+            noun = head[:-2] + "ing"
+            return v["activity_nouns"].has_word(noun)
+        return False
+    if v.language == "nl" and head == side[1]:
+        return True  # an infinitive: "Onderhandelen over prijs"
+    if v.language == "en":
+        # "Objection handling", "Solutioning"; other nominalisations only of the verbs that are
+        # the seller's in a name ("Needs assessment"), not of every seller-work verb: "Problem
+        # identification" is the buyer's job
+        return head.endswith("ing") or (
+            head.endswith(_NOMINAL_ENDINGS) and v["seller_stage_verbs"].has_word(side[1])
+        )
+    # "Leadgeneratie", "Klantonderzoek"; not with a complement ("bepaling van de behoefte"
+    # is as often the buyer's own job)
+    return bare

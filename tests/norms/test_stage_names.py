@@ -1,0 +1,152 @@
+"""Stage names read by morphology (SB232, issue 11 round 7): examples of our own per class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from salesblueprint.norms_vocab import vocabulary
+from salesblueprint.rules.norms import _names
+from salesblueprint.rules.norms._language import stage_name_issue
+
+DATA = yaml.safe_load(
+    (Path(__file__).parent / "data" / "stage_names_morphology.yaml").read_text(encoding="utf-8")
+)
+CASES = [
+    (lang, side, name)
+    for lang, sides in DATA.items()
+    for side, names in sides.items()
+    for name in names
+]
+
+
+@pytest.mark.parametrize(("lang", "side", "name"), CASES)
+def test_stage_name_by_class(lang: str, side: str, name: str) -> None:
+    issue = stage_name_issue(vocabulary(lang), name)
+    if side == "seller":
+        assert issue is not None, name
+    else:
+        assert issue is None, (name, issue)
+
+
+def test_fixture_covers_both_languages_and_sides() -> None:
+    for lang in ("en", "nl"):
+        assert len(DATA[lang]["seller"]) >= 40
+        assert len(DATA[lang]["buyer"]) >= 40
+
+
+@pytest.mark.parametrize(
+    ("lang", "noun", "verb"),
+    [
+        ("en", "negotiation", "negotiate"),
+        ("en", "qualification", "qualify"),
+        ("en", "proposition", "propose"),
+        ("en", "decision", "decide"),
+        ("en", "discussion", "discuss"),
+        ("en", "selection", "select"),
+        ("en", "analysis", "analyse"),
+        ("en", "engagement", "engage"),
+        ("en", "discovery", "discover"),
+        ("en", "approval", "approve"),
+        ("en", "referral", "refer"),
+        ("en", "acceptance", "accept"),
+        ("en", "nurturing", "nurture"),
+        ("nl", "kwalificatie", "kwalificeren"),
+        ("nl", "selectie", "selecteren"),
+        ("nl", "onderhandeling", "onderhandelen"),
+        ("nl", "beoordeling", "beoordelen"),
+        ("nl", "ontvangst", "ontvangen"),
+        ("nl", "analyse", "analyseren"),
+        ("nl", "getekende", "tekenen"),
+    ],
+)
+def test_verbs_of_nominalisations(lang: str, noun: str, verb: str) -> None:
+    assert verb in _names.verbs_of(lang, noun)
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("onderhandelingsfase", ("onderhandeling", "fase")),
+        ("oriëntatiefase", ("oriëntatie", "fase")),
+        ("productdemonstratie", ("product", "demonstratie")),
+        ("kennismakingsgesprek", ("kennismaking", "gesprek")),
+        ("marktanalyse", ("markt", "analyse")),
+        ("klant", None),
+    ],
+)
+def test_dutch_compound_head(word: str, split: tuple[str, str] | None) -> None:
+    assert _names.compound(vocabulary("nl"), word) == split
+
+
+def test_no_compounds_in_english() -> None:
+    assert _names.compound(vocabulary("en"), "salespresentation") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "side"),
+    [
+        ("en", "evaluation", "buyer"),
+        ("en", "review", "buyer"),
+        ("en", "solicitation", "buyer"),
+        ("en", "negotiating", "seller"),
+        ("nl", "oriëntatiefase", "buyer"),  # a frame noun: judged by its modifier
+        ("nl", "keuzefase", "buyer"),  # the modifier is a buyer's act noun
+        ("nl", "presentatiefase", "seller"),
+        ("nl", "leadgeneratie", "seller"),  # the last part of an unknown compound
+        ("nl", "beoordeling", "buyer"),
+        ("nl", "klant", None),
+    ],
+)
+def test_word_side(lang: str, word: str, side: str | None) -> None:
+    found = _names.word_side(vocabulary(lang), word)
+    assert (found[0] if found else None) == side
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "words"),
+    [
+        ("nl", "Offerte maken", "'maken' read as an order to the seller"),
+        ("nl", "Ter ondertekening", "'Ter ondertekening' read as a waiting state"),
+        ("en", "Contract out for signature", "'out for signature' read as a waiting state"),
+        ("en", "Develop", "'Develop' read as an order to the seller"),
+        ("nl", "Productdemonstratie", "'Productdemonstratie' read as a noun of seller activity"),
+        ("nl", "Concept offerte", "'offerte' read as a noun of seller activity"),
+        ("en", "Proposal creation", "'Proposal creation' read as a noun of seller activity"),
+    ],
+)
+def test_finding_says_why_in_the_names_words(lang: str, name: str, words: str) -> None:
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None
+    assert issue.why.startswith(words), issue.why
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "verb"),
+    [
+        ("en", "disqualified", "qualify"),
+        ("nl", "teruggebeld", "bellen"),
+        ("nl", "gediskwalificeerd", "kwalificeren"),
+        ("en", "signed", None),
+    ],
+)
+def test_participle_behind_a_prefix(lang: str, word: str, verb: str | None) -> None:
+    found = _names.participle_verb(lang, word)
+    assert (verb in found) if verb else not found
+
+
+def test_team_vocabulary_extends_the_buyer_jobs() -> None:
+    """A team's own buying job silences a name the built-in lists would report."""
+    base = vocabulary("en")
+    assert stage_name_issue(base, "Develop") is not None
+    extended = vocabulary("en", {"buyer_job_lemmas": ["develop"]})
+    assert stage_name_issue(extended, "Develop") is None
+
+
+def test_seller_party_after_a_preposition_is_the_buyers_process() -> None:
+    v = vocabulary("en")
+    name = "Preparing and conducting negotiations with the supplier"
+    assert stage_name_issue(v, name) is None
+    assert stage_name_issue(v, "Preparing negotiations") is not None
