@@ -36,6 +36,9 @@ def test_committed_table_is_current() -> None:
         extra = sorted(set(have.items()) - set(lemmas.items()))[:10]
         assert not missing and not extra, f"{lang}: missing {missing}, stale {extra}: {REGENERATE}"
     assert _lemmas.base_verbs() == frozenset(base), f"base verbs are stale: {REGENERATE}"
+    listed = _lemmas._read(_lemmas.INFLECTED_EN) or ""
+    have = [w for w in listed.splitlines() if w and not w.startswith("#")]
+    assert have == _lemmas.inflected_en(), f"inflected_en.txt is stale: {REGENERATE}"
 
 
 @pytest.mark.parametrize("lang", _lemmas.LANGUAGES)

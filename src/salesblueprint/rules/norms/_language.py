@@ -24,6 +24,7 @@ from salesblueprint import i18n
 from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
 from salesblueprint.rules.norms._lemmas import base_verb_en as dictionary_base_verb_en
 from salesblueprint.rules.norms._lemmas import dictionary_lemma, extended
+from salesblueprint.rules.norms._lemmas import inflection_lemma as dictionary_inflection_lemma
 
 if TYPE_CHECKING:
     from salesblueprint.rules.engine import Context
@@ -67,6 +68,7 @@ def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
     extra = getattr(ctx.config, "vocabulary", {}) or {}
     if extra.get(lang) and extended(lang):
         lemma.cache_clear()  # the lemma table knows only the built-in vocabulary
+        inflection_lemma.cache_clear()
     return vocabulary(lang, extra.get(lang))
 
 
@@ -651,7 +653,7 @@ def _verb_follows(v: Vocabulary, t: Text, span: Span) -> bool:
 def _inflected(v: Vocabulary, w: str) -> bool:
     """``w`` is an inflected form that is no attributive adjective: a finite verb or a plural
     ("confirms", "geeft"); English participles and Dutch adjectives in -e are modifiers."""
-    lm = lemma(v.language, w)
+    lm = inflection_lemma(v.language, w)
     if lm == w:
         return False
     if v.language == "en":
@@ -661,7 +663,7 @@ def _inflected(v: Vocabulary, w: str) -> bool:
 
 def _nl_finite(w: str) -> bool:
     """``w`` is a Dutch finite verb in the present or past singular ("stelt", "belde")."""
-    lm = lemma("nl", w)
+    lm = inflection_lemma("nl", w)
     return (
         lm != w
         and lm.endswith("en")
@@ -1158,7 +1160,20 @@ def lemma(language: str, word: str) -> str:
     ``ge``: *vastgelegd* → *vastleggen*) are reduced by rule when the dictionary has no entry.
     """
     w = word.casefold()
-    out = dictionary_lemma(language, w)
+    return _rule_lemma(language, w, dictionary_lemma(language, w))
+
+
+@lru_cache(maxsize=4096)
+def inflection_lemma(language: str, word: str) -> str:
+    """:func:`lemma`, exact also for whether a word outside the vocabularies is inflected at all
+    (a finite verb, a plural): may load simplemma's dictionary, so asked only for that."""
+    w = word.casefold()
+    return _rule_lemma(language, w, dictionary_inflection_lemma(language, w))
+
+
+def _rule_lemma(language: str, w: str, out: str) -> str:
+    """The lemma of ``w`` when the dictionary says ``out``: the rules below for forms it does
+    not know."""
     if out != w:
         return out
     if language == "nl":

@@ -43,6 +43,7 @@ from pathlib import Path
 
 TABLE = "lemmas.tsv"
 BASE_VERBS = "base_verbs_en.txt"
+INFLECTED_EN = "inflected_en.txt"
 LANGUAGES = ("en", "nl")
 #: set to ``0`` to ask simplemma for every word (for comparing the two)
 ENV = "SALESBLUEPRINT_LEMMA_TABLE"
@@ -189,6 +190,16 @@ def _base_verbs() -> str | None:
     return None if text is None else "\n" + text
 
 
+@lru_cache(maxsize=1)
+def _inflected_en() -> str | None:
+    """The English words simplemma reduces and the rules do not, searched like the base verbs
+    (None when simplemma's dictionary is not the table's)."""
+    if not _same_dictionary("en"):
+        return None
+    text = _read(INFLECTED_EN)
+    return None if text is None else "\n" + text
+
+
 def base_verbs() -> frozenset[str]:
     """The committed base verbs, as a set (for tests)."""
     text = _base_verbs() or ""
@@ -286,6 +297,28 @@ def dictionary_lemma(language: str, w: str) -> str:
     return rules_lemma(language, w)
 
 
+def inflection_lemma(language: str, w: str) -> str:
+    """:func:`dictionary_lemma`, exact also for whether any word is inflected at all ("belde",
+    "stelt": a Dutch finite verb; "describes"). The table cannot list every inflected form
+    (some 250,000 Dutch words): a Dutch word it does not list and that the rules leave as it is
+    is asked of simplemma. English ones (some 80,000) are listed in ``inflected_en.txt`` so that
+    ``check`` on an English blueprint loads no dictionary: for those only *whether* the lemma
+    differs is exact, not the lemma itself."""
+    lemmas = None if language in _extended else _usable(language)
+    if lemmas is None or w in lemmas or "-" in w or "_" in w:
+        return dictionary_lemma(language, w)
+    out = rules_lemma(language, w)
+    if out != w:
+        return out
+    if language == "en":
+        inflected = _inflected_en()
+        if inflected is not None and w.isalpha():
+            # listed: simplemma reduces it (its lemma matters to no vocabulary, only that it
+            # is inflected), so any other word serves as its lemma
+            return w + "\u0000" if f"\n{w}\n" in inflected else w
+    return simplemma_lemma(language, w)
+
+
 def base_verb_en(w: str) -> bool:
     """:func:`simplemma_base_verb_en`, from the committed list of base verbs."""
     verbs = _base_verbs() if _same_dictionary("en") else None
@@ -352,6 +385,18 @@ def _final(language: str, w: str, answer: str) -> str:
         setattr(_language, "dictionary_lemma", saved)  # noqa: B010
 
 
+def inflected_en() -> list[str]:
+    """The English dictionary words simplemma reduces and :func:`rules_lemma` leaves as they
+    are (for :func:`inflection_lemma`)."""
+    out = []
+    for w in _dictionary_words("en"):
+        if not w.isalpha() or rules_lemma("en", w) != w:
+            continue
+        if simplemma_lemma("en", w) != w:
+            out.append(w)
+    return sorted(out)
+
+
 def generate(languages: Iterable[str] = LANGUAGES) -> tuple[Table, list[str]]:
     """The table and the base verbs, from the installed simplemma and the built-in vocabularies.
 
@@ -405,6 +450,7 @@ def main() -> None:
     here = Path(__file__).resolve().parent
     (here / TABLE).write_text(table.dump(), encoding="utf-8")
     (here / BASE_VERBS).write_text(dump_base_verbs(base), encoding="utf-8")
+    (here / INFLECTED_EN).write_text(dump_base_verbs(inflected_en()), encoding="utf-8")
     sizes = ", ".join(f"{k}: {len(v)}" for k, v in table.lemmas.items())
     print(f"wrote {TABLE} ({sizes} words) and {BASE_VERBS} ({len(base)} verbs)")
 
