@@ -1745,6 +1745,12 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     nouns = v.find("seller_stage_nouns", t)
     if content and all(any(n.start <= s and e <= n.end for n in nouns) for s, e in content):
         return StageNameIssue(_quote(nouns), _suggestion(v, t))
+    waiting = _names.waiting_for_buyer(v, t)
+    if waiting is not None:
+        # "Contract out for signature": the name is the wait for the buyer's act, whatever a
+        # criterion would read as the seller's work in it
+        how: Literal["waiting"] = "waiting"
+        return StageNameIssue(Actor("seller", waiting.text, how).reading, _suggestion(v, t))
     actor = criterion_actor(v, name)
     if actor is not None and actor.side == "seller":
         return StageNameIssue(actor.reading, _suggestion(v, t))

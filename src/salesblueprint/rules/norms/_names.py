@@ -243,7 +243,7 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
     from salesblueprint.rules.norms._language import _AUTHORING_NL
 
     content = _content(v, t)
-    if not content or v.find("waiting_words", t) or _waiting_for_buyer(v, t):
+    if not content or v.find("waiting_words", t) or waiting_for_buyer(v, t):
         return False
     if _seller_as_object(v, t):
         return True
@@ -304,7 +304,7 @@ def seller_reading(
     content = _content(v, t)
     if not content:
         return None
-    waiting = _waiting_for_buyer(v, t)
+    waiting = waiting_for_buyer(v, t)
     if waiting is not None:
         return waiting, "waiting"
     order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content)
@@ -402,7 +402,7 @@ def _span(t: Text, s: int, e: int) -> Span:
     return Span(s, e, t.raw[s:e])
 
 
-def _waiting_for_buyer(v: Vocabulary, t: Text) -> Span | None:
+def waiting_for_buyer(v: Vocabulary, t: Text) -> Span | None:
     """Waiting for the buyer's act: "Ter ondertekening", "Ter goedkeuring bij klant",
     "Contract out for signature", "Sent for approval": a marker of purpose before a noun of a
     buyer act (``waiting_markers``)."""
