@@ -1749,8 +1749,7 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     if waiting is not None:
         # "Contract out for signature": the name is the wait for the buyer's act, whatever a
         # criterion would read as the seller's work in it
-        how: Literal["waiting"] = "waiting"
-        return StageNameIssue(Actor("seller", waiting.text, how).reading, _suggestion(v, t))
+        return StageNameIssue(Actor("seller", waiting.text, "waiting").reading, _suggestion(v, t))
     actor = criterion_actor(v, name)
     if actor is not None and actor.side == "seller":
         return StageNameIssue(actor.reading, _suggestion(v, t))
