@@ -378,6 +378,8 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     side = word_side(v, w)
     if side is not None and side[0] == "buyer":
         return None
+    if v["reception_lemmas"].has_word(lm):
+        return None  # "Quote received": the seller's document, received by the buyer
     if v["completion_words"].has_word(w) or v["waiting_words"].has_word(w):
         return None  # read by the other checks
     return _span(t, words[0][0], e)
