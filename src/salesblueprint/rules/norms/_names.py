@@ -183,7 +183,9 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
     for part in parts:
         if v["buyer_act_nouns"].has_word(part) or (part != w and v["buyer_actors"].has_word(part)):
             return "buyer", part  # "Keuze gemaakt", "Keuzefase", "Leadfase": the buyer's
-        for cat in ("buyer_act_lemmas", "buyer_job_lemmas"):
+        # a verb of receiving reports the buyer's act in a name, whoever received: "Quote
+        # received" (by the buyer), "Order received" (from the buyer), "Ontvangst offertes"
+        for cat in ("buyer_act_lemmas", "buyer_job_lemmas", "reception_lemmas"):
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
                 return "buyer", verb
@@ -378,8 +380,6 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     side = word_side(v, w)
     if side is not None and side[0] == "buyer":
         return None
-    if v["reception_lemmas"].has_word(lm):
-        return None  # "Quote received": the seller's document, received by the buyer
     if v["completion_words"].has_word(w) or v["waiting_words"].has_word(w):
         return None  # read by the other checks
     return _span(t, words[0][0], e)
