@@ -47,6 +47,10 @@ class Dialect:
     def full_match(self, expr: str, pattern: str) -> str:
         return f"regexp_full_match({expr}, {self.literal(pattern)})"
 
+    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
+        """``expr`` with every match of the regular expression ``pattern`` replaced."""
+        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)}, 'g')"
+
     # -- time ---------------------------------------------------------------------------
     def parse_timestamp(self, expr: str) -> str:
         """Text (ISO 8601, zone optional: UTC without one) -> naive UTC, NULL when not one."""
@@ -123,6 +127,9 @@ class SparkDialect(Dialect):
 
     def full_match(self, expr: str, pattern: str) -> str:
         return f"({expr} RLIKE {self.literal('^(' + pattern + ')$')})"
+
+    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
+        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)})"
 
     def parse_timestamp(self, expr: str) -> str:
         return f"try_cast({expr} AS TIMESTAMP)"

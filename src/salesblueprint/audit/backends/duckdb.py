@@ -479,7 +479,7 @@ class DuckDBAudit:
         )
         result.notes += self.notes
         if sla is not None:
-            from salesblueprint.audit.backends.duckdb_sla import sla_figures
+            from salesblueprint.audit.backends.sla_queries import sla_figures
 
             result.sla = sla_figures(self, sla, as_of_sql, activities=bool(self.act_files))
         if self.other_pipeline_rows:
@@ -578,6 +578,20 @@ class DuckDBAudit:
                 ) WHERE is_start AND end_ts IS NOT NULL
             ) GROUP BY idx
             """)
+        }
+
+    def _quantiles(
+        self, values_sql: str, qs: Sequence[float] = (0.5, 0.9)
+    ) -> dict[Any, tuple[float, ...]]:
+        """Per group ``g`` of ``values_sql`` (columns ``g``, ``v``), the quantiles ``qs`` of
+        its non-NULL ``v`` by linear interpolation (other engines: ``backends/quantiles.py``)."""
+        wanted = ", ".join(repr(x) for x in qs)
+        return {
+            g: tuple(float(x) for x in v)
+            for g, v in self._q(
+                f"SELECT g, quantile_cont(v, [{wanted}]) FROM ({values_sql}) AS x "
+                "WHERE v IS NOT NULL GROUP BY g"
+            )
         }
 
     def _days(self, end: str) -> str:
@@ -701,7 +715,7 @@ def run_duckdb(
     try:
         run.load(files, source, mapping, progress)
         if activities:
-            from salesblueprint.audit.backends.duckdb_sla import load_activities
+            from salesblueprint.audit.backends.sla_queries import load_activities
 
             load_activities(run, activities, activity_mapping or {})
         return run.result(blueprint, source, as_of, sla)
