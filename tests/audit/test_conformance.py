@@ -265,6 +265,13 @@ def test_rotting_uses_as_of(bp_path: Path, tmp_path: Path) -> None:
     assert audit(bp, path).stages["discovery"].rotting == 1  # as of 2025-01-20
     assert audit(bp, path, as_of="2025-02-15T00:00:00Z").stages["discovery"].rotting == 2
     assert audit(bp, path, as_of="2025-01-05").stages["discovery"].rotting == 0
+    # an offset is honoured; "now" is ISO 8601 like the history's times (DuckDB read 1/2/25
+    # as the year 1 and +99:00 as 99 hours; Spark refused both)
+    r = audit(bp, path, as_of="2025-01-11T01:00:00+02:00")
+    assert (r.as_of, r.stages["discovery"].rotting) == ("2025-01-10T23:00:00Z", 0)
+    for bad in ("1/2/25", "2025-1-5", "2025-01-05T00:00:00+99:00"):
+        with pytest.raises(AuditError, match="not a timestamp"):
+            audit(bp, path, as_of=bad)
 
 
 def test_calibration_and_reasons(bp_path: Path, tmp_path: Path) -> None:

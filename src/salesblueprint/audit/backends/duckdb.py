@@ -450,7 +450,7 @@ class DuckDBAudit:
         as_of_sql = (
             "CAST(NULL AS TIMESTAMP)"
             if as_of is None
-            else self.sql.parse_timestamp(self.sql.literal(as_of))
+            else self.sql.timestamp_text(self.sql.literal(as_of), False)
         )
         as_of_ts = q(f"SELECT {self.sql.iso(as_of_sql)}")[0][0]
         if as_of is not None and as_of_ts is None:
