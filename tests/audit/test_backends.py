@@ -2,16 +2,13 @@
 on the planted-fault histories, CSV and Parquet, every input shape.
 
 Skipped without pyspark or Java (``pip install -e '.[spark]'``; CI: ``pytest -m spark``). One
-local Spark session for the module (start-up takes seconds).
+local Spark session for the test run (the ``spark`` fixture, tests/audit/helpers.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -26,22 +23,6 @@ from .test_conformance import HEADER, T0, iso, planted
 
 pytestmark = pytest.mark.spark
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    pytest.importorskip("pyspark")
-    if shutil.which("java") is None:
-        pytest.skip("no java on PATH: PySpark needs Java 17+")
-    from salesblueprint.audit.backends.spark import spark_session
-
-    os.environ.setdefault("SALESBLUEPRINT_SPARK_PARTITIONS", "2")
-    try:
-        session = spark_session()
-    except AuditError as e:
-        pytest.skip(str(e))
-    yield session
-    session.stop()
 
 
 def both(bp_path: Path, history: Any, **kw: Any) -> tuple[Any, Any]:
