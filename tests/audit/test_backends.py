@@ -19,7 +19,7 @@ import salesblueprint as sb
 from salesblueprint.audit import AuditError, audit
 
 from .helpers import write_csv
-from .test_conformance import HEADER, T0, iso, planted
+from .test_conformance import HEADER, T0, iso, owner_history, planted
 
 pytestmark = pytest.mark.spark
 DATA = Path(__file__).parent / "data"
@@ -89,6 +89,31 @@ def test_random_histories_with_optional_columns(
     both(bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-03-01")
     if seed == 0:
         both(bp_path, csv, pipeline="lifecycle")
+
+
+def test_reasons_per_owner_source_calibration_and_rotting(
+    spark: Any, bp_path: Path, tmp_path: Path
+) -> None:
+    """Lost reasons per owner and source, calibration intervals and rotting as of "now" (the
+    history's last time, or --as-of with an offset) agree on both backends."""
+    rows, header = owner_history()
+    rows += [
+        [f"o{i}", "discovery", f"2025-01-{i + 1:02d}T10:00:00+02:00", "", "", ""] for i in range(9)
+    ]
+    csv = write_csv(tmp_path / "h.csv", rows, header)
+    duck, _ = both(bp_path, csv)
+    assert [len(b.reasons) for b in duck.breakdowns] == [2, 2, 2, 2]
+    assert duck.stages["discovery"].win_rate_interval is not None
+    assert duck.stages["discovery"].rotting == 0  # as of 2025-01-09T08:00Z: 8 days at most
+    later, _ = both(
+        bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-01-15T12:00:00-03:00"
+    )
+    assert later.as_of == "2025-01-15T15:00:00Z" and later.stages["discovery"].rotting == 5
+    both(bp_path, csv, pipeline="lifecycle")
+    for bad in ("1/2/25", "2025-01-15T12:00:00+99:00"):
+        for backend in ("duckdb", "pyspark"):
+            with pytest.raises(AuditError, match="not a timestamp"):
+                audit(sb.load(bp_path), csv, as_of=bad, backend=backend)
 
 
 def test_parquet_timestamp_column(spark: Any, bp_path: Path, tmp_path: Path) -> None:

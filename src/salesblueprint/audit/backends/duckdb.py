@@ -50,6 +50,7 @@ from salesblueprint.i18n import _
 
 Progress = Callable[[int, int, str], None]
 EXAMPLES = 5
+REASONS_PER_VALUE = 10  # reasons listed per owner / source
 # verdict codes of the ``steps`` table
 VERDICTS = ("allowed", "skip", "backward", "after_outcome")
 
@@ -679,7 +680,12 @@ class DuckDBAudit:
         return out, without
 
     def _breakdowns(self) -> list[Breakdown]:
+        """Per owner / source (the 20 largest values): deals, won, lost and, with a reason
+        column, the most frequent reasons (of lost deals; for the lifecycle, every contact's
+        last)."""
         out: list[Breakdown] = []
+        declared = {x.lower() for x in self.plan.lost_reasons}
+        which = "TRUE" if self.plan.pipeline == LIFECYCLE else "final = 'lost'"
         for col in ("owner", "source"):
             if col not in self.optional:
                 continue
@@ -688,7 +694,20 @@ class DuckDBAudit:
                     count(*) FILTER (WHERE final = 'lost')
                 FROM deal WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
             """)
-            out += [Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found]
+            rows = {v: Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found}
+            if rows and "reason" in self.optional:
+                values = ", ".join(self.sql.literal(v) for v in rows)
+                for v, reason, n in sorted(
+                    self._q(f"""
+                        SELECT {col}, reason, count(*) FROM deal
+                        WHERE {which} AND reason IS NOT NULL AND {col} IN ({values})
+                        GROUP BY 1, 2
+                    """),
+                    key=lambda r: (-int(r[2]), r[1]),
+                ):
+                    if len(rows[v].reasons) < REASONS_PER_VALUE:
+                        rows[v].reasons.append(Reason(reason, int(n), reason.lower() in declared))
+            out += rows.values()
         return out
 
 
