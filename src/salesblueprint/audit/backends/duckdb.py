@@ -225,6 +225,10 @@ class DuckDBAudit:
         if progress:
             progress(len(files), len(files), "")
 
+    def _loading(self) -> None:
+        """Before more files are read (the activities): CSV tables keep the file order."""
+        self.con.execute("SET preserve_insertion_order = true")
+
     def _loaded(self) -> None:
         # the CSV tables keep the file order; from here on the order is explicit (``n``)
         self.con.execute("SET preserve_insertion_order = false")

@@ -60,6 +60,7 @@ def load_activities(run: DuckDBAudit, files: Sequence[str], mapping: dict[str, s
     stamp = d.quote("timestamp")
     parts: list[str] = []
     run.act_files = list(files)
+    run._loading()  # row numbers are the files' order (rejected rows shown as file:line)
     for i, path in enumerate(files):
         try:
             rel, numbered = run._relation(path, i, prefix="acts_csv")
@@ -97,6 +98,7 @@ def load_activities(run: DuckDBAudit, files: Sequence[str], mapping: dict[str, s
         except run._error as e:
             raise AuditError(f"{path}: cannot read it: {_short(e)}") from None
         parts.append(sql)
+    run._loaded()
     run._create("act_rows", " UNION ALL ".join(parts), table=False)
     run._create(
         "acts",

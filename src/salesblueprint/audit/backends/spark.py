@@ -153,6 +153,9 @@ class SparkAudit(DuckDBAudit):
         except self._error as e:
             raise AuditError(f"cannot read the history: {_short(e)}") from None
 
+    def _loading(self) -> None:
+        pass
+
     def _loaded(self) -> None:
         pass
 
