@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import os
+import shutil
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -93,6 +95,25 @@ def bp_path(tmp_path: Path) -> Path:
     p = tmp_path / "blueprint.yaml"
     p.write_text(BLUEPRINT, encoding="utf-8")
     return p
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session for every spark-marked test (start-up takes seconds); skips
+    without pyspark or Java (``pip install -e '.[spark]'``; CI: ``pytest -m spark``)."""
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("no java on PATH: PySpark needs Java 17+")
+    from salesblueprint.audit import AuditError
+    from salesblueprint.audit.backends.spark import spark_session
+
+    os.environ.setdefault("SALESBLUEPRINT_SPARK_PARTITIONS", "2")
+    try:
+        session = spark_session()
+    except AuditError as e:
+        pytest.skip(str(e))
+    yield session
+    session.stop()
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[Any]], header: Sequence[str]) -> Path:

@@ -2,16 +2,13 @@
 on the planted-fault histories, CSV and Parquet, every input shape.
 
 Skipped without pyspark or Java (``pip install -e '.[spark]'``; CI: ``pytest -m spark``). One
-local Spark session for the module (start-up takes seconds).
+local Spark session for the test run (the ``spark`` fixture, tests/audit/helpers.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,26 +19,10 @@ import salesblueprint as sb
 from salesblueprint.audit import AuditError, audit
 
 from .helpers import write_csv
-from .test_conformance import HEADER, T0, iso, planted
+from .test_conformance import HEADER, T0, iso, owner_history, planted
 
 pytestmark = pytest.mark.spark
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    pytest.importorskip("pyspark")
-    if shutil.which("java") is None:
-        pytest.skip("no java on PATH: PySpark needs Java 17+")
-    from salesblueprint.audit.backends.spark import spark_session
-
-    os.environ.setdefault("SALESBLUEPRINT_SPARK_PARTITIONS", "2")
-    try:
-        session = spark_session()
-    except AuditError as e:
-        pytest.skip(str(e))
-    yield session
-    session.stop()
 
 
 def both(bp_path: Path, history: Any, **kw: Any) -> tuple[Any, Any]:
@@ -108,6 +89,31 @@ def test_random_histories_with_optional_columns(
     both(bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-03-01")
     if seed == 0:
         both(bp_path, csv, pipeline="lifecycle")
+
+
+def test_reasons_per_owner_source_calibration_and_rotting(
+    spark: Any, bp_path: Path, tmp_path: Path
+) -> None:
+    """Lost reasons per owner and source, calibration intervals and rotting as of "now" (the
+    history's last time, or --as-of with an offset) agree on both backends."""
+    rows, header = owner_history()
+    rows += [
+        [f"o{i}", "discovery", f"2025-01-{i + 1:02d}T10:00:00+02:00", "", "", ""] for i in range(9)
+    ]
+    csv = write_csv(tmp_path / "h.csv", rows, header)
+    duck, _ = both(bp_path, csv)
+    assert [len(b.reasons) for b in duck.breakdowns] == [2, 2, 2, 2]
+    assert duck.stages["discovery"].win_rate_interval is not None
+    assert duck.stages["discovery"].rotting == 0  # as of 2025-01-09T08:00Z: 8 days at most
+    later, _ = both(
+        bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-01-15T12:00:00-03:00"
+    )
+    assert later.as_of == "2025-01-15T15:00:00Z" and later.stages["discovery"].rotting == 5
+    both(bp_path, csv, pipeline="lifecycle")
+    for bad in ("1/2/25", "2025-01-15T12:00:00+99:00"):
+        for backend in ("duckdb", "pyspark"):
+            with pytest.raises(AuditError, match="not a timestamp"):
+                audit(sb.load(bp_path), csv, as_of=bad, backend=backend)
 
 
 def test_parquet_timestamp_column(spark: Any, bp_path: Path, tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """The SQL pieces that differ between the audit's engines (DuckDB, Spark SQL).
 
-The audit's queries are written once (in :mod:`salesblueprint.audit.backends.duckdb`); every
-fragment whose spelling differs between engines comes from a :class:`Dialect`: quoting, the text
-type, timestamp parsing and formatting, window functions that skip NULLs, constant arrays,
-bit sets and time differences. A new analysis writes its SQL with these pieces and runs on every
+The audit's queries are written once (in :mod:`salesblueprint.audit.backends.duckdb` and, for
+the SLA, :mod:`salesblueprint.audit.backends.sla_queries`); every fragment whose spelling differs
+between engines comes from a :class:`Dialect`: quoting, the text type, regular expressions,
+timestamp parsing and formatting, window functions that skip NULLs, constant arrays, bit sets
+and time differences. Everything else is standard SQL (``FILTER``, named subqueries, windows
+with a partition and an order). A new analysis writes its SQL with these pieces and runs on every
 backend; a new engine is a new ``Dialect`` (plus its way of reading files, see the backends).
 
 Timestamps inside the queries are always naive UTC (``TIMESTAMP``; the session time zone is
@@ -46,6 +48,10 @@ class Dialect:
 
     def full_match(self, expr: str, pattern: str) -> str:
         return f"regexp_full_match({expr}, {self.literal(pattern)})"
+
+    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
+        """``expr`` with every match of the regular expression ``pattern`` replaced."""
+        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)}, 'g')"
 
     # -- time ---------------------------------------------------------------------------
     def parse_timestamp(self, expr: str) -> str:
@@ -123,6 +129,9 @@ class SparkDialect(Dialect):
 
     def full_match(self, expr: str, pattern: str) -> str:
         return f"({expr} RLIKE {self.literal('^(' + pattern + ')$')})"
+
+    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
+        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)})"
 
     def parse_timestamp(self, expr: str) -> str:
         return f"try_cast({expr} AS TIMESTAMP)"

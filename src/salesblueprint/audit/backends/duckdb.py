@@ -51,6 +51,7 @@ from salesblueprint.i18n import _
 
 Progress = Callable[[int, int, str], None]
 EXAMPLES = 5
+REASONS_PER_VALUE = 10  # reasons listed per owner / source
 # verdict codes of the ``steps`` table
 VERDICTS = ("allowed", "skip", "backward", "after_outcome")
 
@@ -222,6 +223,10 @@ class DuckDBAudit:
         self._loaded()
         if progress:
             progress(len(files), len(files), "")
+
+    def _loading(self) -> None:
+        """Before more files are read (the activities): CSV tables keep the file order."""
+        self.con.execute("SET preserve_insertion_order = true")
 
     def _loaded(self) -> None:
         # the CSV tables keep the file order; from here on the order is explicit (``n``)
@@ -449,7 +454,7 @@ class DuckDBAudit:
         as_of_sql = (
             "CAST(NULL AS TIMESTAMP)"
             if as_of is None
-            else self.sql.parse_timestamp(self.sql.literal(as_of))
+            else self.sql.timestamp_text(self.sql.literal(as_of), False)
         )
         as_of_ts = q(f"SELECT {self.sql.iso(as_of_sql)}")[0][0]
         if as_of is not None and as_of_ts is None:
@@ -478,7 +483,7 @@ class DuckDBAudit:
         )
         result.notes += self.notes
         if sla is not None:
-            from salesblueprint.audit.backends.duckdb_sla import sla_figures
+            from salesblueprint.audit.backends.sla_queries import sla_figures
 
             result.sla = sla_figures(self, sla, as_of_sql, activities=bool(self.act_files))
         if self.other_pipeline_rows:
@@ -579,6 +584,20 @@ class DuckDBAudit:
             """)
         }
 
+    def _quantiles(
+        self, values_sql: str, qs: Sequence[float] = (0.5, 0.9)
+    ) -> dict[Any, tuple[float, ...]]:
+        """Per group ``g`` of ``values_sql`` (columns ``g``, ``v``), the quantiles ``qs`` of
+        its non-NULL ``v`` by linear interpolation (other engines: ``backends/quantiles.py``)."""
+        wanted = ", ".join(repr(x) for x in qs)
+        return {
+            g: tuple(float(x) for x in v)
+            for g, v in self._q(
+                f"SELECT g, quantile_cont(v, [{wanted}]) FROM ({values_sql}) AS x "
+                "WHERE v IS NOT NULL GROUP BY g"
+            )
+        }
+
     def _days(self, end: str) -> str:
         """Days (a double) from ``ts`` to ``end``: microseconds / 86400e6."""
         return f"CAST({self.sql.micros_between('ts', end)} AS DOUBLE) / 86400000000.0"
@@ -664,7 +683,12 @@ class DuckDBAudit:
         return out, without
 
     def _breakdowns(self) -> list[Breakdown]:
+        """Per owner / source (the 20 largest values): deals, won, lost and, with a reason
+        column, the most frequent reasons (of lost deals; for the lifecycle, every contact's
+        last)."""
         out: list[Breakdown] = []
+        declared = {x.lower() for x in self.plan.lost_reasons}
+        which = "TRUE" if self.plan.pipeline == LIFECYCLE else "final = 'lost'"
         for col in ("owner", "source"):
             if col not in self.optional:
                 continue
@@ -673,7 +697,20 @@ class DuckDBAudit:
                     count(*) FILTER (WHERE final = 'lost')
                 FROM deal WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
             """)
-            out += [Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found]
+            rows = {v: Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found}
+            if rows and "reason" in self.optional:
+                values = ", ".join(self.sql.literal(v) for v in rows)
+                for v, reason, n in sorted(
+                    self._q(f"""
+                        SELECT {col}, reason, count(*) FROM deal
+                        WHERE {which} AND reason IS NOT NULL AND {col} IN ({values})
+                        GROUP BY 1, 2
+                    """),
+                    key=lambda r: (-int(r[2]), r[1]),
+                ):
+                    if len(rows[v].reasons) < REASONS_PER_VALUE:
+                        rows[v].reasons.append(Reason(reason, int(n), reason.lower() in declared))
+            out += rows.values()
         return out
 
 
@@ -700,7 +737,7 @@ def run_duckdb(
     try:
         run.load(files, source, mapping, progress)
         if activities:
-            from salesblueprint.audit.backends.duckdb_sla import load_activities
+            from salesblueprint.audit.backends.sla_queries import load_activities
 
             load_activities(run, activities, activity_mapping or {})
         return run.result(blueprint, source, as_of, sla)
