@@ -23,10 +23,12 @@ visit with repeats ends at its run's last row, found by a second window over tho
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from typing import Any
 
 from salesblueprint.audit.analyses import calibration, wilson
@@ -325,8 +327,8 @@ class DuckDBAudit:
         self._match_stages(values)
         extra = sorted(self.optional)
         carried = "".join(f", r.{c}" for c in extra)
-        lag = self.sql.ignore_nulls
-        lags = "".join(f", {lag('lag', c)} OVER w AS prev_{c}" for c in extra)
+        lag = self.sql.ignore_nulls_over
+        lags = "".join(f", {lag('lag', c, 'w')} AS prev_{c}" for c in extra)
         kept = "".join(
             f", CASE WHEN last_row THEN coalesce({c}, prev_{c}) END AS {c}" for c in extra
         )
@@ -342,11 +344,11 @@ class DuckDBAudit:
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
                 SELECT x.*,
-                    {lag("lag", "idx")} OVER w AS before,
-                    {lag("lead", "idx")} OVER w AS after,
-                    {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END")} OVER w AS after_ts,
+                    {lag("lag", "idx", "w")} AS before,
+                    {lag("lead", "idx", "w")} AS after,
+                    {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END", "w")} AS after_ts,
                     lead(ord) OVER w IS NULL AS last_row,
-                    {lag("lag", f"CASE WHEN idx IN {outcomes} THEN idx END")} OVER w
+                    {lag("lag", f"CASE WHEN idx IN {outcomes} THEN idx END", "w")}
                         AS prev_outcome{lags}
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
@@ -364,7 +366,8 @@ class DuckDBAudit:
         """,
         )
         won, lost = self._indices("won"), self._indices("lost")
-        deal_extra = "".join(f", any_value({c}) FILTER (WHERE last_row) AS {c}" for c in extra)
+        any_value = self.sql.any_value
+        deal_extra = "".join(f", {any_value(c)} FILTER (WHERE last_row) AS {c}" for c in extra)
         visited = self._visited_sql()
         carry = ["max_idx", "last_idx", "last_ts", "bad"] + (["visited"] if visited else [])
         self._create(
@@ -373,9 +376,9 @@ class DuckDBAudit:
             SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
                 ELSE 'open' END AS final, {", ".join(carry + extra)}
             FROM (
-                SELECT deal_id, any_value(outcome) FILTER (WHERE last_row) AS o,
+                SELECT deal_id, {any_value("outcome")} FILTER (WHERE last_row) AS o,
                     max(idx) AS max_idx,
-                    any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
+                    {any_value("coalesce(idx, before)")} FILTER (WHERE last_row) AS last_idx,
                     max(ts) FILTER (WHERE is_start) AS last_ts,
                     bool_or(verdict > 0 OR idx IS NULL OR {self._late()}) AS bad
                     {visited}{deal_extra}
@@ -580,9 +583,45 @@ class DuckDBAudit:
             """)
         }
 
+    def _durations_interpolated(self) -> dict[int, tuple[float, float]]:
+        """Median and p90 as DuckDB's ``quantile_cont`` computes them, to the last bit, on an
+        engine whose own percentile rounds differently: the two neighbours of each
+        quantile's position come from the engine, the interpolation is done here."""
+        days = self._days("{}")
+        window = "PARTITION BY deal_id ORDER BY ts, ord"
+        # in two steps: one query of both windows trips an internal error of Spark 4.x
+        self._create(
+            "visits",
+            f"""
+            SELECT idx, {days.format("after_ts")} AS d FROM steps
+            WHERE is_start AND is_end AND after_ts IS NOT NULL
+            UNION ALL
+            SELECT idx, {days.format("end_ts")} FROM (
+                SELECT idx, ts, is_start, lead(after_ts) OVER ({window}) AS end_ts
+                FROM steps WHERE is_start <> is_end
+            ) AS e WHERE is_start AND end_ts IS NOT NULL
+        """,
+        )
+        found = self._q("""
+            SELECT idx, n, k, d FROM (
+                SELECT idx, d, row_number() OVER (PARTITION BY idx ORDER BY d) - 1 AS k,
+                    count(*) OVER (PARTITION BY idx) AS n
+                FROM visits
+            ) AS k
+            WHERE k BETWEEN floor((n - 1) * 0.5) - 1 AND ceil((n - 1) * 0.5) + 1
+                OR k BETWEEN floor((n - 1) * 0.9) - 1 AND ceil((n - 1) * 0.9) + 1
+        """)
+        by_stage: dict[int, tuple[int, dict[int, float]]] = {}
+        for idx, n, k, d in found:
+            by_stage.setdefault(int(idx), (int(n), {}))[1][int(k)] = float(d)
+        return {
+            i: (quantile_cont(n, ks, 0.5), quantile_cont(n, ks, 0.9))
+            for i, (n, ks) in by_stage.items()
+        }
+
     def _days(self, end: str) -> str:
         """Days (a double) from ``ts`` to ``end``: microseconds / 86400e6."""
-        return f"CAST({self.sql.micros_between('ts', end)} AS DOUBLE) / 86400000000.0"
+        return f"{self.sql.to_double(self.sql.micros_between('ts', end))} / 86400000000.0"
 
     def _stages(self, as_of_sql: str) -> dict[str, StageFigures]:
         q = self._q
@@ -676,6 +715,20 @@ class DuckDBAudit:
             """)
             out += [Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found]
         return out
+
+
+def quantile_cont(n: int, values: dict[int, float], q: float) -> float:
+    """DuckDB's ``quantile_cont`` of ``n`` sorted values (``values``: position -> value):
+    position ``(n - 1) * q``, then ``lo * (1 - d) + hi * d`` with one rounding for the sum
+    of a product (the fused multiply-add DuckDB's build makes of it)."""
+    rn = (n - 1) * q
+    lo_i, hi_i = math.floor(rn), math.ceil(rn)
+    lo = values[lo_i]
+    if lo_i == hi_i:
+        return lo
+    d = rn - lo_i
+    hi = values[hi_i]
+    return float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d))
 
 
 def _short(e: BaseException) -> str:
