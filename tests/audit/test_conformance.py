@@ -310,8 +310,24 @@ def test_unknown_pipeline_and_backend(bp_path: Path, tmp_path: Path) -> None:
         audit(bp, path, pipeline="deal")
     with pytest.raises(AuditError, match="unknown; choose one of duckdb, pyspark"):
         audit(bp, path, backend="spark")
-    with pytest.raises(AuditError, match="not available"):
-        audit(bp, path, backend="postgres://x/db")
+    with pytest.raises(AuditError, match="'mysql' URLs are not supported"):
+        audit(bp, path, backend="mysql://x/db")
+    with pytest.raises(AuditError, match="tables are read in place by a database backend"):
+        audit(bp, "table:hubspot.deal_stage")
+    for bad in ("table:", "table:a.b.c", "table:x;drop table y", "table:1abc", 'table:"a'):
+        with pytest.raises(AuditError, match="not a table name"):
+            audit(bp, bad, backend="postgresql://localhost/db")
+
+
+def test_postgres_backend_without_psycopg_is_a_clear_error(
+    bp_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    path = write_csv(tmp_path / "h.csv", [["d1", "demo", "2025-01-01"]], HEADER)
+    with pytest.raises(AuditError, match=r"pip install 'salesblueprint\[postgres\]'"):
+        audit(sb.load(bp_path), path, backend="postgresql://u:pw@localhost/db")
 
 
 def test_pyspark_backend_without_pyspark_is_a_clear_error(
