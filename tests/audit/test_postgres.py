@@ -291,9 +291,9 @@ def test_cli_on_postgres(pg: tuple[str, Any, str], bp_path: Path, tmp_path: Path
     acts = write_csv(tmp_path / "a.csv", [["d1", "2025-01-01", "call"]], ["deal_id", "at", "type"])
     sla_bp = tmp_path / "sla.yaml"
     sla_bp.write_text(BLUEPRINT + SLA, encoding="utf-8")
+    sla_args = ["--pipeline=lifecycle", f"--backend={url}", "--activities", str(acts)]
     proc = subprocess.run(
-        [*CLI, str(sla_bp), f"table:{schema}.history", "--pipeline", "lifecycle"]
-        + ["--backend", url, "--activities", str(acts)],
+        [*CLI, str(sla_bp), f"table:{schema}.history", *sla_args],
         capture_output=True,
         text=True,
         timeout=120,
