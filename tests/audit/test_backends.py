@@ -32,17 +32,20 @@ PG_URL_ENV = "SALESBLUEPRINT_TEST_PG_URL"
 
 
 def pg_url() -> str:
-    """The test server's URL, or skip (no psycopg, no URL, no server)."""
-    pytest.importorskip("psycopg")
+    """The test server's URL, or skip (no psycopg, no URL, no server); CI sets
+    ``SALESBLUEPRINT_TEST_PG_REQUIRED=1``: then these fail instead."""
+    missing = pytest.fail if os.environ.get("SALESBLUEPRINT_TEST_PG_REQUIRED") else pytest.skip
+    try:
+        import psycopg
+    except ImportError:
+        missing("psycopg is not installed: pip install -e '.[postgres]'")
     url = os.environ.get(PG_URL_ENV, "")
     if not url:
-        pytest.skip(f"no PostgreSQL server: set {PG_URL_ENV} (CI: .ci/postgres start)")
-    import psycopg
-
+        missing(f"no PostgreSQL server: set {PG_URL_ENV} (CI: .ci/postgres start)")
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.Error as e:
-        pytest.skip(f"PostgreSQL server at {PG_URL_ENV} not reachable: {e}")
+        missing(f"PostgreSQL server at {PG_URL_ENV} not reachable: {e}")
     return url
 
 
