@@ -23,6 +23,7 @@ visit with repeats ends at its run's last row, found by a second window over tho
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import shutil
@@ -719,8 +720,9 @@ class DuckDBAudit:
 
 def quantile_cont(n: int, values: dict[int, float], q: float) -> float:
     """DuckDB's ``quantile_cont`` of ``n`` sorted values (``values``: position -> value):
-    position ``(n - 1) * q``, then ``lo * (1 - d) + hi * d`` with one rounding for the sum
-    of a product (the fused multiply-add DuckDB's build makes of it)."""
+    position ``(n - 1) * q``, then ``lo * (1 - d) + hi * d``, with one rounding for the sum
+    of a product where the installed DuckDB's build fuses them (a fused multiply-add; DuckDB
+    1.x builds round each step)."""
     rn = (n - 1) * q
     lo_i, hi_i = math.floor(rn), math.ceil(rn)
     lo = values[lo_i]
@@ -728,7 +730,31 @@ def quantile_cont(n: int, values: dict[int, float], q: float) -> float:
         return lo
     d = rn - lo_i
     hi = values[hi_i]
+    if not _duckdb_fuses():
+        return lo * (1.0 - d) + hi * d
     return float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d))
+
+
+# values whose p90 the fused and the rounded-per-step interpolation give differently
+_PROBE = (5.0872419398993, 21.827717523639034, 42.768603274145676, 95.48162743135121)
+
+
+@functools.cache
+def _duckdb_fuses() -> bool:
+    """Whether the installed DuckDB interpolates quantiles with a fused multiply-add."""
+    try:
+        import duckdb
+    except ImportError:
+        return True
+    con = duckdb.connect(":memory:")
+    try:
+        got = con.execute(
+            "SELECT quantile_cont(x, 0.9) FROM unnest(CAST(? AS DOUBLE[])) AS t(x)", [list(_PROBE)]
+        ).fetchall()[0][0]
+    finally:
+        con.close()
+    lo, hi, d = _PROBE[2], _PROBE[3], 3 * 0.9 - 2
+    return bool(got == float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d)))
 
 
 def _short(e: BaseException) -> str:
