@@ -372,3 +372,38 @@ def test_last_reason_in_time_order_and_repeats(bp_path: Path, tmp_path: Path) ->
     assert r.stages["discovery"].median_days == pytest.approx(2.0)
     assert r.stages["demo"].median_days == pytest.approx(1.0)
     assert r.final["lost"] == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://sb:S3cr3t-pw@db.example:5432/crm",
+        "postgresql://sb:S3cr3t-pw@db.example/crm?password=S3cr3t-pw&sslmode=require",
+        "postgres://sb:S3cr3t%2Dpw@[::1:5432/x",  # does not parse
+        "postgresql+psycopg://sb:S3cr3t:pw@we/ird@host/db",
+    ],
+)
+def test_postgres_urls_never_show_the_password(url: str) -> None:
+    from salesblueprint.audit.backends.postgres import _passwords, redact, resolve_url
+
+    shown = redact(url)
+    assert "S3cr3t" not in shown and shown.startswith(url.partition("://")[0] + "://")
+    assert "sb@" in shown
+    assert resolve_url(url).startswith(("postgresql://", "postgres://"))
+    assert any("S3cr3t" in p for p in _passwords(url))
+
+
+def test_postgres_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesblueprint.audit.backends import check_backend
+    from salesblueprint.audit.backends.postgres import resolve_url
+
+    assert check_backend("postgresql") == "postgresql"
+    assert check_backend("postgresql+psycopg://u@h/db") == "postgresql"
+    monkeypatch.delenv("SALESBLUEPRINT_AUDIT_URL", raising=False)
+    assert resolve_url("postgresql") == "postgresql://"  # libpq's defaults
+    monkeypatch.setenv("SALESBLUEPRINT_AUDIT_URL", "postgresql+psycopg://u:pw@h/db")
+    assert resolve_url("postgresql") == "postgresql://u:pw@h/db"
+    monkeypatch.setenv("SALESBLUEPRINT_AUDIT_URL", "mysql://u:pw@h/db")
+    with pytest.raises(AuditError, match="not a postgresql:// URL") as e:
+        resolve_url("postgresql")
+    assert "pw" not in str(e.value)

@@ -79,31 +79,41 @@ def resolve_url(backend: str) -> str:
 
 
 def redact(url: str) -> str:
-    """The URL without its password (also a ``password=`` query parameter)."""
-    try:
-        parts = urlsplit(url)
-        netloc = parts.netloc
-        if "@" in netloc:
-            user, _, host = netloc.rpartition("@")
-            netloc = f"{user.partition(':')[0]}@{host}"
-        query = re.sub(r"(?i)(^|&)password=[^&]*", r"\1password=***", parts.query)
-        return parts._replace(netloc=netloc, query=query).geturl()
-    except ValueError:
-        return "postgresql://(unreadable URL)"
+    """The URL without its password (also a ``password=`` parameter), read as text so that
+    a URL that does not parse loses its password too."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return "(not a URL)"
+    if not rest:
+        return f"{scheme}:// (no URL: {URL_ENV} is not set; libpq's PGHOST, PGUSER ...)"
+    userinfo, at, host = rest.rpartition("@")
+    if at:
+        rest = f"{userinfo.partition(':')[0]}@{host}"
+    out = f"{scheme}://" + re.sub(r"(?i)(password=)[^&\s]*", r"\1***", rest)
+    for secret in _passwords(url):
+        out = out.replace(secret, "***")
+    return out
 
 
 def _passwords(url: str) -> list[str]:
-    """The URL's password as written and decoded, to scrub from any text shown."""
+    """The URL's password as written and decoded, to scrub from any text shown (libpq quotes
+    a URL it cannot read): found in the raw text too, should the URL not parse."""
     found = []
+    rest = url.partition("://")[2]
+    if "@" in rest:
+        user = rest.rpartition("@")[0]
+        if ":" in user:
+            found.append(user.partition(":")[2])
+    found += re.findall(r"(?i)password=([^&\s]*)", url)
     try:
         parts = urlsplit(url)
         if parts.password:
-            found += [parts.password, unquote(parts.password)]
-        for m in re.finditer(r"(?i)(?:^|&)password=([^&]*)", parts.query):
-            found += [m.group(1), unquote(m.group(1))]
+            found.append(parts.password)
     except ValueError:
         pass
-    return [p for p in found if p]
+    found += [unquote(p) for p in found]
+    # the longest first: a password that contains another is scrubbed whole
+    return sorted({p for p in found if p}, key=len, reverse=True)
 
 
 def _import_psycopg() -> Any:
