@@ -407,3 +407,26 @@ def test_postgres_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(AuditError, match="not a postgresql:// URL") as e:
         resolve_url("postgresql")
     assert "pw" not in str(e.value)
+
+
+def test_neighbour_quantiles_are_duckdbs_to_the_last_bit() -> None:
+    """The interpolation other engines use gives the installed DuckDB's quantile_cont."""
+    import duckdb
+
+    from salesblueprint.audit.backends.quantiles import neighbour_quantiles
+
+    rng = random.Random(3)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (g INTEGER, v DOUBLE)")
+    rows = [(g, rng.random() * 10 ** rng.randrange(4)) for g in range(60) for _ in range(g % 9)]
+    con.executemany("INSERT INTO t VALUES (?, ?)", rows)
+    want = {
+        g: tuple(v)
+        for g, v in con.execute(
+            "SELECT g, quantile_cont(v, [0.5, 0.9]) FROM t GROUP BY g"
+        ).fetchall()
+    }
+    got = neighbour_quantiles(
+        lambda sql: con.execute(sql).fetchall(), "SELECT g, v FROM t", (0.5, 0.9)
+    )
+    assert got == want

@@ -23,13 +23,10 @@ visit with repeats ends at its run's last row, found by a second window over tho
 
 from __future__ import annotations
 
-import functools
-import math
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from fractions import Fraction
 from typing import Any
 
 from salesblueprint.audit.analyses import calibration, wilson
@@ -584,42 +581,6 @@ class DuckDBAudit:
             """)
         }
 
-    def _durations_interpolated(self) -> dict[int, tuple[float, float]]:
-        """Median and p90 as DuckDB's ``quantile_cont`` computes them, to the last bit, on an
-        engine whose own percentile rounds differently: the two neighbours of each
-        quantile's position come from the engine, the interpolation is done here."""
-        days = self._days("{}")
-        window = "PARTITION BY deal_id ORDER BY ts, ord"
-        # in two steps: one query of both windows trips an internal error of Spark 4.x
-        self._create(
-            "visits",
-            f"""
-            SELECT idx, {days.format("after_ts")} AS d FROM steps
-            WHERE is_start AND is_end AND after_ts IS NOT NULL
-            UNION ALL
-            SELECT idx, {days.format("end_ts")} FROM (
-                SELECT idx, ts, is_start, lead(after_ts) OVER ({window}) AS end_ts
-                FROM steps WHERE is_start <> is_end
-            ) AS e WHERE is_start AND end_ts IS NOT NULL
-        """,
-        )
-        found = self._q("""
-            SELECT idx, n, k, d FROM (
-                SELECT idx, d, row_number() OVER (PARTITION BY idx ORDER BY d) - 1 AS k,
-                    count(*) OVER (PARTITION BY idx) AS n
-                FROM visits
-            ) AS k
-            WHERE k BETWEEN floor((n - 1) * 0.5) - 1 AND ceil((n - 1) * 0.5) + 1
-                OR k BETWEEN floor((n - 1) * 0.9) - 1 AND ceil((n - 1) * 0.9) + 1
-        """)
-        by_stage: dict[int, tuple[int, dict[int, float]]] = {}
-        for idx, n, k, d in found:
-            by_stage.setdefault(int(idx), (int(n), {}))[1][int(k)] = float(d)
-        return {
-            i: (quantile_cont(n, ks, 0.5), quantile_cont(n, ks, 0.9))
-            for i, (n, ks) in by_stage.items()
-        }
-
     def _days(self, end: str) -> str:
         """Days (a double) from ``ts`` to ``end``: microseconds / 86400e6."""
         return f"{self.sql.to_double(self.sql.micros_between('ts', end))} / 86400000000.0"
@@ -716,45 +677,6 @@ class DuckDBAudit:
             """)
             out += [Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found]
         return out
-
-
-def quantile_cont(n: int, values: dict[int, float], q: float) -> float:
-    """DuckDB's ``quantile_cont`` of ``n`` sorted values (``values``: position -> value):
-    position ``(n - 1) * q``, then ``lo * (1 - d) + hi * d``, with one rounding for the sum
-    of a product where the installed DuckDB's build fuses them (a fused multiply-add; DuckDB
-    1.x builds round each step)."""
-    rn = (n - 1) * q
-    lo_i, hi_i = math.floor(rn), math.ceil(rn)
-    lo = values[lo_i]
-    if lo_i == hi_i:
-        return lo
-    d = rn - lo_i
-    hi = values[hi_i]
-    if not _duckdb_fuses():
-        return lo * (1.0 - d) + hi * d
-    return float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d))
-
-
-# values whose p90 the fused and the rounded-per-step interpolation give differently
-_PROBE = (5.0872419398993, 21.827717523639034, 42.768603274145676, 95.48162743135121)
-
-
-@functools.cache
-def _duckdb_fuses() -> bool:
-    """Whether the installed DuckDB interpolates quantiles with a fused multiply-add."""
-    try:
-        import duckdb
-    except ImportError:
-        return True
-    con = duckdb.connect(":memory:")
-    try:
-        got = con.execute(
-            "SELECT quantile_cont(x, 0.9) FROM unnest(CAST(? AS DOUBLE[])) AS t(x)", [list(_PROBE)]
-        ).fetchall()[0][0]
-    finally:
-        con.close()
-    lo, hi, d = _PROBE[2], _PROBE[3], 3 * 0.9 - 2
-    return bool(got == float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d)))
 
 
 def _short(e: BaseException) -> str:

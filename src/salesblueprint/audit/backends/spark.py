@@ -14,8 +14,10 @@ into several files to read it in parallel.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Any
 
 from salesblueprint.audit.backends.dialect import SPARK
@@ -156,9 +158,54 @@ class SparkAudit(DuckDBAudit):
         pass
 
     def _durations(self) -> dict[int, tuple[float, float]]:
-        """Median and p90 as DuckDB's ``quantile_cont`` computes them, to the last bit
-        (Spark's ``percentile`` rounds differently): see ``_durations_interpolated``."""
-        return self._durations_interpolated()
+        """Median and p90 as DuckDB's ``quantile_cont`` computes them, to the last bit: the
+        two neighbours of each quantile's position come from Spark, the interpolation is
+        done here (Spark's ``percentile`` rounds differently)."""
+        days = self._days("{}")
+        window = "PARTITION BY deal_id ORDER BY ts, ord"
+        # in two steps: one query of both windows trips an internal error of Spark 4.x
+        self._create(
+            "visits",
+            f"""
+            SELECT idx, {days.format("after_ts")} AS d FROM steps
+            WHERE is_start AND is_end AND after_ts IS NOT NULL
+            UNION ALL
+            SELECT idx, {days.format("end_ts")} FROM (
+                SELECT idx, ts, is_start, lead(after_ts) OVER ({window}) AS end_ts
+                FROM steps WHERE is_start <> is_end
+            ) AS e WHERE is_start AND end_ts IS NOT NULL
+        """,
+        )
+        found = self._q("""
+            SELECT idx, n, k, d FROM (
+                SELECT idx, d, row_number() OVER (PARTITION BY idx ORDER BY d) - 1 AS k,
+                    count(*) OVER (PARTITION BY idx) AS n
+                FROM visits
+            ) AS k
+            WHERE k BETWEEN floor((n - 1) * 0.5) - 1 AND ceil((n - 1) * 0.5) + 1
+                OR k BETWEEN floor((n - 1) * 0.9) - 1 AND ceil((n - 1) * 0.9) + 1
+        """)
+        by_stage: dict[int, tuple[int, dict[int, float]]] = {}
+        for idx, n, k, d in found:
+            by_stage.setdefault(int(idx), (int(n), {}))[1][int(k)] = float(d)
+        return {
+            i: (_quantile_cont(n, ks, 0.5), _quantile_cont(n, ks, 0.9))
+            for i, (n, ks) in by_stage.items()
+        }
+
+
+def _quantile_cont(n: int, values: dict[int, float], q: float) -> float:
+    """DuckDB's ``quantile_cont`` of ``n`` sorted values (``values``: position -> value):
+    position ``(n - 1) * q``, then ``lo * (1 - d) + hi * d`` with one rounding for the sum
+    of a product (the fused multiply-add DuckDB's build makes of it)."""
+    rn = (n - 1) * q
+    lo_i, hi_i = math.floor(rn), math.ceil(rn)
+    lo = values[lo_i]
+    if lo_i == hi_i:
+        return lo
+    d = rn - lo_i
+    hi = values[hi_i]
+    return float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d))
 
 
 def run_spark(
