@@ -176,6 +176,12 @@ class PostgresAudit(DuckDBAudit):
     def close(self) -> None:
         con = getattr(self, "con", None)
         if con is not None:
+            try:
+                # now, not when the server gets to it after the disconnect: the views on the
+                # user's tables would block a DROP of them meanwhile
+                con.execute("DISCARD TEMP")
+            except self._error:
+                pass
             con.close()
         if self._reader is not None:
             self._reader.close()
@@ -208,6 +214,11 @@ class PostgresAudit(DuckDBAudit):
         return out
 
     def _create(self, name: str, sql: str, *, table: bool = True) -> None:
+        if name == "rows":
+            # every row read once, parsed once: one snapshot of the tables read in place
+            # (a connector's sync while the audit runs cannot make its counts disagree), and
+            # text times parsed by a function PostgreSQL calls per row
+            table = True
         kind = "TABLE" if table else "VIEW"
         self.con.execute(f"CREATE TEMP {kind} {name} AS {sql}".encode())
         if table:
