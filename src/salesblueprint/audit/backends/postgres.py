@@ -21,6 +21,7 @@ and any text the driver returns is scrubbed of it.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -176,12 +177,10 @@ class PostgresAudit(DuckDBAudit):
     def close(self) -> None:
         con = getattr(self, "con", None)
         if con is not None:
-            try:
-                # now, not when the server gets to it after the disconnect: the views on the
-                # user's tables would block a DROP of them meanwhile
+            # now, not when the server gets to it after the disconnect: the views on the
+            # user's tables would block a DROP of them meanwhile
+            with contextlib.suppress(self._error):
                 con.execute("DISCARD TEMP")
-            except self._error:
-                pass
             con.close()
         if self._reader is not None:
             self._reader.close()
