@@ -165,6 +165,8 @@ def test_parquet_timestamp_column(engine: str, bp_path: Path, tmp_path: Path) ->
         ("hubspot_dealstage_history.csv", "hubspot", None),
         ("hubspot_date_entered.csv", "hubspot", None),
         ("hubspot_lifecycle_history.csv", "hubspot-lifecycle", "lifecycle"),
+        ("fivetran_hubspot_deal_stage.csv", "hubspot", None),
+        ("fivetran_salesforce_opportunity_history.csv", "salesforce", None),
     ],
 )
 def test_crm_shapes(
