@@ -1,5 +1,5 @@
 """Fixtures for the audit tests (defined in helpers)."""
 
-from .helpers import bp_path, spark
+from .helpers import bp_path, engine, spark
 
-__all__ = ["bp_path", "spark"]
+__all__ = ["bp_path", "engine", "spark"]

@@ -2,7 +2,7 @@
 and their reasons, the activities' counts and examples; activities in CSV and Parquet, times in
 every zone, ties on equal timestamps, bad activity rows.
 
-Skipped without pyspark or Java (the ``spark`` fixture, tests/audit/helpers.py).
+On every backend the ``engine`` fixture of test_backends.py gives (PySpark, PostgreSQL).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from .helpers import BLUEPRINT, write_csv
 from .test_backends import both, to_parquet
 from .test_sla import AS_OF, SLA, H, _t, hours, planted
 
-pytestmark = pytest.mark.spark
 HIST = ["deal_id", "stage", "entered_at", "reason"]
 ACTS = ["contact_id", "hs_timestamp", "type"]
 
@@ -32,9 +31,9 @@ def sla_bp(tmp_path: Path) -> Path:
     return p
 
 
-def sla_both(bp: Path, history: Path, activities: Path | None, **kw: Any) -> Any:
-    """The lifecycle audit with the SLA on both backends, identical; DuckDB's SLA."""
-    duck, _ = both(bp, history, pipeline="lifecycle", activities=activities, **kw)
+def sla_both(engine: str, bp: Path, history: Path, activities: Path | None, **kw: Any) -> Any:
+    """The lifecycle audit with the SLA on DuckDB and on ``engine``, identical; DuckDB's SLA."""
+    duck, _ = both(engine, bp, history, pipeline="lifecycle", activities=activities, **kw)
     assert duck.sla is not None
     return duck.sla
 
@@ -53,11 +52,11 @@ def figures(s: Any) -> tuple[Any, ...]:
     )
 
 
-def test_planted_sla_csv_and_parquet(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
+def test_planted_sla_csv_and_parquet(engine: str, sla_bp: Path, tmp_path: Path) -> None:
     hist, acts = planted()
     h = write_csv(tmp_path / "lifecycle.csv", hist, HIST)
     a = write_csv(tmp_path / "activities.csv", acts, ACTS)
-    s = sla_both(sla_bp, h, a, as_of=AS_OF)
+    s = sla_both(engine, sla_bp, h, a, as_of=AS_OF)
     # the planted counts of tests/audit/test_sla.py, now on both backends
     assert figures(s) == (18, 9, 3, 5, 1, 2, 3, 2.0, 30.0)
     assert (s.activities.rows, s.activities.accepted) == (25, 22)
@@ -69,6 +68,7 @@ def test_planted_sla_csv_and_parquet(spark: Any, sla_bp: Path, tmp_path: Path) -
     assert s.recycles_without_reason == 1
     # Parquet history and activities (text columns): the same figures, rows shown as 'row N'
     sp = sla_both(
+        engine,
         sla_bp,
         to_parquet(h, tmp_path / "lifecycle.parquet"),
         to_parquet(a, tmp_path / "activities.parquet"),
@@ -77,12 +77,12 @@ def test_planted_sla_csv_and_parquet(spark: Any, sla_bp: Path, tmp_path: Path) -
     assert figures(sp) == figures(s) and sp.reasons == s.reasons
     assert sp.activities.examples["bad_timestamp"][0].where.endswith("activities.parquet: row 24")
     # without --as-of ("now" is the history's last time), and without activities
-    sla_both(sla_bp, h, a)
-    bare = sla_both(sla_bp, h, None)
+    sla_both(engine, sla_bp, h, a)
+    bare = sla_both(engine, sla_bp, h, None)
     assert (bare.handoffs, bare.recycled, bare.measured) == (18, 4, False)
 
 
-def test_parquet_activities_with_typed_times(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
+def test_parquet_activities_with_typed_times(engine: str, sla_bp: Path, tmp_path: Path) -> None:
     """Activities whose time column is a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ."""
     import duckdb
 
@@ -98,7 +98,7 @@ def test_parquet_activities_with_typed_times(spark: Any, sla_bp: Path, tmp_path:
             f"('never0', NULL, 'call')) t(contact_id, hs_timestamp, type)) "
             f"TO '{out}' (FORMAT parquet)"
         )
-        s = sla_both(sla_bp, h, out, as_of=AS_OF)
+        s = sla_both(engine, sla_bp, h, out, as_of=AS_OF)
         assert (s.activities.rows, s.activities.accepted) == (3, 2)
         assert s.activities.rejected["missing_value"] == 1
         assert (s.in_time, s.late) == (1, 1)
@@ -108,7 +108,7 @@ def handed(c: str, sql_at: str, mql_at: str = "2025-03-02T09:00:00Z") -> list[li
     return [[c, "lead", "2025-03-01T09:00:00Z", ""], [c, "mql", mql_at, ""], [c, "sql", sql_at, ""]]
 
 
-def test_time_zones(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
+def test_time_zones(engine: str, sla_bp: Path, tmp_path: Path) -> None:
     """Naive times are UTC, offsets are honoured, epoch milliseconds are UTC: every contact is
     handed off at 09:00 UTC, written in another zone."""
     hist = (
@@ -130,7 +130,7 @@ def test_time_zones(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
     ]
     h = write_csv(tmp_path / "h.csv", hist, HIST)
     a = write_csv(tmp_path / "a.csv", acts, ACTS)
-    s = sla_both(sla_bp, h, a, as_of=AS_OF)
+    s = sla_both(engine, sla_bp, h, a, as_of=AS_OF)
     assert (s.handoffs, s.in_time, s.late, s.never, s.pending) == (6, 4, 1, 1, 0)
     assert [e.deal_id for e in s.examples["late"]] == ["z2"]
     assert s.examples["late"][0].detail == "first follow-up after 24 h"
@@ -138,6 +138,7 @@ def test_time_zones(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
     # 0 h, 1 h, 23:59:59, 24 h, 24 h 1 s
     assert (s.hours_to_first_touch_median, s.hours_to_first_touch_p90) == (24.0, 24.0)
     sp = sla_both(
+        engine,
         sla_bp,
         to_parquet(h, tmp_path / "h.parquet"),
         to_parquet(a, tmp_path / "a.parquet"),
@@ -147,7 +148,7 @@ def test_time_zones(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
 
 
 def test_ties_on_equal_timestamps_keep_input_order(
-    spark: Any, sla_bp: Path, tmp_path: Path
+    engine: str, sla_bp: Path, tmp_path: Path
 ) -> None:
     t = "2025-03-03T09:00:00Z"
     hist = [
@@ -165,7 +166,7 @@ def test_ties_on_equal_timestamps_keep_input_order(
     acts = [["t1", t, "call"], ["t2", t, "call"], ["t3", t, "call"]]
     h = write_csv(tmp_path / "h.csv", hist, HIST)
     a = write_csv(tmp_path / "a.csv", acts, ACTS)
-    s = sla_both(sla_bp, h, a, as_of=AS_OF)
+    s = sla_both(engine, sla_bp, h, a, as_of=AS_OF)
     # t3's first handoff ends where its second begins: an empty window, never followed up
     assert (s.handoffs, s.contacts, s.recycled, s.in_time, s.never) == (4, 3, 2, 3, 1)
     # the call at the time of t2's recycle is its first touch, not an attempt of the visit
@@ -174,14 +175,14 @@ def test_ties_on_equal_timestamps_keep_input_order(
     assert [(r.reason, r.deals) for r in s.reasons] == [("ghosted", 1), ("no_response", 1)]
     # the other input order: no recycle for t2, and t1 is recycled (without a reason) instead
     flipped = [hist[0], hist[2], hist[1], hist[3], hist[5], hist[4], *hist[6:]]
-    f = sla_both(sla_bp, write_csv(tmp_path / "f.csv", flipped, HIST), a, as_of=AS_OF)
+    f = sla_both(engine, sla_bp, write_csv(tmp_path / "f.csv", flipped, HIST), a, as_of=AS_OF)
     assert (f.handoffs, f.recycled, f.recycles_without_reason) == (4, 2, 1)
     assert [(r.reason, r.deals) for r in f.reasons] == [("ghosted", 1)]
-    sp = sla_both(sla_bp, to_parquet(h, tmp_path / "h.parquet"), a, as_of=AS_OF)
+    sp = sla_both(engine, sla_bp, to_parquet(h, tmp_path / "h.parquet"), a, as_of=AS_OF)
     assert figures(sp) == figures(s) and sp.reasons == s.reasons
 
 
-def test_bad_activity_rows_rejected_by_reason(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
+def test_bad_activity_rows_rejected_by_reason(engine: str, sla_bp: Path, tmp_path: Path) -> None:
     hist, _ = planted()
     h = write_csv(tmp_path / "h.csv", hist, HIST)
     ok = _t(hours(2))
@@ -200,7 +201,7 @@ def test_bad_activity_rows_rejected_by_reason(spark: Any, sla_bp: Path, tmp_path
     ]
     a = write_csv(tmp_path / "a.csv", acts, ACTS)
     for acts_file in (a, to_parquet(a, tmp_path / "a.parquet")):
-        s = sla_both(sla_bp, h, acts_file, as_of=AS_OF)
+        s = sla_both(engine, sla_bp, h, acts_file, as_of=AS_OF)
         act = s.activities
         assert act.rejected == {"missing_value": 3, "bad_timestamp": 5}
         assert act.accepted + sum(act.rejected.values()) == act.rows == 11
@@ -211,31 +212,31 @@ def test_bad_activity_rows_rejected_by_reason(spark: Any, sla_bp: Path, tmp_path
         ]
 
 
-def test_cli_pyspark_runs_the_sla(spark: Any, sla_bp: Path, tmp_path: Path) -> None:
-    """--backend pyspark --activities: exit 0 (was 2) and the JSON DuckDB gives."""
+def test_cli_runs_the_sla(engine: str, sla_bp: Path, tmp_path: Path) -> None:
+    """--backend pyspark/URL --activities: exit 0 (was 2) and the JSON DuckDB gives."""
     hist, acts = planted()
     h = write_csv(tmp_path / "lifecycle.csv", hist, HIST)
     a = write_csv(tmp_path / "activities.csv", acts, ACTS)
     base = [str(sla_bp), str(h), "--pipeline", "lifecycle", "--activities", str(a)]
     base += ["--as-of", AS_OF, "--format", "json"]
     out = {}
-    for backend in ("duckdb", "pyspark"):
+    for backend in ("duckdb", engine):
         r = runner().invoke(cli, ["audit", *base, "--backend", backend])
         assert r.exit_code == 0, r.stderr
         out[backend] = json.loads(r.stdout)
-    assert out["pyspark"] == out["duckdb"]
-    assert out["pyspark"]["sla"]["follow_up"]["missed"] == 8
-    r = runner().invoke(cli, ["audit", *base, "--backend", "pyspark", "--fail-on", "sla_missed"])
+    assert out[engine] == out["duckdb"]
+    assert out[engine]["sla"]["follow_up"]["missed"] == 8
+    r = runner().invoke(cli, ["audit", *base, "--backend", engine, "--fail-on", "sla_missed"])
     assert r.exit_code == 1 and "sla_missed" in r.stderr
 
 
-def test_no_deadline(spark: Any, tmp_path: Path) -> None:
+def test_no_deadline(engine: str, tmp_path: Path) -> None:
     """Without follow_up_within: followed up or not, on both backends."""
     hist, acts = planted()
     p = tmp_path / "bp.yaml"
     p.write_text(BLUEPRINT + SLA.replace("    follow_up_within: 24h\n", ""), encoding="utf-8")
     h = write_csv(tmp_path / "h.csv", hist, HIST)
     a = write_csv(tmp_path / "a.csv", acts, ACTS)
-    s = sla_both(p, h, a, as_of=AS_OF)
+    s = sla_both(engine, p, h, a, as_of=AS_OF)
     assert (s.in_time, s.late, s.never, s.pending) == (12, 0, 6, 0)
     assert s.hours_to_first_touch_median == 2.0

@@ -363,8 +363,24 @@ def test_unknown_pipeline_and_backend(bp_path: Path, tmp_path: Path) -> None:
         audit(bp, path, pipeline="deal")
     with pytest.raises(AuditError, match="unknown; choose one of duckdb, pyspark"):
         audit(bp, path, backend="spark")
-    with pytest.raises(AuditError, match="not available"):
-        audit(bp, path, backend="postgres://x/db")
+    with pytest.raises(AuditError, match="'mysql' URLs are not supported"):
+        audit(bp, path, backend="mysql://x/db")
+    with pytest.raises(AuditError, match="tables are read in place by a database backend"):
+        audit(bp, "table:hubspot.deal_stage")
+    for bad in ("table:", "table:a.b.c", "table:x;drop table y", "table:1abc", 'table:"a'):
+        with pytest.raises(AuditError, match="not a table name"):
+            audit(bp, bad, backend="postgresql://localhost/db")
+
+
+def test_postgres_backend_without_psycopg_is_a_clear_error(
+    bp_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    path = write_csv(tmp_path / "h.csv", [["d1", "demo", "2025-01-01"]], HEADER)
+    with pytest.raises(AuditError, match=r"pip install 'salesblueprint\[postgres\]'"):
+        audit(sb.load(bp_path), path, backend="postgresql://u:pw@localhost/db")
 
 
 def test_pyspark_backend_without_pyspark_is_a_clear_error(
@@ -409,3 +425,61 @@ def test_last_reason_in_time_order_and_repeats(bp_path: Path, tmp_path: Path) ->
     assert r.stages["discovery"].median_days == pytest.approx(2.0)
     assert r.stages["demo"].median_days == pytest.approx(1.0)
     assert r.final["lost"] == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://sb:S3cr3t-pw@db.example:5432/crm",
+        "postgresql://sb:S3cr3t-pw@db.example/crm?password=S3cr3t-pw&sslmode=require",
+        "postgres://sb:S3cr3t%2Dpw@[::1:5432/x",  # does not parse
+        "postgresql+psycopg://sb:S3cr3t:pw@we/ird@host/db",
+    ],
+)
+def test_postgres_urls_never_show_the_password(url: str) -> None:
+    from salesblueprint.audit.backends.postgres import _passwords, redact, resolve_url
+
+    shown = redact(url)
+    assert "S3cr3t" not in shown and shown.startswith(url.partition("://")[0] + "://")
+    assert "sb@" in shown
+    assert resolve_url(url).startswith(("postgresql://", "postgres://"))
+    assert any("S3cr3t" in p for p in _passwords(url))
+
+
+def test_postgres_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesblueprint.audit.backends import check_backend
+    from salesblueprint.audit.backends.postgres import resolve_url
+
+    assert check_backend("postgresql") == "postgresql"
+    assert check_backend("postgresql+psycopg://u@h/db") == "postgresql"
+    monkeypatch.delenv("SALESBLUEPRINT_AUDIT_URL", raising=False)
+    assert resolve_url("postgresql") == "postgresql://"  # libpq's defaults
+    monkeypatch.setenv("SALESBLUEPRINT_AUDIT_URL", "postgresql+psycopg://u:pw@h/db")
+    assert resolve_url("postgresql") == "postgresql://u:pw@h/db"
+    monkeypatch.setenv("SALESBLUEPRINT_AUDIT_URL", "mysql://u:pw@h/db")
+    with pytest.raises(AuditError, match="not a postgresql:// URL") as e:
+        resolve_url("postgresql")
+    assert "pw" not in str(e.value)
+
+
+def test_neighbour_quantiles_are_duckdbs_to_the_last_bit() -> None:
+    """The interpolation other engines use gives the installed DuckDB's quantile_cont."""
+    import duckdb
+
+    from salesblueprint.audit.backends.quantiles import neighbour_quantiles
+
+    rng = random.Random(3)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (g INTEGER, v DOUBLE)")
+    rows = [(g, rng.random() * 10 ** rng.randrange(4)) for g in range(60) for _ in range(g % 9)]
+    con.executemany("INSERT INTO t VALUES (?, ?)", rows)
+    want = {
+        g: tuple(v)
+        for g, v in con.execute(
+            "SELECT g, quantile_cont(v, [0.5, 0.9]) FROM t GROUP BY g"
+        ).fetchall()
+    }
+    got = neighbour_quantiles(
+        lambda sql: con.execute(sql).fetchall(), "SELECT g, v FROM t", (0.5, 0.9)
+    )
+    assert got == want

@@ -329,8 +329,8 @@ class DuckDBAudit:
         self._match_stages(values)
         extra = sorted(self.optional)
         carried = "".join(f", r.{c}" for c in extra)
-        lag = self.sql.ignore_nulls
-        lags = "".join(f", {lag('lag', c)} OVER w AS prev_{c}" for c in extra)
+        lag = self.sql.ignore_nulls_over
+        lags = "".join(f", {lag('lag', c, 'w')} AS prev_{c}" for c in extra)
         kept = "".join(
             f", CASE WHEN last_row THEN coalesce({c}, prev_{c}) END AS {c}" for c in extra
         )
@@ -346,11 +346,11 @@ class DuckDBAudit:
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
                 SELECT x.*,
-                    {lag("lag", "idx")} OVER w AS before,
-                    {lag("lead", "idx")} OVER w AS after,
-                    {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END")} OVER w AS after_ts,
+                    {lag("lag", "idx", "w")} AS before,
+                    {lag("lead", "idx", "w")} AS after,
+                    {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END", "w")} AS after_ts,
                     lead(ord) OVER w IS NULL AS last_row,
-                    {lag("lag", f"CASE WHEN idx IN {outcomes} THEN idx END")} OVER w
+                    {lag("lag", f"CASE WHEN idx IN {outcomes} THEN idx END", "w")}
                         AS prev_outcome{lags}
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
@@ -368,7 +368,8 @@ class DuckDBAudit:
         """,
         )
         won, lost = self._indices("won"), self._indices("lost")
-        deal_extra = "".join(f", any_value({c}) FILTER (WHERE last_row) AS {c}" for c in extra)
+        any_value = self.sql.any_value
+        deal_extra = "".join(f", {any_value(c)} FILTER (WHERE last_row) AS {c}" for c in extra)
         visited = self._visited_sql()
         carry = ["max_idx", "last_idx", "last_ts", "bad"] + (["visited"] if visited else [])
         self._create(
@@ -377,9 +378,9 @@ class DuckDBAudit:
             SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
                 ELSE 'open' END AS final, {", ".join(carry + extra)}
             FROM (
-                SELECT deal_id, any_value(outcome) FILTER (WHERE last_row) AS o,
+                SELECT deal_id, {any_value("outcome")} FILTER (WHERE last_row) AS o,
                     max(idx) AS max_idx,
-                    any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
+                    {any_value("coalesce(idx, before)")} FILTER (WHERE last_row) AS last_idx,
                     max(ts) FILTER (WHERE is_start) AS last_ts,
                     bool_or(verdict > 0 OR idx IS NULL OR {self._late()}) AS bad
                     {visited}{deal_extra}
@@ -600,7 +601,7 @@ class DuckDBAudit:
 
     def _days(self, end: str) -> str:
         """Days (a double) from ``ts`` to ``end``: microseconds / 86400e6."""
-        return f"CAST({self.sql.micros_between('ts', end)} AS DOUBLE) / 86400000000.0"
+        return f"{self.sql.to_double(self.sql.micros_between('ts', end))} / 86400000000.0"
 
     def _stages(self, as_of_sql: str) -> dict[str, StageFigures]:
         q = self._q

@@ -222,7 +222,7 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
         out.in_time, out.late, out.pending = int(touched), 0, 0
     out.never = int(never)
     quant = run._quantiles(
-        f"SELECT 0 AS g, CAST({delay} AS DOUBLE) / {_US}.0 AS v FROM sla_follow"
+        f"SELECT 0 AS g, {d.to_double(delay)} / {_US}.0 AS v FROM sla_follow"
     ).get(0)
     if quant is not None:
         out.hours_to_first_touch_median = _hours(quant[0])
