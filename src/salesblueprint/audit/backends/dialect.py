@@ -39,6 +39,21 @@ class Dialect:
     def cast_text(self, expr: str) -> str:
         return f"CAST({expr} AS {self.text})"
 
+    def byte_length(self, expr: str) -> str:
+        return f"strlen({expr})"
+
+    def trimmed(self, expr: str) -> str:
+        """``trim(expr)``, called only when it can change the value.
+
+        DuckDB's ``trim`` also removes Unicode spaces (U+00A0 ...), and costs about as much as
+        reading the column: most values are ASCII with no space at either end (the byte length
+        is the character length and no ``LIKE`` matches), and those are kept as they are.
+        """
+        return (
+            f"CASE WHEN {expr} LIKE ' %' OR {expr} LIKE '% ' "
+            f"OR {self.byte_length(expr)} <> length({expr}) THEN trim({expr}) ELSE {expr} END"
+        )
+
     # -- patterns -----------------------------------------------------------------------
     def matches(self, expr: str, pattern: str) -> str:
         """``expr`` contains a match of the regular expression ``pattern``."""
@@ -117,6 +132,9 @@ class SparkDialect(Dialect):
     def literal(self, text: str) -> str:
         # Spark reads backslash escapes in string literals, and 'a''b' as 'a' 'b' (= 'ab')
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+    def byte_length(self, expr: str) -> str:
+        return f"octet_length({expr})"
 
     def matches(self, expr: str, pattern: str) -> str:
         return f"({expr} RLIKE {self.literal(pattern)})"

@@ -32,7 +32,7 @@ from typing import Any
 from salesblueprint.audit.analyses import calibration, wilson
 from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
-from salesblueprint.audit.inputs import file_kind, project
+from salesblueprint.audit.inputs import OPTIONAL, file_kind, project
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
 from salesblueprint.audit.plan import LIFECYCLE, Plan, squash
 from salesblueprint.audit.result import (
@@ -189,12 +189,14 @@ class DuckDBAudit:
             if ts_sql is not None:
                 at = "entered_at"
             else:
-                at = f"nullif(trim({self.sql.cast_text('entered_at')}), '')"
+                at = f"nullif({self.sql.trimmed(self.sql.cast_text('entered_at'))}, '')"
                 ts_sql = self.sql.timestamp_text(at, proj.epoch_ms)
+            # trimmed text, NULL when empty
+            val = {c: f"nullif({self.sql.trimmed(c)}, '')" for c in ("deal_id", "stage", *OPTIONAL)}
             keep = "TRUE"
             if pipeline_keys is not None:
                 keys = ", ".join(self.sql.literal(k) for k in sorted(pipeline_keys))
-                keep = f"(nullif(trim(pipeline), '') IS NULL OR lower(trim(pipeline)) IN ({keys}))"
+                keep = f"({val['pipeline']} IS NULL OR lower({val['pipeline']}) IN ({keys}))"
             sql = f"""
                 SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
                     CASE WHEN d IS NULL OR s IS NULL OR a IS NULL THEN 'missing_value'
@@ -204,10 +206,9 @@ class DuckDBAudit:
                     keep, reason, owner, source
                 FROM (
                     SELECT CAST({ROW_NUMBER} AS BIGINT) AS n,
-                        nullif(trim(deal_id), '') AS d, nullif(trim(stage), '') AS s,
-                        {at} AS a, {ts_sql} AS ts, {keep} AS keep,
-                        nullif(trim(reason), '') AS reason, nullif(trim(owner), '') AS owner,
-                        nullif(trim(source), '') AS source
+                        {val["deal_id"]} AS d, {val["stage"]} AS s,
+                        {at} AS a, {ts_sql} AS ts, {keep} AS keep, {val["reason"]} AS reason,
+                        {val["owner"]} AS owner, {val["source"]} AS source
                     FROM ({inner}) AS p
                 ) AS q
             """
