@@ -14,8 +14,9 @@ ordered by time, ties in input order), materialised once as ``steps``:
   stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, and on the deal's
   last row its final outcome and last reason, owner and source;
 - ``deals``: per deal (a hash aggregate of ``steps``, no sort) the final state, the stages
-  visited as a bit set, the last stage and when it was entered, whether it has a violation;
-  ``deal`` are those with a path (not only rows of unknown stages).
+  visited as a bit set, the last stage and when it was entered; ``deal`` are those with a path
+  (not only rows of unknown stages). Deals with a violation are counted from the few rows of
+  ``steps`` that have one.
 
 Time in stage needs the next path element's time: ``lead`` gives it for a visit of one row; a
 visit with repeats ends at its run's last row, found by a second window over those few rows only.
@@ -352,7 +353,7 @@ class DuckDBAudit:
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
             )
-            SELECT deal_id, ord, ts, idx, unknown, before, after, after_ts, last_row,
+            SELECT deal_id, ord, ts, idx, unknown, before, after_ts, last_row,
                 idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
                 idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
                 CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
@@ -367,7 +368,7 @@ class DuckDBAudit:
         won, lost = self._indices("won"), self._indices("lost")
         deal_extra = "".join(f", any_value({c}) FILTER (WHERE last_row) AS {c}" for c in extra)
         visited = self._visited_sql()
-        carry = ["max_idx", "last_idx", "last_ts", "bad"] + (["visited"] if visited else [])
+        carry = ["max_idx", "last_idx", "last_ts"] + (["visited"] if visited else [])
         self._create(
             "deals",
             f"""
@@ -377,8 +378,7 @@ class DuckDBAudit:
                 SELECT deal_id, any_value(outcome) FILTER (WHERE last_row) AS o,
                     max(idx) AS max_idx,
                     any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
-                    max(ts) FILTER (WHERE is_start) AS last_ts,
-                    bool_or(verdict > 0 OR idx IS NULL OR {self._late()}) AS bad
+                    max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
             ) AS g
@@ -521,7 +521,11 @@ class DuckDBAudit:
         unknown, late_n = q(
             f"SELECT count(*) FILTER (WHERE idx IS NULL), count(*) FILTER (WHERE {late}) FROM steps"
         )[0]
-        bad_deals = q("SELECT count(*) FILTER (WHERE bad) FROM deals")[0][0]
+        # the few rows with a violation, not a flag aggregated over every deal
+        bad_deals = q(
+            "SELECT count(DISTINCT deal_id) FROM steps "
+            f"WHERE verdict > 0 OR idx IS NULL OR {late}"
+        )[0][0]
         c.violations["unknown_stage"] = int(unknown)
         c.violations["late_entry"] = int(late_n)
         c.deals_with_violations = int(bad_deals)
