@@ -523,8 +523,7 @@ class DuckDBAudit:
         )[0]
         # the few rows with a violation, not a flag aggregated over every deal
         bad_deals = q(
-            "SELECT count(DISTINCT deal_id) FROM steps "
-            f"WHERE verdict > 0 OR idx IS NULL OR {late}"
+            f"SELECT count(DISTINCT deal_id) FROM steps WHERE verdict > 0 OR idx IS NULL OR {late}"
         )[0][0]
         c.violations["unknown_stage"] = int(unknown)
         c.violations["late_entry"] = int(late_n)
