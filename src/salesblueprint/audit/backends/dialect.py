@@ -111,6 +111,11 @@ class Dialect:
         """``lag``/``lead`` of ``expr`` skipping NULLs; ``OVER ...`` follows."""
         return f"{function}({expr} IGNORE NULLS)"
 
+    def last_by(self, value: str, keys: Sequence[str]) -> str:
+        """The aggregate: ``value`` on the row with the greatest ``keys`` (compared in order);
+        ``FILTER (...)`` may follow."""
+        return f"arg_max({value}, ({', '.join(keys)}))"
+
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         """Element ``index0`` (0-based SQL expression) of a constant array."""
         return f"CAST([{', '.join(values)}] AS {sql_type}[])[{index0} + 1]"
@@ -164,6 +169,9 @@ class SparkDialect(Dialect):
 
     def ignore_nulls(self, function: str, expr: str) -> str:
         return f"{function}({expr}) IGNORE NULLS"
+
+    def last_by(self, value: str, keys: Sequence[str]) -> str:
+        return f"max_by({value}, struct({', '.join(keys)}))"
 
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         items = ", ".join(f"CAST({v} AS {sql_type})" for v in values)

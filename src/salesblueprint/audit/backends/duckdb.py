@@ -11,9 +11,10 @@ ordered by time, ties in input order), materialised once as ``steps``:
   stage's index;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
   run of repeats, rows of unknown stages and each deal's last row): the previous and next known
-  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, and on the deal's
-  last row its final outcome and last reason, owner and source;
-- ``deals``: per deal (a hash aggregate of ``steps``, no sort) the final state, the stages
+  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, whether the row is
+  the deal's last; rows giving a reason, owner or source are kept too;
+- ``deals``: per deal (a hash aggregate of ``steps``, no sort) the final state (the last
+  won/lost stage by time, then input order), the last reason, owner and source, the stages
   visited as a bit set, the last stage and when it was entered; ``deal`` are those with a path
   (not only rows of unknown stages). Deals with a violation are counted from the few rows of
   ``steps`` that have one.
@@ -327,11 +328,10 @@ class DuckDBAudit:
         self._match_stages(values)
         extra = sorted(self.optional)
         carried = "".join(f", r.{c}" for c in extra)
+        carried_y = "".join(f", {c}" for c in extra)
         lag = self.sql.ignore_nulls
-        lags = "".join(f", {lag('lag', c)} OVER w AS prev_{c}" for c in extra)
-        kept = "".join(
-            f", CASE WHEN last_row THEN coalesce({c}, prev_{c}) END AS {c}" for c in extra
-        )
+        # rows giving a reason (owner, source) are kept: the deal's last one is taken below
+        given = "".join(f" OR {c} IS NOT NULL" for c in extra)
         outcomes = self._indices("won", "lost")
         # rows of one deal in time order, ties in input order (file, then row in the file)
         self._create(
@@ -347,26 +347,25 @@ class DuckDBAudit:
                     {lag("lag", "idx")} OVER w AS before,
                     {lag("lead", "idx")} OVER w AS after,
                     {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END")} OVER w AS after_ts,
-                    lead(ord) OVER w IS NULL AS last_row,
-                    {lag("lag", f"CASE WHEN idx IN {outcomes} THEN idx END")} OVER w
-                        AS prev_outcome{lags}
+                    lead(ord) OVER w IS NULL AS last_row
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
             )
-            SELECT deal_id, ord, ts, idx, unknown, before, after_ts, last_row,
+            SELECT deal_id, ord, ts, idx, unknown, before, after_ts, last_row{carried_y},
                 idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
                 idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
                 CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
-                    THEN {self._verdict("before", "idx")} END AS verdict,
-                CASE WHEN last_row THEN coalesce(CASE WHEN idx IN {outcomes} THEN idx END,
-                    prev_outcome) END AS outcome{kept}
+                    THEN {self._verdict("before", "idx")} END AS verdict
             FROM y
             WHERE idx IS NULL OR last_row OR before IS DISTINCT FROM idx
-                OR after IS DISTINCT FROM idx
+                OR after IS DISTINCT FROM idx{given}
         """,
         )
         won, lost = self._indices("won"), self._indices("lost")
-        deal_extra = "".join(f", any_value({c}) FILTER (WHERE last_row) AS {c}" for c in extra)
+        last = self.sql.last_by
+        deal_extra = "".join(
+            f", {last(c, ('ts', 'ord'))} FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in extra
+        )
         visited = self._visited_sql()
         carry = ["max_idx", "last_idx", "last_ts"] + (["visited"] if visited else [])
         self._create(
@@ -375,7 +374,8 @@ class DuckDBAudit:
             SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
                 ELSE 'open' END AS final, {", ".join(carry + extra)}
             FROM (
-                SELECT deal_id, any_value(outcome) FILTER (WHERE last_row) AS o,
+                SELECT deal_id,
+                    {last("idx", ("ts", "ord"))} FILTER (WHERE idx IN {outcomes}) AS o,
                     max(idx) AS max_idx,
                     any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
                     max(ts) FILTER (WHERE is_start) AS last_ts
