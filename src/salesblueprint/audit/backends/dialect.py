@@ -111,10 +111,10 @@ class Dialect:
         """``lag``/``lead`` of ``expr`` skipping NULLs; ``OVER ...`` follows."""
         return f"{function}({expr} IGNORE NULLS)"
 
-    def last_by(self, value: str, keys: Sequence[str]) -> str:
-        """The aggregate: ``value`` on the row with the greatest ``keys`` (compared in order);
-        ``FILTER (...)`` may follow."""
-        return f"arg_max({value}, ({', '.join(keys)}))"
+    def last_by(self, value: str, key: str) -> str:
+        """The aggregate: ``value`` on the row with the greatest ``key``; ``FILTER (...)`` may
+        follow."""
+        return f"arg_max({value}, {key})"
 
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         """Element ``index0`` (0-based SQL expression) of a constant array."""
@@ -170,8 +170,8 @@ class SparkDialect(Dialect):
     def ignore_nulls(self, function: str, expr: str) -> str:
         return f"{function}({expr}) IGNORE NULLS"
 
-    def last_by(self, value: str, keys: Sequence[str]) -> str:
-        return f"max_by({value}, struct({', '.join(keys)}))"
+    def last_by(self, value: str, key: str) -> str:
+        return f"max_by({value}, {key})"
 
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         items = ", ".join(f"CAST({v} AS {sql_type})" for v in values)

@@ -11,11 +11,12 @@ ordered by time, ties in input order), materialised once as ``steps``:
   stage's index;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
   run of repeats, rows of unknown stages and each deal's last row): the previous and next known
-  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, whether the row is
-  the deal's last; rows giving a reason, owner or source are kept too;
-- ``deals``: per deal (a hash aggregate of ``steps``, no sort) the final state (the last
-  won/lost stage by time, then input order), the last reason, owner and source, the stages
-  visited as a bit set, the last stage and when it was entered; ``deal`` are those with a path
+  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, the row's position
+  ``pos`` in the deal (1, 2, ...); rows giving a reason, owner or source are kept too (a deal's
+  last row always is: it ends a run or has an unknown stage);
+- ``deals``: per deal (a hash aggregate of ``steps``, no sort; "last" is the greatest ``pos``)
+  the final state (the last won/lost stage), the last stage, reason, owner and source, the stages
+  visited as a bit set, when the last stage was entered; ``deal`` are those with a path
   (not only rows of unknown stages). Deals with a violation are counted from the few rows of
   ``steps`` that have one.
 
@@ -347,24 +348,24 @@ class DuckDBAudit:
                     {lag("lag", "idx")} OVER w AS before,
                     {lag("lead", "idx")} OVER w AS after,
                     {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END")} OVER w AS after_ts,
-                    lead(ord) OVER w IS NULL AS last_row
+                    row_number() OVER w AS pos
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
             )
-            SELECT deal_id, ord, ts, idx, unknown, before, after_ts, last_row{carried_y},
+            SELECT deal_id, ord, ts, idx, unknown, before, after_ts,
+                CAST(pos AS INTEGER) AS pos{carried_y},
                 idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
                 idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
                 CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
                     THEN {self._verdict("before", "idx")} END AS verdict
             FROM y
-            WHERE idx IS NULL OR last_row OR before IS DISTINCT FROM idx
-                OR after IS DISTINCT FROM idx{given}
+            WHERE idx IS NULL OR before IS DISTINCT FROM idx OR after IS DISTINCT FROM idx{given}
         """,
         )
         won, lost = self._indices("won"), self._indices("lost")
         last = self.sql.last_by
         deal_extra = "".join(
-            f", {last(c, ('ts', 'ord'))} FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in extra
+            f", {last(c, 'pos')} FILTER (WHERE {c} IS NOT NULL) AS {c}" for c in extra
         )
         visited = self._visited_sql()
         carry = ["max_idx", "last_idx", "last_ts"] + (["visited"] if visited else [])
@@ -375,9 +376,9 @@ class DuckDBAudit:
                 ELSE 'open' END AS final, {", ".join(carry + extra)}
             FROM (
                 SELECT deal_id,
-                    {last("idx", ("ts", "ord"))} FILTER (WHERE idx IN {outcomes}) AS o,
+                    {last("idx", "pos")} FILTER (WHERE idx IN {outcomes}) AS o,
                     max(idx) AS max_idx,
-                    any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
+                    {last("coalesce(idx, before)", "pos")} AS last_idx,
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
