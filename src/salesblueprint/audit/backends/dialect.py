@@ -41,6 +41,21 @@ class Dialect:
     def cast_text(self, expr: str) -> str:
         return f"CAST({expr} AS {self.text})"
 
+    def byte_length(self, expr: str) -> str:
+        return f"strlen({expr})"
+
+    def trimmed(self, expr: str) -> str:
+        """``trim(expr)``, called only when it can change the value.
+
+        DuckDB's ``trim`` also removes Unicode spaces (U+00A0 ...), and costs about as much as
+        reading the column: most values are ASCII with no space at either end (the byte length
+        is the character length and no ``LIKE`` matches), and those are kept as they are.
+        """
+        return (
+            f"CASE WHEN {expr} LIKE ' %' OR {expr} LIKE '% ' "
+            f"OR {self.byte_length(expr)} <> length({expr}) THEN trim({expr}) ELSE {expr} END"
+        )
+
     # -- patterns -----------------------------------------------------------------------
     def matches(self, expr: str, pattern: str) -> str:
         """``expr`` contains a match of the regular expression ``pattern``."""
@@ -114,6 +129,11 @@ class Dialect:
     def to_double(self, expr: str) -> str:
         return f"CAST({expr} AS DOUBLE)"
 
+    def last_by(self, value: str, key: str, where: str | None = None) -> str:
+        """The aggregate: ``value`` on the row with the greatest ``key`` among the rows where
+        ``where`` holds (all rows without it)."""
+        return f"arg_max({value}, {key})" + (f" FILTER (WHERE {where})" if where else "")
+
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         """Element ``index0`` (0-based SQL expression) of a constant array."""
         return f"CAST([{', '.join(values)}] AS {sql_type}[])[{index0} + 1]"
@@ -135,6 +155,9 @@ class SparkDialect(Dialect):
     def literal(self, text: str) -> str:
         # Spark reads backslash escapes in string literals, and 'a''b' as 'a' 'b' (= 'ab')
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+    def byte_length(self, expr: str) -> str:
+        return f"octet_length({expr})"
 
     def matches(self, expr: str, pattern: str) -> str:
         return f"({expr} RLIKE {self.literal(pattern)})"
@@ -167,6 +190,9 @@ class SparkDialect(Dialect):
 
     def ignore_nulls(self, function: str, expr: str) -> str:
         return f"{function}({expr}) IGNORE NULLS"
+
+    def last_by(self, value: str, key: str, where: str | None = None) -> str:
+        return f"max_by({value}, {key})" + (f" FILTER (WHERE {where})" if where else "")
 
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         items = ", ".join(f"CAST({v} AS {sql_type})" for v in values)
@@ -230,6 +256,15 @@ class PostgresDialect(Dialect):
 
     def any_value(self, expr: str) -> str:
         return f"max({expr})"
+
+    def byte_length(self, expr: str) -> str:
+        return f"octet_length({expr})"
+
+    def last_by(self, value: str, key: str, where: str | None = None) -> str:
+        # no arg_max: the first of the values ordered by key, descending (NULL values skipped,
+        # as DuckDB's arg_max skips them)
+        cond = f"({where}) AND ({value}) IS NOT NULL" if where else f"({value}) IS NOT NULL"
+        return f"(array_agg({value} ORDER BY {key} DESC) FILTER (WHERE {cond}))[1]"
 
     def to_double(self, expr: str) -> str:
         return f"CAST({expr} AS DOUBLE PRECISION)"
