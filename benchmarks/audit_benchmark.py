@@ -15,6 +15,10 @@ the smallest to the largest size grows at most 1.2Ã— the growth in deals (0.5M â
     python benchmarks/audit_benchmark.py --deals 500000 5000000     # the issue's sizes
     python benchmarks/audit_benchmark.py --deals 100000 1000000     # a quicker run
     python benchmarks/audit_benchmark.py --deals 1000000 --spark    # + PySpark local, for info
+    python benchmarks/audit_benchmark.py --repeat 3 ...             # medians of 3 runs each
+
+Each child's CPU time (user + system) is recorded next to its wall time: on a shared machine
+the wall times swing with the other jobs, the CPU times much less.
 
 ``--spark`` (needs ``pip install -e '.[spark]'`` and Java 17+) also times the audit with
 ``--backend pyspark`` (local[2], start-up included) and checks that its JSON equals DuckDB's.
@@ -28,6 +32,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -131,8 +136,8 @@ print(json.dumps(con.execute('''
 """
 
 
-def measure(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB, stdout of one child process."""
+def measure(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Wall seconds, peak RSS in MB, stdout and CPU seconds (user + system) of one child."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stderr is not None
@@ -143,7 +148,25 @@ def measure(cmd: list[str]) -> tuple[float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return wall, usage.ru_maxrss / 1024, out
+    return wall, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
+
+
+def measure_both(
+    audit_cmd: list[str], hand_cmd: list[str], repeat: int
+) -> tuple[tuple[float, float, str, float], tuple[float, float, str, float]]:
+    """Both sides ``repeat`` times, alternately: the median wall and CPU time of each, the
+    largest peak, the last output (the machine is shared: one run alone is noisy)."""
+    runs: list[list[tuple[float, float, str, float]]] = [[], []]
+    for _ in range(repeat):
+        runs[0].append(measure(audit_cmd))
+        runs[1].append(measure(hand_cmd))
+
+    def summary(rs: list[tuple[float, float, str, float]]) -> tuple[float, float, str, float]:
+        wall = statistics.median(r[0] for r in rs)
+        cpu = statistics.median(r[3] for r in rs)
+        return wall, max(r[1] for r in rs), rs[-1][2], cpu
+
+    return summary(runs[0]), summary(runs[1])
 
 
 def main() -> None:
@@ -152,6 +175,9 @@ def main() -> None:
     ap.add_argument("--output", default=str(HERE / "audit_results.json"))
     ap.add_argument("--keep", help="folder for the generated files (default: a temporary one)")
     ap.add_argument("--spark", action="store_true", help="also time --backend pyspark (info)")
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="runs of each side per size (medians are kept)"
+    )
     args = ap.parse_args()
     folder = Path(args.keep or tempfile.mkdtemp(prefix="sb-audit-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -176,9 +202,10 @@ def main() -> None:
             "--no-progress",
         ]
         load_before = os.getloadavg()[0]
-        a_wall, a_mb, a_out = measure(audit_cmd)
         hand = HAND_QUERY.format(allowed=ALLOWED, path=path, stages=tuple(STAGES))
-        h_wall, h_mb, h_out = measure([sys.executable, "-c", hand])
+        (a_wall, a_mb, a_out, a_cpu), (h_wall, h_mb, h_out, h_cpu) = measure_both(
+            audit_cmd, [sys.executable, "-c", hand], max(1, args.repeat)
+        )
         report = json.loads(a_out)
         if [report["conformance"]["transitions"], report["conformance"]["allowed"]] != json.loads(
             h_out
@@ -187,7 +214,7 @@ def main() -> None:
         moves, allowed = json.loads(h_out)
         spark: dict[str, object] = {}
         if args.spark:
-            s_wall, _, s_out = measure([*audit_cmd, "--backend", "pyspark"])
+            s_wall, _, s_out, _ = measure([*audit_cmd, "--backend", "pyspark"])
             same = json.loads(s_out) == report
             spark = {"spark_seconds": round(s_wall, 2), "spark_same_json": same}
             print(f"  pyspark local: {s_wall:.1f} s, JSON identical to DuckDB's: {same}")
@@ -200,6 +227,12 @@ def main() -> None:
                 "hand_seconds": round(h_wall, 2),
                 "hand_peak_mb": round(h_mb),
                 "ratio": round(a_wall / h_wall, 2),
+                # CPU seconds (user + system) of each child: steadier than the wall time
+                # on a shared machine
+                "audit_cpu_seconds": round(a_cpu, 2),
+                "hand_cpu_seconds": round(h_cpu, 2),
+                "cpu_ratio": round(a_cpu / h_cpu, 2),
+                "repeat": max(1, args.repeat),
                 # the 1-minute load average before and after (2 shared cores: noisy)
                 "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
                 "audit_transitions": report["conformance"]["transitions"],
@@ -211,7 +244,8 @@ def main() -> None:
         )
         print(
             f"{n:>10} {rows:>11} {a_wall:>8.1f} {a_mb:>6.0f} {h_wall:>7.1f} {h_mb:>6.0f} "
-            f"{a_wall / h_wall:>6.2f}  load {load_before:.1f}-{os.getloadavg()[0]:.1f}"
+            f"{a_wall / h_wall:>6.2f}  cpu {a_cpu:.1f}/{h_cpu:.1f} s = {a_cpu / h_cpu:.2f}  "
+            f"load {load_before:.1f}-{os.getloadavg()[0]:.1f}"
         )
     summary: dict[str, object] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},

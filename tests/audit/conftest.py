@@ -1,5 +1,5 @@
 """Fixtures for the audit tests (defined in helpers)."""
 
-from .helpers import bp_path
+from .helpers import bp_path, engine, spark
 
-__all__ = ["bp_path"]
+__all__ = ["bp_path", "engine", "spark"]

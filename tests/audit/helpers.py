@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import os
+import shutil
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -93,6 +95,25 @@ def bp_path(tmp_path: Path) -> Path:
     p = tmp_path / "blueprint.yaml"
     p.write_text(BLUEPRINT, encoding="utf-8")
     return p
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session for every spark-marked test (start-up takes seconds); skips
+    without pyspark or Java (``pip install -e '.[spark]'``; CI: ``pytest -m spark``)."""
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("no java on PATH: PySpark needs Java 17+")
+    from salesblueprint.audit import AuditError
+    from salesblueprint.audit.backends.spark import spark_session
+
+    os.environ.setdefault("SALESBLUEPRINT_SPARK_PARTITIONS", "2")
+    try:
+        session = spark_session()
+    except AuditError as e:
+        pytest.skip(str(e))
+    yield session
+    session.stop()
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[Any]], header: Sequence[str]) -> Path:
@@ -212,3 +233,40 @@ def reference(rows: Sequence[Sequence[str]]) -> dict[str, Any]:
             for s in ("discovery", "demo", "proposal")
         },
     }
+
+
+PG_URL_ENV = "SALESBLUEPRINT_TEST_PG_URL"
+
+
+def pg_url() -> str:
+    """The test server's URL, or skip (no psycopg, no URL, no server); CI sets
+    ``SALESBLUEPRINT_TEST_PG_REQUIRED=1``: then these fail instead."""
+    missing = pytest.fail if os.environ.get("SALESBLUEPRINT_TEST_PG_REQUIRED") else pytest.skip
+    try:
+        import psycopg
+    except ImportError:
+        missing("psycopg is not installed: pip install -e '.[postgres]'")
+    url = os.environ.get(PG_URL_ENV, "")
+    if not url:
+        missing(f"no PostgreSQL server: set {PG_URL_ENV} (CI: .ci/postgres start)")
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.Error as e:
+        missing(f"PostgreSQL server at {PG_URL_ENV} not reachable: {e}")
+    return url
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param("pyspark", marks=pytest.mark.spark),
+        pytest.param("postgres", marks=pytest.mark.postgres),
+    ],
+)
+def engine(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The other backend: ``pyspark``, or the PostgreSQL server's URL."""
+    if request.param == "postgres":
+        yield pg_url()
+        return
+    request.getfixturevalue("spark")  # one session for the run
+    yield "pyspark"

@@ -1,17 +1,17 @@
-"""The audit on PySpark gives the very result DuckDB gives: the same JSON, example for example,
-on the planted-fault histories, CSV and Parquet, every input shape.
+"""The audit on PySpark and on PostgreSQL gives the very result DuckDB gives: the same JSON,
+example for example, on the planted-fault histories, CSV and Parquet, every input shape.
 
-Skipped without pyspark or Java (``pip install -e '.[spark]'``; CI: ``pytest -m spark``). One
-local Spark session for the module (start-up takes seconds).
+PySpark: skipped without pyspark or Java (``pip install -e '.[spark]'``; CI: ``pytest -m
+spark``); one local Spark session for the test run (the ``spark`` fixture,
+tests/audit/helpers.py). PostgreSQL: skipped without psycopg or a server (``pip install -e
+'.[postgres]'``, the server's URL in ``SALESBLUEPRINT_TEST_PG_URL``; CI starts one with
+``.ci/postgres`` and runs ``pytest -m postgres``).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,37 +22,21 @@ import salesblueprint as sb
 from salesblueprint.audit import AuditError, audit
 
 from .helpers import write_csv
-from .test_conformance import HEADER, T0, iso, planted
+from .test_conformance import HEADER, T0, iso, owner_history, planted
 
-pytestmark = pytest.mark.spark
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    pytest.importorskip("pyspark")
-    if shutil.which("java") is None:
-        pytest.skip("no java on PATH: PySpark needs Java 17+")
-    from salesblueprint.audit.backends.spark import spark_session
-
-    os.environ.setdefault("SALESBLUEPRINT_SPARK_PARTITIONS", "2")
-    try:
-        session = spark_session()
-    except AuditError as e:
-        pytest.skip(str(e))
-    yield session
-    session.stop()
-
-
-def both(bp_path: Path, history: Any, **kw: Any) -> tuple[Any, Any]:
-    """The audit on DuckDB and on Spark, checked identical as objects and as JSON."""
+def both(engine: str, bp_path: Path, history: Any, **kw: Any) -> tuple[Any, Any]:
+    """The audit on DuckDB and on the other backend, checked identical as objects and as
+    JSON."""
     bp = sb.load(bp_path)
     duck = audit(bp, history, backend="duckdb", **kw)
-    spark = audit(bp, history, backend="pyspark", **kw)
+    other = audit(bp, history, backend=engine, **kw)
     want = json.dumps(duck.to_json(), sort_keys=True)
-    assert json.dumps(spark.to_json(), sort_keys=True) == want
-    assert spark == duck
-    return duck, spark
+    assert json.dumps(other.to_json(), sort_keys=True) == want
+    assert other == duck
+    return duck, other
 
 
 def to_parquet(csv: Path, out: Path, offset: int = 0, limit: int | None = None) -> Path:
@@ -66,28 +50,30 @@ def to_parquet(csv: Path, out: Path, offset: int = 0, limit: int | None = None) 
     return out
 
 
-def test_planted_faults_csv(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+def test_planted_faults_csv(engine: str, bp_path: Path, tmp_path: Path) -> None:
     rows, expect = planted()
-    duck, _ = both(bp_path, write_csv(tmp_path / "h.csv", rows, HEADER))
+    duck, _ = both(engine, bp_path, write_csv(tmp_path / "h.csv", rows, HEADER))
     assert duck.conformance.violations["skip"] == expect["skip"]
     assert duck.history.examples["bad_timestamp"]  # file:line examples agree too
 
 
-def test_planted_faults_parquet_and_mixed_folder(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+def test_planted_faults_parquet_and_mixed_folder(
+    engine: str, bp_path: Path, tmp_path: Path
+) -> None:
     rows, expect = planted()
     csv = write_csv(tmp_path / "h.csv", rows, HEADER)
-    duck, _ = both(bp_path, to_parquet(csv, tmp_path / "h.parquet"))
+    duck, _ = both(engine, bp_path, to_parquet(csv, tmp_path / "h.parquet"))
     assert duck.conformance.deals_with_violations == expect["deals_with_violations"]
     folder = tmp_path / "parts"
     folder.mkdir()
     to_parquet(csv, folder / "a.parquet", limit=40)
     write_csv(folder / "b.csv", rows[40:], HEADER)
-    both(bp_path, folder)
+    both(engine, bp_path, folder)
 
 
 @pytest.mark.parametrize("seed", range(2))
 def test_random_histories_with_optional_columns(
-    spark: Any, bp_path: Path, tmp_path: Path, seed: int
+    engine: str, bp_path: Path, tmp_path: Path, seed: int
 ) -> None:
     rng = random.Random(seed)
     stages = ["discovery", "demo", "proposal", "won", "lost", "onboarding", "Closed Won", "zzz"]
@@ -104,13 +90,38 @@ def test_random_histories_with_optional_columns(
     rng.shuffle(rows)
     header = [*HEADER, "owner", "reason", "source"]
     csv = write_csv(tmp_path / "h.csv", rows, header)
-    both(bp_path, csv)
-    both(bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-03-01")
+    both(engine, bp_path, csv)
+    both(engine, bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-03-01")
     if seed == 0:
-        both(bp_path, csv, pipeline="lifecycle")
+        both(engine, bp_path, csv, pipeline="lifecycle")
 
 
-def test_parquet_timestamp_column(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+def test_reasons_per_owner_source_calibration_and_rotting(
+    engine: str, bp_path: Path, tmp_path: Path
+) -> None:
+    """Lost reasons per owner and source, calibration intervals and rotting as of "now" (the
+    history's last time, or --as-of with an offset) agree on every backend."""
+    rows, header = owner_history()
+    rows += [
+        [f"o{i}", "discovery", f"2025-01-{i + 1:02d}T10:00:00+02:00", "", "", ""] for i in range(9)
+    ]
+    csv = write_csv(tmp_path / "h.csv", rows, header)
+    duck, _ = both(engine, bp_path, csv)
+    assert [len(b.reasons) for b in duck.breakdowns] == [2, 2, 2, 2]
+    assert duck.stages["discovery"].win_rate_interval is not None
+    assert duck.stages["discovery"].rotting == 0  # as of 2025-01-09T08:00Z: 8 days at most
+    later, _ = both(
+        engine, bp_path, to_parquet(csv, tmp_path / "h.parquet"), as_of="2025-01-15T12:00:00-03:00"
+    )
+    assert later.as_of == "2025-01-15T15:00:00Z" and later.stages["discovery"].rotting == 5
+    both(engine, bp_path, csv, pipeline="lifecycle")
+    for bad in ("1/2/25", "2025-01-15T12:00:00+99:00"):
+        for backend in ("duckdb", engine):
+            with pytest.raises(AuditError, match="not a timestamp"):
+                audit(sb.load(bp_path), csv, as_of=bad, backend=backend)
+
+
+def test_parquet_timestamp_column(engine: str, bp_path: Path, tmp_path: Path) -> None:
     import duckdb
 
     out = tmp_path / "h.parquet"
@@ -119,7 +130,7 @@ def test_parquet_timestamp_column(spark: Any, bp_path: Path, tmp_path: Path) -> 
         "('d1', 'demo', TIMESTAMP '2025-01-03 12:00:00'), ('d2', 'demo', NULL)) "
         f"t(deal_id, stage, entered_at)) TO '{out}' (FORMAT parquet)"
     )
-    duck, _ = both(bp_path, out)
+    duck, _ = both(engine, bp_path, out)
     assert duck.stages["discovery"].median_days == 2.5
 
 
@@ -131,26 +142,28 @@ def test_parquet_timestamp_column(spark: Any, bp_path: Path, tmp_path: Path) -> 
         ("hubspot_dealstage_history.csv", "hubspot", None),
         ("hubspot_date_entered.csv", "hubspot", None),
         ("hubspot_lifecycle_history.csv", "hubspot-lifecycle", "lifecycle"),
+        ("fivetran_hubspot_deal_stage.csv", "hubspot", None),
+        ("fivetran_salesforce_opportunity_history.csv", "salesforce", None),
     ],
 )
 def test_crm_shapes(
-    spark: Any, bp_path: Path, file: str, source: str, pipeline: str | None
+    engine: str, bp_path: Path, file: str, source: str, pipeline: str | None
 ) -> None:
-    both(bp_path, DATA / file, source=source, pipeline=pipeline)
+    both(engine, bp_path, DATA / file, source=source, pipeline=pipeline)
 
 
-def test_bad_input_is_a_clear_error(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+def test_bad_input_is_a_clear_error(engine: str, bp_path: Path, tmp_path: Path) -> None:
     bp = sb.load(bp_path)
     wrong = write_csv(tmp_path / "w.csv", [["d1", "demo", "2025-01-01"]], ["id", "stage", "at"])
     with pytest.raises(AuditError, match="no column 'deal_id'"):
-        audit(bp, wrong, backend="pyspark")
+        audit(bp, wrong, backend=engine)
     garbage = tmp_path / "g.parquet"
     garbage.write_bytes(b"not parquet at all")
     with pytest.raises(AuditError, match=r"g\.parquet"):
-        audit(bp, garbage, backend="pyspark")
+        audit(bp, garbage, backend=engine)
 
 
-def test_hostile_histories(spark: Any, bp_path: Path, tmp_path: Path) -> None:
+def test_hostile_histories(engine: str, bp_path: Path, tmp_path: Path) -> None:
     """Offsets out of range, '#' ids, escapes and markup in the text, a header without rows."""
     evil = "\x1b]0;pwned\x07"
     offsets = ["+14:00", "-12:00", "+0530", "+01", "+99:00", "-19:00", "+01:75", "+0199"]
@@ -158,7 +171,7 @@ def test_hostile_histories(spark: Any, bp_path: Path, tmp_path: Path) -> None:
     rows += [["#1042", "discovery", "2025-12-25", ""], ["#1042", "demo", "2025-12-26", ""]]
     rows += [[f"d{evil}", f"legal {evil}", "2025-01-02", "it's \\ a 'quote'"]]
     rows += [["m|1", "lost", "2025-01-03", f"<img src=x>{evil}"], ["7", "", ""]]
-    duck, _ = both(bp_path, write_csv(tmp_path / "h.csv", rows, [*HEADER, "reason"]))
+    duck, _ = both(engine, bp_path, write_csv(tmp_path / "h.csv", rows, [*HEADER, "reason"]))
     assert duck.history.rejected["bad_timestamp"] == 4
-    empty, _ = both(bp_path, write_csv(tmp_path / "e.csv", [], HEADER))
+    empty, _ = both(engine, bp_path, write_csv(tmp_path / "e.csv", [], HEADER))
     assert empty.as_of is None

@@ -77,8 +77,10 @@ def test_bad_input_exit_2(bp_path: Path, tmp_path: Path) -> None:
     garbage.write_bytes(b"not parquet at all")
     code, _, err = run(str(bp_path), str(garbage))
     assert code == 2 and "g.parquet: not a Parquet file" in err and "Traceback" not in err
-    code, _, err = run(str(bp_path), str(h), "--backend", "postgres://x")
-    assert code == 2 and "not available" in err
+    code, _, err = run(str(bp_path), str(h), "--backend", "mysql://me:s3cret@x/db")
+    assert code == 2 and "not supported" in err and "s3cret" not in err
+    code, _, err = run(str(bp_path), "table:crm.history")
+    assert code == 2 and "database backend" in err
 
 
 def test_blueprint_that_does_not_load_exits_1(tmp_path: Path) -> None:

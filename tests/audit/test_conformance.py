@@ -12,6 +12,7 @@ import pytest
 
 import salesblueprint as sb
 from salesblueprint.audit import AuditError, audit
+from salesblueprint.audit.formats import format_text
 
 from .helpers import reference, write_csv
 
@@ -265,6 +266,13 @@ def test_rotting_uses_as_of(bp_path: Path, tmp_path: Path) -> None:
     assert audit(bp, path).stages["discovery"].rotting == 1  # as of 2025-01-20
     assert audit(bp, path, as_of="2025-02-15T00:00:00Z").stages["discovery"].rotting == 2
     assert audit(bp, path, as_of="2025-01-05").stages["discovery"].rotting == 0
+    # an offset is honoured; "now" is ISO 8601 like the history's times (DuckDB read 1/2/25
+    # as the year 1 and +99:00 as 99 hours; Spark refused both)
+    r = audit(bp, path, as_of="2025-01-11T01:00:00+02:00")
+    assert (r.as_of, r.stages["discovery"].rotting) == ("2025-01-10T23:00:00Z", 0)
+    for bad in ("1/2/25", "2025-1-5", "2025-01-05T00:00:00+99:00"):
+        with pytest.raises(AuditError, match="not a timestamp"):
+            audit(bp, path, as_of=bad)
 
 
 def test_calibration_and_reasons(bp_path: Path, tmp_path: Path) -> None:
@@ -285,6 +293,51 @@ def test_calibration_and_reasons(bp_path: Path, tmp_path: Path) -> None:
     reasons = {x.reason: (x.deals, x.declared) for x in r.reasons}
     assert reasons == {"price": (5, False), "no_budget": (5, True)}
     assert "undeclared_reason" in r.kinds_found()
+
+
+def owner_history() -> tuple[list[list[str]], list[str]]:
+    """24 deals of owners ann (d0-d11) and bob (d12-d23), sources web (even) and ads (odd);
+    every third lost: ann's for price x3 and no_budget, bob's for price x2, competitor and
+    none. Owners are carried from earlier rows; d1 changes hands to ann at the end."""
+    reasons = {0: "price", 3: "price", 6: "price", 9: "no_budget", 12: "competitor"}
+    reasons |= {15: "price", 18: "price", 21: ""}
+    rows = []
+    for i in range(24):
+        owner = "ann" if i < 12 else "bob"
+        source = "web" if i % 2 == 0 else "ads"
+        end = "lost" if i % 3 == 0 else "won"
+        first = "bob" if i == 1 else owner
+        rows += [
+            [f"d{i}", "discovery", "2025-01-01", first, "", source],
+            [f"d{i}", "demo", "2025-01-02", "", "", ""],
+            [f"d{i}", "proposal", "2025-01-03", owner if i == 1 else "", "", ""],
+            [f"d{i}", end, "2025-01-04", "", reasons.get(i, ""), ""],
+        ]
+    return rows, [*HEADER, "owner", "reason", "source"]
+
+
+def test_reasons_per_owner_and_source(bp_path: Path, tmp_path: Path) -> None:
+    rows, header = owner_history()
+    r = audit(sb.load(bp_path), write_csv(tmp_path / "h.csv", rows, header))
+    got = {
+        (b.column, b.value): (
+            b.deals,
+            b.won,
+            b.lost,
+            [(x.reason, x.deals, x.declared) for x in b.reasons],
+        )
+        for b in r.breakdowns
+    }
+    assert got == {
+        ("owner", "ann"): (12, 8, 4, [("price", 3, False), ("no_budget", 1, True)]),
+        ("owner", "bob"): (12, 8, 4, [("price", 2, False), ("competitor", 1, True)]),
+        ("source", "web"): (12, 8, 4, [("price", 3, False), ("competitor", 1, True)]),
+        ("source", "ads"): (12, 8, 4, [("price", 2, False), ("no_budget", 1, True)]),
+    }
+    data = r.to_json()["breakdowns"][0]
+    assert data["reasons"][0] == {"reason": "price", "deals": 3, "declared": False}
+    text = format_text(r)
+    assert "reasons: price 3 (not declared in the blueprint), no_budget 1" in text
 
 
 def test_lifecycle(bp_path: Path, tmp_path: Path) -> None:
@@ -310,8 +363,24 @@ def test_unknown_pipeline_and_backend(bp_path: Path, tmp_path: Path) -> None:
         audit(bp, path, pipeline="deal")
     with pytest.raises(AuditError, match="unknown; choose one of duckdb, pyspark"):
         audit(bp, path, backend="spark")
-    with pytest.raises(AuditError, match="not available"):
-        audit(bp, path, backend="postgres://x/db")
+    with pytest.raises(AuditError, match="'mysql' URLs are not supported"):
+        audit(bp, path, backend="mysql://x/db")
+    with pytest.raises(AuditError, match="tables are read in place by a database backend"):
+        audit(bp, "table:hubspot.deal_stage")
+    for bad in ("table:", "table:a.b.c", "table:x;drop table y", "table:1abc", 'table:"a'):
+        with pytest.raises(AuditError, match="not a table name"):
+            audit(bp, bad, backend="postgresql://localhost/db")
+
+
+def test_postgres_backend_without_psycopg_is_a_clear_error(
+    bp_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    path = write_csv(tmp_path / "h.csv", [["d1", "demo", "2025-01-01"]], HEADER)
+    with pytest.raises(AuditError, match=r"pip install 'salesblueprint\[postgres\]'"):
+        audit(sb.load(bp_path), path, backend="postgresql://u:pw@localhost/db")
 
 
 def test_pyspark_backend_without_pyspark_is_a_clear_error(
@@ -356,3 +425,61 @@ def test_last_reason_in_time_order_and_repeats(bp_path: Path, tmp_path: Path) ->
     assert r.stages["discovery"].median_days == pytest.approx(2.0)
     assert r.stages["demo"].median_days == pytest.approx(1.0)
     assert r.final["lost"] == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://sb:S3cr3t-pw@db.example:5432/crm",
+        "postgresql://sb:S3cr3t-pw@db.example/crm?password=S3cr3t-pw&sslmode=require",
+        "postgres://sb:S3cr3t%2Dpw@[::1:5432/x",  # does not parse
+        "postgresql+psycopg://sb:S3cr3t:pw@we/ird@host/db",
+    ],
+)
+def test_postgres_urls_never_show_the_password(url: str) -> None:
+    from salesblueprint.audit.backends.postgres import _passwords, redact, resolve_url
+
+    shown = redact(url)
+    assert "S3cr3t" not in shown and shown.startswith(url.partition("://")[0] + "://")
+    assert "sb@" in shown
+    assert resolve_url(url).startswith(("postgresql://", "postgres://"))
+    assert any("S3cr3t" in p for p in _passwords(url))
+
+
+def test_postgres_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesblueprint.audit.backends import check_backend
+    from salesblueprint.audit.backends.postgres import resolve_url
+
+    assert check_backend("postgresql") == "postgresql"
+    assert check_backend("postgresql+psycopg://u@h/db") == "postgresql"
+    monkeypatch.delenv("SALESBLUEPRINT_AUDIT_URL", raising=False)
+    assert resolve_url("postgresql") == "postgresql://"  # libpq's defaults
+    monkeypatch.setenv("SALESBLUEPRINT_AUDIT_URL", "postgresql+psycopg://u:pw@h/db")
+    assert resolve_url("postgresql") == "postgresql://u:pw@h/db"
+    monkeypatch.setenv("SALESBLUEPRINT_AUDIT_URL", "mysql://u:pw@h/db")
+    with pytest.raises(AuditError, match="not a postgresql:// URL") as e:
+        resolve_url("postgresql")
+    assert "pw" not in str(e.value)
+
+
+def test_neighbour_quantiles_are_duckdbs_to_the_last_bit() -> None:
+    """The interpolation other engines use gives the installed DuckDB's quantile_cont."""
+    import duckdb
+
+    from salesblueprint.audit.backends.quantiles import neighbour_quantiles
+
+    rng = random.Random(3)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (g INTEGER, v DOUBLE)")
+    rows = [(g, rng.random() * 10 ** rng.randrange(4)) for g in range(60) for _ in range(g % 9)]
+    con.executemany("INSERT INTO t VALUES (?, ?)", rows)
+    want = {
+        g: tuple(v)
+        for g, v in con.execute(
+            "SELECT g, quantile_cont(v, [0.5, 0.9]) FROM t GROUP BY g"
+        ).fetchall()
+    }
+    got = neighbour_quantiles(
+        lambda sql: con.execute(sql).fetchall(), "SELECT g, v FROM t", (0.5, 0.9)
+    )
+    assert got == want

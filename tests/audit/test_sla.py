@@ -271,3 +271,23 @@ def test_activity_columns_and_bad_input(
     assert code == 2 and "has no handoff" in err
     code, _, err = run(str(sla_bp), h, "--pipeline", "lifecycle", "--activities", "nope/*.csv")
     assert code == 2 and "no activity files match" in err
+
+
+def test_rejected_activity_rows_located_in_a_large_file(
+    sla_bp: Path, files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """DuckDB reads a large CSV in parallel: the activities keep the file's order all the same,
+    so a rejected row is shown at its line (it was shown at another line)."""
+    import duckdb
+
+    import salesblueprint as sb
+
+    a = tmp_path / "many.csv"
+    duckdb.connect().execute(
+        "COPY (SELECT 'x' || i AS contact_id, CASE WHEN i = 450000 THEN 'bad' "
+        "ELSE '2025-03-03T10:00:00Z' END AS hs_timestamp, 'call' AS type "
+        f"FROM range(600000) t(i) ORDER BY i) TO '{a}' (HEADER)"
+    )
+    r = sb.audit(sb.load(sla_bp), files[0], pipeline="lifecycle", activities=a, as_of=AS_OF)
+    assert r.sla is not None and r.sla.activities is not None
+    assert r.sla.activities.examples["bad_timestamp"][0].where == f"{a}:450002"

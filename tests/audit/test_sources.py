@@ -139,3 +139,27 @@ def test_hubspot_lifecycle_history(bp_path: Path, tmp_path: Path) -> None:
     assert r.sla.recycles[0].declared and r.conformance.violations["backward"] == 0
     with pytest.raises(AuditError, match="audit it with --pipeline lifecycle"):
         audit(p, f, source="hubspot-lifecycle", pipeline="deals")
+
+
+def test_fivetran_hubspot_deal_stage_file(bp_path: Path) -> None:
+    """HubSpot's deal_stage as Fivetran lands it, exported to a file: --source hubspot reads
+    it (value, date_entered, source); the row marked _fivetran_deleted is not history."""
+    r = audit(sb.load(bp_path), DATA / "fivetran_hubspot_deal_stage.csv", source="hubspot")
+    assert (r.history.rows, r.history.deals) == (7, 3)
+    assert r.conformance.violations["backward"] == 1
+    assert r.conformance.violations["skip"] == 1  # demo -> won
+    assert r.conformance.violations["late_entry"] == 1
+    assert r.final == {"won": 1, "lost": 1, "open": 1}
+    assert {b.value for b in r.breakdowns if b.column == "source"} == {"AUTOMATION", "CRM_UI"}
+
+
+def test_fivetran_salesforce_opportunity_history_file(bp_path: Path) -> None:
+    """Salesforce's opportunity_history as Fivetran lands it (snake_case names, is_deleted)."""
+    r = audit(
+        sb.load(bp_path), DATA / "fivetran_salesforce_opportunity_history.csv", source="salesforce"
+    )
+    assert (r.history.rows, r.history.deals) == (8, 2)
+    assert r.conformance.violations["skip"] == 2  # demo -> won; discovery -> proposal
+    assert r.conformance.unknown_stages == {"Negotiation": 1}
+    assert r.stages["discovery"].median_days == 3.0  # the repeat is not a move
+    assert r.final == {"won": 1, "lost": 1, "open": 0}

@@ -56,6 +56,30 @@ def test_corpus_size_and_split() -> None:
     assert {nb.split_of(i.url) for i in items} == {"tune", "heldout"}
 
 
+FRESH = BENCH / "norms_corpus" / "fresh.yaml"
+
+
+def _host(url: str) -> str:
+    host = url.split("/")[2]
+    return host[4:] if host.startswith("www.") else host
+
+
+def test_fresh_corpus_is_held_out_and_apart_from_the_tuning_corpus() -> None:
+    """fresh.yaml is only parsed here, never scored: its figures come from the benchmark alone."""
+    fresh = nb.load(FRESH)
+    assert nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
+    scored = [i for i in fresh if i.label != "amb"]
+    assert len(scored) >= 300
+    assert sum(i.lang == "nl" for i in scored) >= 120
+    assert all(i.url.startswith(("http://", "https://")) for i in fresh)
+    assert not {_host(i.url) for i in fresh} & {_host(i.url) for i in nb.load()}
+
+
+@pytest.mark.parametrize("args", [["--split", "tune"], ["--split", "heldout"], ["--misses"]])
+def test_fresh_corpus_is_scored_only_as_a_whole(args: list[str]) -> None:
+    assert nb.main(["--corpus", str(FRESH), *args]) == 2
+
+
 def test_language_detection_never_swaps_the_languages_of_the_corpus() -> None:
     items = nb.load()
     wrong = [i.text for i in items if detect(i.text) not in (None, i.lang)]

@@ -7,13 +7,16 @@ result = sb.audit(bp, "history/*.parquet")          # -> sb.AuditResult
 result.conformance.violations["skip"], result.stages["demo"].win_rate
 ```
 
-The history is read by DuckDB (``pip install 'salesblueprint[audit]'``) or, with
-``backend="pyspark"``, by Spark (``pip install 'salesblueprint[spark]'``); nothing here is
-imported by ``check``.
+The history is read by DuckDB (``pip install 'salesblueprint[audit]'``), with
+``backend="pyspark"`` by Spark (``pip install 'salesblueprint[spark]'``), or with
+``backend="postgresql://user@host/db"`` by a PostgreSQL server (``pip install
+'salesblueprint[postgres]'``), which also reads warehouse tables in place
+(``history="table:hubspot.deal_stage"``); nothing here is imported by ``check``.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import types
@@ -39,7 +42,8 @@ def audit(
     activities: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     activity_columns: str | Mapping[str, str] | None = None,
 ) -> AuditResult:
-    """Audit ``history`` (files, globs or folders of CSV/Parquet) against blueprint ``bp``.
+    """Audit ``history`` (files, globs or folders of CSV/Parquet; with a PostgreSQL
+    ``backend`` also tables, ``table:schema.name``) against blueprint ``bp``.
 
     ``bp`` is a loaded :class:`~salesblueprint.Blueprint` or a path to a blueprint file.
     ``pipeline`` is a pipeline id or ``lifecycle`` (default: the first pipeline). ``columns``
@@ -50,9 +54,9 @@ def audit(
     (``{"deal_id": "WhoId"}`` or ``"deal_id=WhoId,timestamp=ActivityDate"``).
     Raises :class:`AuditError` for unusable input.
     """
-    from salesblueprint.audit.backends import check_backend
+    from salesblueprint.audit.backends import DATABASE_BACKENDS, check_backend
     from salesblueprint.audit.backends.duckdb import Progress, run_duckdb
-    from salesblueprint.audit.inputs import SOURCES, collect_history, parse_columns
+    from salesblueprint.audit.inputs import SOURCES, collect_history, file_kind, parse_columns
     from salesblueprint.audit.inputs.activities import parse_activity_columns
     from salesblueprint.audit.inputs.sources import LIFECYCLE_SOURCES
     from salesblueprint.audit.plan import LIFECYCLE, build_plan
@@ -66,7 +70,7 @@ def audit(
         bp = load(bp)
     if not isinstance(bp, Blueprint):
         raise TypeError("audit() needs a Blueprint (sb.load(...)) or a path to a blueprint file")
-    check_backend(backend)
+    kind = check_backend(backend)
     if source not in SOURCES:
         raise AuditError(
             _(
@@ -87,18 +91,31 @@ def audit(
                 )
             )
     files = collect_history(_paths(history))
+    tables = [f for f in files if file_kind(f) == "table"]
+    if tables and kind not in DATABASE_BACKENDS:
+        raise AuditError(
+            _(
+                "{table}: tables are read in place by a database backend; run with "
+                "--backend postgresql://user@host:5432/db (or export the table to Parquet)",
+                table=tables[0],
+            )
+        )
     plan = build_plan(bp, pipeline)
     mapping = parse_columns(columns)
     act_mapping = parse_activity_columns(activity_columns)
     act_files = collect_history(_paths(activities), what="activity") if activities else []
     sla = build_sla(bp, plan, required=bool(act_files))
     callback: Progress | None = progress if callable(progress) else None
-    run = run_duckdb
-    if backend == "pyspark":
+    run: Any = run_duckdb
+    if kind == "pyspark":
         from salesblueprint.audit.backends.spark import run_spark
 
         run = run_spark
-    return run(
+    elif kind == "postgresql":
+        from salesblueprint.audit.backends.postgres import resolve_url, run_postgres
+
+        run = functools.partial(run_postgres, url=resolve_url(backend))
+    return run(  # type: ignore[no-any-return]
         plan,
         files,
         source=source,

@@ -107,7 +107,9 @@ _LOADER: list[Callable[[str, str, str | None], Blueprint]] = []
     "--backend",
     default="duckdb",
     show_default=True,
-    help="Where the queries run: duckdb (embedded) or pyspark (local, or the active session).",
+    help="Where the queries run: duckdb (embedded), pyspark (local, or the active session), "
+    "or a PostgreSQL server: postgresql://user@host:5432/db, or postgresql with the URL in "
+    "SALESBLUEPRINT_AUDIT_URL (HISTORY may then name tables: table:schema.name).",
 )
 @click.option(
     "--format",
@@ -167,7 +169,8 @@ def audit_cmd(
     progress: bool | None,
     lang: str | None,
 ) -> None:
-    """Hold the CRM's stage HISTORY (CSV/Parquet files, globs or folders) against BLUEPRINT.
+    """Hold the CRM's stage HISTORY (CSV/Parquet files, globs or folders; tables with a
+    PostgreSQL --backend) against BLUEPRINT.
 
     Conformance (skips, backward moves, moves after the outcome, unknown stages, late
     entries), per-stage win rates against the declared probabilities, days in stage against

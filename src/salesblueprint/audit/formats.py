@@ -380,6 +380,14 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
                 rate=pct(b.win_rate, tr),
             )
             out.append(f"  {b.column} {one_line(b.value):<20} {figures}")
+            if b.reasons:
+                undeclared = " (" + tr.gettext("not declared in the blueprint") + ")"
+                listed = ", ".join(
+                    f"{one_line(x.reason)} {x.deals}" + ("" if x.declared else undeclared)
+                    for x in b.reasons
+                )
+                line = tr.gettext("reasons: {reasons}", reasons=listed)
+                out.append(f"  {'':<{len(b.column)}} {'':<20} {line}")
     if r.rotting_examples:
         out += ["", tr.gettext("Rotting (open past expected_days), oldest first:")]
         out += [f"  {_example(e, tr=tr)}" for e in r.rotting_examples]

@@ -128,13 +128,15 @@ class Reason:
 
 @dataclass
 class Breakdown:
-    """Win figures per value of an optional column (owner, source)."""
+    """Win figures per value of an optional column (owner, source), and its reasons (lost
+    deals', or for the lifecycle every contact's last; most frequent first)."""
 
     column: str
     value: str
     deals: int
     won: int
     lost: int
+    reasons: list[Reason] = field(default_factory=list)
 
     @property
     def win_rate(self) -> float | None:
@@ -353,6 +355,10 @@ class AuditResult:
                     "won": b.won,
                     "lost": b.lost,
                     "win_rate": b.win_rate,
+                    "reasons": [
+                        {"reason": x.reason, "deals": x.deals, "declared": x.declared}
+                        for x in b.reasons
+                    ],
                 }
                 for b in self.breakdowns
             ],

@@ -1,9 +1,11 @@
-"""The SQL pieces that differ between the audit's engines (DuckDB, Spark SQL).
+"""The SQL pieces that differ between the audit's engines (DuckDB, Spark SQL, PostgreSQL).
 
-The audit's queries are written once (in :mod:`salesblueprint.audit.backends.duckdb`); every
-fragment whose spelling differs between engines comes from a :class:`Dialect`: quoting, the text
-type, timestamp parsing and formatting, window functions that skip NULLs, constant arrays,
-bit sets and time differences. A new analysis writes its SQL with these pieces and runs on every
+The audit's queries are written once (in :mod:`salesblueprint.audit.backends.duckdb` and, for
+the SLA, :mod:`salesblueprint.audit.backends.sla_queries`); every fragment whose spelling differs
+between engines comes from a :class:`Dialect`: quoting, the text type, regular expressions,
+timestamp parsing and formatting, window functions that skip NULLs, constant arrays, bit sets
+and time differences. Everything else is standard SQL (``FILTER``, named subqueries, windows
+with a partition and an order). A new analysis writes its SQL with these pieces and runs on every
 backend; a new engine is a new ``Dialect`` (plus its way of reading files, see the backends).
 
 Timestamps inside the queries are always naive UTC (``TIMESTAMP``; the session time zone is
@@ -39,6 +41,21 @@ class Dialect:
     def cast_text(self, expr: str) -> str:
         return f"CAST({expr} AS {self.text})"
 
+    def byte_length(self, expr: str) -> str:
+        return f"strlen({expr})"
+
+    def trimmed(self, expr: str) -> str:
+        """``trim(expr)``, called only when it can change the value.
+
+        DuckDB's ``trim`` also removes Unicode spaces (U+00A0 ...), and costs about as much as
+        reading the column: most values are ASCII with no space at either end (the byte length
+        is the character length and no ``LIKE`` matches), and those are kept as they are.
+        """
+        return (
+            f"CASE WHEN {expr} LIKE ' %' OR {expr} LIKE '% ' "
+            f"OR {self.byte_length(expr)} <> length({expr}) THEN trim({expr}) ELSE {expr} END"
+        )
+
     # -- patterns -----------------------------------------------------------------------
     def matches(self, expr: str, pattern: str) -> str:
         """``expr`` contains a match of the regular expression ``pattern``."""
@@ -46,6 +63,10 @@ class Dialect:
 
     def full_match(self, expr: str, pattern: str) -> str:
         return f"regexp_full_match({expr}, {self.literal(pattern)})"
+
+    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
+        """``expr`` with every match of the regular expression ``pattern`` replaced."""
+        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)}, 'g')"
 
     # -- time ---------------------------------------------------------------------------
     def parse_timestamp(self, expr: str) -> str:
@@ -96,6 +117,23 @@ class Dialect:
         """``lag``/``lead`` of ``expr`` skipping NULLs; ``OVER ...`` follows."""
         return f"{function}({expr} IGNORE NULLS)"
 
+    def ignore_nulls_over(self, function: str, expr: str, window: str) -> str:
+        """``lag``/``lead`` of ``expr`` skipping NULLs over the named ``window`` (one with a
+        partition and an order, no frame)."""
+        return f"{self.ignore_nulls(function, expr)} OVER {window}"
+
+    def any_value(self, expr: str) -> str:
+        """An aggregate: any one value of ``expr`` (used where the group has one)."""
+        return f"any_value({expr})"
+
+    def to_double(self, expr: str) -> str:
+        return f"CAST({expr} AS DOUBLE)"
+
+    def last_by(self, value: str, key: str, where: str | None = None) -> str:
+        """The aggregate: ``value`` on the row with the greatest ``key`` among the rows where
+        ``where`` holds (all rows without it)."""
+        return f"arg_max({value}, {key})" + (f" FILTER (WHERE {where})" if where else "")
+
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         """Element ``index0`` (0-based SQL expression) of a constant array."""
         return f"CAST([{', '.join(values)}] AS {sql_type}[])[{index0} + 1]"
@@ -118,11 +156,17 @@ class SparkDialect(Dialect):
         # Spark reads backslash escapes in string literals, and 'a''b' as 'a' 'b' (= 'ab')
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
+    def byte_length(self, expr: str) -> str:
+        return f"octet_length({expr})"
+
     def matches(self, expr: str, pattern: str) -> str:
         return f"({expr} RLIKE {self.literal(pattern)})"
 
     def full_match(self, expr: str, pattern: str) -> str:
         return f"({expr} RLIKE {self.literal('^(' + pattern + ')$')})"
+
+    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
+        return f"regexp_replace({expr}, {self.literal(pattern)}, {self.literal(replacement)})"
 
     def parse_timestamp(self, expr: str) -> str:
         return f"try_cast({expr} AS TIMESTAMP)"
@@ -147,6 +191,9 @@ class SparkDialect(Dialect):
     def ignore_nulls(self, function: str, expr: str) -> str:
         return f"{function}({expr}) IGNORE NULLS"
 
+    def last_by(self, value: str, key: str, where: str | None = None) -> str:
+        return f"max_by({value}, {key})" + (f" FILTER (WHERE {where})" if where else "")
+
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         items = ", ".join(f"CAST({v} AS {sql_type})" for v in values)
         return f"element_at(array({items}), {index0} + 1)"
@@ -155,5 +202,99 @@ class SparkDialect(Dialect):
         return f"shiftleft(CAST(1 AS BIGINT), {index})"
 
 
+# the types the queries name that PostgreSQL spells otherwise
+_PG_TYPES = {"TINYINT": "SMALLINT", "DOUBLE": "DOUBLE PRECISION", "VARCHAR": "TEXT"}
+
+
+class PostgresDialect(Dialect):
+    """PostgreSQL (12 and later), session time zone UTC.
+
+    PostgreSQL has no ``try_cast``, no ``IGNORE NULLS`` and (before 16) no ``any_value``: the
+    backend creates, per connection, the temporary functions ``pg_temp.sb_ts`` (text ->
+    timestamp with time zone, NULL when it is not one), ``pg_temp.sb_last`` and
+    ``pg_temp.sb_first`` (aggregates: the last and first non-NULL value of a window frame);
+    see :data:`POSTGRES_SETUP`. Text is compared in the ``"C"`` collation (code points, as
+    DuckDB and Spark compare), whatever the database's collation.
+    """
+
+    name = "postgres"
+    text = "TEXT"
+
+    def cast_text(self, expr: str) -> str:
+        return f'(CAST({expr} AS TEXT) COLLATE "C")'
+
+    def matches(self, expr: str, pattern: str) -> str:
+        return f"({expr} ~ {self.literal(pattern)})"
+
+    def full_match(self, expr: str, pattern: str) -> str:
+        return f"({expr} ~ {self.literal('^(' + pattern + ')$')})"
+
+    def parse_timestamp(self, expr: str) -> str:
+        return f"(pg_temp.sb_ts({expr}) AT TIME ZONE 'UTC')"
+
+    def epoch_timestamp(self, expr: str) -> str:
+        return (
+            f"(to_timestamp(CAST({expr} AS DOUBLE PRECISION) / "
+            f"CASE WHEN length({expr}) >= 12 THEN 1000 ELSE 1 END) AT TIME ZONE 'UTC')"
+        )
+
+    def micros_between(self, start: str, end: str) -> str:
+        return f"CAST(EXTRACT(EPOCH FROM ({end}) - ({start})) * 1000000 AS BIGINT)"
+
+    def iso(self, expr: str) -> str:
+        return f"""to_char({expr}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+
+    def ignore_nulls(self, function: str, expr: str) -> str:  # pragma: no cover - unused
+        raise NotImplementedError("PostgreSQL: use ignore_nulls_over")
+
+    def ignore_nulls_over(self, function: str, expr: str, window: str) -> str:
+        if function == "lag":
+            frame = "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
+            return f"pg_temp.sb_last({expr}) OVER ({window} {frame})"
+        frame = "ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING"
+        return f"pg_temp.sb_first({expr}) OVER ({window} {frame})"
+
+    def any_value(self, expr: str) -> str:
+        return f"max({expr})"
+
+    def byte_length(self, expr: str) -> str:
+        return f"octet_length({expr})"
+
+    def last_by(self, value: str, key: str, where: str | None = None) -> str:
+        # no arg_max: the first of the values ordered by key, descending (NULL values skipped,
+        # as DuckDB's arg_max skips them)
+        cond = f"({where}) AND ({value}) IS NOT NULL" if where else f"({value}) IS NOT NULL"
+        return f"(array_agg({value} ORDER BY {key} DESC) FILTER (WHERE {cond}))[1]"
+
+    def to_double(self, expr: str) -> str:
+        return f"CAST({expr} AS DOUBLE PRECISION)"
+
+    def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
+        kind = _PG_TYPES.get(sql_type, sql_type)
+        return f"(CAST(ARRAY[{', '.join(values)}] AS {kind}[]))[{index0} + 1]"
+
+    def bit(self, index: str) -> str:
+        return f"(CAST(1 AS BIGINT) << CAST({index} AS INTEGER))"
+
+
+# what the PostgreSQL dialect's SQL needs, created once per connection (temporary: nothing is
+# left in the database)
+POSTGRES_SETUP: tuple[str, ...] = (
+    "SET TimeZone = 'UTC'",
+    "SET DateStyle = 'ISO, YMD'",
+    "SET IntervalStyle = 'postgres'",
+    "CREATE FUNCTION pg_temp.sb_ts(text) RETURNS timestamptz LANGUAGE plpgsql IMMUTABLE AS "
+    "$$ BEGIN RETURN $1::timestamptz; EXCEPTION WHEN others THEN RETURN NULL; END $$",
+    "CREATE FUNCTION pg_temp.sb_last_step(anyelement, anyelement) RETURNS anyelement "
+    "LANGUAGE sql IMMUTABLE AS 'SELECT coalesce($2, $1)'",
+    "CREATE FUNCTION pg_temp.sb_first_step(anyelement, anyelement) RETURNS anyelement "
+    "LANGUAGE sql IMMUTABLE AS 'SELECT coalesce($1, $2)'",
+    "CREATE AGGREGATE pg_temp.sb_last(anyelement) "
+    "(SFUNC = pg_temp.sb_last_step, STYPE = anyelement)",
+    "CREATE AGGREGATE pg_temp.sb_first(anyelement) "
+    "(SFUNC = pg_temp.sb_first_step, STYPE = anyelement)",
+)
+
 DUCKDB = Dialect()
 SPARK = SparkDialect()
+POSTGRES = PostgresDialect()

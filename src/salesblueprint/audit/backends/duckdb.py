@@ -11,11 +11,14 @@ ordered by time, ties in input order), materialised once as ``steps``:
   stage's index;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
   run of repeats, rows of unknown stages and each deal's last row): the previous and next known
-  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, and on the deal's
-  last row its final outcome and last reason, owner and source;
-- ``deals``: per deal (a hash aggregate of ``steps``, no sort) the final state, the stages
-  visited as a bit set, the last stage and when it was entered, whether it has a violation;
-  ``deal`` are those with a path (not only rows of unknown stages).
+  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, the row's position
+  ``pos`` in the deal (1, 2, ...); rows giving a reason, owner or source are kept too (a deal's
+  last row always is: it ends a run or has an unknown stage);
+- ``deals``: per deal (a hash aggregate of ``steps``, no sort; "last" is the greatest ``pos``)
+  the final state (the last won/lost stage), the last stage, reason, owner and source, the stages
+  visited as a bit set, when the last stage was entered; ``deal`` are those with a path
+  (not only rows of unknown stages). Deals with a violation are counted from the few rows of
+  ``steps`` that have one.
 
 Time in stage needs the next path element's time: ``lead`` gives it for a visit of one row; a
 visit with repeats ends at its run's last row, found by a second window over those few rows only.
@@ -32,7 +35,7 @@ from typing import Any
 from salesblueprint.audit.analyses import calibration, wilson
 from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
 from salesblueprint.audit.errors import AuditError
-from salesblueprint.audit.inputs import file_kind, project
+from salesblueprint.audit.inputs import OPTIONAL, file_kind, project
 from salesblueprint.audit.inputs.files import unreadable
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
 from salesblueprint.audit.plan import LIFECYCLE, Plan, squash
@@ -51,6 +54,7 @@ from salesblueprint.i18n import _
 
 Progress = Callable[[int, int, str], None]
 EXAMPLES = 5
+REASONS_PER_VALUE = 10  # reasons listed per owner / source
 # verdict codes of the ``steps`` table
 VERDICTS = ("allowed", "skip", "backward", "after_outcome")
 
@@ -188,12 +192,14 @@ class DuckDBAudit:
             if ts_sql is not None:
                 at = "entered_at"
             else:
-                at = f"nullif(trim({self.sql.cast_text('entered_at')}), '')"
+                at = f"nullif({self.sql.trimmed(self.sql.cast_text('entered_at'))}, '')"
                 ts_sql = self.sql.timestamp_text(at, proj.epoch_ms)
+            # trimmed text, NULL when empty
+            val = {c: f"nullif({self.sql.trimmed(c)}, '')" for c in ("deal_id", "stage", *OPTIONAL)}
             keep = "TRUE"
             if pipeline_keys is not None:
                 keys = ", ".join(self.sql.literal(k) for k in sorted(pipeline_keys))
-                keep = f"(nullif(trim(pipeline), '') IS NULL OR lower(trim(pipeline)) IN ({keys}))"
+                keep = f"({val['pipeline']} IS NULL OR lower({val['pipeline']}) IN ({keys}))"
             sql = f"""
                 SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
                     CASE WHEN d IS NULL OR s IS NULL OR a IS NULL THEN 'missing_value'
@@ -203,10 +209,9 @@ class DuckDBAudit:
                     keep, reason, owner, source
                 FROM (
                     SELECT CAST({ROW_NUMBER} AS BIGINT) AS n,
-                        nullif(trim(deal_id), '') AS d, nullif(trim(stage), '') AS s,
-                        {at} AS a, {ts_sql} AS ts, {keep} AS keep,
-                        nullif(trim(reason), '') AS reason, nullif(trim(owner), '') AS owner,
-                        nullif(trim(source), '') AS source
+                        {val["deal_id"]} AS d, {val["stage"]} AS s,
+                        {at} AS a, {ts_sql} AS ts, {keep} AS keep, {val["reason"]} AS reason,
+                        {val["owner"]} AS owner, {val["source"]} AS source
                     FROM ({inner}) AS p
                 ) AS q
             """
@@ -222,6 +227,10 @@ class DuckDBAudit:
         self._loaded()
         if progress:
             progress(len(files), len(files), "")
+
+    def _loading(self) -> None:
+        """Before more files are read (the activities): CSV tables keep the file order."""
+        self.con.execute("SET preserve_insertion_order = true")
 
     def _loaded(self) -> None:
         # the CSV tables keep the file order; from here on the order is explicit (``n``)
@@ -324,11 +333,10 @@ class DuckDBAudit:
         self._match_stages(values)
         extra = sorted(self.optional)
         carried = "".join(f", r.{c}" for c in extra)
-        lag = self.sql.ignore_nulls
-        lags = "".join(f", {lag('lag', c)} OVER w AS prev_{c}" for c in extra)
-        kept = "".join(
-            f", CASE WHEN last_row THEN coalesce({c}, prev_{c}) END AS {c}" for c in extra
-        )
+        carried_y = "".join(f", {c}" for c in extra)
+        lag = self.sql.ignore_nulls_over
+        # rows giving a reason (owner, source) are kept: the deal's last one is taken below
+        given = "".join(f" OR {c} IS NOT NULL" for c in extra)
         outcomes = self._indices("won", "lost")
         # rows of one deal in time order, ties in input order (file, then row in the file)
         self._create(
@@ -341,42 +349,39 @@ class DuckDBAudit:
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
                 SELECT x.*,
-                    {lag("lag", "idx")} OVER w AS before,
-                    {lag("lead", "idx")} OVER w AS after,
-                    {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END")} OVER w AS after_ts,
-                    lead(ord) OVER w IS NULL AS last_row,
-                    {lag("lag", f"CASE WHEN idx IN {outcomes} THEN idx END")} OVER w
-                        AS prev_outcome{lags}
+                    {lag("lag", "idx", "w")} AS before,
+                    {lag("lead", "idx", "w")} AS after,
+                    {lag("lead", "CASE WHEN idx IS NOT NULL THEN ts END", "w")} AS after_ts,
+                    row_number() OVER w AS pos
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
             )
-            SELECT deal_id, ord, ts, idx, unknown, before, after, after_ts, last_row,
+            SELECT deal_id, ord, ts, idx, unknown, before, after_ts,
+                CAST(pos AS INTEGER) AS pos{carried_y},
                 idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
                 idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
                 CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
-                    THEN {self._verdict("before", "idx")} END AS verdict,
-                CASE WHEN last_row THEN coalesce(CASE WHEN idx IN {outcomes} THEN idx END,
-                    prev_outcome) END AS outcome{kept}
+                    THEN {self._verdict("before", "idx")} END AS verdict
             FROM y
-            WHERE idx IS NULL OR last_row OR before IS DISTINCT FROM idx
-                OR after IS DISTINCT FROM idx
+            WHERE idx IS NULL OR before IS DISTINCT FROM idx OR after IS DISTINCT FROM idx{given}
         """,
         )
         won, lost = self._indices("won"), self._indices("lost")
-        deal_extra = "".join(f", any_value({c}) FILTER (WHERE last_row) AS {c}" for c in extra)
+        last = self.sql.last_by
+        deal_extra = "".join(f", {last(c, 'pos', f'{c} IS NOT NULL')} AS {c}" for c in extra)
         visited = self._visited_sql()
-        carry = ["max_idx", "last_idx", "last_ts", "bad"] + (["visited"] if visited else [])
+        carry = ["max_idx", "last_idx", "last_ts"] + (["visited"] if visited else [])
         self._create(
             "deals",
             f"""
             SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
                 ELSE 'open' END AS final, {", ".join(carry + extra)}
             FROM (
-                SELECT deal_id, any_value(outcome) FILTER (WHERE last_row) AS o,
+                SELECT deal_id,
+                    {last("idx", "pos", f"idx IN {outcomes}")} AS o,
                     max(idx) AS max_idx,
-                    any_value(coalesce(idx, before)) FILTER (WHERE last_row) AS last_idx,
-                    max(ts) FILTER (WHERE is_start) AS last_ts,
-                    bool_or(verdict > 0 OR idx IS NULL OR {self._late()}) AS bad
+                    {last("coalesce(idx, before)", "pos")} AS last_idx,
+                    max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
             ) AS g
@@ -449,7 +454,7 @@ class DuckDBAudit:
         as_of_sql = (
             "CAST(NULL AS TIMESTAMP)"
             if as_of is None
-            else self.sql.parse_timestamp(self.sql.literal(as_of))
+            else self.sql.timestamp_text(self.sql.literal(as_of), False)
         )
         as_of_ts = q(f"SELECT {self.sql.iso(as_of_sql)}")[0][0]
         if as_of is not None and as_of_ts is None:
@@ -478,7 +483,7 @@ class DuckDBAudit:
         )
         result.notes += self.notes
         if sla is not None:
-            from salesblueprint.audit.backends.duckdb_sla import sla_figures
+            from salesblueprint.audit.backends.sla_queries import sla_figures
 
             result.sla = sla_figures(self, sla, as_of_sql, activities=bool(self.act_files))
         if self.other_pipeline_rows:
@@ -519,7 +524,10 @@ class DuckDBAudit:
         unknown, late_n = q(
             f"SELECT count(*) FILTER (WHERE idx IS NULL), count(*) FILTER (WHERE {late}) FROM steps"
         )[0]
-        bad_deals = q("SELECT count(*) FILTER (WHERE bad) FROM deals")[0][0]
+        # the few rows with a violation, not a flag aggregated over every deal
+        bad_deals = q(
+            f"SELECT count(DISTINCT deal_id) FROM steps WHERE verdict > 0 OR idx IS NULL OR {late}"
+        )[0][0]
         c.violations["unknown_stage"] = int(unknown)
         c.violations["late_entry"] = int(late_n)
         c.deals_with_violations = int(bad_deals)
@@ -579,9 +587,23 @@ class DuckDBAudit:
             """)
         }
 
+    def _quantiles(
+        self, values_sql: str, qs: Sequence[float] = (0.5, 0.9)
+    ) -> dict[Any, tuple[float, ...]]:
+        """Per group ``g`` of ``values_sql`` (columns ``g``, ``v``), the quantiles ``qs`` of
+        its non-NULL ``v`` by linear interpolation (other engines: ``backends/quantiles.py``)."""
+        wanted = ", ".join(repr(x) for x in qs)
+        return {
+            g: tuple(float(x) for x in v)
+            for g, v in self._q(
+                f"SELECT g, quantile_cont(v, [{wanted}]) FROM ({values_sql}) AS x "
+                "WHERE v IS NOT NULL GROUP BY g"
+            )
+        }
+
     def _days(self, end: str) -> str:
         """Days (a double) from ``ts`` to ``end``: microseconds / 86400e6."""
-        return f"CAST({self.sql.micros_between('ts', end)} AS DOUBLE) / 86400000000.0"
+        return f"{self.sql.to_double(self.sql.micros_between('ts', end))} / 86400000000.0"
 
     def _stages(self, as_of_sql: str) -> dict[str, StageFigures]:
         q = self._q
@@ -664,7 +686,12 @@ class DuckDBAudit:
         return out, without
 
     def _breakdowns(self) -> list[Breakdown]:
+        """Per owner / source (the 20 largest values): deals, won, lost and, with a reason
+        column, the most frequent reasons (of lost deals; for the lifecycle, every contact's
+        last)."""
         out: list[Breakdown] = []
+        declared = {x.lower() for x in self.plan.lost_reasons}
+        which = "TRUE" if self.plan.pipeline == LIFECYCLE else "final = 'lost'"
         for col in ("owner", "source"):
             if col not in self.optional:
                 continue
@@ -673,7 +700,20 @@ class DuckDBAudit:
                     count(*) FILTER (WHERE final = 'lost')
                 FROM deal WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
             """)
-            out += [Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found]
+            rows = {v: Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found}
+            if rows and "reason" in self.optional:
+                values = ", ".join(self.sql.literal(v) for v in rows)
+                for v, reason, n in sorted(
+                    self._q(f"""
+                        SELECT {col}, reason, count(*) FROM deal
+                        WHERE {which} AND reason IS NOT NULL AND {col} IN ({values})
+                        GROUP BY 1, 2
+                    """),
+                    key=lambda r: (-int(r[2]), r[1]),
+                ):
+                    if len(rows[v].reasons) < REASONS_PER_VALUE:
+                        rows[v].reasons.append(Reason(reason, int(n), reason.lower() in declared))
+            out += rows.values()
         return out
 
 
@@ -700,7 +740,7 @@ def run_duckdb(
     try:
         run.load(files, source, mapping, progress)
         if activities:
-            from salesblueprint.audit.backends.duckdb_sla import load_activities
+            from salesblueprint.audit.backends.sla_queries import load_activities
 
             load_activities(run, activities, activity_mapping or {})
         return run.result(blueprint, source, as_of, sla)

@@ -14,14 +14,13 @@ into several files to read it in parallel.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import Any
 
 from salesblueprint.audit.backends.dialect import SPARK
 from salesblueprint.audit.backends.duckdb import DuckDBAudit, _short
+from salesblueprint.audit.backends.quantiles import neighbour_quantiles
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs import file_kind
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
@@ -154,13 +153,21 @@ class SparkAudit(DuckDBAudit):
         except self._error as e:
             raise AuditError(f"cannot read the history: {_short(e)}") from None
 
+    def _loading(self) -> None:
+        pass
+
     def _loaded(self) -> None:
         pass
 
+    def _quantiles(
+        self, values_sql: str, qs: Sequence[float] = (0.5, 0.9)
+    ) -> dict[Any, tuple[float, ...]]:
+        # Spark's percentile rounds otherwise than DuckDB's quantile_cont: the neighbours of
+        # each quantile's position come from Spark, the interpolation is done here
+        return neighbour_quantiles(self._q, values_sql, qs)
+
     def _durations(self) -> dict[int, tuple[float, float]]:
-        """Median and p90 as DuckDB's ``quantile_cont`` computes them, to the last bit: the
-        two neighbours of each quantile's position come from Spark, the interpolation is
-        done here (Spark's ``percentile`` rounds differently)."""
+        """Median and p90 days in stage per stage index (see DuckDB's), via ``_quantiles``."""
         days = self._days("{}")
         window = "PARTITION BY deal_id ORDER BY ts, ord"
         # in two steps: one query of both windows trips an internal error of Spark 4.x
@@ -176,36 +183,8 @@ class SparkAudit(DuckDBAudit):
             ) AS e WHERE is_start AND end_ts IS NOT NULL
         """,
         )
-        found = self._q("""
-            SELECT idx, n, k, d FROM (
-                SELECT idx, d, row_number() OVER (PARTITION BY idx ORDER BY d) - 1 AS k,
-                    count(*) OVER (PARTITION BY idx) AS n
-                FROM visits
-            ) AS k
-            WHERE k BETWEEN floor((n - 1) * 0.5) - 1 AND ceil((n - 1) * 0.5) + 1
-                OR k BETWEEN floor((n - 1) * 0.9) - 1 AND ceil((n - 1) * 0.9) + 1
-        """)
-        by_stage: dict[int, tuple[int, dict[int, float]]] = {}
-        for idx, n, k, d in found:
-            by_stage.setdefault(int(idx), (int(n), {}))[1][int(k)] = float(d)
-        return {
-            i: (_quantile_cont(n, ks, 0.5), _quantile_cont(n, ks, 0.9))
-            for i, (n, ks) in by_stage.items()
-        }
-
-
-def _quantile_cont(n: int, values: dict[int, float], q: float) -> float:
-    """DuckDB's ``quantile_cont`` of ``n`` sorted values (``values``: position -> value):
-    position ``(n - 1) * q``, then ``lo * (1 - d) + hi * d`` with one rounding for the sum
-    of a product (the fused multiply-add DuckDB's build makes of it)."""
-    rn = (n - 1) * q
-    lo_i, hi_i = math.floor(rn), math.ceil(rn)
-    lo = values[lo_i]
-    if lo_i == hi_i:
-        return lo
-    d = rn - lo_i
-    hi = values[hi_i]
-    return float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d))
+        found = self._quantiles("SELECT idx AS g, d AS v FROM visits")
+        return {int(i): (v[0], v[1]) for i, v in found.items()}
 
 
 def run_spark(
@@ -222,25 +201,17 @@ def run_spark(
     activities: Sequence[str] = (),
     activity_mapping: dict[str, str] | None = None,
 ) -> Any:
-    # the SLA's queries (audit/backends/duckdb_sla.py) are DuckDB's only, for now
-    if activities:
-        raise AuditError(
-            "--activities: the SLA follow-up is measured on DuckDB only for now; "
-            "run this audit with --backend duckdb"
-        )
     run = SparkAudit(plan, pipelines)
     try:
         run.load(files, source, mapping, progress)
         try:
-            result = run.result(blueprint, source, as_of)
+            if activities:
+                from salesblueprint.audit.backends.sla_queries import load_activities
+
+                load_activities(run, activities, activity_mapping or {})
+            return run.result(blueprint, source, as_of, sla)
         except run._error as e:
             raise AuditError(f"--backend pyspark: the audit failed: {_short(e)}") from None
-        if sla is not None:
-            result.notes.append(
-                "The SLA figures (sla.handoff: recycles and their reasons) are computed on "
-                "DuckDB only for now: run the audit with --backend duckdb for them."
-            )
-        return result
     finally:
         run.close()
 

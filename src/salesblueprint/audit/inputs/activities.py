@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from salesblueprint.audit.inputs.sources import ROW_NUMBER, _find, _missing, column_map, quote
+from salesblueprint.audit.backends.dialect import DUCKDB, Dialect
+from salesblueprint.audit.inputs.sources import ROW_NUMBER, _find, _missing, column_map
 from salesblueprint.i18n import _
 
 ACTIVITY_COLUMNS: tuple[str, ...] = ("deal_id", "timestamp", "type")
@@ -79,10 +80,12 @@ def parse_activity_columns(spec: str | Mapping[str, str] | None) -> dict[str, st
 
 
 def project_activities(
-    file: str, columns: Sequence[str], mapping: Mapping[str, str]
+    file: str, columns: Sequence[str], mapping: Mapping[str, str], dialect: Dialect = DUCKDB
 ) -> tuple[str, bool]:
     """The SELECT over ``raw`` giving ``deal_id, timestamp, type`` (text; ``timestamp`` keeps
-    its type) and the row number; and whether the file has a type column."""
+    its type) and the row number, in ``dialect``'s SQL; and whether the file has a type
+    column."""
+    d = dialect
     exprs: dict[str, str] = {}
     for col in ACTIVITY_COLUMNS:
         if col in mapping:
@@ -92,7 +95,7 @@ def project_activities(
             found = _find(columns, *_NAMES[col])
             wanted = col
         if found is not None:
-            exprs[col] = quote(found) if col == "timestamp" else f"CAST({quote(found)} AS VARCHAR)"
+            exprs[col] = d.quote(found) if col == "timestamp" else d.cast_text(d.quote(found))
         elif col != "type" or col in mapping:
             how = (
                 _("--activity-columns maps {col} to '{name}'", col=col, name=wanted)
@@ -100,5 +103,6 @@ def project_activities(
                 else _("Map it with --activity-columns {col}=<column>", col=col)
             )
             raise _missing(file, _("activity {col}", col=col), wanted, columns, how)
-    cols = ", ".join(f"{exprs.get(c, 'NULL')} AS {c}" for c in ACTIVITY_COLUMNS)
+    null = d.cast_text("NULL")
+    cols = ", ".join(f"{exprs.get(c, null)} AS {d.quote(c)}" for c in ACTIVITY_COLUMNS)
     return f"SELECT {cols}, {ROW_NUMBER} FROM raw", "type" in exprs

@@ -17,6 +17,12 @@ closest columns the file does have.
   ``id``, ``Record ID``) and ``value, timestamp`` (+ ``sourceType, sourceId``); or the export's
   ``hs_v2_date_entered_<stageId>`` columns, one per stage (only the latest entry into each stage:
   repeated visits and the moves between them cannot be seen).
+- Warehouse tables as the connectors land them (read in place with ``table:schema.name``, or
+  exported to files): Fivetran's Salesforce ``opportunity_history`` / ``lead_history``
+  (``opportunity_id, stage_name, created_date, amount`` ...; ``lead_id, field, new_value``) are
+  ``salesforce``; Fivetran's HubSpot ``deal_stage`` (``deal_id, value, date_entered, source,
+  source_id``) is ``hubspot``. Rows a connector marks deleted (``_fivetran_deleted``,
+  ``is_deleted`` / ``IsDeleted`` true) are not history and are left out.
 - ``hubspot-lifecycle``: a contact's ``propertiesWithHistory=lifecyclestage`` answer flattened
   to one row per entry: a contact id column (``contactId``, ``vid``, ``objectId``,
   ``hs_object_id``, ``Record ID``, ``id``) and ``value, timestamp, sourceType, sourceId``.
@@ -157,6 +163,19 @@ def _select(exprs: Mapping[str, str], from_: str = "raw", where: str = "") -> st
     return f"SELECT {cols}, {ROW_NUMBER} FROM {from_}" + (f" WHERE {where}" if where else "")
 
 
+_DELETED = ("_fivetran_deleted", "is_deleted", "IsDeleted")
+
+
+def _live(d: Dialect, columns: Sequence[str], where: str = "") -> str:
+    """``where``, and not a row the connector marks deleted (see the module's doc)."""
+    conds = [where] if where else []
+    for name in _DELETED:
+        if name in columns:
+            flag = d.cast_text(d.quote(name))
+            conds.append(f"coalesce(lower(trim({flag})) NOT IN ('true', 't', '1'), TRUE)")
+    return " AND ".join(conds)
+
+
 def _text(d: Dialect, col: str, target: str = "") -> str:
     """The column as text; ``entered_at`` keeps its type (a Parquet timestamp stays one)."""
     if target == "entered_at":
@@ -212,21 +231,22 @@ def _generic(
                 else _("--columns maps {col} to '{name}'", col=col, name=name)
             )
             raise _missing(file, col, name, columns, how)
-    return Projection(_select(exprs), present=frozenset(exprs))
+    return Projection(_select(exprs, where=_live(d, columns)), present=frozenset(exprs))
 
 
+# the API's names (exports, Airbyte), then Fivetran's snake_case
 _SF_OPPORTUNITY = {
-    "deal_id": ("OpportunityId",),
-    "stage": ("StageName",),
-    "entered_at": ("CreatedDate",),
+    "deal_id": ("OpportunityId", "opportunity_id"),
+    "stage": ("StageName", "stage_name"),
+    "entered_at": ("CreatedDate", "created_date"),
     "amount": ("Amount",),
-    "owner": ("CreatedById",),
-    "reason": ("Loss_Reason__c", "LossReason", "Reason"),
+    "owner": ("CreatedById", "created_by_id"),
+    "reason": ("Loss_Reason__c", "LossReason", "Reason", "loss_reason_c", "loss_reason"),
 }
 _SF_LEAD = {
-    "deal_id": ("LeadId",),
-    "stage": ("NewValue",),
-    "entered_at": ("CreatedDate",),
+    "deal_id": ("LeadId", "lead_id"),
+    "stage": ("NewValue", "new_value"),
+    "entered_at": ("CreatedDate", "created_date"),
 }
 
 
@@ -256,11 +276,11 @@ def _by_names(
 def _salesforce(
     d: Dialect, file: str, columns: Sequence[str], mapping: Mapping[str, str]
 ) -> Projection:
-    if _find(columns, "Field") and _find(columns, "NewValue"):
+    if _find(columns, "Field") and _find(columns, "NewValue", "new_value"):
         exprs = _by_names(d, file, columns, mapping, _SF_LEAD, "Salesforce LeadHistory")
         field = d.quote(_find(columns, "Field") or "Field")
         return Projection(
-            _select(exprs, where=f"lower({field}) = 'status'"),
+            _select(exprs, where=_live(d, columns, f"lower({field}) = 'status'")),
             lifecycle=True,
             present=frozenset(exprs),
             note=_(
@@ -269,7 +289,7 @@ def _salesforce(
             ),
         )
     exprs = _by_names(d, file, columns, mapping, _SF_OPPORTUNITY, "Salesforce OpportunityHistory")
-    return Projection(_select(exprs), present=frozenset(exprs))
+    return Projection(_select(exprs, where=_live(d, columns)), present=frozenset(exprs))
 
 
 _HS_IDS = ("dealId", "deal_id", "objectId", "contactId", "hs_object_id", "Record ID", "id")
@@ -308,8 +328,8 @@ def _hubspot(
     names = {
         "deal_id": _HS_IDS,
         "stage": ("value",),
-        "entered_at": ("timestamp",),
-        "source": ("sourceType",),
+        "entered_at": ("timestamp", "date_entered"),
+        "source": ("sourceType", "source"),
         "pipeline": ("pipeline",),
         "owner": ("hubspot_owner_id", "owner"),
         "reason": ("closed_lost_reason", "reason"),
@@ -317,7 +337,12 @@ def _hubspot(
     }
     exprs = _by_names(d, file, columns, mapping, names, "HubSpot dealstage history")
     lifecycle = "lifecycle" in file.lower() or _find(columns, "contactId") is not None
-    return Projection(_select(exprs), epoch_ms=True, lifecycle=lifecycle, present=frozenset(exprs))
+    return Projection(
+        _select(exprs, where=_live(d, columns)),
+        epoch_ms=True,
+        lifecycle=lifecycle,
+        present=frozenset(exprs),
+    )
 
 
 _HS_CONTACT_IDS = ("contactId", "contact_id", "vid", "objectId", "hs_object_id", "Record ID", "id")
