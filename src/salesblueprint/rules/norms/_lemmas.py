@@ -10,7 +10,10 @@ checks only ask a few things of a lemma:
 - for a word that is itself such an entry, or whose lemma is, the exact lemma;
 - whether an English word shaped like a participle (-ed, -en, -wn, the irregular ones) or a Dutch
   word of six letters or more ending in -en differs from its lemma;
-- whether an English word is the base form of a verb (:func:`base_verb_en`).
+- whether an English word is the base form of a verb (:func:`base_verb_en`);
+- whether any word is inflected at all, a Dutch finite verb or an English plural before an
+  actor (:func:`inflection_lemma`: ``inflected_en.txt`` lists the English words simplemma
+  reduces and the rules do not; a Dutch one the table does not list is asked of simplemma).
 
 For English and Dutch (not greedy), simplemma answers a word it does not know by fixed rules:
 numbers stay, hyphens are handled, then a few suffix rules (:func:`_rules`), else the word. So
