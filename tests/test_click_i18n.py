@@ -139,3 +139,92 @@ def test_every_click_text_is_listed() -> None:
 def test_click_texts_are_translated(text: str) -> None:
     with speaking("nl"):
         assert click.core._(text) != text or text == "{text} {deprecated_message}"  # type: ignore[attr-defined]
+
+
+def _run_env(env_lang: str | None, *args: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "SALESBLUEPRINT_LANG"}
+    if env_lang is not None:
+        env["SALESBLUEPRINT_LANG"] = env_lang
+    return subprocess.run(
+        [sys.executable, "-m", "salesblueprint", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        env=env,
+    )
+
+
+EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "hubspot-default.blueprint.yaml")
+NL_EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "nl-inbound.blueprint.yaml")
+
+
+def test_top_level_lang_reaches_the_command_and_click() -> None:
+    r = _run_env(None, "--lang", "nl", "check", EXAMPLE)
+    assert "is niet kopersgericht" in r.stdout
+    assert "is not buyer-centric" not in r.stdout
+    # a usage error raised by the command's parsing, before it runs
+    r = _run_env(None, "--lang", "nl", "check")
+    assert r.returncode == 2
+    assert r.stderr.splitlines()[0] == "Gebruik: salesblueprint check [OPTIONS] FILES..."
+    assert "Fout: Ontbrekend argument 'FILES...'." in r.stderr
+    # ... and by the group's, before any command is chosen
+    r = _run_env(None, "--lang", "nl", "--bogus")
+    assert r.returncode == 2
+    assert "Gebruik: salesblueprint [OPTIONS] COMMAND [ARGS]..." in r.stderr
+    r = _run_env(None, "--lang", "nl", "rules")
+    assert "Het bestand is geen geldige YAML." in r.stdout
+
+
+def test_lang_precedence() -> None:
+    # the command's own --lang wins over the top-level one, which wins over the variable
+    r = _run_env("nl", "--lang", "nl", "check", EXAMPLE, "--lang", "en")
+    assert "is not buyer-centric" in r.stdout
+    r = _run_env("nl", "--lang", "en", "check", EXAMPLE)
+    assert "is not buyer-centric" in r.stdout
+    # the variable wins over the blueprint's language:
+    assert _run_env("en", "check", NL_EXAMPLE).stdout.startswith("All good: 1 file checked")
+    assert _run_env(None, "check", NL_EXAMPLE).stdout.startswith("Alles in orde: 1 bestand")
+    r = _run_env("nl", "check", EXAMPLE)
+    assert "is niet kopersgericht" in r.stdout
+    # an empty variable is no choice
+    r = _run_env("", "check", EXAMPLE)
+    assert "is not buyer-centric" in r.stdout
+
+
+def test_env_lang_switches_click_texts() -> None:
+    r = _run_env("nl", "check")
+    assert r.returncode == 2
+    assert "Fout: Ontbrekend argument 'FILES...'." in r.stderr
+    r = _run_env("nl", "--bogus")
+    assert "Gebruik: salesblueprint [OPTIONS] COMMAND [ARGS]..." in r.stderr
+    r = _run_env("nl", "check", "--help")
+    assert "Toon deze hulp en stop." in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("env_lang", "args", "expected"),
+    [
+        ("fr", ["check", EXAMPLE], "Invalid value for SALESBLUEPRINT_LANG: 'fr' is not one of"),
+        (None, ["--lang", "fr", "check", EXAMPLE], "Invalid value for '--lang': 'fr' is not one"),
+    ],
+)
+def test_invalid_language_is_a_usage_error(
+    env_lang: str | None, args: list[str], expected: str
+) -> None:
+    r = _run_env(env_lang, *args)
+    assert r.returncode == 2
+    assert expected in r.stderr
+    assert "'en'" in r.stderr and "'nl'" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
+def test_top_level_lang_in_process() -> None:
+    nl = runner().invoke(cli, ["--lang", "nl", "rule", "SB101"])
+    assert nl.exit_code == 0
+    en = runner().invoke(cli, ["--lang", "nl", "rule", "SB101", "--lang", "en"])
+    assert en.exit_code == 0 and en.output != nl.output
+    assert runner().invoke(cli, ["rule", "SB101"]).output == en.output

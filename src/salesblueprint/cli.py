@@ -144,14 +144,16 @@ class LazyGroup(click.Group):
     def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
         """click's own texts (usage, errors, help) in the language ``--lang`` names anywhere on
         the command line (they are written while the arguments are parsed, before any
-        blueprint is read), else, once a command has read its blueprint, in its language."""
+        blueprint is read), else ``SALESBLUEPRINT_LANG``'s, else, once a command has read its
+        blueprint, in its language."""
         global _SPEAKER
         from salesblueprint.i18n.click_texts import speaking
 
         outer = _SPEAKER
         _forget_help_options(self)
+        lang = lang_in(sys.argv[1:] if args is None else args) or os.environ.get(LANG_ENV)
         try:
-            with speaking(lang_in(sys.argv[1:] if args is None else args)) as _SPEAKER:
+            with speaking(lang) as _SPEAKER:
                 return super().main(args, *a, **kw)
         finally:
             _SPEAKER = outer
@@ -196,6 +198,37 @@ def _forget_help_options(cmd: click.Command) -> None:
 
 
 _LANG_CHOICES = ("en", "nl")  # the languages with a catalog (tests/test_i18n.py keeps them equal)
+LANG_ENV = "SALESBLUEPRINT_LANG"  # the output language when no --lang is given
+
+
+def _top_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The top-level ``--lang``, else ``SALESBLUEPRINT_LANG`` (empty: unset); a value that is
+    not a language is a usage error. Every command's own ``--lang`` defaults to it (through
+    click's ``default_map``), so a command's option still wins."""
+    if value is None:
+        value = os.environ.get(LANG_ENV) or None
+        if value is not None and value not in _LANG_CHOICES:
+            from salesblueprint.i18n import _, translator
+
+            raise click.UsageError(
+                translator(_SPEAKER.lang if _SPEAKER is not None else None)(
+                    _(
+                        "Invalid value for {name}: {value} is not one of {choices}.",
+                        name=LANG_ENV,
+                        value=repr(value),
+                        choices=", ".join(repr(c) for c in _LANG_CHOICES),
+                    )
+                ),
+                ctx,
+            )
+    if value is not None:
+        group = ctx.command
+        names = group.list_commands(ctx) if isinstance(group, click.Group) else []
+        ctx.default_map = {
+            **(ctx.default_map or {}),
+            **{name: {**(ctx.default_map or {}).get(name, {}), "lang": value} for name in names},
+        }
+    return value
 
 
 def _lang_option(fn: Any) -> Any:
@@ -314,7 +347,15 @@ def _load_or_exit(file: str, fmt: str = "text", lang: str | None = None) -> Blue
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="salesblueprint")
-def cli() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(_LANG_CHOICES),
+    default=None,
+    callback=_top_lang,
+    help=f"Language of every command's output (default: ${LANG_ENV}, else the blueprint's "
+    "language:); a command's own --lang overrides it.",
+)
+def cli(lang: str | None) -> None:
     """Write your sales process as code, and check it.
 
     \b

@@ -483,3 +483,107 @@ def test_neighbour_quantiles_are_duckdbs_to_the_last_bit() -> None:
         lambda sql: con.execute(sql).fetchall(), "SELECT g, v FROM t", (0.5, 0.9)
     )
     assert got == want
+
+
+def _owner_result(bp_path: Path, tmp_path: Path, extra: list[list[str]] | None = None) -> Any:
+    rows, header = owner_history()
+    return audit(sb.load(bp_path), write_csv(tmp_path / "h.csv", rows + (extra or []), header))
+
+
+def test_breakdown_reasons_in_markdown(bp_path: Path, tmp_path: Path) -> None:
+    from salesblueprint.audit.formats import format_markdown
+    from salesblueprint.i18n import translator
+
+    r = _owner_result(bp_path, tmp_path)
+    en = format_markdown(r)
+    assert "| per | value | deals | win rate | top reasons |" in en
+    assert "| owner | ann | 12 | 67% | price 3\\*, no\\_budget 1 |" in en
+    assert "| source | web | 12 | 67% | price 3\\*, competitor 1 |" in en
+    assert "\n\\* not declared in the blueprint\n" in en
+    nl = format_markdown(r, translator("nl"))
+    assert "| per | waarde | deals | slagingspercentage | belangrijkste redenen |" in nl
+    assert "| owner | bob | 12 | 67% | price 2\\*, competitor 1 |" in nl
+    assert "\n\\* niet opgegeven in de blueprint\n" in nl
+
+
+def test_breakdown_shows_the_top_reasons_only(bp_path: Path, tmp_path: Path) -> None:
+    from salesblueprint.audit.formats import format_markdown
+    from salesblueprint.audit.html import format_html
+    from salesblueprint.i18n import translator
+
+    extra = []
+    for i, reason in enumerate(["price", "price", "timing", "competitor", "no_budget", "x"]):
+        extra += [
+            [f"c{i}", "discovery", "2025-01-01", "cy", "", "partner"],
+            [f"c{i}", "lost", "2025-01-02", "", reason, ""],
+        ]
+    r = _owner_result(bp_path, tmp_path, extra)
+    cy = "| owner | cy | 6 | 0% | price 2\\*, competitor 1, no\\_budget 1, and 2 more reasons |"
+    assert cy in format_markdown(r)
+    assert "en nog 2 redenen |" in format_markdown(r, translator("nl"))
+    html = format_html(r)
+    assert "<td>cy</td>" in html
+    assert (
+        '<td>price 2<sup class="undeclared" title="not declared in the blueprint">*</sup>, '
+        "competitor 1, no_budget 1, and 2 more reasons</td>"
+    ) in html
+
+
+def test_breakdown_reasons_in_html(bp_path: Path, tmp_path: Path) -> None:
+    from salesblueprint.audit.html import format_html
+    from salesblueprint.i18n import translator
+
+    extra = [
+        ["h1", "discovery", "2025-01-01", "<b>eve</b>", "", "web"],
+        ["h1", "lost", "2025-01-02", "", "<i>odd</i>", ""],
+    ]
+    r = _owner_result(bp_path, tmp_path, extra)
+    en = format_html(r)
+    assert "<h2>Per owner / source</h2>" in en
+    assert "<th>top reasons</th>" in en
+    assert (
+        '<tr><td>owner</td><td>ann</td><td class="n">12</td><td class="n">8</td>'
+        '<td class="n">4</td><td class="n">67%</td><td>price 3<sup class="undeclared"'
+    ) in en
+    # history text is escaped in the values and the reasons
+    assert "<td>&lt;b&gt;eve&lt;/b&gt;</td>" in en and "&lt;i&gt;odd&lt;/i&gt; 1" in en
+    assert "<b>eve</b>" not in en and "<i>odd</i>" not in en
+    assert '<span class="undeclared">*</span> not declared in the blueprint</p>' in en
+    nl = format_html(r, translator("nl"))
+    assert "<h2>Per eigenaar / bron</h2>" in nl
+    assert "<th>belangrijkste redenen</th>" in nl
+    assert 'title="niet opgegeven in de blueprint"' in nl
+
+
+def test_counts_have_singular_forms(bp_path: Path, tmp_path: Path) -> None:
+    from salesblueprint.audit.formats import format_markdown
+    from salesblueprint.i18n import translator
+
+    nl = translator("nl")
+    one = audit(
+        sb.load(bp_path), write_csv(tmp_path / "one.csv", [["d1", "demo", "2025-01-01"]], HEADER)
+    )
+    assert "History: 1 row, 1 accepted, 0 missing_value, 0 bad_timestamp; 1 deal, " in format_text(
+        one
+    )
+    assert "; 1 deal with violations" in format_text(one)  # a late entry
+    assert "Geschiedenis: 1 rij, 1 bruikbaar, " in format_text(one, nl)
+    assert "; 1 deal met afwijkingen" in format_text(one, nl)
+    assert format_markdown(one).splitlines()[2].startswith("1 row, 1 accepted, ")
+    assert "; 1 deal. **0 of 0** transitions allowed, **1** deal with violations." in (
+        format_markdown(one)
+    )
+    assert format_markdown(one, nl).splitlines()[2].startswith("1 rij, 1 bruikbaar, ")
+    rows = [["d1", "discovery", "2025-01-01"], ["d1", "won", "2025-01-02"]]
+    rows += [["d2", "discovery", "2025-01-01"], ["d2", "won", "2025-01-03"]]
+    two = audit(sb.load(bp_path), write_csv(tmp_path / "two.csv", rows, HEADER))
+    assert "History: 4 rows, 4 accepted, 0 missing_value, 0 bad_timestamp; 2 deals, " in (
+        format_text(two)
+    )
+    assert "Geschiedenis: 4 rijen, " in format_text(two, nl)
+    assert "  discovery                0 of 2 won deals never passed it" in format_text(two)
+    assert "0 van 2 gewonnen deals kwamen er nooit langs" in format_text(two, nl)
+    assert "; 2 deals with violations" in format_text(two)
+    assert "; 2 deals met afwijkingen" in format_text(two, nl)
+    text = format_text(_owner_result(bp_path, tmp_path))
+    assert "  owner ann                      12 deals, 8 won, 4 lost, win rate 67%" in text

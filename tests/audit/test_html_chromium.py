@@ -121,3 +121,62 @@ def test_html_in_chromium(bp_path: Path, tmp_path: Path) -> None:
     assert (
         _count(pixels, (0x1A, 0x7F, 0x37)) + _count(pixels, (0xCF, 0x22, 0x2E)) > 50
     )  # calibration
+
+
+def _screenshot(page: Path, tmp_path: Path, size: str) -> tuple[int, int, list[bytes], str]:
+    shot = page.with_suffix(".png")
+    assert CHROMIUM is not None
+    proc = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--window-size={size}",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return (*_pixels(shot.read_bytes()), proc.stderr)
+
+
+def test_breakdown_table_in_chromium(bp_path: Path, tmp_path: Path) -> None:
+    """The per owner / source table (Dutch) renders: the page without it, cut to just the
+    table, is blank; with it, its text is there, and nothing logs an error."""
+    from salesblueprint.i18n import translator
+
+    rows = []
+    for i in range(12):
+        reason = ["prijs", "no_budget", "competitor", "timing"][i % 4] if i % 3 == 0 else ""
+        rows += [
+            [f"d{i}", "discovery", "2025-01-01", "ann" if i < 6 else "bob", "", "web"],
+            [f"d{i}", "lost" if i % 3 == 0 else "won", "2025-01-04", "", reason, ""],
+        ]
+    header = ["deal_id", "stage", "entered_at", "owner", "reason", "source"]
+    result = sb.audit(bp_path, write_csv(tmp_path / "h.csv", rows, header))
+    assert result.breakdowns
+    html = format_html(result, translator("nl"))
+    start = html.index("<h2>Per eigenaar / bron</h2>")
+    end = html.index("</table>", start) + len("</table>")
+    page = tmp_path / "table.html"
+    head = html[: html.index("<body>") + len("<body>")]
+    page.write_text(head + html[start:end] + "</body></html>", encoding="utf-8")
+    width, _height, pixels, log = _screenshot(page, tmp_path, "800,300")
+    assert width == 800
+    assert "CONSOLE" not in log and "Uncaught" not in log
+    text = sum(1 for row in pixels for k in range(0, len(row), 3) if max(row[k : k + 3]) < 90)
+    empty = tmp_path / "empty.html"
+    empty.write_text(head + "</body></html>", encoding="utf-8")
+    _w, _h, blank, _log = _screenshot(empty, tmp_path, "800,300")
+    assert sum(1 for row in blank for k in range(0, len(row), 3) if max(row[k : k + 3]) < 90) == 0
+    assert text > 1500  # the heading, the head row and four rows of figures and reasons

@@ -299,7 +299,7 @@ def test_cli_on_postgres(pg: tuple[str, Any, str], bp_path: Path, tmp_path: Path
     )
     # the SLA runs on PostgreSQL too (a table read in place, activities from a file)
     assert proc.returncode == 0, proc.stderr
-    assert "Activities: 1 rows, 1 accepted" in proc.stdout and password not in proc.stdout
+    assert "Activities: 1 row, 1 accepted" in proc.stdout and password not in proc.stdout
 
 
 def test_csv_write_roundtrip_keeps_empty_and_null(

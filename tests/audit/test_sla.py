@@ -291,3 +291,29 @@ def test_rejected_activity_rows_located_in_a_large_file(
     r = sb.audit(sb.load(sla_bp), files[0], pipeline="lifecycle", activities=a, as_of=AS_OF)
     assert r.sla is not None and r.sla.activities is not None
     assert r.sla.activities.examples["bad_timestamp"][0].where == f"{a}:450002"
+
+
+def test_sla_counts_have_singular_forms() -> None:
+    from salesblueprint.audit.formats import _sla_markdown, _sla_text
+    from salesblueprint.audit.result import Sla
+    from salesblueprint.i18n import translator
+
+    nl = translator("nl")
+    one = Sla("mql", "sql", "24h", 1, handoffs=1, contacts=1, measured=True, in_time=0)
+    one.late, one.never, one.pending, one.attempts_met, one.recycled_short = 0, 1, 0, 0, 1
+    one.recycled = 1
+    text = "\n".join(_sla_text(one))
+    assert "SLA: handoff mql → sql, follow up within 24h, 1 attempt" in text
+    assert "  1 handoff (1 contact): 0 in time, 0 late, 1 never, 0 pending" in text
+    assert ", 1 with fewer than 1 attempt; 0 of 1 handoff reached 1 attempt" in text
+    dutch = "\n".join(_sla_text(one, nl))
+    assert "  1 overdracht (1 contactpersoon): " in dutch
+    assert ", 1 met minder dan 1 poging; 0 van 1 overdracht haalden 1 poging" in dutch
+    assert "| recycled with fewer than 1 attempt | 1 |" in "\n".join(_sla_markdown(one))
+    two = Sla("mql", "sql", "24h", 2, handoffs=2, contacts=2, measured=True, in_time=2)
+    two.late, two.never, two.pending, two.attempts_met, two.recycled_short = 0, 0, 0, 2, 0
+    text = "\n".join(_sla_text(two))
+    assert "  2 handoffs (2 contacts): 2 in time" in text
+    assert ", 0 with fewer than 2 attempts; 2 of 2 handoffs reached 2 attempts" in text
+    assert "| handoffs | 2 (2 contacts) |" in "\n".join(_sla_markdown(two))
+    assert "| overdrachten | 2 (2 contactpersonen) |" in "\n".join(_sla_markdown(two, nl))

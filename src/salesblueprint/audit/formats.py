@@ -16,6 +16,7 @@ from typing import Any
 from salesblueprint.audit.result import (
     VIOLATION_KINDS,
     AuditResult,
+    Breakdown,
     Example,
     Sla,
     StageFigures,
@@ -69,7 +70,7 @@ def sla_title(s: Sla, tr: Translator = ENGLISH) -> str:
     if s.follow_up_within:
         parts.append(tr.gettext("follow up within {within}", within=s.follow_up_within))
     if s.attempts_required:
-        parts.append(tr.ngettext("{n} attempt", "{n} attempts", s.attempts_required))
+        parts.append(n_attempts(s.attempts_required, tr))
     return ", ".join(parts)
 
 
@@ -80,7 +81,9 @@ def sla_due(s: Sla) -> int:
 
 def sla_follow_up_line(s: Sla, tr: Translator = ENGLISH) -> str:
     head = tr.gettext(
-        "{handoffs} handoffs ({contacts} contacts)", handoffs=s.handoffs, contacts=s.contacts
+        "{handoffs} ({contacts})",
+        handoffs=tr.ngettext("{n} handoff", "{n} handoffs", s.handoffs),
+        contacts=tr.ngettext("{n} contact", "{n} contacts", s.contacts),
     )
     if not s.measured:
         return head + tr.gettext(
@@ -110,6 +113,42 @@ def sla_follow_up_line(s: Sla, tr: Translator = ENGLISH) -> str:
         in_time=s.in_time,
         never=s.never,
     )
+
+
+def n_rows(n: int, tr: Translator = ENGLISH) -> str:
+    """``1 row``, ``2 rows`` in ``tr``'s language."""
+    return tr.ngettext("{n} row", "{n} rows", n)
+
+
+def n_deals(n: int, tr: Translator = ENGLISH) -> str:
+    """``1 deal``, ``2 deals`` in ``tr``'s language."""
+    return tr.ngettext("{n} deal", "{n} deals", n)
+
+
+def n_attempts(n: int, tr: Translator = ENGLISH) -> str:
+    """``1 attempt``, ``3 attempts`` in ``tr``'s language."""
+    return tr.ngettext("{n} attempt", "{n} attempts", n)
+
+
+TOP_REASONS = 3  # the reasons the markdown and HTML reports show per owner / source value
+UNDECLARED_MARK = "*"  # after a reason the blueprint does not declare, in those reports
+
+
+def top_reasons(
+    b: Breakdown,
+    tr: Translator = ENGLISH,
+    esc: Callable[[str], str] = one_line,
+    mark: str = UNDECLARED_MARK,
+) -> str:
+    """``price 3*, no_budget 1, competitor 1, and 2 more reasons``: the most frequent reasons
+    of one owner / source value, ``mark`` after those the blueprint does not declare."""
+    shown = [
+        f"{esc(x.reason)} {x.deals}" + ("" if x.declared else mark) for x in b.reasons[:TOP_REASONS]
+    ]
+    rest = len(b.reasons) - TOP_REASONS
+    if rest > 0:
+        shown.append(tr.ngettext("and {n} more reason", "and {n} more reasons", rest))
+    return ", ".join(shown)
 
 
 def _hours(x: float | None, tr: Translator = ENGLISH) -> str:
@@ -142,12 +181,11 @@ def _sla_text(s: Sla, tr: Translator = ENGLISH) -> list[str]:
     )
     if s.attempts_required and s.measured:
         line += tr.gettext(
-            ", {short} with fewer than {required} attempts; "
-            "{met} of {handoffs} handoffs reached {required} attempts",
+            ", {short} with fewer than {attempts}; {met} of {handoffs} reached {attempts}",
             short=s.recycled_short,
-            required=s.attempts_required,
+            attempts=n_attempts(s.attempts_required, tr),
             met=s.attempts_met,
-            handoffs=s.handoffs,
+            handoffs=tr.ngettext("{n} handoff", "{n} handoffs", s.handoffs),
         )
     out.append(line)
     for e in s.examples.get("recycled_short", [])[:3]:
@@ -171,8 +209,8 @@ def _sla_text(s: Sla, tr: Translator = ENGLISH) -> list[str]:
         out.append(
             "  "
             + tr.gettext(
-                "Activities: {rows} rows, {accepted} accepted, {rejected}; attempts: {attempts}",
-                rows=a.rows,
+                "Activities: {rows}, {accepted} accepted, {rejected}; attempts: {attempts}",
+                rows=n_rows(a.rows, tr),
                 accepted=a.accepted,
                 rejected=_counts(a.rejected, tr),
                 attempts=", ".join(f"{n} {k}" for k, n in a.attempts.items()) or tr.gettext("none"),
@@ -309,11 +347,11 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
     ]
     out.append(
         tr.gettext(
-            "History: {rows} rows, {accepted} accepted, {rejected}; {deals} deals",
-            rows=h.rows,
+            "History: {rows}, {accepted} accepted, {rejected}; {deals}",
+            rows=n_rows(h.rows, tr),
             accepted=h.accepted,
             rejected=_counts(h.rejected, tr),
-            deals=h.deals,
+            deals=n_deals(h.deals, tr),
         )
         + (f", {h.first_at} … {h.last_at}" if h.first_at else "")
     )
@@ -328,12 +366,13 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
     out += [
         "",
         tr.gettext(
-            "Conformance: {allowed} of {transitions} transitions allowed{share}; "
-            "{deals} deals with violations",
+            "Conformance: {allowed} of {transitions} transitions allowed{share}; {violating}",
             allowed=c.allowed,
             transitions=c.transitions,
             share=share,
-            deals=c.deals_with_violations,
+            violating=tr.ngettext(
+                "{n} deal with violations", "{n} deals with violations", c.deals_with_violations
+            ),
         ),
     ]
     for kind in VIOLATION_KINDS:
@@ -347,7 +386,12 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
         out += ["", tr.gettext("Required, measured on won deals:")]
         won = r.final.get("won", 0)
         for sid, n in r.required.items():
-            never = tr.gettext("{n} of {won} won deals never passed it", n=n, won=won)
+            never = tr.ngettext(
+                "{count} of {n} won deal never passed it",
+                "{count} of {n} won deals never passed it",
+                won,
+                count=n,
+            )
             out.append(f"  {sid:<24} {never}")
     if r.final:
         out += [
@@ -373,8 +417,8 @@ def format_text(r: AuditResult, tr: Translator = ENGLISH) -> str:
         out += ["", tr.gettext("Per owner / source:")]
         for b in r.breakdowns:
             figures = tr.gettext(
-                "{deals:>6} deals, {won} won, {lost} lost, win rate {rate}",
-                deals=b.deals,
+                "{deals}, {won} won, {lost} lost, win rate {rate}",
+                deals=tr.ngettext("{n:>6} deal", "{n:>6} deals", b.deals),
                 won=b.won,
                 lost=b.lost,
                 rate=pct(b.win_rate, tr),
@@ -414,16 +458,19 @@ def format_markdown(r: AuditResult, tr: Translator = ENGLISH) -> str:
     out.append("")
     out.append(
         tr.gettext(
-            "{rows} rows, {accepted} accepted, {rejected}; {deals} deals. "
-            "**{allowed} of {transitions}** transitions allowed, "
-            "**{violating}** deals with violations.",
-            rows=h.rows,
+            "{rows}, {accepted} accepted, {rejected}; {deals}. "
+            "**{allowed} of {transitions}** transitions allowed, {violating}.",
+            rows=n_rows(h.rows, tr),
             accepted=h.accepted,
             rejected=_counts(h.rejected, tr),
-            deals=h.deals,
+            deals=n_deals(h.deals, tr),
             allowed=c.allowed,
             transitions=c.transitions,
-            violating=c.deals_with_violations,
+            violating=tr.ngettext(
+                "**{n}** deal with violations",
+                "**{n}** deals with violations",
+                c.deals_with_violations,
+            ),
         )
     )
     head = [tr.gettext("violation"), tr.gettext("count"), tr.gettext("example")]
@@ -439,6 +486,8 @@ def format_markdown(r: AuditResult, tr: Translator = ENGLISH) -> str:
         head = [tr.gettext("required stage"), tr.gettext("won deals without it")]
         out += ["", "| " + " | ".join(head) + " |", "|---|---:|"]
         out += [f"| {md(sid)} | {n} |" for sid, n in r.required.items()]
+    if r.breakdowns:
+        out += _breakdowns_markdown(r, tr)
     undeclared = [x for x in r.reasons if not x.declared]
     if undeclared:
         out += [
@@ -454,6 +503,28 @@ def format_markdown(r: AuditResult, tr: Translator = ENGLISH) -> str:
     return "\n".join(out) + "\n"
 
 
+def _breakdowns_markdown(r: AuditResult, tr: Translator = ENGLISH) -> list[str]:
+    """Per owner / source value: deals, win rate and its top reasons."""
+    gettext = tr.gettext
+    head = [
+        gettext("per"),
+        gettext("value"),
+        gettext("deals"),
+        gettext("win rate"),
+        gettext("top reasons"),
+    ]
+    out = ["", "| " + " | ".join(head) + " |", "|---|---|---:|---:|---|"]
+    mark = "\\" + UNDECLARED_MARK
+    for b in r.breakdowns:
+        reasons = top_reasons(b, tr, md, mark)
+        out.append(
+            f"| {md(b.column)} | {md(b.value)} | {b.deals} | {pct(b.win_rate, tr)} | {reasons} |"
+        )
+    if any(not x.declared for b in r.breakdowns for x in b.reasons[:TOP_REASONS]):
+        out += ["", mark + " " + gettext("not declared in the blueprint")]
+    return out
+
+
 def _sla_markdown(s: Sla, tr: Translator = ENGLISH) -> list[str]:
     gettext = tr.gettext
     out = ["", f"**SLA**: {sla_title(s, tr)}", "", "| SLA | |", "|---|---:|"]
@@ -461,7 +532,11 @@ def _sla_markdown(s: Sla, tr: Translator = ENGLISH) -> list[str]:
         "| "
         + gettext("handoffs")
         + " | "
-        + gettext("{handoffs} ({contacts} contacts)", handoffs=s.handoffs, contacts=s.contacts)
+        + gettext(
+            "{handoffs} ({contacts})",
+            handoffs=s.handoffs,
+            contacts=tr.ngettext("{n} contact", "{n} contacts", s.contacts),
+        )
         + " |"
     )
     if s.measured and s.follow_up_within:
@@ -496,7 +571,9 @@ def _sla_markdown(s: Sla, tr: Translator = ENGLISH) -> list[str]:
     if s.measured and s.attempts_required:
         out.append(
             "| "
-            + gettext("recycled with fewer than {n} attempts", n=s.attempts_required)
+            + gettext(
+                "recycled with fewer than {attempts}", attempts=n_attempts(s.attempts_required, tr)
+            )
             + f" | {s.recycled_short} |"
         )
     undeclared = [

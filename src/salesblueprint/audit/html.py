@@ -12,12 +12,17 @@ import html
 from collections.abc import Callable
 
 from salesblueprint.audit.formats import (
+    TOP_REASONS,
+    UNDECLARED_MARK,
     VIOLATION_HELP,
     days,
+    n_attempts,
+    n_rows,
     pct,
     sla_due,
     sla_follow_up_line,
     sla_title,
+    top_reasons,
 )
 from salesblueprint.audit.formats import (
     label as id_label,
@@ -41,7 +46,7 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.25rem .6rem;border-
 #eaeef2;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .kpis{display:flex;gap:1rem;flex-wrap:wrap}.kpi{border:1px solid #d0d7de;border-radius:6px;
 padding:.6rem 1rem}.kpi b{display:block;font-size:1.4rem}.bad{color:#cf222e}.ok{color:#1a7f37}
-svg text{font:12px system-ui,sans-serif}.note{color:#57606a}
+svg text{font:12px system-ui,sans-serif}.note{color:#57606a}.undeclared{color:#bf8700}
 """
 
 _VERDICT_COLOUR = {
@@ -356,6 +361,8 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
             for x in r.reasons
         ]
         body.append("</table>")
+    if r.breakdowns:
+        body += _breakdowns(r, tr)
     if r.sla is not None:
         body += _sla(r.sla, tr)
     body += [note(escape(tr(n))) for n in r.notes]
@@ -367,6 +374,37 @@ def format_html(r: AuditResult, tr: Translator = ENGLISH) -> str:
         + f"<style>{_CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
+
+
+def _breakdowns(r: AuditResult, tr: Translator = ENGLISH) -> list[str]:
+    """Per owner / source value: deals, won, lost, win rate and its top reasons (those the
+    blueprint does not declare marked, with the mark explained under the table)."""
+    gettext = _gettext(tr)
+    undeclared = gettext("not declared in the blueprint")
+    mark = f'<sup class="undeclared" title="{escape(undeclared)}">{UNDECLARED_MARK}</sup>'
+    heads = (N_("per"), N_("value"), N_("deals"), N_("won"), N_("lost"), N_("win rate"))
+    body = [
+        "<h2>"
+        + gettext("Per owner / source")
+        + "</h2><table><tr>"
+        + "".join(f"<th>{gettext(x)}</th>" for x in heads)
+        + "<th>"
+        + gettext("top reasons")
+        + "</th></tr>"
+    ]
+    for b in r.breakdowns:
+        body.append(
+            f"<tr><td>{escape(b.column)}</td><td>{escape(b.value)}</td>"
+            f'<td class="n">{b.deals}</td><td class="n">{b.won}</td>'
+            f'<td class="n">{b.lost}</td><td class="n">{pct(b.win_rate, tr)}</td>'
+            f"<td>{top_reasons(b, tr, escape, mark)}</td></tr>"
+        )
+    body.append("</table>")
+    if any(not x.declared for b in r.breakdowns for x in b.reasons[:TOP_REASONS]):
+        body.append(
+            f'<p class="note"><span class="undeclared">{UNDECLARED_MARK}</span> {undeclared}</p>'
+        )
+    return body
 
 
 def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
@@ -415,7 +453,10 @@ def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
             "</td><td></td></tr>"
         )
         if s.attempts_required:
-            short = gettext("recycled with fewer than {n} attempts", n=s.attempts_required)
+            short = gettext(
+                "recycled with fewer than {attempts}",
+                attempts=n_attempts(s.attempts_required, tr),
+            )
             body.append(
                 f"<tr><td>{short}</td>"
                 f'<td class="n {"bad" if s.recycled_short else "ok"}">'
@@ -454,8 +495,8 @@ def _sla(s: Sla, tr: Translator = ENGLISH) -> list[str]:
         rejected = ", ".join(f"{n} {id_label(k, tr)}" for k, n in a.rejected.items())
         other = ", ".join(f"{k} {n}" for k, n in a.other_types.items()) or gettext("none")
         text = gettext(
-            "Activities: {rows} rows, {accepted} accepted, {rejected}; not attempts: {other}.",
-            rows=a.rows,
+            "Activities: {rows}, {accepted} accepted, {rejected}; not attempts: {other}.",
+            rows=n_rows(a.rows, tr),
             accepted=a.accepted,
             rejected=rejected,
             other=other,
