@@ -368,19 +368,30 @@ class DuckDBAudit:
         )
         won, lost = self._indices("won"), self._indices("lost")
         last = self.sql.last_by
+        n = len(self.plan.stages)
+
+        def last_index(value: str, where: str | None = None) -> str:
+            # a stage index on the row with the greatest ``pos``, as the greatest
+            # ``pos * n + index`` (an integer maximum, much cheaper than ``last_by``); the
+            # outer query takes it ``% n``
+            filtered = f" FILTER (WHERE {where})" if where else ""
+            return f"max(CAST(pos AS BIGINT) * {n} + {value}){filtered}"
+
         deal_extra = "".join(f", {last(c, 'pos', f'{c} IS NOT NULL')} AS {c}" for c in extra)
         visited = self._visited_sql()
-        carry = ["max_idx", "last_idx", "last_ts"] + (["visited"] if visited else [])
+        carry = ["max_idx", f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
+        carry += ["visited"] if visited else []
         self._create(
             "deals",
             f"""
-            SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
-                ELSE 'open' END AS final, {", ".join(carry + extra)}
+            SELECT deal_id, CASE WHEN o % {n} IN {won} THEN 'won' WHEN o % {n} IN {lost}
+                THEN 'lost' ELSE 'open' END AS final,
+                {", ".join(carry + extra)}
             FROM (
                 SELECT deal_id,
-                    {last("idx", "pos", f"idx IN {outcomes}")} AS o,
+                    {last_index("idx", f"idx IN {outcomes}")} AS o,
                     max(idx) AS max_idx,
-                    {last("coalesce(idx, before)", "pos")} AS last_idx,
+                    {last_index("coalesce(idx, before)")} AS last_at,
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
