@@ -7,6 +7,9 @@ ordered by time, ties in input order), materialised once as ``steps``:
 
 - ``rows`` (a view): every data row of every file with its file ``f``, its row number ``n`` in
   the file, the parsed UTC timestamp and the reject reason (NULL when accepted);
+- ``rows_clean`` (a view, not on PostgreSQL where ``rows`` is a table): the same rows without
+  the trim checks of deal id, stage and time, read by the windowed pass when the first pass
+  found no ``dirty`` row (one whose value trimming changes);
 - ``smap``: each distinct stage value that names a stage of the plan (matched in Python) and the
   stage's index;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
