@@ -175,3 +175,24 @@ def test_hostile_histories(engine: str, bp_path: Path, tmp_path: Path) -> None:
     assert duck.history.rejected["bad_timestamp"] == 4
     empty, _ = both(engine, bp_path, write_csv(tmp_path / "e.csv", [], HEADER))
     assert empty.as_of is None
+
+
+def test_values_needing_trim_count_as_their_trimmed_value(
+    engine: str, bp_path: Path, tmp_path: Path
+) -> None:
+    """The windowed pass skips the trim checks when the first pass found no deal id, stage or
+    time that needs one: a history with a few padded values must still be audited as the same
+    history without the padding (on every engine)."""
+    rows, _ = planted()
+    clean, _ = both(engine, bp_path, write_csv(tmp_path / "h.csv", rows, HEADER))
+    padded = [list(r) for r in rows]
+    padded[3][0] = f"  {padded[3][0]} "
+    padded[5][1] = f"{padded[5][1]}  "
+    padded[8][2] = f" {padded[8][2]}"
+    # the same file name: the examples' file:line agree too
+    dirty, _ = both(engine, bp_path, write_csv(tmp_path / "h.csv", padded, HEADER))
+    assert dirty.history.accepted == clean.history.accepted
+    assert dirty.history.deals == clean.history.deals
+    assert dirty.conformance == clean.conformance
+    assert dirty.stages == clean.stages
+    assert dirty.final == clean.final

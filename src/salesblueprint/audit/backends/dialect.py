@@ -45,15 +45,19 @@ class Dialect:
         return f"strlen({expr})"
 
     def trimmed(self, expr: str) -> str:
-        """``trim(expr)``, called only when it can change the value.
+        """``trim(expr)``, called only when it can change the value (:meth:`needs_trim`).
 
         DuckDB's ``trim`` also removes Unicode spaces (U+00A0 ...), and costs about as much as
         reading the column: most values are ASCII with no space at either end (the byte length
         is the character length and no ``LIKE`` matches), and those are kept as they are.
         """
+        return f"CASE WHEN {self.needs_trim(expr)} THEN trim({expr}) ELSE {expr} END"
+
+    def needs_trim(self, expr: str) -> str:
+        """``trim`` may change the text ``expr``: it is not ASCII or has a space at an end
+        (NULL when ``expr`` is NULL); when this is false, :meth:`trimmed` is ``expr``."""
         return (
-            f"CASE WHEN {expr} LIKE ' %' OR {expr} LIKE '% ' "
-            f"OR {self.byte_length(expr)} <> length({expr}) THEN trim({expr}) ELSE {expr} END"
+            f"({expr} LIKE ' %' OR {expr} LIKE '% ' OR {self.byte_length(expr)} <> length({expr}))"
         )
 
     # -- patterns -----------------------------------------------------------------------

@@ -7,6 +7,9 @@ ordered by time, ties in input order), materialised once as ``steps``:
 
 - ``rows`` (a view): every data row of every file with its file ``f``, its row number ``n`` in
   the file, the parsed UTC timestamp and the reject reason (NULL when accepted);
+- ``rows_clean`` (a view, not on PostgreSQL where ``rows`` is a table): the same rows without
+  the trim checks of deal id, stage and time, read by the windowed pass when the first pass
+  found no ``dirty`` row (one whose value trimming changes);
 - ``smap``: each distinct stage value that names a stage of the plan (matched in Python) and the
   stage's index;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
@@ -78,6 +81,8 @@ class DuckDBAudit:
     """
 
     sql: Dialect = DUCKDB
+    # a second view of the rows without trimming (``rows_clean``), used when no value needs it
+    clean_rows = True
 
     def __init__(self, plan: Plan, pipelines: Sequence[tuple[str, str]] = ()) -> None:
         self._setup(plan, pipelines)
@@ -115,6 +120,7 @@ class DuckDBAudit:
         self.act_files: list[str] = []
         # stage values a source names otherwise (HubSpot's marketingqualifiedlead -> mql)
         self.aliases: dict[str, tuple[str, ...]] = {}
+        self.dirty_rows = 0  # rows with a value that trimming changes
 
     def close(self) -> None:
         self.con.close()
@@ -172,6 +178,7 @@ class DuckDBAudit:
     ) -> None:
         pipeline_keys = self._pipeline_keys()
         parts: list[str] = []
+        clean_parts: list[str] = []
         for i, path in enumerate(files):
             if progress:
                 progress(i, len(files), path)
@@ -187,34 +194,12 @@ class DuckDBAudit:
             self.optional |= {c for c in ("reason", "owner", "source") if proj.has(c)}
             self.aliases.update(proj.aliases)
             inner = f"WITH raw AS (SELECT * FROM {numbered}) {proj.sql}"
-            # a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ: nothing to parse
-            ts_sql = self.sql.typed_timestamp("entered_at", self._typed_time(inner))
-            if ts_sql is not None:
-                at = "entered_at"
-            else:
-                at = f"nullif({self.sql.trimmed(self.sql.cast_text('entered_at'))}, '')"
-                ts_sql = self.sql.timestamp_text(at, proj.epoch_ms)
-            # trimmed text, NULL when empty
-            val = {c: f"nullif({self.sql.trimmed(c)}, '')" for c in ("deal_id", "stage", *OPTIONAL)}
-            keep = "TRUE"
-            if pipeline_keys is not None:
-                keys = ", ".join(self.sql.literal(k) for k in sorted(pipeline_keys))
-                keep = f"({val['pipeline']} IS NULL OR lower({val['pipeline']}) IN ({keys}))"
-            sql = f"""
-                SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
-                    CASE WHEN d IS NULL OR s IS NULL OR a IS NULL THEN 'missing_value'
-                         WHEN ts IS NULL THEN 'bad_timestamp' END AS reject,
-                    CASE WHEN d IS NULL OR s IS NULL OR a IS NULL OR ts IS NULL
-                        THEN {self.sql.cast_text("a")} END AS raw_at,
-                    keep, reason, owner, source
-                FROM (
-                    SELECT CAST({ROW_NUMBER} AS BIGINT) AS n,
-                        {val["deal_id"]} AS d, {val["stage"]} AS s,
-                        {at} AS a, {ts_sql} AS ts, {keep} AS keep, {val["reason"]} AS reason,
-                        {val["owner"]} AS owner, {val["source"]} AS source
-                    FROM ({inner}) AS p
-                ) AS q
-            """
+            kind = self._typed_time(inner)
+            sql = self._rows_sql(i, inner, kind, proj.epoch_ms, pipeline_keys, clean=False)
+            if self.clean_rows:
+                clean_parts.append(
+                    self._rows_sql(i, inner, kind, proj.epoch_ms, pipeline_keys, clean=True)
+                )
             try:
                 self._describe(sql)
             except self._error as e:
@@ -224,9 +209,72 @@ class DuckDBAudit:
             self.kinds.append(file_kind(path))
             self.per_row.append(proj.per_row)
         self._create("rows", " UNION ALL ".join(parts), table=False)
+        if self.clean_rows:
+            self._create("rows_clean", " UNION ALL ".join(clean_parts), table=False)
         self._loaded()
         if progress:
             progress(len(files), len(files), "")
+
+    def _rows_sql(
+        self,
+        i: int,
+        inner: str,
+        kind: str,
+        epoch_ms: bool,
+        pipeline_keys: set[str] | None,
+        *,
+        clean: bool,
+    ) -> str:
+        """The rows of file ``i`` (its projection ``inner``, whose ``entered_at`` has the
+        engine's type ``kind``): trimmed values, the parsed time,
+        the reject reason, and whether the deal id, stage or time needed trimming (``dirty``).
+
+        ``clean``: the same for a history where none of those needs trimming (the first pass
+        counts the ``dirty`` rows), without checking each of them again on every row (the
+        other columns are few values, mostly NULL, and still trimmed).
+        """
+        # the values the clean variant does not trim: (alias, raw text); the others (reason,
+        # owner, source, pipeline) are few values, mostly NULL, and are trimmed in both
+        checked = [("d", "deal_id"), ("s", "stage")]
+        text_at = self.sql.cast_text("entered_at")
+
+        def trimmed(expr: str) -> str:
+            return expr if clean and expr in (c for _, c in checked) else self.sql.trimmed(expr)
+
+        # a Parquet TIMESTAMP (naive: UTC) or TIMESTAMPTZ: nothing to parse
+        ts_sql = self.sql.typed_timestamp("entered_at", kind)
+        if ts_sql is not None:
+            at = "entered_at"
+        else:
+            checked.append(("a", text_at))
+            at = f"nullif({trimmed(text_at)}, '')"
+            ts_sql = self.sql.timestamp_text(at, epoch_ms)
+        # trimmed text, NULL when empty
+        val = {c: f"nullif({trimmed(c)}, '')" for c in ("deal_id", "stage", *OPTIONAL)}
+        keep = "TRUE"
+        if pipeline_keys is not None:
+            keys = ", ".join(self.sql.literal(k) for k in sorted(pipeline_keys))
+            keep = f"({val['pipeline']} IS NULL OR lower({val['pipeline']}) IN ({keys}))"
+        # the row's value differs from the clean variant's (which is never dirty)
+        raw = ", ".join(f"{c} AS raw_{v}" for v, c in checked)
+        dirty = "FALSE"
+        if not clean:
+            dirty = " OR ".join(f"{v} IS DISTINCT FROM nullif(raw_{v}, '')" for v, _ in checked)
+        return f"""
+            SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
+                CASE WHEN d IS NULL OR s IS NULL OR a IS NULL THEN 'missing_value'
+                     WHEN ts IS NULL THEN 'bad_timestamp' END AS reject,
+                CASE WHEN d IS NULL OR s IS NULL OR a IS NULL OR ts IS NULL
+                    THEN {self.sql.cast_text("a")} END AS raw_at,
+                keep, reason, owner, source, {dirty} AS dirty
+            FROM (
+                SELECT CAST({ROW_NUMBER} AS BIGINT) AS n,
+                    {val["deal_id"]} AS d, {val["stage"]} AS s,
+                    {at} AS a, {ts_sql} AS ts, {keep} AS keep, {val["reason"]} AS reason,
+                    {val["owner"]} AS owner, {val["source"]} AS source, {raw}
+                FROM ({inner}) AS p
+            ) AS q
+        """
 
     def _loading(self) -> None:
         """Before more files are read (the activities): CSV tables keep the file order."""
@@ -261,11 +309,14 @@ class DuckDBAudit:
         values: list[str] = []
         first: Any = None
         last: Any = None
-        for keep, reject, stage, n, lo, hi in self._q(f"""
+        self.dirty_rows = 0
+        for keep, reject, stage, n, lo, hi, dirty in self._q(f"""
             SELECT keep, reject, CASE WHEN keep AND reject IS NULL THEN stage END,
-                count(*), {self.sql.iso("min(ts)")}, {self.sql.iso("max(ts)")}
+                count(*), {self.sql.iso("min(ts)")}, {self.sql.iso("max(ts)")},
+                count(*) FILTER (WHERE dirty)
             FROM rows GROUP BY 1, 2, 3
         """):
+            self.dirty_rows += int(dirty)
             if not keep:
                 self.other_pipeline_rows += int(n)
                 continue
@@ -338,6 +389,8 @@ class DuckDBAudit:
         # rows giving a reason (owner, source) are kept: the deal's last one is taken below
         given = "".join(f" OR {c} IS NOT NULL" for c in extra)
         outcomes = self._indices("won", "lost")
+        # no value needs trimming (the first pass counted them): the rows without the checks
+        rows = "rows_clean" if self.clean_rows and not self.dirty_rows else "rows"
         # rows of one deal in time order, ties in input order (file, then row in the file)
         self._create(
             "steps",
@@ -345,7 +398,7 @@ class DuckDBAudit:
             WITH x AS (
                 SELECT r.deal_id, CAST(r.f AS BIGINT) * {1 << 40} + r.n AS ord, r.ts, m.idx,
                     CASE WHEN m.idx IS NULL THEN r.stage END AS unknown{carried}
-                FROM rows r LEFT JOIN smap m ON m.stage = r.stage
+                FROM {rows} r LEFT JOIN smap m ON m.stage = r.stage
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
                 SELECT x.*,
@@ -368,19 +421,30 @@ class DuckDBAudit:
         )
         won, lost = self._indices("won"), self._indices("lost")
         last = self.sql.last_by
+        n = len(self.plan.stages)
+
+        def last_index(value: str, where: str | None = None) -> str:
+            # a stage index on the row with the greatest ``pos``, as the greatest
+            # ``pos * n + index`` (an integer maximum, much cheaper than ``last_by``); the
+            # outer query takes it ``% n``
+            filtered = f" FILTER (WHERE {where})" if where else ""
+            return f"max(CAST(pos AS BIGINT) * {n} + {value}){filtered}"
+
         deal_extra = "".join(f", {last(c, 'pos', f'{c} IS NOT NULL')} AS {c}" for c in extra)
         visited = self._visited_sql()
-        carry = ["max_idx", "last_idx", "last_ts"] + (["visited"] if visited else [])
+        carry = ["max_idx", f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
+        carry += ["visited"] if visited else []
         self._create(
             "deals",
             f"""
-            SELECT deal_id, CASE WHEN o IN {won} THEN 'won' WHEN o IN {lost} THEN 'lost'
-                ELSE 'open' END AS final, {", ".join(carry + extra)}
+            SELECT deal_id, CASE WHEN o % {n} IN {won} THEN 'won' WHEN o % {n} IN {lost}
+                THEN 'lost' ELSE 'open' END AS final,
+                {", ".join(carry + extra)}
             FROM (
                 SELECT deal_id,
-                    {last("idx", "pos", f"idx IN {outcomes}")} AS o,
+                    {last_index("idx", f"idx IN {outcomes}")} AS o,
                     max(idx) AS max_idx,
-                    {last("coalesce(idx, before)", "pos")} AS last_idx,
+                    {last_index("coalesce(idx, before)")} AS last_at,
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
