@@ -781,6 +781,39 @@ class DuckDBAudit:
         return out
 
 
+class InterpolatingAudit(DuckDBAudit):
+    """An engine without DuckDB's ``quantile_cont`` (Spark's ``percentile`` and PostgreSQL's
+    ``percentile_cont`` round otherwise): the neighbours of each quantile's position come from
+    the engine, the interpolation is done in Python (``backends/quantiles.py``)."""
+
+    def _quantiles(
+        self, values_sql: str, qs: Sequence[float] = (0.5, 0.9)
+    ) -> dict[Any, tuple[float, ...]]:
+        from salesblueprint.audit.backends.quantiles import neighbour_quantiles
+
+        return neighbour_quantiles(self._q, values_sql, qs)
+
+    def _durations(self) -> dict[int, tuple[float, float]]:
+        """Median and p90 days in stage per stage index (see DuckDB's), via ``_quantiles``."""
+        days = self._days("{}")
+        window = "PARTITION BY deal_id ORDER BY ts, ord"
+        # in two steps: one query of both windows trips an internal error of Spark 4.x
+        self._create(
+            "visits",
+            f"""
+            SELECT idx, {days.format("after_ts")} AS d FROM steps
+            WHERE is_start AND is_end AND after_ts IS NOT NULL
+            UNION ALL
+            SELECT idx, {days.format("end_ts")} FROM (
+                SELECT idx, ts, is_start, lead(after_ts) OVER ({window}) AS end_ts
+                FROM steps WHERE is_start <> is_end
+            ) AS e WHERE is_start AND end_ts IS NOT NULL
+        """,
+        )
+        found = self._quantiles("SELECT idx AS g, d AS v FROM visits")
+        return {int(i): (v[0], v[1]) for i, v in found.items()}
+
+
 def _short(e: BaseException) -> str:
     text = str(e).strip().splitlines()
     return text[0] if text else type(e).__name__

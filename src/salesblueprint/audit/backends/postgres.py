@@ -32,8 +32,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from salesblueprint.audit.backends.dialect import POSTGRES, POSTGRES_SETUP
-from salesblueprint.audit.backends.duckdb import DuckDBAudit, Progress, _short
-from salesblueprint.audit.backends.quantiles import neighbour_quantiles
+from salesblueprint.audit.backends.duckdb import (
+    DuckDBAudit,
+    InterpolatingAudit,
+    Progress,
+    _short,
+)
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs import file_kind
 from salesblueprint.audit.inputs.files import TABLE_PREFIX, parse_table
@@ -128,7 +132,7 @@ def _import_psycopg() -> Any:
     return psycopg
 
 
-class PostgresAudit(DuckDBAudit):
+class PostgresAudit(InterpolatingAudit):
     """One audit run on a PostgreSQL server."""
 
     sql = POSTGRES
@@ -242,33 +246,6 @@ class PostgresAudit(DuckDBAudit):
                 f"loaded: {shown}"
             )
             self._long_names = []
-
-    def _quantiles(
-        self, values_sql: str, qs: Sequence[float] = (0.5, 0.9)
-    ) -> dict[Any, tuple[float, ...]]:
-        """Per group ``g`` of ``values_sql`` (columns ``g``, ``v``), the quantiles ``qs`` as
-        DuckDB's ``quantile_cont`` computes them (PostgreSQL's ``percentile_cont`` rounds
-        otherwise): the neighbours come from PostgreSQL, the interpolation is done here."""
-        return neighbour_quantiles(self._q, values_sql, qs)
-
-    def _durations(self) -> dict[int, tuple[float, float]]:
-        """Median and p90 days in stage per stage index (see DuckDB's), via ``_quantiles``."""
-        days = self._days("{}")
-        window = "PARTITION BY deal_id ORDER BY ts, ord"
-        self._create(
-            "visits",
-            f"""
-            SELECT idx, {days.format("after_ts")} AS d FROM steps
-            WHERE is_start AND is_end AND after_ts IS NOT NULL
-            UNION ALL
-            SELECT idx, {days.format("end_ts")} FROM (
-                SELECT idx, ts, is_start, lead(after_ts) OVER ({window}) AS end_ts
-                FROM steps WHERE is_start <> is_end
-            ) AS e WHERE is_start AND end_ts IS NOT NULL
-        """,
-        )
-        found = self._quantiles("SELECT idx AS g, d AS v FROM visits")
-        return {int(i): (v[0], v[1]) for i, v in found.items()}
 
     # -- the history: tables in place, files copied in ----------------------------------
     def _relation(self, path: str, i: int, prefix: str = "csv") -> tuple[str, str]:

@@ -19,8 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from salesblueprint.audit.backends.dialect import SPARK
-from salesblueprint.audit.backends.duckdb import DuckDBAudit, _short
-from salesblueprint.audit.backends.quantiles import neighbour_quantiles
+from salesblueprint.audit.backends.duckdb import InterpolatingAudit, _short
 from salesblueprint.audit.errors import AuditError
 from salesblueprint.audit.inputs import file_kind
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
@@ -66,7 +65,7 @@ def spark_session() -> Any:
     return session
 
 
-class SparkAudit(DuckDBAudit):
+class SparkAudit(InterpolatingAudit):
     """One audit run on Spark."""
 
     sql = SPARK
@@ -158,33 +157,6 @@ class SparkAudit(DuckDBAudit):
 
     def _loaded(self) -> None:
         pass
-
-    def _quantiles(
-        self, values_sql: str, qs: Sequence[float] = (0.5, 0.9)
-    ) -> dict[Any, tuple[float, ...]]:
-        # Spark's percentile rounds otherwise than DuckDB's quantile_cont: the neighbours of
-        # each quantile's position come from Spark, the interpolation is done here
-        return neighbour_quantiles(self._q, values_sql, qs)
-
-    def _durations(self) -> dict[int, tuple[float, float]]:
-        """Median and p90 days in stage per stage index (see DuckDB's), via ``_quantiles``."""
-        days = self._days("{}")
-        window = "PARTITION BY deal_id ORDER BY ts, ord"
-        # in two steps: one query of both windows trips an internal error of Spark 4.x
-        self._create(
-            "visits",
-            f"""
-            SELECT idx, {days.format("after_ts")} AS d FROM steps
-            WHERE is_start AND is_end AND after_ts IS NOT NULL
-            UNION ALL
-            SELECT idx, {days.format("end_ts")} FROM (
-                SELECT idx, ts, is_start, lead(after_ts) OVER ({window}) AS end_ts
-                FROM steps WHERE is_start <> is_end
-            ) AS e WHERE is_start AND end_ts IS NOT NULL
-        """,
-        )
-        found = self._quantiles("SELECT idx AS g, d AS v FROM visits")
-        return {int(i): (v[0], v[1]) for i, v in found.items()}
 
 
 def run_spark(
