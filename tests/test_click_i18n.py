@@ -12,17 +12,8 @@ import pytest
 
 from salesblueprint.cli import cli, lang_in
 from salesblueprint.i18n.click_texts import NOT_SHOWN, PLURAL, SINGULAR, speaking
+from separate_stderr import run_module as _run
 from separate_stderr import runner
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "salesblueprint", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def test_missing_argument_in_dutch() -> None:

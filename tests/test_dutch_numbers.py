@@ -4,26 +4,15 @@ closing findings; English output is unchanged."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from salesblueprint.diagnostics.findings import CappedFindings, make_finding
 from salesblueprint.i18n import translator
 from salesblueprint.rules.registry import lookup
+from separate_stderr import run_module as _run
 
 ROOT = Path(__file__).parent.parent
 DUTCH = ROOT / "examples" / "nl-inbound.blueprint.yaml"
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "salesblueprint", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def _dutch(tmp_path: Path, old: str, new: str) -> Path:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from salesblueprint.i18n import LANGUAGES, LOCALE_DIR, Msg, _, ngettext, translator
+from separate_stderr import run_module as _run
 
 babel = pytest.importorskip("babel")
 from babel.messages.extract import extract_from_dir  # noqa: E402
@@ -146,16 +145,6 @@ def _dutch_example() -> Path:
 def _defects(tmp_path: Path) -> Path:
     """A Dutch blueprint with many defects, so that many rules speak."""
     return ROOT / "tests" / "data" / "nl_defects.yaml"
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "salesblueprint", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def test_dutch_findings_have_no_english_words(tmp_path: Path) -> None:
