@@ -133,11 +133,6 @@ class Dialect:
     def to_double(self, expr: str) -> str:
         return f"CAST({expr} AS DOUBLE)"
 
-    def last_by(self, value: str, key: str, where: str | None = None) -> str:
-        """The aggregate: ``value`` on the row with the greatest ``key`` among the rows where
-        ``where`` holds (all rows without it)."""
-        return f"arg_max({value}, {key})" + (f" FILTER (WHERE {where})" if where else "")
-
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         """Element ``index0`` (0-based SQL expression) of a constant array."""
         return f"CAST([{', '.join(values)}] AS {sql_type}[])[{index0} + 1]"
@@ -194,9 +189,6 @@ class SparkDialect(Dialect):
 
     def ignore_nulls(self, function: str, expr: str) -> str:
         return f"{function}({expr}) IGNORE NULLS"
-
-    def last_by(self, value: str, key: str, where: str | None = None) -> str:
-        return f"max_by({value}, {key})" + (f" FILTER (WHERE {where})" if where else "")
 
     def array_at(self, values: Sequence[str], sql_type: str, index0: str) -> str:
         items = ", ".join(f"CAST({v} AS {sql_type})" for v in values)
@@ -263,12 +255,6 @@ class PostgresDialect(Dialect):
 
     def byte_length(self, expr: str) -> str:
         return f"octet_length({expr})"
-
-    def last_by(self, value: str, key: str, where: str | None = None) -> str:
-        # no arg_max: the first of the values ordered by key, descending (NULL values skipped,
-        # as DuckDB's arg_max skips them)
-        cond = f"({where}) AND ({value}) IS NOT NULL" if where else f"({value}) IS NOT NULL"
-        return f"(array_agg({value} ORDER BY {key} DESC) FILTER (WHERE {cond}))[1]"
 
     def to_double(self, expr: str) -> str:
         return f"CAST({expr} AS DOUBLE PRECISION)"

@@ -12,6 +12,9 @@ ordered by time, ties in input order), materialised once as ``steps``:
   found no ``dirty`` row (one whose value trimming changes);
 - ``smap``: each distinct stage value that names a stage of the plan (matched in Python) and the
   stage's index;
+- ``vals_reason`` (``vals_owner``, ``vals_source``, for the columns the history has): each
+  distinct value and an integer code; the windowed pass carries the code, not the text, and
+  ``deals`` decodes each deal's last one;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
   run of repeats, rows of unknown stages and each deal's last row): the previous and next known
   stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, the row's position
@@ -60,6 +63,8 @@ EXAMPLES = 5
 REASONS_PER_VALUE = 10  # reasons listed per owner / source
 # verdict codes of the ``steps`` table
 VERDICTS = ("allowed", "skip", "backward", "after_outcome")
+# the modulus that packs a row's position and a value code into one integer (see ``_build``)
+CODES = 1 << 32
 
 
 def _import_duckdb() -> Any:
@@ -383,14 +388,24 @@ class DuckDBAudit:
     def _build(self, values: Sequence[str]) -> None:
         self._match_stages(values)
         extra = sorted(self.optional)
-        carried = "".join(f", r.{c}" for c in extra)
+        # no value needs trimming (the first pass counted them): the rows without the checks
+        rows = "rows_clean" if self.clean_rows and not self.dirty_rows else "rows"
+        # reason, owner and source travel as integer codes (``vals_<column>``: each distinct
+        # value and its code), decoded once per deal: the sort carries and ``steps`` keeps a
+        # number instead of text, and a deal's last value is an integer maximum
+        for c in extra:
+            self._create(
+                f"vals_{c}",
+                f"SELECT v, CAST(row_number() OVER (ORDER BY v) AS BIGINT) AS code FROM "
+                f"(SELECT DISTINCT {c} AS v FROM {rows} WHERE {c} IS NOT NULL) AS d",
+            )
+        carried = "".join(f", v_{c}.code AS {c}" for c in extra)
+        coded = "".join(f" LEFT JOIN vals_{c} v_{c} ON v_{c}.v = r.{c}" for c in extra)
         carried_y = "".join(f", {c}" for c in extra)
         lag = self.sql.ignore_nulls_over
         # rows giving a reason (owner, source) are kept: the deal's last one is taken below
         given = "".join(f" OR {c} IS NOT NULL" for c in extra)
         outcomes = self._indices("won", "lost")
-        # no value needs trimming (the first pass counted them): the rows without the checks
-        rows = "rows_clean" if self.clean_rows and not self.dirty_rows else "rows"
         # rows of one deal in time order, ties in input order (file, then row in the file)
         self._create(
             "steps",
@@ -398,7 +413,7 @@ class DuckDBAudit:
             WITH x AS (
                 SELECT r.deal_id, CAST(r.f AS BIGINT) * {1 << 40} + r.n AS ord, r.ts, m.idx,
                     CASE WHEN m.idx IS NULL THEN r.stage END AS unknown{carried}
-                FROM {rows} r LEFT JOIN smap m ON m.stage = r.stage
+                FROM {rows} r LEFT JOIN smap m ON m.stage = r.stage{coded}
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
                 SELECT x.*,
@@ -420,35 +435,39 @@ class DuckDBAudit:
         """,
         )
         won, lost = self._indices("won"), self._indices("lost")
-        last = self.sql.last_by
         n = len(self.plan.stages)
 
-        def last_index(value: str, where: str | None = None) -> str:
-            # a stage index on the row with the greatest ``pos``, as the greatest
-            # ``pos * n + index`` (an integer maximum, much cheaper than ``last_by``); the
-            # outer query takes it ``% n``
+        def last_index(value: str, n: int | str, where: str | None = None) -> str:
+            # a value (0 <= value < n) on the row with the greatest ``pos``, as the greatest
+            # ``pos * n + value`` (an integer maximum, much cheaper than an ``arg_max``
+            # state per deal); the outer query takes it ``% n``
             filtered = f" FILTER (WHERE {where})" if where else ""
             return f"max(CAST(pos AS BIGINT) * {n} + {value}){filtered}"
 
-        deal_extra = "".join(f", {last(c, 'pos', f'{c} IS NOT NULL')} AS {c}" for c in extra)
+        # codes are 1.. the number of distinct values (< 2^32: pos * 2^32 fits 63 bits)
+        deal_extra = "".join(f", {last_index(c, CODES)} AS {c}" for c in extra)
         visited = self._visited_sql()
         carry = ["max_idx", f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
         carry += ["visited"] if visited else []
+        decoded = [f"v_{c}.v AS {c}" for c in extra]
+        decode = "".join(
+            f" LEFT JOIN vals_{c} v_{c} ON v_{c}.code = g.{c} % {CODES}" for c in extra
+        )
         self._create(
             "deals",
             f"""
             SELECT deal_id, CASE WHEN o % {n} IN {won} THEN 'won' WHEN o % {n} IN {lost}
                 THEN 'lost' ELSE 'open' END AS final,
-                {", ".join(carry + extra)}
+                {", ".join(carry + decoded)}
             FROM (
                 SELECT deal_id,
-                    {last_index("idx", f"idx IN {outcomes}")} AS o,
+                    {last_index("idx", n, f"idx IN {outcomes}")} AS o,
                     max(idx) AS max_idx,
-                    {last_index("coalesce(idx, before)")} AS last_at,
+                    {last_index("coalesce(idx, before)", n)} AS last_at,
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
-            ) AS g
+            ) AS g{decode}
         """,
         )
         # the deals with a path (not only rows of unknown stages)
