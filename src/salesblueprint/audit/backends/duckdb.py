@@ -396,7 +396,7 @@ class DuckDBAudit:
         for c in extra:
             self._create(
                 f"vals_{c}",
-                f"SELECT v, CAST(row_number() OVER (ORDER BY v) AS BIGINT) AS code FROM "
+                f"SELECT v, CAST(row_number() OVER (ORDER BY v) AS INTEGER) AS code FROM "
                 f"(SELECT DISTINCT {c} AS v FROM {rows} WHERE {c} IS NOT NULL) AS d",
             )
         carried = "".join(f", v_{c}.code AS {c}" for c in extra)
@@ -444,7 +444,7 @@ class DuckDBAudit:
             filtered = f" FILTER (WHERE {where})" if where else ""
             return f"max(CAST(pos AS BIGINT) * {n} + {value}){filtered}"
 
-        # codes are 1.. the number of distinct values (< 2^32: pos * 2^32 fits 63 bits)
+        # codes are 1.. the number of distinct values (< 2^31: pos * 2^32 fits 63 bits)
         deal_extra = "".join(f", {last_index(c, CODES)} AS {c}" for c in extra)
         visited = self._visited_sql()
         carry = ["max_idx", f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
