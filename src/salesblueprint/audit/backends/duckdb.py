@@ -447,8 +447,9 @@ class DuckDBAudit:
         # codes are 1.. the number of distinct values (< 2^31: pos * 2^32 fits 63 bits)
         deal_extra = "".join(f", {last_index(c, CODES)} AS {c}" for c in extra)
         visited = self._visited_sql()
-        carry = ["max_idx", f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
-        carry += ["visited"] if visited else []
+        # with the visited bit set, the highest stage reached is its highest bit (in Python)
+        carry = [f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
+        carry += ["visited"] if visited else ["max_idx"]
         decoded = [f"v_{c}.v AS {c}" for c in extra]
         decode = "".join(
             f" LEFT JOIN vals_{c} v_{c} ON v_{c}.code = g.{c} % {CODES}" for c in extra
@@ -462,7 +463,7 @@ class DuckDBAudit:
             FROM (
                 SELECT deal_id,
                     {last_index("idx", n, f"idx IN {outcomes}")} AS o,
-                    max(idx) AS max_idx,
+                    {"" if visited else "max(idx) AS max_idx,"}
                     {last_index("coalesce(idx, before)", n)} AS last_at,
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
@@ -471,7 +472,8 @@ class DuckDBAudit:
         """,
         )
         # the deals with a path (not only rows of unknown stages)
-        self._create("deal", "SELECT * FROM deals WHERE max_idx IS NOT NULL", table=False)
+        path = "visited" if visited else "max_idx"
+        self._create("deal", f"SELECT * FROM deals WHERE {path} IS NOT NULL", table=False)
 
     def _late(self) -> str:
         """The row is a deal's first known stage, and not the pipeline's first."""
@@ -499,9 +501,8 @@ class DuckDBAudit:
             }
         # one pass over the deals; the groups (final state x visited set) are few
         totals = [[0, 0, 0, 0] for _ in self.plan.stages]
-        for final, visited, max_idx, n in self._q(
-            "SELECT final, visited, max_idx, count(*) FROM deal GROUP BY 1, 2, 3"
-        ):
+        for final, visited, n in self._q("SELECT final, visited, count(*) FROM deal GROUP BY 1, 2"):
+            max_idx = int(visited).bit_length() - 1
             for s in self.plan.stages:
                 if int(visited) >> s.index & 1:
                     t = totals[s.index]
@@ -651,7 +652,8 @@ class DuckDBAudit:
         """Median and p90 days in stage per stage index, over the visits with a next step.
 
         A visit of one row ends at ``after_ts``; a visit with repeats at its run's last row's
-        ``after_ts``: a second window pairs each run's first and last row, over those rows only.
+        ``after_ts``: a second window pairs each run's first and last row, over those rows only
+        (ordered by ``pos``, the row's place in the deal's time order: one integer to sort by).
         """
         days = self._days("{}")
         return {
@@ -663,7 +665,7 @@ class DuckDBAudit:
                 UNION ALL
                 SELECT idx, {days.format("end_ts")} FROM (
                     SELECT idx, ts, is_start,
-                        lead(after_ts) OVER (PARTITION BY deal_id ORDER BY ts, ord) AS end_ts
+                        lead(after_ts) OVER (PARTITION BY deal_id ORDER BY pos) AS end_ts
                     FROM steps WHERE is_start <> is_end
                 ) WHERE is_start AND end_ts IS NOT NULL
             ) GROUP BY idx
@@ -815,7 +817,7 @@ class InterpolatingAudit(DuckDBAudit):
     def _durations(self) -> dict[int, tuple[float, float]]:
         """Median and p90 days in stage per stage index (see DuckDB's), via ``_quantiles``."""
         days = self._days("{}")
-        window = "PARTITION BY deal_id ORDER BY ts, ord"
+        window = "PARTITION BY deal_id ORDER BY pos"
         # in two steps: one query of both windows trips an internal error of Spark 4.x
         self._create(
             "visits",
