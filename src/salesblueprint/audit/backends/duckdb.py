@@ -13,8 +13,8 @@ ordered by time, ties in input order), materialised once as ``steps``:
 - ``smap``: each distinct stage value that names a stage of the plan (matched in Python) and the
   stage's index;
 - ``vals_reason`` (``vals_owner``, ``vals_source``, for the columns the history has): each
-  distinct value and an integer code; the windowed pass carries the code, not the text, and
-  ``deals`` decodes each deal's last one;
+  distinct value and an integer code; the windowed pass and ``deals`` carry the code, not the
+  text, and the queries that group deals by one decode the groups;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
   run of repeats, rows of unknown stages and each deal's last row): the previous and next known
   stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, the row's position
@@ -452,10 +452,8 @@ class DuckDBAudit:
         # with the visited bit set, the highest stage reached is its highest bit (in Python)
         carry = [f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
         carry += ["visited"] if visited else ["max_idx"]
-        decoded = [f"v_{c}.v AS {c}" for c in extra]
-        decode = "".join(
-            f" LEFT JOIN vals_{c} v_{c} ON v_{c}.code = g.{c} % {CODES}" for c in extra
-        )
+        # the codes stay codes: the few queries that group deals by them decode the groups
+        decoded = [f"CAST({c} % {CODES} AS INTEGER) AS {c}" for c in extra]
         self._create(
             "deals",
             f"""
@@ -470,7 +468,7 @@ class DuckDBAudit:
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
-            ) AS g{decode}
+            ) AS g
         """,
         )
         # the deals with a path (not only rows of unknown stages)
@@ -760,9 +758,11 @@ class DuckDBAudit:
                 self._q("SELECT count(*) FROM deal WHERE final = 'lost'")[0][0]
             )
         which = "TRUE" if lifecycle else "final = 'lost'"
-        rows = self._q(
-            f"SELECT reason, count(*) FROM deal WHERE {which} GROUP BY 1 ORDER BY 2 DESC, 1"
-        )
+        rows = self._q(f"""
+            SELECT v.v, g.n FROM (
+                SELECT reason, count(*) AS n FROM deal WHERE {which} GROUP BY reason
+            ) AS g LEFT JOIN vals_reason v ON v.code = g.reason ORDER BY 2 DESC, 1
+        """)
         declared = {x.lower() for x in self.plan.lost_reasons}
         out, without = [], 0
         for reason, n in rows:
@@ -782,24 +782,34 @@ class DuckDBAudit:
         for col in ("owner", "source"):
             if col not in self.optional:
                 continue
+            # grouped by the value's code (``deals`` keeps codes), decoded per group
             found = self._q(f"""
-                SELECT {col}, count(*), count(*) FILTER (WHERE final = 'won'),
-                    count(*) FILTER (WHERE final = 'lost')
-                FROM deal WHERE {col} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
+                SELECT v.v, g.n, g.w, g.lo, g.code FROM (
+                    SELECT {col} AS code, count(*) AS n,
+                        count(*) FILTER (WHERE final = 'won') AS w,
+                        count(*) FILTER (WHERE final = 'lost') AS lo
+                    FROM deal WHERE {col} IS NOT NULL GROUP BY {col}
+                ) AS g JOIN vals_{col} v ON v.code = g.code ORDER BY 2 DESC, 1 LIMIT 20
             """)
-            rows = {v: Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo in found}
+            rows = {
+                int(code): Breakdown(col, v, int(n), int(w), int(lo)) for v, n, w, lo, code in found
+            }
             if rows and "reason" in self.optional:
-                values = ", ".join(self.sql.literal(v) for v in rows)
-                for v, reason, n in sorted(
+                codes = ", ".join(str(c) for c in rows)
+                for code, reason, n in sorted(
                     self._q(f"""
-                        SELECT {col}, reason, count(*) FROM deal
-                        WHERE {which} AND reason IS NOT NULL AND {col} IN ({values})
-                        GROUP BY 1, 2
+                        SELECT g.code, v.v, g.n FROM (
+                            SELECT {col} AS code, reason, count(*) AS n FROM deal
+                            WHERE {which} AND reason IS NOT NULL AND {col} IN ({codes})
+                            GROUP BY {col}, reason
+                        ) AS g JOIN vals_reason v ON v.code = g.reason
                     """),
                     key=lambda r: (-int(r[2]), r[1]),
                 ):
-                    if len(rows[v].reasons) < REASONS_PER_VALUE:
-                        rows[v].reasons.append(Reason(reason, int(n), reason.lower() in declared))
+                    if len(rows[int(code)].reasons) < REASONS_PER_VALUE:
+                        rows[int(code)].reasons.append(
+                            Reason(reason, int(n), reason.lower() in declared)
+                        )
             out += rows.values()
         return out
 
