@@ -57,10 +57,11 @@ def test_corpus_size_and_split() -> None:
 
 
 FRESH = BENCH / "norms_corpus" / "fresh.yaml"
+FRESH2 = BENCH / "norms_corpus" / "fresh2.yaml"
 
 
 def _host(url: str) -> str:
-    host = url.split("/")[2]
+    host = url.split("/")[2].lower()
     return host[4:] if host.startswith("www.") else host
 
 
@@ -75,9 +76,28 @@ def test_fresh_corpus_is_held_out_and_apart_from_the_tuning_corpus() -> None:
     assert not {_host(i.url) for i in fresh} & {_host(i.url) for i in nb.load()}
 
 
-@pytest.mark.parametrize("args", [["--split", "tune"], ["--split", "heldout"], ["--misses"]])
-def test_fresh_corpus_is_scored_only_as_a_whole(args: list[str]) -> None:
-    assert nb.main(["--corpus", str(FRESH), *args]) == 2
+def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
+    """fresh2.yaml (collected after fresh.yaml was scored) is only parsed here, never scored."""
+    fresh2 = nb.load(FRESH2)
+    assert nb.held_out_only(FRESH2)
+    assert len(fresh2) >= 450
+    assert sum(i.lang == "nl" for i in fresh2) >= 160
+    assert len({i.url for i in fresh2}) >= 100
+    for kind in ("criterion", "stage"):
+        for lang in nb.LANGS:
+            assert any(i.kind == kind and i.lang == lang for i in fresh2), (kind, lang)
+    assert all(i.url.startswith(("http://", "https://")) for i in fresh2)
+    others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
+    shared = {_host(i.url) for i in fresh2} & others
+    assert not shared, sorted(shared)
+
+
+@pytest.mark.parametrize("corpus", [FRESH, FRESH2], ids=["fresh", "fresh2"])
+@pytest.mark.parametrize(
+    "args", [["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]]
+)
+def test_fresh_corpus_is_scored_only_as_a_whole(corpus: Path, args: list[str]) -> None:
+    assert nb.main(["--corpus", str(corpus), *args]) == 2
 
 
 def test_language_detection_never_swaps_the_languages_of_the_corpus() -> None:
