@@ -55,12 +55,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 TABLE = "lemmas.tsv"
@@ -360,27 +362,28 @@ def base_verb_en(w: str) -> bool:
 
 class Blocks:
     """A sorted list of lines ``word`` or ``word<TAB>code`` in separately compressed blocks
-    (the Dutch table, see the module docstring), with the header's fields."""
+    (the Dutch table, see the module docstring), with the header's fields.
 
-    def __init__(self, data: bytes) -> None:
-        head, _, body = data.partition(b"\n\n")
+    ``data`` is the file's bytes, or a memory map of it: then only the header and the blocks
+    that are looked at are read from the disk.
+    """
+
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        end = data.find(b"\n\n")
+        if end < 0:
+            raise ValueError("no header")
         self.fields: dict[str, str] = {}
-        self.firsts: list[str] = []
-        self._spans: list[tuple[int, int]] = []
-        start = 0
-        for line in head.decode("utf-8").splitlines():
+        for line in data[:end].decode("utf-8").splitlines():
             key, _, value = line.partition("\t")
-            if key == "block":
-                first, _, size = value.rpartition("\t")
-                self.firsts.append(first)
-                self._spans.append((start, start + int(size)))
-                start += int(size)
-            elif not key.startswith("#"):
+            if not key.startswith("#"):
                 self.fields[key] = value
-        self._body = body
-        self._blocks: dict[int, str] = {}
-        if start != len(body):
+        self.firsts = self.fields.pop("firsts", "").split("\t")
+        sizes = [int(x) for x in self.fields.pop("sizes", "").split("\t") if x]
+        self._offsets = list(accumulate(sizes, initial=end + 2))
+        if len(sizes) != len(self.firsts) or self._offsets[-1] != len(data):
             raise ValueError("truncated table")
+        self._data = data
+        self._blocks: dict[int, str] = {}
 
     def block(self, i: int) -> str:
         """Block ``i``'s lines, with a line break before the first and after the last."""
@@ -388,8 +391,8 @@ class Blocks:
         if text is None:
             import zlib
 
-            a, b = self._spans[i]
-            text = self._blocks[i] = "\n" + zlib.decompress(self._body[a:b]).decode("utf-8")
+            packed = self._data[self._offsets[i] : self._offsets[i + 1]]
+            text = self._blocks[i] = "\n" + zlib.decompress(packed).decode("utf-8")
         return text
 
     def get(self, w: str) -> str | None:
@@ -415,8 +418,8 @@ class Blocks:
         blocks = [lines[i : i + size] for i in range(0, len(lines), size)]
         data = [zlib.compress(("\n".join(b) + "\n").encode("utf-8"), 9) for b in blocks]
         head = [_HEADER.rstrip("\n"), *(f"{k}\t{v}" for k, v in fields.items())]
-        for block, packed in zip(blocks, data, strict=True):
-            head.append(f"block\t{block[0].partition(chr(9))[0]}\t{len(packed)}")
+        head.append("firsts\t" + "\t".join(b[0].partition("\t")[0] for b in blocks))
+        head.append("sizes\t" + "\t".join(str(len(packed)) for packed in data))
         return ("\n".join(head) + "\n\n").encode("utf-8") + b"".join(data)
 
 
@@ -445,14 +448,22 @@ def decode_lemma(w: str, code: str) -> str:
     return w[: len(w) - cut] + code[n:]
 
 
+def _open(name: str) -> bytes | mmap.mmap:
+    """A data file of this package: mapped into memory when it is a file, else read."""
+    path = resources.files(__package__ or __name__).joinpath(name)
+    if isinstance(path, Path):
+        with open(path, "rb") as f:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    return path.read_bytes()  # pragma: no cover - a zipped install
+
+
 @lru_cache(maxsize=1)
 def _dutch() -> Blocks | None:
     """The committed Dutch table, when it was made from the installed simplemma's dictionary."""
     if os.environ.get(ENV, "1") == "0":
         return None
     try:
-        data = resources.files(__package__ or __name__).joinpath(DUTCH).read_bytes()
-        table = Blocks(data)
+        table = Blocks(_open(DUTCH))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     want = table.fields.get("dictionary")
