@@ -340,3 +340,20 @@ def test_extended_vocabulary_asks_simplemma(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(bp)], capture_output=True, text=True, cwd=tmp_path
     )
     assert "EXTENDED ['en']" in proc.stdout, proc.stderr[-2000:]
+
+
+def test_committed_detection_words_are_current() -> None:
+    """Language detection reads the vocabularies' words from ``norms_vocab/detect_words.txt``
+    while it is current (regenerated with the lemma tables), else from the YAML files."""
+    from salesblueprint.norms_vocab import detect
+
+    have = detect.committed_words()
+    assert have is not None, f"norms_vocab/{detect.WORDS} is stale: {REGENERATE}"
+    assert have == detect.computed_words()
+
+
+def test_stale_detection_words_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesblueprint.norms_vocab import detect
+
+    monkeypatch.setattr(detect, "_source", lambda: "another vocabulary")
+    assert detect.committed_words() is None

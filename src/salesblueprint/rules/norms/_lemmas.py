@@ -685,11 +685,15 @@ def main() -> None:
     (here / INFLECTED_EN).write_text(dump_base_verbs(inflected_en()), encoding="utf-8")
     dutch = dutch_lines()
     (here / DUTCH).write_bytes(dump_dutch(dutch))
+    from salesblueprint.norms_vocab import detect
+
+    words = here.parents[1] / "norms_vocab" / detect.WORDS
+    words.write_text(detect.dump_words(), encoding="utf-8")
     sizes = ", ".join(f"{k}: {len(v)}" for k, v in table.lemmas.items())
     print(
-        f"wrote {TABLE} ({sizes} words), {BASE_VERBS} ({len(base)} verbs), {INFLECTED_EN} "
-        f"and {DUTCH} ({len(dutch)} Dutch words)"
-    )
+        f"wrote {TABLE} ({sizes} words), {BASE_VERBS} ({len(base)} verbs), {INFLECTED_EN}, "
+        f"{DUTCH} ({len(dutch)} Dutch words) and norms_vocab/{detect.WORDS}"
+)
 
 
 if __name__ == "__main__":
