@@ -693,7 +693,7 @@ def main() -> None:
     print(
         f"wrote {TABLE} ({sizes} words), {BASE_VERBS} ({len(base)} verbs), {INFLECTED_EN}, "
         f"{DUTCH} ({len(dutch)} Dutch words) and norms_vocab/{detect.WORDS}"
-)
+    )
 
 
 if __name__ == "__main__":
