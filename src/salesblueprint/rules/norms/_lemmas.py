@@ -503,8 +503,8 @@ def dutch_lemma(w: str) -> str:
     """simplemma's Dutch lemma of the lower-case word ``w`` (casefolded, without underscores),
     from the table when it can be used."""
     table = _dutch()
-    if table is None or "\n" in w or "\t" in w:
-        return simplemma_lemma("nl", w)
+    if table is None or "\n" in w or "\t" in w or w != w.lower():
+        return simplemma_lemma("nl", w)  # the table lists lower-case words
     return _dutch_answer(table, w)
 
 
