@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from salesblueprint import i18n
 from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
 from salesblueprint.rules.norms._lemmas import base_verb_en as dictionary_base_verb_en
-from salesblueprint.rules.norms._lemmas import dictionary_lemma, extended
+from salesblueprint.rules.norms._lemmas import dictionary_lemma, extended, known
 from salesblueprint.rules.norms._lemmas import inflection_lemma as dictionary_inflection_lemma
 
 if TYPE_CHECKING:
@@ -201,11 +201,7 @@ _WH_WORDS = {
 
 
 def _is_known_nl(word: str) -> bool:
-    try:
-        from simplemma import is_known
-    except ImportError:  # pragma: no cover - simplemma < 1.0
-        return False
-    return bool(is_known(word, lang="nl"))
+    return known("nl", word)
 
 
 def _nl_separable_stem(t: Text, i: int, j: int, b: int) -> bool:
