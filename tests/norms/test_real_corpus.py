@@ -64,20 +64,31 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def test_fresh_corpus_is_held_out_and_apart_from_the_tuning_corpus() -> None:
-    """fresh.yaml is only parsed here, never scored: its figures come from the benchmark alone."""
+def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
+    """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
-    assert nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
+    assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
+    assert nb.TUNING == (nb.CORPUS, FRESH)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
     assert all(i.url.startswith(("http://", "https://")) for i in fresh)
     assert not {_host(i.url) for i in fresh} & {_host(i.url) for i in nb.load()}
+    assert len(nb.load_all()) == len(nb.load()) + len(fresh)
 
 
-@pytest.mark.parametrize("args", [["--split", "tune"], ["--split", "heldout"], ["--misses"]])
-def test_fresh_corpus_is_scored_only_as_a_whole(args: list[str]) -> None:
-    assert nb.main(["--corpus", str(FRESH), *args]) == 2
+def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
+    held = tmp_path / "held.yaml"
+    held.write_text(
+        "held_out: true\nsources:\n  - url: https://example.org/a\n    items:\n"
+        "      - [criterion, en, ok, Buyer signed the order form]\n",
+        encoding="utf-8",
+    )
+    for args in (["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]):
+        assert nb.main(["--corpus", str(held), *args]) == 2
+    assert nb.main(["--corpus", str(held), "--corpus", str(FRESH)]) == 2
+    assert nb.main(["--corpus", str(tmp_path / "missing.yaml")]) == 2
+    assert nb.main(["--corpus", str(held)]) == 0
 
 
 def test_language_detection_never_swaps_the_languages_of_the_corpus() -> None:
