@@ -515,6 +515,7 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
     agents, objects = v["agent_markers"], v["object_markers"]
     starters = v["clause_starters"]
     aux_a, aux_p = v["active_auxiliaries"], v["passive_auxiliaries"]
+    kept = [k for k in kept if not _possessive_pronoun(v, t, k[0])]
     spans = [k[0] for k in kept]
     out: list[_Mention] = []
     for span, side in kept:
@@ -608,6 +609,24 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+#: Dutch pronouns that are the subject ("je belt") or, before a noun, the possessive ("je offerte")
+_PRONOUN_OR_POSSESSIVE = frozenset({"je"})
+#: the noun categories whose words after such a pronoun make it a possessive
+_NOUN_CATEGORIES = ("artefacts", "buyer_artefacts", "activity_nouns", "seller_stage_nouns")
+
+
+def _possessive_pronoun(v: Vocabulary, t: Text, span: Span) -> bool:
+    """A pronoun that is a possessive before a noun, not an actor: "je offerte is aanvaard"
+    ("your quote was accepted": the seller's document had the buyer's act done to it)."""
+    if span.text.casefold() not in _PRONOUN_OR_POSSESSIVE:
+        return False
+    j = t.first_word_at(span.end)
+    if j >= len(t.words) or t.raw[span.end : t.words[j][0]].strip():
+        return False
+    nxt = t.words[j][2]
+    return any(v[c].has_word(nxt) for c in _NOUN_CATEGORIES) or _buyer_document(v, nxt)
 
 
 def _modifiers_at_clause_start(
@@ -923,7 +942,7 @@ def _waiting(v: Vocabulary, t: Text) -> Span | None:
     always one; elsewhere only when no buyer act is read in the text ("Buyer signed, awaiting
     countersignature" is the buyer's act).
     """
-    found = v.find("waiting_words", t)
+    found = [w for w in v.find("waiting_words", t) if not _readiness_for_buyer_act(v, t, w)]
     if not found or not t.words:
         return None
     if found[0].start == t.words[0][0]:
@@ -932,6 +951,39 @@ def _waiting(v: Vocabulary, t: Text) -> Span | None:
     if any(buyer.has_word(lm) for lm in _lemmas(v, t)):
         return None
     return found[0]
+
+
+def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
+    """"klaar om te kiezen", "ready to buy": readiness for the buyer's own act or job is the
+    buyer's state (a judgement for the factual rule), not the seller's queue."""
+    if not w.text.casefold().endswith((" om", " to")):
+        return False
+    j = t.first_word_at(w.end)
+    if j < len(t.words) and t.words[j][2] == "te":
+        j += 1
+    if j >= len(t.words):
+        return False
+    nxt = t.words[j][2]
+    lm = lemma(v.language, nxt)
+    return _in(v["buyer_act_lemmas"], nxt, lm) or _in(v["buyer_job_lemmas"], nxt, lm)
+
+
+def _indefinite_subject(v: Vocabulary, t: Text) -> bool:
+    """The text starts with an indefinite person who acts ("iemand belt voor info", "someone
+    fills in the form"): a person the text does not place on the seller's side ("iemand van
+    ons team" is the seller, read by :func:`_mentions`), so no seller work is read into it."""
+    if len(t.words) < 2 or t.words[0][2] not in _INDEFINITE_PERSONS:
+        return False
+    nxt = t.words[1][2]
+    if nxt in _PART_OF:
+        return False
+    if v.language == "nl":
+        return _nl_finite(nxt)
+    return _inflected(v, nxt) or nxt in _VERBS_EN
+
+
+#: indefinite pronouns for a person (not "een", "one", "member": those head a noun phrase)
+_INDEFINITE_PERSONS = frozenset({"iemand", "someone", "somebody", "anyone", "anybody"})
 
 
 def criterion_actor(v: Vocabulary, text: str) -> Actor | None:
@@ -1107,6 +1159,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", m.span.text, "subject")
     if patient is not None:
         return Actor("seller", patient.text, "passive")
+    if _indefinite_subject(v, t):
+        return None
     if v.language == "nl":
         todo = _todo_nl(v, t) or _imperative_nl(v, t)
         if todo is not None:
