@@ -1040,6 +1040,13 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
         w = t.words[k][2]
         if _in(buyer, w, lemma(v.language, w)):
             return False
+    # the actor's own decision in the sentence: "u bepaalt ... en neemt de gunningsbeslissing"
+    # (a light verb on a noun of a buyer's act), "U deelt uw gunningsbeslissing mee" (the
+    # subject's possessive): the actor is the buyer
+    end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
+    for k in range(i + 1, end):
+        if _own_buyer_act(v, t, k):
+            return False
     # the buyer as recipient may come after a coordination of nouns ("de behoeften en wensen
     # van de klant"): look to the next punctuation, not to the next "en"
     stop = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
@@ -1054,6 +1061,26 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     ):
         return True
     return _seller_work_in(v, t, a, b) is not None
+
+
+#: light verbs whose object names the act ("neemt de beslissing", "makes the decision")
+_LIGHT_VERBS = frozenset({"nemen", "maken", "take", "make"})
+#: possessives that point back to the subject ("uw beslissing", "their decision")
+_OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "its"})
+
+
+def _own_buyer_act(v: Vocabulary, t: Text, k: int) -> bool:
+    """Word ``k`` is a noun of a buyer's act ("beslissing", or a compound ending in one:
+    "gunningsbeslissing") that the clause's actor performs: the object of a light verb just
+    before it or after the actor's own possessive."""
+    w = t.words[k][2]
+    nouns = v["buyer_act_nouns"]
+    if not (nouns.has_word(w) or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns.singles)):
+        return False
+    before = [t.words[x][2] for x in range(max(0, k - 3), k)]
+    if before and before[-1] in _OWN:
+        return True
+    return any(lemma(v.language, b) in _LIGHT_VERBS for b in before)
 
 
 def _work_in_other_clauses(
@@ -1582,6 +1609,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
     for i in range(a, b):
         s, e, w = tw[i]
         lm = lems[i]
+        if nl and any(lems[k] == "laten" for k in range(a, i)):
+            break  # "laten hun maten opnemen": the causer has it done, the work is done for them
         if nl and i + 1 < b:
             # a separable verb split over the clause: "legt ... vast", "stelt ... op"
             for j in range(i + 1, b):
