@@ -494,6 +494,8 @@ _SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
 _PART_OF = frozenset({"in", "of", "from", "at", "van", "bij", "uit", "binnen"})
 
 _COORDINATORS = {"en": frozenset({"or", "and"}), "nl": frozenset({"of", "en"})}
+#: conjunctions that start a main clause of its own after a comma ("..., so I'm almost certain")
+_MAIN_CLAUSE_CONJ = {"en": frozenset({"so", "but"}), "nl": frozenset({"maar", "dus"})}
 
 
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
@@ -607,6 +609,15 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             marker = out[-1].marker
         if role == "object" and span.text.casefold() in _SUBJECT_PRONOUNS:
             role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
+        if (
+            role == "object"
+            and sd == "seller"
+            and not _is_marker(v, marker)
+            and _finite_next(v, t, span)
+        ):
+            # a relative clause without its pronoun: "deals the seller ... believe will close",
+            # "the amount you are likely to close", "what you document"
+            role = "subject"
         out.append(_Mention(span, sd, role, marker))
     return out
 
@@ -627,6 +638,23 @@ def _possessive_pronoun(v: Vocabulary, t: Text, span: Span) -> bool:
         return False
     nxt = t.words[j][2]
     return any(v[c].has_word(nxt) for c in _NOUN_CATEGORIES) or _buyer_document(v, nxt)
+
+
+def _finite_next(v: Vocabulary, t: Text, span: Span) -> bool:
+    """The word right after ``span`` is an auxiliary or a finite verb (English: also a base
+    form after a pronoun, "you document"), so ``span`` is its subject."""
+    j = t.first_word_at(span.end)
+    if j >= len(t.words) or t.raw[span.end : t.words[j][0]].strip():
+        return False
+    w = t.words[j][2]
+    if v["active_auxiliaries"].has_word(w) or v["passive_auxiliaries"].has_word(w):
+        return True
+    if v.language == "nl":
+        return _nl_finite(w)
+    if w in _VERBS_EN or w in ("both", "all"):
+        return True
+    pronoun = span.text.casefold() in ("you", "we", "i", "they")
+    return pronoun and (_base_verb_en(w) or (w.endswith("s") and _base_verb_en(w[:-1])))
 
 
 def _modifiers_at_clause_start(
@@ -953,6 +981,29 @@ def _waiting(v: Vocabulary, t: Text) -> Span | None:
     return found[0]
 
 
+#: adjectives that take a clause ("sure they will sign"): the seller's certainty
+_BELIEF_ADJECTIVES = frozenset({"sure", "certain", "confident", "convinced", "zeker", "overtuigd"})
+
+
+def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
+    """``other`` stands in the clause that complements the seller's verb or adjective of
+    saying, knowing or belief between them, in the same sentence."""
+    i, j = t.first_word_at(seller.end), t.first_word_at(other.start)
+    if any(ch in t.raw[seller.end : other.start] for ch in ";.!?"):
+        return False
+    for k in range(i, min(j, i + 5)):
+        w = t.words[k][2]
+        lm = lemma(v.language, w)
+        if (
+            w in _BELIEF_ADJECTIVES
+            or v["reporting_verbs"].has_word(w)
+            or v["belief_verbs"].has_word(w)
+            or v["belief_verbs"].has_word(lm)
+        ):
+            return True
+    return False
+
+
 def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
     """"klaar om te kiezen", "ready to buy": readiness for the buyer's own act or job is the
     buyer's state (a judgement for the factual rule), not the seller's queue."""
@@ -1146,14 +1197,24 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
     if v.language == "en":
-        todo = _todo_en(v, t) or _imperative_en(v, t, mentions)
+        todo = _todo_en(v, t) or _imperative_en(v, t, mentions) or _gerund_en(v, t)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
     subjects = [m for m in mentions if m.role == "subject"]
     comps = v["complementizers"]
     if subjects and subjects[0].side == "seller":
-        # "Wij denken dat de klant ...": the buyer is inside the seller's clause
-        subjects = [m for m in subjects if not (m.side == "buyer" and comps.has_word(m.marker))]
+        # "Wij denken dat de klant ...": the buyer is inside the seller's clause; so after a
+        # verb or adjective of saying, knowing or belief with no complementizer ("The rep has
+        # confirmed there is ... a decision-maker involved", "I am pretty sure they ...")
+        first = subjects[0]
+        subjects = [
+            m
+            for m in subjects
+            if not (
+                m.side == "buyer"
+                and (comps.has_word(m.marker) or _complement_of(v, t, first.span, m.span))
+            )
+        ]
     patient: Span | None = None
     receiving = [m for m in subjects if m.side == "seller" and _receives(v, t, m)]
     if receiving:
@@ -1163,7 +1224,11 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         m
         for m in subjects[1:]
         if m.side == "seller"
-        and (m.marker in _COORDINATORS.get(v.language, ()) or m.marker == "")
+        and (
+            m.marker in _COORDINATORS.get(v.language, ())
+            or m.marker in _MAIN_CLAUSE_CONJ.get(v.language, ())
+            or m.marker == ""
+        )
         and not v["ambiguous_actors"].has_word(m.span.text)
     ]
     if later and subjects[0].side == "buyer":
@@ -1401,7 +1466,14 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
         "completion_words",
         "waiting_words",
     )
-    if any(v[c].has_word(w) for c in nouns):
+    nxt = t.words[1][2]
+    verb_then_object = (
+        v["determiners"].has_word(nxt)
+        and nxt not in ("no", "all", "each", "every")
+        and v["seller_work_lemmas"].has_word(w)
+        and not t.raw[e : t.words[1][0]].strip()
+    )  # "research the prospect", "Call the buyer": a noun is not followed by an article
+    if not verb_then_object and any(v[c].has_word(w) for c in nouns):
         return None
     judged = v.find("judgements", t)
     if w in _ADJECTIVES_EN or (judged and judged[0].start == s):
@@ -1450,6 +1522,30 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
         on_buyer = any(m.side == "buyer" and m.span.start <= t.words[1][1] for m in mentions)
         if not on_buyer:
             return None  # "Sign the order form": the buyer's own act
+    return Span(s, e, t.raw[s:e])
+
+
+def _gerund_en(v: Vocabulary, t: Text) -> Span | None:
+    """A criterion that starts with the gerund of seller work and its object: "Identifying
+    hiring managers and key decision-makers via LinkedIn", "Determining if the lead ...". The
+    buyers after it are its objects. Not when a verb follows the gerund ("Meeting booked",
+    "Onboarding is complete": a noun)."""
+    if len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    if not w.endswith("ing") or t.raw[e : t.words[1][0]].strip():
+        return None
+    lm = lemma("en", w)
+    if lm == w or not v["seller_work_lemmas"].has_word(lm):
+        return None
+    nxt = t.words[1][2]
+    if (
+        nxt in _VERBS_EN
+        or _participle_like(v, nxt)
+        or v["passive_auxiliaries"].has_word(nxt)
+        or v["completion_words"].has_word(nxt)
+    ):
+        return None
     return Span(s, e, t.raw[s:e])
 
 
