@@ -1712,9 +1712,17 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             for j in range(i + 1, b):
                 if words[j] in _NL_SEPARABLE and _in(work, words[j] + w, words[j] + lm):
                     return Span(s, e, t.raw[s:e] + " … " + words[j])
-        if i > a and done.has_word(w) and _activity_head(v, words[i - 1], lems[i - 1]):
-            ps = tw[i - 1][0]
-            return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
+        if i > a and done.has_word(w):
+            h = i - 1
+            while h > a and (
+                v["passive_auxiliaries"].has_word(words[h])
+                or v["active_auxiliaries"].has_word(words[h])
+                or words[h] in _ASPECT_ADVERBS
+            ):
+                h -= 1  # "the discovery call has been completed", "Demo is al gedaan"
+            if _activity_head(v, words[h], lems[h]):
+                ps = tw[h][0]
+                return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
         if (
             _in(joint, w, lm)
             and _word_is_participle(v.language, w, lm)
@@ -1744,6 +1752,10 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if nl and i > 0 and w != lm and not w.endswith("en"):
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
+
+
+#: adverbs of time between an activity and its completion ("has just been completed")
+_ASPECT_ADVERBS = frozenset({"just", "already", "now", "al", "nu", "inmiddels", "net"})
 
 
 def _attributive_en(v: Vocabulary, t: Text, i: int, b: int) -> bool:
