@@ -253,6 +253,9 @@ _DEGREE_WORDS = frozenset({"zo", "zoveel", "waar", "indien", "als", "as", "where
 _NL_GAAN = frozenset({"gaat", "gaan", "ging", "gingen"})
 _NL_GAAN_NOT_FUTURE = frozenset({"akkoord", "verder", "live", "naar", "met", "om", "samen"})
 _TOPIC_PREPOSITIONS = frozenset({"over", "naar", "about", "regarding", "into", "omtrent"})
+#: prepositions of a ground or motive ("op basis van interesse", "vanuit oprechte interesse",
+#: "out of interest"): the judgement word names why, it does not judge the buyer
+_GROUND_PREPOSITIONS = frozenset({"basis", "vanuit", "uit", "based"})
 #: modals that say what should be done (deontic), not how likely it is
 _DEONTIC = frozenset({"moeten", "dienen", "behoren", "moet", "dient"})
 
@@ -327,6 +330,13 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             or v["artefacts"].has_word(nxt)
         ):
             return True
+        # a ground or motive, with at most one adjective between: "op basis van interesse en
+        # gedrag", "vanuit oprechte interesse"
+        for k in range(max(0, i - 3), i):
+            if words[k] in _GROUND_PREPOSITIONS and (
+                k == i - 1 or words[k + 1] in ("van", "on", "of") or k == i - 2
+            ):
+                return True
         # the topic of a preposition, after its noun phrase: "over de interesse van de klant",
         # "about the prospect or customer's interest"
         k = i - 1
@@ -343,6 +353,25 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
                 break
             k -= 1
     return False
+
+
+def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
+    """A future whose subject is the seller and whose verb is seller work: the seller's own
+    plan ("wij gaan de onderdelen inmeten en ... inventariseren", "we will send the proposal"),
+    a to-do that the buyer-centric rule reports, not a forecast of the buyer's moves."""
+    i = t.first_word_at(f.start)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    j = t.last_word_before(f.end)
+
+    def subject(s: Span) -> bool:
+        k = t.first_word_at(s.start)
+        return (a <= k and s.end <= f.start) or k == j + 1  # before it, or "gaan wij"
+
+    if not any(subject(s) for s in _without(v.find("seller_actors", t), exc)):
+        return False
+    work = v["seller_work_lemmas"]
+    end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
+    return any(_in(work, w, lemma(v.language, w)) for _s, _e, w in t.words[j + 1 : end])
 
 
 #: words that point back to what an earlier clause named ("en heeft dat gemaild")
@@ -433,7 +462,9 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
             judgements = [j for j in judgements if not _reported(v, t, j, reporting, comps)]
             future = [f for f in future if not _reported(v, t, f, reporting, comps)]
     if future:
-        future = [f for f in future if not _acted_on(v, t, f, exc)]
+        future = [
+            f for f in future if not _acted_on(v, t, f, exc) and not _seller_plan(v, t, f, exc)
+        ]
     if judgements and _observable_act(v, t, exc):
         # "Klant is tevreden over de pilot en heeft dat schriftelijk bevestigd", "Qualified
         # lead booked a demo": a judgement word next to an act someone can see is no opinion
