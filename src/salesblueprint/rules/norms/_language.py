@@ -531,6 +531,8 @@ _MAIN_CLAUSE_CONJ = {"en": frozenset({"so", "but"}), "nl": frozenset({"maar", "d
 
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
     sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
+    parties = _without(v.find("seller_parties", t), exc, acts)
+    sellers += [(s, "seller") for s in parties]
     # an exception whose head is a buyer word still names the buyer ("Qualified lead booked")
     heads = [
         e
@@ -649,6 +651,10 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             # a relative clause without its pronoun: "deals the seller ... believe will close",
             # "the amount you are likely to close", "what you document"
             role = "subject"
+        if span in parties and not (
+            role == "subject" and (_finite_next(v, t, span) or (marker and _nl_finite(marker)))
+        ):
+            continue  # the selling party counts only as the subject of a finite verb
         out.append(_Mention(span, sd, role, marker))
     return out
 
