@@ -239,14 +239,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no such corpus file: {missing[0]}", file=sys.stderr)
         return 2
     held = [p for p in paths if held_out_only(p)]
-    if held:
-        if len(paths) > 1 or args.split not in (None, "all") or args.misses or args.folds:
-            print(
-                f"{held[0]} is a held-out corpus: it is scored alone and as one split "
-                "(--split all), without --misses or --folds",
-                file=sys.stderr,
-            )
-            return 2
+    if held and (len(paths) > 1 or args.split not in (None, "all") or args.misses or args.folds):
+        print(
+            f"{held[0]} is a held-out corpus: it is scored alone and as one split "
+            "(--split all), without --misses or --folds",
+            file=sys.stderr,
+        )
+        return 2
     if args.split is None:
         args.split = "all"
     items = load_all(paths)

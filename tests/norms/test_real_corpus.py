@@ -1,7 +1,9 @@
-"""The norm checks on the real-world corpus (benchmarks/norms_corpus), tune split only.
+"""The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The held-out split is never looked at in tests; these floors make a regression on real text
-fail. They sit a little under the figures measured when they were set (see the corpus README).
+The tuning pool is corpus.yaml + fresh.yaml (fresh.yaml was scored once as held-out on
+2026-11-30 and is tuning data since). These floors make a regression on real text fail; they
+sit a little under the figures measured when they were set (see the corpus README). They are
+tuned-on figures, not a measure of how the rules do on new text.
 """
 
 from __future__ import annotations
@@ -22,27 +24,27 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCH))
 import norms_benchmark as nb  # noqa: E402
 
-# (norm, language): (accuracy, good items flagged at most)
+# (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.97, 0.02),
-    ("buyer-centric criteria", "nl"): (0.95, 0.02),
-    ("buyer-centric names", "en"): (0.96, 0.02),
-    ("buyer-centric names", "nl"): (0.94, 0.02),
-    ("factual", "en"): (0.97, 0.02),
-    ("factual", "nl"): (0.97, 0.02),
+    ("buyer-centric criteria", "en"): (0.95, 0.03),
+    ("buyer-centric criteria", "nl"): (0.90, 0.05),
+    ("buyer-centric names", "en"): (0.96, 0.03),
+    ("buyer-centric names", "nl"): (0.92, 0.02),
+    ("factual", "en"): (0.96, 0.01),
+    ("factual", "nl"): (0.94, 0.03),
 }
 
 
 @pytest.fixture(scope="module")
 def tune() -> nb.Result:
-    return nb.evaluate(nb.load(), "tune")
+    return nb.evaluate(nb.load_all(), "all")
 
 
 @pytest.mark.parametrize("key", sorted(FLOORS))
-def test_tune_split_stays_above_its_floor(tune: nb.Result, key: tuple[str, str]) -> None:
+def test_tuning_pool_stays_above_its_floor(tune: nb.Result, key: tuple[str, str]) -> None:
     score = tune.scores[key]
     accuracy, flagged = FLOORS[key]
-    assert score.n >= 25, key
+    assert score.n >= 150, key
     assert score.accuracy >= accuracy, (key, score.accuracy, score.misses)
     assert score.good_flagged <= flagged, (key, score.good_flagged, score.misses)
 

@@ -360,7 +360,7 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
     plan ("wij gaan de onderdelen inmeten en ... inventariseren", "we will send the proposal"),
     a to-do that the buyer-centric rule reports, not a forecast of the buyer's moves."""
     i = t.first_word_at(f.start)
-    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    a = next((x for x, y in _clauses(t) if x <= i < y), 0)
     j = t.last_word_before(f.end)
 
     def subject(s: Span) -> bool:
@@ -1033,6 +1033,8 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
         lm = lemma(v.language, w)
         if (
             w in _BELIEF_ADJECTIVES
+            or (k > i and w == "there")  # "has verified there is ...": an existential clause
+            or v["complementizers"].has_word(w)
             or v["reporting_verbs"].has_word(w)
             or v["belief_verbs"].has_word(w)
             or v["belief_verbs"].has_word(lm)
@@ -1042,7 +1044,7 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
 
 
 def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
-    """"klaar om te kiezen", "ready to buy": readiness for the buyer's own act or job is the
+    """ "klaar om te kiezen", "ready to buy": readiness for the buyer's own act or job is the
     buyer's state (a judgement for the factual rule), not the seller's queue."""
     if not w.text.casefold().endswith((" om", " to")):
         return False
@@ -1243,13 +1245,13 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         # "Wij denken dat de klant ...": the buyer is inside the seller's clause; so after a
         # verb or adjective of saying, knowing or belief with no complementizer ("The rep has
         # confirmed there is ... a decision-maker involved", "I am pretty sure they ...")
-        first = subjects[0]
+        head = subjects[0]
         subjects = [
             m
             for m in subjects
             if not (
                 m.side == "buyer"
-                and (comps.has_word(m.marker) or _complement_of(v, t, first.span, m.span))
+                and (comps.has_word(m.marker) or _complement_of(v, t, head.span, m.span))
             )
         ]
     patient: Span | None = None
