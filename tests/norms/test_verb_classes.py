@@ -247,6 +247,8 @@ def test_seller_readings_round8(lang: str, text: str, how: str, word: str) -> No
         ("en", "someone calls about pricing"),
         # readiness for the buyer's own act is no waiting state
         ("nl", "De beslisser is klaar om te tekenen"),
+        # "by" with no passive before it marks no agent
+        ("en", "Buyer will run the proposal by their manager"),
         # the selling party as an object, or in a noun phrase, is not the seller acting
         ("en", "Comparing suppliers on price"),
         ("nl", "Offertes opgevraagd bij drie leveranciers"),

@@ -617,6 +617,8 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 role = "agent"
                 if v.language == "nl" and _attributive(t, span):
                     role = "object"  # "de door de klant getekende offerte": not the clause's agent
+                elif v.language == "en" and not _passive_before(v, t, i):
+                    role = "object"  # "run it by their manager": no passive, so no agent
             elif objects.has_word(w):
                 role = "object"
             elif starters.has_word(w):
@@ -675,6 +677,22 @@ def _possessive_pronoun(v: Vocabulary, t: Text, span: Span) -> bool:
         return False
     nxt = t.words[j][2]
     return any(v[c].has_word(nxt) for c in _NOUN_CATEGORIES) or _buyer_document(v, nxt)
+
+
+def _passive_before(v: Vocabulary, t: Text, k: int) -> bool:
+    """A participle or a passive auxiliary before word ``k`` in its clause: "by" after it marks
+    the agent ("signed by the CFO", "was approved ... by legal")."""
+    for x in range(k - 1, -1, -1):
+        w = t.words[x][2]
+        if (
+            _participle_like(v, w)
+            or v["passive_auxiliaries"].has_word(w)
+            or _word_is_participle("en", w, lemma("en", w))
+        ):
+            return True
+        if _punct_before(t, x):
+            return False
+    return False
 
 
 def _finite_next(v: Vocabulary, t: Text, span: Span) -> bool:
@@ -1459,7 +1477,20 @@ _PREPOSITIONS_EN = frozenset(
     | {"into", "to", "with", "for", "about", "as", "than", "via", "without", "through"}
 )
 #: the head of a compound noun after the first word ("Resource commitment", "Budget approval")
-_NOUN_HEAD_EN = ("tion", "sion", "ment", "ance", "ence", "al", "ship", "ness", "ity")
+_NOUN_HEAD_EN = (
+    "tion",
+    "sion",
+    "ment",
+    "ance",
+    "ence",
+    "al",
+    "ship",
+    "ness",
+    "ity",
+    "iry",
+    "ery",
+    "ure",
+)
 
 
 @lru_cache(maxsize=16384)
