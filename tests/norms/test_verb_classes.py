@@ -217,6 +217,9 @@ def test_factual(lang: str, text: str) -> None:
         ("en", "Product demo has just been completed", "passive", "demo has just been completed"),
         # the selling party as the subject of a finite verb
         ("nl", "Daarna levert de aannemer de materialen aan de klant", "subject", "aannemer"),
+        # the seller as the source of what the buyer receives
+        ("nl", "De klant ontvangt van ons een prijsvoorstel", "agent", "van ons"),
+        ("en", "The buyer receives a draft contract from us", "agent", "from us"),
         # "u" is the seller when the buyer is its recipient
         ("nl", "u stuurt de offerte naar de klant", "subject", "u"),
     ],

@@ -1216,6 +1216,32 @@ def _work_in_other_clauses(
     return None
 
 
+#: first-person objects: the seller speaking ("van ons", "from us")
+_US = frozenset({"ons", "us", "mij", "me"})
+_FROM = frozenset({"van", "from"})
+
+
+def _from_seller(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """The seller as the source of what someone receives ("ontvangt u van ons de offerte", "you
+    receive a proposal from us", "Klant ontvangt van de accountmanager een offerte"): the
+    seller's act of sending, told from the receiver's side."""
+    rec = v["reception_lemmas"]
+    words = t.words
+    if not any(_in(rec, w, lemma(v.language, w)) for _s, _e, w in words):
+        return None
+    for k in range(len(words) - 1):
+        if words[k][2] not in _FROM:
+            continue
+        s, e, nxt = words[k + 1]
+        if nxt in _US:
+            return Span(words[k][0], e, t.raw[words[k][0] : e])
+        for m in mentions:
+            if m.side == "seller" and m.marker in _FROM and t.first_word_at(m.span.start) <= k + 3:
+                if t.first_word_at(m.span.start) > k:
+                    return m.span
+    return None
+
+
 def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     """The verb of the seller's clause is one of receiving (``reception_lemmas``): "you have
     received a decision from the customer", "We hebben de getekende offerte terugontvangen"."""
@@ -1277,6 +1303,10 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if receiving:
         # "We received the signed order form": the seller reports the buyer's act
         return Actor("buyer", receiving[0].span.text, "subject")
+    source = _from_seller(v, t, mentions)
+    if source is not None:
+        # "ontvangt u van ons de offerte": the buyer receives what the seller sent
+        return Actor("seller", source.text, "agent")
     later = [
         m
         for m in subjects[1:]
