@@ -654,7 +654,11 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             # "the amount you are likely to close", "what you document"
             role = "subject"
         if span in parties and not (
-            role == "subject" and (_finite_next(v, t, span) or (marker and _nl_finite(marker)))
+            role == "subject"
+            and (
+                _finite_next(v, t, span)
+                or (v.language == "nl" and bool(marker) and _nl_finite(marker))
+            )
         ):
             continue  # the selling party counts only as the subject of a finite verb
         out.append(_Mention(span, sd, role, marker))
@@ -1087,7 +1091,8 @@ def _indefinite_subject(v: Vocabulary, t: Text) -> bool:
         return False
     if v.language == "nl":
         return _nl_finite(nxt)
-    return _inflected(v, nxt) or nxt in _VERBS_EN
+    # English: no dictionary lookup (an English check never loads simplemma)
+    return nxt in _VERBS_EN or (nxt.endswith("s") and _base_verb_en(nxt[:-1]))
 
 
 #: indefinite pronouns for a person (not "een", "one", "member": those head a noun phrase)
@@ -1171,8 +1176,12 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     return _seller_work_in(v, t, a, b) is not None
 
 
-#: light verbs whose object names the act ("neemt de beslissing", "makes the decision")
-_LIGHT_VERBS = frozenset({"nemen", "maken", "take", "make"})
+#: forms of the light verbs whose object names the act ("neemt de beslissing", "makes the
+#: decision"); forms, not lemmas, so that no lemma outside the vocabularies is asked for
+_LIGHT_VERBS = frozenset(
+    {"neem", "neemt", "nemen", "nam", "namen", "genomen", "maak", "maakt", "maken", "maakte"}
+    | {"maakten", "gemaakt", "take", "takes", "took", "taken", "make", "makes", "made"}
+)
 #: possessives that point back to the subject ("uw beslissing", "their decision")
 _OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "its"})
 
@@ -1188,7 +1197,7 @@ def _own_buyer_act(v: Vocabulary, t: Text, k: int) -> bool:
     before = [t.words[x][2] for x in range(max(0, k - 3), k)]
     if before and before[-1] in _OWN:
         return True
-    return any(lemma(v.language, b) in _LIGHT_VERBS for b in before)
+    return any(b in _LIGHT_VERBS for b in before)
 
 
 def _work_in_other_clauses(
@@ -1232,13 +1241,16 @@ def _from_seller(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span |
     for k in range(len(words) - 1):
         if words[k][2] not in _FROM:
             continue
-        s, e, nxt = words[k + 1]
+        _s, e, nxt = words[k + 1]
         if nxt in _US:
             return Span(words[k][0], e, t.raw[words[k][0] : e])
         for m in mentions:
-            if m.side == "seller" and m.marker in _FROM and t.first_word_at(m.span.start) <= k + 3:
-                if t.first_word_at(m.span.start) > k:
-                    return m.span
+            if (
+                m.side == "seller"
+                and m.marker in _FROM
+                and k < t.first_word_at(m.span.start) <= k + 3
+            ):
+                return m.span
     return None
 
 
@@ -1805,7 +1817,7 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
     for i in range(a, b):
         s, e, w = tw[i]
         lm = lems[i]
-        if nl and any(lems[k] == "laten" for k in range(a, i)):
+        if nl and any(words[k] in _LATEN for k in range(a, i)):
             break  # "laten hun maten opnemen": the causer has it done, the work is done for them
         if nl and i + 1 < b:
             # a separable verb split over the clause: "legt ... vast", "stelt ... op"
@@ -1854,6 +1866,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
     return None
 
 
+#: forms of the Dutch causative "laten" ("laat de ruimte opmeten")
+_LATEN = frozenset({"laat", "laten", "liet", "lieten", "gelaten"})
 #: adverbs of time between an activity and its completion ("has just been completed")
 _ASPECT_ADVERBS = frozenset({"just", "already", "now", "al", "nu", "inmiddels", "net"})
 
