@@ -27,7 +27,7 @@ import norms_benchmark as nb  # noqa: E402
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
     ("buyer-centric criteria", "en"): (0.95, 0.03),
-    ("buyer-centric criteria", "nl"): (0.90, 0.05),
+    ("buyer-centric criteria", "nl"): (0.91, 0.06),
     ("buyer-centric names", "en"): (0.96, 0.03),
     ("buyer-centric names", "nl"): (0.92, 0.02),
     ("factual", "en"): (0.96, 0.01),
