@@ -1629,12 +1629,16 @@ def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
     if waiting:
         return waiting
     nouns = v.find("activity_nouns", t) + v.find("seller_stage_nouns", t)
+    noun_cats = v["activity_nouns"], v["seller_stage_nouns"]
     suffixes = v["activity_noun_suffixes"].entries
     buyer = v["buyer_act_lemmas"]
     hits: list[Span] = []
     for s, e, w in content:
         lm = lemma(v.language, w)
-        if any(n.start <= s and e <= n.end for n in nouns):
+        if any(n.start <= s and e <= n.end for n in nouns) or (
+            lm != w and any(c.has_word(lm) for c in noun_cats)
+        ):
+            # listed, or the plural of a listed noun: "Verstuurde offertes"
             hits.append(Span(s, e, t.raw[s:e]))
         elif buyer.has_word(lm):
             return None
@@ -1673,11 +1677,25 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
     if len(parts) > 1:
         for part in parts:
-            issue = _stage_name_issue_one(v, part)
+            issue = _stage_name_issue_one(v, _without_frame(v, part))
             if issue is not None:
                 return issue
         return None
-    return _stage_name_issue_one(v, name)
+    return _stage_name_issue_one(v, _without_frame(v, name))
+
+
+def _without_frame(v: Vocabulary, name: str) -> str:
+    """The name without a last word that is a frame noun ("stage", "phase", "gate", "fase"):
+    a phase is named by the words before it, so "Discovery phase" is read as "Discovery",
+    "Evaluation phase" as "Evaluation" (the Dutch compound "Oriëntatiefase" is read so by
+    :mod:`._names`)."""
+    t = v.text(name)
+    if len(t.words) < 2 or not v["frame_nouns"].has_word(t.words[-1][2]):
+        return name
+    before = t.words[-2]
+    if v["determiners"].has_word(before[2]) or v["stopwords"].has_word(before[2]):
+        return name  # "The next step", "In de fase"
+    return t.raw[: before[1]]
 
 
 def _head_activity(v: Vocabulary, t: Text) -> Span | None:

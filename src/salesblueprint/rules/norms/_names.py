@@ -43,6 +43,7 @@ _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ication", ("y",)),  # qualification -> qualify
     ("ation", ("ate", "e", "")),  # negotiation, preparation, confirmation
     ("ition", ("e",)),  # proposition -> propose, definition -> define
+    ("ison", ("e",)),  # comparison -> compare
     ("ssion", ("ss", "t")),  # discussion -> discuss, submission -> submit
     ("sion", ("de", "d", "t")),  # decision -> decide, expansion -> expand, conversion
     ("ction", ("ct", "ce")),  # selection -> select, introduction -> introduce
@@ -196,6 +197,21 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
     return None
 
 
+def _modifies_next(v: Vocabulary, t: Text, word: str, end: int) -> bool:
+    """``word`` (ending at ``end``) is the seller's document directly before another noun, as
+    its modifier ("Quote approval", "Invoice payment"); not before "and"/"&" ("Demo & Trial")."""
+    k = t.last_word_before(end) + 1
+    if k >= len(t.words) or not _document(v, word):
+        return False
+    return t.words[k][2] not in _JOINERS and not t.raw[end : t.words[k][0]].strip()
+
+
+def _document(v: Vocabulary, word: str) -> bool:
+    """The seller's document ("quote", "invoice", "offerte"), also in the plural."""
+    cat = v["seller_stage_nouns"]
+    return cat.has_word(word) or cat.has_word(_lemma(v.language, word))
+
+
 def _buyer_modifier(v: Vocabulary, word: str) -> bool:
     return bool(_memo(v, "names_buyer_mod", word, _buyer_modifier_of))
 
@@ -254,6 +270,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
     for s, e, w in content:
         if _activity(v, w):
             return False
+        if (s, e, w) != content[-1] and _modifies_next(v, t, w, e):
+            continue  # the seller's document before a noun is its object: "Quote approval"
         if any(a.start <= s and e <= a.end and a.end - a.start > e - s for a in actors):
             continue  # "decision" in "decision makers"
         if _buyer_modifier(v, w):
