@@ -1675,13 +1675,57 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
     # each part is a name
     parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
-    if len(parts) > 1:
-        for part in parts:
-            issue = _stage_name_issue_one(v, _without_frame(v, part))
-            if issue is not None:
-                return issue
+    for part in parts if len(parts) > 1 else [name]:
+        issue = _stage_name_part_issue(v, _without_frame(v, part))
+        if issue is not None:
+            return issue
+    return None
+
+
+def _stage_name_part_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
+    """One part of a name; a name with plural nouns is read once more in the singular ("De
+    eerste contacten" as "De eerste contact"), quoting the words as written."""
+    import re
+
+    issue = _stage_name_issue_one(v, name)
+    if issue is not None:
+        return issue
+    t = v.text(name)
+    # a plural the buyer's vocabulary knows as written stays ("Requirements building")
+    known = [*v.find("buyer_artefacts", t), *v.find("buyer_actors", t)]
+    plurals = [
+        (s, e, w, p)
+        for s, e, w in t.words
+        if (p := _singular(v, w)) is not None
+        and not any(k.start <= s and e <= k.end for k in known)
+    ]
+    if not plurals:
         return None
-    return _stage_name_issue_one(v, _without_frame(v, name))
+    single = t.raw
+    for s, e, _, p in reversed(plurals):
+        single = single[:s] + p + single[e:]
+    issue = _stage_name_issue_one(v, single)
+    if issue is None:
+        return None
+    why = issue.why
+    for s, e, _, p in plurals:
+        why = re.sub(rf"(?<!\w){re.escape(p)}(?!\w)", t.raw[s:e], why, count=1, flags=re.I)
+    return StageNameIssue(why, issue.suggestion)
+
+
+def _singular(v: Vocabulary, w: str) -> str | None:
+    """The singular of a plural noun ("contacten" -> "contact", "calls" -> "call",
+    "gesprekken" -> "gesprek"), by its lemma and the plural ending; None for any other word (an
+    infinitive or a participle keeps its form)."""
+    lm = lemma(v.language, w)
+    if lm == w or len(lm) < 3:
+        return None
+    endings = ("s", "es") if v.language == "en" else ("en", "s", "'s")
+    if any(w == lm + x for x in endings):
+        return lm
+    if v.language == "nl" and w == lm + lm[-1] + "en":
+        return lm  # "gesprekken": the consonant doubled before -en
+    return None
 
 
 def _without_frame(v: Vocabulary, name: str) -> str:
@@ -1738,6 +1782,8 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
         lm = lemma("nl", w)
         if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm) or w in _NL_NOT_VERBS:
             continue
+        if v["judgements"].has_word(w):
+            continue  # "Klant tevreden": an adjective of judgement, not an infinitive
         if not (on_buyer or _in(work, w, lm)):
             continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job
         if _buyer_object_nl(v, t, Span(s, e, t.raw[s:e])):

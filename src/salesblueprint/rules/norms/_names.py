@@ -474,8 +474,8 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         lm = _lemma("nl", w)
         if lm != w and not (lm + "en" == w or lm + "n" == w):
             continue  # a plural noun or a participle, not an infinitive
-        if v["determiners"].has_word(w) or v["stopwords"].has_word(w):
-            continue
+        if any(v[c].has_word(w) for c in ("determiners", "stopwords", "judgements")):
+            continue  # "Klant tevreden": an adjective, not an infinitive
         side = word_side(v, w)
         if side is not None and side[0] == "buyer":
             continue
