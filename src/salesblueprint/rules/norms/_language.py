@@ -1714,18 +1714,36 @@ def _stage_name_part_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
 
 
 def _singular(v: Vocabulary, w: str) -> str | None:
-    """The singular of a plural noun ("contacten" -> "contact", "calls" -> "call",
-    "gesprekken" -> "gesprek"), by its lemma and the plural ending; None for any other word (an
-    infinitive or a participle keeps its form)."""
-    lm = lemma(v.language, w)
-    if lm == w or len(lm) < 3:
-        return None
-    endings = ("s", "es") if v.language == "en" else ("en", "s", "'s")
-    if any(w == lm + x for x in endings):
-        return lm
-    if v.language == "nl" and w == lm + lm[-1] + "en":
-        return lm  # "gesprekken": the consonant doubled before -en
-    return None
+    """The singular of a plural noun of seller activity or the seller's document, by its plural
+    ending ("contacten" -> "contact", "gesprekken" -> "gesprek", "calls" -> "call"); None for
+    any other word. Only a singular that is a word of those categories counts, so an infinitive
+    or a participle keeps its form."""
+    if v.language == "en":
+        cands = [w[:-2], w[:-1]] if w.endswith("es") else [w[:-1]] if w.endswith("s") else []
+    else:
+        cands = [w[:-2]] if w.endswith(("en", "'s")) else [w[:-1]] if w.endswith("s") else []
+        if w.endswith("en") and len(w) > 4 and w[-3] == w[-4]:
+            cands.insert(0, w[:-3])  # "gesprekken": the consonant doubled before -en
+    words = _seller_noun_words(v)
+    return next((c for c in cands if len(c) >= 3 and c in words), None)
+
+
+def _seller_noun_words(v: Vocabulary) -> frozenset[str]:
+    """The words of the entries of seller activity and the seller's documents."""
+    import re
+
+    key = ("_names", "seller_noun_words")
+    got = v.cache.get(key)
+    if isinstance(got, frozenset):
+        return got
+    out = frozenset(
+        x
+        for c in ("activity_nouns", "seller_stage_nouns", "seller_activities")
+        for e in v[c].entries
+        for x in re.findall(r"\w+", e.casefold())
+    )
+    v.cache[key] = out
+    return out
 
 
 def _without_frame(v: Vocabulary, name: str) -> str:
