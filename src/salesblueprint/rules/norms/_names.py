@@ -595,13 +595,29 @@ _NOMINAL_ENDINGS = (
 )
 
 
+def _document_nominal(v: Vocabulary, word: str) -> bool:
+    """A Dutch compound of the seller's document and a noun made from a verb that is no buyer's
+    act or job: "Offertebespreking", "Offerteberekening", "Contractbespreking", read as the
+    separate words are ("Proposal creation"); "Offertebeoordeling", "Contractondertekening" stay
+    the buyer's."""
+    w = word.casefold()
+    if v.language != "nl" or not w.endswith(("ing", "atie")):
+        return False
+    for doc in v["seller_stage_nouns"].singles:
+        rest = w[len(doc) :].lstrip("-")
+        if len(doc) >= 4 and w.startswith(doc) and len(rest) >= 6:
+            side = word_side(v, rest)
+            return side is None or side[0] == "seller"
+    return False
+
+
 def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bool = True) -> bool:
     """``head`` names seller activity; with ``documents``, also the seller's document or a
     seller-stage noun ("offerte", "Proposal")."""
     lm = _lemma(v.language, head)
     if v["frame_nouns"].has_word(head):
         return False
-    if _activity(v, head):
+    if _activity(v, head) or _document_nominal(v, head):
         return True
     split = compound(v, head)
     if split is not None and v["frame_nouns"].has_word(split[1]):
