@@ -574,18 +574,27 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
         return None  # "Contract signature"
     if _head_is_activity(v, head, bare=h == len(words) - 1):
         return _span(t, hs, he)
-    # a nominalisation whose object is the seller's document: "Proposal creation", "Quote
-    # development" (a verb the vocabulary does not class; the buyer's are left out above)
+    # a nominalisation whose object is the seller's document or activity: "Proposal creation",
+    # "Quote development", "Uitwerking van de inventarisatie" (a verb the vocabulary does not
+    # class; the buyer's are left out above)
     derived = set(verbs_of(v.language, head)) - {head, _lemma(v.language, head)}
     side = word_side(v, head)
     if (
         derived
         and (side is None or side[0] == "seller")
         and head.endswith(_NOMINAL_ENDINGS)
-        and any(v["seller_stage_nouns"].has_word(w) for s, e, w in content if (s, e) != (hs, he))
+        and any(_seller_object(v, w) for s, e, w in content if (s, e) != (hs, he))
     ):
         return _span(t, content[0][0], he)
     return None
+
+
+def _seller_object(v: Vocabulary, word: str) -> bool:
+    """The seller's document, an activity noun or a noun of seller work ("inventarisatie")."""
+    if _document(v, word) or _activity(v, word):
+        return True
+    side = word_side(v, word)
+    return side is not None and side[0] == "seller"
 
 
 #: endings of nouns made from verbs (see :data:`_EN_DERIVATIONS` and :data:`_NL_DERIVATIONS`)
