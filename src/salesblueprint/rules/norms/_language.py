@@ -1612,6 +1612,10 @@ def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> b
     return any(w.endswith(n) for n in v["activity_nouns"].singles)  # "leadkwalificatie"
 
 
+#: Dutch separable particles that end a clause when split from their verb ("vraagt ... aan")
+_NL_PARTICLES = frozenset({"aan", "op", "in", "uit", "door", "mee", "toe", "na", "terug", "af"})
+
+
 def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
     """A stage name made only of activity nouns, gerunds of seller work or waiting words."""
     skip = v["determiners"], v["stopwords"]
@@ -1632,9 +1636,14 @@ def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
     noun_cats = v["activity_nouns"], v["seller_stage_nouns"]
     suffixes = v["activity_noun_suffixes"].entries
     buyer = v["buyer_act_lemmas"]
+    # a Dutch verb split from its particle at the end: "Klant vraagt offerte aan" (aanvragen)
+    last = t.words[-1][2] if t.words else ""
+    particle = last if v.language == "nl" and last in _NL_PARTICLES else ""
     hits: list[Span] = []
     for s, e, w in content:
         lm = lemma(v.language, w)
+        if particle and w != last and buyer.has_word(particle + lm):
+            return None
         if any(n.start <= s and e <= n.end for n in nouns) or (
             lm != w and any(c.has_word(lm) for c in noun_cats)
         ):
