@@ -1826,6 +1826,10 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     from salesblueprint.rules.norms import _names
 
     t = v.text(name)
+    toward = _names.toward_buyer(v, t)
+    if toward is not None:
+        # "Bezoek aan klant": an act directed at the buyer is the seller's
+        return StageNameIssue(Actor("seller", toward.text, "noun").reading, _suggestion(v, t))
     if _names.outcome_only(v, t) or _names.buyer_job(v, t):
         return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
     content = [

@@ -315,6 +315,37 @@ def _seller_as_object(v: Vocabulary, t: Text) -> bool:
     return True
 
 
+#: prepositions that make the buyer the one an act is directed at ("Bezoek aan klant")
+_TOWARD = frozenset({"aan", "to"})
+
+
+def toward_buyer(v: Vocabulary, t: Text) -> Span | None:
+    """A noun of an act directed at the buyer, who is named only after "aan"/"to": "Bezoek aan
+    klant", "Visit to customer", "Presentation to the board" are the seller's acts, whatever the
+    noun's verb is elsewhere (a buyer visits a trade show). Not when a word before names the
+    buyer or the buyer's artefact, or is a participle ("Offerte getekend aan ...")."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    words = t.words
+    at = next((i for i in range(1, len(words) - 1) if words[i][2] in _TOWARD), None)
+    if at is None:
+        return None
+    buyers = v.find("buyer_actors", t)
+    if not buyers or buyers[-1].end != words[-1][1] or buyers[0].start < words[at][1]:
+        return None
+    between = [w for s, e, w in words[at + 1 :] if e <= buyers[-1].start]
+    if any(not v["determiners"].has_word(w) and not v["judgements"].has_word(w) for w in between):
+        return None  # only "the", "de", "potential" between the preposition and the buyer
+    for _, _, w in words[:at]:
+        if v["buyer_artefacts"].has_word(w) or _word_is_participle(
+            v.language, w, _lemma(v.language, w)
+        ):
+            return None
+        if v["determiners"].has_word(w) or v["stopwords"].has_word(w):
+            return None
+    return _span(t, words[0][0], words[-1][1])
+
+
 def seller_reading(
     v: Vocabulary, t: Text
 ) -> tuple[Span, Literal["todo", "waiting", "noun", "passive"]] | None:
