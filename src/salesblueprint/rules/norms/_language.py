@@ -1787,7 +1787,11 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
         return Span(s, e, t.raw[s:e])
     if w.endswith(("tion", "sion")):
         return None  # "Problem Identification", "Supplier Selection": often the buyer's own job
-    return Span(s, e, t.raw[s:e]) if _activity_noun(v, w, lm) else None
+    if _activity_noun(v, w, lm):
+        return Span(s, e, t.raw[s:e])
+    # a listed activity of several words at the end: "Technical deep dive", "Final walk through"
+    ends = [a for a in v.find("activity_nouns", t) if a.end == e and a.start < s]
+    return ends[0] if ends else None
 
 
 #: Dutch words ending in -en that are no verb ("Lead binnen")
