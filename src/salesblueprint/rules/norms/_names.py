@@ -281,11 +281,42 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         if side is None:
             continue
         lm = _lemma(v.language, w)
+        if side[0] == "seller" and _after_buyer_act(v, t, s, w, lm):
+            buyer = True  # "Quote request submitted", "Aanvraag verstuurd": the buyer's act
+            continue
         if side[0] == "seller" and side[1] in (lm, w) and side[1] not in _AUTHORING_NL:
             return False  # "Proposal sent for approval", "Identify decision makers": a verb
         if side[0] == "buyer":
             buyer = True
     return buyer
+
+
+def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> bool:
+    """``word`` is a participle right after a noun of the buyer's act or artefact, which it
+    reports: "Quote request submitted", "Aanvraag verstuurd", "RFP sent" (by the buyer)."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    k = t.last_word_before(start)
+    # Dutch verbs with an unstressed prefix take no ge-: "verstuurd", "besproken"
+    unstressed = (
+        v.language == "nl"
+        and word != lm
+        and lm.endswith("en")
+        and word.startswith(("ver", "be", "ont", "her", "er"))
+        and word.endswith(("d", "t", "en"))
+    )
+    if k < 0 or not (unstressed or _word_is_participle(v.language, word, lm)):
+        return False
+    if not any(v["sending_lemmas"].has_word(x) for x in (lm, *participle_verb(v.language, word))):
+        return False  # "Bestelling verwerkt", "Order processed": the seller handled it
+    prev = t.words[k][2]
+    cats = ("buyer_act_nouns", "buyer_artefacts")
+    if any(v[c].has_word(prev) for c in cats):
+        return True
+    # a Dutch compound on one: "Offerteaanvraag verstuurd"
+    return v.language == "nl" and any(
+        v[c].has_word(prev[i:]) for c in cats for i in range(3, len(prev) - 4)
+    )
 
 
 _PREPOSITIONS = frozenset(
