@@ -529,7 +529,13 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         return None
     words = [w for _, _, w in t.words]
     k = 1 if v["determiners"].has_word(words[0]) else 0
-    for i in dict.fromkeys((k, len(words) - 1)):
+    # the verb ends the clause, before a trailing prepositional phrase: "Voorstel bespreken met
+    # klant", "Offerte versturen naar de klant"
+    last = next(
+        (j - 1 for j in range(k + 2, len(words)) if words[j] in _PREPOSITIONS | _HEAD_ENDS),
+        len(words) - 1,
+    )
+    for i in dict.fromkeys((k, last)):
         s, e, w = t.words[i]
         if len(w) < 4 or not w.endswith("en") or w in _NL_NOT_VERBS:
             continue
@@ -587,8 +593,11 @@ def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -
     return _span(t, s, e)
 
 
+#: prepositions of means: what follows says how, not on what ("Leadgeneratie via LinkedIn")
+_MEANS = frozenset({"via", "per"})
+
 #: more words that end the noun phrase of a name ("Offerte in concept", "Onderhandelen over prijs")
-_HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om"})
+_HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om", "via", "per"})
 
 
 def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> Span | None:
@@ -634,7 +643,9 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
             return None
     if v["buyer_artefacts"].has_word(head) or v["buyer_act_nouns"].has_word(head):
         return None  # "Contract signature"
-    if _head_is_activity(v, head, bare=h == len(words) - 1):
+    # a means ("via LinkedIn", "per mail") is no complement of the head
+    bare = h == len(words) - 1 or words[h + 1][2] in _MEANS
+    if _head_is_activity(v, head, bare=bare):
         return _span(t, hs, he)
     # a nominalisation whose object is the seller's document or activity: "Proposal creation",
     # "Quote development", "Uitwerking van de inventarisatie" (a verb the vocabulary does not
