@@ -37,10 +37,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     (*Awaiting PO, Ter ondertekening*) as the seller's queue; an act directed at the buyer
     (*Bezoek aan klant, Visit to customer*) as the seller's. A name of a buyer's act or buying
     job (*Demo attended, Offerte getekend, Supplier selection*, also sent by the buyer: *Quote
-    request submitted*) and outcomes (*Closed won, Gewonnen*) are left alone. The finding quotes the words it read and the class it put them
-    in; the verb classes (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``,
-    ``buyer_job_lemmas``, ``sending_lemmas``) and ``frame_nouns``, ``waiting_markers``,
-    ``seller_parties`` are vocabulary a team can extend.
+    request submitted*) and outcomes (*Closed won, Gewonnen*) are left alone. The finding
+    quotes the words it read and the class it put them in; the verb classes
+    (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``, ``buyer_job_lemmas``,
+    ``sending_lemmas``) and ``frame_nouns``, ``waiting_markers``, ``seller_parties`` are
+    vocabulary a team can extend.
 
     ## Why is this bad?
     Stage names shape how the team thinks. A rep in "Demo" thinks "this is what I must do to
