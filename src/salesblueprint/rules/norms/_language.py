@@ -1913,6 +1913,10 @@ def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> b
     return any(w.endswith(n) for n in v["activity_nouns"].singles)  # "leadkwalificatie"
 
 
+#: Dutch separable particles that end a clause when split from their verb ("vraagt ... aan")
+_NL_PARTICLES = frozenset({"aan", "op", "in", "uit", "door", "mee", "toe", "na", "terug", "af"})
+
+
 def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
     """A stage name made only of activity nouns, gerunds of seller work or waiting words."""
     skip = v["determiners"], v["stopwords"]
@@ -1930,12 +1934,21 @@ def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
     if waiting:
         return waiting
     nouns = v.find("activity_nouns", t) + v.find("seller_stage_nouns", t)
+    noun_cats = v["activity_nouns"], v["seller_stage_nouns"]
     suffixes = v["activity_noun_suffixes"].entries
     buyer = v["buyer_act_lemmas"]
+    # a Dutch verb split from its particle at the end: "Klant vraagt offerte aan" (aanvragen)
+    last = t.words[-1][2] if t.words else ""
+    particle = last if v.language == "nl" and last in _NL_PARTICLES else ""
     hits: list[Span] = []
     for s, e, w in content:
         lm = lemma(v.language, w)
-        if any(n.start <= s and e <= n.end for n in nouns):
+        if particle and w != last and buyer.has_word(particle + lm):
+            return None
+        if any(n.start <= s and e <= n.end for n in nouns) or (
+            lm != w and any(c.has_word(lm) for c in noun_cats)
+        ):
+            # listed, or the plural of a listed noun: "Verstuurde offertes"
             hits.append(Span(s, e, t.raw[s:e]))
         elif buyer.has_word(lm):
             return None
@@ -1972,13 +1985,89 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
     # each part is a name
     parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
-    if len(parts) > 1:
-        for part in parts:
-            issue = _stage_name_issue_one(v, part)
-            if issue is not None:
-                return issue
+    for part in parts if len(parts) > 1 else [name]:
+        issue = _stage_name_part_issue(v, _without_frame(v, part))
+        if issue is not None:
+            return issue
+    return None
+
+
+def _stage_name_part_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
+    """One part of a name; a name with plural nouns is read once more in the singular ("De
+    eerste contacten" as "De eerste contact"), quoting the words as written."""
+    import re
+
+    issue = _stage_name_issue_one(v, name)
+    if issue is not None:
+        return issue
+    t = v.text(name)
+    # a plural the buyer's vocabulary knows as written stays ("Requirements building")
+    known = [*v.find("buyer_artefacts", t), *v.find("buyer_actors", t)]
+    plurals = [
+        (s, e, w, p)
+        for s, e, w in t.words
+        if (p := _singular(v, w)) is not None
+        and not any(k.start <= s and e <= k.end for k in known)
+    ]
+    if not plurals:
         return None
-    return _stage_name_issue_one(v, name)
+    single = t.raw
+    for s, e, _, p in reversed(plurals):
+        single = single[:s] + p + single[e:]
+    issue = _stage_name_issue_one(v, single)
+    if issue is None:
+        return None
+    why = issue.why
+    for s, e, _, p in plurals:
+        why = re.sub(rf"(?<!\w){re.escape(p)}(?!\w)", t.raw[s:e], why, count=1, flags=re.I)
+    return StageNameIssue(why, issue.suggestion)
+
+
+def _singular(v: Vocabulary, w: str) -> str | None:
+    """The singular of a plural noun of seller activity or the seller's document, by its plural
+    ending ("contacten" -> "contact", "gesprekken" -> "gesprek", "calls" -> "call"); None for
+    any other word. Only a singular that is a word of those categories counts, so an infinitive
+    or a participle keeps its form."""
+    if v.language == "en":
+        cands = [w[:-2], w[:-1]] if w.endswith("es") else [w[:-1]] if w.endswith("s") else []
+    else:
+        cands = [w[:-2]] if w.endswith(("en", "'s")) else [w[:-1]] if w.endswith("s") else []
+        if w.endswith("en") and len(w) > 4 and w[-3] == w[-4]:
+            cands.insert(0, w[:-3])  # "gesprekken": the consonant doubled before -en
+    words = _seller_noun_words(v)
+    return next((c for c in cands if len(c) >= 3 and c in words), None)
+
+
+def _seller_noun_words(v: Vocabulary) -> frozenset[str]:
+    """The words of the entries of seller activity and the seller's documents."""
+    import re
+
+    key = ("_names", "seller_noun_words")
+    got = v.cache.get(key)
+    if isinstance(got, frozenset):
+        return got
+    out = frozenset(
+        x
+        for c in ("activity_nouns", "seller_stage_nouns", "seller_activities")
+        for e in v[c].entries
+        for x in re.findall(r"\w+", e.casefold())
+    )
+    v.cache[key] = out
+    return out
+
+
+def _without_frame(v: Vocabulary, name: str) -> str:
+    """The name without a last word that is a frame noun ("stage", "phase", "gate", "fase"):
+    a phase is named by the words before it, so "Discovery phase" is read as "Discovery",
+    "Evaluation phase" as "Evaluation" (the Dutch compound "Oriëntatiefase" is read so by
+    :mod:`._names`)."""
+    t = v.text(name)
+    if len(t.words) < 2 or not v["frame_nouns"].has_word(t.words[-1][2]):
+        return name
+    before = t.words[-2]
+    if v["determiners"].has_word(before[2]) or v["stopwords"].has_word(before[2]):
+        return name  # "The next step", "In de fase"
+    return t.raw[: before[1]]
 
 
 def _head_activity(v: Vocabulary, t: Text) -> Span | None:
@@ -1999,7 +2088,11 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
         return Span(s, e, t.raw[s:e])
     if w.endswith(("tion", "sion")):
         return None  # "Problem Identification", "Supplier Selection": often the buyer's own job
-    return Span(s, e, t.raw[s:e]) if _activity_noun(v, w, lm) else None
+    if _activity_noun(v, w, lm):
+        return Span(s, e, t.raw[s:e])
+    # a listed activity of several words at the end: "Technical deep dive", "Final walk through"
+    ends = [a for a in v.find("activity_nouns", t) if a.end == e and a.start < s]
+    return ends[0] if ends else None
 
 
 #: Dutch words ending in -en that are no verb ("Lead binnen")
@@ -2021,6 +2114,8 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
         lm = lemma("nl", w)
         if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm) or w in _NL_NOT_VERBS:
             continue
+        if v["judgements"].has_word(w):
+            continue  # "Klant tevreden": an adjective of judgement, not an infinitive
         if not (on_buyer or _in(work, w, lm)):
             continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job
         if _buyer_object_nl(v, t, Span(s, e, t.raw[s:e])):
@@ -2036,6 +2131,10 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     from salesblueprint.rules.norms import _names
 
     t = v.text(name)
+    toward = _names.toward_buyer(v, t)
+    if toward is not None:
+        # "Bezoek aan klant": an act directed at the buyer is the seller's
+        return StageNameIssue(Actor("seller", toward.text, "noun").reading, _suggestion(v, t))
     if _names.outcome_only(v, t) or _names.buyer_job(v, t):
         return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
     content = [
