@@ -262,52 +262,44 @@ class _HelpText:
         obj.__dict__[self.slot] = value
 
 
-class HelpOption(click.Option):
+class _Texts:
+    """``lazy_help=fn(tr)``, and the texts in :attr:`_TEXTS` given as messages (``_()``) kept
+    as messages: click makes a plain ``str`` of a help (``inspect.cleandoc``)."""
+
+    _TEXTS: tuple[str, ...] = ("help",)
+
+    def __init__(
+        self, *args: Any, lazy_help: Callable[[Translator], str] | None = None, **kwargs: Any
+    ) -> None:
+        if lazy_help is not None:
+            self._lazy_help = lazy_help
+        messages = {k: v for k in self._TEXTS if isinstance(v := kwargs.get(k), Msg)}
+        super().__init__(*args, **kwargs)
+        for name, text in messages.items():
+            setattr(self, name, text)
+
+
+class HelpOption(_Texts, click.Option):
     """A :class:`click.Option` whose ``help`` is read in the language of the output
     (``lazy_help=fn(tr)`` builds it when it is read)."""
 
     help = _HelpText()
 
-    def __init__(
-        self,
-        *args: Any,
-        lazy_help: Callable[[Translator], str] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        if lazy_help is not None:
-            self._lazy_help = lazy_help
-        help = kwargs.get("help")
-        super().__init__(*args, **kwargs)
-        if isinstance(help, Msg):
-            self.help = help  # click made it a plain str (inspect.cleandoc): keep the message
 
-
-class HelpCommand(click.Command):
+class HelpCommand(_Texts, click.Command):
     """A :class:`click.Command` whose ``help`` and ``short_help`` are read in the language of
     the output (``lazy_help=fn(tr)`` builds the help when it is read)."""
 
+    _TEXTS = ("help", "short_help")
     help = _HelpText()
     short_help = _HelpText()
 
-    def __init__(
-        self,
-        *args: Any,
-        lazy_help: Callable[[Translator], str] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        if lazy_help is not None:
-            self._lazy_help = lazy_help
-        texts = {k: kwargs.get(k) for k in ("help", "short_help")}
-        super().__init__(*args, **kwargs)
-        for name, text in texts.items():
-            if isinstance(text, Msg):
-                setattr(self, name, text)  # the message, not a str click made of it
 
-
-class HelpGroup(click.Group):
+class HelpGroup(_Texts, click.Group):
     """A :class:`click.Group` like :class:`HelpCommand`; the commands and groups its
     decorators make are :class:`HelpCommand` and :class:`HelpGroup`."""
 
+    _TEXTS = ("help", "short_help")
     help = _HelpText()
     short_help = _HelpText()
     command_class = HelpCommand
