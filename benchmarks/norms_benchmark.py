@@ -3,7 +3,8 @@
 Usage::
 
     python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses] [--folds 3]
-    python benchmarks/norms_benchmark.py --corpus benchmarks/norms_corpus/fresh.yaml
+    python benchmarks/norms_benchmark.py --corpus benchmarks/norms_corpus/corpus.yaml \
+        --corpus benchmarks/norms_corpus/fresh.yaml      # the same as the default pool
 
 Every item of the corpus goes through the library's real rules (``run_rules``, as
 ``salesblueprint check`` runs them): the exit criteria are written into one blueprint per
@@ -18,18 +19,18 @@ Items labelled ``amb`` (ambiguous) are left out of every figure.
 
 The split is fixed by the source: an item is in ``heldout`` when the first byte of the SHA-256
 of its page's URL is divisible by 3, so the items of one page stay together. ``--misses``
-<<<<<<< HEAD
 prints the disagreements, and refuses to do so for ``heldout``. Since the seventh round the
 held-out split has been scored too often to be clean, and the rules are tuned on the whole
 corpus (``--split all``); ``--folds N`` scores N folds of the chosen split (``tune`` or
-``all``) so that a change designed on one fold can be checked on the others.
-=======
-prints the disagreements, and refuses to do so for ``heldout``: tune on ``tune`` only.
+``all``) so that a change designed on one fold can be checked on the others. The folds are
+leave-source-out: every item of one page falls into the same fold.
 
-A corpus file marked ``held_out: true`` (``fresh.yaml``, collected after the tuning rounds and
-never tuned on) is scored as one split: ``--split`` defaults to ``all`` for it, and ``tune``,
-``heldout``, ``--misses`` and ``--folds`` are refused.
->>>>>>> corpus2
+The tuning pool is ``corpus.yaml`` and ``fresh.yaml`` together (``TUNING``, the default;
+``fresh.yaml`` was scored once as held-out on 2026-11-30 and is tuning data since). ``--corpus``
+can be given several times to score several files together. A corpus file marked ``held_out:
+true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to ``all`` for
+it, and ``tune``, ``heldout``, ``--misses``, ``--folds`` and mixing it with other files are
+refused.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ from norms_quality import Score  # the same confusion counts as the labelled cor
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "norms_corpus" / "corpus.yaml"
+FRESH = ROOT / "benchmarks" / "norms_corpus" / "fresh.yaml"
+TUNING = (CORPUS, FRESH)  # the tuning pool: every file whose score is known
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"
@@ -88,6 +91,8 @@ def held_out_only(path: Path) -> bool:
 def load(path: Path = CORPUS) -> list[Item]:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: list[Item] = []
+    if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
+        raise ValueError(f"{path}: no sources")
     for src in doc["sources"]:
         for kind, lang, label, text in src["items"]:
             if kind not in ("criterion", "stage") or lang not in LANGS:
@@ -96,6 +101,11 @@ def load(path: Path = CORPUS) -> list[Item]:
                 raise ValueError(f"bad label {label!r} for {text!r}")
             out.append(Item(kind, lang, label, str(text), src["url"]))
     return out
+
+
+def load_all(paths: list[Path] | tuple[Path, ...] = TUNING) -> list[Item]:
+    """The items of several corpus files, in order (the tuning pool by default)."""
+    return [item for path in paths for item in load(path)]
 
 
 @dataclass
@@ -204,29 +214,42 @@ def main(argv: list[str] | None = None) -> int:
         "--split",
         choices=("tune", "heldout", "all"),
         default=None,
-        help="default: tune (all for a corpus marked held_out)",
+        help="default: all",
     )
     parser.add_argument("--misses", action="store_true", help="print the disagreements")
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=None,
+        help="a corpus file; repeat to score several together (default: the tuning pool, "
+        + " + ".join(p.name for p in TUNING)
+        + ")",
+    )
     parser.add_argument(
         "--folds",
         type=int,
         default=0,
-        help="also score each of N folds of the split (by another byte of the URL hash)",
+        help="also score each of N leave-source-out folds of the split (by the URL hash)",
     )
     args = parser.parse_args(argv)
-    if held_out_only(args.corpus):
-        if args.split not in (None, "all") or args.misses or args.folds:
-            print(
-                f"{args.corpus} is a held-out corpus: it is scored as one split (--split all), "
-                "without --misses or --folds",
-                file=sys.stderr,
-            )
-            return 2
+    paths: list[Path] = args.corpus or list(TUNING)
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        print(f"no such corpus file: {missing[0]}", file=sys.stderr)
+        return 2
+    held = [p for p in paths if held_out_only(p)]
+    if held and (len(paths) > 1 or args.split not in (None, "all") or args.misses or args.folds):
+        print(
+            f"{held[0]} is a held-out corpus: it is scored alone and as one split "
+            "(--split all), without --misses or --folds",
+            file=sys.stderr,
+        )
+        return 2
+    if args.split is None:
         args.split = "all"
-    elif args.split is None:
-        args.split = "tune"
-    items = load(args.corpus)
+    items = load_all(paths)
+    print("corpus: " + " + ".join(p.name for p in paths))
     if args.folds:
         if args.split == "heldout":
             print("folds are taken from the tune split or the whole corpus", file=sys.stderr)

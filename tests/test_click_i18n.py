@@ -219,3 +219,95 @@ def test_top_level_lang_in_process() -> None:
     en = runner().invoke(cli, ["--lang", "nl", "rule", "SB101", "--lang", "en"])
     assert en.exit_code == 0 and en.output != nl.output
     assert runner().invoke(cli, ["rule", "SB101"]).output == en.output
+
+
+def _commands(group: click.Group = cli, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command line that has a --help: the group, its commands, their subcommands."""
+    out = [path]
+    for name, cmd in sorted(group.commands.items()):
+        if isinstance(cmd, click.Group):
+            out += _commands(cmd, (*path, name))
+        else:
+            out.append((*path, name))
+    return out
+
+
+def _command(path: tuple[str, ...]) -> click.Command:
+    cmd: click.Command = cli
+    for name in path:
+        assert isinstance(cmd, click.Group)
+        sub = cmd.commands[name]
+        cmd = sub
+    return cmd
+
+
+def _english_help(cmd: click.Command) -> list[str]:
+    """The command's own help texts in English, as ``--help`` shows them: its docs and each
+    shown option's help (read outside a command: English)."""
+    texts = [cmd.help or ""]
+    if isinstance(cmd, click.Group):
+        texts += [c.get_short_help_str(200) for c in cmd.commands.values()]
+    texts += [
+        p.help or ""
+        for p in cmd.params
+        if isinstance(p, click.Option) and not p.hidden and p.name != "help"
+    ]
+    return [t for t in texts if t]
+
+
+_EN = {
+    *("a", "an", "and", "are", "as", "at", "be", "by", "each", "every", "for", "from", "it"),
+    *("its", "not", "of", "on", "or", "the", "to", "when", "with"),
+}
+
+
+def _sentences(text: str) -> list[str]:
+    """Runs of four words of ``text`` (as --help rewraps them: whitespace folded) that hold an
+    English word: prose, not the names, paths and commands the two languages share."""
+    words = text.split()
+    runs = [" ".join(words[i : i + 4]) for i in range(max(len(words) - 3, 1))]
+    return [r for r in runs if _EN & {w.strip(".,;:()'").lower() for w in r.split()}]
+
+
+@pytest.mark.parametrize("path", _commands(), ids=lambda p: " ".join(p) or "salesblueprint")
+def test_help_of_every_command_is_dutch(path: tuple[str, ...]) -> None:
+    """``--lang nl CMD --help``: the command's docs and every option's help in Dutch."""
+    english = _english_help(_command(path))
+    assert english, f"{path} has no help to check"
+    r = runner().invoke(cli, ["--lang", "nl", *path, "--help"])
+    assert r.exit_code == 0, r.output
+    assert "Opties:" in r.output and "Toon deze hulp en stop." in r.output
+    shown = " ".join(r.output.split())
+    for text in english:
+        left = [s for s in _sentences(text) if s in shown]
+        assert not left, f"English help left in `{' '.join(path)} --help`: {text!r}"
+    # the English --help is untouched by the Dutch run before it
+    en = runner().invoke(cli, [*path, "--help"])
+    assert " ".join(_sentences(english[0])[0].split()) in " ".join(en.output.split())
+
+
+def test_help_check_fails_on_an_untranslated_option() -> None:
+    """The check above catches an option whose help is not read in the output's language."""
+    cmd = click.Command(
+        "probe",
+        params=[click.Option(["--probe"], help="Language of the output (default: English).")],
+    )
+    cli.add_command(cmd)
+    try:
+        r = runner().invoke(cli, ["--lang", "nl", "probe", "--help"])
+        shown = " ".join(r.output.split())
+        assert any(s in shown for t in _english_help(cmd) for s in _sentences(t))
+    finally:
+        del cli._commands["probe"]  # type: ignore[attr-defined]
+
+
+def test_help_in_dutch_from_the_environment() -> None:
+    r = _run_env("nl", "audit", "--help")
+    assert r.returncode == 0
+    shown = " ".join(r.stdout.split())
+    assert "Leg de fasegeschiedenis HISTORY uit het CRM" in shown
+    assert "Afsluiten met 1 als een van deze is voorgekomen" in shown
+    assert "Exit 1 when" not in shown
+    r = _run_env(None, "--lang", "nl", "render", "--help")
+    assert "Wat er getekend wordt: blueprint (alles op één slide)" in " ".join(r.stdout.split())
+    assert "Hold the CRM" in _run_env(None, "audit", "--help").stdout

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from salesblueprint.rules.config import Config
 
 from salesblueprint import __version__
+from salesblueprint.i18n import N_, Translator, _
+from salesblueprint.i18n.click_texts import HelpGroup, HelpOption, option
 from salesblueprint.report import DIFF_FORMATTERS, FORMATTERS, FUNNEL_FORMATTERS
 from salesblueprint.templates import DEFAULT_TEMPLATE
 
@@ -54,7 +56,9 @@ class LazyChoice(click.Choice):  # type: ignore[type-arg,unused-ignore]  # gener
 
 class _LazyText:
     """A text attribute computed on first read by the callable in ``_lazy_<name>`` (when one
-    was given); a value assigned to it (click's own ``__init__`` does) is kept as usual."""
+    was given); a value assigned to it (click's own ``__init__`` does) is kept as usual.
+    (Help texts are lazy in the language of the output: ``lazy_help`` of
+    :class:`~salesblueprint.i18n.click_texts.HelpOption`.)"""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.slot, self.loader = f"_{name}", f"_lazy_{name}"
@@ -70,35 +74,20 @@ class _LazyText:
         obj.__dict__[self.slot] = value
 
 
-class LazyOption(click.Option):
-    """A :class:`click.Option` whose ``help`` and ``metavar`` are computed on first read."""
+class LazyOption(HelpOption):
+    """A :class:`HelpOption` whose ``metavar`` is computed on first read (its ``help`` with
+    ``lazy_help``, at each read, in the language of the output)."""
 
-    help = _LazyText()
     metavar = _LazyText()
 
     def __init__(
-        self,
-        *args: Any,
-        lazy_help: Callable[[], str] | None = None,
-        lazy_metavar: Callable[[], str] | None = None,
-        **kwargs: Any,
+        self, *args: Any, lazy_metavar: Callable[[], str] | None = None, **kwargs: Any
     ) -> None:
-        self._lazy_help = lazy_help
         self._lazy_metavar = lazy_metavar
         super().__init__(*args, **kwargs)
 
 
-class LazyHelpCommand(click.Command):
-    """A :class:`click.Command` whose ``help`` is computed on first read."""
-
-    help = _LazyText()
-
-    def __init__(self, *args: Any, lazy_help: Callable[[], str], **kwargs: Any) -> None:
-        self._lazy_help: Callable[[], str] | None = lazy_help
-        super().__init__(*args, **kwargs)
-
-
-class LazyGroup(click.Group):
+class LazyGroup(HelpGroup):
     """A :class:`click.Group` whose some commands are added by a loader run when one of them
     is named (the pattern of click's docs), or when ``commands`` is read as a whole."""
 
@@ -232,11 +221,11 @@ def _top_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 def _lang_option(fn: Any) -> Any:
-    return click.option(
+    return option(
         "--lang",
         type=click.Choice(_LANG_CHOICES),
         default=None,
-        help="Language of the output (default: the blueprint's language:).",
+        help=N_("Language of the output (default: the blueprint's language:)."),
     )(fn)
 
 
@@ -346,14 +335,17 @@ def _load_or_exit(file: str, fmt: str = "text", lang: str | None = None) -> Blue
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="salesblueprint")
-@click.option(
+@click.version_option(__version__, "-V", "--version", prog_name="salesblueprint", cls=HelpOption)
+@option(
     "--lang",
     type=click.Choice(_LANG_CHOICES),
     default=None,
     callback=_top_lang,
-    help=f"Language of every command's output (default: ${LANG_ENV}, else the blueprint's "
-    "language:); a command's own --lang overrides it.",
+    help=_(
+        "Language of every command's output (default: ${env}, else the blueprint's "
+        "language:); a command's own --lang overrides it.",
+        env=LANG_ENV,
+    ),
 )
 def cli(lang: str | None) -> None:
     """Write your sales process as code, and check it.
@@ -378,25 +370,24 @@ def cli(lang: str | None) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(list(FORMATTERS)),
     default=None,
-    help="Output format: "
-    + FORMATTERS.help()
-    + " (default: github when GITHUB_ACTIONS=true, else text).",
+    lazy_help=lambda tr: tr.gettext(
+        "Output format: {formats} (default: github when GITHUB_ACTIONS=true, else text).",
+        formats=FORMATTERS.help(tr),
+    ),
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option(
+@option("--strict", is_flag=True, help=N_("Exit 1 on warnings too."))
+@option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
-    help="Configuration file (default: nearest .salesblueprint.yaml or pyproject.toml).",
+    help=N_("Configuration file (default: nearest .salesblueprint.yaml or pyproject.toml)."),
 )
-@click.option(
-    "--color/--no-color", default=None, help="Colour the output (default: on a terminal)."
-)
+@option("--color/--no-color", default=None, help=N_("Colour the output (default: on a terminal)."))
 @_lang_option
 def check(
     files: tuple[str, ...],
@@ -468,13 +459,20 @@ def terminal_text(doc: str) -> str:
 
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option(
+@option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help=N_("Output format."),
+)
+@option(
     "--lang",
     type=click.Choice(_LANG_CHOICES),
     default="en",
     show_default=True,
-    help="Language of the summaries.",
+    help=N_("Language of the summaries."),
 )
 def list_rules(fmt: str, lang: str) -> None:
     """List every rule: code, name, group, default severity and summary."""
@@ -511,12 +509,12 @@ def list_rules(fmt: str, lang: str) -> None:
 
 @cli.command("rule")
 @click.argument("key")
-@click.option(
+@option(
     "--lang",
     type=click.Choice(_LANG_CHOICES),
     default="en",
     show_default=True,
-    help="Language of the explanation.",
+    help=N_("Language of the explanation."),
 )
 def show_rule(key: str, lang: str) -> None:
     """Explain one rule, by code (SB101) or name (unreachable-stage)."""
@@ -582,27 +580,28 @@ def _template_names() -> list[str]:
     return template_names()
 
 
-def _init_help() -> str:
+def _init_help(tr: Translator) -> str:
     from salesblueprint.templates import help_text
 
-    return (
+    return tr.gettext(
         "Write a starter blueprint that checks clean.\n\n"
         "PATH defaults to blueprint.yaml; for a directory, PATH/blueprint.yaml. An existing "
-        "file is never overwritten unless --force is given.\n\n\b\nTemplates:\n" + help_text()
+        "file is never overwritten unless --force is given.\n\n\b\nTemplates:\n{templates}",
+        templates=help_text(tr=tr),
     )
 
 
-@cli.command("init", cls=LazyHelpCommand, lazy_help=_init_help)
+@cli.command("init", lazy_help=_init_help)
 @click.argument("path", required=False, default="blueprint.yaml")
-@click.option(
+@option(
     "--template",
     "-t",
     type=LazyChoice(_template_names),
     default=DEFAULT_TEMPLATE,
     show_default=True,
-    help="Starter blueprint to write (listed below).",
+    help=N_("Starter blueprint to write (listed below)."),
 )
-@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@option("--force", is_flag=True, help=N_("Overwrite the file if it exists."))
 def init_cmd(path: str, template: str, force: bool) -> None:
     from salesblueprint.templates import template_text
 
@@ -632,25 +631,25 @@ def init_cmd(path: str, template: str, force: bool) -> None:
 @cli.command("diff")
 @click.argument("old", required=True)
 @click.argument("new", required=False)
-@click.option(
+@option(
     "--git",
     "git_rev",
     metavar="REV",
-    help="Compare FILE at git revision REV with FILE now: diff --git HEAD~1 blueprint.yaml.",
+    help=N_("Compare FILE at git revision REV with FILE now: diff --git HEAD~1 blueprint.yaml."),
 )
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(list(DIFF_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format: " + DIFF_FORMATTERS.help() + ".",
+    lazy_help=lambda tr: tr.gettext("Output format: {formats}.", formats=DIFF_FORMATTERS.help(tr)),
 )
-@click.option(
+@option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
-    help="Configuration file (default: nearest .salesblueprint.yaml or pyproject.toml).",
+    help=N_("Configuration file (default: nearest .salesblueprint.yaml or pyproject.toml)."),
 )
 @_lang_option
 def diff_cmd(
@@ -706,39 +705,45 @@ def diff_cmd(
 
 @cli.command("render")
 @click.argument("file")
-@click.option(
+@option(
     "--view",
     default="blueprint",
     show_default=True,
     cls=LazyOption,
     lazy_metavar=lambda: _views().metavar(),
-    lazy_help=lambda: "What to draw: " + _views().help_text() + ".",
+    lazy_help=lambda tr: tr.gettext("What to draw: {views}.", views=_views().help_text(tr)),
 )
-@click.option(
+@option(
     "--format",
     "fmt",
     type=LazyChoice(lambda: _renderers().formats()),
     default="svg",
     show_default=True,
     cls=LazyOption,
-    lazy_help=lambda: "Output format: " + _renderers().help_text() + ".",
+    lazy_help=lambda tr: tr.gettext(
+        "Output format: {formats}.", formats=_renderers().help_text(tr)
+    ),
 )
-@click.option("-o", "--output", "out", help="Output file (default: stdout for text formats).")
-@click.option("--findings", is_flag=True, help="Colour stages with the findings check reports.")
-@click.option(
+@option("-o", "--output", "out", help=N_("Output file (default: stdout for text formats)."))
+@option("--findings", is_flag=True, help=N_("Colour stages with the findings check reports."))
+@option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
-    help="Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml).",
+    help=N_(
+        "Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml)."
+    ),
 )
 @_lang_option
-@click.option(
+@option(
     "--pages",
     default="auto",
     show_default=True,
     type=click.Choice(["auto", "one", "pipeline"]),
-    help="Blueprint view: one page per pipeline when one slide cannot hold it (auto), always "
-    "(pipeline) or never (one). Pages go to OUT-1.svg, OUT-2.svg ...",
+    help=N_(
+        "Blueprint view: one page per pipeline when one slide cannot hold it (auto), always "
+        "(pipeline) or never (one). Pages go to OUT-1.svg, OUT-2.svg ..."
+    ),
 )
 def render_cmd(
     file: str,
@@ -872,28 +877,34 @@ def _read_audit(bp: Blueprint, path: str, tr: Any) -> Any:
 
 @cli.command("funnel")
 @click.argument("file")
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(list(FUNNEL_FORMATTERS)),
     default="text",
     show_default=True,
-    help="Output format: " + FUNNEL_FORMATTERS.help() + ".",
+    lazy_help=lambda tr: tr.gettext(
+        "Output format: {formats}.", formats=FUNNEL_FORMATTERS.help(tr)
+    ),
 )
-@click.option(
+@option(
     "--what-if",
     "what_if",
     multiple=True,
     metavar="STAGE=RATE",
-    help="Show the effect of another conversion rate for a lifecycle stage, e.g. mql=0.5 "
-    "(repeatable).",
+    help=N_(
+        "Show the effect of another conversion rate for a lifecycle stage, e.g. mql=0.5 "
+        "(repeatable)."
+    ),
 )
-@click.option(
+@option(
     "--from-audit",
     "from_audit",
     metavar="AUDIT.json",
-    help="Recompute the funnel with the conversion rates observed by a lifecycle audit "
-    "(salesblueprint audit BP HISTORY --pipeline lifecycle --format json).",
+    help=N_(
+        "Recompute the funnel with the conversion rates observed by a lifecycle audit "
+        "(salesblueprint audit BP HISTORY --pipeline lifecycle --format json)."
+    ),
 )
 @_lang_option
 def funnel_cmd(

@@ -11,24 +11,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from salesblueprint.cli import cli
 from separate_stderr import runner
 
 from .helpers import BLUEPRINT, write_csv
 from .test_backends import both, to_parquet
-from .test_sla import AS_OF, SLA, H, _t, hours, planted
+from .test_sla import AS_OF, SLA, H, _t, files, hours, planted, sla_bp
+
+__all__ = ["files", "sla_bp"]  # the fixtures of test_sla.py: the SLA blueprint, planted files
 
 HIST = ["deal_id", "stage", "entered_at", "reason"]
 ACTS = ["contact_id", "hs_timestamp", "type"]
-
-
-@pytest.fixture
-def sla_bp(tmp_path: Path) -> Path:
-    p = tmp_path / "sla.blueprint.yaml"
-    p.write_text(BLUEPRINT + SLA, encoding="utf-8")
-    return p
 
 
 def sla_both(engine: str, bp: Path, history: Path, activities: Path | None, **kw: Any) -> Any:
@@ -52,10 +45,17 @@ def figures(s: Any) -> tuple[Any, ...]:
     )
 
 
-def test_planted_sla_csv_and_parquet(engine: str, sla_bp: Path, tmp_path: Path) -> None:
-    hist, acts = planted()
-    h = write_csv(tmp_path / "lifecycle.csv", hist, HIST)
-    a = write_csv(tmp_path / "activities.csv", acts, ACTS)
+def as_parquet(engine: str, bp: Path, s: Any, history: Path, activities: Path) -> Any:
+    """The audit again with ``history`` as Parquet (next to it), ``activities`` as given: the
+    same figures and reasons as ``s``; DuckDB's SLA of it."""
+    h = to_parquet(history, history.with_suffix(".parquet"))
+    sp = sla_both(engine, bp, h, activities, as_of=AS_OF)
+    assert figures(sp) == figures(s) and sp.reasons == s.reasons
+    return sp
+
+
+def test_planted_sla_csv_and_parquet(engine: str, sla_bp: Path, files: tuple[Path, Path]) -> None:
+    h, a = files
     s = sla_both(engine, sla_bp, h, a, as_of=AS_OF)
     # the planted counts of tests/audit/test_sla.py, now on both backends
     assert figures(s) == (18, 9, 3, 5, 1, 2, 3, 2.0, 30.0)
@@ -67,14 +67,7 @@ def test_planted_sla_csv_and_parquet(engine: str, sla_bp: Path, tmp_path: Path) 
     ]
     assert s.recycles_without_reason == 1
     # Parquet history and activities (text columns): the same figures, rows shown as 'row N'
-    sp = sla_both(
-        engine,
-        sla_bp,
-        to_parquet(h, tmp_path / "lifecycle.parquet"),
-        to_parquet(a, tmp_path / "activities.parquet"),
-        as_of=AS_OF,
-    )
-    assert figures(sp) == figures(s) and sp.reasons == s.reasons
+    sp = as_parquet(engine, sla_bp, s, h, to_parquet(a, a.with_suffix(".parquet")))
     assert sp.activities.examples["bad_timestamp"][0].where.endswith("activities.parquet: row 24")
     # without --as-of ("now" is the history's last time), and without activities
     sla_both(engine, sla_bp, h, a)
@@ -137,14 +130,7 @@ def test_time_zones(engine: str, sla_bp: Path, tmp_path: Path) -> None:
     assert [(e.deal_id, e.at) for e in s.examples["never"]] == [("z6", "2025-03-03T09:00:00Z")]
     # 0 h, 1 h, 23:59:59, 24 h, 24 h 1 s
     assert (s.hours_to_first_touch_median, s.hours_to_first_touch_p90) == (24.0, 24.0)
-    sp = sla_both(
-        engine,
-        sla_bp,
-        to_parquet(h, tmp_path / "h.parquet"),
-        to_parquet(a, tmp_path / "a.parquet"),
-        as_of=AS_OF,
-    )
-    assert figures(sp) == figures(s)
+    as_parquet(engine, sla_bp, s, h, to_parquet(a, tmp_path / "a.parquet"))
 
 
 def test_ties_on_equal_timestamps_keep_input_order(
@@ -178,8 +164,7 @@ def test_ties_on_equal_timestamps_keep_input_order(
     f = sla_both(engine, sla_bp, write_csv(tmp_path / "f.csv", flipped, HIST), a, as_of=AS_OF)
     assert (f.handoffs, f.recycled, f.recycles_without_reason) == (4, 2, 1)
     assert [(r.reason, r.deals) for r in f.reasons] == [("ghosted", 1)]
-    sp = sla_both(engine, sla_bp, to_parquet(h, tmp_path / "h.parquet"), a, as_of=AS_OF)
-    assert figures(sp) == figures(s) and sp.reasons == s.reasons
+    as_parquet(engine, sla_bp, s, h, a)
 
 
 def test_bad_activity_rows_rejected_by_reason(engine: str, sla_bp: Path, tmp_path: Path) -> None:
@@ -212,11 +197,9 @@ def test_bad_activity_rows_rejected_by_reason(engine: str, sla_bp: Path, tmp_pat
         ]
 
 
-def test_cli_runs_the_sla(engine: str, sla_bp: Path, tmp_path: Path) -> None:
+def test_cli_runs_the_sla(engine: str, sla_bp: Path, files: tuple[Path, Path]) -> None:
     """--backend pyspark/URL --activities: exit 0 (was 2) and the JSON DuckDB gives."""
-    hist, acts = planted()
-    h = write_csv(tmp_path / "lifecycle.csv", hist, HIST)
-    a = write_csv(tmp_path / "activities.csv", acts, ACTS)
+    h, a = files
     base = [str(sla_bp), str(h), "--pipeline", "lifecycle", "--activities", str(a)]
     base += ["--as-of", AS_OF, "--format", "json"]
     out = {}
@@ -230,13 +213,10 @@ def test_cli_runs_the_sla(engine: str, sla_bp: Path, tmp_path: Path) -> None:
     assert r.exit_code == 1 and "sla_missed" in r.stderr
 
 
-def test_no_deadline(engine: str, tmp_path: Path) -> None:
+def test_no_deadline(engine: str, tmp_path: Path, files: tuple[Path, Path]) -> None:
     """Without follow_up_within: followed up or not, on both backends."""
-    hist, acts = planted()
     p = tmp_path / "bp.yaml"
     p.write_text(BLUEPRINT + SLA.replace("    follow_up_within: 24h\n", ""), encoding="utf-8")
-    h = write_csv(tmp_path / "h.csv", hist, HIST)
-    a = write_csv(tmp_path / "a.csv", acts, ACTS)
-    s = sla_both(engine, p, h, a, as_of=AS_OF)
+    s = sla_both(engine, p, *files, as_of=AS_OF)
     assert (s.in_time, s.late, s.never, s.pending) == (12, 0, 6, 0)
     assert s.hours_to_first_touch_median == 2.0

@@ -72,58 +72,9 @@ def _count(rows: list[bytes], rgb: tuple[int, int, int]) -> int:
     return sum(row.count(bytes(rgb)) for row in rows)
 
 
-def test_html_in_chromium(bp_path: Path, tmp_path: Path) -> None:
-    rows = []
-    for i in range(30):
-        rows += [
-            [f"d{i}", "discovery", "2025-01-01"],
-            [f"d{i}", "demo", f"2025-01-{2 + i % 9:02d}"],
-        ]
-        rows.append([f"d{i}", "won" if i % 3 else "lost", "2025-01-20"])
-    result = sb.audit(
-        bp_path, write_csv(tmp_path / "h.csv", rows, ["deal_id", "stage", "entered_at"])
-    )
-    page = tmp_path / "report.html"
-    page.write_text(format_html(result), encoding="utf-8")
-    shot = tmp_path / "shot.png"
-    assert CHROMIUM is not None
-    proc = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--window-size=900,1500",
-            f"--screenshot={shot}",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    console = [
-        line
-        for line in proc.stderr.splitlines()
-        if "CONSOLE" in line or "Uncaught" in line or "Failed to load resource" in line
-    ]
-    assert console == []
-    width, height, pixels = _pixels(shot.read_bytes())
-    assert (width, height) == (900, 1500)
-    assert _count(pixels, (0x09, 0x69, 0xDA)) > 2000  # the stage funnel's bars
-    assert _count(pixels, (0x82, 0x50, 0xDF)) > 1000  # time in stage
-    assert (
-        _count(pixels, (0x1A, 0x7F, 0x37)) + _count(pixels, (0xCF, 0x22, 0x2E)) > 50
-    )  # calibration
-
-
 def _screenshot(page: Path, tmp_path: Path, size: str) -> tuple[int, int, list[bytes], str]:
+    """``page`` in headless Chromium at ``size`` (``W,H``): the screenshot's width, height and
+    RGB rows, and Chromium's log; Chromium must exit 0."""
     shot = page.with_suffix(".png")
     assert CHROMIUM is not None
     proc = subprocess.run(
@@ -150,6 +101,44 @@ def _screenshot(page: Path, tmp_path: Path, size: str) -> tuple[int, int, list[b
     return (*_pixels(shot.read_bytes()), proc.stderr)
 
 
+def _errors(log: str) -> list[str]:
+    """The lines of Chromium's log that report a console message, an uncaught error or a
+    resource that failed to load."""
+    return [
+        line
+        for line in log.splitlines()
+        if "CONSOLE" in line or "Uncaught" in line or "Failed to load resource" in line
+    ]
+
+
+def _dark(rows: list[bytes]) -> int:
+    """Pixels darker than 90 in every channel: text."""
+    return sum(1 for row in rows for k in range(0, len(row), 3) if max(row[k : k + 3]) < 90)
+
+
+def test_html_in_chromium(bp_path: Path, tmp_path: Path) -> None:
+    rows = []
+    for i in range(30):
+        rows += [
+            [f"d{i}", "discovery", "2025-01-01"],
+            [f"d{i}", "demo", f"2025-01-{2 + i % 9:02d}"],
+        ]
+        rows.append([f"d{i}", "won" if i % 3 else "lost", "2025-01-20"])
+    result = sb.audit(
+        bp_path, write_csv(tmp_path / "h.csv", rows, ["deal_id", "stage", "entered_at"])
+    )
+    page = tmp_path / "report.html"
+    page.write_text(format_html(result), encoding="utf-8")
+    width, height, pixels, log = _screenshot(page, tmp_path, "900,1500")
+    assert _errors(log) == []
+    assert (width, height) == (900, 1500)
+    assert _count(pixels, (0x09, 0x69, 0xDA)) > 2000  # the stage funnel's bars
+    assert _count(pixels, (0x82, 0x50, 0xDF)) > 1000  # time in stage
+    assert (
+        _count(pixels, (0x1A, 0x7F, 0x37)) + _count(pixels, (0xCF, 0x22, 0x2E)) > 50
+    )  # calibration
+
+
 def test_breakdown_table_in_chromium(bp_path: Path, tmp_path: Path) -> None:
     """The per owner / source table (Dutch) renders: the page without it, cut to just the
     table, is blank; with it, its text is there, and nothing logs an error."""
@@ -173,10 +162,10 @@ def test_breakdown_table_in_chromium(bp_path: Path, tmp_path: Path) -> None:
     page.write_text(head + html[start:end] + "</body></html>", encoding="utf-8")
     width, _height, pixels, log = _screenshot(page, tmp_path, "800,300")
     assert width == 800
-    assert "CONSOLE" not in log and "Uncaught" not in log
-    text = sum(1 for row in pixels for k in range(0, len(row), 3) if max(row[k : k + 3]) < 90)
+    assert _errors(log) == []
+    text = _dark(pixels)
     empty = tmp_path / "empty.html"
     empty.write_text(head + "</body></html>", encoding="utf-8")
     _w, _h, blank, _log = _screenshot(empty, tmp_path, "800,300")
-    assert sum(1 for row in blank for k in range(0, len(row), 3) if max(row[k : k + 3]) < 90) == 0
+    assert _dark(blank) == 0
     assert text > 1500  # the heading, the head row and four rows of figures and reasons

@@ -317,3 +317,38 @@ def test_sla_counts_have_singular_forms() -> None:
     assert ", 0 with fewer than 2 attempts; 2 of 2 handoffs reached 2 attempts" in text
     assert "| handoffs | 2 (2 contacts) |" in "\n".join(_sla_markdown(two))
     assert "| overdrachten | 2 (2 contactpersonen) |" in "\n".join(_sla_markdown(two, nl))
+
+
+_SINGULAR = {
+    "en": ("0 of 1 attempt", "recycled with fewer than 1 attempt", "1 attempts"),
+    "nl": ("0 van 1 poging", "teruggezet met minder dan 1 poging", "1 pogingen"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_recycled_short_says_attempt_in_the_singular(tmp_path: Path, fmt: str, lang: str) -> None:
+    """A handoff that needs 1 attempt: a contact recycled without any is '0 of 1 attempt'
+    ('0 van 1 poging') in the examples (text, HTML, JSON), and the markdown table's row is
+    'recycled with fewer than 1 attempt'; the required count sets the number of the noun."""
+    bp = tmp_path / "one.blueprint.yaml"
+    bp.write_text(BLUEPRINT + SLA.replace("attempts: 3", "attempts: 1"), encoding="utf-8")
+    hist, acts = planted()
+    hist += [  # handed off, never called, recycled
+        ["zero0", "mql", _t(-days(1)), ""],
+        ["zero0", "sql", _t(timedelta(0)), ""],
+        ["zero0", "mql", _t(days(4)), "no_response"],
+    ]
+    h = write_csv(tmp_path / "lifecycle.csv", hist, ["deal_id", "stage", "entered_at", "reason"])
+    a = write_csv(tmp_path / "activities.csv", acts, ["contact_id", "hs_timestamp", "type"])
+    args = [str(bp), str(h), "--pipeline", "lifecycle", "--activities", str(a), "--as-of", AS_OF]
+    example, row, plural = _SINGULAR[lang]
+    code, out, _ = run(*args, "--format", fmt, "--lang", lang)
+    assert code == 0
+    if fmt == "markdown":  # counts only, no examples
+        assert f"| {row} | 1 |" in out, out
+    else:
+        assert "zero0" in out and example in out, out
+    assert plural not in out
+    data = json.loads(run(*args, "--format", "json", "--lang", lang)[1])
+    assert [e["detail"] for e in data["sla"]["examples"]["recycled_short"]] == [example]

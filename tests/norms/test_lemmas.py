@@ -41,7 +41,115 @@ def test_committed_table_is_current() -> None:
     assert have == _lemmas.inflected_en(), f"inflected_en.txt is stale: {REGENERATE}"
 
 
-@pytest.mark.parametrize("lang", _lemmas.LANGUAGES)
+def _committed_dutch() -> _lemmas.Blocks:
+    from importlib import resources
+
+    data = resources.files(_lemmas.__package__).joinpath(_lemmas.DUTCH).read_bytes()
+    return _lemmas.Blocks(data)
+
+
+def test_committed_dutch_table_is_current() -> None:
+    """The Dutch table is simplemma's Dutch dictionary, as the installed simplemma has it (the
+    lines, not the bytes: another zlib may compress the same lines differently)."""
+    table = _committed_dutch()
+    if table.fields.get("simplemma") != version("simplemma"):
+        pytest.skip(f"table made with simplemma {table.fields.get('simplemma')}")
+    assert table.fields.get("dictionary") == _lemmas.dictionary_checksum("nl"), REGENERATE
+    have, want = list(table.lines()), _lemmas.dutch_lines()
+    assert len(have) == int(table.fields["lines"])
+    assert have == want, f"{_lemmas.DUTCH} is stale: {REGENERATE}"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("klanten", ""), ("belde", ""), ("offerte", ""), ("x", ""), ("86ed", ""), ("3", "")],
+)
+def test_lemma_codes_round_trip(word: str, lemma: str) -> None:
+    for target in (lemma or word, "bellen", "klant", "", "7up", "!x", word + "s", word[:-1]):
+        code = _lemmas.encode_lemma(word, target)
+        assert _lemmas.decode_lemma(word, code) == target, (word, target, code)
+
+
+def test_dutch_blocks_bisect_to_every_line() -> None:
+    lines = sorted({"aap", "aapje\t2", "b", "beller\t2len", "de-x\t!d", "z\tzz"})
+    table = _lemmas.Blocks(_lemmas.Blocks.dump(lines, {"k": "v"}, size=2))
+    assert table.fields == {"k": "v"}
+    assert list(table.lines()) == lines
+    for line in lines:
+        w, _, code = line.partition("\t")
+        assert table.get(w) == code
+    for w in ("", "a", "aa", "aapj", "aapjes", "bel", "c", "zz", "\uffff"):
+        assert table.get(w) is None, w
+
+
+def _words_of(path: Path) -> set[str]:
+    import re
+
+    import yaml
+
+    out: set[str] = set()
+
+    def walk(x: object) -> None:
+        if isinstance(x, dict):
+            for val in x.values():
+                walk(val)
+        elif isinstance(x, list):
+            for val in x:
+                walk(val)
+        elif isinstance(x, str):
+            out.update(w.casefold() for w in re.findall(r"\w+(?:[-_]\w+)*", x))
+            out.update(w.casefold() for w in re.findall(r"\w+", x))
+
+    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
+
+
+def test_dutch_table_answers_as_simplemma() -> None:
+    """For every word of the vocabularies, the corpora (``benchmarks/norms_corpus``, the test
+    corpus), the examples, and a sample of the dictionary and of words it lacks: the table's
+    lemma and ``is_known`` are simplemma's."""
+    import simplemma
+
+    from salesblueprint.norms_vocab import builtin
+
+    table = _lemmas._dutch()
+    if table is None:
+        pytest.skip("the Dutch table is not made from this simplemma's dictionary")
+    words: set[str] = set()
+    for lang in ("en", "nl"):
+        for entries in builtin(lang).values():
+            for entry in entries:
+                words.update(_words_of_text(entry))
+    files = [
+        *sorted((ROOT / "benchmarks" / "norms_corpus").glob("*.yaml")),
+        HERE / "corpus.yaml",
+        *sorted((HERE / "data").glob("*.yaml")),
+        *sorted((ROOT / "examples").glob("*.yaml")),
+    ]
+    for f in files:
+        words |= _words_of(f)
+    sample = [ln.partition("\t")[0] for ln in list(table.lines())[::37]]
+    words.update(sample)
+    words.update(w + suffix for w in sample[:2000] for suffix in ("s", "en", "-x", "_y", "t"))
+    words.update(("e-mail", "e-mails", "offerte-aanvraag", "x-", "-", "12", "³", "foo_bar"))
+    assert len(words) > 15000
+    for w in sorted(words):
+        w = w.casefold()
+        if not w:
+            continue
+        assert _lemmas._dutch_answer(table, w) == _lemmas.simplemma_lemma("nl", w), w
+        assert _lemmas.known("nl", w) == simplemma.is_known(w, lang="nl"), w
+
+
+def _words_of_text(text: str) -> set[str]:
+    import re
+
+    return {w.casefold() for w in re.findall(r"\w+(?:[-_]\w+)*|\w+", text)} | {
+        w.casefold() for w in re.findall(r"\w+", text)
+    }
+
+
+@pytest.mark.parametrize("lang", _lemmas.TABLE_LANGUAGES)
 def test_another_dictionary_is_not_read_from_the_table(
     lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -56,7 +164,22 @@ def test_another_dictionary_is_not_read_from_the_table(
         _lemmas._usable.cache_clear()
 
 
-@pytest.mark.parametrize("lang", _lemmas.LANGUAGES)
+def test_another_dutch_dictionary_is_not_read_from_the_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    usable = _lemmas._dutch() is not None
+    monkeypatch.setattr(_lemmas, "dictionary_checksum", lambda _lang: "00000000")
+    _lemmas._dutch.cache_clear()
+    try:
+        assert _lemmas._dutch() is None
+        assert _lemmas.dutch_lemma("klanten") == "klant"  # simplemma answers
+    finally:
+        monkeypatch.undo()
+        _lemmas._dutch.cache_clear()
+    assert (_lemmas._dutch() is not None) == usable
+
+
+@pytest.mark.parametrize("lang", _lemmas.TABLE_LANGUAGES)
 def test_table_matches_the_builtin_vocabulary(lang: str) -> None:
     """A vocabulary edited since the table was made falls back to simplemma: slow, not wrong."""
     assert _lemmas.committed().fingerprints.get(lang) == _lemmas.fingerprint(lang), REGENERATE
@@ -146,28 +269,55 @@ def test_same_readings_as_simplemma() -> None:
     assert with_table["results"] == without["results"]
 
 
+_LOADED = (
+    "import sys\n"
+    "from salesblueprint.cli import main\n"
+    "try:\n"
+    "    main(['check', sys.argv[1]])\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "heavy = ('simplemma', 'duckdb', 'graphviz', 'pyspark', 'salesblueprint.diagrams',\n"
+    "         'salesblueprint.interop', 'salesblueprint.audit')\n"
+    "print('LOADED', ','.join(sorted(m for m in heavy if m in sys.modules)))\n"
+)
+
+
+def _loaded(path: Path, cwd: Path | None = None) -> list[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _LOADED, str(path)], capture_output=True, text=True, cwd=cwd
+    )
+    loaded = [ln for ln in proc.stdout.splitlines() if ln.startswith("LOADED")]
+    assert loaded, proc.stderr[-2000:]
+    return loaded
+
+
 def test_english_check_loads_no_dictionary() -> None:
     """``check`` on an English blueprint never imports simplemma (nor the optional parts)."""
     if not _lemmas._same_dictionary("en"):
         pytest.skip(f"the table is made for simplemma {_lemmas.committed().simplemma}")
-    code = (
-        "import sys\n"
-        "from salesblueprint.cli import main\n"
-        "try:\n"
-        "    main(['check', sys.argv[1]])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "heavy = ('simplemma', 'duckdb', 'graphviz', 'pyspark', 'salesblueprint.diagrams',\n"
-        "         'salesblueprint.interop', 'salesblueprint.audit')\n"
-        "print('LOADED', ','.join(sorted(m for m in heavy if m in sys.modules)))\n"
-    )
     for name in ("hubspot-default", "startup-lead-process", "siriusdecisions-waterfall"):
         example = ROOT / "examples" / f"{name}.blueprint.yaml"
-        proc = subprocess.run(
-            [sys.executable, "-c", code, str(example)], capture_output=True, text=True
-        )
-        loaded = [ln for ln in proc.stdout.splitlines() if ln.startswith("LOADED")]
-        assert loaded == ["LOADED "], (name, loaded, proc.stderr[-2000:])
+        assert _loaded(example) == ["LOADED "], name
+
+
+def test_dutch_check_loads_no_dictionary(tmp_path: Path) -> None:
+    """Nor on a Dutch one, also with findings and with a project's own Dutch vocabulary (the
+    Dutch table does not depend on the vocabulary)."""
+    if _lemmas._dutch() is None:
+        pytest.skip("the Dutch table is not made from this simplemma's dictionary")
+    files = [
+        ROOT / "examples" / "nl-inbound.blueprint.yaml",
+        HERE / "data" / "nl_seller_activities.yaml",
+        HERE / "data" / "buyer_centric_nl.yaml",
+    ]
+    for path in files:
+        assert _loaded(path) == ["LOADED "], path.name
+    bp = tmp_path / "bp.blueprint.yaml"
+    bp.write_text(files[1].read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".salesblueprint.yaml").write_text(
+        "vocabulary:\n  nl:\n    buyer_act_lemmas: [paraferen]\n", encoding="utf-8"
+    )
+    assert _loaded(bp, cwd=tmp_path) == ["LOADED "]
 
 
 def test_extended_vocabulary_asks_simplemma(tmp_path: Path) -> None:
@@ -191,3 +341,20 @@ def test_extended_vocabulary_asks_simplemma(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(bp)], capture_output=True, text=True, cwd=tmp_path
     )
     assert "EXTENDED ['en']" in proc.stdout, proc.stderr[-2000:]
+
+
+def test_committed_detection_words_are_current() -> None:
+    """Language detection reads the vocabularies' words from ``norms_vocab/detect_words.txt``
+    while it is current (regenerated with the lemma tables), else from the YAML files."""
+    from salesblueprint.norms_vocab import detect
+
+    have = detect.committed_words()
+    assert have is not None, f"norms_vocab/{detect.WORDS} is stale: {REGENERATE}"
+    assert have == detect.computed_words()
+
+
+def test_stale_detection_words_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesblueprint.norms_vocab import detect
+
+    monkeypatch.setattr(detect, "_source", lambda: "another vocabulary")
+    assert detect.committed_words() is None

@@ -1,7 +1,9 @@
-"""The norm checks on the real-world corpus (benchmarks/norms_corpus), tune split only.
+"""The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The held-out split is never looked at in tests; these floors make a regression on real text
-fail. They sit a little under the figures measured when they were set (see the corpus README).
+The tuning pool is corpus.yaml + fresh.yaml (fresh.yaml was scored once as held-out on
+2026-11-30 and is tuning data since). These floors make a regression on real text fail; they
+sit a little under the figures measured when they were set (see the corpus README). They are
+tuned-on figures, not a measure of how the rules do on new text.
 """
 
 from __future__ import annotations
@@ -22,27 +24,27 @@ BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCH))
 import norms_benchmark as nb  # noqa: E402
 
-# (norm, language): (accuracy, good items flagged at most)
+# (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.97, 0.02),
-    ("buyer-centric criteria", "nl"): (0.95, 0.02),
-    ("buyer-centric names", "en"): (0.96, 0.02),
-    ("buyer-centric names", "nl"): (0.94, 0.02),
-    ("factual", "en"): (0.97, 0.02),
-    ("factual", "nl"): (0.97, 0.02),
+    ("buyer-centric criteria", "en"): (0.95, 0.03),
+    ("buyer-centric criteria", "nl"): (0.91, 0.06),
+    ("buyer-centric names", "en"): (0.96, 0.03),
+    ("buyer-centric names", "nl"): (0.92, 0.02),
+    ("factual", "en"): (0.96, 0.01),
+    ("factual", "nl"): (0.94, 0.03),
 }
 
 
 @pytest.fixture(scope="module")
 def tune() -> nb.Result:
-    return nb.evaluate(nb.load(), "tune")
+    return nb.evaluate(nb.load_all(), "all")
 
 
 @pytest.mark.parametrize("key", sorted(FLOORS))
-def test_tune_split_stays_above_its_floor(tune: nb.Result, key: tuple[str, str]) -> None:
+def test_tuning_pool_stays_above_its_floor(tune: nb.Result, key: tuple[str, str]) -> None:
     score = tune.scores[key]
     accuracy, flagged = FLOORS[key]
-    assert score.n >= 25, key
+    assert score.n >= 150, key
     assert score.accuracy >= accuracy, (key, score.accuracy, score.misses)
     assert score.good_flagged <= flagged, (key, score.good_flagged, score.misses)
 
@@ -57,27 +59,62 @@ def test_corpus_size_and_split() -> None:
 
 
 FRESH = BENCH / "norms_corpus" / "fresh.yaml"
+FRESH2 = BENCH / "norms_corpus" / "fresh2.yaml"
 
 
 def _host(url: str) -> str:
-    host = url.split("/")[2]
+    host = url.split("/")[2].lower()
     return host[4:] if host.startswith("www.") else host
 
 
-def test_fresh_corpus_is_held_out_and_apart_from_the_tuning_corpus() -> None:
-    """fresh.yaml is only parsed here, never scored: its figures come from the benchmark alone."""
+def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
+    """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
-    assert nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
+    assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
+    assert nb.TUNING == (nb.CORPUS, FRESH)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
     assert all(i.url.startswith(("http://", "https://")) for i in fresh)
     assert not {_host(i.url) for i in fresh} & {_host(i.url) for i in nb.load()}
+    assert len(nb.load_all()) == len(nb.load()) + len(fresh)
 
 
-@pytest.mark.parametrize("args", [["--split", "tune"], ["--split", "heldout"], ["--misses"]])
-def test_fresh_corpus_is_scored_only_as_a_whole(args: list[str]) -> None:
-    assert nb.main(["--corpus", str(FRESH), *args]) == 2
+def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
+    """fresh2.yaml (collected after fresh.yaml was scored) is only parsed here, never scored."""
+    fresh2 = nb.load(FRESH2)
+    assert nb.held_out_only(FRESH2)
+    assert len(fresh2) >= 450
+    assert sum(i.lang == "nl" for i in fresh2) >= 160
+    assert len({i.url for i in fresh2}) >= 100
+    for kind in ("criterion", "stage"):
+        for lang in nb.LANGS:
+            assert any(i.kind == kind and i.lang == lang for i in fresh2), (kind, lang)
+    assert all(i.url.startswith(("http://", "https://")) for i in fresh2)
+    others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
+    shared = {_host(i.url) for i in fresh2} & others
+    assert not shared, sorted(shared)
+
+
+@pytest.mark.parametrize(
+    "args", [["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]]
+)
+def test_fresh2_is_scored_only_as_a_whole(args: list[str]) -> None:
+    assert nb.main(["--corpus", str(FRESH2), *args]) == 2
+
+
+def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
+    held = tmp_path / "held.yaml"
+    held.write_text(
+        "held_out: true\nsources:\n  - url: https://example.org/a\n    items:\n"
+        "      - [criterion, en, ok, Buyer signed the order form]\n",
+        encoding="utf-8",
+    )
+    for args in (["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]):
+        assert nb.main(["--corpus", str(held), *args]) == 2
+    assert nb.main(["--corpus", str(held), "--corpus", str(FRESH)]) == 2
+    assert nb.main(["--corpus", str(tmp_path / "missing.yaml")]) == 2
+    assert nb.main(["--corpus", str(held)]) == 0
 
 
 def test_language_detection_never_swaps_the_languages_of_the_corpus() -> None:
@@ -264,3 +301,13 @@ def test_writing_the_sellers_document_stays_seller_work_nl(name: str) -> None:
 def test_a_seller_verb_before_a_finite_verb_is_its_subject_en() -> None:
     actor = criterion_actor(vocabulary("en"), "Contact has opted in to receive communication")
     assert actor is None or actor.side == "buyer"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_fresh_stage_names_stay_above_their_floor(lang: str) -> None:
+    """fresh.yaml is tuning data since its one held-out score; names were tuned on it in round 8
+    (0.983 en, 0.962 nl, no good name flagged)."""
+    names = [i for i in nb.load(FRESH) if i.kind == "stage" and i.lang == lang]
+    score = nb.evaluate(names).scores[("buyer-centric names", lang)]
+    assert score.accuracy >= 0.94, score.misses
+    assert score.good_flagged <= 0.02, score.misses

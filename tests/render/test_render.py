@@ -131,6 +131,29 @@ def test_lifecycle_view_has_lanes_handoff_and_recycle() -> None:
     assert d.title and d.legend
 
 
+@pytest.mark.parametrize(
+    ("example", "lang", "one", "wrong"),
+    [
+        ("hubspot-default", "en", "1 attempt", "1 attempts"),
+        ("nl-inbound", "nl", "1 poging", "1 pogingen"),
+    ],
+)
+def test_handoff_attempts_singular(example: str, lang: str, one: str, wrong: str) -> None:
+    """An SLA of one attempt says '1 attempt' ('1 poging'), on the lifecycle view's handoff
+    edge and in the blueprint view's handoff box."""
+    text = (EXAMPLES / f"{example}.blueprint.yaml").read_text(encoding="utf-8")
+    assert "    attempts: 3\n" in text
+    data = yaml.safe_load(text.replace("    attempts: 3\n", "    attempts: 1\n"))
+    bp = validate_data(data).blueprint
+    assert bp is not None
+    edge = [e.label for e in extract(bp, "lifecycle").edges if e.kind == "handoff"]
+    assert len(edge) == 1 and edge[0].endswith(f", {one}"), edge
+    boxes = [n for n in extract(bp, "blueprint").nodes if n.kind == "handoff"]
+    assert [ln.text for n in boxes for ln in n.lines if ln.text == one] == [one]
+    out = render(bp, view="lifecycle", format="mermaid", lang=lang)
+    assert isinstance(out, str) and one in out and wrong not in out
+
+
 def test_findings_overlay_colours_stages() -> None:
     bp = _load(EXAMPLES / "hubspot-default.blueprint.yaml")
     d = extract(bp, "pipeline", sb.check(bp))

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from salesblueprint.i18n import LANGUAGES, Translator, translator
+from salesblueprint.i18n import LANGUAGES, N_, Translator, _, translator
+from salesblueprint.i18n.click_texts import HelpCommand, option
 
 if TYPE_CHECKING:
     from salesblueprint.model.blueprint import Blueprint
@@ -87,71 +88,74 @@ def add_commands(
 _LOADER: list[Callable[[str, str, str | None], Blueprint]] = []
 
 
-@click.command("audit")
+@click.command("audit", cls=HelpCommand)
 @click.argument("blueprint")
 @click.argument("history", nargs=-1, required=True)
-@click.option("--pipeline", help="Pipeline id, or 'lifecycle' (default: the first pipeline).")
-@click.option(
+@option("--pipeline", help=N_("Pipeline id, or 'lifecycle' (default: the first pipeline)."))
+@option(
     "--source",
     type=click.Choice(["generic", "hubspot", "hubspot-lifecycle", "salesforce"]),
     default="generic",
     show_default=True,
-    help="Shape of the history files.",
+    help=N_("Shape of the history files."),
 )
-@click.option(
+@option(
     "--columns",
     metavar="COL=NAME,...",
-    help="Rename the generic columns: deal_id=Id,stage=StageName,entered_at=CreatedDate.",
+    help=N_("Rename the generic columns: deal_id=Id,stage=StageName,entered_at=CreatedDate."),
 )
-@click.option(
+@option(
     "--backend",
     default="duckdb",
     show_default=True,
-    help="Where the queries run: duckdb (embedded), pyspark (local, or the active session), "
-    "or a PostgreSQL server: postgresql://user@host:5432/db, or postgresql with the URL in "
-    "SALESBLUEPRINT_AUDIT_URL (HISTORY may then name tables: table:schema.name).",
+    help=N_(
+        "Where the queries run: duckdb (embedded), pyspark (local, or the active session), "
+        "or a PostgreSQL server: postgresql://user@host:5432/db, or postgresql with the URL in "
+        "SALESBLUEPRINT_AUDIT_URL (HISTORY may then name tables: table:schema.name)."
+    ),
 )
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown", "html"]),
     default="text",
     show_default=True,
+    help=N_("Format of the report."),
 )
-@click.option("-o", "--output", "out", help="Write the report to this file (default: stdout).")
-@click.option(
+@option("-o", "--output", "out", help=N_("Write the report to this file (default: stdout)."))
+@option(
     "--fail-on",
     "fail_on",
     metavar="KIND[,KIND...]",
-    help="Exit 1 when one of these occurred: " + ", ".join(FAIL_ON_KINDS) + ".",
+    help=_("Exit 1 when one of these occurred: {kinds}.", kinds=", ".join(FAIL_ON_KINDS)),
 )
-@click.option(
+@option(
     "--as-of",
     "as_of",
     metavar="TIME",
-    help="'Now' for rotting deals (default: the latest time in the history).",
+    help=N_("'Now' for rotting deals (default: the latest time in the history)."),
 )
-@click.option(
+@option(
     "--activities",
     multiple=True,
     metavar="FILE|GLOB",
-    help="Calls, emails and meetings (CSV/Parquet: deal or contact id, timestamp, type) to "
-    "measure the SLA's follow-up after each handoff (repeatable).",
+    help=N_(
+        "Calls, emails and meetings (CSV/Parquet: deal or contact id, timestamp, type) to "
+        "measure the SLA's follow-up after each handoff (repeatable)."
+    ),
 )
-@click.option(
+@option(
     "--activity-columns",
     "activity_columns",
     metavar="COL=NAME,...",
-    help="Rename the activity columns: deal_id=WhoId,timestamp=ActivityDate,type=TaskSubtype.",
+    help=N_("Rename the activity columns: deal_id=WhoId,timestamp=ActivityDate,type=TaskSubtype."),
 )
-@click.option(
-    "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
-)
-@click.option(
+@option("--progress/--no-progress", default=None, help=N_("Progress bar (default: on a terminal)."))
+@option(
     "--lang",
     type=click.Choice(LANGUAGES),
     default=None,
-    help="Language of the report and its messages (default: the blueprint's language:).",
+    help=N_("Language of the report and its messages (default: the blueprint's language:)."),
 )
 def audit_cmd(
     blueprint: str,

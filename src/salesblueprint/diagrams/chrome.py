@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from salesblueprint.i18n import N_, Translator
+from salesblueprint.i18n import ENGLISH, N_, Translator
 
 # -- view titles: "<blueprint name> — <view>" -----------------------------------------------
 TITLE = "{name} — {view}"
@@ -84,10 +84,9 @@ LIST_SEP = ", "
 # -- the handoff, as a box of its own in the blueprint view ----------------------------------
 HANDOFF = N_("SLA handoff → {team}")
 HANDOFF_FOLLOW_UP = N_("follow up within {time}")
-HANDOFF_ATTEMPTS = N_("{attempts} attempts")
 HANDOFF_EDGE = N_("SLA handoff")
 HANDOFF_EDGE_TIME = N_("SLA handoff: follow up within {time}")
-HANDOFF_EDGE_ATTEMPTS = N_("{label}, {attempts} attempts")
+HANDOFF_EDGE_ATTEMPTS = N_("{label}, {attempts}")  # attempts: n_attempts(n)
 
 # -- tools -----------------------------------------------------------------------------------
 SYSTEM_OF_RECORD = N_("system of record: {records}")
@@ -175,6 +174,11 @@ class _Chrome:
         if isinstance(value, dict):
             return {k: tr.gettext(v) for k, v in value.items()}
         return tr.gettext(value)
+
+
+def n_attempts(n: int) -> str:
+    """``1 attempt``, ``3 attempts``: the SLA's attempts in the diagram's language."""
+    return (_SPEAKING.get() or ENGLISH).ngettext("{n} attempt", "{n} attempts", n)
 
 
 C: Any = _Chrome()

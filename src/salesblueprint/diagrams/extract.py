@@ -425,7 +425,9 @@ def _handoff_text(b: _Builder, e: GraphEdge) -> str:
         label = C.HANDOFF_EDGE_TIME.format(time=e.label)
     sla = b.bp.sla
     if sla and sla.handoff and sla.handoff.attempts:
-        label = C.HANDOFF_EDGE_ATTEMPTS.format(label=label, attempts=sla.handoff.attempts)
+        label = C.HANDOFF_EDGE_ATTEMPTS.format(
+            label=label, attempts=chrome.n_attempts(sla.handoff.attempts)
+        )
     return label
 
 
@@ -453,7 +455,7 @@ def _handoff_node(b: _Builder, e: GraphEdge, lanes: dict[str, str]) -> None:
         lines.append(Line(clean(C.HANDOFF_FOLLOW_UP.format(time=e.label)), "strong"))
     sla = b.bp.sla
     if sla and sla.handoff and sla.handoff.attempts:
-        lines.append(Line(C.HANDOFF_ATTEMPTS.format(attempts=sla.handoff.attempts), "text"))
+        lines.append(Line(chrome.n_attempts(sla.handoff.attempts), "text"))
     key = f"handoff:{e.source}"
     title = C.HANDOFF.format(team=_team_title(b.bp, target.owner))
     path = sla.handoff.path if sla and sla.handoff else None

@@ -15,20 +15,43 @@ click 8.1.0 to 8.4 (a message click reworded between releases is listed in each 
 :data:`NOT_SHOWN` names the ones salesblueprint never shows (prompts, pagers, shell completion,
 errors in a program's own option declarations); ``tests/test_click_i18n.py`` fails when the
 installed click has a text in neither list.
+
+Our own help texts (a command's docs, an option's ``help=``) follow the same language: the
+command and option classes here (:class:`HelpCommand`, :class:`HelpGroup`,
+:class:`HelpOption`) read their ``help`` through :func:`help_text`, in the language the
+active :class:`Speaker` speaks. A command's docstring is its message id (extracted by
+``i18n/extract.py``); an option's help is a message (``_()``/``N_()``), or a
+``lazy_help(tr)`` that builds it from a registry in ``tr``'s language when it is read.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from types import ModuleType
+from typing import Any
 
-from salesblueprint.i18n import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR, N_
+import click
 
-__all__ = ["NOT_SHOWN", "PLURAL", "SINGULAR", "Speaker", "speaking"]
+from salesblueprint.i18n import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR, N_, Msg, Translator
+from salesblueprint.i18n import translator as _translator
+
+__all__ = [
+    "NOT_SHOWN",
+    "PLURAL",
+    "SINGULAR",
+    "HelpCommand",
+    "HelpGroup",
+    "HelpOption",
+    "Speaker",
+    "help_text",
+    "option",
+    "speaking",
+]
 
 
 def ngettext(singular: str, plural: str) -> tuple[str, str]:
@@ -148,12 +171,17 @@ def _catalog(lang: str) -> _gettext.NullTranslations:
     return _gettext.translation(DOMAIN, str(LOCALE_DIR), [lang])
 
 
+# the language help texts are read in: the active Speaker's (English outside a command)
+_HELP_LANG = [DEFAULT]
+
+
 class Speaker:
     """Binds click's texts to one language at a time; :meth:`restore` undoes it."""
 
     def __init__(self) -> None:
         self._bound: list[tuple[ModuleType, str, object]] = []
         self.lang: str = DEFAULT
+        self._outer = _HELP_LANG[0]
 
     def speak(self, lang: str | None) -> None:
         """click's texts in ``lang`` from now on (English for ``None`` or an unknown one)."""
@@ -172,7 +200,7 @@ class Speaker:
                 if vars(module).get(attr) is standard:
                     setattr(module, attr, ours)
                     self._bound.append((module, attr, standard))
-        self.lang = lang
+        self.lang = _HELP_LANG[0] = lang
 
     def restore(self) -> None:
         """click's own gettext functions back where they were."""
@@ -180,6 +208,7 @@ class Speaker:
             setattr(module, attr, standard)
         self._bound.clear()
         self.lang = DEFAULT
+        _HELP_LANG[0] = self._outer
 
 
 @contextmanager
@@ -192,3 +221,94 @@ def speaking(lang: str | None) -> Iterator[Speaker]:
         yield speaker
     finally:
         speaker.restore()
+
+
+def help_text(text: str | None, tr: Translator | None = None) -> str | None:
+    """A help text in ``tr``'s language (default: the one the active :class:`Speaker` speaks).
+
+    A :class:`~salesblueprint.i18n.Msg` is rendered by the translator; a plain string (a
+    docstring, an ``N_`` help) is looked up as its message id, with its indentation removed
+    the way click removes it. English, and a text the catalog lacks, come back as they are.
+    """
+    tr = tr or _translator(_HELP_LANG[0])
+    if text is None or tr.lang == DEFAULT:
+        return text
+    if isinstance(text, Msg):
+        return tr(text)
+    key = inspect.cleandoc(text)
+    out = tr(Msg(key, {}))
+    return text if out == key else out
+
+
+class _HelpText:
+    """A help attribute read through :func:`help_text`; ``lazy_<name>(tr)``, when given, builds
+    it at each read instead (from a registry, in ``tr``'s language)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot, self.loader = f"_{name}_text", f"_lazy_{name}"
+
+    def __get__(self, obj: object, owner: type | None = None) -> str | None:
+        if obj is None:
+            return None
+        tr = _translator(_HELP_LANG[0])
+        load: Callable[[Translator], str] | None = obj.__dict__.get(self.loader)
+        if load is not None:
+            return load(tr)
+        return help_text(obj.__dict__.get(self.slot), tr)
+
+    def __set__(self, obj: object, value: str | None) -> None:
+        if value is not None:
+            obj.__dict__.pop(self.loader, None)
+        obj.__dict__[self.slot] = value
+
+
+class _Texts:
+    """``lazy_help=fn(tr)``, and the texts in :attr:`_TEXTS` given as messages (``_()``) kept
+    as messages: click makes a plain ``str`` of a help (``inspect.cleandoc``)."""
+
+    _TEXTS: tuple[str, ...] = ("help",)
+
+    def __init__(
+        self, *args: Any, lazy_help: Callable[[Translator], str] | None = None, **kwargs: Any
+    ) -> None:
+        if lazy_help is not None:
+            self._lazy_help = lazy_help
+        messages = {k: v for k in self._TEXTS if isinstance(v := kwargs.get(k), Msg)}
+        super().__init__(*args, **kwargs)
+        for name, text in messages.items():
+            setattr(self, name, text)
+
+
+class HelpOption(_Texts, click.Option):
+    """A :class:`click.Option` whose ``help`` is read in the language of the output
+    (``lazy_help=fn(tr)`` builds it when it is read)."""
+
+    help = _HelpText()
+
+
+class HelpCommand(_Texts, click.Command):
+    """A :class:`click.Command` whose ``help`` and ``short_help`` are read in the language of
+    the output (``lazy_help=fn(tr)`` builds the help when it is read)."""
+
+    _TEXTS = ("help", "short_help")
+    help = _HelpText()
+    short_help = _HelpText()
+
+
+class HelpGroup(_Texts, click.Group):
+    """A :class:`click.Group` like :class:`HelpCommand`; the commands and groups its
+    decorators make are :class:`HelpCommand` and :class:`HelpGroup`."""
+
+    _TEXTS = ("help", "short_help")
+    help = _HelpText()
+    short_help = _HelpText()
+    command_class = HelpCommand
+
+
+HelpGroup.group_class = HelpGroup
+
+
+def option(*param_decls: str, **attrs: Any) -> Callable[[Any], Any]:
+    """:func:`click.option` with a :class:`HelpOption` (unless ``cls=`` names a subclass)."""
+    attrs.setdefault("cls", HelpOption)
+    return click.option(*param_decls, **attrs)

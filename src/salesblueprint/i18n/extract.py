@@ -1,5 +1,8 @@
 """Babel extraction for salesblueprint: the marked messages, plus the summary (first line of
-the docs) of every rule, so that ``salesblueprint rules`` and ``rule`` can show it translated.
+the docs) of every rule, so that ``salesblueprint rules`` and ``rule`` can show it translated;
+the docstring of every command (a function decorated with ``.command(...)`` or ``.group(...)``
+without a ``help=``), its ``--help`` text; and the ``description:`` of every English starter
+template, its line in ``init --help``.
 
 Used by ``pybabel extract -F babel.cfg`` (see docs/i18n.md); never imported at run time.
 """
@@ -33,6 +36,25 @@ def _rule_docs(tree: ast.Module) -> Iterator[tuple[int, str]]:
                     yield node.lineno, summary(str(kw.value.value))
 
 
+_COMMAND_DECORATORS = ("command", "group")
+
+
+def _command_docs(tree: ast.Module) -> Iterator[tuple[int, str]]:
+    """The docstrings click shows as the help of a command (``inspect.cleandoc``-ed, as
+    ``click_texts.help_text`` looks them up)."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for d in node.decorator_list:
+            if not isinstance(d, ast.Call):
+                continue
+            name = d.func.attr if isinstance(d.func, ast.Attribute) else getattr(d.func, "id", "")
+            has_help = any(kw.arg in ("help", "lazy_help") for kw in d.keywords)
+            doc = ast.get_docstring(node, clean=True)
+            if name in _COMMAND_DECORATORS and not has_help and doc:
+                yield node.lineno, doc
+
+
 def extract(
     fileobj: IO[bytes],
     keywords: Mapping[str, Any],
@@ -49,3 +71,22 @@ def extract(
     for line, text in _rule_docs(tree):
         if text:
             yield line, "", text, ["the summary of a rule (salesblueprint rules)"]
+    for line, text in _command_docs(tree):
+        yield line, "", text, ["the --help of a command"]
+
+
+def extract_template(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[Any, ...]]:
+    """The ``description:`` of a starter template in English (its line in ``init --help``)."""
+    import re
+
+    text = fileobj.read().decode("utf-8")
+    found = dict(re.findall(r"^(description|language):[ \t]*(.*?)[ \t]*$", text, re.MULTILINE))
+    description = found.get("description", "").strip("'\"")
+    if description and found.get("language", "en").strip("'\"") == "en":
+        line = text[: text.index("description:")].count("\n") + 1
+        yield line, "", description, ["a starter template (salesblueprint init --help)"]

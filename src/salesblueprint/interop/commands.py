@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from salesblueprint.i18n import LANGUAGES, Translator, _, translator
+from salesblueprint.i18n import LANGUAGES, N_, Translator, _, translator
+from salesblueprint.i18n.click_texts import HelpCommand, HelpOption, option
 from salesblueprint.interop.registry import CRMS, NAMES, Crm
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     Formatter = Callable[..., str]  # (paths, findings, color, tr=...) -> text
 
 _LANG_CHOICES = LANGUAGES
-_LANG_HELP = "Language of the output (default: the blueprint's language:)."
+_LANG_HELP = N_("Language of the output (default: the blueprint's language:).")
 
 
 def _fail(e: InteropError | str, tr: Translator | None = None) -> NoReturn:
@@ -126,15 +127,19 @@ def _live_options(crm: Crm) -> list[click.Option]:
     if crm.token_env is None:
         return []
     return [
-        click.Option(
+        HelpOption(
             ["--from-api"],
             is_flag=True,
-            help=f"Read the pipelines over the {crm.title} API (token in ${crm.token_env}).",
+            help=_(
+                "Read the pipelines over the {crm} API (token in ${env}).",
+                crm=crm.title,
+                env=crm.token_env,
+            ),
         ),
-        click.Option(
+        HelpOption(
             ["--token-env"],
             metavar="VAR",
-            help=f"Environment variable holding the token (default {crm.token_env}).",
+            help=_("Environment variable holding the token (default {env}).", env=crm.token_env),
         ),
         click.Option(["--api-url"], metavar="URL", hidden=True, help="API base URL (tests)."),
     ]
@@ -178,30 +183,36 @@ def _import_command(crm: Crm) -> click.Command:
     select_name = crm.select_option.lstrip("-")
     params: list[click.Parameter] = [
         click.Argument(["source"], required=False, metavar="SOURCE"),
-        click.Option(
+        HelpOption(
             [crm.select_option, select_name],
             metavar="NAME" if crm.source == "dir" else "ID",
-            help="Import only this one "
-            + ("business process" if crm.source == "dir" else "pipeline (id)")
-            + ".",
+            help=N_("Import only this one business process.")
+            if crm.source == "dir"
+            else N_("Import only this one pipeline (id)."),
         ),
-        click.Option(["-o", "--output"], help="Write the blueprint here (default: stdout)."),
-        click.Option(["--name"], help="The blueprint's name (default: from the CRM)."),
-        click.Option(
+        HelpOption(["-o", "--output"], help=N_("Write the blueprint here (default: stdout).")),
+        HelpOption(["--name"], help=N_("The blueprint's name (default: from the CRM).")),
+        HelpOption(
             ["--lang"],
             type=click.Choice(_LANG_CHOICES),
             default=None,
-            help="The blueprint's language: (its header, description and the names "
-            "salesblueprint gives) and of the messages; default English.",
+            help=N_(
+                "The blueprint's language: (its header, description and the names "
+                "salesblueprint gives) and of the messages; default English."
+            ),
         ),
         *_live_options(crm),
     ]
-    return click.Command(
+    return HelpCommand(
         crm.name,
         callback=run,
         params=params,
-        help=f"Import {crm.title} pipelines as a blueprint. SOURCE is {crm.source_help}.",
-        short_help=f"Import from {crm.title}.",
+        help=_(
+            "Import {crm} pipelines as a blueprint. SOURCE is {source}.",
+            crm=crm.title,
+            source=crm.source_help,
+        ),
+        short_help=_("Import from {crm}.", crm=crm.title),
     )
 
 
@@ -227,23 +238,25 @@ def add_commands(
     @cli.command("export")
     @click.argument("crm", type=click.Choice(NAMES))
     @click.argument("blueprint")
-    @click.option("--pipeline", metavar="ID", help="The blueprint pipeline to export.")
-    @click.option("-o", "--output", help="Output file (a folder for salesforce; default: stdout).")
-    @click.option(
+    @option("--pipeline", metavar="ID", help=N_("The blueprint pipeline to export."))
+    @option("-o", "--output", help=N_("Output file (a folder for salesforce; default: stdout)."))
+    @option(
         "--against",
         metavar="SOURCE",
-        help="hubspot: instead of the create payload, the plan (create, relabel, reorder, "
-        "update, archive) against this saved pipelines response.",
+        help=N_(
+            "hubspot: instead of the create payload, the plan (create, relabel, reorder, "
+            "update, archive) against this saved pipelines response."
+        ),
     )
-    @click.option(
+    @option(
         "--format",
         "fmt",
         type=click.Choice(["text", "json"]),
         default="text",
         show_default=True,
-        help="Format of the --against plan.",
+        help=N_("Format of the --against plan."),
     )
-    @click.option("--lang", type=click.Choice(_LANG_CHOICES), default=None, help=_LANG_HELP)
+    @option("--lang", type=click.Choice(_LANG_CHOICES), default=None, help=_LANG_HELP)
     def export_cmd(
         crm: str,
         blueprint: str,
@@ -304,24 +317,24 @@ def add_commands(
     @cli.command("drift")
     @click.argument("blueprint")
     @click.argument("source", required=False)
-    @click.option(
+    @option(
         "--against",
         "crm",
         type=click.Choice(NAMES),
         required=True,
-        help="The CRM whose pipelines SOURCE holds.",
+        help=N_("The CRM whose pipelines SOURCE holds."),
     )
-    @click.option(
+    @option(
         "--format",
         "fmt",
         type=click.Choice(list(formats)),
         default=None,
-        help="Output format (default: github when GITHUB_ACTIONS=true, else text).",
+        help=N_("Output format (default: github when GITHUB_ACTIONS=true, else text)."),
     )
-    @click.option("--from-api", is_flag=True, help="Read the CRM over its API (token in env).")
-    @click.option("--token-env", metavar="VAR", help="Environment variable holding the token.")
-    @click.option("--api-url", metavar="URL", hidden=True)
-    @click.option("--lang", type=click.Choice(_LANG_CHOICES), default=None, help=_LANG_HELP)
+    @option("--from-api", is_flag=True, help=N_("Read the CRM over its API (token in env)."))
+    @option("--token-env", metavar="VAR", help=N_("Environment variable holding the token."))
+    @option("--api-url", metavar="URL", hidden=True)
+    @option("--lang", type=click.Choice(_LANG_CHOICES), default=None, help=_LANG_HELP)
     def drift_cmd(
         blueprint: str,
         source: str | None,

@@ -67,6 +67,7 @@ CATEGORIES: tuple[str, ...] = (
     "seller_parties",
     "seller_stage_verbs",
     "outcome_words",
+    "sending_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 
 from salesblueprint.diagnostics.findings import Finding
-from salesblueprint.i18n import Translator
+from salesblueprint.i18n import N_, Translator
 
 if TYPE_CHECKING:
     from salesblueprint.diff import BlueprintDiff
@@ -104,41 +104,46 @@ class FormatRegistry(Mapping[str, FormatEntry], Generic[F]):
             raise UnknownFormatError(name, tuple(self))
         return cast(F, getattr(importlib.import_module(entry.module), entry.function))
 
-    def help(self) -> str:
-        """``text (one line per finding), json (...)``: for the ``--format`` help."""
-        return ", ".join(f"{e.name} ({e.help})" for e in self._entries.values())
+    def help(self, tr: Translator | None = None) -> str:
+        """``text (one line per finding), json (...)``: for the ``--format`` help, in ``tr``'s
+        language (the entries' help is marked with ``N_``)."""
+        return ", ".join(
+            f"{e.name} ({tr.gettext(e.help) if tr else e.help})" for e in self._entries.values()
+        )
 
 
 FORMATTERS: FormatRegistry[Formatter] = FormatRegistry(
     "check",
-    FormatEntry("text", "salesblueprint.report.text", "format_text", "one line per finding"),
-    FormatEntry("json", "salesblueprint.report.json", "format_json", "the findings contract"),
-    FormatEntry("sarif", "salesblueprint.report.sarif", "format_sarif", "SARIF 2.1.0"),
-    FormatEntry("github", "salesblueprint.report.github", "format_github", "GitHub annotations"),
+    FormatEntry("text", "salesblueprint.report.text", "format_text", N_("one line per finding")),
+    FormatEntry("json", "salesblueprint.report.json", "format_json", N_("the findings contract")),
+    FormatEntry("sarif", "salesblueprint.report.sarif", "format_sarif", N_("SARIF 2.1.0")),
+    FormatEntry(
+        "github", "salesblueprint.report.github", "format_github", N_("GitHub annotations")
+    ),
 )
 FORMATS = tuple(FORMATTERS)
 
 DIFF_FORMATTERS: FormatRegistry[DiffFormatter] = FormatRegistry(
     "diff",
-    FormatEntry("text", "salesblueprint.report.diff", "format_diff_text", "for a terminal"),
-    FormatEntry("json", "salesblueprint.report.diff", "format_diff_json", "for tools"),
+    FormatEntry("text", "salesblueprint.report.diff", "format_diff_text", N_("for a terminal")),
+    FormatEntry("json", "salesblueprint.report.diff", "format_diff_json", N_("for tools")),
     FormatEntry(
         "markdown",
         "salesblueprint.report.diff",
         "format_diff_markdown",
-        "fits a pull-request comment",
+        N_("fits a pull-request comment"),
     ),
 )
 
 FUNNEL_FORMATTERS: FormatRegistry[FunnelFormatter] = FormatRegistry(
     "funnel",
-    FormatEntry("text", "salesblueprint.report.funnel", "format_text", "a table"),
-    FormatEntry("json", "salesblueprint.report.funnel", "format_json", "for tools"),
+    FormatEntry("text", "salesblueprint.report.funnel", "format_text", N_("a table")),
+    FormatEntry("json", "salesblueprint.report.funnel", "format_json", N_("for tools")),
     FormatEntry(
         "markdown",
         "salesblueprint.report.funnel",
         "format_markdown",
-        "fits a pull-request comment or a wiki page",
+        N_("fits a pull-request comment or a wiki page"),
     ),
 )
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from salesblueprint.i18n import Translator
 
 DEFAULT_TEMPLATE = "hubspot"
 SUFFIX = ".blueprint.yaml"
@@ -51,11 +55,13 @@ def template_names() -> list[str]:
     return sorted(_scan())
 
 
-def help_text(columns: int = 76) -> str:
-    """``name  description`` per template, wrapped at ``columns``, for ``init --help``."""
+def help_text(columns: int = 76, tr: Translator | None = None) -> str:
+    """``name  description`` per template, wrapped at ``columns``, for ``init --help``; an
+    English template's description in ``tr``'s language (the catalog has them: extracted by
+    ``i18n/extract.py``)."""
     import textwrap
 
-    templates = _scan()
+    templates = {n: tr.gettext(line) if tr else line for n, line in _scan().items()}
     width = max(map(len, templates), default=0)
     return "\n".join(
         textwrap.fill(

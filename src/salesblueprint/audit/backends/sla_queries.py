@@ -31,7 +31,7 @@ from salesblueprint.audit.inputs.files import unreadable
 from salesblueprint.audit.inputs.sources import ROW_NUMBER
 from salesblueprint.audit.result import Activities, Example, Reason, RecycleMove, Sla
 from salesblueprint.audit.sla import SlaPlan
-from salesblueprint.i18n import _
+from salesblueprint.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from salesblueprint.audit.backends.duckdb import DuckDBAudit
@@ -266,7 +266,9 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
                 stage=s,
                 from_stage=sla.to_stage,
                 at=a,
-                detail=_("{n} of {required} attempts", n=n, required=required),
+                detail=ngettext(
+                    "{done} of {n} attempt", "{done} of {n} attempts", required, done=int(n)
+                ),
             )
             for c, s, a, n in found
         ]

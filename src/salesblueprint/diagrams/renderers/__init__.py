@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from salesblueprint.diagrams.ir import Diagram
 from salesblueprint.diagrams.plugins import import_modules
+from salesblueprint.i18n import Translator, translator
 
 RenderFn = Callable[[Diagram], "str | bytes"]
 
@@ -31,7 +32,7 @@ def register(
     name: str, *, description: str, binary: bool = False
 ) -> Callable[[RenderFn], RenderFn]:
     """Decorator: make ``fn(diagram)`` the renderer of format ``name``; ``description`` is its
-    line in ``render --help``."""
+    line in ``render --help`` (marked with ``N_`` so that it is translated)."""
 
     def deco(fn: RenderFn) -> RenderFn:
         _REGISTRY[name] = Renderer(name, fn, binary, description)
@@ -54,6 +55,7 @@ def formats() -> list[str]:
     return list(load_all())
 
 
-def help_text() -> str:
+def help_text(tr: Translator | None = None) -> str:
     """``dot (DOT source ...), mermaid (...)``: for ``render --format`` help."""
-    return ", ".join(f"{r.name} ({r.description})" for r in load_all().values())
+    tr = tr or translator()
+    return ", ".join(f"{r.name} ({tr.gettext(r.description)})" for r in load_all().values())

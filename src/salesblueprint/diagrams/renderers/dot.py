@@ -23,6 +23,7 @@ from salesblueprint.diagrams.ir import (
     wrap,
 )
 from salesblueprint.diagrams.renderers import register
+from salesblueprint.i18n import N_
 
 ALLOWED_ATTRIBUTES = frozenset(
     {
@@ -412,6 +413,6 @@ def to_dot(d: Diagram) -> str:
     return source
 
 
-@register("dot", description="Graphviz source")
+@register("dot", description=N_("Graphviz source"))
 def render_dot(d: Diagram) -> str:
     return to_dot(d)

@@ -6,18 +6,19 @@ from salesblueprint.diagrams.ir import Diagram
 from salesblueprint.diagrams.layout import run_layout
 from salesblueprint.diagrams.renderers import register
 from salesblueprint.diagrams.renderers.dot import to_dot
+from salesblueprint.i18n import N_
 
 
-@register("svg", description="an image laid out by Graphviz")
+@register("svg", description=N_("an image laid out by Graphviz"))
 def render_svg(d: Diagram) -> str:
     return run_layout(to_dot(d), "svg").decode("utf-8")
 
 
-@register("png", binary=True, description="an image laid out by Graphviz")
+@register("png", binary=True, description=N_("an image laid out by Graphviz"))
 def render_png(d: Diagram) -> bytes:
     return run_layout(to_dot(d), "png")
 
 
-@register("pdf", binary=True, description="a document; needs Graphviz's own dot")
+@register("pdf", binary=True, description=N_("a document; needs Graphviz's own dot"))
 def render_pdf(d: Diagram) -> bytes:
     return run_layout(to_dot(d), "pdf")

@@ -12,6 +12,7 @@ import json
 from salesblueprint.diagrams.ir import Diagram, Edge, Group, LegendItem, Node
 from salesblueprint.diagrams.renderers import register
 from salesblueprint.diagrams.renderers.dot import EDGE_STYLE, NODE_STYLE, STATUS_STYLE
+from salesblueprint.i18n import N_
 
 _SAFE = frozenset(" .,-_/'?!:@%+=")
 
@@ -120,6 +121,6 @@ def _edge(e: Edge) -> str:
     return f"{src} {arrow} {e.target}"
 
 
-@register("mermaid", description="flowchart source GitHub draws")
+@register("mermaid", description=N_("flowchart source GitHub draws"))
 def render_mermaid(d: Diagram) -> str:
     return to_mermaid(d)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from salesblueprint.diagrams.plugins import import_modules
+from salesblueprint.i18n import Translator, translator
 
 if TYPE_CHECKING:
     from salesblueprint.diagrams.extract import Builder
@@ -88,9 +89,19 @@ def metavar() -> str:
     )
 
 
-def help_text() -> str:
-    """``blueprint (all of it ...), lifecycle (...)``: for ``render --help``."""
-    return ", ".join(f"{' or '.join(v.spellings)} ({v.help})" for v in load_all().values())
+def help_text(tr: Translator | None = None) -> str:
+    """``blueprint (all of it ...), lifecycle (...)``: for ``render --help``, in ``tr``'s
+    language (a view's help is marked with ``N_``)."""
+    tr = tr or translator()
+    return ", ".join(
+        (
+            tr.gettext("{name} or {name}:{argument}", name=v.name, argument=v.argument)
+            if v.argument
+            else v.name
+        )
+        + f" ({tr.gettext(v.help)})"
+        for v in load_all().values()
+    )
 
 
 def parse(spec: str) -> tuple[View, str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from salesblueprint.diagrams.views import view
+from salesblueprint.i18n import N_
 
 if TYPE_CHECKING:
     from salesblueprint.diagrams.extract import Builder
 
 
-@view("pipeline", argument="ID", help="every deal pipeline, or the one with id ID")
+@view("pipeline", argument="ID", help=N_("every deal pipeline, or the one with id ID"))
 def build(b: Builder, argument: str) -> str | None:
     from salesblueprint.diagrams.chrome import C  # in the diagram's language
     from salesblueprint.diagrams.extract import _add_pipeline, _pipelines_for

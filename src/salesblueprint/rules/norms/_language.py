@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from salesblueprint import i18n
 from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
 from salesblueprint.rules.norms._lemmas import base_verb_en as dictionary_base_verb_en
-from salesblueprint.rules.norms._lemmas import dictionary_lemma, extended
+from salesblueprint.rules.norms._lemmas import dictionary_lemma, extended, known
 from salesblueprint.rules.norms._lemmas import inflection_lemma as dictionary_inflection_lemma
 
 if TYPE_CHECKING:
@@ -201,11 +201,7 @@ _WH_WORDS = {
 
 
 def _is_known_nl(word: str) -> bool:
-    try:
-        from simplemma import is_known
-    except ImportError:  # pragma: no cover - simplemma < 1.0
-        return False
-    return bool(is_known(word, lang="nl"))
+    return known("nl", word)
 
 
 def _nl_separable_stem(t: Text, i: int, j: int, b: int) -> bool:
@@ -253,6 +249,9 @@ _DEGREE_WORDS = frozenset({"zo", "zoveel", "waar", "indien", "als", "as", "where
 _NL_GAAN = frozenset({"gaat", "gaan", "ging", "gingen"})
 _NL_GAAN_NOT_FUTURE = frozenset({"akkoord", "verder", "live", "naar", "met", "om", "samen"})
 _TOPIC_PREPOSITIONS = frozenset({"over", "naar", "about", "regarding", "into", "omtrent"})
+#: prepositions of a ground or motive ("op basis van interesse", "vanuit oprechte interesse",
+#: "out of interest"): the judgement word names why, it does not judge the buyer
+_GROUND_PREPOSITIONS = frozenset({"basis", "vanuit", "uit", "based"})
 #: modals that say what should be done (deontic), not how likely it is
 _DEONTIC = frozenset({"moeten", "dienen", "behoren", "moet", "dient"})
 
@@ -327,6 +326,13 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             or v["artefacts"].has_word(nxt)
         ):
             return True
+        # a ground or motive, with at most one adjective between: "op basis van interesse en
+        # gedrag", "vanuit oprechte interesse"
+        for k in range(max(0, i - 3), i):
+            if words[k] in _GROUND_PREPOSITIONS and (
+                k == i - 1 or words[k + 1] in ("van", "on", "of") or k == i - 2
+            ):
+                return True
         # the topic of a preposition, after its noun phrase: "over de interesse van de klant",
         # "about the prospect or customer's interest"
         k = i - 1
@@ -343,6 +349,25 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
                 break
             k -= 1
     return False
+
+
+def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
+    """A future whose subject is the seller and whose verb is seller work: the seller's own
+    plan ("wij gaan de onderdelen inmeten en ... inventariseren", "we will send the proposal"),
+    a to-do that the buyer-centric rule reports, not a forecast of the buyer's moves."""
+    i = t.first_word_at(f.start)
+    a = next((x for x, y in _clauses(t) if x <= i < y), 0)
+    j = t.last_word_before(f.end)
+
+    def subject(s: Span) -> bool:
+        k = t.first_word_at(s.start)
+        return (a <= k and s.end <= f.start) or k == j + 1  # before it, or "gaan wij"
+
+    if not any(subject(s) for s in _without(v.find("seller_actors", t), exc)):
+        return False
+    work = v["seller_work_lemmas"]
+    end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
+    return any(_in(work, w, lemma(v.language, w)) for _s, _e, w in t.words[j + 1 : end])
 
 
 #: words that point back to what an earlier clause named ("en heeft dat gemaild")
@@ -433,7 +458,9 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
             judgements = [j for j in judgements if not _reported(v, t, j, reporting, comps)]
             future = [f for f in future if not _reported(v, t, f, reporting, comps)]
     if future:
-        future = [f for f in future if not _acted_on(v, t, f, exc)]
+        future = [
+            f for f in future if not _acted_on(v, t, f, exc) and not _seller_plan(v, t, f, exc)
+        ]
     if judgements and _observable_act(v, t, exc):
         # "Klant is tevreden over de pilot en heeft dat schriftelijk bevestigd", "Qualified
         # lead booked a demo": a judgement word next to an act someone can see is no opinion
@@ -494,10 +521,14 @@ _SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
 _PART_OF = frozenset({"in", "of", "from", "at", "van", "bij", "uit", "binnen"})
 
 _COORDINATORS = {"en": frozenset({"or", "and"}), "nl": frozenset({"of", "en"})}
+#: conjunctions that start a main clause of its own after a comma ("..., so I'm almost certain")
+_MAIN_CLAUSE_CONJ = {"en": frozenset({"so", "but"}), "nl": frozenset({"maar", "dus"})}
 
 
 def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list[_Mention]:
     sellers = [(s, "seller") for s in _without(v.find("seller_actors", t), exc, acts)]
+    parties = _without(v.find("seller_parties", t), exc, acts)
+    sellers += [(s, "seller") for s in parties]
     # an exception whose head is a buyer word still names the buyer ("Qualified lead booked")
     heads = [
         e
@@ -515,6 +546,7 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
     agents, objects = v["agent_markers"], v["object_markers"]
     starters = v["clause_starters"]
     aux_a, aux_p = v["active_auxiliaries"], v["passive_auxiliaries"]
+    kept = [k for k in kept if not _possessive_pronoun(v, t, k[0])]
     spans = [k[0] for k in kept]
     out: list[_Mention] = []
     for span, side in kept:
@@ -581,6 +613,8 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 role = "agent"
                 if v.language == "nl" and _attributive(t, span):
                     role = "object"  # "de door de klant getekende offerte": not the clause's agent
+                elif v.language == "en" and not _passive_before(v, t, i):
+                    role = "object"  # "run it by their manager": no passive, so no agent
             elif objects.has_word(w):
                 role = "object"
             elif starters.has_word(w):
@@ -606,8 +640,76 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             marker = out[-1].marker
         if role == "object" and span.text.casefold() in _SUBJECT_PRONOUNS:
             role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
+        if (
+            role == "object"
+            and sd == "seller"
+            and not _is_marker(v, marker)
+            and _finite_next(v, t, span)
+        ):
+            # a relative clause without its pronoun: "deals the seller ... believe will close",
+            # "the amount you are likely to close", "what you document"
+            role = "subject"
+        if span in parties and not (
+            role == "subject"
+            and (
+                _finite_next(v, t, span)
+                or (v.language == "nl" and bool(marker) and _nl_finite(marker))
+            )
+        ):
+            continue  # the selling party counts only as the subject of a finite verb
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+#: Dutch pronouns that are the subject ("je belt") or, before a noun, the possessive ("je offerte")
+_PRONOUN_OR_POSSESSIVE = frozenset({"je"})
+#: the noun categories whose words after such a pronoun make it a possessive
+_NOUN_CATEGORIES = ("artefacts", "buyer_artefacts", "activity_nouns", "seller_stage_nouns")
+
+
+def _possessive_pronoun(v: Vocabulary, t: Text, span: Span) -> bool:
+    """A pronoun that is a possessive before a noun, not an actor: "je offerte is aanvaard"
+    ("your quote was accepted": the seller's document had the buyer's act done to it)."""
+    if span.text.casefold() not in _PRONOUN_OR_POSSESSIVE:
+        return False
+    j = t.first_word_at(span.end)
+    if j >= len(t.words) or t.raw[span.end : t.words[j][0]].strip():
+        return False
+    nxt = t.words[j][2]
+    return any(v[c].has_word(nxt) for c in _NOUN_CATEGORIES) or _buyer_document(v, nxt)
+
+
+def _passive_before(v: Vocabulary, t: Text, k: int) -> bool:
+    """A participle or a passive auxiliary before word ``k`` in its clause: "by" after it marks
+    the agent ("signed by the CFO", "was approved ... by legal")."""
+    for x in range(k - 1, -1, -1):
+        w = t.words[x][2]
+        if (
+            _participle_like(v, w)
+            or v["passive_auxiliaries"].has_word(w)
+            or _word_is_participle("en", w, lemma("en", w))
+        ):
+            return True
+        if _punct_before(t, x):
+            return False
+    return False
+
+
+def _finite_next(v: Vocabulary, t: Text, span: Span) -> bool:
+    """The word right after ``span`` is an auxiliary or a finite verb (English: also a base
+    form after a pronoun, "you document"), so ``span`` is its subject."""
+    j = t.first_word_at(span.end)
+    if j >= len(t.words) or t.raw[span.end : t.words[j][0]].strip():
+        return False
+    w = t.words[j][2]
+    if v["active_auxiliaries"].has_word(w) or v["passive_auxiliaries"].has_word(w):
+        return True
+    if v.language == "nl":
+        return _nl_finite(w)
+    if w in _VERBS_EN or w in ("both", "all"):
+        return True
+    pronoun = span.text.casefold() in ("you", "we", "i", "they")
+    return pronoun and (_base_verb_en(w) or (w.endswith("s") and _base_verb_en(w[:-1])))
 
 
 def _modifiers_at_clause_start(
@@ -923,7 +1025,7 @@ def _waiting(v: Vocabulary, t: Text) -> Span | None:
     always one; elsewhere only when no buyer act is read in the text ("Buyer signed, awaiting
     countersignature" is the buyer's act).
     """
-    found = v.find("waiting_words", t)
+    found = [w for w in v.find("waiting_words", t) if not _readiness_for_buyer_act(v, t, w)]
     if not found or not t.words:
         return None
     if found[0].start == t.words[0][0]:
@@ -932,6 +1034,65 @@ def _waiting(v: Vocabulary, t: Text) -> Span | None:
     if any(buyer.has_word(lm) for lm in _lemmas(v, t)):
         return None
     return found[0]
+
+
+#: adjectives that take a clause ("sure they will sign"): the seller's certainty
+_BELIEF_ADJECTIVES = frozenset({"sure", "certain", "confident", "convinced", "zeker", "overtuigd"})
+
+
+def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
+    """``other`` stands in the clause that complements the seller's verb or adjective of
+    saying, knowing or belief between them, in the same sentence."""
+    i, j = t.first_word_at(seller.end), t.first_word_at(other.start)
+    if any(ch in t.raw[seller.end : other.start] for ch in ";.!?"):
+        return False
+    for k in range(i, min(j, i + 5)):
+        w = t.words[k][2]
+        lm = lemma(v.language, w)
+        if (
+            w in _BELIEF_ADJECTIVES
+            or (k > i and w == "there")  # "has verified there is ...": an existential clause
+            or v["complementizers"].has_word(w)
+            or v["reporting_verbs"].has_word(w)
+            or v["belief_verbs"].has_word(w)
+            or v["belief_verbs"].has_word(lm)
+        ):
+            return True
+    return False
+
+
+def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
+    """ "klaar om te kiezen", "ready to buy": readiness for the buyer's own act or job is the
+    buyer's state (a judgement for the factual rule), not the seller's queue."""
+    if not w.text.casefold().endswith((" om", " to")):
+        return False
+    j = t.first_word_at(w.end)
+    if j < len(t.words) and t.words[j][2] == "te":
+        j += 1
+    if j >= len(t.words):
+        return False
+    nxt = t.words[j][2]
+    lm = lemma(v.language, nxt)
+    return _in(v["buyer_act_lemmas"], nxt, lm) or _in(v["buyer_job_lemmas"], nxt, lm)
+
+
+def _indefinite_subject(v: Vocabulary, t: Text) -> bool:
+    """The text starts with an indefinite person who acts ("iemand belt voor info", "someone
+    fills in the form"): a person the text does not place on the seller's side ("iemand van
+    ons team" is the seller, read by :func:`_mentions`), so no seller work is read into it."""
+    if len(t.words) < 2 or t.words[0][2] not in _INDEFINITE_PERSONS:
+        return False
+    nxt = t.words[1][2]
+    if nxt in _PART_OF:
+        return False
+    if v.language == "nl":
+        return _nl_finite(nxt)
+    # English: no dictionary lookup (an English check never loads simplemma)
+    return nxt in _VERBS_EN or (nxt.endswith("s") and _base_verb_en(nxt[:-1]))
+
+
+#: indefinite pronouns for a person (not "een", "one", "member": those head a noun phrase)
+_INDEFINITE_PERSONS = frozenset({"iemand", "someone", "somebody", "anyone", "anybody"})
 
 
 def criterion_actor(v: Vocabulary, text: str) -> Actor | None:
@@ -988,6 +1149,13 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
         w = t.words[k][2]
         if _in(buyer, w, lemma(v.language, w)):
             return False
+    # the actor's own decision in the sentence: "u bepaalt ... en neemt de gunningsbeslissing"
+    # (a light verb on a noun of a buyer's act), "U deelt uw gunningsbeslissing mee" (the
+    # subject's possessive): the actor is the buyer
+    end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
+    for k in range(i + 1, end):
+        if _own_buyer_act(v, t, k):
+            return False
     # the buyer as recipient may come after a coordination of nouns ("de behoeften en wensen
     # van de klant"): look to the next punctuation, not to the next "en"
     stop = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
@@ -1002,6 +1170,30 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     ):
         return True
     return _seller_work_in(v, t, a, b) is not None
+
+
+#: forms of the light verbs whose object names the act ("neemt de beslissing", "makes the
+#: decision"); forms, not lemmas, so that no lemma outside the vocabularies is asked for
+_LIGHT_VERBS = frozenset(
+    {"neem", "neemt", "nemen", "nam", "namen", "genomen", "maak", "maakt", "maken", "maakte"}
+    | {"maakten", "gemaakt", "take", "takes", "took", "taken", "make", "makes", "made"}
+)
+#: possessives that point back to the subject ("uw beslissing", "their decision")
+_OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "its"})
+
+
+def _own_buyer_act(v: Vocabulary, t: Text, k: int) -> bool:
+    """Word ``k`` is a noun of a buyer's act ("beslissing", or a compound ending in one:
+    "gunningsbeslissing") that the clause's actor performs: the object of a light verb just
+    before it or after the actor's own possessive."""
+    w = t.words[k][2]
+    nouns = v["buyer_act_nouns"]
+    if not (nouns.has_word(w) or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns.singles)):
+        return False
+    before = [t.words[x][2] for x in range(max(0, k - 3), k)]
+    if before and before[-1] in _OWN:
+        return True
+    return any(b in _LIGHT_VERBS for b in before)
 
 
 def _work_in_other_clauses(
@@ -1026,6 +1218,35 @@ def _work_in_other_clauses(
         if k < b and (v["determiners"].has_word(t.words[k][2]) or t.words[k][2].isdigit()):
             continue  # "they replied, booked a meeting": an active verb, the subject elided
         return found
+    return None
+
+
+#: first-person objects: the seller speaking ("van ons", "from us")
+_US = frozenset({"ons", "us", "mij", "me"})
+_FROM = frozenset({"van", "from"})
+
+
+def _from_seller(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """The seller as the source of what someone receives ("ontvangt u van ons de offerte", "you
+    receive a proposal from us", "Klant ontvangt van de accountmanager een offerte"): the
+    seller's act of sending, told from the receiver's side."""
+    rec = v["reception_lemmas"]
+    words = t.words
+    if not any(_in(rec, w, lemma(v.language, w)) for _s, _e, w in words):
+        return None
+    for k in range(len(words) - 1):
+        if words[k][2] not in _FROM:
+            continue
+        _s, e, nxt = words[k + 1]
+        if nxt in _US:
+            return Span(words[k][0], e, t.raw[words[k][0] : e])
+        for m in mentions:
+            if (
+                m.side == "seller"
+                and m.marker in _FROM
+                and k < t.first_word_at(m.span.start) <= k + 3
+            ):
+                return m.span
     return None
 
 
@@ -1067,24 +1288,42 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
     if v.language == "en":
-        todo = _todo_en(v, t) or _imperative_en(v, t, mentions)
+        todo = _todo_en(v, t) or _imperative_en(v, t, mentions) or _gerund_en(v, t)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
     subjects = [m for m in mentions if m.role == "subject"]
     comps = v["complementizers"]
     if subjects and subjects[0].side == "seller":
-        # "Wij denken dat de klant ...": the buyer is inside the seller's clause
-        subjects = [m for m in subjects if not (m.side == "buyer" and comps.has_word(m.marker))]
+        # "Wij denken dat de klant ...": the buyer is inside the seller's clause; so after a
+        # verb or adjective of saying, knowing or belief with no complementizer ("The rep has
+        # confirmed there is ... a decision-maker involved", "I am pretty sure they ...")
+        head = subjects[0]
+        subjects = [
+            m
+            for m in subjects
+            if not (
+                m.side == "buyer"
+                and (comps.has_word(m.marker) or _complement_of(v, t, head.span, m.span))
+            )
+        ]
     patient: Span | None = None
     receiving = [m for m in subjects if m.side == "seller" and _receives(v, t, m)]
     if receiving:
         # "We received the signed order form": the seller reports the buyer's act
         return Actor("buyer", receiving[0].span.text, "subject")
+    source = _from_seller(v, t, mentions)
+    if source is not None:
+        # "ontvangt u van ons de offerte": the buyer receives what the seller sent
+        return Actor("seller", source.text, "agent")
     later = [
         m
         for m in subjects[1:]
         if m.side == "seller"
-        and (m.marker in _COORDINATORS.get(v.language, ()) or m.marker == "")
+        and (
+            m.marker in _COORDINATORS.get(v.language, ())
+            or m.marker in _MAIN_CLAUSE_CONJ.get(v.language, ())
+            or m.marker == ""
+        )
         and not v["ambiguous_actors"].has_word(m.span.text)
     ]
     if later and subjects[0].side == "buyer":
@@ -1107,6 +1346,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", m.span.text, "subject")
     if patient is not None:
         return Actor("seller", patient.text, "passive")
+    if _indefinite_subject(v, t):
+        return None
     if v.language == "nl":
         todo = _todo_nl(v, t) or _imperative_nl(v, t)
         if todo is not None:
@@ -1274,7 +1515,20 @@ _PREPOSITIONS_EN = frozenset(
     | {"into", "to", "with", "for", "about", "as", "than", "via", "without", "through"}
 )
 #: the head of a compound noun after the first word ("Resource commitment", "Budget approval")
-_NOUN_HEAD_EN = ("tion", "sion", "ment", "ance", "ence", "al", "ship", "ness", "ity")
+_NOUN_HEAD_EN = (
+    "tion",
+    "sion",
+    "ment",
+    "ance",
+    "ence",
+    "al",
+    "ship",
+    "ness",
+    "ity",
+    "iry",
+    "ery",
+    "ure",
+)
 
 
 @lru_cache(maxsize=16384)
@@ -1320,7 +1574,14 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
         "completion_words",
         "waiting_words",
     )
-    if any(v[c].has_word(w) for c in nouns):
+    nxt = t.words[1][2]
+    verb_then_object = (
+        v["determiners"].has_word(nxt)
+        and nxt not in ("no", "all", "each", "every")
+        and v["seller_work_lemmas"].has_word(w)
+        and not t.raw[e : t.words[1][0]].strip()
+    )  # "research the prospect", "Call the buyer": a noun is not followed by an article
+    if not verb_then_object and any(v[c].has_word(w) for c in nouns):
         return None
     judged = v.find("judgements", t)
     if w in _ADJECTIVES_EN or (judged and judged[0].start == s):
@@ -1369,6 +1630,30 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
         on_buyer = any(m.side == "buyer" and m.span.start <= t.words[1][1] for m in mentions)
         if not on_buyer:
             return None  # "Sign the order form": the buyer's own act
+    return Span(s, e, t.raw[s:e])
+
+
+def _gerund_en(v: Vocabulary, t: Text) -> Span | None:
+    """A criterion that starts with the gerund of seller work and its object: "Identifying
+    hiring managers and key decision-makers via LinkedIn", "Determining if the lead ...". The
+    buyers after it are its objects. Not when a verb follows the gerund ("Meeting booked",
+    "Onboarding is complete": a noun)."""
+    if len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    if not w.endswith("ing") or t.raw[e : t.words[1][0]].strip():
+        return None
+    lm = lemma("en", w)
+    if lm == w or not v["seller_work_lemmas"].has_word(lm):
+        return None
+    nxt = t.words[1][2]
+    if (
+        nxt in _VERBS_EN
+        or _participle_like(v, nxt)
+        or v["passive_auxiliaries"].has_word(nxt)
+        or v["completion_words"].has_word(nxt)
+    ):
+        return None
     return Span(s, e, t.raw[s:e])
 
 
@@ -1528,14 +1813,24 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
     for i in range(a, b):
         s, e, w = tw[i]
         lm = lems[i]
+        if nl and any(words[k] in _LATEN for k in range(a, i)):
+            break  # "laten hun maten opnemen": the causer has it done, the work is done for them
         if nl and i + 1 < b:
             # a separable verb split over the clause: "legt ... vast", "stelt ... op"
             for j in range(i + 1, b):
                 if words[j] in _NL_SEPARABLE and _in(work, words[j] + w, words[j] + lm):
                     return Span(s, e, t.raw[s:e] + " … " + words[j])
-        if i > a and done.has_word(w) and _activity_head(v, words[i - 1], lems[i - 1]):
-            ps = tw[i - 1][0]
-            return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
+        if i > a and done.has_word(w):
+            h = i - 1
+            while h > a and (
+                v["passive_auxiliaries"].has_word(words[h])
+                or v["active_auxiliaries"].has_word(words[h])
+                or words[h] in _ASPECT_ADVERBS
+            ):
+                h -= 1  # "the discovery call has been completed", "Demo is al gedaan"
+            if _activity_head(v, words[h], lems[h]):
+                ps = tw[h][0]
+                return Span(ps, e, t.raw[ps:e])  # "BANT check done", "Discovery complete"
         if (
             _in(joint, w, lm)
             and _word_is_participle(v.language, w, lm)
@@ -1565,6 +1860,12 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if nl and i > 0 and w != lm and not w.endswith("en"):
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
+
+
+#: forms of the Dutch causative "laten" ("laat de ruimte opmeten")
+_LATEN = frozenset({"laat", "laten", "liet", "lieten", "gelaten"})
+#: adverbs of time between an activity and its completion ("has just been completed")
+_ASPECT_ADVERBS = frozenset({"just", "already", "now", "al", "nu", "inmiddels", "net"})
 
 
 def _attributive_en(v: Vocabulary, t: Text, i: int, b: int) -> bool:
@@ -1612,6 +1913,10 @@ def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> b
     return any(w.endswith(n) for n in v["activity_nouns"].singles)  # "leadkwalificatie"
 
 
+#: Dutch separable particles that end a clause when split from their verb ("vraagt ... aan")
+_NL_PARTICLES = frozenset({"aan", "op", "in", "uit", "door", "mee", "toe", "na", "terug", "af"})
+
+
 def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
     """A stage name made only of activity nouns, gerunds of seller work or waiting words."""
     skip = v["determiners"], v["stopwords"]
@@ -1629,12 +1934,21 @@ def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
     if waiting:
         return waiting
     nouns = v.find("activity_nouns", t) + v.find("seller_stage_nouns", t)
+    noun_cats = v["activity_nouns"], v["seller_stage_nouns"]
     suffixes = v["activity_noun_suffixes"].entries
     buyer = v["buyer_act_lemmas"]
+    # a Dutch verb split from its particle at the end: "Klant vraagt offerte aan" (aanvragen)
+    last = t.words[-1][2] if t.words else ""
+    particle = last if v.language == "nl" and last in _NL_PARTICLES else ""
     hits: list[Span] = []
     for s, e, w in content:
         lm = lemma(v.language, w)
-        if any(n.start <= s and e <= n.end for n in nouns):
+        if particle and w != last and buyer.has_word(particle + lm):
+            return None
+        if any(n.start <= s and e <= n.end for n in nouns) or (
+            lm != w and any(c.has_word(lm) for c in noun_cats)
+        ):
+            # listed, or the plural of a listed noun: "Verstuurde offertes"
             hits.append(Span(s, e, t.raw[s:e]))
         elif buyer.has_word(lm):
             return None
@@ -1671,13 +1985,89 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
     # each part is a name
     parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
-    if len(parts) > 1:
-        for part in parts:
-            issue = _stage_name_issue_one(v, part)
-            if issue is not None:
-                return issue
+    for part in parts if len(parts) > 1 else [name]:
+        issue = _stage_name_part_issue(v, _without_frame(v, part))
+        if issue is not None:
+            return issue
+    return None
+
+
+def _stage_name_part_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
+    """One part of a name; a name with plural nouns is read once more in the singular ("De
+    eerste contacten" as "De eerste contact"), quoting the words as written."""
+    import re
+
+    issue = _stage_name_issue_one(v, name)
+    if issue is not None:
+        return issue
+    t = v.text(name)
+    # a plural the buyer's vocabulary knows as written stays ("Requirements building")
+    known = [*v.find("buyer_artefacts", t), *v.find("buyer_actors", t)]
+    plurals = [
+        (s, e, w, p)
+        for s, e, w in t.words
+        if (p := _singular(v, w)) is not None
+        and not any(k.start <= s and e <= k.end for k in known)
+    ]
+    if not plurals:
         return None
-    return _stage_name_issue_one(v, name)
+    single = t.raw
+    for s, e, _, p in reversed(plurals):
+        single = single[:s] + p + single[e:]
+    issue = _stage_name_issue_one(v, single)
+    if issue is None:
+        return None
+    why = issue.why
+    for s, e, _, p in plurals:
+        why = re.sub(rf"(?<!\w){re.escape(p)}(?!\w)", t.raw[s:e], why, count=1, flags=re.I)
+    return StageNameIssue(why, issue.suggestion)
+
+
+def _singular(v: Vocabulary, w: str) -> str | None:
+    """The singular of a plural noun of seller activity or the seller's document, by its plural
+    ending ("contacten" -> "contact", "gesprekken" -> "gesprek", "calls" -> "call"); None for
+    any other word. Only a singular that is a word of those categories counts, so an infinitive
+    or a participle keeps its form."""
+    if v.language == "en":
+        cands = [w[:-2], w[:-1]] if w.endswith("es") else [w[:-1]] if w.endswith("s") else []
+    else:
+        cands = [w[:-2]] if w.endswith(("en", "'s")) else [w[:-1]] if w.endswith("s") else []
+        if w.endswith("en") and len(w) > 4 and w[-3] == w[-4]:
+            cands.insert(0, w[:-3])  # "gesprekken": the consonant doubled before -en
+    words = _seller_noun_words(v)
+    return next((c for c in cands if len(c) >= 3 and c in words), None)
+
+
+def _seller_noun_words(v: Vocabulary) -> frozenset[str]:
+    """The words of the entries of seller activity and the seller's documents."""
+    import re
+
+    key = ("_names", "seller_noun_words")
+    got = v.cache.get(key)
+    if isinstance(got, frozenset):
+        return got
+    out = frozenset(
+        x
+        for c in ("activity_nouns", "seller_stage_nouns", "seller_activities")
+        for e in v[c].entries
+        for x in re.findall(r"\w+", e.casefold())
+    )
+    v.cache[key] = out
+    return out
+
+
+def _without_frame(v: Vocabulary, name: str) -> str:
+    """The name without a last word that is a frame noun ("stage", "phase", "gate", "fase"):
+    a phase is named by the words before it, so "Discovery phase" is read as "Discovery",
+    "Evaluation phase" as "Evaluation" (the Dutch compound "Oriëntatiefase" is read so by
+    :mod:`._names`)."""
+    t = v.text(name)
+    if len(t.words) < 2 or not v["frame_nouns"].has_word(t.words[-1][2]):
+        return name
+    before = t.words[-2]
+    if v["determiners"].has_word(before[2]) or v["stopwords"].has_word(before[2]):
+        return name  # "The next step", "In de fase"
+    return t.raw[: before[1]]
 
 
 def _head_activity(v: Vocabulary, t: Text) -> Span | None:
@@ -1698,7 +2088,11 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
         return Span(s, e, t.raw[s:e])
     if w.endswith(("tion", "sion")):
         return None  # "Problem Identification", "Supplier Selection": often the buyer's own job
-    return Span(s, e, t.raw[s:e]) if _activity_noun(v, w, lm) else None
+    if _activity_noun(v, w, lm):
+        return Span(s, e, t.raw[s:e])
+    # a listed activity of several words at the end: "Technical deep dive", "Final walk through"
+    ends = [a for a in v.find("activity_nouns", t) if a.end == e and a.start < s]
+    return ends[0] if ends else None
 
 
 #: Dutch words ending in -en that are no verb ("Lead binnen")
@@ -1720,6 +2114,8 @@ def _dutch_infinitive_name(v: Vocabulary, t: Text) -> Span | None:
         lm = lemma("nl", w)
         if len(w) < 6 or not w.endswith("en") or _in(buyer, w, lm) or w in _NL_NOT_VERBS:
             continue
+        if v["judgements"].has_word(w):
+            continue  # "Klant tevreden": an adjective of judgement, not an infinitive
         if not (on_buyer or _in(work, w, lm)):
             continue  # "Informatie verzamelen", "Afwegen van de alternatieven": the buyer's job
         if _buyer_object_nl(v, t, Span(s, e, t.raw[s:e])):
@@ -1735,6 +2131,10 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     from salesblueprint.rules.norms import _names
 
     t = v.text(name)
+    toward = _names.toward_buyer(v, t)
+    if toward is not None:
+        # "Bezoek aan klant": an act directed at the buyer is the seller's
+        return StageNameIssue(Actor("seller", toward.text, "noun").reading, _suggestion(v, t))
     if _names.outcome_only(v, t) or _names.buyer_job(v, t):
         return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
     content = [

@@ -2,52 +2,78 @@
 
 :func:`salesblueprint.rules.norms._language.lemma` reads a word's dictionary form from
 simplemma. Importing simplemma and unpickling its English dictionary costs about 65 ms of start-up
-(the Dutch one about 170 ms), more than the rest of ``check`` on a small file. Yet the norm
-checks only ask a few things of a lemma:
+(the Dutch one about 150 ms), more than the rest of ``check`` on a small file. So ``check``
+reads committed tables instead, made from the installed simplemma's dictionaries.
 
-- whether it (or a separable particle + it) is an entry of a vocabulary category
-  (``seller_work_lemmas``, ``buyer_act_lemmas`` ...; every category counts here);
+**Dutch** (``dictionary_nl.bin``): simplemma's whole Dutch dictionary, as it answers a lower-case
+word. The Dutch checks ask of almost any word whether it is inflected at all (a finite verb,
+"belde", "stelt"; a plural) and, for words in *-en*, its exact lemma (infinitive, plural or
+strong participle), and whether a particle + a lemma is a known word ("voorbereiden"): that is
+two thirds of the dictionary's 365,000 forms anyway, so the table keeps them all and answers
+*exactly* what simplemma answers, for every word (:func:`dutch_lemma`, :func:`known`; with
+its rules for a word it does not know and its hyphen rule). The words are sorted and cut into
+blocks of :data:`BLOCK` lines, each compressed on its own (zlib): a word's block is found by
+bisecting the blocks' first words and decompressed when first asked (about 30 µs), so a check
+reads only the blocks of its words. A line is the word, or the word, a tab and its lemma as
+the number of characters to cut from the word and the characters to add ("klanten\t2",
+"belde\t2llen"; "!" and the whole lemma when that would be ambiguous). It depends on
+nothing but the dictionary: a vocabulary change needs no new Dutch table.
+
+**English** (``lemmas.tsv``, ``base_verbs_en.txt``, ``inflected_en.txt``): the norm checks only
+ask a few things of an English lemma:
+
+- whether it is an entry of a vocabulary category (``seller_work_lemmas``,
+  ``buyer_act_lemmas`` ...; every category counts here);
 - for a word that is itself such an entry, or whose lemma is, the exact lemma;
-- whether an English word shaped like a participle (-ed, -en, -wn, the irregular ones) or a Dutch
-  word of six letters or more ending in -en differs from its lemma;
-- whether an English word is the base form of a verb (:func:`base_verb_en`);
-- whether any word is inflected at all, a Dutch finite verb or an English plural before an
-  actor (:func:`inflection_lemma`: ``inflected_en.txt`` lists the English words simplemma
-  reduces and the rules do not; a Dutch one the table does not list is asked of simplemma).
+- whether a word shaped like a participle (-ed, -en, -wn, the irregular ones) differs from its
+  lemma;
+- whether a word is the base form of a verb (:func:`base_verb_en`);
+- whether any word is inflected at all, a plural before an actor (:func:`inflection_lemma`:
+  ``inflected_en.txt`` lists the words simplemma reduces and the rules do not).
 
-For English and Dutch (not greedy), simplemma answers a word it does not know by fixed rules:
-numbers stay, hyphens are handled, then a few suffix rules (:func:`_rules`), else the word. So
-only the words of its dictionary whose answer differs from those rules can matter, and of those
-only the ones above. ``lemmas.tsv`` lists them (generated from simplemma for the built-in
-vocabularies: about a thousand words per language), ``base_verbs_en.txt`` the base verbs.
-Everything else is answered by the rules. simplemma still answers a Dutch -en word that is not
-listed, a word with a hyphen or underscore, and every word of a language whose vocabulary has
-changed since the table was generated, that a project's configuration extends, or whose
-dictionary file in the installed simplemma is not the one the table was made from (checked by
-its CRC-32).
+For English (not greedy), simplemma answers a word it does not know by fixed rules: numbers
+stay, hyphens are handled, then a few suffix rules (:func:`_rules`), else the word. So only the
+words of its dictionary whose answer differs from those rules can matter, and of those only the
+ones above. ``lemmas.tsv`` lists them (generated from simplemma for the built-in vocabulary:
+about a thousand words), ``base_verbs_en.txt`` the base verbs. Everything else is answered by
+the rules. simplemma still answers an English word with a hyphen or underscore, and every word
+when the vocabulary has changed since the table was generated or a project's configuration
+extends it.
+
+Either table is used only when the installed simplemma's dictionary file is the one it was made
+from (checked by its CRC-32); otherwise simplemma answers.
 
 Regenerate after changing a vocabulary, the constants of ``_language.py`` that lemmas are
-combined with, or the simplemma version::
+combined with, or the simplemma version (one command, about a minute)::
 
     python -m salesblueprint.rules.norms._lemmas
 
-``tests/norms/test_lemmas.py`` fails while the committed table is stale.
+``tests/norms/test_lemmas.py`` fails while a committed table is stale.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 TABLE = "lemmas.tsv"
 BASE_VERBS = "base_verbs_en.txt"
 INFLECTED_EN = "inflected_en.txt"
+DUTCH = "dictionary_nl.bin"
 LANGUAGES = ("en", "nl")
+#: the languages of ``lemmas.tsv`` (Dutch has its own table, :data:`DUTCH`)
+TABLE_LANGUAGES = ("en",)
+#: lines of the Dutch table per compressed block
+BLOCK = 256
 #: set to ``0`` to ask simplemma for every word (for comparing the two)
 ENV = "SALESBLUEPRINT_LEMMA_TABLE"
 
@@ -285,8 +311,10 @@ def _participle_shaped(language: str, w: str) -> bool:
 
 
 def dictionary_lemma(language: str, w: str) -> str:
-    """simplemma's lemma of ``w`` (casefolded, no underscores), as far as the norm checks can
-    tell: exact for every word whose lemma can change a finding (see the module docstring)."""
+    """simplemma's lemma of ``w`` (casefolded, no underscores): exact for every Dutch word, and
+    for every English word whose lemma can change a finding (see the module docstring)."""
+    if language == "nl":
+        return dutch_lemma(w)
     lemmas = None if language in _extended else _usable(language)
     if lemmas is None:
         return simplemma_lemma(language, w)
@@ -295,18 +323,17 @@ def dictionary_lemma(language: str, w: str) -> str:
         return got
     if "-" in w or "_" in w:
         return simplemma_lemma(language, w)
-    if language == "nl" and _participle_shaped("nl", w) and not any(c.isspace() for c in w):
-        return simplemma_lemma(language, w)  # no dictionary word has a space
     return rules_lemma(language, w)
 
 
 def inflection_lemma(language: str, w: str) -> str:
     """:func:`dictionary_lemma`, exact also for whether any word is inflected at all ("belde",
-    "stelt": a Dutch finite verb; "describes"). The table cannot list every inflected form
-    (some 250,000 Dutch words): a Dutch word it does not list and that the rules leave as it is
-    is asked of simplemma. English ones (some 80,000) are listed in ``inflected_en.txt`` so that
-    ``check`` on an English blueprint loads no dictionary: for those only *whether* the lemma
-    differs is exact, not the lemma itself."""
+    "stelt": a Dutch finite verb; "describes"). Dutch words are exact anyway
+    (:func:`dutch_lemma`). The English words simplemma reduces and the rules do not (some
+    80,000) are listed in ``inflected_en.txt`` so that ``check`` on an English blueprint loads
+    no dictionary: for those only *whether* the lemma differs is exact, not the lemma itself."""
+    if language == "nl":
+        return dutch_lemma(w)
     lemmas = None if language in _extended else _usable(language)
     if lemmas is None or w in lemmas or "-" in w or "_" in w:
         return dictionary_lemma(language, w)
@@ -328,6 +355,169 @@ def base_verb_en(w: str) -> bool:
     if verbs is None or not w.isalpha():
         return simplemma_base_verb_en(w)
     return f"\n{w}\n" in verbs
+
+
+# -- the Dutch dictionary -----------------------------------------------------------------------
+
+
+class Blocks:
+    """A sorted list of lines ``word`` or ``word<TAB>code`` in separately compressed blocks
+    (the Dutch table, see the module docstring), with the header's fields.
+
+    ``data`` is the file's bytes, or a memory map of it: then only the header and the blocks
+    that are looked at are read from the disk.
+    """
+
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        end = data.find(b"\n\n")
+        if end < 0:
+            raise ValueError("no header")
+        self.fields: dict[str, str] = {}
+        for line in data[:end].decode("utf-8").splitlines():
+            key, _, value = line.partition("\t")
+            if not key.startswith("#"):
+                self.fields[key] = value
+        self.firsts = self.fields.pop("firsts", "").split("\t")
+        sizes = [int(x) for x in self.fields.pop("sizes", "").split("\t") if x]
+        self._offsets = list(accumulate(sizes, initial=end + 2))
+        if len(sizes) != len(self.firsts) or self._offsets[-1] != len(data):
+            raise ValueError("truncated table")
+        self._data = data
+        self._blocks: dict[int, str] = {}
+
+    def block(self, i: int) -> str:
+        """Block ``i``'s lines, with a line break before the first and after the last."""
+        text = self._blocks.get(i)
+        if text is None:
+            import zlib
+
+            packed = self._data[self._offsets[i] : self._offsets[i + 1]]
+            text = self._blocks[i] = "\n" + zlib.decompress(packed).decode("utf-8")
+        return text
+
+    def get(self, w: str) -> str | None:
+        """The code listed for ``w`` ("" when the line is the bare word), or None."""
+        i = bisect_right(self.firsts, w) - 1
+        if i < 0:
+            return None
+        text = self.block(i)
+        at = text.find(f"\n{w}\t")
+        if at >= 0:
+            start = at + len(w) + 2
+            return text[start : text.index("\n", start)]
+        return "" if f"\n{w}\n" in text else None
+
+    def lines(self) -> Iterator[str]:
+        for i in range(len(self.firsts)):
+            yield from self.block(i)[1:].splitlines()
+
+    @staticmethod
+    def dump(lines: list[str], fields: dict[str, str], size: int = BLOCK) -> bytes:
+        import zlib
+
+        blocks = [lines[i : i + size] for i in range(0, len(lines), size)]
+        data = [zlib.compress(("\n".join(b) + "\n").encode("utf-8"), 9) for b in blocks]
+        head = [_HEADER.rstrip("\n"), *(f"{k}\t{v}" for k, v in fields.items())]
+        head.append("firsts\t" + "\t".join(b[0].partition("\t")[0] for b in blocks))
+        head.append("sizes\t" + "\t".join(str(len(packed)) for packed in data))
+        return ("\n".join(head) + "\n\n").encode("utf-8") + b"".join(data)
+
+
+def encode_lemma(w: str, lemma: str) -> str:
+    """The code for ``lemma`` on the line of ``w``: the characters to cut from the end of ``w``
+    and those to add, or "!" and the lemma ("" when the lemma is ``w`` itself)."""
+    k = 0
+    while k < min(len(w), len(lemma)) and w[k] == lemma[k]:
+        k += 1
+    add = lemma[k:]
+    if not add[:1].isdigit() and not add.startswith("!"):
+        code = f"{len(w) - k}{add}"
+        return "" if code == "0" else code
+    return "!" + lemma
+
+
+def decode_lemma(w: str, code: str) -> str:
+    if not code:
+        return w
+    if code[0] == "!":
+        return code[1:]
+    n = 0
+    while n < len(code) and code[n].isdigit():
+        n += 1
+    cut = int(code[:n])
+    return w[: len(w) - cut] + code[n:]
+
+
+def _open(name: str) -> bytes | mmap.mmap:
+    """A data file of this package: mapped into memory when it is a file, else read."""
+    path = resources.files(__package__ or __name__).joinpath(name)
+    if isinstance(path, Path):
+        with open(path, "rb") as f:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    return path.read_bytes()  # pragma: no cover - a zipped install
+
+
+@lru_cache(maxsize=1)
+def _dutch() -> Blocks | None:
+    """The committed Dutch table, when it was made from the installed simplemma's dictionary."""
+    if os.environ.get(ENV, "1") == "0":
+        return None
+    try:
+        table = Blocks(_open(DUTCH))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    want = table.fields.get("dictionary")
+    return table if want is not None and want == dictionary_checksum("nl") else None
+
+
+def _dutch_lookup(table: Blocks, w: str) -> str | None:
+    """simplemma's dictionary look-up of a lower-case word (casefolded), or None."""
+    code = table.get(w)
+    return None if code is None else decode_lemma(w, code)
+
+
+_HYPHENS = re.compile(r"([-_])")
+
+
+def _dutch_answer(table: Blocks, w: str) -> str:
+    # simplemma.strategies.default.DefaultStrategy (not greedy) for Dutch: numbers, the
+    # dictionary, hyphen removal, the rules, else the word
+    if w.isnumeric():
+        return w
+    got = _dutch_lookup(table, w)
+    if got is None and ("-" in w or "_" in w):
+        # simplemma.strategies.hyphen_removal.HyphenRemovalStrategy
+        parts = _HYPHENS.split(w)
+        if len(parts) > 1 and parts[-1]:
+            got = _dutch_lookup(table, "".join(p for p in parts if p not in ("-", "_")).lower())
+            if got is None:
+                last = _dutch_lookup(table, parts[-1])
+                if last is not None:
+                    got = "".join([*parts[:-1], last])
+    if got is None:
+        got = _rules_nl(w) or w.lower()
+    return got.casefold().replace("_", "")
+
+
+def dutch_lemma(w: str) -> str:
+    """simplemma's Dutch lemma of the lower-case word ``w`` (casefolded, without underscores),
+    from the table when it can be used."""
+    table = _dutch()
+    if table is None or "\n" in w or "\t" in w or w != w.lower():
+        return simplemma_lemma("nl", w)  # the table lists lower-case words
+    return _dutch_answer(table, w)
+
+
+def known(language: str, word: str) -> bool:
+    """``simplemma.is_known(word, lang=language)``; for Dutch from the table when it can."""
+    table = _dutch() if language == "nl" else None
+    if table is not None and word and word == word.lower() and "\n" not in word:
+        return _dutch_lookup(table, word) is not None
+    try:
+        from simplemma import is_known
+    except ImportError:  # pragma: no cover - simplemma < 1.0
+        return False
+    return bool(is_known(word, lang=language))
 
 
 # -- generating the table -----------------------------------------------------------------------
@@ -400,7 +590,7 @@ def inflected_en() -> list[str]:
     return sorted(out)
 
 
-def generate(languages: Iterable[str] = LANGUAGES) -> tuple[Table, list[str]]:
+def generate(languages: Iterable[str] = TABLE_LANGUAGES) -> tuple[Table, list[str]]:
     """The table and the base verbs, from the installed simplemma and the built-in vocabularies.
 
     A word is listed when simplemma's answer differs from :func:`rules_lemma` and the
@@ -448,14 +638,62 @@ def dump_base_verbs(verbs: Iterable[str]) -> str:
     return _HEADER + "".join(f"{w}\n" for w in verbs)
 
 
+def dutch_lines() -> list[str]:
+    """The lines of the Dutch table: every lower-case form of a word of simplemma's Dutch
+    dictionary that its look-up knows, with the lemma it answers (see :class:`Blocks`)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import (
+        _load_dictionary_from_disk,
+    )
+    from simplemma.strategies.dictionary_lookup import DictionaryLookupStrategy
+
+    lookup = DictionaryLookupStrategy()
+    words: set[str] = set()
+    for key in _load_dictionary_from_disk("nl"):
+        k = key.decode("utf-8")
+        words.update((k.casefold(), k.lower()))
+    out = []
+    for w in sorted(words):
+        if not w or "\n" in w or "\t" in w or w != w.lower():
+            continue
+        got = lookup.get_lemma(w, "nl")
+        if got is None:
+            continue
+        lemma = got.casefold()
+        code = encode_lemma(w, lemma)
+        if decode_lemma(w, code) != lemma:  # pragma: no cover - encode_lemma's contract
+            raise AssertionError(f"{w!r}: {code!r} is not {lemma!r}")
+        out.append(f"{w}\t{code}" if code else w)
+    return out
+
+
+def dump_dutch(lines: list[str]) -> bytes:
+    from importlib.metadata import version
+
+    fields = {
+        "simplemma": version("simplemma"),
+        "dictionary": dictionary_checksum("nl") or "",
+        "lines": str(len(lines)),
+    }
+    return Blocks.dump(lines, fields)
+
+
 def main() -> None:
     table, base = generate()
     here = Path(__file__).resolve().parent
     (here / TABLE).write_text(table.dump(), encoding="utf-8")
     (here / BASE_VERBS).write_text(dump_base_verbs(base), encoding="utf-8")
     (here / INFLECTED_EN).write_text(dump_base_verbs(inflected_en()), encoding="utf-8")
+    dutch = dutch_lines()
+    (here / DUTCH).write_bytes(dump_dutch(dutch))
+    from salesblueprint.norms_vocab import detect
+
+    words = here.parents[1] / "norms_vocab" / detect.WORDS
+    words.write_text(detect.dump_words(), encoding="utf-8")
     sizes = ", ".join(f"{k}: {len(v)}" for k, v in table.lemmas.items())
-    print(f"wrote {TABLE} ({sizes} words) and {BASE_VERBS} ({len(base)} verbs)")
+    print(
+        f"wrote {TABLE} ({sizes} words), {BASE_VERBS} ({len(base)} verbs), {INFLECTED_EN}, "
+        f"{DUTCH} ({len(dutch)} Dutch words) and norms_vocab/{detect.WORDS}"
+    )
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ication", ("y",)),  # qualification -> qualify
     ("ation", ("ate", "e", "")),  # negotiation, preparation, confirmation
     ("ition", ("e",)),  # proposition -> propose, definition -> define
+    ("ison", ("e",)),  # comparison -> compare
     ("ssion", ("ss", "t")),  # discussion -> discuss, submission -> submit
     ("sion", ("de", "d", "t")),  # decision -> decide, expansion -> expand, conversion
     ("ction", ("ct", "ce")),  # selection -> select, introduction -> introduce
@@ -196,6 +197,21 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
     return None
 
 
+def _modifies_next(v: Vocabulary, t: Text, word: str, end: int) -> bool:
+    """``word`` (ending at ``end``) is the seller's document directly before another noun, as
+    its modifier ("Quote approval", "Invoice payment"); not before "and"/"&" ("Demo & Trial")."""
+    k = t.last_word_before(end) + 1
+    if k >= len(t.words) or not _document(v, word):
+        return False
+    return t.words[k][2] not in _JOINERS and not t.raw[end : t.words[k][0]].strip()
+
+
+def _document(v: Vocabulary, word: str) -> bool:
+    """The seller's document ("quote", "invoice", "offerte"), also in the plural."""
+    cat = v["seller_stage_nouns"]
+    return cat.has_word(word) or cat.has_word(_lemma(v.language, word))
+
+
 def _buyer_modifier(v: Vocabulary, word: str) -> bool:
     return bool(_memo(v, "names_buyer_mod", word, _buyer_modifier_of))
 
@@ -254,6 +270,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
     for s, e, w in content:
         if _activity(v, w):
             return False
+        if (s, e, w) != content[-1] and _modifies_next(v, t, w, e):
+            continue  # the seller's document before a noun is its object: "Quote approval"
         if any(a.start <= s and e <= a.end and a.end - a.start > e - s for a in actors):
             continue  # "decision" in "decision makers"
         if _buyer_modifier(v, w):
@@ -263,11 +281,42 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         if side is None:
             continue
         lm = _lemma(v.language, w)
+        if side[0] == "seller" and _after_buyer_act(v, t, s, w, lm):
+            buyer = True  # "Quote request submitted", "Aanvraag verstuurd": the buyer's act
+            continue
         if side[0] == "seller" and side[1] in (lm, w) and side[1] not in _AUTHORING_NL:
             return False  # "Proposal sent for approval", "Identify decision makers": a verb
         if side[0] == "buyer":
             buyer = True
     return buyer
+
+
+def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> bool:
+    """``word`` is a participle right after a noun of the buyer's act or artefact, which it
+    reports: "Quote request submitted", "Aanvraag verstuurd", "RFP sent" (by the buyer)."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    k = t.last_word_before(start)
+    # Dutch verbs with an unstressed prefix take no ge-: "verstuurd", "besproken"
+    unstressed = (
+        v.language == "nl"
+        and word != lm
+        and lm.endswith("en")
+        and word.startswith(("ver", "be", "ont", "her", "er"))
+        and word.endswith(("d", "t", "en"))
+    )
+    if k < 0 or not (unstressed or _word_is_participle(v.language, word, lm)):
+        return False
+    if not any(v["sending_lemmas"].has_word(x) for x in (lm, *participle_verb(v.language, word))):
+        return False  # "Bestelling verwerkt", "Order processed": the seller handled it
+    prev = t.words[k][2]
+    cats = ("buyer_act_nouns", "buyer_artefacts")
+    if any(v[c].has_word(prev) for c in cats):
+        return True
+    # a Dutch compound on one: "Offerteaanvraag verstuurd"
+    return v.language == "nl" and any(
+        v[c].has_word(prev[i:]) for c in cats for i in range(3, len(prev) - 4)
+    )
 
 
 _PREPOSITIONS = frozenset(
@@ -295,6 +344,37 @@ def _seller_as_object(v: Vocabulary, t: Text) -> bool:
         if not before or before[-1] not in _PREPOSITIONS:
             return False
     return True
+
+
+#: prepositions that make the buyer the one an act is directed at ("Bezoek aan klant")
+_TOWARD = frozenset({"aan", "to"})
+
+
+def toward_buyer(v: Vocabulary, t: Text) -> Span | None:
+    """A noun of an act directed at the buyer, who is named only after "aan"/"to": "Bezoek aan
+    klant", "Visit to customer", "Presentation to the board" are the seller's acts, whatever the
+    noun's verb is elsewhere (a buyer visits a trade show). Not when a word before names the
+    buyer or the buyer's artefact, or is a participle ("Offerte getekend aan ...")."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    words = t.words
+    at = next((i for i in range(1, len(words) - 1) if words[i][2] in _TOWARD), None)
+    if at is None:
+        return None
+    buyers = v.find("buyer_actors", t)
+    if not buyers or buyers[-1].end != words[-1][1] or buyers[0].start < words[at][1]:
+        return None
+    between = [w for s, e, w in words[at + 1 :] if e <= buyers[-1].start]
+    if any(not v["determiners"].has_word(w) and not v["judgements"].has_word(w) for w in between):
+        return None  # only "the", "de", "potential" between the preposition and the buyer
+    for _, _, w in words[:at]:
+        if v["buyer_artefacts"].has_word(w) or _word_is_participle(
+            v.language, w, _lemma(v.language, w)
+        ):
+            return None
+        if v["determiners"].has_word(w) or v["stopwords"].has_word(w):
+            return None
+    return _span(t, words[0][0], words[-1][1])
 
 
 def seller_reading(
@@ -449,15 +529,21 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         return None
     words = [w for _, _, w in t.words]
     k = 1 if v["determiners"].has_word(words[0]) else 0
-    for i in dict.fromkeys((k, len(words) - 1)):
+    # the verb ends the clause, before a trailing prepositional phrase: "Voorstel bespreken met
+    # klant", "Offerte versturen naar de klant"
+    last = next(
+        (j - 1 for j in range(k + 2, len(words)) if words[j] in _PREPOSITIONS | _HEAD_ENDS),
+        len(words) - 1,
+    )
+    for i in dict.fromkeys((k, last)):
         s, e, w = t.words[i]
         if len(w) < 4 or not w.endswith("en") or w in _NL_NOT_VERBS:
             continue
         lm = _lemma("nl", w)
         if lm != w and not (lm + "en" == w or lm + "n" == w):
             continue  # a plural noun or a participle, not an infinitive
-        if v["determiners"].has_word(w) or v["stopwords"].has_word(w):
-            continue
+        if any(v[c].has_word(w) for c in ("determiners", "stopwords", "judgements")):
+            continue  # "Klant tevreden": an adjective, not an infinitive
         side = word_side(v, w)
         if side is not None and side[0] == "buyer":
             continue
@@ -507,8 +593,11 @@ def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -
     return _span(t, s, e)
 
 
+#: prepositions of means: what follows says how, not on what ("Leadgeneratie via LinkedIn")
+_MEANS = frozenset({"via", "per"})
+
 #: more words that end the noun phrase of a name ("Offerte in concept", "Onderhandelen over prijs")
-_HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om"})
+_HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om", "via", "per"})
 
 
 def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> Span | None:
@@ -554,20 +643,31 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
             return None
     if v["buyer_artefacts"].has_word(head) or v["buyer_act_nouns"].has_word(head):
         return None  # "Contract signature"
-    if _head_is_activity(v, head, bare=h == len(words) - 1):
+    # a means ("via LinkedIn", "per mail") is no complement of the head
+    bare = h == len(words) - 1 or words[h + 1][2] in _MEANS
+    if _head_is_activity(v, head, bare=bare):
         return _span(t, hs, he)
-    # a nominalisation whose object is the seller's document: "Proposal creation", "Quote
-    # development" (a verb the vocabulary does not class; the buyer's are left out above)
+    # a nominalisation whose object is the seller's document or activity: "Proposal creation",
+    # "Quote development", "Uitwerking van de inventarisatie" (a verb the vocabulary does not
+    # class; the buyer's are left out above)
     derived = set(verbs_of(v.language, head)) - {head, _lemma(v.language, head)}
     side = word_side(v, head)
     if (
         derived
         and (side is None or side[0] == "seller")
         and head.endswith(_NOMINAL_ENDINGS)
-        and any(v["seller_stage_nouns"].has_word(w) for s, e, w in content if (s, e) != (hs, he))
+        and any(_seller_object(v, w) for s, e, w in content if (s, e) != (hs, he))
     ):
         return _span(t, content[0][0], he)
     return None
+
+
+def _seller_object(v: Vocabulary, word: str) -> bool:
+    """The seller's document, an activity noun or a noun of seller work ("inventarisatie")."""
+    if _document(v, word) or _activity(v, word):
+        return True
+    side = word_side(v, word)
+    return side is not None and side[0] == "seller"
 
 
 #: endings of nouns made from verbs (see :data:`_EN_DERIVATIONS` and :data:`_NL_DERIVATIONS`)
@@ -577,13 +677,29 @@ _NOMINAL_ENDINGS = (
 )
 
 
+def _document_nominal(v: Vocabulary, word: str) -> bool:
+    """A Dutch compound of the seller's document and a noun made from a verb that is no buyer's
+    act or job: "Offertebespreking", "Offerteberekening", "Contractbespreking", read as the
+    separate words are ("Proposal creation"); "Offertebeoordeling", "Contractondertekening" stay
+    the buyer's."""
+    w = word.casefold()
+    if v.language != "nl" or not w.endswith(("ing", "atie")):
+        return False
+    for doc in v["seller_stage_nouns"].singles:
+        rest = w[len(doc) :].lstrip("-")
+        if len(doc) >= 4 and w.startswith(doc) and len(rest) >= 6:
+            side = word_side(v, rest)
+            return side is None or side[0] == "seller"
+    return False
+
+
 def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bool = True) -> bool:
     """``head`` names seller activity; with ``documents``, also the seller's document or a
     seller-stage noun ("offerte", "Proposal")."""
     lm = _lemma(v.language, head)
     if v["frame_nouns"].has_word(head):
         return False
-    if _activity(v, head):
+    if _activity(v, head) or _document_nominal(v, head):
         return True
     split = compound(v, head)
     if split is not None and v["frame_nouns"].has_word(split[1]):

@@ -34,11 +34,13 @@ def check(ctx: Context) -> Iterator[Problem]:
     phase (*-fase, stage*) by the word before it (*Oriëntatiefase* is the buyer's job,
     *Onderhandelingsfase* the seller's); an infinitive with the seller's document or the buyer
     as its object (*Offerte maken, Klant bellen*) as an order; waiting for the buyer's act
-    (*Awaiting PO, Ter ondertekening*) as the seller's queue. A name of a buyer's act or buying
-    job (*Demo attended, Offerte getekend, Supplier selection*) and outcomes (*Closed won,
-    Gewonnen*) are left alone. The finding quotes the words it read and the class it put them
-    in; the verb classes (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``,
-    ``buyer_job_lemmas``) and ``frame_nouns``, ``waiting_markers``, ``seller_parties`` are
+    (*Awaiting PO, Ter ondertekening*) as the seller's queue; an act directed at the buyer
+    (*Bezoek aan klant, Visit to customer*) as the seller's. A name of a buyer's act or buying
+    job (*Demo attended, Offerte getekend, Supplier selection*, also sent by the buyer: *Quote
+    request submitted*) and outcomes (*Closed won, Gewonnen*) are left alone. The finding
+    quotes the words it read and the class it put them in; the verb classes
+    (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``, ``buyer_job_lemmas``,
+    ``sending_lemmas``) and ``frame_nouns``, ``waiting_markers``, ``seller_parties`` are
     vocabulary a team can extend.
 
     ## Why is this bad?
