@@ -961,7 +961,7 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
             after = t.words[j + 1][2] if j + 1 < len(t.words) else ""
             if (
                 not after
-                or _punct_before(t, j + 1)
+                or t.raw[e : t.words[j + 1][0]].strip()  # "Lead identified (inbound ...)"
                 or after in _PREPOSITIONS_EN
                 or after in _PARTICLES_EN
                 or after in ("and", "or", "but")
@@ -1544,6 +1544,10 @@ def _base_verb_en(word: str) -> bool:
     return dictionary_base_verb_en(w)
 
 
+#: endings of English adjectives, read as such only where the form says nothing else
+_ADJECTIVE_SUFFIXES_EN = ("ic", "ous", "able", "ible", "ive", "ful", "less")
+
+
 def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
     """An order to the seller: the criterion starts with the base form of a verb followed by its
     object ("Evaluate lead viability", "Provide detailed solutions, terms, and expectations",
@@ -1616,6 +1620,9 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
             )
         )
         or nxt in ("or", "and", "is", "are", "was", "were", "can", "could", "will", "would")
+        # a predicative adjective that ends the clause: "Timeline realistic" (a noun and its
+        # state, the verb left out), not "Send final proposal"
+        or (nxt.endswith(_ADJECTIVE_SUFFIXES_EN) and _clauses(t)[0][1] == 2)
     )
     if noun_next and not v["buyer_actors"].has_word(nxt) and not v["determiners"].has_word(nxt):
         return None
