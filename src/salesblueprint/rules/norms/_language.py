@@ -525,8 +525,9 @@ class _Mention:
     marker: str = ""  # the word before the mention that decided its role ("" for none)
 
 
-#: pronouns that are only ever the subject of their clause ("hem", "him" are the objects)
-_SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
+#: pronouns that are only ever the subject of their clause ("hem", "him", "ons", "us" are the
+#: objects): after an inverted verb they are still its subject ("bevestigen we ...")
+_SUBJECT_PRONOUNS = frozenset({"hij", "zij", "wij", "we", "ik", "jij", "he", "she", "they", "i"})
 
 
 #: prepositions that make a person part of a group ("someone in Marketing", "iemand van ons")
@@ -1130,8 +1131,10 @@ def _without_apposed(v: Vocabulary, t: Text, mentions: list[_Mention]) -> list[_
         nxt = mentions[n + 1] if n + 1 < len(mentions) else None
         if nxt is not None and nxt.side != m.side and nxt.marker in _APPOSITION:
             gap = _gap_words(t, m.span.end, nxt.span.start)
-            if gap and gap[0] in _APPOSITION and all(
-                w in _APPOSITION or v["determiners"].has_word(w) for w in gap
+            if (
+                gap
+                and gap[0] in _APPOSITION
+                and all(w in _APPOSITION or v["determiners"].has_word(w) for w in gap)
             ):
                 continue
         out.append(m)
