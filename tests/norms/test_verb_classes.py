@@ -311,6 +311,8 @@ def test_factual_round8(lang: str, text: str) -> None:
         ("nl", "De wensen worden genoteerd", "passive", "genoteerd"),
         # first-person pronouns stay subjects after an inverted verb
         ("nl", "Elke bestelling controleren wij binnen een dag", "subject", "wij"),
+        # a Dutch passive with the buyer as recipient and no agent: done to the buyer
+        ("nl", "De documenten worden naar de koper gezonden", "passive", "gezonden"),
     ],
 )
 def test_seller_readings_round9(lang: str, text: str, how: str, word: str) -> None:
@@ -330,6 +332,8 @@ def test_seller_readings_round9(lang: str, text: str, how: str, word: str) -> No
         ("nl", "Daarna kiest de klant de opties die door ons worden geleverd"),
         # a clause-final adjective after a noun is its state, not the object of an order
         ("en", "Budget realistic"),
+        # the seller as recipient of the passive: the buyer's award
+        ("nl", "De opdracht wordt aan ons gegund"),
     ],
 )
 def test_buyer_or_silent_readings_round9(lang: str, text: str) -> None:

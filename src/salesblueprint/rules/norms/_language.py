@@ -1162,6 +1162,34 @@ def _in_relative_after_inverted_buyer(
     return False
 
 
+_WORDEN = frozenset({"wordt", "worden", "werd", "werden"})
+
+
+def _passive_to_buyer_nl(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A Dutch passive with the buyer as its recipient and no agent: "Het resterende bedrag wordt
+    na oplevering aan u in rekening gebracht", "De stukken worden naar de klant gezonden".
+    Someone did it to the buyer; no buyer act ("wordt aan ons gegund": the recipient is the
+    seller, no buyer mention)."""
+    if v.language != "nl" or any(m.role in ("subject", "agent") for m in mentions):
+        return None
+    if not any(
+        m.side == "buyer" and m.role == "object" and m.marker in ("aan", "naar") for m in mentions
+    ):
+        return None
+    words = t.words
+    aux = next((k for k, (_s, _e, w) in enumerate(words) if w in _WORDEN), None)
+    if aux is None:
+        return None
+    for k in range(len(words) - 1, aux, -1):
+        s, e, w = words[k]
+        lm = lemma("nl", w)
+        if _word_is_participle("nl", w, lm):
+            if _in(v["buyer_act_lemmas"], w, lm):
+                return None
+            return Span(s, e, t.raw[s:e])
+    return None
+
+
 def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     """``act`` is an active past tense with its own subject, not seller activity in the passive.
 
@@ -1446,6 +1474,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     nominal = _nominal_work_en(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
+    to_buyer = _passive_to_buyer_nl(v, t, mentions)
+    if to_buyer is not None:
+        return Actor("seller", to_buyer.text, "passive")
     objects = v["object_markers"]
     if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
