@@ -4,7 +4,8 @@ Usage::
 
     python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses] [--folds 3]
     python benchmarks/norms_benchmark.py --corpus benchmarks/norms_corpus/corpus.yaml \
-        --corpus benchmarks/norms_corpus/fresh.yaml      # the same as the default pool
+        --corpus benchmarks/norms_corpus/fresh.yaml \
+        --corpus benchmarks/norms_corpus/tune3_criteria.yaml   # the same as the default pool
 
 Every item of the corpus goes through the library's real rules (``run_rules``, as
 ``salesblueprint check`` runs them): the exit criteria are written into one blueprint per
@@ -25,8 +26,9 @@ corpus (``--split all``); ``--folds N`` scores N folds of the chosen split (``tu
 ``all``) so that a change designed on one fold can be checked on the others. The folds are
 leave-source-out: every item of one page falls into the same fold.
 
-The tuning pool is ``corpus.yaml`` and ``fresh.yaml`` together (``TUNING``, the default;
-``fresh.yaml`` was scored once as held-out on 2026-11-30 and is tuning data since). ``--corpus``
+The tuning pool is ``corpus.yaml``, ``fresh.yaml`` and ``tune3_criteria.yaml`` together
+(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30 and
+``tune3_criteria.yaml`` once before tuning on 2026-12-01; both are tuning data since). ``--corpus``
 can be given several times to score several files together. A corpus file marked ``held_out:
 true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to ``all`` for
 it, and ``tune``, ``heldout``, ``--misses``, ``--folds`` and mixing it with other files are
@@ -47,7 +49,8 @@ from norms_quality import Score  # the same confusion counts as the labelled cor
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "norms_corpus" / "corpus.yaml"
 FRESH = ROOT / "benchmarks" / "norms_corpus" / "fresh.yaml"
-TUNING = (CORPUS, FRESH)  # the tuning pool: every file whose score is known
+TUNE3 = ROOT / "benchmarks" / "norms_corpus" / "tune3_criteria.yaml"
+TUNING = (CORPUS, FRESH, TUNE3)  # the tuning pool: every file whose score is known
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"

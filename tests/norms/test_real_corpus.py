@@ -1,7 +1,8 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The tuning pool is corpus.yaml + fresh.yaml (fresh.yaml was scored once as held-out on
-2026-11-30 and is tuning data since). These floors make a regression on real text fail; they
+The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml (fresh.yaml was scored once
+as held-out on 2026-11-30, tune3_criteria.yaml once before tuning on 2026-12-01; both are tuning
+data since). These floors make a regression on real text fail; they
 sit a little under the figures measured when they were set (see the corpus README). They are
 tuned-on figures, not a measure of how the rules do on new text.
 """
@@ -26,8 +27,8 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.95, 0.03),
-    ("buyer-centric criteria", "nl"): (0.91, 0.06),
+    ("buyer-centric criteria", "en"): (0.93, 0.03),
+    ("buyer-centric criteria", "nl"): (0.86, 0.08),
     ("buyer-centric names", "en"): (0.96, 0.03),
     ("buyer-centric names", "nl"): (0.92, 0.02),
     ("factual", "en"): (0.96, 0.01),
@@ -60,6 +61,7 @@ def test_corpus_size_and_split() -> None:
 
 FRESH = BENCH / "norms_corpus" / "fresh.yaml"
 FRESH2 = BENCH / "norms_corpus" / "fresh2.yaml"
+TUNE3 = BENCH / "norms_corpus" / "tune3_criteria.yaml"
 
 
 def _host(url: str) -> str:
@@ -71,13 +73,24 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH)
+    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
     assert all(i.url.startswith(("http://", "https://")) for i in fresh)
     assert not {_host(i.url) for i in fresh} & {_host(i.url) for i in nb.load()}
-    assert len(nb.load_all()) == len(nb.load()) + len(fresh)
+    assert len(nb.load_all()) == len(nb.load()) + len(fresh) + len(nb.load(TUNE3))
+
+
+def test_third_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
+    """tune3_criteria.yaml: new real exit criteria, scored once before it was tuned on."""
+    tune3 = nb.load(TUNE3)
+    assert not nb.held_out_only(TUNE3)
+    assert len(tune3) >= 120 and sum(i.lang == "nl" for i in tune3) >= 70
+    assert all(i.kind == "criterion" for i in tune3)
+    assert all(i.url.startswith(("http://", "https://")) for i in tune3)
+    others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
+    assert not {_host(i.url) for i in tune3} & others
 
 
 def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
@@ -92,6 +105,7 @@ def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
             assert any(i.kind == kind and i.lang == lang for i in fresh2), (kind, lang)
     assert all(i.url.startswith(("http://", "https://")) for i in fresh2)
     others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
+    others |= {_host(i.url) for i in nb.load(TUNE3)}
     shared = {_host(i.url) for i in fresh2} & others
     assert not shared, sorted(shared)
 

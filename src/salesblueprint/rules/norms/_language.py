@@ -303,6 +303,18 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     if kind == "hedges" and (nxt[:1].isdigit() or raw[span.end :].lstrip()[:1] in ("€", "$", "£")):
         return True
     if v.language == "nl":
+        if (
+            kind == "hedges"
+            and i == j
+            and nxt
+            and (first.endswith("e") or prev in ("en", "of") or v["determiners"].has_word(prev))
+            and not _is_marker(v, nxt)
+            and not _nl_finite(nxt)
+            and inflection_lemma("nl", nxt) == lemma("nl", nxt) == nxt
+        ):
+            # attributive, at the start of a noun phrase: "het resterende bedrag en eventueel
+            # meerwerk", "eventuele kosten" (whatever there is), not a hedge on the criterion
+            return True
         if first in ("zou", "zouden") and nxt in _DEONTIC:
             return True
         if (
@@ -513,8 +525,9 @@ class _Mention:
     marker: str = ""  # the word before the mention that decided its role ("" for none)
 
 
-#: pronouns that are only ever the subject of their clause ("hem", "him" are the objects)
-_SUBJECT_PRONOUNS = frozenset({"hij", "zij", "he", "she", "they"})
+#: pronouns that are only ever the subject of their clause ("hem", "him", "ons", "us" are the
+#: objects): after an inverted verb they are still its subject ("bevestigen we ...")
+_SUBJECT_PRONOUNS = frozenset({"hij", "zij", "wij", "we", "ik", "jij", "he", "she", "they", "i"})
 
 
 #: prepositions that make a person part of a group ("someone in Marketing", "iemand van ons")
@@ -961,7 +974,7 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
             after = t.words[j + 1][2] if j + 1 < len(t.words) else ""
             if (
                 not after
-                or _punct_before(t, j + 1)
+                or t.raw[e : t.words[j + 1][0]].strip()  # "Lead identified (inbound ...)"
                 or after in _PREPOSITIONS_EN
                 or after in _PARTICLES_EN
                 or after in ("and", "or", "but")
@@ -1105,6 +1118,78 @@ _NUMBER_EN = frozenset({"one", "two", "three", "four", "five", "several", "some"
 _FILLERS_EN = frozenset({"both", "also", "all", "then", "just", "already", "each"})
 
 
+_APPOSITION = frozenset({"als", "as"})
+_RELATIVE_NL = frozenset({"die", "dat", "welke", "waarin", "waarmee"})
+
+
+def _without_apposed(v: Vocabulary, t: Text, mentions: list[_Mention]) -> list[_Mention]:
+    """A pronoun or actor that an apposition names as the other side is that side: "Jij als
+    koper kiest de notaris", "You as the buyer ...": the mention before "als"/"as" is dropped,
+    the role after it stays."""
+    out: list[_Mention] = []
+    for n, m in enumerate(mentions):
+        nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+        if nxt is not None and nxt.side != m.side and nxt.marker in _APPOSITION:
+            gap = _gap_words(t, m.span.end, nxt.span.start)
+            if (
+                gap
+                and gap[0] in _APPOSITION
+                and all(w in _APPOSITION or v["determiners"].has_word(w) for w in gap)
+            ):
+                continue
+        out.append(m)
+    return out
+
+
+def _in_relative_after_inverted_buyer(
+    v: Vocabulary, t: Text, act: Span, mentions: Sequence[_Mention]
+) -> bool:
+    """Seller work in a relative clause ("die ... moeten worden uitgevoerd") after a main clause
+    whose subject is the buyer, placed after its finite verb ("Vervolgens kiest de opdrachtgever
+    de onderdelen die ... moeten worden uitgevoerd"): the work describes what the buyer chose,
+    the buyer acts."""
+    k = t.first_word_at(act.start)
+    for m in mentions:
+        if m.side != "buyer" or m.span.start >= act.start or m.role == "subject":
+            continue
+        if not m.marker.isalpha() or _is_marker(v, m.marker) or len(m.marker) < 3:
+            continue  # the verb before the subject, by its form or its place: "kiest de ..."
+        if not (_nl_finite(m.marker) or m.marker.endswith("t")):
+            continue
+        i = t.first_word_at(m.span.end)
+        if any(t.words[x][2] in _RELATIVE_NL for x in range(i, k)):
+            return True
+    return False
+
+
+_WORDEN = frozenset({"wordt", "worden", "werd", "werden"})
+
+
+def _passive_to_buyer_nl(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A Dutch passive with the buyer as its recipient and no agent: "Het resterende bedrag wordt
+    na oplevering aan u in rekening gebracht", "De stukken worden naar de klant gezonden".
+    Someone did it to the buyer; no buyer act ("wordt aan ons gegund": the recipient is the
+    seller, no buyer mention)."""
+    if v.language != "nl" or any(m.role in ("subject", "agent") for m in mentions):
+        return None
+    if not any(
+        m.side == "buyer" and m.role == "object" and m.marker in ("aan", "naar") for m in mentions
+    ):
+        return None
+    words = t.words
+    aux = next((k for k, (_s, _e, w) in enumerate(words) if w in _WORDEN), None)
+    if aux is None:
+        return None
+    for k in range(len(words) - 1, aux, -1):
+        s, e, w = words[k]
+        lm = lemma("nl", w)
+        if _word_is_participle("nl", w, lm):
+            if _in(v["buyer_act_lemmas"], w, lm):
+                return None
+            return Span(s, e, t.raw[s:e])
+    return None
+
+
 def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     """``act`` is an active past tense with its own subject, not seller activity in the passive.
 
@@ -1180,6 +1265,30 @@ _LIGHT_VERBS = frozenset(
 )
 #: possessives that point back to the subject ("uw beslissing", "their decision")
 _OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "its"})
+
+
+#: the person addressed, who is the seller in a playbook and the buyer on a customer's page
+_ADDRESSEE = frozenset({"je", "jij", "you"})
+_ADDRESSEE_OWN = frozenset({"je", "jouw", "your"})
+
+
+def _addressee_own_act(v: Vocabulary, t: Text, m: _Mention) -> bool:
+    """The addressed "je"/"you" as subject takes its own decision in its clause ("Je bevestigt
+    je akkoord per mail", "you sign your order"): a noun of a buyer's act after the addressee's
+    own possessive ("je", "jouw", "your"); the addressee is the buyer. A buyer's act that is
+    someone else's ("Je vraagt de klant om zijn akkoord") leaves the addressee the seller."""
+    if m.span.text.casefold() not in _ADDRESSEE:
+        return False
+    i = t.first_word_at(m.span.end)
+    end = next((k for k in range(i, len(t.words)) if k > i and _punct_before(t, k)), len(t.words))
+    nouns = v["buyer_act_nouns"]
+    for k in range(i + 1, end):
+        w = t.words[k][2]
+        if t.words[k - 1][2] in _ADDRESSEE_OWN and (
+            nouns.has_word(w) or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns.singles)
+        ):
+            return True
+    return False
 
 
 def _own_buyer_act(v: Vocabulary, t: Text, k: int) -> bool:
@@ -1281,6 +1390,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         )
     ]
     mentions = _mentions(v, t, exc, acts)
+    mentions = _without_apposed(v, t, mentions)
+    if v.language == "nl":
+        acts = [a for a in acts if not _in_relative_after_inverted_buyer(v, t, a, mentions)]
     for m in mentions:
         if m.role == "agent":
             return Actor(m.side, m.span.text, "agent")
@@ -1342,6 +1454,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
                 return Actor("buyer", m.span.text, "subject")
             patient = patient or p
     for m in subjects:
+        if m.side == "seller" and _addressee_own_act(v, t, m):
+            return Actor("buyer", m.span.text, "subject")
         if m.side == "seller":
             return Actor("seller", m.span.text, "subject")
     if patient is not None:
@@ -1360,6 +1474,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     nominal = _nominal_work_en(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
+    to_buyer = _passive_to_buyer_nl(v, t, mentions)
+    if to_buyer is not None:
+        return Actor("seller", to_buyer.text, "passive")
     objects = v["object_markers"]
     if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
@@ -1544,6 +1661,10 @@ def _base_verb_en(word: str) -> bool:
     return dictionary_base_verb_en(w)
 
 
+#: endings of English adjectives, read as such only where the form says nothing else
+_ADJECTIVE_SUFFIXES_EN = ("ic", "ous", "able", "ible", "ive", "ful", "less")
+
+
 def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
     """An order to the seller: the criterion starts with the base form of a verb followed by its
     object ("Evaluate lead viability", "Provide detailed solutions, terms, and expectations",
@@ -1616,6 +1737,9 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
             )
         )
         or nxt in ("or", "and", "is", "are", "was", "were", "can", "could", "will", "would")
+        # a predicative adjective that ends the clause: "Timeline realistic" (a noun and its
+        # state, the verb left out), not "Send final proposal"
+        or (nxt.endswith(_ADJECTIVE_SUFFIXES_EN) and _clauses(t)[0][1] == 2)
     )
     if noun_next and not v["buyer_actors"].has_word(nxt) and not v["determiners"].has_word(nxt):
         return None
