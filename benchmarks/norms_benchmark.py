@@ -47,7 +47,8 @@ from norms_quality import Score  # the same confusion counts as the labelled cor
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / "norms_corpus" / "corpus.yaml"
 FRESH = ROOT / "benchmarks" / "norms_corpus" / "fresh.yaml"
-TUNING = (CORPUS, FRESH)  # the tuning pool: every file whose score is known
+TUNE3_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune3_names.yaml"
+TUNING = (CORPUS, FRESH, TUNE3_NAMES)  # the tuning pool: every file whose score is known
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"

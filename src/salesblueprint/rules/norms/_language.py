@@ -2151,6 +2151,8 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         # criterion would read as the seller's work in it
         return StageNameIssue(Actor("seller", waiting.text, "waiting").reading, _suggestion(v, t))
     actor = criterion_actor(v, name)
+    if actor is not None and actor.side == "seller" and _party_modifies_noun(v, t, actor):
+        actor = None  # "Sales opportunity": the seller's word qualifies the noun, acts in nothing
     if actor is not None and actor.side == "seller":
         return StageNameIssue(actor.reading, _suggestion(v, t))
     if actor is None or actor.how == "subject":
@@ -2168,6 +2170,31 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
             span, how = found
             return StageNameIssue(Actor("seller", span.text, how).reading, _suggestion(v, t))
     return None
+
+
+def _party_modifies_noun(v: Vocabulary, t: Text, actor: Actor) -> bool:
+    """The seller party read as the subject is a noun adjunct: it comes first and the rest of
+    the name is a noun with no verb form ("Sales opportunity", "Vendor shortlist"), so it names
+    a kind of thing, not who acts. A verb after it keeps the reading ("Sales accepted", "Rep
+    calls buyer"); an activity noun after it is read by the activity checks ("Sales demo")."""
+    from salesblueprint.rules.norms import _names
+
+    if actor.how != "subject":
+        return False
+    party = [w for _, _, w in v.text(actor.why).words]
+    words = [w for _, _, w in t.words]
+    if not party or words[: len(party)] != party or party[-1] in words[len(party) :]:
+        return False
+    rest = words[len(party) :]
+    if not rest:
+        return False
+    for w in rest:
+        lm = _names._lemma(v.language, w)
+        if _word_is_participle(v.language, w, lm) or _names.word_side(v, w) is not None:
+            return False
+        if lm != w and not w.endswith("s"):
+            return False
+    return True
 
 
 # -- inspectable ------------------------------------------------------------------------------
