@@ -25,8 +25,9 @@ corpus (``--split all``); ``--folds N`` scores N folds of the chosen split (``tu
 ``all``) so that a change designed on one fold can be checked on the others. The folds are
 leave-source-out: every item of one page falls into the same fold.
 
-The tuning pool is ``corpus.yaml`` and ``fresh.yaml`` together (``TUNING``, the default;
-``fresh.yaml`` was scored once as held-out on 2026-11-30 and is tuning data since). ``--corpus``
+The tuning pool is ``corpus.yaml``, ``fresh.yaml`` and ``tune3_names.yaml`` together
+(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30 and
+``tune3_names.yaml`` once before it was tuned on; both are tuning data since). ``--corpus``
 can be given several times to score several files together. A corpus file marked ``held_out:
 true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to ``all`` for
 it, and ``tune``, ``heldout``, ``--misses``, ``--folds`` and mixing it with other files are

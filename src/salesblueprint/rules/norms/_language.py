@@ -2173,10 +2173,12 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
 
 
 def _party_modifies_noun(v: Vocabulary, t: Text, actor: Actor) -> bool:
-    """The seller party read as the subject is a noun adjunct: it comes first and the rest of
-    the name is a noun with no verb form ("Sales opportunity", "Vendor shortlist"), so it names
-    a kind of thing, not who acts. A verb after it keeps the reading ("Sales accepted", "Rep
-    calls buyer"); an activity noun after it is read by the activity checks ("Sales demo")."""
+    """The seller party read as the subject is a noun adjunct: it opens the name and one noun
+    with no verb form follows ("Sales opportunity", "Vendor shortlist"), so it names a kind of
+    thing, not who acts. A verb form after it keeps the reading ("Sales accepted", "Rep calls
+    buyer"); a noun of seller work after it is read as before ("Sales demo"). Read by the
+    word's shape and the vocabulary only, so the reading is the same with or without a
+    dictionary's lemmas."""
     from salesblueprint.rules.norms import _names
 
     if actor.how != "subject":
@@ -2186,15 +2188,12 @@ def _party_modifies_noun(v: Vocabulary, t: Text, actor: Actor) -> bool:
     if not party or words[: len(party)] != party or party[-1] in words[len(party) :]:
         return False
     rest = words[len(party) :]
-    if not rest:
-        return False
-    for w in rest:
-        lm = _names._lemma(v.language, w)
-        if _word_is_participle(v.language, w, lm) or _names.word_side(v, w) is not None:
-            return False
-        if lm != w and not w.endswith("s"):
-            return False
-    return True
+    if len(rest) != 1:
+        return False  # one noun after the party; longer names are read as clauses
+    w = rest[0]
+    if w.endswith(("ed", "en", "ing", "s")) or _word_is_participle(v.language, w, w):
+        return False  # a verb form or a plural ("Sales accepted", "Rep calls")
+    return _names.word_side(v, w) is None
 
 
 # -- inspectable ------------------------------------------------------------------------------
