@@ -353,3 +353,24 @@ def test_a_separable_verb_order_is_seller_work_nl(name: str) -> None:
 def test_a_separable_verb_of_the_buyer_is_no_order_nl(name: str) -> None:
     issue = stage_name_issue(vocabulary("nl"), name)
     assert issue is None or name not in issue.why
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Order submitted"),
+        ("en", "Application submitted"),
+        ("en", "Contact form submitted"),
+        ("nl", "Formulier ingestuurd"),
+    ],
+)
+def test_submitted_without_the_sellers_document_is_the_askers_act(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "Proposal submitted"), ("en", "Email sent"), ("nl", "Offerte ingestuurd")],
+)
+def test_submitting_or_sending_the_sellers_document_stays_seller_work(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is not None

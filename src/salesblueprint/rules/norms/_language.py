@@ -2153,6 +2153,10 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     actor = criterion_actor(v, name)
     if actor is not None and actor.side == "seller" and _party_modifies_noun(v, t, actor):
         actor = None  # "Sales opportunity": the seller's word qualifies the noun, acts in nothing
+    if actor is not None and actor.side == "seller" and _compound_before_participle(t, actor):
+        actor = None  # "Contact form submitted": a noun before the event, no order
+    if actor is not None and actor.side == "seller" and _submitted_by_asker(v, t, actor):
+        actor = None  # "Order submitted": put forward by the side that asks
     if actor is not None and actor.side == "seller":
         return StageNameIssue(actor.reading, _suggestion(v, t))
     if actor is None or actor.how == "subject":
@@ -2170,6 +2174,37 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
             span, how = found
             return StageNameIssue(Actor("seller", span.text, how).reading, _suggestion(v, t))
     return None
+
+
+def _compound_before_participle(t: Text, actor: Actor) -> bool:
+    """An English order read from the first word of a name that ends in a participle: the first
+    word is the modifier of a noun, and the name reports an event ("Contact form submitted",
+    "Demo form completed"); an order does not end in a participle. Read by the words' shape, so
+    the same with or without a dictionary's lemmas."""
+    words = [w for _, _, w in t.words]
+    if actor.how != "todo" or len(words) < 3 or " " in actor.why.strip():
+        return False
+    return words[0] == actor.why.casefold() and words[-1].endswith("ed")
+
+
+def _submitted_by_asker(v: Vocabulary, t: Text, actor: Actor) -> bool:
+    """Seller work read from a participle of putting forward (``submission_lemmas``) with no
+    seller's document in the name: whoever submits an order, a form or an application is the
+    side that asks ("Order submitted", "Aanvraagformulier ingestuurd"); "Proposal submitted"
+    stays the seller's."""
+    from salesblueprint.rules.norms import _names
+
+    if actor.how != "passive":
+        return False
+    cat = v["submission_lemmas"]
+    words = [w for _, _, w in t.words]
+    if not any(
+        cat.has_word(x)
+        for w in words
+        for x in (w, lemma(v.language, w), *_names.participle_verb(v.language, w))
+    ):
+        return False
+    return not any(v["seller_stage_nouns"].has_word(w) for w in words)
 
 
 def _party_modifies_noun(v: Vocabulary, t: Text, actor: Actor) -> bool:
