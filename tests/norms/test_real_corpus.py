@@ -1,10 +1,11 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml (fresh.yaml was scored once
-as held-out on 2026-11-30, tune3_criteria.yaml once before tuning on 2026-12-01; both are tuning
-data since). These floors make a regression on real text fail; they
-sit a little under the figures measured when they were set (see the corpus README). They are
-tuned-on figures, not a measure of how the rules do on new text.
+The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml
+(fresh.yaml was scored once as held-out on 2026-11-30; tune3_criteria.yaml and tune3_names.yaml
+were scored once each before they were tuned on, on 2026-12-01; all are tuning data since).
+These floors make a regression on real text fail; they sit a little under the figures measured
+when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
+rules do on new text.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import norms_benchmark as nb  # noqa: E402
 FLOORS = {
     ("buyer-centric criteria", "en"): (0.93, 0.03),
     ("buyer-centric criteria", "nl"): (0.86, 0.08),
-    ("buyer-centric names", "en"): (0.96, 0.03),
+    ("buyer-centric names", "en"): (0.94, 0.03),
     ("buyer-centric names", "nl"): (0.92, 0.02),
     ("factual", "en"): (0.96, 0.01),
     ("factual", "nl"): (0.94, 0.03),
@@ -73,13 +74,13 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3)
+    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
     assert all(i.url.startswith(("http://", "https://")) for i in fresh)
     assert not {_host(i.url) for i in fresh} & {_host(i.url) for i in nb.load()}
-    assert len(nb.load_all()) == len(nb.load()) + len(fresh) + len(nb.load(TUNE3))
+    assert len(nb.load_all()) == sum(len(nb.load(p)) for p in nb.TUNING)
 
 
 def test_third_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
@@ -91,6 +92,20 @@ def test_third_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
     assert all(i.url.startswith(("http://", "https://")) for i in tune3)
     others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
     assert not {_host(i.url) for i in tune3} & others
+
+
+def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
+    """tune3_names.yaml: real stage names from pages of hosts in no other corpus file, scored
+    once before it was tuned on (round normsnames3), part of the tuning pool since."""
+    names = nb.load(nb.TUNE3_NAMES)
+    assert nb.TUNE3_NAMES in nb.TUNING and not nb.held_out_only(nb.TUNE3_NAMES)
+    assert len(names) >= 120 and all(i.kind == "stage" for i in names)
+    assert sum(i.lang == "nl" for i in names) >= 45
+    hosts = {_host(i.url) for i in names}
+    for other in (nb.CORPUS, FRESH, FRESH2):
+        assert not hosts & {_host(i.url) for i in nb.load(other)}, other
+    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH) for i in nb.load(p)}
+    assert not {i.text.casefold() for i in names} & seen
 
 
 def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
@@ -105,7 +120,7 @@ def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
             assert any(i.kind == kind and i.lang == lang for i in fresh2), (kind, lang)
     assert all(i.url.startswith(("http://", "https://")) for i in fresh2)
     others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
-    others |= {_host(i.url) for i in nb.load(TUNE3)}
+    others |= {_host(i.url) for p in (TUNE3, nb.TUNE3_NAMES) for i in nb.load(p)}
     shared = {_host(i.url) for i in fresh2} & others
     assert not shared, sorted(shared)
 
@@ -325,3 +340,51 @@ def test_fresh_stage_names_stay_above_their_floor(lang: str) -> None:
     score = nb.evaluate(names).scores[("buyer-centric names", lang)]
     assert score.accuracy >= 0.94, score.misses
     assert score.good_flagged <= 0.02, score.misses
+
+
+@pytest.mark.parametrize("name", ["Sales opportunity", "Vendor shortlist"])
+def test_a_seller_party_before_a_noun_is_a_modifier_en(name: str) -> None:
+    """The seller's word qualifies the noun; nobody acts in the name."""
+    assert stage_name_issue(vocabulary("en"), name) is None
+
+
+@pytest.mark.parametrize("name", ["Rep qualified", "Rep calls buyer", "Sales demo"])
+def test_a_seller_party_with_a_verb_or_activity_stays_the_actor_en(name: str) -> None:
+    assert stage_name_issue(vocabulary("en"), name) is not None
+
+
+@pytest.mark.parametrize(
+    "name", ["Maak een opdrachtbon aan", "Wijs een monteur toe", "Nodig de klant uit"]
+)
+def test_a_separable_verb_order_is_seller_work_nl(name: str) -> None:
+    issue = stage_name_issue(vocabulary("nl"), name)
+    assert issue is not None and name in issue.why
+
+
+@pytest.mark.parametrize(
+    "name", ["Teken de offerte af", "Vul het formulier in", "Vul uw gegevens in"]
+)
+def test_a_separable_verb_of_the_buyer_is_no_order_nl(name: str) -> None:
+    issue = stage_name_issue(vocabulary("nl"), name)
+    assert issue is None or name not in issue.why
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Order submitted"),
+        ("en", "Application submitted"),
+        ("en", "Contact form submitted"),
+        ("nl", "Formulier ingestuurd"),
+    ],
+)
+def test_submitted_without_the_sellers_document_is_the_askers_act(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "Proposal submitted"), ("en", "Email sent"), ("nl", "Offerte ingestuurd")],
+)
+def test_submitting_or_sending_the_sellers_document_stays_seller_work(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is not None

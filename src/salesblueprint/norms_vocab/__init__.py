@@ -68,6 +68,7 @@ CATEGORIES: tuple[str, ...] = (
     "seller_stage_verbs",
     "outcome_words",
     "sending_lemmas",
+    "submission_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -2275,6 +2275,12 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         # criterion would read as the seller's work in it
         return StageNameIssue(Actor("seller", waiting.text, "waiting").reading, _suggestion(v, t))
     actor = criterion_actor(v, name)
+    if actor is not None and actor.side == "seller" and _party_modifies_noun(v, t, actor):
+        actor = None  # "Sales opportunity": the seller's word qualifies the noun, acts in nothing
+    if actor is not None and actor.side == "seller" and _compound_before_participle(t, actor):
+        actor = None  # "Contact form submitted": a noun before the event, no order
+    if actor is not None and actor.side == "seller" and _submitted_by_asker(v, t, actor):
+        actor = None  # "Order submitted": put forward by the side that asks
     if actor is not None and actor.side == "seller":
         return StageNameIssue(actor.reading, _suggestion(v, t))
     if actor is None or actor.how == "subject":
@@ -2292,6 +2298,61 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
             span, how = found
             return StageNameIssue(Actor("seller", span.text, how).reading, _suggestion(v, t))
     return None
+
+
+def _compound_before_participle(t: Text, actor: Actor) -> bool:
+    """An English order read from the first word of a name that ends in a participle: the first
+    word is the modifier of a noun, and the name reports an event ("Contact form submitted",
+    "Demo form completed"); an order does not end in a participle. Read by the words' shape, so
+    the same with or without a dictionary's lemmas."""
+    words = [w for _, _, w in t.words]
+    if actor.how != "todo" or len(words) < 3 or " " in actor.why.strip():
+        return False
+    return words[0] == actor.why.casefold() and words[-1].endswith("ed")
+
+
+def _submitted_by_asker(v: Vocabulary, t: Text, actor: Actor) -> bool:
+    """Seller work read from a participle of putting forward (``submission_lemmas``) with no
+    seller's document in the name: whoever submits an order, a form or an application is the
+    side that asks ("Order submitted", "Aanvraagformulier ingestuurd"); "Proposal submitted"
+    stays the seller's."""
+    from salesblueprint.rules.norms import _names
+
+    if actor.how != "passive":
+        return False
+    cat = v["submission_lemmas"]
+    words = [w for _, _, w in t.words]
+    if not any(
+        cat.has_word(x)
+        for w in words
+        for x in (w, lemma(v.language, w), *_names.participle_verb(v.language, w))
+    ):
+        return False
+    return not any(v["seller_stage_nouns"].has_word(w) for w in words)
+
+
+def _party_modifies_noun(v: Vocabulary, t: Text, actor: Actor) -> bool:
+    """The seller party read as the subject is a noun adjunct: it opens the name and one noun
+    with no verb form follows ("Sales opportunity", "Vendor shortlist"), so it names a kind of
+    thing, not who acts. A verb form after it keeps the reading ("Sales accepted", "Rep calls
+    buyer"); a noun of seller work after it is read as before ("Sales demo"). Read by the
+    word's shape and the vocabulary only, so the reading is the same with or without a
+    dictionary's lemmas."""
+    from salesblueprint.rules.norms import _names
+
+    if actor.how != "subject":
+        return False
+    party = [w for _, _, w in v.text(actor.why).words]
+    words = [w for _, _, w in t.words]
+    if not party or words[: len(party)] != party or party[-1] in words[len(party) :]:
+        return False
+    rest = words[len(party) :]
+    if len(rest) != 1:
+        return False  # one noun after the party; longer names are read as clauses
+    w = rest[0]
+    if w.endswith(("ed", "en", "ing", "s")) or _word_is_participle(v.language, w, w):
+        return False  # a verb form or a plural ("Sales accepted", "Rep calls")
+    return _names.word_side(v, w) is None
 
 
 # -- inspectable ------------------------------------------------------------------------------

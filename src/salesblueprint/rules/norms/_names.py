@@ -389,7 +389,7 @@ def seller_reading(
     waiting = waiting_for_buyer(v, t)
     if waiting is not None:
         return waiting, "waiting"
-    order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content)
+    order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content) or _separable_order_nl(v, t)
     if order is not None:
         return order, "todo"
     done = _prefixed_participle(v, t) or _document_handled(v, t)
@@ -551,6 +551,39 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         if any(_object_of_seller(v, x) for x in others):
             return _span(t, s, e)
     return None
+
+
+def _separable_order_nl(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch order built on a separable verb, read by its word order, not by a list of verbs:
+    the name opens with the verb's stem, its object follows with an article, and the particle
+    closes it ("Maak een opdrachtbon aan", "Wijs een monteur toe", "Voer de opdracht uit") —
+    an instruction to whoever runs the stage, the seller. Not when the joined verb is the
+    buyer's act or job ("Vraag een offerte aan": *aanvragen*), the object is the buyer's
+    artefact or a record either side fills in ("Voer de opdracht uit", "Vul het formulier
+    in"), or the name speaks to the buyer ("Vul uw gegevens in")."""
+    from salesblueprint.rules.norms._language import _NL_PARTICLES, _word_is_participle
+
+    words = t.words
+    if v.language != "nl" or len(words) < 3 or words[-1][2] not in _NL_PARTICLES:
+        return None
+    s, _, w = words[0]
+    art = words[1][2]
+    if art not in ("een", "de", "het", "deze", "dit", "die", "alle"):
+        return None  # "Vul uw gegevens in" addresses the buyer
+    skip = ("determiners", "stopwords", "judgements", "buyer_actors", "seller_parties")
+    if len(w) < 3 or any(v[c].has_word(w) for c in skip) or w.endswith("en"):
+        return None  # an infinitive or a noun opens other names
+    if _word_is_participle("nl", w, _lemma("nl", w)):
+        return None
+    for _, _, x in words[2:-1]:
+        if v["buyer_artefacts"].has_word(x) or (v["artefacts"].has_word(x) and not _document(v, x)):
+            return None  # "Voer de opdracht uit", "Vul het formulier in": either side's
+    particle = words[-1][2]
+    for verb in (particle + x for x in (w + "en", *_nl_open_syllable(w))):
+        side = word_side(v, verb)
+        if side is not None and side[0] == "buyer":
+            return None
+    return _span(t, s, words[-1][1])
 
 
 def _object_of_seller(v: Vocabulary, w: str) -> bool:

@@ -37,11 +37,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     (*Awaiting PO, Ter ondertekening*) as the seller's queue; an act directed at the buyer
     (*Bezoek aan klant, Visit to customer*) as the seller's. A name of a buyer's act or buying
     job (*Demo attended, Offerte getekend, Supplier selection*, also sent by the buyer: *Quote
-    request submitted*) and outcomes (*Closed won, Gewonnen*) are left alone. The finding
-    quotes the words it read and the class it put them in; the verb classes
+    request submitted*) and outcomes (*Closed won, Gewonnen*) are left alone; so are a seller's
+    word that only qualifies a noun (*Sales opportunity*) and a thing put forward that is not the
+    seller's document (*Order submitted, Contact form submitted*: the asker's act). A Dutch
+    order on a separable verb (*Maak een opdrachtbon aan*) is read by its word order. The
+    finding quotes the words it read and the class it put them in; the verb classes
     (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``, ``buyer_job_lemmas``,
-    ``sending_lemmas``) and ``frame_nouns``, ``waiting_markers``, ``seller_parties`` are
-    vocabulary a team can extend.
+    ``sending_lemmas``, ``submission_lemmas``) and ``frame_nouns``, ``waiting_markers``,
+    ``seller_parties`` are vocabulary a team can extend.
 
     ## Why is this bad?
     Stage names shape how the team thinks. A rep in "Demo" thinks "this is what I must do to
