@@ -63,6 +63,7 @@ def test_corpus_size_and_split() -> None:
 FRESH = BENCH / "norms_corpus" / "fresh.yaml"
 FRESH2 = BENCH / "norms_corpus" / "fresh2.yaml"
 TUNE3 = BENCH / "norms_corpus" / "tune3_criteria.yaml"
+TUNE4 = BENCH / "norms_corpus" / "tune4_criteria.yaml"
 
 
 def _host(url: str) -> str:
@@ -94,6 +95,22 @@ def test_third_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
     assert not {_host(i.url) for i in tune3} & others
 
 
+def test_fourth_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
+    """tune4_criteria.yaml: new real exit criteria (round normscrit4) from hosts in no other
+    corpus file (the held-out fresh2.yaml included), none of them word for word in an earlier
+    criteria file; scored once before it was tuned on."""
+    tune4 = nb.load(TUNE4)
+    assert not nb.held_out_only(TUNE4)
+    assert len(tune4) >= 120 and sum(i.lang == "nl" for i in tune4) >= 60
+    assert all(i.kind == "criterion" for i in tune4)
+    assert all(i.url.startswith(("http://", "https://")) for i in tune4)
+    hosts = {_host(i.url) for i in tune4}
+    for other in (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, FRESH2):
+        assert not hosts & {_host(i.url) for i in nb.load(other)}, other
+    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH, TUNE3) for i in nb.load(p)}
+    assert not {i.text.casefold() for i in tune4} & seen
+
+
 def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     """tune3_names.yaml: real stage names from pages of hosts in no other corpus file, scored
     once before it was tuned on (round normsnames3), part of the tuning pool since."""
@@ -120,7 +137,7 @@ def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
             assert any(i.kind == kind and i.lang == lang for i in fresh2), (kind, lang)
     assert all(i.url.startswith(("http://", "https://")) for i in fresh2)
     others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
-    others |= {_host(i.url) for p in (TUNE3, nb.TUNE3_NAMES) for i in nb.load(p)}
+    others |= {_host(i.url) for p in (TUNE3, nb.TUNE3_NAMES, TUNE4) for i in nb.load(p)}
     shared = {_host(i.url) for i in fresh2} & others
     assert not shared, sorted(shared)
 
