@@ -1,8 +1,8 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml
-(fresh.yaml was scored once as held-out on 2026-11-30; tune3_criteria.yaml and tune3_names.yaml
-were scored once each before they were tuned on, on 2026-12-01; all are tuning data since).
+The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml +
+tune4_criteria.yaml (fresh.yaml was scored once as held-out on 2026-11-30; the tune3 and tune4
+files were scored once each before they were tuned on, on 2026-12-01; all are tuning data since).
 These floors make a regression on real text fail; they sit a little under the figures measured
 when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
 rules do on new text.
@@ -75,7 +75,7 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES)
+    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, TUNE4)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
@@ -100,7 +100,7 @@ def test_fourth_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
     corpus file (the held-out fresh2.yaml included), none of them word for word in an earlier
     criteria file; scored once before it was tuned on."""
     tune4 = nb.load(TUNE4)
-    assert not nb.held_out_only(TUNE4)
+    assert TUNE4 in nb.TUNING and not nb.held_out_only(TUNE4)
     assert len(tune4) >= 120 and sum(i.lang == "nl" for i in tune4) >= 60
     assert all(i.kind == "criterion" for i in tune4)
     assert all(i.url.startswith(("http://", "https://")) for i in tune4)
