@@ -355,3 +355,40 @@ def test_factual_round9(lang: str, text: str) -> None:
 
 def test_a_hedge_before_a_verb_stays_one_round9() -> None:
     assert "opinion" in _kinds("nl", "De klant tekent eventueel volgende week")
+
+
+# -- round 10 (normscrit4): classes found on the pool with tune4_criteria.yaml (own examples) --
+
+
+@pytest.mark.parametrize(
+    ("word", "infinitive"),
+    [
+        # a long vowel written double in the closed stem is single in the infinitive
+        ("opgemaakt", "opmaken"),
+        ("gemaakt", "maken"),
+        # a short vowel keeps its syllable closed by a doubled consonant
+        ("aangelegd", "aanleggen"),
+        ("gepland", "plannen"),
+        # f/s after a long vowel are voiced; a stem ending in d keeps it
+        ("geleefd", "leven"),
+        ("gereisd", "reizen"),
+        ("gemeld", "melden"),
+        ("vastgelegd", "vastleggen"),
+    ],
+)
+def test_dutch_participles_to_infinitives_round10(word: str, infinitive: str) -> None:
+    from salesblueprint.rules.norms._language import lemma
+
+    assert lemma("nl", word) == infinitive
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "how", "word"),
+    [
+        # the spelling rules give the verb its class
+        ("nl", "Er wordt een begroting opgemaakt", "passive", "opgemaakt"),
+    ],
+)
+def test_seller_readings_round10(lang: str, text: str, how: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", how, word), (text, got)

@@ -1532,7 +1532,7 @@ def inflection_lemma(language: str, word: str) -> str:
 def _rule_lemma(language: str, w: str, out: str) -> str:
     """The lemma of ``w`` when the dictionary says ``out``: the rules below for forms it does
     not know."""
-    if out != w:
+    if out != w and not (language == "nl" and not _is_known_nl(out)):
         return out
     if language == "nl":
         for sep in ("", *_NL_SEPARABLE):
@@ -1545,7 +1545,9 @@ def _rule_lemma(language: str, w: str, out: str) -> str:
             if stem.endswith(("eerd", "eert")):
                 return sep + stem[:-4] + "eren"
             if stem.endswith(("d", "t")):
-                return sep + stem[:-1] + "en"
+                return sep + _nl_weak_infinitive(stem[:-1], stem[-1])
+    if out != w:
+        return out
     if language == "en":
         if w in _IRREGULAR_EN:
             return _IRREGULAR_EN[w]
@@ -1554,6 +1556,34 @@ def _rule_lemma(language: str, w: str, out: str) -> str:
         if w.endswith("ed") and len(w) > 4:
             return w[:-2]
     return w
+
+
+_NL_VOWELS = frozenset("aeiouy")
+_NL_DIPHTHONGS = ("ei", "ij", "ui", "ou", "au", "ie", "oe", "eu")
+
+
+def _nl_weak_infinitive(stem: str, ending: str) -> str:
+    """The infinitive of a Dutch weak verb from the stem of its participle, by the spelling
+    rules of open and closed syllables: a long vowel written double in the closed stem is single
+    in the open infinitive (*maak* → *maken*), a short vowel keeps its syllable closed by a
+    doubled consonant (*leg* → *leggen*, *stel* → *stellen*), a final *f*/*s* after a long vowel
+    is voiced (*leef* → *leven*, *reis* → *reizen*); a stem that ends in *d*/*t* itself keeps it
+    (*gemeld* → *melden*). The first of these spellings that the dictionary knows wins."""
+    plain = stem + "en"
+    spelt = plain
+    last = stem[-1:]
+    voiced = {"f": "v", "s": "z"}.get(last, last)
+    if len(stem) >= 3 and last not in _NL_VOWELS:
+        if stem[-2] == stem[-3] and stem[-2] in "aeou":
+            spelt = stem[:-2] + voiced + "en"  # maak -> maken, leef -> leven
+        elif stem[-3:-1] in _NL_DIPHTHONGS:
+            spelt = stem[:-1] + voiced + "en"  # reis -> reizen
+        elif stem[-2] in _NL_VOWELS and stem[-3] not in _NL_VOWELS and last not in "wjh":
+            spelt = stem + last + "en"  # leg -> leggen, plan -> plannen
+    for form in (spelt, plain, stem + ending + "en"):
+        if _is_known_nl(form):
+            return form
+    return spelt
 
 
 def _lemmas(v: Vocabulary, t: Text) -> list[str]:
