@@ -392,3 +392,35 @@ def test_dutch_participles_to_infinitives_round10(word: str, infinitive: str) ->
 def test_seller_readings_round10(lang: str, text: str, how: str, word: str) -> None:
     got = _actor(lang, text)
     assert got == ("seller", how, word), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller speaks in the first person: the one addressed is the buyer
+        ("en", "You approve our design"),
+        ("en", "You think our price is fair"),
+        ("nl", "Je ontvangt onze planning en kiest een datum"),
+        # the addressee as the actor of a buyer's act, with no buyer named in its clause
+        ("en", "The order form is signed by you"),
+        ("en", "You agree to the payment terms"),
+        ("nl", "Het ontwerp is door jou goedgekeurd"),
+    ],
+)
+def test_addressee_as_buyer_round10(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "how", "word"),
+    [
+        # a buyer named in the clause is whom the addressed seller acts on
+        ("en", "You ask the customer for a signature", "subject", "You"),
+        # the Dutch impersonal "je" of a playbook stays the seller as a subject
+        ("nl", "Je boekt de bestelling in het systeem", "subject", "Je"),
+    ],
+)
+def test_addressee_stays_the_seller_round10(lang: str, text: str, how: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", how, word), (text, got)

@@ -1291,6 +1291,48 @@ def _addressee_own_act(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
+#: the seller speaking in the first person: with it in the text, the one addressed is the
+#: other party ("You accept our proposal", "Stuur uw documenten naar ons")
+_FIRST_PERSON = {
+    "en": frozenset({"we", "our", "ours", "us"}),
+    "nl": frozenset({"wij", "we", "ons", "onze"}),
+}
+
+
+def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """The addressed "je"/"jij"/"you" is the buyer, not the seller of a playbook:
+
+    - it takes its own decision (:func:`_addressee_own_act`);
+    - the seller speaks in the first person in the same text ("You accept our proposal",
+      "You find our estimate acceptable"): the one addressed is the other party;
+    - it is the actor of a buyer's act (``buyer_act_lemmas``) in a clause that names no buyer
+      ("The quote is accepted by you", "you agree to pay a deposit"); a buyer named in the
+      clause is whom the seller acts on ("you ask the customer for a date"). As a Dutch subject
+      "je" is as often the impersonal "one" of a playbook ("je boekt de order"), so there only
+      the agent of a passive ("door jou goedgekeurd") is read this way.
+    """
+    if m.span.text.casefold() not in _ADDRESSEE:
+        return False
+    if m.role == "subject" and _addressee_own_act(v, t, m):
+        return True
+    quoted = _quoted(t)
+    first = _FIRST_PERSON.get(v.language, frozenset())
+    if any(w in first and not any(q.start <= s < q.end for q in quoted) for s, _e, w in t.words):
+        return True
+    i = t.first_word_at(m.span.start)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    if any(o is not m and o.side == "buyer" and a <= t.first_word_at(o.span.start) < b for o in mentions):
+        return False
+    if m.role != "agent" and v.language == "nl":
+        return False
+    buyer = v["buyer_act_lemmas"]
+    if m.role == "agent":
+        near = range(max(a, i - 3), i)  # "accepted by you", "approved by you"
+    else:
+        near = range(i + 1, min(b, i + 4) if v.language == "en" else b)
+    return any(_in(buyer, t.words[k][2], lemma(v.language, t.words[k][2])) for k in near)
+
+
 def _own_buyer_act(v: Vocabulary, t: Text, k: int) -> bool:
     """Word ``k`` is a noun of a buyer's act ("beslissing", or a compound ending in one:
     "gunningsbeslissing") that the clause's actor performs: the object of a light verb just
@@ -1395,7 +1437,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         acts = [a for a in acts if not _in_relative_after_inverted_buyer(v, t, a, mentions)]
     for m in mentions:
         if m.role == "agent":
-            return Actor(m.side, m.span.text, "agent")
+            side: Side = "buyer" if _addressee_is_buyer(v, t, m, mentions) else m.side
+            return Actor(side, m.span.text, "agent")
     waiting = _waiting(v, t)
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
@@ -1454,7 +1497,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
                 return Actor("buyer", m.span.text, "subject")
             patient = patient or p
     for m in subjects:
-        if m.side == "seller" and _addressee_own_act(v, t, m):
+        if m.side == "seller" and _addressee_is_buyer(v, t, m, mentions):
             return Actor("buyer", m.span.text, "subject")
         if m.side == "seller":
             return Actor("seller", m.span.text, "subject")
