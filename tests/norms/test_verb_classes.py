@@ -424,3 +424,31 @@ def test_addressee_as_buyer_round10(lang: str, text: str) -> None:
 def test_addressee_stays_the_seller_round10(lang: str, text: str, how: str, word: str) -> None:
     got = _actor(lang, text)
     assert got == ("seller", how, word), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer conjoined with a seller as the actor of a buyer's act
+        ("en", "The customer and our director signed the order form"),
+        ("nl", "De klant en de accountmanager hebben de overeenkomst getekend"),
+        # "zowel ... als" conjoins, it is no apposition
+        ("nl", "Het contract is zowel door de klant als door ons getekend"),
+    ],
+)
+def test_conjoined_buyer_act_round10(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "how", "word"),
+    [
+        # conjoined actors of joint or seller work, and conjoined clauses, keep their reading
+        ("nl", "De klant en de accountmanager bespreken de offerte", "subject", "accountmanager"),
+        ("en", "They replied, and we sent the quote", "subject", "we"),
+    ],
+)
+def test_conjoined_without_a_buyer_act_round10(lang: str, text: str, how: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", how, word), (text, got)

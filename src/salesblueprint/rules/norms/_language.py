@@ -1119,17 +1119,21 @@ _FILLERS_EN = frozenset({"both", "also", "all", "then", "just", "already", "each
 
 
 _APPOSITION = frozenset({"als", "as"})
+_CORRELATIVE = frozenset({"zowel", "both"})
 _RELATIVE_NL = frozenset({"die", "dat", "welke", "waarin", "waarmee"})
 
 
 def _without_apposed(v: Vocabulary, t: Text, mentions: list[_Mention]) -> list[_Mention]:
     """A pronoun or actor that an apposition names as the other side is that side: "Jij als
     koper kiest de notaris", "You as the buyer ...": the mention before "als"/"as" is dropped,
-    the role after it stays."""
+    the role after it stays. After "zowel"/"both" the "als" is the second half of a
+    conjunction ("zowel door u als de verkoper"), no apposition."""
     out: list[_Mention] = []
     for n, m in enumerate(mentions):
         nxt = mentions[n + 1] if n + 1 < len(mentions) else None
-        if nxt is not None and nxt.side != m.side and nxt.marker in _APPOSITION:
+        k = t.first_word_at(m.span.start)
+        correlative = any(w in _CORRELATIVE for _s, _e, w in t.words[max(0, k - 3) : k])
+        if nxt is not None and nxt.side != m.side and nxt.marker in _APPOSITION and not correlative:
             gap = _gap_words(t, m.span.end, nxt.span.start)
             if (
                 gap
@@ -1333,6 +1337,35 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
     return any(_in(buyer, t.words[k][2], lemma(v.language, t.words[k][2])) for k in near)
 
 
+#: words that conjoin two actors into one ("de koper en de verkoper", "zowel door u als door
+#: de verkoper", "the buyer and our CEO")
+_CONJOINING = frozenset({"en", "and", "als", "&", "door", "by", "de", "het", "the", "our", "ons"})
+
+
+def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """The buyer conjoined with a seller as the actor of one verb that is a buyer's act: "U en
+    de verkoper hebben de koopakte ondertekend", "wordt zowel door u als de verkoper
+    ondertekend", "The buyer and our CEO signed the contract". The buyer signs, pays or agrees
+    with the seller: the buyer has moved. (Conjoined clauses, each with a verb of its own,
+    are not conjoined actors: "They replied, and we sent the quote".)"""
+    buyer = v["buyer_act_lemmas"]
+    for x, y in zip(mentions, mentions[1:], strict=False):
+        if {x.side, y.side} != {"buyer", "seller"} or "object" in (x.role, y.role):
+            continue
+        i, j = t.last_word_before(x.span.end), t.first_word_at(y.span.start)
+        between = [w for _s, _e, w in t.words[i + 1 : j]]
+        if not between or not all(w in _CONJOINING for w in between):
+            continue
+        if not any(w in ("en", "and", "als", "&") for w in between):
+            continue
+        b = next((y2 for x2, y2 in _clauses(t) if x2 <= j < y2), len(t.words))
+        for k in range(j + 1, b):
+            w = t.words[k][2]
+            if _in(buyer, w, lemma(v.language, w)):
+                return x.span if x.side == "buyer" else y.span
+    return None
+
+
 def _own_buyer_act(v: Vocabulary, t: Text, k: int) -> bool:
     """Word ``k`` is a noun of a buyer's act ("beslissing", or a compound ending in one:
     "gunningsbeslissing") that the clause's actor performs: the object of a light verb just
@@ -1435,6 +1468,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     mentions = _without_apposed(v, t, mentions)
     if v.language == "nl":
         acts = [a for a in acts if not _in_relative_after_inverted_buyer(v, t, a, mentions)]
+    joint = _conjoined_buyer_act(v, t, mentions)
+    if joint is not None:
+        return Actor("buyer", joint.text, "subject")
     for m in mentions:
         if m.role == "agent":
             side: Side = "buyer" if _addressee_is_buyer(v, t, m, mentions) else m.side
