@@ -452,3 +452,27 @@ def test_conjoined_buyer_act_round10(lang: str, text: str) -> None:
 def test_conjoined_without_a_buyer_act_round10(lang: str, text: str, how: str, word: str) -> None:
     got = _actor(lang, text)
     assert got == ("seller", how, word), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a passive future of seller work with no agent is the seller's plan, no forecast
+        ("en", "The floor plans will be drawn up and sent to you"),
+        ("nl", "Er zal een begroting worden opgesteld"),
+    ],
+)
+def test_passive_plan_is_no_forecast_round10(lang: str, text: str) -> None:
+    assert "forecast" not in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer's act in the future, or seller work with the buyer as agent, stays one
+        ("en", "The contract will be signed next week"),
+        ("en", "The brief will be written by the customer"),
+    ],
+)
+def test_a_passive_future_of_the_buyer_stays_a_forecast_round10(lang: str, text: str) -> None:
+    assert "forecast" in _kinds(lang, text), text

@@ -375,11 +375,21 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
         k = t.first_word_at(s.start)
         return (a <= k and s.end <= f.start) or k == j + 1  # before it, or "gaan wij"
 
-    if not any(subject(s) for s in _without(v.find("seller_actors", t), exc)):
-        return False
     work = v["seller_work_lemmas"]
     end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
-    return any(_in(work, w, lemma(v.language, w)) for _s, _e, w in t.words[j + 1 : end])
+    after = [w for _s, _e, w in t.words[j + 1 : end]]
+    if not any(subject(s) for s in _without(v.find("seller_actors", t), exc)):
+        # a passive future of seller work with no agent: the seller's own plan, told without
+        # its actor ("The site will be measured", "er zal een ontwerp worden uitgewerkt")
+        aux, agents = v["passive_auxiliaries"], v["agent_markers"]
+        if not any(aux.has_word(w) for w in after) or any(agents.has_word(w) for w in after):
+            return False
+        return any(
+            _word_is_participle(v.language, w, lemma(v.language, w))
+            and _in(work, w, lemma(v.language, w))
+            for w in after
+        )
+    return any(_in(work, w, lemma(v.language, w)) for w in after)
 
 
 #: words that point back to what an earlier clause named ("en heeft dat gemaild")
