@@ -476,3 +476,38 @@ def test_passive_plan_is_no_forecast_round10(lang: str, text: str) -> None:
 )
 def test_a_passive_future_of_the_buyer_stays_a_forecast_round10(lang: str, text: str) -> None:
     assert "forecast" in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "how", "word"),
+    [
+        # a word for the stage as the subject of an active verb: the work done in it
+        ("en", "This step turns your notes into a project plan", "passive", "step turns"),
+        ("nl", "Deze fase levert een ontwerp op", "passive", "fase levert"),
+        # after a copula, the work as a noun ("het opmeten", a gerund)
+        ("nl", "De tweede stap is het inmeten van de ruimte", "passive", "inmeten"),
+        # a provider's work on the order (design, measure, draw out, inform)
+        ("nl", "De gevels worden opgemeten", "passive", "opgemeten"),
+        ("nl", "De klant wordt vooraf ingelicht over de kosten", "passive", "ingelicht"),
+        ("en", "Rooms measured and floor plan designed", "passive", "measured"),
+    ],
+)
+def test_stage_words_and_provider_work_round10(lang: str, text: str, how: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", how, word), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a stage word after a preposition, or beside a buyer's act, says nothing of the actor
+        ("nl", "In deze fase kiest de klant een optie"),
+        ("nl", "Deze fase eindigt met de handtekening van de klant"),
+        ("en", "The next step is a call with the buyer"),
+        # a Dutch stem after a determiner or an attributive adjective is a noun
+        ("nl", "De klant betaalt na ontvangst van het definitieve ontwerp"),
+    ],
+)
+def test_no_stage_or_noun_work_round10(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)

@@ -976,6 +976,22 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
             lm = lemma("nl", w)
             if _in(v["seller_work_lemmas"], w, lm) and _word_is_participle("nl", w, lm):
                 return Span(s, e, t.raw[s:e])  # "Beslissers geïdentificeerd"
+        # a passive with the buyer as its subject and seller work as its participle, later in
+        # the clause: "De klant wordt vooraf ingelicht", "wordt de cliënt geïnformeerd"
+        _a, b = next(((x, y) for x, y in _clauses(t) if x <= j < y), (j, len(t.words)))
+        aux = v["passive_auxiliaries"]
+        passive = aux.has_word(m.marker)
+        for k in range(j, b):
+            w = t.words[k][2]
+            if aux.has_word(w):
+                passive = True
+                continue
+            if v["active_auxiliaries"].has_word(w):
+                break
+            lm = lemma("nl", w)
+            if passive and _word_is_participle("nl", w, lm) and _in(v["seller_work_lemmas"], w, lm):
+                s, e, _w = t.words[k]
+                return Span(s, e, t.raw[s:e])
         return _todo_nl(v, t, after=m.span.end)
     if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
         s, e, w = t.words[j]
@@ -1560,7 +1576,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     first = _leading_work(v, t)
     if first is not None:
         return Actor("seller", first.text, "todo")
-    nominal = _nominal_work_en(v, t, mentions)
+    nominal = _nominal_work_en(v, t, mentions) or _frame_subject(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
     to_buyer = _passive_to_buyer_nl(v, t, mentions)
@@ -1975,6 +1991,59 @@ def _nominal_work_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Sp
     return Span(hs, he, t.raw[hs:he])
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "zijn", "was", "waren"})
+_FRAME_DETERMINERS = frozenset(
+    {"this", "the", "that", "each", "every", "a", "de", "het", "deze", "die", "elke", "iedere"}
+    | {"een", "dit"}
+)
+
+
+def _frame_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A word for the stage itself as the subject of an active verb: the stage does the work
+    that someone does in it, and with no buyer as an actor that is the seller ("This phase
+    compiles your wishes into a brief", "Deze fase resulteert in een offerte"). After a copula
+    the complement must itself be seller work ("De eerste fase is het opmeten van het
+    terrein"). "In deze fase kiest de klant ..." (the stage word after a preposition) and a
+    stage word beside a buyer's act stay silent."""
+    words = [w for _s, _e, w in t.words]
+    frames = v["frame_nouns"]
+    k = next((x for x in range(min(5, len(words))) if frames.has_word(words[x])), None)
+    if k is None or k + 1 >= len(words) or k == 0 or words[0] not in _FRAME_DETERMINERS:
+        return None
+    if any(_is_marker(v, w) or w in _PREPOSITIONS_EN for w in words[1:k]):
+        return None
+    if any(m.side == "buyer" and m.role != "object" for m in mentions):
+        return None
+    buyer, work, nouns = v["buyer_act_lemmas"], v["seller_work_lemmas"], v["buyer_act_nouns"]
+    if any(_in(buyer, w, lemma(v.language, w)) or nouns.has_word(w) for w in words[k + 1 :]):
+        return None
+    verb = words[k + 1]
+    if verb in _COPULAS:
+        # the complement is the work itself, as a noun: "is het opmeten van", "is measuring"
+        found = next(
+            (
+                x
+                for x in range(k + 2, len(words))
+                if _in(work, words[x], lemma(v.language, words[x]))
+                and (words[x].endswith("ing") or (words[x - 1] == "het" and words[x].endswith("en")))
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        s, e, _w = t.words[found]
+        return Span(s, e, t.raw[s:e])
+    finite = (
+        _nl_finite(verb)
+        if v.language == "nl"
+        else verb.endswith("s") and _base_verb_en(lemma("en", verb[:-1]) or verb[:-1])
+    )
+    if not finite:
+        return None
+    s, e = t.words[k][0], t.words[k + 1][1]
+    return Span(s, e, t.raw[s:e])
+
+
 def _base_noun_next(v: Vocabulary, w: str) -> bool:
     """``w`` can follow an attributive participle: a word that is no preposition or verb."""
     return not any(
@@ -2101,6 +2170,11 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if nl and w.endswith("en") and (w == lm or work.has_word(w)):
             return Span(s, e, t.raw[s:e])  # "Budget range bepalen": the infinitive to-do
         if nl and i > 0 and w != lm and not w.endswith("en"):
+            dets = v["determiners"]
+            if dets.has_word(words[i - 1]) or (
+                i > 1 and words[i - 1].endswith("e") and dets.has_word(words[i - 2])
+            ):
+                continue  # "een ontwerp", "het definitieve ontwerp": a noun, not "ontwerpt"
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
 
