@@ -511,3 +511,20 @@ def test_stage_words_and_provider_work_round10(lang: str, text: str, how: str, w
 def test_no_stage_or_noun_work_round10(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a noun of a buyer's act (a deposit, a payment) as the subject of the passive
+        ("en", "A deposit of 30% is made before the start"),
+        ("nl", "De aanbetaling wordt direct geregeld"),
+    ],
+)
+def test_buyer_act_noun_as_passive_subject_round10(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_a_buyer_act_noun_modifying_another_noun_is_no_subject_round10() -> None:
+    assert _actor("en", "The approval process has been mapped") == ("seller", "passive", "mapped")

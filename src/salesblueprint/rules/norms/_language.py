@@ -1481,10 +1481,12 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         acts = [a for a in acts if not _active_en(v, t, a)]
     arts = v.find("buyer_artefacts", t)
     buyer_acts = v["buyer_act_lemmas"]
+    tw = [w for _s, _e, w in t.words]
     acts = [
         a
         for a in acts
         if not _buyer_artefact_near(v, t, a, arts)
+        and not _buyer_act_subject(v, tw, 0, t.first_word_at(a.start))
         and not (v.language == "nl" and _buyer_object_nl(v, t, a))
         and not (
             " " not in a.text and _in(buyer_acts, a.text.casefold(), lemma(v.language, a.text))
@@ -2154,6 +2156,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             continue
         if i > a and acts.has_word(words[i - 1]):
             continue  # "decision made", "payment made": the buyer's act
+        if _buyer_act_subject(v, words, a, i):
+            continue  # "a 50% deposit is made", "De betaling wordt vooraf geregeld"
         if nl and w.endswith("en") and _buyer_object_nl(v, t, Span(s, e, t.raw[s:e])):
             continue  # "Opstellen Offerteaanvraag": the buyer's own request
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
@@ -2177,6 +2181,21 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
                 continue  # "een ontwerp", "het definitieve ontwerp": a noun, not "ontwerpt"
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
+
+
+def _buyer_act_subject(v: Vocabulary, words: Sequence[str], a: int, i: int) -> bool:
+    """The passive at ``i`` has a noun of a buyer's act as its subject: the noun, then no other
+    noun phrase (no determiner), then a passive auxiliary before the participle ("the deposit
+    of 50 euro is made", "De betaling wordt vooraf geregeld"): the buyer's act, reported."""
+    acts, aux, dets = v["buyer_act_nouns"], v["passive_auxiliaries"], v["determiners"]
+    for k in range(i - 1, a - 1, -1):
+        if dets.has_word(words[k]):
+            return False
+        if acts.has_word(words[k]):
+            # the head of its noun phrase: "decision process has been mapped" is a process
+            head = aux.has_word(words[k + 1]) or words[k + 1] in ("of", "van")
+            return head and any(aux.has_word(w) for w in words[k + 1 : i])
+    return False
 
 
 #: forms of the Dutch causative "laten" ("laat de ruimte opmeten")
