@@ -528,3 +528,28 @@ def test_buyer_act_noun_as_passive_subject_round10(lang: str, text: str) -> None
 
 def test_a_buyer_act_noun_modifying_another_noun_is_no_subject_round10() -> None:
     assert _actor("en", "The approval process has been mapped") == ("seller", "passive", "mapped")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an order addressed to the buyer: polite "uw", or the seller as its object or recipient
+        ("nl", "Mail uw plattegrond naar ons"),
+        ("nl", "Bel ons voor een afspraak"),
+        ("en", "Send us the signed order form"),
+        ("en", "Email the brief to us"),
+    ],
+)
+def test_orders_to_the_buyer_round10(lang: str, text: str) -> None:
+    assert _actor(lang, text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("nl", "Stuur de offerte naar de klant", "Stuur"),
+        ("en", "Send the proposal to the buyer", "Send"),
+    ],
+)
+def test_orders_to_the_seller_stay_todos_round10(lang: str, text: str, word: str) -> None:
+    assert _actor(lang, text) == ("seller", "todo", word)

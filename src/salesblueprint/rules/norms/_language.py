@@ -899,6 +899,34 @@ def _imperative_nl(v: Vocabulary, t: Text) -> Span | None:
     return Span(s, e, t.raw[s:e])
 
 
+#: the polite "u"/"uw" addresses a customer; playbooks say "je" to the seller
+_POLITE = frozenset({"u", "uw"})
+#: prepositions of a recipient: with "ons"/"us" after them the seller receives
+_TO = frozenset({"naar", "aan", "to", "with", "bij"})
+
+
+def _order_to_the_buyer(v: Vocabulary, t: Text) -> bool:
+    """An order addressed to the buyer: the text opens with a verb's base form (an
+    imperative) and says the polite "u"/"uw" ("Stuur uw documenten op"), or the seller is the
+    order's object or receives what it asks for ("Bel ons", "Stuur ... naar ons toe", "Send
+    it to us"). A to-do for the seller names neither ("Stuur de offerte naar de klant")."""
+    words = [w for _s, _e, w in t.words]
+    if len(words) < 2:
+        return False
+    first = words[0]
+    if v.language == "nl":
+        lm = lemma("nl", first)
+        if lm == first or _nl_stem(lm) != first:
+            return False
+        if any(w in _POLITE for w in words):
+            return True
+    elif not _base_verb_en(first):
+        return False
+    if words[1] in _US:
+        return True
+    return any(a in _TO and b in _US for a, b in zip(words, words[1:], strict=False))
+
+
 def _buyer_document(v: Vocabulary, w: str) -> bool:
     """A word for the buyer's own request or document: a buyer artefact or act noun, or a
     compound whose head is one ("offerteaanvraag", "inkoopbeslissing")."""
@@ -1475,6 +1503,8 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
 
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
+    if _order_to_the_buyer(v, t):
+        return None  # "Stuur uw documenten naar ons toe": the buyer is asked to act
     exc = v.find("exceptions", t) + _quoted(t)
     acts = _without(v.find("seller_activities", t), exc)
     if v.language == "en":
