@@ -553,3 +553,32 @@ def test_orders_to_the_buyer_round10(lang: str, text: str) -> None:
 )
 def test_orders_to_the_seller_stay_todos_round10(lang: str, text: str, word: str) -> None:
     assert _actor(lang, text) == ("seller", "todo", word)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "how", "word"),
+    [
+        # an English buyer word before a noun of its own is a noun adjunct, not an actor
+        ("en", "We call the lead to discuss the scope and client requirements", "subject", "We"),
+        # the -ing form of a reporting verb: the buyer is inside the seller's clause
+        ("en", "You are stating the account has a budget", "subject", "You"),
+        # holding a thing that is not from the buyer, or a perfect, stays the seller's
+        ("en", "The rep has forwarded the mail from the customer", "subject", "rep"),
+    ],
+)
+def test_seller_readings_kept_round10(lang: str, text: str, how: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", how, word), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller holds what the buyer gave: the buyer's act, reported
+        ("en", "Our AE has a signed letter of intent from the customer"),
+        ("nl", "Wij hebben een schriftelijk akkoord van de klant"),
+    ],
+)
+def test_holding_what_the_buyer_gave_round10(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)

@@ -680,8 +680,28 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             )
         ):
             continue  # the selling party counts only as the subject of a finite verb
+        if role == "subject" and sd == "buyer" and marker and _noun_adjunct_en(v, t, span):
+            role = "object"  # "about the project and customer expectations": a modifier
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+def _noun_adjunct_en(v: Vocabulary, t: Text, span: Span) -> bool:
+    """An English buyer word before a noun of its own is a noun adjunct, not an actor: "customer
+    expectations", "client requirements". The next word is read as a noun by its form: no verb
+    in the dictionary's base form, no participle, no auxiliary or function word."""
+    if v.language != "en":
+        return False
+    j = t.first_word_at(span.end)
+    if j >= len(t.words) or t.raw[span.end : t.words[j][0]].strip():
+        return False
+    w = t.words[j][2]
+    lm = lemma("en", w)
+    if not w.isalpha() or w in _VERBS_EN or _is_marker(v, w) or w in _PREPOSITIONS_EN:
+        return False
+    if _word_is_participle("en", w, lm) or w.endswith("ing") or _base_verb_en(lm):
+        return False
+    return w not in ("and", "or", "but", "who", "that", "which", "s")
 
 
 #: Dutch pronouns that are the subject ("je belt") or, before a noun, the possessive ("je offerte")
@@ -1121,11 +1141,23 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
             or (k > i and w == "there")  # "has verified there is ...": an existential clause
             or v["complementizers"].has_word(w)
             or v["reporting_verbs"].has_word(w)
+            or _reporting_progressive(v, w)  # "You're confirming they have a need"
             or v["belief_verbs"].has_word(w)
             or v["belief_verbs"].has_word(lm)
         ):
             return True
     return False
+
+
+def _reporting_progressive(v: Vocabulary, w: str) -> bool:
+    """``w`` is the -ing form of an English reporting verb whose -ed or -s form the vocabulary
+    lists ("confirming": "confirmed", "stating": "stated", "indicating": "indicated")."""
+    if v.language != "en" or not w.endswith("ing") or len(w) < 6:
+        return False
+    stem = w[:-3]
+    bases = [stem, stem + "e"] + ([stem[:-1]] if stem[-1:] == stem[-2:-1] else [])
+    verbs = v["reporting_verbs"]
+    return any(verbs.has_word(b + end) for b in bases for end in ("ed", "d", "s", "es"))
 
 
 def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
@@ -1501,6 +1533,29 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
+_HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "had", "hadden"})
+
+
+def _holds_from_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """The seller has something from the buyer ("The rep has written confirmation from the
+    economic buyer", "wij hebben een akkoord van de klant"): what the buyer gave, reported by
+    the one who holds it, like a verb of receiving."""
+    i = t.first_word_at(m.span.end)
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
+    if i >= b or t.words[i][2] not in _HAVE:
+        return False
+    k = i + 1
+    while k < b and t.words[k][2] in _ASPECT_ADVERBS:
+        k += 1
+    if k < b and _word_is_participle(v.language, t.words[k][2], lemma(v.language, t.words[k][2])):
+        return False  # a perfect ("has forwarded the mail from the customer"), no holding
+    for o in mentions:
+        k = t.first_word_at(o.span.start)
+        if o.side == "buyer" and i < k < b and o.marker in _FROM:
+            return True
+    return False
+
+
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
     if _order_to_the_buyer(v, t):
@@ -1556,7 +1611,11 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             )
         ]
     patient: Span | None = None
-    receiving = [m for m in subjects if m.side == "seller" and _receives(v, t, m)]
+    receiving = [
+        m
+        for m in subjects
+        if m.side == "seller" and (_receives(v, t, m) or _holds_from_buyer(v, t, m, mentions))
+    ]
     if receiving:
         # "We received the signed order form": the seller reports the buyer's act
         return Actor("buyer", receiving[0].span.text, "subject")
