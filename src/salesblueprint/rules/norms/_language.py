@@ -688,18 +688,21 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
 
 def _noun_adjunct_en(v: Vocabulary, t: Text, span: Span) -> bool:
     """An English buyer word before a noun of its own is a noun adjunct, not an actor: "customer
-    expectations", "client requirements". The next word is read as a noun by its form: no verb
-    in the dictionary's base form, no participle, no auxiliary or function word."""
+    expectations", "client requirements". The next word is read as a noun by its form alone
+    (the same with or without the dictionary's lemmas): no -ed/-en/-ing form or irregular
+    participle, no auxiliary or function word, and neither it nor (for a final -s) its stem is
+    a verb's base form ("the lead fits": a verb)."""
     if v.language != "en":
         return False
     j = t.first_word_at(span.end)
     if j >= len(t.words) or t.raw[span.end : t.words[j][0]].strip():
         return False
     w = t.words[j][2]
-    lm = lemma("en", w)
     if not w.isalpha() or w in _VERBS_EN or _is_marker(v, w) or w in _PREPOSITIONS_EN:
         return False
-    if _word_is_participle("en", w, lm) or w.endswith("ing") or _base_verb_en(lm):
+    if w.endswith(("ed", "en", "ing")) or w in _IRREGULAR_PARTICIPLES or _base_verb_en(w):
+        return False
+    if w.endswith("s") and (_base_verb_en(w[:-1]) or (w.endswith("es") and _base_verb_en(w[:-2]))):
         return False
     return w not in ("and", "or", "but", "who", "that", "which", "s")
 
@@ -2127,7 +2130,7 @@ def _frame_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
     finite = (
         _nl_finite(verb)
         if v.language == "nl"
-        else verb.endswith("s") and _base_verb_en(lemma("en", verb[:-1]) or verb[:-1])
+        else verb.endswith("s") and (_base_verb_en(verb[:-1]) or _base_verb_en(verb[:-2]))
     )
     if not finite:
         return None
