@@ -582,3 +582,8 @@ def test_seller_readings_kept_round10(lang: str, text: str, how: str, word: str)
 def test_holding_what_the_buyer_gave_round10(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_a_participle_between_determiner_and_noun_is_an_adjective_round10() -> None:
+    assert _actor("en", "Upon approval of the quoted price, the order starts") is None
+    assert _actor("en", "The quoted price sent to the buyer") == ("seller", "passive", "sent")

@@ -1305,6 +1305,25 @@ def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     return words[k][2] in _RELATIVE_EN
 
 
+def _before_its_noun_en(v: Vocabulary, t: Text, act: Span) -> bool:
+    """A one-word participle between a determiner and a noun is an adjective on that noun, no
+    seller activity: "Upon approval of the proposed estimate", "the quoted price"."""
+    if " " in act.text.strip():
+        return False
+    i = t.first_word_at(act.start)
+    if i == 0 or i + 1 >= len(t.words) or _punct_before(t, i + 1):
+        return False
+    prev, nxt = t.words[i - 1][2], t.words[i + 1][2]
+    if not (v["determiners"].has_word(prev) or prev in _OWN or v["seller_possessives"].has_word(prev)):
+        return False
+    return nxt.isalpha() and not (
+        nxt in _VERBS_EN
+        or _is_marker(v, nxt)
+        or nxt in _PREPOSITIONS_EN
+        or nxt in ("and", "or", "but", "to", "by")
+    )
+
+
 def _punct_before(t: Text, k: int) -> bool:
     return any(ch in t.raw[t.words[k - 1][1] : t.words[k][0]] for ch in ",;:.!?/+")
 
@@ -1566,7 +1585,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     exc = v.find("exceptions", t) + _quoted(t)
     acts = _without(v.find("seller_activities", t), exc)
     if v.language == "en":
-        acts = [a for a in acts if not _active_en(v, t, a)]
+        acts = [a for a in acts if not _active_en(v, t, a) and not _before_its_noun_en(v, t, a)]
     arts = v.find("buyer_artefacts", t)
     buyer_acts = v["buyer_act_lemmas"]
     tw = [w for _s, _e, w in t.words]
@@ -2257,6 +2276,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if _word_is_participle(v.language, w, lm):
             if not nl and _attributive_en(v, t, i, b):
                 continue  # "Qualified lead booked a demo": an adjective on the buyer
+            if not nl and _before_its_noun_en(v, t, Span(s, e, t.raw[s:e])):
+                continue  # "approval of the proposed estimate": an adjective on its noun
             return Span(s, e, t.raw[s:e])
         if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
             nxt = words[1] if len(words) > 1 else ""
