@@ -587,3 +587,22 @@ def test_holding_what_the_buyer_gave_round10(lang: str, text: str) -> None:
 def test_a_participle_between_determiner_and_noun_is_an_adjective_round10() -> None:
     assert _actor("en", "Upon approval of the quoted price, the order starts") is None
     assert _actor("en", "The quoted price sent to the buyer") == ("seller", "passive", "sent")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "how", "word"),
+    [
+        # providing and adding to a record are seller work; making available too
+        ("en", "A cost estimate is provided within a week", "passive", "provided"),
+        ("en", "Contact added to the call list", "passive", "added"),
+        ("nl", "De planning wordt beschikbaar gesteld in het portaal", "passive", "beschikbaar gesteld"),
+        ("nl", "De tekeningen worden verzorgd", "passive", "verzorgd"),
+    ],
+)
+def test_providing_and_adding_round10(lang: str, text: str, how: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", how, word), (text, got)
+
+
+def test_the_buyer_providing_stays_the_buyer_round10() -> None:
+    assert _actor("en", "The customer provides the floor plans")[0] == "buyer"  # type: ignore[index]
