@@ -606,3 +606,32 @@ def test_providing_and_adding_round10(lang: str, text: str, how: str, word: str)
 
 def test_the_buyer_providing_stays_the_buyer_round10() -> None:
     assert _actor("en", "The customer provides the floor plans")[0] == "buyer"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # a person the vocabulary does not know, first in the text, acting on the buyer or
+        # doing seller work: the one who provides the service
+        ("nl", "De assistente belt de klant voor een afspraak", "assistente"),
+        ("en", "The designer prepares three sketches", "designer"),
+    ],
+)
+def test_provider_as_subject_round10(lang: str, text: str, word: str) -> None:
+    assert _actor(lang, text) == ("seller", "subject", word), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a document first (object first), or a decision of the one named first
+        ("nl", "De offerte ondertekent de klant digitaal"),
+        ("nl", "De werkgever neemt daarna de definitieve beslissing"),
+        # a buyer subject of a finite verb acts, whatever the verb
+        ("nl", "Een cliënt meldt zich met een nieuwe zaak"),
+        ("nl", "De klant controleert de tekeningen"),
+    ],
+)
+def test_no_provider_round10(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)

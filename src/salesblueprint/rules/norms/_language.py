@@ -1027,6 +1027,12 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
             lm = lemma("nl", w)
             if _in(v["seller_work_lemmas"], w, lm) and _word_is_participle("nl", w, lm):
                 return Span(s, e, t.raw[s:e])  # "Beslissers geïdentificeerd"
+            if (
+                _nl_finite(w)
+                and not v["passive_auxiliaries"].has_word(w)
+                and not v["active_auxiliaries"].has_word(w)
+            ):
+                return None  # "Een cliënt identificeert zich bij ...": the buyer acts
         # a passive with the buyer as its subject and seller work as its participle, later in
         # the clause: "De klant wordt vooraf ingelicht", "wordt de cliënt geïnformeerd"
         _a, b = next(((x, y) for x, y in _clauses(t) if x <= j < y), (j, len(t.words)))
@@ -1556,6 +1562,42 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
 
 
 _HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "had", "hadden"})
+_ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
+
+
+def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A person the vocabulary does not know, as the subject at the start of the text, who
+    acts on the buyer or does seller work: the one who provides the service ("De secretaresse
+    vraagt de cliënt om de stukken", "The photographer provides a consultation"). Article,
+    noun, finite verb: the noun phrase before the verb is its subject (Dutch main clauses put
+    the subject first unless the verb comes first or an adverbial opens them). A thing in
+    that place (a document, an activity, the stage), a buyer's act or a verb of receiving
+    leave the reading to the other rules."""
+    words = [w for _s, _e, w in t.words]
+    if len(words) < 4 or words[0] not in _ARTICLES or _punct_before(t, 1) or _punct_before(t, 2):
+        return None
+    noun, verb = words[1], words[2]
+    if any(t.first_word_at(m.span.start) <= 2 for m in mentions):
+        return None
+    for cat in ("artefacts", "buyer_artefacts", "activity_nouns", "frame_nouns", "buyer_act_nouns"):
+        if v[cat].has_word(noun):
+            return None
+    lm = lemma(v.language, verb)
+    if v.language == "nl":
+        if not _nl_finite(verb):
+            return None
+    elif not (verb.endswith("s") and (_base_verb_en(verb[:-1]) or _base_verb_en(verb[:-2]))):
+        return None
+    if _in(v["buyer_act_lemmas"], verb, lm) or _in(v["reception_lemmas"], verb, lm):
+        return None
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= 2 < y), (0, len(words)))
+    if any(v["buyer_act_nouns"].has_word(words[k]) for k in range(3, b)):
+        return None  # "De werkgever neemt de beslissing": a decision is the buyer's act
+    on_buyer = any(m.side == "buyer" and 2 < t.first_word_at(m.span.start) < b for m in mentions)
+    if not on_buyer and not _in(v["seller_work_lemmas"], verb, lm):
+        return None
+    s, e, _w = t.words[1]
+    return Span(s, e, t.raw[s:e])
 
 
 def _holds_from_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
@@ -1617,6 +1659,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         todo = _todo_en(v, t) or _imperative_en(v, t, mentions) or _gerund_en(v, t)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
+    provider = _provider_subject(v, t, mentions)
+    if provider is not None:
+        return Actor("seller", provider.text, "subject")
     subjects = [m for m in mentions if m.role == "subject"]
     comps = v["complementizers"]
     if subjects and subjects[0].side == "seller":
