@@ -635,3 +635,8 @@ def test_provider_as_subject_round10(lang: str, text: str, word: str) -> None:
 def test_no_provider_round10(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_the_providers_future_work_is_a_plan_round10() -> None:
+    assert "forecast" not in _kinds("nl", "De assistente zal de klant bellen voor een afspraak")
+    assert "forecast" in _kinds("nl", "De klant zal volgende week tekenen")

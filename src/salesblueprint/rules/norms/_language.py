@@ -378,7 +378,11 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
     work = v["seller_work_lemmas"]
     end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
     after = [w for _s, _e, w in t.words[j + 1 : end]]
-    if not any(subject(s) for s in _without(v.find("seller_actors", t), exc)):
+    sellers = _without(v.find("seller_actors", t), exc)
+    provider = _provider_subject(v, t, _mentions(v, t, exc, []))
+    if provider is not None:
+        sellers.append(provider)  # "De secretaresse zal de cliënt informeren"
+    if not any(subject(s) for s in sellers):
         # a passive future of seller work with no agent: the seller's own plan, told without
         # its actor ("The site will be measured", "er zal een ontwerp worden uitgewerkt")
         aux, agents = v["passive_auxiliaries"], v["agent_markers"]
