@@ -640,3 +640,8 @@ def test_no_provider_round10(lang: str, text: str) -> None:
 def test_the_providers_future_work_is_a_plan_round10() -> None:
     assert "forecast" not in _kinds("nl", "De assistente zal de klant bellen voor een afspraak")
     assert "forecast" in _kinds("nl", "De klant zal volgende week tekenen")
+
+
+def test_an_inverted_provider_after_a_clause_round10() -> None:
+    text = "Zodra het plan is goedgekeurd, mailt de planner de klant een datum"
+    assert _actor("nl", text) == ("seller", "subject", "planner")

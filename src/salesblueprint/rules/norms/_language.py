@@ -1570,18 +1570,39 @@ _ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 
 
 def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
-    """A person the vocabulary does not know, as the subject at the start of the text, who
-    acts on the buyer or does seller work: the one who provides the service ("De secretaresse
-    vraagt de cliënt om de stukken", "The photographer provides a consultation"). Article,
-    noun, finite verb: the noun phrase before the verb is its subject (Dutch main clauses put
-    the subject first unless the verb comes first or an adverbial opens them). A thing in
+    """A person the vocabulary does not know, as the subject, who acts on the buyer or does
+    seller work: the one who provides the service ("De secretaresse vraagt de cliënt om de
+    stukken", "The photographer provides a consultation"). Article, noun, finite verb at the
+    start of the text: the noun phrase before the verb is its subject (Dutch main clauses put
+    the subject first unless the verb comes first or an adverbial opens them); in Dutch also
+    a finite verb opening a clause after a comma, then article and noun: the inverted subject
+    ("Als de opdracht is aanvaard, zendt de advocaat de cliënt een bevestiging"). A thing in
     that place (a document, an activity, the stage), a buyer's act or a verb of receiving
     leave the reading to the other rules."""
     words = [w for _s, _e, w in t.words]
-    if len(words) < 4 or words[0] not in _ARTICLES or _punct_before(t, 1) or _punct_before(t, 2):
+    if len(words) >= 4 and words[0] in _ARTICLES:
+        found = _provider_at(v, t, mentions, 1, 2)
+        if found is not None:
+            return found
+    if v.language != "nl":
         return None
-    noun, verb = words[1], words[2]
-    if any(t.first_word_at(m.span.start) <= 2 for m in mentions):
+    for a, _b in _clauses(t):
+        if 0 < a and a + 3 < len(words) and _punct_before(t, a) and words[a + 1] in _ARTICLES:
+            found = _provider_at(v, t, mentions, a + 2, a)
+            if found is not None:
+                return found
+    return None
+
+
+def _provider_at(
+    v: Vocabulary, t: Text, mentions: Sequence[_Mention], n: int, k: int
+) -> Span | None:
+    """The noun at ``n`` is the provider acting with the finite verb at ``k``."""
+    words = [w for _s, _e, w in t.words]
+    if _punct_before(t, min(n, k) + 1) or _punct_before(t, max(n, k)):
+        return None
+    noun, verb = words[n], words[k]
+    if any(min(n, k) - 1 <= t.first_word_at(m.span.start) <= max(n, k) for m in mentions):
         return None
     for cat in ("artefacts", "buyer_artefacts", "activity_nouns", "frame_nouns", "buyer_act_nouns"):
         if v[cat].has_word(noun):
@@ -1594,13 +1615,16 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
         return None
     if _in(v["buyer_act_lemmas"], verb, lm) or _in(v["reception_lemmas"], verb, lm):
         return None
-    _a, b = next(((x, y) for x, y in _clauses(t) if x <= 2 < y), (0, len(words)))
-    if any(v["buyer_act_nouns"].has_word(words[k]) for k in range(3, b)):
+    after = max(n, k)
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= after < y), (0, len(words)))
+    if any(v["buyer_act_nouns"].has_word(words[x]) for x in range(after + 1, b)):
         return None  # "De werkgever neemt de beslissing": a decision is the buyer's act
-    on_buyer = any(m.side == "buyer" and 2 < t.first_word_at(m.span.start) < b for m in mentions)
+    on_buyer = any(
+        m.side == "buyer" and after < t.first_word_at(m.span.start) < b for m in mentions
+    )
     if not on_buyer and not _in(v["seller_work_lemmas"], verb, lm):
         return None
-    s, e, _w = t.words[1]
+    s, e, _w = t.words[n]
     return Span(s, e, t.raw[s:e])
 
 
