@@ -55,7 +55,8 @@ FRESH = ROOT / "benchmarks" / "norms_corpus" / "fresh.yaml"
 TUNE3 = ROOT / "benchmarks" / "norms_corpus" / "tune3_criteria.yaml"
 TUNE3_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune3_names.yaml"
 TUNE4 = ROOT / "benchmarks" / "norms_corpus" / "tune4_criteria.yaml"
-TUNING = (CORPUS, FRESH, TUNE3, TUNE3_NAMES, TUNE4)  # the tuning pool: every file whose score is known
+# the tuning pool: every file whose score is known
+TUNING = (CORPUS, FRESH, TUNE3, TUNE3_NAMES, TUNE4)
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"

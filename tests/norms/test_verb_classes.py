@@ -595,7 +595,7 @@ def test_a_participle_between_determiner_and_noun_is_an_adjective_round10() -> N
         # providing and adding to a record are seller work; making available too
         ("en", "A cost estimate is provided within a week", "passive", "provided"),
         ("en", "Contact added to the call list", "passive", "added"),
-        ("nl", "De planning wordt beschikbaar gesteld in het portaal", "passive", "beschikbaar gesteld"),
+        ("nl", "De planning wordt beschikbaar gesteld", "passive", "beschikbaar gesteld"),
         ("nl", "De tekeningen worden verzorgd", "passive", "verzorgd"),
     ],
 )

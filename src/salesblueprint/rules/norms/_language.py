@@ -15,6 +15,7 @@ the labelled corpus in ``tests/norms/corpus.yaml``:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -951,7 +952,7 @@ def _order_to_the_buyer(v: Vocabulary, t: Text) -> bool:
         return False
     if words[1] in _US:
         return True
-    return any(a in _TO and b in _US for a, b in zip(words, words[1:], strict=False))
+    return any(a in _TO and b in _US for a, b in itertools.pairwise(words))
 
 
 def _buyer_document(v: Vocabulary, w: str) -> bool:
@@ -1324,7 +1325,9 @@ def _before_its_noun_en(v: Vocabulary, t: Text, act: Span) -> bool:
     if i == 0 or i + 1 >= len(t.words) or _punct_before(t, i + 1):
         return False
     prev, nxt = t.words[i - 1][2], t.words[i + 1][2]
-    if not (v["determiners"].has_word(prev) or prev in _OWN or v["seller_possessives"].has_word(prev)):
+    if not (
+        v["determiners"].has_word(prev) or prev in _OWN or v["seller_possessives"].has_word(prev)
+    ):
         return False
     return nxt.isalpha() and not (
         nxt in _VERBS_EN
@@ -1443,7 +1446,10 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
         return True
     i = t.first_word_at(m.span.start)
     a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
-    if any(o is not m and o.side == "buyer" and a <= t.first_word_at(o.span.start) < b for o in mentions):
+    if any(
+        o is not m and o.side == "buyer" and a <= t.first_word_at(o.span.start) < b
+        for o in mentions
+    ):
         return False
     if m.role != "agent" and v.language == "nl":
         return False
@@ -1467,7 +1473,7 @@ def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -
     with the seller: the buyer has moved. (Conjoined clauses, each with a verb of its own,
     are not conjoined actors: "They replied, and we sent the quote".)"""
     buyer = v["buyer_act_lemmas"]
-    for x, y in zip(mentions, mentions[1:], strict=False):
+    for x, y in itertools.pairwise(mentions):
         if {x.side, y.side} != {"buyer", "seller"} or "object" in (x.role, y.role):
             continue
         i, j = t.last_word_before(x.span.end), t.first_word_at(y.span.start)
@@ -1565,7 +1571,7 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
-_HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "had", "hadden"})
+_HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "hadden"})
 _ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 
 
@@ -1587,7 +1593,7 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
     if v.language != "nl":
         return None
     for a, _b in _clauses(t):
-        if 0 < a and a + 3 < len(words) and _punct_before(t, a) and words[a + 1] in _ARTICLES:
+        if a > 0 and a + 3 < len(words) and _punct_before(t, a) and words[a + 1] in _ARTICLES:
             found = _provider_at(v, t, mentions, a + 2, a)
             if found is not None:
                 return found
@@ -2177,7 +2183,7 @@ def _nominal_work_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Sp
     return Span(hs, he, t.raw[hs:he])
 
 
-_COPULAS = frozenset({"is", "are", "was", "were", "zijn", "was", "waren"})
+_COPULAS = frozenset({"is", "are", "was", "were", "zijn", "waren"})
 _FRAME_DETERMINERS = frozenset(
     {"this", "the", "that", "each", "every", "a", "de", "het", "deze", "die", "elke", "iedere"}
     | {"een", "dit"}
@@ -2211,7 +2217,9 @@ def _frame_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
                 x
                 for x in range(k + 2, len(words))
                 if _in(work, words[x], lemma(v.language, words[x]))
-                and (words[x].endswith("ing") or (words[x - 1] == "het" and words[x].endswith("en")))
+                and (
+                    words[x].endswith("ing") or (words[x - 1] == "het" and words[x].endswith("en"))
+                )
             ),
             None,
         )
