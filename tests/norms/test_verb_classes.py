@@ -645,3 +645,7 @@ def test_the_providers_future_work_is_a_plan_round10() -> None:
 def test_an_inverted_provider_after_a_clause_round10() -> None:
     text = "Zodra het plan is goedgekeurd, mailt de planner de klant een datum"
     assert _actor("nl", text) == ("seller", "subject", "planner")
+
+
+def test_an_aspect_adverb_inside_the_passive_round10() -> None:
+    assert _actor("en", "The lead has already been qualified") == ("seller", "passive", "qualified")

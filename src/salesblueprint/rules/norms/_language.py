@@ -1089,6 +1089,8 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         if aux.has_word(w):
             seen_aux = True
             continue
+        if w in _ASPECT_ADVERBS:
+            continue  # "The prospect has just been added"
         if not seen_aux:
             if w in ("that", "who", "which", "has", "have", "had") or v["buyer_actors"].has_word(w):
                 continue  # "prospective customers that have been ...": the rest of the phrase
