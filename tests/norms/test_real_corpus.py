@@ -108,6 +108,24 @@ def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     assert not {i.text.casefold() for i in names} & seen
 
 
+def test_fourth_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
+    """tune4_names.yaml: real stage names from pages of hosts in no other corpus file, scored
+    once before it was tuned on (round normsnames4)."""
+    names = nb.load(nb.TUNE4_NAMES)
+    assert not nb.held_out_only(nb.TUNE4_NAMES)
+    assert len(names) >= 120 and all(i.kind == "stage" for i in names)
+    assert sum(i.lang == "nl" for i in names) >= 50
+    assert sum(i.label != "amb" for i in names) >= 70
+    assert all(i.url.startswith(("http://", "https://")) for i in names)
+    hosts = {_host(i.url) for i in names}
+    for other in (nb.CORPUS, FRESH, FRESH2, TUNE3, nb.TUNE3_NAMES):
+        assert not hosts & {_host(i.url) for i in nb.load(other)}, other
+    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH, nb.TUNE3_NAMES) for i in nb.load(p)}
+    texts = [i.text.casefold() for i in names]
+    assert not set(texts) & seen
+    assert len(texts) == len(set(texts))
+
+
 def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
     """fresh2.yaml (collected after fresh.yaml was scored) is only parsed here, never scored."""
     fresh2 = nb.load(FRESH2)
