@@ -1,7 +1,7 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml
-(fresh.yaml was scored once as held-out on 2026-11-30; tune3_criteria.yaml and tune3_names.yaml
+The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml +
+tune4_names.yaml (fresh.yaml was scored once as held-out on 2026-11-30; the tune3 and tune4 files
 were scored once each before they were tuned on, on 2026-12-01; all are tuning data since).
 These floors make a regression on real text fail; they sit a little under the figures measured
 when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
@@ -74,7 +74,7 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES)
+    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, nb.TUNE4_NAMES)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
@@ -110,9 +110,9 @@ def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
 
 def test_fourth_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     """tune4_names.yaml: real stage names from pages of hosts in no other corpus file, scored
-    once before it was tuned on (round normsnames4)."""
+    once before it was tuned on (round normsnames4), part of the tuning pool since."""
     names = nb.load(nb.TUNE4_NAMES)
-    assert not nb.held_out_only(nb.TUNE4_NAMES)
+    assert nb.TUNE4_NAMES in nb.TUNING and not nb.held_out_only(nb.TUNE4_NAMES)
     assert len(names) >= 120 and all(i.kind == "stage" for i in names)
     assert sum(i.lang == "nl" for i in names) >= 50
     assert sum(i.label != "amb" for i in names) >= 70
