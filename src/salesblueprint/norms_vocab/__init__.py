@@ -69,6 +69,8 @@ CATEGORIES: tuple[str, ...] = (
     "outcome_words",
     "sending_lemmas",
     "submission_lemmas",
+    "fulfilment_lemmas",
+    "requirement_words",
 )
 
 _WORD_RE = re.compile(r"\w+")

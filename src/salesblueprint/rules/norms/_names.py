@@ -42,6 +42,7 @@ NameSide = Literal["seller", "buyer"]
 _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ication", ("y",)),  # qualification -> qualify
     ("ation", ("ate", "e", "")),  # negotiation, preparation, confirmation
+    ("isition", ("ire",)),  # acquisition -> acquire, requisition -> require
     ("ition", ("e",)),  # proposition -> propose, definition -> define
     ("ison", ("e",)),  # comparison -> compare
     ("ssion", ("ss", "t")),  # discussion -> discuss, submission -> submit
@@ -59,7 +60,8 @@ _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _NL_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("atie", ("eren",)),  # kwalificatie -> kwalificeren, oriëntatie -> oriënteren
-    ("ie", ("eren",)),  # selectie -> selecteren, prospectie -> prospecteren
+    ("ctie", ("cteren", "ceren")),  # selectie -> selecteren, productie -> produceren
+    ("ie", ("eren",)),  # prospectie -> prospecteren
     ("ing", ("en",)),  # onderhandeling -> onderhandelen, beoordeling -> beoordelen
     ("st", ("en",)),  # ontvangst -> ontvangen
     ("e", ("eren",)),  # analyse -> analyseren
@@ -190,7 +192,7 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
                 return "buyer", verb
-        for cat in ("seller_work_lemmas", "seller_stage_verbs"):
+        for cat in ("seller_work_lemmas", "seller_stage_verbs", "fulfilment_lemmas"):
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
                 return "seller", verb
@@ -263,6 +265,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
     content = _content(v, t)
     if not content or v.find("waiting_words", t) or waiting_for_buyer(v, t):
         return False
+    if requirement_queue(v, t) is not None:
+        return False  # "Goedkeuring noodzakelijk": the approval is still to come
     if _seller_as_object(v, t):
         return True
     actors = v.find("buyer_actors", t)
@@ -386,13 +390,13 @@ def seller_reading(
     content = _content(v, t)
     if not content:
         return None
-    waiting = waiting_for_buyer(v, t)
+    waiting = waiting_for_buyer(v, t) or requirement_queue(v, t)
     if waiting is not None:
         return waiting, "waiting"
     order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content) or _separable_order_nl(v, t)
     if order is not None:
         return order, "todo"
-    done = _prefixed_participle(v, t) or _document_handled(v, t)
+    done = _prefixed_participle(v, t) or _document_handled(v, t) or _fulfilment_participle(v, t)
     if done is not None:
         return done, "passive"
     noun = _head_noun(v, t, content)
@@ -482,6 +486,43 @@ _OUTCOME_TOPICS = frozenset({"deal", "deals", "opportunity", "kans", "verkoopkan
 
 def _span(t: Text, s: int, e: int) -> Span:
     return Span(s, e, t.raw[s:e])
+
+
+def requirement_queue(v: Vocabulary, t: Text) -> Span | None:
+    """A need still open ends the name (``requirement_words``): "Additional check needed",
+    "Goedkeuring noodzakelijk", "Approval required" are a queue of work not yet done, whoever
+    is to do it, so not the buyer's progress. Not after a negation ("Geen contract nodig",
+    "No approval needed": nothing waits)."""
+    words = t.words
+    if len(words) < 2 or not v["requirement_words"].has_word(words[-1][2]):
+        return None
+    before = [w for _, _, w in words[:-1]]
+    if any(w in _NEGATIONS for w in before):
+        return None
+    if not any(not v["determiners"].has_word(w) and not v["stopwords"].has_word(w) for w in before):
+        return None
+    return _span(t, words[0][0], words[-1][1])
+
+
+_NEGATIONS = frozenset({"no", "not", "geen", "niet"})
+
+
+def _fulfilment_participle(v: Vocabulary, t: Text) -> Span | None:
+    """A participle of a verb of making or delivering what was sold (``fulfilment_lemmas``):
+    "Dispatched", "Order is shipped", "Partially shipped", "Geïnstalleerd" report the seller's
+    delivery work, unless a buyer is named ("Customer installed the app")."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    if v.find("buyer_actors", t):
+        return None
+    cat = v["fulfilment_lemmas"]
+    for s, e, w in t.words:
+        lm = _lemma(v.language, w)
+        if not (_word_is_participle(v.language, w, lm) or participle_verb(v.language, w)):
+            continue
+        if any(cat.has_word(x) for x in (lm, *participle_verb(v.language, w))):
+            return _span(t, s, e)
+    return None
 
 
 def waiting_for_buyer(v: Vocabulary, t: Text) -> Span | None:
@@ -764,7 +805,8 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
         # the seller's in a name ("Needs assessment"), not of every seller-work verb: "Problem
         # identification" is the buyer's job
         return head.endswith("ing") or (
-            head.endswith(_NOMINAL_ENDINGS) and v["seller_stage_verbs"].has_word(side[1])
+            head.endswith(_NOMINAL_ENDINGS)
+            and any(v[c].has_word(side[1]) for c in ("seller_stage_verbs", "fulfilment_lemmas"))
         )
     # "Leadgeneratie", "Klantonderzoek"; not with a complement ("bepaling van de behoefte"
     # is as often the buyer's own job)
