@@ -228,7 +228,10 @@ def _buyer_modifier_of(v: Vocabulary, word: str) -> bool:
         mod = w[:k]
         for m in (mod, mod[:-1] if mod.endswith("s") else mod):
             if any(_is_verb_of(v, c, m) for c in ("buyer_act_lemmas", "buyer_job_lemmas")):
-                return True
+                # the head is seller work on the buyer's act: "Betalingsherinnering" is a
+                # reminder to pay, the seller's; "Gunningsadvies", "Aankoopbeslissing" stay
+                head = word_side(v, w[len(m) :].lstrip("s")) if len(w) - len(m) >= 6 else None
+                return head is None or head[0] != "seller"
     return False
 
 
@@ -804,10 +807,9 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
         # "Objection handling", "Solutioning"; other nominalisations only of the verbs that are
         # the seller's in a name ("Needs assessment"), not of every seller-work verb: "Problem
         # identification" is the buyer's job
-        return head.endswith("ing") or (
-            head.endswith(_NOMINAL_ENDINGS)
-            and any(v[c].has_word(side[1]) for c in ("seller_stage_verbs", "fulfilment_lemmas"))
-        )
+        # a noun that is the verb's own form, of a step verb: "System design", "Order build"
+        step = any(v[c].has_word(side[1]) for c in ("seller_stage_verbs", "fulfilment_lemmas"))
+        return head.endswith("ing") or (step and (head.endswith(_NOMINAL_ENDINGS) or head == side[1]))
     # "Leadgeneratie", "Klantonderzoek"; not with a complement ("bepaling van de behoefte"
     # is as often the buyer's own job)
     return bare
