@@ -304,15 +304,7 @@ def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> 
     from salesblueprint.rules.norms._language import _word_is_participle
 
     k = t.last_word_before(start)
-    # Dutch verbs with an unstressed prefix take no ge-: "verstuurd", "besproken"
-    unstressed = (
-        v.language == "nl"
-        and word != lm
-        and lm.endswith("en")
-        and word.startswith(("ver", "be", "ont", "her", "er"))
-        and word.endswith(("d", "t", "en"))
-    )
-    if k < 0 or not (unstressed or _word_is_participle(v.language, word, lm)):
+    if k < 0 or not (_unstressed_nl(v, word, lm) or _word_is_participle(v.language, word, lm)):
         return False
     if not any(v["sending_lemmas"].has_word(x) for x in (lm, *participle_verb(v.language, word))):
         return False  # "Bestelling verwerkt", "Order processed": the seller handled it
@@ -323,6 +315,18 @@ def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> 
     # a Dutch compound on one: "Offerteaanvraag verstuurd"
     return v.language == "nl" and any(
         v[c].has_word(prev[i:]) for c in cats for i in range(3, len(prev) - 4)
+    )
+
+
+def _unstressed_nl(v: Vocabulary, word: str, lm: str) -> bool:
+    """A Dutch participle of a verb with an unstressed prefix, which takes no ge-: "verstuurd",
+    "besproken", "verwerkt"."""
+    return (
+        v.language == "nl"
+        and word != lm
+        and lm.endswith("en")
+        and word.startswith(("ver", "be", "ont", "her", "er"))
+        and word.endswith(("d", "t", "en"))
     )
 
 
@@ -458,14 +462,22 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     from salesblueprint.rules.norms._language import _word_is_participle
 
     words = t.words
-    if len(words) != 2 or not v["seller_stage_nouns"].has_word(words[0][2]):
+    if len(words) != 2:
+        return None
+    first = words[0][2]
+    # the buyer's order or request handled by a verb of seller work: "Bestelling verwerkt",
+    # "Aanvraag beantwoord"; sending it ("Aanvraag verstuurd") and placing it are the buyer's
+    order = v["buyer_artefacts"].has_word(first) or v["buyer_act_nouns"].has_word(first)
+    if not v["seller_stage_nouns"].has_word(first) and not order:
         return None
     _, e, w = words[1]
     lm = _lemma(v.language, w)
-    if not _word_is_participle(v.language, w, lm):
+    if not _word_is_participle(v.language, w, lm) and not (order and _unstressed_nl(v, w, lm)):
         return None
     side = word_side(v, w)
     if side is not None and side[0] == "buyer":
+        return None
+    if order and (side is None or _after_buyer_act(v, t, words[1][0], w, lm)):
         return None
     if v["completion_words"].has_word(w) or v["waiting_words"].has_word(w):
         return None  # read by the other checks
