@@ -2197,6 +2197,8 @@ def _without_frame(v: Vocabulary, name: str) -> str:
 def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     """A name whose head noun (English: the last word) names an activity: "Product
     Presentation", "Needs Analysis", "Initial Phone Call"."""
+    from salesblueprint.rules.norms import _names
+
     if v.language != "en" or len(t.words) < 2:
         return None
     if v.find("buyer_actors", t) or v.find("buyer_artefacts", t):
@@ -2209,6 +2211,8 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     if _participle_like(v, w) or w.endswith("ing"):
         return None  # "Proposal reviewed": a state, read by the other checks
     if v["seller_stage_nouns"].has_word(w) or v["seller_stage_nouns"].has_word(lm):
+        if t.words[0][2] in _names.UNDER:
+            return None  # "Under contract": the state the signed document holds the deal in
         return Span(s, e, t.raw[s:e])
     if w.endswith(("tion", "sion")):
         return None  # "Problem Identification", "Supplier Selection": often the buyer's own job

@@ -685,6 +685,9 @@ def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -
 #: prepositions of means: what follows says how, not on what ("Leadgeneratie via LinkedIn")
 _MEANS = frozenset({"via", "per"})
 
+#: prepositions of a state a document holds something in ("Under contract", "Onder contract")
+UNDER = frozenset({"under", "onder"})
+
 #: more words that end the noun phrase of a name ("Offerte in concept", "Onderhandelen over prijs")
 _HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om", "via", "per"})
 
@@ -714,6 +717,8 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     from salesblueprint.rules.norms._language import _word_is_participle
 
     document = not _head_is_activity(v, head, bare=True, documents=False)
+    if document and h > 0 and words[0][2] in UNDER:
+        return None  # "Under contract", "Onder contract": a state the document holds the deal in
     for s, e, w in content:
         if (s, e) == (hs, he):
             continue
