@@ -64,6 +64,7 @@ _NL_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ie", ("eren",)),  # prospectie -> prospecteren
     ("ing", ("en",)),  # onderhandeling -> onderhandelen, beoordeling -> beoordelen
     ("st", ("en",)),  # ontvangst -> ontvangen
+    ("age", ("eren",)),  # montage -> monteren
     ("e", ("eren",)),  # analyse -> analyseren
     ("", ("en",)),  # bezoek -> bezoeken, onderzoek -> onderzoeken
 )
@@ -711,11 +712,14 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
         if words[i][2] in _PREPOSITIONS or words[i][2] in _HEAD_ENDS:
             h = i - 1
             break
+    from salesblueprint.rules.norms._language import _word_is_participle
+
     hs, he, head = words[h]
     if h < len(words) - 1 and v.language == "en":
         return None  # English names with a prepositional phrase are read by the other checks
-    from salesblueprint.rules.norms._language import _word_is_participle
 
+    if v.language == "nl" and _word_is_participle("nl", head, _lemma("nl", head)):
+        return None  # "Klant heeft geïnstalleerd": a participle is no noun of activity
     document = not _head_is_activity(v, head, bare=True, documents=False)
     if document and h > 0 and words[0][2] in UNDER:
         return None  # "Under contract", "Onder contract": a state the document holds the deal in
