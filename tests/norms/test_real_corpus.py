@@ -406,3 +406,82 @@ def test_submitted_without_the_sellers_document_is_the_askers_act(lang: str, nam
 )
 def test_submitting_or_sending_the_sellers_document_stays_seller_work(lang: str, name: str) -> None:
     assert stage_name_issue(vocabulary(lang), name) is not None
+
+
+# -- round normsnames4: fixtures of our own (not corpus items) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "word"),
+    [
+        ("en", "Units shipped", "shipped"),
+        ("en", "Goods dispatched", "dispatched"),
+        ("en", "Panels installed", "installed"),
+        ("en", "Manufacturing", "Manufacturing"),
+        ("en", "Production", "Production"),
+        ("nl", "Onderdelen geleverd", "geleverd"),
+        ("nl", "Apparatuur geïnstalleerd", "geïnstalleerd"),
+        ("nl", "Montage", "Montage"),
+        ("nl", "In productie", "productie"),
+    ],
+)
+def test_delivering_what_was_sold_is_seller_work(lang: str, name: str, word: str) -> None:
+    """Verbs of making and delivering the goods (``fulfilment_lemmas``) in any form."""
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None and word in issue.why, (name, issue)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Customer installed the app"),
+        ("en", "Delivery accepted"),
+        ("nl", "Klant heeft geïnstalleerd"),
+        ("nl", "Levering geaccepteerd"),
+    ],
+)
+def test_delivery_with_the_buyer_acting_stays_the_buyers(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Credit approval required"),
+        ("en", "Ready for installation"),
+        ("nl", "Handtekening vereist"),
+        ("nl", "Klaar voor levering"),
+        ("nl", "Afwachting akkoord"),
+    ],
+)
+def test_open_needs_and_readiness_are_the_sellers_queue(lang: str, name: str) -> None:
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None and "waiting" in issue.why, (name, issue)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "No approval needed"), ("en", "Ready to buy"), ("nl", "Geen aanbetaling nodig")],
+)
+def test_no_open_need_and_the_buyers_readiness_are_no_queue(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "silent"),
+    [
+        ("nl", "Factuurherinnering", False),  # a reminder about the buyer's act: the seller's
+        ("nl", "Betalingsaanmaning", False),
+        ("nl", "Aankoopbeslissing", True),  # the buyer's act itself
+        ("nl", "Gunningsadvies", True),
+        ("nl", "Aanvraag verwerkt", False),  # the buyer's request handled by the seller
+        ("nl", "Opdracht verstrekt", True),  # placed by the buyer
+        ("nl", "Bestelling geplaatst", True),
+        ("en", "Under contract", True),  # a state the signed document holds the deal in
+        ("nl", "Onder contract", True),
+        ("en", "Concept design", False),  # the verb's own form as the head
+        ("en", "Boiler install", False),
+    ],
+)
+def test_compounds_orders_and_states_nl_en(lang: str, name: str, silent: bool) -> None:
+    assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name

@@ -319,6 +319,12 @@ def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> 
     )
 
 
+def _light() -> frozenset[str]:
+    from salesblueprint.rules.norms._language import _LIGHT_VERBS
+
+    return _LIGHT_VERBS
+
+
 def _unstressed_nl(v: Vocabulary, word: str, lm: str) -> bool:
     """A Dutch participle of a verb with an unstressed prefix, which takes no ge-: "verstuurd",
     "besproken", "verwerkt"."""
@@ -468,7 +474,7 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     first = words[0][2]
     # the buyer's order or request handled by a verb of seller work: "Bestelling verwerkt",
     # "Aanvraag beantwoord"; sending it ("Aanvraag verstuurd") and placing it are the buyer's
-    order = v["buyer_artefacts"].has_word(first) or v["buyer_act_nouns"].has_word(first)
+    order = v["buyer_artefacts"].has_word(first)
     if not v["seller_stage_nouns"].has_word(first) and not order:
         return None
     _, e, w = words[1]
@@ -478,8 +484,8 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     side = word_side(v, w)
     if side is not None and side[0] == "buyer":
         return None
-    if order and (side is None or _after_buyer_act(v, t, words[1][0], w, lm)):
-        return None
+    if order and (side is None or w in _light() or _after_buyer_act(v, t, words[1][0], w, lm)):
+        return None  # "Decision made", "Besluit genomen": a light verb is the buyer's act itself
     if v["completion_words"].has_word(w) or v["waiting_words"].has_word(w):
         return None  # read by the other checks
     return _span(t, words[0][0], e)
@@ -828,9 +834,11 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
         # "Objection handling", "Solutioning"; other nominalisations only of the verbs that are
         # the seller's in a name ("Needs assessment"), not of every seller-work verb: "Problem
         # identification" is the buyer's job
-        # a noun that is the verb's own form, of a step verb: "System design", "Order build"
         step = any(v[c].has_word(side[1]) for c in ("seller_stage_verbs", "fulfilment_lemmas"))
-        return head.endswith("ing") or (step and (head.endswith(_NOMINAL_ENDINGS) or head == side[1]))
+        # a noun that is the verb's own form, of delivering what was sold: "System design",
+        # "Panel install"; not of every step verb ("Technical win", "Creative brief")
+        own = head == side[1] and v["fulfilment_lemmas"].has_word(head)
+        return head.endswith("ing") or (step and head.endswith(_NOMINAL_ENDINGS)) or own
     # "Leadgeneratie", "Klantonderzoek"; not with a complement ("bepaling van de behoefte"
     # is as often the buyer's own job)
     return bare
