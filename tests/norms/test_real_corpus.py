@@ -485,3 +485,20 @@ def test_no_open_need_and_the_buyers_readiness_are_no_queue(lang: str, name: str
 )
 def test_compounds_orders_and_states_nl_en(lang: str, name: str, silent: bool) -> None:
     assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "silent"),
+    [
+        ("en", "Agreement reached", True),  # a state attained, not the seller reaching someone
+        ("en", "Usage milestone reached", True),
+        ("nl", "Overeenstemming bereikt", True),
+        ("en", "Decision maker reached", False),  # a person reached: the seller's outreach
+        ("en", "Reached", False),
+        ("en", "Agreement sent", False),
+        ("en", "Left voicemail", False),
+        ("nl", "Calculatie", False),
+    ],
+)
+def test_attaining_a_thing_is_no_outreach(lang: str, name: str, silent: bool) -> None:
+    assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name

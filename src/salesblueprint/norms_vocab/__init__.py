@@ -71,6 +71,7 @@ CATEGORIES: tuple[str, ...] = (
     "submission_lemmas",
     "fulfilment_lemmas",
     "requirement_words",
+    "attainment_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")
