@@ -53,7 +53,8 @@ FRESH = ROOT / "benchmarks" / "norms_corpus" / "fresh.yaml"
 TUNE3 = ROOT / "benchmarks" / "norms_corpus" / "tune3_criteria.yaml"
 TUNE3_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune3_names.yaml"
 TUNE4_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune4_names.yaml"
-TUNING = (CORPUS, FRESH, TUNE3, TUNE3_NAMES, TUNE4_NAMES)  # the tuning pool: every file whose score is known
+#: the tuning pool: every file whose score is known
+TUNING = (CORPUS, FRESH, TUNE3, TUNE3_NAMES, TUNE4_NAMES)
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"

@@ -2349,7 +2349,8 @@ def _attained_thing(v: Vocabulary, t: Text, actor: Actor) -> bool:
         return False
     w = words[-1][2]
     cat = v["attainment_lemmas"]
-    if not any(cat.has_word(x) for x in (lemma(v.language, w), *_names.participle_verb(v.language, w))):
+    verbs = (lemma(v.language, w), *_names.participle_verb(v.language, w))
+    if not any(cat.has_word(x) for x in verbs):
         return False
     before = t.raw[: words[-1][0]]
     persons = ("buyer_actors", "seller_actors", "buyer_synonyms")
