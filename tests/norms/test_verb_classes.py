@@ -417,6 +417,10 @@ def test_addressee_as_buyer_round10(lang: str, text: str) -> None:
     [
         # a buyer named in the clause is whom the addressed seller acts on
         ("en", "You ask the customer for a signature", "subject", "You"),
+        # the addressee doing seller work with the company's "our" is the rep of a playbook
+        ("en", "You send our case study to the buyer", "subject", "You"),
+        ("en", "You've shared our pricing sheet", "subject", "You"),
+        ("nl", "Je stuurt onze brochure naar de klant", "subject", "Je"),
         # the Dutch impersonal "je" of a playbook stays the seller as a subject
         ("nl", "Je boekt de bestelling in het systeem", "subject", "Je"),
     ],

@@ -1442,12 +1442,15 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
         return False
     if m.role == "subject" and _addressee_own_act(v, t, m):
         return True
-    quoted = _quoted(t)
-    first = _FIRST_PERSON.get(v.language, frozenset())
-    if any(w in first and not any(q.start <= s < q.end for q in quoted) for s, _e, w in t.words):
-        return True
     i = t.first_word_at(m.span.start)
     a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    quoted = _quoted(t)
+    first = _FIRST_PERSON.get(v.language, frozenset())
+    if any(
+        w in first and not any(q.start <= s < q.end for q in quoted) for s, _e, w in t.words
+    ) and not _addressee_verb_is_work(v, t, i, b):
+        # ... unless the addressee does seller work: "You send our proposal" is the rep
+        return True
     if any(
         o is not m and o.side == "buyer" and a <= t.first_word_at(o.span.start) < b
         for o in mentions
@@ -1490,6 +1493,24 @@ def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -
             if _in(buyer, w, lemma(v.language, w)):
                 return x.span if x.side == "buyer" else y.span
     return None
+
+
+def _addressee_verb_is_work(v: Vocabulary, t: Text, i: int, b: int) -> bool:
+    """The verb after the addressee at ``i`` (past its auxiliaries) is seller work or joint
+    work: "You send our case study", "You've shared our pricing", "Je stuurt onze offerte"."""
+    work = v["seller_work_lemmas"]
+    aux = v["active_auxiliaries"], v["passive_auxiliaries"]
+    for k in range(i + 1, min(b, i + 4)):
+        w = t.words[k][2]
+        if w in _VERBS_EN or w in ("ve", "ll", "d", "re") or any(a.has_word(w) for a in aux):
+            continue
+        lm = lemma(v.language, w)
+        stems = [w[:-1], w[:-2]] if v.language == "en" and w.endswith("s") else []
+        return any(
+            _in(cat, w, lm) or any(cat.has_word(x) for x in stems)
+            for cat in (work, v["joint_lemmas"])
+        )
+    return False
 
 
 def _own_buyer_act(v: Vocabulary, t: Text, k: int) -> bool:
