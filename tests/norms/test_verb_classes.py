@@ -631,6 +631,8 @@ def test_provider_as_subject_round10(lang: str, text: str, word: str) -> None:
         # a document first (object first), or a decision of the one named first
         ("nl", "De offerte ondertekent de klant digitaal"),
         ("nl", "De werkgever neemt daarna de definitieve beslissing"),
+        # a thing first, the buyer only in a possessive after the verb
+        ("en", "The product meets the customer's needs"),
         # a buyer subject of a finite verb acts, whatever the verb
         ("nl", "Een cliënt meldt zich met een nieuwe zaak"),
         ("nl", "De klant controleert de tekeningen"),

@@ -1596,6 +1596,8 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
 
 _HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "hadden"})
 _ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
+#: modal and future verbs whose infinitive carries the work
+_MODAL_LEMMAS = frozenset({"zullen", "gaan", "moeten", "kunnen", "will", "shall", "must", "can"})
 
 
 def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
@@ -1648,10 +1650,30 @@ def _provider_at(
     _a, b = next(((x, y) for x, y in _clauses(t) if x <= after < y), (0, len(words)))
     if any(v["buyer_act_nouns"].has_word(words[x]) for x in range(after + 1, b)):
         return None  # "De werkgever neemt de beslissing": a decision is the buyer's act
-    on_buyer = any(
-        m.side == "buyer" and after < t.first_word_at(m.span.start) < b for m in mentions
+    # the buyer as the verb's (first) object, right after the verb and subject, with at most
+    # an article before it and no possessive after it ("vraagt de cliënt", "zendt de advocaat
+    # de cliënt"; not "meets the customer's needs")
+    on_buyer = False
+    for m in mentions:
+        x = t.first_word_at(m.span.start)
+        if m.side != "buyer" or not after < x <= after + 2 or x >= b:
+            continue
+        if x == after + 2 and words[after + 1] not in _ARTICLES:
+            continue
+        if t.raw[m.span.end : m.span.end + 2] in ("'s", "’s") or t.raw[
+            m.span.end : m.span.end + 1
+        ] in ("'", "’"):
+            continue
+        on_buyer = True
+    work = v["seller_work_lemmas"]
+    does_work = (
+        _in(work, verb, lm)
+        or (
+            lm in _MODAL_LEMMAS  # "De secretaresse zal de cliënt informeren": the infinitive
+            and any(_in(work, w, lemma(v.language, w)) for w in words[after + 1 : b])
+        )
     )
-    if not on_buyer and not _in(v["seller_work_lemmas"], verb, lm):
+    if not on_buyer and not does_work:
         return None
     s, e, _w = t.words[n]
     return Span(s, e, t.raw[s:e])
