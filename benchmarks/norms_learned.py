@@ -65,10 +65,21 @@ TASKS: dict[str, tuple[str, str]] = {  # task -> (item kind, label part that is 
     "buyer-centric names": ("stage", "bc"),
 }
 MODELS = ("rules", "lr+rules", "lr", "hybrid")
-HIGH = 0.85  # hybrid: the text model flags an item the rules pass
-LOW = 0.15  # hybrid: the text model vetoes a rule flag
 SEED = 0
-C = 1.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The models' settings, fixed before any run (the options change them to check how much
+    the figures depend on them)."""
+
+    c: float = 1.0  # inverse L2 strength of the logistic regression
+    balanced: bool = False  # class weights inversely proportional to the class sizes
+    high: float = 0.85  # hybrid: the text model flags an item the rules pass at this probability
+    low: float = 0.15  # hybrid: the text model vetoes a rule flag at this probability
+
+
+DEFAULT = Settings()
 
 #: vocabulary categories whose plain entries are lemmas (a word's lemma is looked up in them)
 LEMMA_CLASSES = (
@@ -294,8 +305,9 @@ def features(row: Row, with_rules: bool) -> dict[str, float]:
 class Model:
     """Logistic regression on a bag of named features (scikit-learn, imported on use)."""
 
-    def __init__(self, with_rules: bool) -> None:
+    def __init__(self, with_rules: bool, settings: Settings = DEFAULT) -> None:
         self.with_rules = with_rules
+        self.settings = settings
 
     def fit(self, rows: Sequence[Row], task: str) -> Model:
         from sklearn.feature_extraction import DictVectorizer
@@ -305,7 +317,13 @@ class Model:
         self.vec = DictVectorizer()
         x = self.vec.fit_transform([features(r, self.with_rules) for r in rows])
         y = [r.target(task) for r in rows]
-        self.clf = LogisticRegression(C=C, solver="lbfgs", random_state=SEED, max_iter=2000)
+        self.clf = LogisticRegression(
+            C=self.settings.c,
+            class_weight="balanced" if self.settings.balanced else None,
+            solver="lbfgs",
+            random_state=SEED,
+            max_iter=2000,
+        )
         with threadpool_limits(limits=1):  # one core: the machine is shared
             self.clf.fit(x, y)
         return self
@@ -321,22 +339,24 @@ class Model:
         return [(str(a), float(b)) for a, b in pairs[:n]]
 
 
-def hybrid(rule: bool, p: float) -> bool:
+def hybrid(rule: bool, p: float, settings: Settings = DEFAULT) -> bool:
     """The rules' verdict, overruled only by a confident text model."""
-    return p > LOW if rule else p >= HIGH
+    return p > settings.low if rule else p >= settings.high
 
 
-def predict(train: Sequence[Row], test: Sequence[Row], task: str) -> dict[str, list[bool]]:
+def predict(
+    train: Sequence[Row], test: Sequence[Row], task: str, settings: Settings = DEFAULT
+) -> dict[str, list[bool]]:
     """Each model's flags on ``test`` after training on ``train``."""
     rules = [r.rule_flag(task) for r in test]
     out: dict[str, list[bool]] = {"rules": rules}
     if not any(r.target(task) for r in train) or all(r.target(task) for r in train):
         raise ValueError(f"{task}: the training files hold one class only")
-    p_both = Model(with_rules=True).fit(train, task).proba(test)
-    p_text = Model(with_rules=False).fit(train, task).proba(test)
+    p_both = Model(True, settings).fit(train, task).proba(test)
+    p_text = Model(False, settings).fit(train, task).proba(test)
     out["lr+rules"] = [p >= 0.5 for p in p_both]
     out["lr"] = [p >= 0.5 for p in p_text]
-    out["hybrid"] = [hybrid(r, p) for r, p in zip(rules, p_text, strict=True)]
+    out["hybrid"] = [hybrid(r, p, settings) for r, p in zip(rules, p_text, strict=True)]
     return out
 
 
@@ -353,7 +373,10 @@ def score(scores: Scores, task: str, test: Sequence[Row], flags: dict[str, list[
 
 
 def evaluate(
-    rows: Sequence[Row], held: str, train_files: Iterable[str] | None = None
+    rows: Sequence[Row],
+    held: str,
+    train_files: Iterable[str] | None = None,
+    settings: Settings = DEFAULT,
 ) -> tuple[Scores, int]:
     """Each model's scores on file ``held``, trained on ``train_files`` (default: every other
     file of ``rows``); and the number of training items dropped as duplicates of held-out ones."""
@@ -367,16 +390,18 @@ def evaluate(
         if not test:
             continue
         dropped += dup
-        score(scores, task, test, predict(train, test, task))
+        score(scores, task, test, predict(train, test, task, settings))
     return scores, dropped
 
 
-def leave_one_file_out(rows: Sequence[Row]) -> tuple[dict[str, Scores], dict[str, int]]:
+def leave_one_file_out(
+    rows: Sequence[Row], settings: Settings = DEFAULT
+) -> tuple[dict[str, Scores], dict[str, int]]:
     """Per held-out file, each model's scores; and the training items dropped as duplicates."""
     per_file: dict[str, Scores] = {}
     dropped: dict[str, int] = {}
     for held in dict.fromkeys(r.file for r in rows):
-        per_file[held], dropped[held] = evaluate(rows, held)
+        per_file[held], dropped[held] = evaluate(rows, held, None, settings)
     return per_file, dropped
 
 
@@ -395,7 +420,7 @@ ROUNDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-def as_it_happened() -> tuple[dict[str, Scores], dict[str, int]]:
+def as_it_happened(settings: Settings = DEFAULT) -> tuple[dict[str, Scores], dict[str, int]]:
     """Each round's new file, scored by the rules of that round (a first run) and by models
     trained on what the rules had been tuned on, with the rule features of that round's code."""
     per_file: dict[str, Scores] = {}
@@ -407,7 +432,7 @@ def as_it_happened() -> tuple[dict[str, Scores], dict[str, int]]:
             if (commit, name) not in cache:
                 cache[(commit, name)] = load_rows(corpus_paths([name]), commit)
             rows += cache[(commit, name)]
-        per_file[held], dropped[held] = evaluate(rows, held, train_files)
+        per_file[held], dropped[held] = evaluate(rows, held, train_files, settings)
     return per_file, dropped
 
 
@@ -496,8 +521,14 @@ def main(argv: list[str] | None = None) -> int:
         "the files tuned on by then (needs the git history)",
     )
     parser.add_argument("--top", type=int, default=0, help="print the N top-weighted features")
+    d = DEFAULT
+    parser.add_argument("--c", type=float, default=d.c, help=f"L2: inverse strength ({d.c})")
+    parser.add_argument("--balanced", action="store_true", help="balanced class weights")
+    parser.add_argument("--high", type=float, default=d.high, help=f"hybrid: flag at ({d.high})")
+    parser.add_argument("--low", type=float, default=d.low, help=f"hybrid: veto at ({d.low})")
     parser.add_argument("--analyse", type=Path, help=argparse.SUPPRESS)  # used by analyse_at
     args = parser.parse_args(argv)
+    settings = Settings(args.c, args.balanced, args.high, args.low)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")  # one core, before numpy is imported
     if args.analyse is not None:  # the child process of analyse_at: this code's analysis
@@ -522,17 +553,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.rounds:
         print("rounds as they happened: each file scored by the rules of its first run")
-        per_file, dropped = as_it_happened()
+        per_file, dropped = as_it_happened(settings)
         report(per_file, dropped, per_file, args.detail)
         return 0
     rows = load_rows(paths)
-    per_file, dropped = leave_one_file_out(rows)
+    per_file, dropped = leave_one_file_out(rows, settings)
     print("leave one file out, rules as they are now")
     report(per_file, dropped, FIRST_RUN, args.detail)
     for task in TASKS if args.top else ():
         train = [r for r in rows if r.item.kind == TASKS[task][0]]
         for with_rules in (True, False):
-            m = Model(with_rules).fit(train, task)
+            m = Model(with_rules, settings).fit(train, task)
             label = "lr+rules" if with_rules else "lr"
             print(f"\n{task}, {label}, trained on every file: top features towards a violation")
             for name, w in m.top(args.top):

@@ -196,8 +196,8 @@ def test_one_class_training_is_refused_not_fitted() -> None:
 
 
 def test_hybrid_overrules_the_rules_only_when_confident() -> None:
-    assert nl.hybrid(False, nl.HIGH) and not nl.hybrid(False, nl.HIGH - 0.01)
-    assert not nl.hybrid(True, nl.LOW) and nl.hybrid(True, nl.LOW + 0.01)
+    assert nl.hybrid(False, nl.DEFAULT.high) and not nl.hybrid(False, nl.DEFAULT.high - 0.01)
+    assert not nl.hybrid(True, nl.DEFAULT.low) and nl.hybrid(True, nl.DEFAULT.low + 0.01)
 
 
 def test_top_features_name_what_pushes_to_a_violation() -> None:
