@@ -3,7 +3,8 @@
 Usage::
 
     pip install -e '.[bench]'          # scikit-learn, for this benchmark only
-    python benchmarks/norms_learned.py [--detail] [--file NAME ...]
+    python benchmarks/norms_learned.py [--detail] [--file NAME ...] [--top N]
+    python benchmarks/norms_learned.py --rounds [--detail]   # each file as it happened
 
 The labelled corpus files (``FILES``: corpus.yaml, fresh.yaml, tune3_criteria.yaml,
 tune3_names.yaml, tune4_criteria.yaml, tune4_names.yaml; never the held-out fresh2.yaml) are
@@ -27,10 +28,15 @@ held-out files:
   grams of the words;
 - ``lr``: the same without the rules' features (text only);
 - ``hybrid``: the rules' verdict, overruled by the text-only model when it is confident: an
-  item the rules pass is flagged when the model's probability is at least ``HIGH``, a rule flag
-  is vetoed when it is at most ``LOW``. The thresholds were fixed before any run.
+  item the rules pass is flagged when the model's probability is at least 0.85, a rule flag is
+  vetoed when it is at most 0.15. The thresholds were fixed before any run (``Settings``).
 
-Everything is deterministic (fixed seed, one thread, L-BFGS); the run takes about a minute.
+``--rounds`` scores instead each file that was once new (``ROUNDS``) with the rules of the commit
+of its first run, and trains the models on the files those rules had been tuned on, with the
+rule features of that commit's code: every figure a first run.
+
+Everything is deterministic (fixed seed, one thread, L-BFGS); a run takes a few seconds.
+Results and conclusion: benchmarks/norms_corpus/README.md, "Learned layer".
 """
 
 from __future__ import annotations
