@@ -55,7 +55,7 @@ def test_rounds_train_only_on_files_scored_before() -> None:
         assert re.fullmatch(r"[0-9a-f]{40}", commit)
         assert train and all(order[f] < order[held] for f in train)
     assert {held for _, held, _ in nl.ROUNDS} == set(nl.FILES) - {"corpus.yaml"}
-    assert {held for c, held, _ in nl.ROUNDS if c == nl.ROUNDS[-1][0]} == nl.FIRST_RUN
+    assert {held for c, held, _ in nl.ROUNDS if c == nl.ROUNDS[-1][0]} >= nl.FIRST_RUN
 
 
 def test_rows_leave_out_ambiguous_items_and_keep_file_and_label(tmp_path: Path) -> None:

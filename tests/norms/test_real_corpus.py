@@ -1,7 +1,7 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml
-(fresh.yaml was scored once as held-out on 2026-11-30; tune3_criteria.yaml and tune3_names.yaml
+The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml +
+tune4_names.yaml (fresh.yaml was scored once as held-out on 2026-11-30; the tune3 and tune4 files
 were scored once each before they were tuned on, on 2026-12-01; all are tuning data since).
 These floors make a regression on real text fail; they sit a little under the figures measured
 when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
@@ -30,8 +30,8 @@ import norms_benchmark as nb  # noqa: E402
 FLOORS = {
     ("buyer-centric criteria", "en"): (0.94, 0.03),
     ("buyer-centric criteria", "nl"): (0.88, 0.08),
-    ("buyer-centric names", "en"): (0.94, 0.03),
-    ("buyer-centric names", "nl"): (0.92, 0.02),
+    ("buyer-centric names", "en"): (0.945, 0.01),
+    ("buyer-centric names", "nl"): (0.955, 0.015),
     ("factual", "en"): (0.96, 0.01),
     ("factual", "nl"): (0.94, 0.03),
 }
@@ -74,7 +74,7 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES)
+    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, nb.TUNE4_NAMES)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
@@ -106,6 +106,24 @@ def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
         assert not hosts & {_host(i.url) for i in nb.load(other)}, other
     seen = {i.text.casefold() for p in (nb.CORPUS, FRESH) for i in nb.load(p)}
     assert not {i.text.casefold() for i in names} & seen
+
+
+def test_fourth_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
+    """tune4_names.yaml: real stage names from pages of hosts in no other corpus file, scored
+    once before it was tuned on (round normsnames4), part of the tuning pool since."""
+    names = nb.load(nb.TUNE4_NAMES)
+    assert nb.TUNE4_NAMES in nb.TUNING and not nb.held_out_only(nb.TUNE4_NAMES)
+    assert len(names) >= 120 and all(i.kind == "stage" for i in names)
+    assert sum(i.lang == "nl" for i in names) >= 50
+    assert sum(i.label != "amb" for i in names) >= 70
+    assert all(i.url.startswith(("http://", "https://")) for i in names)
+    hosts = {_host(i.url) for i in names}
+    for other in (nb.CORPUS, FRESH, FRESH2, TUNE3, nb.TUNE3_NAMES):
+        assert not hosts & {_host(i.url) for i in nb.load(other)}, other
+    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH, nb.TUNE3_NAMES) for i in nb.load(p)}
+    texts = [i.text.casefold() for i in names]
+    assert not set(texts) & seen
+    assert len(texts) == len(set(texts))
 
 
 def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
@@ -388,3 +406,99 @@ def test_submitted_without_the_sellers_document_is_the_askers_act(lang: str, nam
 )
 def test_submitting_or_sending_the_sellers_document_stays_seller_work(lang: str, name: str) -> None:
     assert stage_name_issue(vocabulary(lang), name) is not None
+
+
+# -- round normsnames4: fixtures of our own (not corpus items) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "word"),
+    [
+        ("en", "Units shipped", "shipped"),
+        ("en", "Goods dispatched", "dispatched"),
+        ("en", "Panels installed", "installed"),
+        ("en", "Manufacturing", "Manufacturing"),
+        ("en", "Production", "Production"),
+        ("nl", "Onderdelen geleverd", "geleverd"),
+        ("nl", "Apparatuur geïnstalleerd", "geïnstalleerd"),
+        ("nl", "Montage", "Montage"),
+        ("nl", "In productie", "productie"),
+    ],
+)
+def test_delivering_what_was_sold_is_seller_work(lang: str, name: str, word: str) -> None:
+    """Verbs of making and delivering the goods (``fulfilment_lemmas``) in any form."""
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None and word in issue.why, (name, issue)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Customer installed the app"),
+        ("en", "Delivery accepted"),
+        ("nl", "Klant heeft geïnstalleerd"),
+        ("nl", "Levering geaccepteerd"),
+    ],
+)
+def test_delivery_with_the_buyer_acting_stays_the_buyers(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Credit approval required"),
+        ("en", "Ready for installation"),
+        ("nl", "Handtekening vereist"),
+        ("nl", "Klaar voor levering"),
+        ("nl", "Afwachting akkoord"),
+    ],
+)
+def test_open_needs_and_readiness_are_the_sellers_queue(lang: str, name: str) -> None:
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None and "waiting" in issue.why, (name, issue)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "No approval needed"), ("en", "Ready to buy"), ("nl", "Geen aanbetaling nodig")],
+)
+def test_no_open_need_and_the_buyers_readiness_are_no_queue(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "silent"),
+    [
+        ("nl", "Factuurherinnering", False),  # a reminder about the buyer's act: the seller's
+        ("nl", "Betalingsaanmaning", False),
+        ("nl", "Aankoopbeslissing", True),  # the buyer's act itself
+        ("nl", "Gunningsadvies", True),
+        ("nl", "Aanvraag verwerkt", False),  # the buyer's request handled by the seller
+        ("nl", "Opdracht verstrekt", True),  # placed by the buyer
+        ("nl", "Bestelling geplaatst", True),
+        ("en", "Under contract", True),  # a state the signed document holds the deal in
+        ("nl", "Onder contract", True),
+        ("en", "Concept design", False),  # the verb's own form as the head
+        ("en", "Boiler install", False),
+    ],
+)
+def test_compounds_orders_and_states_nl_en(lang: str, name: str, silent: bool) -> None:
+    assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "silent"),
+    [
+        ("en", "Agreement reached", True),  # a state attained, not the seller reaching someone
+        ("en", "Usage milestone reached", True),
+        ("nl", "Overeenstemming bereikt", True),
+        ("en", "Decision maker reached", False),  # a person reached: the seller's outreach
+        ("en", "Reached", False),
+        ("en", "Agreement sent", False),
+        ("en", "Left voicemail", False),
+        ("nl", "Calculatie", False),
+    ],
+)
+def test_attaining_a_thing_is_no_outreach(lang: str, name: str, silent: bool) -> None:
+    assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name

@@ -2197,6 +2197,8 @@ def _without_frame(v: Vocabulary, name: str) -> str:
 def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     """A name whose head noun (English: the last word) names an activity: "Product
     Presentation", "Needs Analysis", "Initial Phone Call"."""
+    from salesblueprint.rules.norms import _names
+
     if v.language != "en" or len(t.words) < 2:
         return None
     if v.find("buyer_actors", t) or v.find("buyer_artefacts", t):
@@ -2209,6 +2211,8 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     if _participle_like(v, w) or w.endswith("ing"):
         return None  # "Proposal reviewed": a state, read by the other checks
     if v["seller_stage_nouns"].has_word(w) or v["seller_stage_nouns"].has_word(lm):
+        if t.words[0][2] in _names.UNDER:
+            return None  # "Under contract": the state the signed document holds the deal in
         return Span(s, e, t.raw[s:e])
     if w.endswith(("tion", "sion")):
         return None  # "Problem Identification", "Supplier Selection": often the buyer's own job
@@ -2281,6 +2285,8 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         actor = None  # "Contact form submitted": a noun before the event, no order
     if actor is not None and actor.side == "seller" and _submitted_by_asker(v, t, actor):
         actor = None  # "Order submitted": put forward by the side that asks
+    if actor is not None and actor.side == "seller" and _attained_thing(v, t, actor):
+        return None  # "Agreement reached": a state attained, nobody's activity
     if actor is not None and actor.side == "seller":
         return StageNameIssue(actor.reading, _suggestion(v, t))
     if actor is None or actor.how == "subject":
@@ -2329,6 +2335,32 @@ def _submitted_by_asker(v: Vocabulary, t: Text, actor: Actor) -> bool:
     ):
         return False
     return not any(v["seller_stage_nouns"].has_word(w) for w in words)
+
+
+def _attained_thing(v: Vocabulary, t: Text, actor: Actor) -> bool:
+    """Seller work read from a participle of attaining (``attainment_lemmas``) that ends the name
+    after a thing: "Agreement reached", "Usage milestone reached", "Overeenstemming bereikt"
+    report the state reached, not the seller reaching someone. After a person ("Decision maker
+    reached", "Klant bereikt") or with no noun ("Reached") the seller's outreach stays."""
+    from salesblueprint.rules.norms import _names
+
+    words = t.words
+    if actor.how != "passive" or len(words) < 2 or actor.why.casefold() != words[-1][2]:
+        return False
+    w = words[-1][2]
+    cat = v["attainment_lemmas"]
+    verbs = (lemma(v.language, w), *_names.participle_verb(v.language, w))
+    if not any(cat.has_word(x) for x in verbs):
+        return False
+    before = t.raw[: words[-1][0]]
+    persons = ("buyer_actors", "seller_actors", "buyer_synonyms")
+    if any(v.find(c, v.text(before)) for c in persons):
+        return False
+    nouns = [x for _, _, x in words[:-1] if not v["determiners"].has_word(x)]
+    return bool(nouns) and not any(x in _NEGATIONS_NAME for x in nouns)
+
+
+_NEGATIONS_NAME = frozenset({"no", "not", "never", "geen", "niet", "nooit"})
 
 
 def _party_modifies_noun(v: Vocabulary, t: Text, actor: Actor) -> bool:
