@@ -1,9 +1,9 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
 The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml +
-tune4_criteria.yaml + tune4_names.yaml (fresh.yaml was scored once as held-out on 2026-11-30; the
-tune3 and tune4 files were scored once each before they were tuned on, on 2026-12-01; all are
-tuning data since).
+tune4_criteria.yaml + tune4_names.yaml + fresh2.yaml (fresh.yaml was scored once as held-out on
+2026-11-30 and fresh2.yaml on 2026-12-01; the tune3 and tune4 files were scored once each before
+they were tuned on; all are tuning data since).
 These floors make a regression on real text fail; they sit a little under the figures measured
 when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
 rules do on new text.
@@ -29,12 +29,12 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.94, 0.02),
-    ("buyer-centric criteria", "nl"): (0.90, 0.07),
-    ("buyer-centric names", "en"): (0.945, 0.01),
-    ("buyer-centric names", "nl"): (0.955, 0.015),
-    ("factual", "en"): (0.97, 0.01),
-    ("factual", "nl"): (0.96, 0.02),
+    ("buyer-centric criteria", "en"): (0.91, 0.035),
+    ("buyer-centric criteria", "nl"): (0.85, 0.14),
+    ("buyer-centric names", "en"): (0.93, 0.03),
+    ("buyer-centric names", "nl"): (0.91, 0.04),
+    ("factual", "en"): (0.94, 0.02),
+    ("factual", "nl"): (0.95, 0.03),
 }
 
 
@@ -76,7 +76,7 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES)
+    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES, FRESH2)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
@@ -144,10 +144,11 @@ def test_fourth_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     assert len(texts) == len(set(texts))
 
 
-def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
-    """fresh2.yaml (collected after fresh.yaml was scored) is only parsed here, never scored."""
+def test_second_fresh_corpus_is_tuning_data_apart_from_the_others() -> None:
+    """fresh2.yaml (collected after fresh.yaml was scored) was scored once as held-out on
+    2026-12-01 and is part of the tuning pool since."""
     fresh2 = nb.load(FRESH2)
-    assert nb.held_out_only(FRESH2)
+    assert not nb.held_out_only(FRESH2) and FRESH2 in nb.TUNING
     assert len(fresh2) >= 450
     assert sum(i.lang == "nl" for i in fresh2) >= 160
     assert len({i.url for i in fresh2}) >= 100
@@ -161,13 +162,6 @@ def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
     }
     shared = {_host(i.url) for i in fresh2} & others
     assert not shared, sorted(shared)
-
-
-@pytest.mark.parametrize(
-    "args", [["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]]
-)
-def test_fresh2_is_scored_only_as_a_whole(args: list[str]) -> None:
-    assert nb.main(["--corpus", str(FRESH2), *args]) == 2
 
 
 def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
