@@ -128,6 +128,8 @@ class DuckDBAudit:
         # stage values a source names otherwise (HubSpot's marketingqualifiedlead -> mql)
         self.aliases: dict[str, tuple[str, ...]] = {}
         self.dirty_rows = 0  # rows with a value that trimming changes
+        # the stage values the plan does not know, in code point order (``steps.unknown`` - 1)
+        self.unknown_values: list[str] = []
 
     def close(self) -> None:
         self.con.close()
@@ -148,8 +150,8 @@ class DuckDBAudit:
         self.con.execute(f"CREATE TEMP {kind} {name} AS {sql}")
 
     def _insert_pairs(self, name: str, pairs: Sequence[tuple[str, int]]) -> None:
-        """The table ``name (stage text, idx small integer)`` with these rows."""
-        self.con.execute(f"CREATE TEMP TABLE {name} (stage VARCHAR, idx SMALLINT)")
+        """The table ``name (stage text, idx integer)`` with these rows."""
+        self.con.execute(f"CREATE TEMP TABLE {name} (stage VARCHAR, idx INTEGER)")
         if pairs:
             self.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", pairs)
 
@@ -353,7 +355,8 @@ class DuckDBAudit:
         folded = {k: sid for k, sid, prio in keys if prio == 2}
         squashed = {k: sid for k, sid, prio in keys if prio == 3}
         index = {s.id: s.index for s in self.plan.stages}
-        pairs = []
+        pairs: list[tuple[str, int]] = []
+        unknown: list[str] = []
 
         def find(v: str) -> str | None:
             return exact.get(v) or folded.get(v.lower()) or squashed.get(squash(v))
@@ -364,11 +367,18 @@ class DuckDBAudit:
             )
             if sid:
                 pairs.append((v, index[sid]))
+            else:
+                unknown.append(v)
+        # a stage value the plan does not know: a negative number, -1 for the first in code
+        # point order (``steps`` keeps its positive code, not its text)
+        unknown.sort()
+        self.unknown_values = unknown
+        pairs += [(v, -k) for k, v in enumerate(unknown, 1)]
         self._insert_pairs("smap", pairs)
 
-    def _verdict(self, before: str, idx: str) -> str:
-        """The verdict code of the move ``before -> idx`` (stage indices) from a constant
-        array of every move's verdict."""
+    def _verdicts(self) -> list[int]:
+        """The verdict code (see ``VERDICTS``) of every move ``a -> b`` of stage indices, at
+        ``a * n + b`` (n stages): computed here, per group of moves, not on every row."""
         codes = []
         for a in self.plan.stages:
             for b in self.plan.stages:
@@ -380,8 +390,17 @@ class DuckDBAudit:
                     codes.append(VERDICTS.index("backward"))
                 else:
                     codes.append(VERDICTS.index("skip"))
+        return codes
+
+    def _moves_with(self, *verdicts: str) -> str:
+        """SQL: the row of ``steps`` is a move (a path element after another) with one of
+        these verdicts."""
         n = len(self.plan.stages)
-        return self.sql.array_at([str(c) for c in codes], "TINYINT", f"{before} * {n} + {idx}")
+        wanted = {VERDICTS.index(v) for v in verdicts}
+        found = [str(i) for i, code in enumerate(self._verdicts()) if code in wanted]
+        if not found:
+            return "FALSE"
+        return f"(is_start AND before IS NOT NULL AND before * {n} + idx IN ({', '.join(found)}))"
 
     def _indices(self, *kinds: str) -> str:
         found = [str(s.index) for s in self.plan.stages if s.kind in kinds]
@@ -413,8 +432,9 @@ class DuckDBAudit:
             "steps",
             f"""
             WITH x AS (
-                SELECT r.deal_id, CAST(r.f AS BIGINT) * {1 << 40} + r.n AS ord, r.ts, m.idx,
-                    CASE WHEN m.idx IS NULL THEN r.stage END AS unknown{carried}
+                SELECT r.deal_id, CAST(r.f AS BIGINT) * {1 << 40} + r.n AS ord, r.ts,
+                    CASE WHEN m.idx >= 0 THEN CAST(m.idx AS SMALLINT) END AS idx,
+                    CASE WHEN m.idx < 0 THEN -m.idx END AS unknown{carried}
                 FROM {rows} r LEFT JOIN smap m ON m.stage = r.stage{coded}
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
@@ -426,12 +446,10 @@ class DuckDBAudit:
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
             )
-            SELECT deal_id, ord, ts, idx, unknown, before, after_ts,
-                CAST(pos AS INTEGER) AS pos{carried_y},
+            SELECT deal_id, CASE WHEN idx IS NULL THEN ord END AS uord, ts, idx, unknown,
+                before, after_ts, CAST(pos AS INTEGER) AS pos{carried_y},
                 idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
-                idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
-                CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
-                    THEN {self._verdict("before", "idx")} END AS verdict
+                idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end
             FROM y
             WHERE idx IS NULL OR before IS DISTINCT FROM idx OR after IS DISTINCT FROM idx{given}
         """,
@@ -592,11 +610,14 @@ class DuckDBAudit:
         c = Conformance()
         ids = [s.id for s in self.plan.stages]
         c.moves = []
-        for a, b, v, n in q(
-            "SELECT before, idx, verdict, count(*) FROM steps WHERE verdict IS NOT NULL "
-            "GROUP BY 1, 2, 3"
+        verdicts = self._verdicts()
+        n_stages = len(ids)
+        # a move is a path element after another (``before <> idx``); its verdict per group
+        for a, b, n in q(
+            "SELECT before, idx, count(*) FROM steps WHERE is_start AND before IS NOT NULL "
+            "GROUP BY 1, 2"
         ):
-            verdict = VERDICTS[int(v or 0)]
+            verdict = VERDICTS[verdicts[int(a) * n_stages + int(b)]]
             c.moves.append((ids[int(a)], ids[int(b)], verdict, int(n)))
             c.transitions += int(n)
             if verdict == "allowed":
@@ -610,7 +631,8 @@ class DuckDBAudit:
         )[0]
         # the few rows with a violation, not a flag aggregated over every deal
         bad_deals = q(
-            f"SELECT count(DISTINCT deal_id) FROM steps WHERE verdict > 0 OR idx IS NULL OR {late}"
+            f"SELECT count(DISTINCT deal_id) FROM steps "
+            f"WHERE {self._moves_with(*VERDICTS[1:])} OR idx IS NULL OR {late}"
         )[0][0]
         c.violations["unknown_stage"] = int(unknown)
         c.violations["late_entry"] = int(late_n)
@@ -620,26 +642,28 @@ class DuckDBAudit:
                 continue
             found = q(
                 f"SELECT deal_id, {self._stage_id('before')}, {self._stage_id('idx')}, "
-                f"{self.sql.iso('ts')} FROM steps WHERE verdict = {VERDICTS.index(kind)} "
+                f"{self.sql.iso('ts')} FROM steps "
+                f"WHERE {self._moves_with(kind)} "
                 f"ORDER BY deal_id, ts, 3 LIMIT {EXAMPLES}"
             )
             c.examples[kind] = [Example(d, stage=b, from_stage=a, at=t) for d, a, b, t in found]
         if unknown:
+            # ``unknown`` is the value's code: 1 for the first of ``unknown_values``
+            names = self.unknown_values
             found = q(
-                f"SELECT ord, deal_id, unknown, {self.sql.iso('ts')} FROM steps "
-                f"WHERE idx IS NULL ORDER BY ord LIMIT {EXAMPLES}"
+                f"SELECT uord, deal_id, unknown, {self.sql.iso('ts')} FROM steps "
+                f"WHERE idx IS NULL ORDER BY uord LIMIT {EXAMPLES}"
             )
             c.examples["unknown_stage"] = [
-                Example(d, stage=s, at=t, where=self._where(o >> 40, o & ((1 << 40) - 1)))
-                for o, d, s, t in found
+                Example(d, stage=names[int(k) - 1], at=t, where=self._where(o >> 40, o % (1 << 40)))
+                for o, d, k, t in found
             ]
-            c.unknown_stages = {
-                s: int(n)
-                for s, n in q(
-                    "SELECT unknown, count(*) FROM steps WHERE idx IS NULL "
-                    "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"
-                )
-            }
+            counted = [
+                (names[int(k) - 1], int(n))
+                for k, n in q("SELECT unknown, count(*) FROM steps WHERE idx IS NULL GROUP BY 1")
+            ]
+            counted.sort(key=lambda x: (-x[1], x[0]))
+            c.unknown_stages = dict(counted[:50])
         if late_n:
             found = q(
                 f"SELECT deal_id, {self._stage_id('idx')}, {self.sql.iso('ts')} FROM steps "
