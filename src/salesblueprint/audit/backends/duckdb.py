@@ -264,10 +264,13 @@ class DuckDBAudit:
         if pipeline_keys is not None:
             keys = ", ".join(self.sql.literal(k) for k in sorted(pipeline_keys))
             keep = f"({val['pipeline']} IS NULL OR lower({val['pipeline']}) IN ({keys}))"
-        # the row's value differs from the clean variant's (which is never dirty)
+        # the row's value differs from the clean variant's; the clean variant tells whether
+        # trimming would change its deal id or time (the stage is checked per distinct value,
+        # see ``_scan``)
         raw = ", ".join(f"{c} AS raw_{v}" for v, c in checked)
-        dirty = "FALSE"
-        if not clean:
+        if clean:
+            dirty = " OR ".join(self.sql.trim_changes(f"raw_{v}") for v, _ in checked if v != "s")
+        else:
             dirty = " OR ".join(f"{v} IS DISTINCT FROM nullif(raw_{v}, '')" for v, _ in checked)
         return f"""
             SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
@@ -318,14 +321,7 @@ class DuckDBAudit:
         values: list[str] = []
         first: Any = None
         last: Any = None
-        self.dirty_rows = 0
-        for keep, reject, stage, n, lo, hi, dirty in self._q(f"""
-            SELECT keep, reject, CASE WHEN keep AND reject IS NULL THEN stage END,
-                count(*), {self.sql.iso("min(ts)")}, {self.sql.iso("max(ts)")},
-                count(*) FILTER (WHERE dirty)
-            FROM rows GROUP BY 1, 2, 3
-        """):
-            self.dirty_rows += int(dirty)
+        for keep, reject, stage, n, lo, hi in self._first_pass():
             if not keep:
                 self.other_pipeline_rows += int(n)
                 continue
@@ -348,6 +344,47 @@ class DuckDBAudit:
                 Example(d, stage=s, at=a, where=self._where(f, n)) for f, n, d, s, a in found
             ]
         return h, values
+
+    def _first_pass(self) -> list[tuple[Any, ...]]:
+        """The rows grouped by (keep, reject, stage of an accepted row): count, first and
+        last time; sets ``dirty_rows``.
+
+        With a clean view it reads that (no trimming of deal ids, stages and times) and counts
+        the rows whose deal id or time trimming would change, and checks each distinct stage
+        value; only when one would change (or no clean view), it reads ``rows`` (trimmed),
+        which counts them exactly. Without such values both give the same groups.
+        """
+        iso = self.sql.iso
+        if self.clean_rows:
+            # grouped by every stage value (also of rejected rows: a stage of spaces is a
+            # missing value once trimmed), summed here
+            found = self._q(f"""
+                SELECT keep, reject, stage, n, lo, hi, dirty, {self.sql.trim_changes("stage")}
+                FROM (
+                    SELECT keep, reject, stage, count(*) AS n, {iso("min(ts)")} AS lo,
+                        {iso("max(ts)")} AS hi, count(*) FILTER (WHERE dirty) AS dirty
+                    FROM rows_clean GROUP BY 1, 2, 3
+                ) AS g
+            """)
+            if not any(int(dirty) or stage_dirty for *_, dirty, stage_dirty in found):
+                self.dirty_rows = 0
+                # the groups of the trimmed rows: rejected rows' stages are not kept apart
+                merged: dict[tuple[Any, Any, Any], list[Any]] = {}
+                for keep, reject, stage, n, lo, hi, _, _ in found:
+                    key = (keep, reject, stage if keep and reject is None else None)
+                    m = merged.setdefault(key, [0, lo, hi])
+                    m[0] += int(n)
+                    # ISO texts of one width compare as the times do (NULL: no time)
+                    m[1] = min((x for x in (m[1], lo) if x is not None), default=None)
+                    m[2] = max((x for x in (m[2], hi) if x is not None), default=None)
+                return [(*key, *m) for key, m in merged.items()]
+        found = self._q(f"""
+            SELECT keep, reject, CASE WHEN keep AND reject IS NULL THEN stage END,
+                count(*), {iso("min(ts)")}, {iso("max(ts)")}, count(*) FILTER (WHERE dirty)
+            FROM rows GROUP BY 1, 2, 3
+        """)
+        self.dirty_rows = sum(int(r[6]) for r in found)
+        return [r[:6] for r in found]
 
     def _match_stages(self, values: Sequence[str]) -> None:
         keys = self.plan.match_keys()
