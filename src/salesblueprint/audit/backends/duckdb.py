@@ -494,32 +494,33 @@ class DuckDBAudit:
         won, lost = self._indices("won"), self._indices("lost")
         n = len(self.plan.stages)
 
-        def last_index(value: str, n: int | str, where: str | None = None) -> str:
-            # a value (0 <= value < n) on the row with the greatest ``pos``, as the greatest
-            # ``pos * n + value`` (an integer maximum, much cheaper than an ``arg_max``
-            # state per deal); the outer query takes it ``% n``
-            filtered = f" FILTER (WHERE {where})" if where else ""
-            return f"max(CAST(pos AS BIGINT) * {n} + {value}){filtered}"
-
-        # codes are 1.. the number of distinct values (< 2^31: pos * 2^32 fits 63 bits)
-        deal_extra = "".join(f", {last_index(c, CODES)} AS {c}" for c in extra)
+        # a value (0 <= value < n) on the row with the greatest ``pos`` is the greatest
+        # ``pos * n + value`` (an integer maximum, much cheaper than an ``arg_max`` state per
+        # deal), taken ``% n``; codes are 1.. the number of distinct values (< 2^31: pos * 2^32
+        # fits 63 bits)
+        deal_extra = "".join(f", max(CAST(pos AS BIGINT) * {CODES} + {c}) AS {c}" for c in extra)
         visited = self._visited_sql()
         # with the visited bit set, the highest stage reached is its highest bit (in Python)
-        carry = [f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
+        # one maximum for the final state and the last stage: an outcome row's key is 2^31
+        # ``pos`` higher (pos < 2^31), so the greatest key is the last outcome when the deal has
+        # one (final won/lost), else its last known stage (open: ``last_idx`` is needed only
+        # for open deals, the rotting ones)
+        key = f"(CAST(pos AS BIGINT) + CASE WHEN idx IN {outcomes} THEN {1 << 31} ELSE 0 END)"
+        carry = [f"CAST(last % {n} AS SMALLINT) AS last_idx", "last_ts"]
         carry += ["visited"] if visited else ["max_idx"]
         # the codes stay codes: the few queries that group deals by them decode the groups
         decoded = [f"CAST({c} % {CODES} AS INTEGER) AS {c}" for c in extra]
         self._create(
             "deals",
             f"""
-            SELECT deal_id, CASE WHEN o % {n} IN {won} THEN 'won' WHEN o % {n} IN {lost}
-                THEN 'lost' ELSE 'open' END AS final,
+            SELECT deal_id, CASE WHEN last < {(1 << 31) * n} THEN 'open'
+                WHEN last % {n} IN {won} THEN 'won' WHEN last % {n} IN {lost} THEN 'lost'
+                ELSE 'open' END AS final,
                 {", ".join(carry + decoded)}
             FROM (
                 SELECT deal_id,
-                    {last_index("idx", n, f"idx IN {outcomes}")} AS o,
                     {"" if visited else "max(idx) AS max_idx,"}
-                    {last_index("coalesce(idx, before)", n)} AS last_at,
+                    max({key} * {n} + idx) AS last,
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
