@@ -8,21 +8,25 @@ ordered by time, ties in input order), materialised once as ``steps``:
 - ``rows`` (a view): every data row of every file with its file ``f``, its row number ``n`` in
   the file, the parsed UTC timestamp and the reject reason (NULL when accepted);
 - ``rows_clean`` (a view, not on PostgreSQL where ``rows`` is a table): the same rows without
-  the trim checks of deal id, stage and time, read by the windowed pass when the first pass
-  found no ``dirty`` row (one whose value trimming changes);
-- ``smap``: each distinct stage value that names a stage of the plan (matched in Python) and the
-  stage's index;
+  trimming deal id, stage and time; the first pass reads it and tells whether trimming would
+  change a deal id or time (``dirty``, checked per row) or a stage (per distinct value); only
+  then it reads ``rows``, and the windowed pass reads ``rows`` too;
+- ``smap``: each distinct stage value and the index of the plan's stage it names (matched in
+  Python), or ``-k`` for the k-th value (code point order) the plan does not know;
 - ``vals_reason`` (``vals_owner``, ``vals_source``, for the columns the history has): each
   distinct value and an integer code; the windowed pass and ``deals`` carry the code, not the
   text, and the queries that group deals by one decode the groups;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
   run of repeats, rows of unknown stages and each deal's last row): the previous and next known
-  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, the row's position
-  ``pos`` in the deal (1, 2, ...); rows giving a reason, owner or source are kept too (a deal's
-  last row always is: it ends a run or has an unknown stage);
+  stage (``lag``/``lead`` ignoring unknown stages), the row's position ``pos`` in the deal
+  (1, 2, ...), for a row of an unknown stage the value's code ``unknown`` and its place in the
+  input ``uord``; rows giving a reason, owner or source are kept too (a deal's last row always
+  is: it ends a run or has an unknown stage). The verdict of a move is not a column: it is
+  looked up per group of moves (``before``, ``idx``) in Python;
 - ``deals``: per deal (a hash aggregate of ``steps``, no sort; "last" is the greatest ``pos``)
-  the final state (the last won/lost stage), the last stage, reason, owner and source, the stages
-  visited as a bit set, when the last stage was entered; ``deal`` are those with a path
+  the final state (the last won/lost stage) and, for open deals, the last stage and when it
+  was entered (one integer maximum gives both the last outcome and the last stage), the last
+  reason, owner and source, the stages visited as a bit set; ``deal`` are those with a path
   (not only rows of unknown stages). Deals with a violation are counted from the few rows of
   ``steps`` that have one.
 
@@ -238,9 +242,10 @@ class DuckDBAudit:
         engine's type ``kind``): trimmed values, the parsed time,
         the reject reason, and whether the deal id, stage or time needed trimming (``dirty``).
 
-        ``clean``: the same for a history where none of those needs trimming (the first pass
-        counts the ``dirty`` rows), without checking each of them again on every row (the
-        other columns are few values, mostly NULL, and still trimmed).
+        ``clean``: the same for a history where none of those needs trimming, untrimmed (the
+        other columns are few values, mostly NULL, and still trimmed); its ``dirty`` tells
+        whether trimming would change the deal id or time (the first pass checks the stage per
+        distinct value).
         """
         # the values the clean variant does not trim: (alias, raw text); the others (reason,
         # owner, source, pipeline) are few values, mostly NULL, and are trimmed in both
