@@ -5,7 +5,10 @@ Usage::
     python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses] [--folds 3]
     python benchmarks/norms_benchmark.py --corpus benchmarks/norms_corpus/corpus.yaml \
         --corpus benchmarks/norms_corpus/fresh.yaml \
-        --corpus benchmarks/norms_corpus/tune3_criteria.yaml   # the same as the default pool
+        --corpus benchmarks/norms_corpus/tune3_criteria.yaml \
+        --corpus benchmarks/norms_corpus/tune3_names.yaml \
+        --corpus benchmarks/norms_corpus/tune4_criteria.yaml \
+        --corpus benchmarks/norms_corpus/tune4_names.yaml   # the same as the default pool
 
 Every item of the corpus goes through the library's real rules (``run_rules``, as
 ``salesblueprint check`` runs them): the exit criteria are written into one blueprint per
@@ -26,10 +29,11 @@ corpus (``--split all``); ``--folds N`` scores N folds of the chosen split (``tu
 ``all``) so that a change designed on one fold can be checked on the others. The folds are
 leave-source-out: every item of one page falls into the same fold.
 
-The tuning pool is ``corpus.yaml``, ``fresh.yaml``, ``tune3_criteria.yaml`` and
-``tune3_names.yaml`` together (``TUNING``, the default; ``fresh.yaml`` was scored once as held-out
-on 2026-11-30, the two tune3 files once each before they were tuned on, on 2026-12-01; all are
-tuning data since). ``--corpus``
+The tuning pool is ``corpus.yaml``, ``fresh.yaml``, ``tune3_criteria.yaml``,
+``tune3_names.yaml``, ``tune4_criteria.yaml``, ``tune4_names.yaml`` and ``fresh2.yaml`` together
+(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30 and
+``fresh2.yaml`` on 2026-12-01, the tune3 and tune4 files once each before they were tuned on;
+all are tuning data since). ``--corpus``
 can be given several times to score several files together. A corpus file marked ``held_out:
 true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to ``all`` for
 it, and ``tune``, ``heldout``, ``--misses``, ``--folds`` and mixing it with other files are
@@ -52,7 +56,11 @@ CORPUS = ROOT / "benchmarks" / "norms_corpus" / "corpus.yaml"
 FRESH = ROOT / "benchmarks" / "norms_corpus" / "fresh.yaml"
 TUNE3 = ROOT / "benchmarks" / "norms_corpus" / "tune3_criteria.yaml"
 TUNE3_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune3_names.yaml"
-TUNING = (CORPUS, FRESH, TUNE3, TUNE3_NAMES)  # the tuning pool: every file whose score is known
+TUNE4 = ROOT / "benchmarks" / "norms_corpus" / "tune4_criteria.yaml"
+TUNE4_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune4_names.yaml"
+FRESH2 = ROOT / "benchmarks" / "norms_corpus" / "fresh2.yaml"
+#: the tuning pool: every file whose score is known
+TUNING = (CORPUS, FRESH, TUNE3, TUNE3_NAMES, TUNE4, TUNE4_NAMES, FRESH2)
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"

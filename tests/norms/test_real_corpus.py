@@ -1,8 +1,9 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
-The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml
-(fresh.yaml was scored once as held-out on 2026-11-30; tune3_criteria.yaml and tune3_names.yaml
-were scored once each before they were tuned on, on 2026-12-01; all are tuning data since).
+The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml +
+tune4_criteria.yaml + tune4_names.yaml + fresh2.yaml (fresh.yaml was scored once as held-out on
+2026-11-30 and fresh2.yaml on 2026-12-01; the tune3 and tune4 files were scored once each before
+they were tuned on; all are tuning data since).
 These floors make a regression on real text fail; they sit a little under the figures measured
 when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
 rules do on new text.
@@ -28,12 +29,12 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.93, 0.03),
-    ("buyer-centric criteria", "nl"): (0.86, 0.08),
-    ("buyer-centric names", "en"): (0.94, 0.03),
-    ("buyer-centric names", "nl"): (0.92, 0.02),
-    ("factual", "en"): (0.96, 0.01),
-    ("factual", "nl"): (0.94, 0.03),
+    ("buyer-centric criteria", "en"): (0.91, 0.035),
+    ("buyer-centric criteria", "nl"): (0.85, 0.14),
+    ("buyer-centric names", "en"): (0.93, 0.03),
+    ("buyer-centric names", "nl"): (0.91, 0.04),
+    ("factual", "en"): (0.94, 0.02),
+    ("factual", "nl"): (0.95, 0.03),
 }
 
 
@@ -63,6 +64,7 @@ def test_corpus_size_and_split() -> None:
 FRESH = BENCH / "norms_corpus" / "fresh.yaml"
 FRESH2 = BENCH / "norms_corpus" / "fresh2.yaml"
 TUNE3 = BENCH / "norms_corpus" / "tune3_criteria.yaml"
+TUNE4 = BENCH / "norms_corpus" / "tune4_criteria.yaml"
 
 
 def _host(url: str) -> str:
@@ -74,7 +76,7 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES)
+    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES, FRESH2)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
@@ -94,6 +96,22 @@ def test_third_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
     assert not {_host(i.url) for i in tune3} & others
 
 
+def test_fourth_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
+    """tune4_criteria.yaml: new real exit criteria (round normscrit4) from hosts in no other
+    corpus file (the held-out fresh2.yaml included), none of them word for word in an earlier
+    criteria file; scored once before it was tuned on."""
+    tune4 = nb.load(TUNE4)
+    assert TUNE4 in nb.TUNING and not nb.held_out_only(TUNE4)
+    assert len(tune4) >= 120 and sum(i.lang == "nl" for i in tune4) >= 60
+    assert all(i.kind == "criterion" for i in tune4)
+    assert all(i.url.startswith(("http://", "https://")) for i in tune4)
+    hosts = {_host(i.url) for i in tune4}
+    for other in (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, FRESH2):
+        assert not hosts & {_host(i.url) for i in nb.load(other)}, other
+    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH, TUNE3) for i in nb.load(p)}
+    assert not {i.text.casefold() for i in tune4} & seen
+
+
 def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     """tune3_names.yaml: real stage names from pages of hosts in no other corpus file, scored
     once before it was tuned on (round normsnames3), part of the tuning pool since."""
@@ -108,10 +126,29 @@ def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     assert not {i.text.casefold() for i in names} & seen
 
 
-def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
-    """fresh2.yaml (collected after fresh.yaml was scored) is only parsed here, never scored."""
+def test_fourth_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
+    """tune4_names.yaml: real stage names from pages of hosts in no other corpus file, scored
+    once before it was tuned on (round normsnames4), part of the tuning pool since."""
+    names = nb.load(nb.TUNE4_NAMES)
+    assert nb.TUNE4_NAMES in nb.TUNING and not nb.held_out_only(nb.TUNE4_NAMES)
+    assert len(names) >= 120 and all(i.kind == "stage" for i in names)
+    assert sum(i.lang == "nl" for i in names) >= 50
+    assert sum(i.label != "amb" for i in names) >= 70
+    assert all(i.url.startswith(("http://", "https://")) for i in names)
+    hosts = {_host(i.url) for i in names}
+    for other in (nb.CORPUS, FRESH, FRESH2, TUNE3, nb.TUNE3_NAMES):
+        assert not hosts & {_host(i.url) for i in nb.load(other)}, other
+    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH, nb.TUNE3_NAMES) for i in nb.load(p)}
+    texts = [i.text.casefold() for i in names]
+    assert not set(texts) & seen
+    assert len(texts) == len(set(texts))
+
+
+def test_second_fresh_corpus_is_tuning_data_apart_from_the_others() -> None:
+    """fresh2.yaml (collected after fresh.yaml was scored) was scored once as held-out on
+    2026-12-01 and is part of the tuning pool since."""
     fresh2 = nb.load(FRESH2)
-    assert nb.held_out_only(FRESH2)
+    assert not nb.held_out_only(FRESH2) and FRESH2 in nb.TUNING
     assert len(fresh2) >= 450
     assert sum(i.lang == "nl" for i in fresh2) >= 160
     assert len({i.url for i in fresh2}) >= 100
@@ -120,16 +157,43 @@ def test_second_fresh_corpus_is_held_out_and_apart_from_both_others() -> None:
             assert any(i.kind == kind and i.lang == lang for i in fresh2), (kind, lang)
     assert all(i.url.startswith(("http://", "https://")) for i in fresh2)
     others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
-    others |= {_host(i.url) for p in (TUNE3, nb.TUNE3_NAMES) for i in nb.load(p)}
+    others |= {
+        _host(i.url) for p in (TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES) for i in nb.load(p)
+    }
     shared = {_host(i.url) for i in fresh2} & others
     assert not shared, sorted(shared)
+
+
+FRESH3_EN = BENCH / "norms_corpus" / "fresh3_en.yaml"
+
+
+def test_third_fresh_corpus_en_is_held_out_and_apart_from_the_tuning_pool() -> None:
+    """fresh3_en.yaml (English, collected on 2026-12-01 after fresh2.yaml was scored) is only
+    parsed here, never scored: its hosts and its texts are in no file of the tuning pool."""
+    items = nb.load(FRESH3_EN)
+    assert nb.held_out_only(FRESH3_EN) and FRESH3_EN not in nb.TUNING
+    assert len(items) >= 220
+    assert sum(i.kind == "stage" for i in items) >= 70
+    assert sum(i.kind == "criterion" for i in items) >= 150
+    assert all(i.lang == "en" for i in items)
+    assert len({i.url for i in items}) >= 90
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [i.text.casefold() for i in items]
+    assert not set(texts) & seen
+    assert len(texts) == len(set(texts))
 
 
 @pytest.mark.parametrize(
     "args", [["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]]
 )
-def test_fresh2_is_scored_only_as_a_whole(args: list[str]) -> None:
-    assert nb.main(["--corpus", str(FRESH2), *args]) == 2
+def test_fresh3_en_is_scored_only_alone_and_as_a_whole(args: list[str]) -> None:
+    assert nb.main(["--corpus", str(FRESH3_EN), *args]) == 2
+    assert nb.main(["--corpus", str(FRESH3_EN), "--corpus", str(FRESH2)]) == 2
 
 
 def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
@@ -388,3 +452,99 @@ def test_submitted_without_the_sellers_document_is_the_askers_act(lang: str, nam
 )
 def test_submitting_or_sending_the_sellers_document_stays_seller_work(lang: str, name: str) -> None:
     assert stage_name_issue(vocabulary(lang), name) is not None
+
+
+# -- round normsnames4: fixtures of our own (not corpus items) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "word"),
+    [
+        ("en", "Units shipped", "shipped"),
+        ("en", "Goods dispatched", "dispatched"),
+        ("en", "Panels installed", "installed"),
+        ("en", "Manufacturing", "Manufacturing"),
+        ("en", "Production", "Production"),
+        ("nl", "Onderdelen geleverd", "geleverd"),
+        ("nl", "Apparatuur geïnstalleerd", "geïnstalleerd"),
+        ("nl", "Montage", "Montage"),
+        ("nl", "In productie", "productie"),
+    ],
+)
+def test_delivering_what_was_sold_is_seller_work(lang: str, name: str, word: str) -> None:
+    """Verbs of making and delivering the goods (``fulfilment_lemmas``) in any form."""
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None and word in issue.why, (name, issue)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Customer installed the app"),
+        ("en", "Delivery accepted"),
+        ("nl", "Klant heeft geïnstalleerd"),
+        ("nl", "Levering geaccepteerd"),
+    ],
+)
+def test_delivery_with_the_buyer_acting_stays_the_buyers(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Credit approval required"),
+        ("en", "Ready for installation"),
+        ("nl", "Handtekening vereist"),
+        ("nl", "Klaar voor levering"),
+        ("nl", "Afwachting akkoord"),
+    ],
+)
+def test_open_needs_and_readiness_are_the_sellers_queue(lang: str, name: str) -> None:
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None and "waiting" in issue.why, (name, issue)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "No approval needed"), ("en", "Ready to buy"), ("nl", "Geen aanbetaling nodig")],
+)
+def test_no_open_need_and_the_buyers_readiness_are_no_queue(lang: str, name: str) -> None:
+    assert stage_name_issue(vocabulary(lang), name) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "silent"),
+    [
+        ("nl", "Factuurherinnering", False),  # a reminder about the buyer's act: the seller's
+        ("nl", "Betalingsaanmaning", False),
+        ("nl", "Aankoopbeslissing", True),  # the buyer's act itself
+        ("nl", "Gunningsadvies", True),
+        ("nl", "Aanvraag verwerkt", False),  # the buyer's request handled by the seller
+        ("nl", "Opdracht verstrekt", True),  # placed by the buyer
+        ("nl", "Bestelling geplaatst", True),
+        ("en", "Under contract", True),  # a state the signed document holds the deal in
+        ("nl", "Onder contract", True),
+        ("en", "Concept design", False),  # the verb's own form as the head
+        ("en", "Boiler install", False),
+    ],
+)
+def test_compounds_orders_and_states_nl_en(lang: str, name: str, silent: bool) -> None:
+    assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "silent"),
+    [
+        ("en", "Agreement reached", True),  # a state attained, not the seller reaching someone
+        ("en", "Usage milestone reached", True),
+        ("nl", "Overeenstemming bereikt", True),
+        ("en", "Decision maker reached", False),  # a person reached: the seller's outreach
+        ("en", "Reached", False),
+        ("en", "Agreement sent", False),
+        ("en", "Left voicemail", False),
+        ("nl", "Calculatie", False),
+    ],
+)
+def test_attaining_a_thing_is_no_outreach(lang: str, name: str, silent: bool) -> None:
+    assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name

@@ -69,6 +69,9 @@ CATEGORIES: tuple[str, ...] = (
     "outcome_words",
     "sending_lemmas",
     "submission_lemmas",
+    "fulfilment_lemmas",
+    "requirement_words",
+    "attainment_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")

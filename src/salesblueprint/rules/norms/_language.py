@@ -15,6 +15,7 @@ the labelled corpus in ``tests/norms/corpus.yaml``:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -375,11 +376,25 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
         k = t.first_word_at(s.start)
         return (a <= k and s.end <= f.start) or k == j + 1  # before it, or "gaan wij"
 
-    if not any(subject(s) for s in _without(v.find("seller_actors", t), exc)):
-        return False
     work = v["seller_work_lemmas"]
     end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
-    return any(_in(work, w, lemma(v.language, w)) for _s, _e, w in t.words[j + 1 : end])
+    after = [w for _s, _e, w in t.words[j + 1 : end]]
+    sellers = _without(v.find("seller_actors", t), exc)
+    provider = _provider_subject(v, t, _mentions(v, t, exc, []))
+    if provider is not None:
+        sellers.append(provider)  # "De secretaresse zal de cliënt informeren"
+    if not any(subject(s) for s in sellers):
+        # a passive future of seller work with no agent: the seller's own plan, told without
+        # its actor ("The site will be measured", "er zal een ontwerp worden uitgewerkt")
+        aux, agents = v["passive_auxiliaries"], v["agent_markers"]
+        if not any(aux.has_word(w) for w in after) or any(agents.has_word(w) for w in after):
+            return False
+        return any(
+            _word_is_participle(v.language, w, lemma(v.language, w))
+            and _in(work, w, lemma(v.language, w))
+            for w in after
+        )
+    return any(_in(work, w, lemma(v.language, w)) for w in after)
 
 
 #: words that point back to what an earlier clause named ("en heeft dat gemaild")
@@ -670,8 +685,31 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             )
         ):
             continue  # the selling party counts only as the subject of a finite verb
+        if role == "subject" and sd == "buyer" and marker and _noun_adjunct_en(v, t, span):
+            role = "object"  # "about the project and customer expectations": a modifier
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+def _noun_adjunct_en(v: Vocabulary, t: Text, span: Span) -> bool:
+    """An English buyer word before a noun of its own is a noun adjunct, not an actor: "customer
+    expectations", "client requirements". The next word is read as a noun by its form alone
+    (the same with or without the dictionary's lemmas): no -ed/-en/-ing form or irregular
+    participle, no auxiliary or function word, and neither it nor (for a final -s) its stem is
+    a verb's base form ("the lead fits": a verb)."""
+    if v.language != "en":
+        return False
+    j = t.first_word_at(span.end)
+    if j >= len(t.words) or t.raw[span.end : t.words[j][0]].strip():
+        return False
+    w = t.words[j][2]
+    if not w.isalpha() or w in _VERBS_EN or _is_marker(v, w) or w in _PREPOSITIONS_EN:
+        return False
+    if w.endswith(("ed", "en", "ing")) or w in _IRREGULAR_PARTICIPLES or _base_verb_en(w):
+        return False
+    if w.endswith("s") and (_base_verb_en(w[:-1]) or (w.endswith("es") and _base_verb_en(w[:-2]))):
+        return False
+    return w not in ("and", "or", "but", "who", "that", "which", "s")
 
 
 #: Dutch pronouns that are the subject ("je belt") or, before a noun, the possessive ("je offerte")
@@ -889,6 +927,34 @@ def _imperative_nl(v: Vocabulary, t: Text) -> Span | None:
     return Span(s, e, t.raw[s:e])
 
 
+#: the polite "u"/"uw" addresses a customer; playbooks say "je" to the seller
+_POLITE = frozenset({"u", "uw"})
+#: prepositions of a recipient: with "ons"/"us" after them the seller receives
+_TO = frozenset({"naar", "aan", "to", "with", "bij"})
+
+
+def _order_to_the_buyer(v: Vocabulary, t: Text) -> bool:
+    """An order addressed to the buyer: the text opens with a verb's base form (an
+    imperative) and says the polite "u"/"uw" ("Stuur uw documenten op"), or the seller is the
+    order's object or receives what it asks for ("Bel ons", "Stuur ... naar ons toe", "Send
+    it to us"). A to-do for the seller names neither ("Stuur de offerte naar de klant")."""
+    words = [w for _s, _e, w in t.words]
+    if len(words) < 2:
+        return False
+    first = words[0]
+    if v.language == "nl":
+        lm = lemma("nl", first)
+        if lm == first or _nl_stem(lm) != first:
+            return False
+        if any(w in _POLITE for w in words):
+            return True
+    elif not _base_verb_en(first):
+        return False
+    if words[1] in _US:
+        return True
+    return any(a in _TO and b in _US for a, b in itertools.pairwise(words))
+
+
 def _buyer_document(v: Vocabulary, w: str) -> bool:
     """A word for the buyer's own request or document: a buyer artefact or act noun, or a
     compound whose head is one ("offerteaanvraag", "inkoopbeslissing")."""
@@ -966,6 +1032,28 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
             lm = lemma("nl", w)
             if _in(v["seller_work_lemmas"], w, lm) and _word_is_participle("nl", w, lm):
                 return Span(s, e, t.raw[s:e])  # "Beslissers geïdentificeerd"
+            if (
+                _nl_finite(w)
+                and not v["passive_auxiliaries"].has_word(w)
+                and not v["active_auxiliaries"].has_word(w)
+            ):
+                return None  # "Een cliënt identificeert zich bij ...": the buyer acts
+        # a passive with the buyer as its subject and seller work as its participle, later in
+        # the clause: "De klant wordt vooraf ingelicht", "wordt de cliënt geïnformeerd"
+        _a, b = next(((x, y) for x, y in _clauses(t) if x <= j < y), (j, len(t.words)))
+        aux = v["passive_auxiliaries"]
+        passive = aux.has_word(m.marker)
+        for k in range(j, b):
+            w = t.words[k][2]
+            if aux.has_word(w):
+                passive = True
+                continue
+            if v["active_auxiliaries"].has_word(w):
+                break
+            lm = lemma("nl", w)
+            if passive and _word_is_participle("nl", w, lm) and _in(v["seller_work_lemmas"], w, lm):
+                s, e, _w = t.words[k]
+                return Span(s, e, t.raw[s:e])
         return _todo_nl(v, t, after=m.span.end)
     if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
         s, e, w = t.words[j]
@@ -1001,6 +1089,8 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         if aux.has_word(w):
             seen_aux = True
             continue
+        if w in _ASPECT_ADVERBS:
+            continue  # "The prospect has just been added"
         if not seen_aux:
             if w in ("that", "who", "which", "has", "have", "had") or v["buyer_actors"].has_word(w):
                 continue  # "prospective customers that have been ...": the rest of the phrase
@@ -1067,11 +1157,23 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
             or (k > i and w == "there")  # "has verified there is ...": an existential clause
             or v["complementizers"].has_word(w)
             or v["reporting_verbs"].has_word(w)
+            or _reporting_progressive(v, w)  # "You're confirming they have a need"
             or v["belief_verbs"].has_word(w)
             or v["belief_verbs"].has_word(lm)
         ):
             return True
     return False
+
+
+def _reporting_progressive(v: Vocabulary, w: str) -> bool:
+    """``w`` is the -ing form of an English reporting verb whose -ed or -s form the vocabulary
+    lists ("confirming": "confirmed", "stating": "stated", "indicating": "indicated")."""
+    if v.language != "en" or not w.endswith("ing") or len(w) < 6:
+        return False
+    stem = w[:-3]
+    bases = [stem, stem + "e"] + ([stem[:-1]] if stem[-1:] == stem[-2:-1] else [])
+    verbs = v["reporting_verbs"]
+    return any(verbs.has_word(b + end) for b in bases for end in ("ed", "d", "s", "es"))
 
 
 def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
@@ -1119,17 +1221,21 @@ _FILLERS_EN = frozenset({"both", "also", "all", "then", "just", "already", "each
 
 
 _APPOSITION = frozenset({"als", "as"})
+_CORRELATIVE = frozenset({"zowel", "both"})
 _RELATIVE_NL = frozenset({"die", "dat", "welke", "waarin", "waarmee"})
 
 
 def _without_apposed(v: Vocabulary, t: Text, mentions: list[_Mention]) -> list[_Mention]:
     """A pronoun or actor that an apposition names as the other side is that side: "Jij als
     koper kiest de notaris", "You as the buyer ...": the mention before "als"/"as" is dropped,
-    the role after it stays."""
+    the role after it stays. After "zowel"/"both" the "als" is the second half of a
+    conjunction ("zowel door u als de verkoper"), no apposition."""
     out: list[_Mention] = []
     for n, m in enumerate(mentions):
         nxt = mentions[n + 1] if n + 1 < len(mentions) else None
-        if nxt is not None and nxt.side != m.side and nxt.marker in _APPOSITION:
+        k = t.first_word_at(m.span.start)
+        correlative = any(w in _CORRELATIVE for _s, _e, w in t.words[max(0, k - 3) : k])
+        if nxt is not None and nxt.side != m.side and nxt.marker in _APPOSITION and not correlative:
             gap = _gap_words(t, m.span.end, nxt.span.start)
             if (
                 gap
@@ -1212,6 +1318,27 @@ def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     return words[k][2] in _RELATIVE_EN
 
 
+def _before_its_noun_en(v: Vocabulary, t: Text, act: Span) -> bool:
+    """A one-word participle between a determiner and a noun is an adjective on that noun, no
+    seller activity: "Upon approval of the proposed estimate", "the quoted price"."""
+    if " " in act.text.strip():
+        return False
+    i = t.first_word_at(act.start)
+    if i == 0 or i + 1 >= len(t.words) or _punct_before(t, i + 1):
+        return False
+    prev, nxt = t.words[i - 1][2], t.words[i + 1][2]
+    if not (
+        v["determiners"].has_word(prev) or prev in _OWN or v["seller_possessives"].has_word(prev)
+    ):
+        return False
+    return nxt.isalpha() and not (
+        nxt in _VERBS_EN
+        or _is_marker(v, nxt)
+        or nxt in _PREPOSITIONS_EN
+        or nxt in ("and", "or", "but", "to", "by")
+    )
+
+
 def _punct_before(t: Text, k: int) -> bool:
     return any(ch in t.raw[t.words[k - 1][1] : t.words[k][0]] for ch in ",;:.!?/+")
 
@@ -1288,6 +1415,101 @@ def _addressee_own_act(v: Vocabulary, t: Text, m: _Mention) -> bool:
             nouns.has_word(w) or any(w.endswith(n) and len(w) > len(n) + 2 for n in nouns.singles)
         ):
             return True
+    return False
+
+
+#: the seller speaking in the first person: with it in the text, the one addressed is the
+#: other party ("You accept our proposal", "Stuur uw documenten naar ons")
+_FIRST_PERSON = {
+    "en": frozenset({"we", "our", "ours", "us"}),
+    "nl": frozenset({"wij", "we", "ons", "onze"}),
+}
+
+
+def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """The addressed "je"/"jij"/"you" is the buyer, not the seller of a playbook:
+
+    - it takes its own decision (:func:`_addressee_own_act`);
+    - the seller speaks in the first person in the same text ("You accept our proposal",
+      "You find our estimate acceptable"): the one addressed is the other party;
+    - it is the actor of a buyer's act (``buyer_act_lemmas``) in a clause that names no buyer
+      ("The quote is accepted by you", "you agree to pay a deposit"); a buyer named in the
+      clause is whom the seller acts on ("you ask the customer for a date"). As a Dutch subject
+      "je" is as often the impersonal "one" of a playbook ("je boekt de order"), so there only
+      the agent of a passive ("door jou goedgekeurd") is read this way.
+    """
+    if m.span.text.casefold() not in _ADDRESSEE:
+        return False
+    if m.role == "subject" and _addressee_own_act(v, t, m):
+        return True
+    i = t.first_word_at(m.span.start)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    quoted = _quoted(t)
+    first = _FIRST_PERSON.get(v.language, frozenset())
+    if any(
+        w in first and not any(q.start <= s < q.end for q in quoted) for s, _e, w in t.words
+    ) and not _addressee_verb_is_work(v, t, i, b):
+        # ... unless the addressee does seller work: "You send our proposal" is the rep
+        return True
+    if any(
+        o is not m and o.side == "buyer" and a <= t.first_word_at(o.span.start) < b
+        for o in mentions
+    ):
+        return False
+    if m.role != "agent" and v.language == "nl":
+        return False
+    buyer = v["buyer_act_lemmas"]
+    if m.role == "agent":
+        near = range(max(a, i - 3), i)  # "accepted by you", "approved by you"
+    else:
+        near = range(i + 1, min(b, i + 4) if v.language == "en" else b)
+    return any(_in(buyer, t.words[k][2], lemma(v.language, t.words[k][2])) for k in near)
+
+
+#: words that conjoin two actors into one ("de koper en de verkoper", "zowel door u als door
+#: de verkoper", "the buyer and our CEO")
+_CONJOINING = frozenset({"en", "and", "als", "&", "door", "by", "de", "het", "the", "our", "ons"})
+
+
+def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """The buyer conjoined with a seller as the actor of one verb that is a buyer's act: "U en
+    de verkoper hebben de koopakte ondertekend", "wordt zowel door u als de verkoper
+    ondertekend", "The buyer and our CEO signed the contract". The buyer signs, pays or agrees
+    with the seller: the buyer has moved. (Conjoined clauses, each with a verb of its own,
+    are not conjoined actors: "They replied, and we sent the quote".)"""
+    buyer = v["buyer_act_lemmas"]
+    for x, y in itertools.pairwise(mentions):
+        if {x.side, y.side} != {"buyer", "seller"} or "object" in (x.role, y.role):
+            continue
+        i, j = t.last_word_before(x.span.end), t.first_word_at(y.span.start)
+        between = [w for _s, _e, w in t.words[i + 1 : j]]
+        if not between or not all(w in _CONJOINING for w in between):
+            continue
+        if not any(w in ("en", "and", "als", "&") for w in between):
+            continue
+        b = next((y2 for x2, y2 in _clauses(t) if x2 <= j < y2), len(t.words))
+        for k in range(j + 1, b):
+            w = t.words[k][2]
+            if _in(buyer, w, lemma(v.language, w)):
+                return x.span if x.side == "buyer" else y.span
+    return None
+
+
+def _addressee_verb_is_work(v: Vocabulary, t: Text, i: int, b: int) -> bool:
+    """The verb after the addressee at ``i`` (past its auxiliaries) is seller work or joint
+    work: "You send our case study", "You've shared our pricing", "Je stuurt onze offerte"."""
+    work = v["seller_work_lemmas"]
+    aux = v["active_auxiliaries"], v["passive_auxiliaries"]
+    for k in range(i + 1, min(b, i + 4)):
+        w = t.words[k][2]
+        if w in _VERBS_EN or w in ("ve", "ll", "d", "re") or any(a.has_word(w) for a in aux):
+            continue
+        lm = lemma(v.language, w)
+        stems = [w[:-1], w[:-2]] if v.language == "en" and w.endswith("s") else []
+        return any(
+            _in(cat, w, lm) or any(cat.has_word(x) for x in stems)
+            for cat in (work, v["joint_lemmas"])
+        )
     return False
 
 
@@ -1372,18 +1594,127 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
+_HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "hadden"})
+_ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
+#: modal and future verbs whose infinitive carries the work
+_MODAL_LEMMAS = frozenset({"zullen", "gaan", "moeten", "kunnen", "will", "shall", "must", "can"})
+
+
+def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A person the vocabulary does not know, as the subject, who acts on the buyer or does
+    seller work: the one who provides the service ("De secretaresse vraagt de cliënt om de
+    stukken", "The photographer provides a consultation"). Article, noun, finite verb at the
+    start of the text: the noun phrase before the verb is its subject (Dutch main clauses put
+    the subject first unless the verb comes first or an adverbial opens them); in Dutch also
+    a finite verb opening a clause after a comma, then article and noun: the inverted subject
+    ("Als de opdracht is aanvaard, zendt de advocaat de cliënt een bevestiging"). A thing in
+    that place (a document, an activity, the stage), a buyer's act or a verb of receiving
+    leave the reading to the other rules."""
+    words = [w for _s, _e, w in t.words]
+    if len(words) >= 4 and words[0] in _ARTICLES:
+        found = _provider_at(v, t, mentions, 1, 2)
+        if found is not None:
+            return found
+    if v.language != "nl":
+        return None
+    for a, _b in _clauses(t):
+        if a > 0 and a + 3 < len(words) and _punct_before(t, a) and words[a + 1] in _ARTICLES:
+            found = _provider_at(v, t, mentions, a + 2, a)
+            if found is not None:
+                return found
+    return None
+
+
+def _provider_at(
+    v: Vocabulary, t: Text, mentions: Sequence[_Mention], n: int, k: int
+) -> Span | None:
+    """The noun at ``n`` is the provider acting with the finite verb at ``k``."""
+    words = [w for _s, _e, w in t.words]
+    if _punct_before(t, min(n, k) + 1) or _punct_before(t, max(n, k)):
+        return None
+    noun, verb = words[n], words[k]
+    if any(min(n, k) - 1 <= t.first_word_at(m.span.start) <= max(n, k) for m in mentions):
+        return None
+    for cat in ("artefacts", "buyer_artefacts", "activity_nouns", "frame_nouns", "buyer_act_nouns"):
+        if v[cat].has_word(noun):
+            return None
+    lm = lemma(v.language, verb)
+    if v.language == "nl":
+        if not _nl_finite(verb):
+            return None
+    elif not (verb.endswith("s") and (_base_verb_en(verb[:-1]) or _base_verb_en(verb[:-2]))):
+        return None
+    if _in(v["buyer_act_lemmas"], verb, lm) or _in(v["reception_lemmas"], verb, lm):
+        return None
+    after = max(n, k)
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= after < y), (0, len(words)))
+    if any(v["buyer_act_nouns"].has_word(words[x]) for x in range(after + 1, b)):
+        return None  # "De werkgever neemt de beslissing": a decision is the buyer's act
+    # the buyer as the verb's (first) object, right after the verb and subject, with at most
+    # an article before it and no possessive after it ("vraagt de cliënt", "zendt de advocaat
+    # de cliënt"; not "meets the customer's needs")
+    on_buyer = False
+    for m in mentions:
+        x = t.first_word_at(m.span.start)
+        if m.side != "buyer" or not after < x <= after + 2 or x >= b:
+            continue
+        if x == after + 2 and words[after + 1] not in _ARTICLES:
+            continue
+        if t.raw[m.span.end : m.span.end + 2] in ("'s", "’s") or t.raw[
+            m.span.end : m.span.end + 1
+        ] in ("'", "’"):
+            continue
+        on_buyer = True
+    work = v["seller_work_lemmas"]
+    does_work = (
+        _in(work, verb, lm)
+        or (
+            lm in _MODAL_LEMMAS  # "De secretaresse zal de cliënt informeren": the infinitive
+            and any(_in(work, w, lemma(v.language, w)) for w in words[after + 1 : b])
+        )
+    )
+    if not on_buyer and not does_work:
+        return None
+    s, e, _w = t.words[n]
+    return Span(s, e, t.raw[s:e])
+
+
+def _holds_from_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """The seller has something from the buyer ("The rep has written confirmation from the
+    economic buyer", "wij hebben een akkoord van de klant"): what the buyer gave, reported by
+    the one who holds it, like a verb of receiving."""
+    i = t.first_word_at(m.span.end)
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
+    if i >= b or t.words[i][2] not in _HAVE:
+        return False
+    k = i + 1
+    while k < b and t.words[k][2] in _ASPECT_ADVERBS:
+        k += 1
+    if k < b and _word_is_participle(v.language, t.words[k][2], lemma(v.language, t.words[k][2])):
+        return False  # a perfect ("has forwarded the mail from the customer"), no holding
+    for o in mentions:
+        k = t.first_word_at(o.span.start)
+        if o.side == "buyer" and i < k < b and o.marker in _FROM:
+            return True
+    return False
+
+
 def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     t = v.text(text)
+    if _order_to_the_buyer(v, t):
+        return None  # "Stuur uw documenten naar ons toe": the buyer is asked to act
     exc = v.find("exceptions", t) + _quoted(t)
     acts = _without(v.find("seller_activities", t), exc)
     if v.language == "en":
-        acts = [a for a in acts if not _active_en(v, t, a)]
+        acts = [a for a in acts if not _active_en(v, t, a) and not _before_its_noun_en(v, t, a)]
     arts = v.find("buyer_artefacts", t)
     buyer_acts = v["buyer_act_lemmas"]
+    tw = [w for _s, _e, w in t.words]
     acts = [
         a
         for a in acts
         if not _buyer_artefact_near(v, t, a, arts)
+        and not _buyer_act_subject(v, tw, 0, t.first_word_at(a.start))
         and not (v.language == "nl" and _buyer_object_nl(v, t, a))
         and not (
             " " not in a.text and _in(buyer_acts, a.text.casefold(), lemma(v.language, a.text))
@@ -1393,9 +1724,13 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     mentions = _without_apposed(v, t, mentions)
     if v.language == "nl":
         acts = [a for a in acts if not _in_relative_after_inverted_buyer(v, t, a, mentions)]
+    joint = _conjoined_buyer_act(v, t, mentions)
+    if joint is not None:
+        return Actor("buyer", joint.text, "subject")
     for m in mentions:
         if m.role == "agent":
-            return Actor(m.side, m.span.text, "agent")
+            side: Side = "buyer" if _addressee_is_buyer(v, t, m, mentions) else m.side
+            return Actor(side, m.span.text, "agent")
     waiting = _waiting(v, t)
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
@@ -1403,6 +1738,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         todo = _todo_en(v, t) or _imperative_en(v, t, mentions) or _gerund_en(v, t)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
+    provider = _provider_subject(v, t, mentions)
+    if provider is not None:
+        return Actor("seller", provider.text, "subject")
     subjects = [m for m in mentions if m.role == "subject"]
     comps = v["complementizers"]
     if subjects and subjects[0].side == "seller":
@@ -1419,7 +1757,11 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             )
         ]
     patient: Span | None = None
-    receiving = [m for m in subjects if m.side == "seller" and _receives(v, t, m)]
+    receiving = [
+        m
+        for m in subjects
+        if m.side == "seller" and (_receives(v, t, m) or _holds_from_buyer(v, t, m, mentions))
+    ]
     if receiving:
         # "We received the signed order form": the seller reports the buyer's act
         return Actor("buyer", receiving[0].span.text, "subject")
@@ -1454,7 +1796,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
                 return Actor("buyer", m.span.text, "subject")
             patient = patient or p
     for m in subjects:
-        if m.side == "seller" and _addressee_own_act(v, t, m):
+        if m.side == "seller" and _addressee_is_buyer(v, t, m, mentions):
             return Actor("buyer", m.span.text, "subject")
         if m.side == "seller":
             return Actor("seller", m.span.text, "subject")
@@ -1471,7 +1813,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     first = _leading_work(v, t)
     if first is not None:
         return Actor("seller", first.text, "todo")
-    nominal = _nominal_work_en(v, t, mentions)
+    nominal = _nominal_work_en(v, t, mentions) or _frame_subject(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
     to_buyer = _passive_to_buyer_nl(v, t, mentions)
@@ -1532,7 +1874,7 @@ def inflection_lemma(language: str, word: str) -> str:
 def _rule_lemma(language: str, w: str, out: str) -> str:
     """The lemma of ``w`` when the dictionary says ``out``: the rules below for forms it does
     not know."""
-    if out != w:
+    if out != w and not (language == "nl" and not _is_known_nl(out)):
         return out
     if language == "nl":
         for sep in ("", *_NL_SEPARABLE):
@@ -1545,7 +1887,9 @@ def _rule_lemma(language: str, w: str, out: str) -> str:
             if stem.endswith(("eerd", "eert")):
                 return sep + stem[:-4] + "eren"
             if stem.endswith(("d", "t")):
-                return sep + stem[:-1] + "en"
+                return sep + _nl_weak_infinitive(stem[:-1], stem[-1])
+    if out != w:
+        return out
     if language == "en":
         if w in _IRREGULAR_EN:
             return _IRREGULAR_EN[w]
@@ -1554,6 +1898,34 @@ def _rule_lemma(language: str, w: str, out: str) -> str:
         if w.endswith("ed") and len(w) > 4:
             return w[:-2]
     return w
+
+
+_NL_VOWELS = frozenset("aeiouy")
+_NL_DIPHTHONGS = ("ei", "ij", "ui", "ou", "au", "ie", "oe", "eu")
+
+
+def _nl_weak_infinitive(stem: str, ending: str) -> str:
+    """The infinitive of a Dutch weak verb from the stem of its participle, by the spelling
+    rules of open and closed syllables: a long vowel written double in the closed stem is single
+    in the open infinitive (*maak* → *maken*), a short vowel keeps its syllable closed by a
+    doubled consonant (*leg* → *leggen*, *stel* → *stellen*), a final *f*/*s* after a long vowel
+    is voiced (*leef* → *leven*, *reis* → *reizen*); a stem that ends in *d*/*t* itself keeps it
+    (*gemeld* → *melden*). The first of these spellings that the dictionary knows wins."""
+    plain = stem + "en"
+    spelt = plain
+    last = stem[-1:]
+    voiced = {"f": "v", "s": "z"}.get(last, last)
+    if len(stem) >= 3 and last not in _NL_VOWELS:
+        if stem[-2] == stem[-3] and stem[-2] in "aeou":
+            spelt = stem[:-2] + voiced + "en"  # maak -> maken, leef -> leven
+        elif stem[-3:-1] in _NL_DIPHTHONGS:
+            spelt = stem[:-1] + voiced + "en"  # reis -> reizen
+        elif stem[-2] in _NL_VOWELS and stem[-3] not in _NL_VOWELS and last not in "wjh":
+            spelt = stem + last + "en"  # leg -> leggen, plan -> plannen
+    for form in (spelt, plain, stem + ending + "en"):
+        if _is_known_nl(form):
+            return form
+    return spelt
 
 
 def _lemmas(v: Vocabulary, t: Text) -> list[str]:
@@ -1856,6 +2228,61 @@ def _nominal_work_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Sp
     return Span(hs, he, t.raw[hs:he])
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "zijn", "waren"})
+_FRAME_DETERMINERS = frozenset(
+    {"this", "the", "that", "each", "every", "a", "de", "het", "deze", "die", "elke", "iedere"}
+    | {"een", "dit"}
+)
+
+
+def _frame_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A word for the stage itself as the subject of an active verb: the stage does the work
+    that someone does in it, and with no buyer as an actor that is the seller ("This phase
+    compiles your wishes into a brief", "Deze fase resulteert in een offerte"). After a copula
+    the complement must itself be seller work ("De eerste fase is het opmeten van het
+    terrein"). "In deze fase kiest de klant ..." (the stage word after a preposition) and a
+    stage word beside a buyer's act stay silent."""
+    words = [w for _s, _e, w in t.words]
+    frames = v["frame_nouns"]
+    k = next((x for x in range(min(5, len(words))) if frames.has_word(words[x])), None)
+    if k is None or k + 1 >= len(words) or k == 0 or words[0] not in _FRAME_DETERMINERS:
+        return None
+    if any(_is_marker(v, w) or w in _PREPOSITIONS_EN for w in words[1:k]):
+        return None
+    if any(m.side == "buyer" and m.role != "object" for m in mentions):
+        return None
+    buyer, work, nouns = v["buyer_act_lemmas"], v["seller_work_lemmas"], v["buyer_act_nouns"]
+    if any(_in(buyer, w, lemma(v.language, w)) or nouns.has_word(w) for w in words[k + 1 :]):
+        return None
+    verb = words[k + 1]
+    if verb in _COPULAS:
+        # the complement is the work itself, as a noun: "is het opmeten van", "is measuring"
+        found = next(
+            (
+                x
+                for x in range(k + 2, len(words))
+                if _in(work, words[x], lemma(v.language, words[x]))
+                and (
+                    words[x].endswith("ing") or (words[x - 1] == "het" and words[x].endswith("en"))
+                )
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        s, e, _w = t.words[found]
+        return Span(s, e, t.raw[s:e])
+    finite = (
+        _nl_finite(verb)
+        if v.language == "nl"
+        else verb.endswith("s") and (_base_verb_en(verb[:-1]) or _base_verb_en(verb[:-2]))
+    )
+    if not finite:
+        return None
+    s, e = t.words[k][0], t.words[k + 1][1]
+    return Span(s, e, t.raw[s:e])
+
+
 def _base_noun_next(v: Vocabulary, w: str) -> bool:
     """``w`` can follow an attributive participle: a word that is no preposition or verb."""
     return not any(
@@ -1966,6 +2393,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
             continue
         if i > a and acts.has_word(words[i - 1]):
             continue  # "decision made", "payment made": the buyer's act
+        if _buyer_act_subject(v, words, a, i):
+            continue  # "a 50% deposit is made", "De betaling wordt vooraf geregeld"
         if nl and w.endswith("en") and _buyer_object_nl(v, t, Span(s, e, t.raw[s:e])):
             continue  # "Opstellen Offerteaanvraag": the buyer's own request
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
@@ -1973,6 +2402,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if _word_is_participle(v.language, w, lm):
             if not nl and _attributive_en(v, t, i, b):
                 continue  # "Qualified lead booked a demo": an adjective on the buyer
+            if not nl and _before_its_noun_en(v, t, Span(s, e, t.raw[s:e])):
+                continue  # "approval of the proposed estimate": an adjective on its noun
             return Span(s, e, t.raw[s:e])
         if i == 0 and (w == lm or (not nl and w.endswith("ing"))):
             nxt = words[1] if len(words) > 1 else ""
@@ -1982,8 +2413,28 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if nl and w.endswith("en") and (w == lm or work.has_word(w)):
             return Span(s, e, t.raw[s:e])  # "Budget range bepalen": the infinitive to-do
         if nl and i > 0 and w != lm and not w.endswith("en"):
+            dets = v["determiners"]
+            if dets.has_word(words[i - 1]) or (
+                i > 1 and words[i - 1].endswith("e") and dets.has_word(words[i - 2])
+            ):
+                continue  # "een ontwerp", "het definitieve ontwerp": a noun, not "ontwerpt"
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
+
+
+def _buyer_act_subject(v: Vocabulary, words: Sequence[str], a: int, i: int) -> bool:
+    """The passive at ``i`` has a noun of a buyer's act as its subject: the noun, then no other
+    noun phrase (no determiner), then a passive auxiliary before the participle ("the deposit
+    of 50 euro is made", "De betaling wordt vooraf geregeld"): the buyer's act, reported."""
+    acts, aux, dets = v["buyer_act_nouns"], v["passive_auxiliaries"], v["determiners"]
+    for k in range(i - 1, a - 1, -1):
+        if dets.has_word(words[k]):
+            return False
+        if acts.has_word(words[k]):
+            # the head of its noun phrase: "decision process has been mapped" is a process
+            head = aux.has_word(words[k + 1]) or words[k + 1] in ("of", "van")
+            return head and any(aux.has_word(w) for w in words[k + 1 : i])
+    return False
 
 
 #: forms of the Dutch causative "laten" ("laat de ruimte opmeten")
@@ -2197,6 +2648,8 @@ def _without_frame(v: Vocabulary, name: str) -> str:
 def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     """A name whose head noun (English: the last word) names an activity: "Product
     Presentation", "Needs Analysis", "Initial Phone Call"."""
+    from salesblueprint.rules.norms import _names
+
     if v.language != "en" or len(t.words) < 2:
         return None
     if v.find("buyer_actors", t) or v.find("buyer_artefacts", t):
@@ -2209,6 +2662,8 @@ def _head_activity(v: Vocabulary, t: Text) -> Span | None:
     if _participle_like(v, w) or w.endswith("ing"):
         return None  # "Proposal reviewed": a state, read by the other checks
     if v["seller_stage_nouns"].has_word(w) or v["seller_stage_nouns"].has_word(lm):
+        if t.words[0][2] in _names.UNDER:
+            return None  # "Under contract": the state the signed document holds the deal in
         return Span(s, e, t.raw[s:e])
     if w.endswith(("tion", "sion")):
         return None  # "Problem Identification", "Supplier Selection": often the buyer's own job
@@ -2281,6 +2736,8 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         actor = None  # "Contact form submitted": a noun before the event, no order
     if actor is not None and actor.side == "seller" and _submitted_by_asker(v, t, actor):
         actor = None  # "Order submitted": put forward by the side that asks
+    if actor is not None and actor.side == "seller" and _attained_thing(v, t, actor):
+        return None  # "Agreement reached": a state attained, nobody's activity
     if actor is not None and actor.side == "seller":
         return StageNameIssue(actor.reading, _suggestion(v, t))
     if actor is None or actor.how == "subject":
@@ -2329,6 +2786,32 @@ def _submitted_by_asker(v: Vocabulary, t: Text, actor: Actor) -> bool:
     ):
         return False
     return not any(v["seller_stage_nouns"].has_word(w) for w in words)
+
+
+def _attained_thing(v: Vocabulary, t: Text, actor: Actor) -> bool:
+    """Seller work read from a participle of attaining (``attainment_lemmas``) that ends the name
+    after a thing: "Agreement reached", "Usage milestone reached", "Overeenstemming bereikt"
+    report the state reached, not the seller reaching someone. After a person ("Decision maker
+    reached", "Klant bereikt") or with no noun ("Reached") the seller's outreach stays."""
+    from salesblueprint.rules.norms import _names
+
+    words = t.words
+    if actor.how != "passive" or len(words) < 2 or actor.why.casefold() != words[-1][2]:
+        return False
+    w = words[-1][2]
+    cat = v["attainment_lemmas"]
+    verbs = (lemma(v.language, w), *_names.participle_verb(v.language, w))
+    if not any(cat.has_word(x) for x in verbs):
+        return False
+    before = t.raw[: words[-1][0]]
+    persons = ("buyer_actors", "seller_actors", "buyer_synonyms")
+    if any(v.find(c, v.text(before)) for c in persons):
+        return False
+    nouns = [x for _, _, x in words[:-1] if not v["determiners"].has_word(x)]
+    return bool(nouns) and not any(x in _NEGATIONS_NAME for x in nouns)
+
+
+_NEGATIONS_NAME = frozenset({"no", "not", "never", "geen", "niet", "nooit"})
 
 
 def _party_modifies_noun(v: Vocabulary, t: Text, actor: Actor) -> bool:

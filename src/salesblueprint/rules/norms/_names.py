@@ -42,6 +42,7 @@ NameSide = Literal["seller", "buyer"]
 _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ication", ("y",)),  # qualification -> qualify
     ("ation", ("ate", "e", "")),  # negotiation, preparation, confirmation
+    ("isition", ("ire",)),  # acquisition -> acquire, requisition -> require
     ("ition", ("e",)),  # proposition -> propose, definition -> define
     ("ison", ("e",)),  # comparison -> compare
     ("ssion", ("ss", "t")),  # discussion -> discuss, submission -> submit
@@ -59,9 +60,11 @@ _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _NL_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("atie", ("eren",)),  # kwalificatie -> kwalificeren, oriëntatie -> oriënteren
-    ("ie", ("eren",)),  # selectie -> selecteren, prospectie -> prospecteren
+    ("ctie", ("cteren", "ceren")),  # selectie -> selecteren, productie -> produceren
+    ("ie", ("eren",)),  # prospectie -> prospecteren
     ("ing", ("en",)),  # onderhandeling -> onderhandelen, beoordeling -> beoordelen
     ("st", ("en",)),  # ontvangst -> ontvangen
+    ("age", ("eren",)),  # montage -> monteren
     ("e", ("eren",)),  # analyse -> analyseren
     ("", ("en",)),  # bezoek -> bezoeken, onderzoek -> onderzoeken
 )
@@ -190,7 +193,7 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
                 return "buyer", verb
-        for cat in ("seller_work_lemmas", "seller_stage_verbs"):
+        for cat in ("seller_work_lemmas", "seller_stage_verbs", "fulfilment_lemmas"):
             verb = _is_verb_of(v, cat, part)
             if verb is not None:
                 return "seller", verb
@@ -226,7 +229,10 @@ def _buyer_modifier_of(v: Vocabulary, word: str) -> bool:
         mod = w[:k]
         for m in (mod, mod[:-1] if mod.endswith("s") else mod):
             if any(_is_verb_of(v, c, m) for c in ("buyer_act_lemmas", "buyer_job_lemmas")):
-                return True
+                # the head is seller work on the buyer's act: "Betalingsherinnering" is a
+                # reminder to pay, the seller's; "Gunningsadvies", "Aankoopbeslissing" stay
+                head = word_side(v, w[len(m) :].lstrip("s")) if len(w) - len(m) >= 6 else None
+                return head is None or head[0] != "seller"
     return False
 
 
@@ -263,6 +269,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
     content = _content(v, t)
     if not content or v.find("waiting_words", t) or waiting_for_buyer(v, t):
         return False
+    if requirement_queue(v, t) is not None:
+        return False  # "Goedkeuring noodzakelijk": the approval is still to come
     if _seller_as_object(v, t):
         return True
     actors = v.find("buyer_actors", t)
@@ -297,15 +305,7 @@ def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> 
     from salesblueprint.rules.norms._language import _word_is_participle
 
     k = t.last_word_before(start)
-    # Dutch verbs with an unstressed prefix take no ge-: "verstuurd", "besproken"
-    unstressed = (
-        v.language == "nl"
-        and word != lm
-        and lm.endswith("en")
-        and word.startswith(("ver", "be", "ont", "her", "er"))
-        and word.endswith(("d", "t", "en"))
-    )
-    if k < 0 or not (unstressed or _word_is_participle(v.language, word, lm)):
+    if k < 0 or not (_unstressed_nl(v, word, lm) or _word_is_participle(v.language, word, lm)):
         return False
     if not any(v["sending_lemmas"].has_word(x) for x in (lm, *participle_verb(v.language, word))):
         return False  # "Bestelling verwerkt", "Order processed": the seller handled it
@@ -316,6 +316,24 @@ def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> 
     # a Dutch compound on one: "Offerteaanvraag verstuurd"
     return v.language == "nl" and any(
         v[c].has_word(prev[i:]) for c in cats for i in range(3, len(prev) - 4)
+    )
+
+
+def _light() -> frozenset[str]:
+    from salesblueprint.rules.norms._language import _LIGHT_VERBS
+
+    return _LIGHT_VERBS
+
+
+def _unstressed_nl(v: Vocabulary, word: str, lm: str) -> bool:
+    """A Dutch participle of a verb with an unstressed prefix, which takes no ge-: "verstuurd",
+    "besproken", "verwerkt"."""
+    return (
+        v.language == "nl"
+        and word != lm
+        and lm.endswith("en")
+        and word.startswith(("ver", "be", "ont", "her", "er"))
+        and word.endswith(("d", "t", "en"))
     )
 
 
@@ -386,13 +404,13 @@ def seller_reading(
     content = _content(v, t)
     if not content:
         return None
-    waiting = waiting_for_buyer(v, t)
+    waiting = waiting_for_buyer(v, t) or requirement_queue(v, t)
     if waiting is not None:
         return waiting, "waiting"
     order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content) or _separable_order_nl(v, t)
     if order is not None:
         return order, "todo"
-    done = _prefixed_participle(v, t) or _document_handled(v, t)
+    done = _prefixed_participle(v, t) or _document_handled(v, t) or _fulfilment_participle(v, t)
     if done is not None:
         return done, "passive"
     noun = _head_noun(v, t, content)
@@ -451,15 +469,23 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     from salesblueprint.rules.norms._language import _word_is_participle
 
     words = t.words
-    if len(words) != 2 or not v["seller_stage_nouns"].has_word(words[0][2]):
+    if len(words) != 2:
+        return None
+    first = words[0][2]
+    # the buyer's order or request handled by a verb of seller work: "Bestelling verwerkt",
+    # "Aanvraag beantwoord"; sending it ("Aanvraag verstuurd") and placing it are the buyer's
+    order = v["buyer_artefacts"].has_word(first)
+    if not v["seller_stage_nouns"].has_word(first) and not order:
         return None
     _, e, w = words[1]
     lm = _lemma(v.language, w)
-    if not _word_is_participle(v.language, w, lm):
+    if not _word_is_participle(v.language, w, lm) and not (order and _unstressed_nl(v, w, lm)):
         return None
     side = word_side(v, w)
     if side is not None and side[0] == "buyer":
         return None
+    if order and (side is None or w in _light() or _after_buyer_act(v, t, words[1][0], w, lm)):
+        return None  # "Decision made", "Besluit genomen": a light verb is the buyer's act itself
     if v["completion_words"].has_word(w) or v["waiting_words"].has_word(w):
         return None  # read by the other checks
     return _span(t, words[0][0], e)
@@ -482,6 +508,43 @@ _OUTCOME_TOPICS = frozenset({"deal", "deals", "opportunity", "kans", "verkoopkan
 
 def _span(t: Text, s: int, e: int) -> Span:
     return Span(s, e, t.raw[s:e])
+
+
+def requirement_queue(v: Vocabulary, t: Text) -> Span | None:
+    """A need still open ends the name (``requirement_words``): "Additional check needed",
+    "Goedkeuring noodzakelijk", "Approval required" are a queue of work not yet done, whoever
+    is to do it, so not the buyer's progress. Not after a negation ("Geen contract nodig",
+    "No approval needed": nothing waits)."""
+    words = t.words
+    if len(words) < 2 or not v["requirement_words"].has_word(words[-1][2]):
+        return None
+    before = [w for _, _, w in words[:-1]]
+    if any(w in _NEGATIONS for w in before):
+        return None
+    if not any(not v["determiners"].has_word(w) and not v["stopwords"].has_word(w) for w in before):
+        return None
+    return _span(t, words[0][0], words[-1][1])
+
+
+_NEGATIONS = frozenset({"no", "not", "geen", "niet"})
+
+
+def _fulfilment_participle(v: Vocabulary, t: Text) -> Span | None:
+    """A participle of a verb of making or delivering what was sold (``fulfilment_lemmas``):
+    "Dispatched", "Order is shipped", "Partially shipped", "Geïnstalleerd" report the seller's
+    delivery work, unless a buyer is named ("Customer installed the app")."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    if v.find("buyer_actors", t):
+        return None
+    cat = v["fulfilment_lemmas"]
+    for s, e, w in t.words:
+        lm = _lemma(v.language, w)
+        if not (_word_is_participle(v.language, w, lm) or participle_verb(v.language, w)):
+            continue
+        if any(cat.has_word(x) for x in (lm, *participle_verb(v.language, w))):
+            return _span(t, s, e)
+    return None
 
 
 def waiting_for_buyer(v: Vocabulary, t: Text) -> Span | None:
@@ -629,6 +692,9 @@ def _bare_verb_en(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -
 #: prepositions of means: what follows says how, not on what ("Leadgeneratie via LinkedIn")
 _MEANS = frozenset({"via", "per"})
 
+#: prepositions of a state a document holds something in ("Under contract", "Onder contract")
+UNDER = frozenset({"under", "onder"})
+
 #: more words that end the noun phrase of a name ("Offerte in concept", "Onderhandelen over prijs")
 _HEAD_ENDS = frozenset({"in", "op", "voor", "over", "for", "on", "about", "om", "via", "per"})
 
@@ -652,12 +718,17 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
         if words[i][2] in _PREPOSITIONS or words[i][2] in _HEAD_ENDS:
             h = i - 1
             break
+    from salesblueprint.rules.norms._language import _word_is_participle
+
     hs, he, head = words[h]
     if h < len(words) - 1 and v.language == "en":
         return None  # English names with a prepositional phrase are read by the other checks
-    from salesblueprint.rules.norms._language import _word_is_participle
 
+    if v.language == "nl" and _word_is_participle("nl", head, _lemma("nl", head)):
+        return None  # "Klant heeft geïnstalleerd": a participle is no noun of activity
     document = not _head_is_activity(v, head, bare=True, documents=False)
+    if document and h > 0 and words[0][2] in UNDER:
+        return None  # "Under contract", "Onder contract": a state the document holds the deal in
     for s, e, w in content:
         if (s, e) == (hs, he):
             continue
@@ -763,9 +834,11 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
         # "Objection handling", "Solutioning"; other nominalisations only of the verbs that are
         # the seller's in a name ("Needs assessment"), not of every seller-work verb: "Problem
         # identification" is the buyer's job
-        return head.endswith("ing") or (
-            head.endswith(_NOMINAL_ENDINGS) and v["seller_stage_verbs"].has_word(side[1])
-        )
+        step = any(v[c].has_word(side[1]) for c in ("seller_stage_verbs", "fulfilment_lemmas"))
+        # a noun that is the verb's own form, of delivering what was sold: "System design",
+        # "Panel install"; not of every step verb ("Technical win", "Creative brief")
+        own = head == side[1] and v["fulfilment_lemmas"].has_word(head)
+        return head.endswith("ing") or (step and head.endswith(_NOMINAL_ENDINGS)) or own
     # "Leadgeneratie", "Klantonderzoek"; not with a complement ("bepaling van de behoefte"
     # is as often the buyer's own job)
     return bare

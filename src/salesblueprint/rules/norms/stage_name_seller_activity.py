@@ -34,17 +34,22 @@ def check(ctx: Context) -> Iterator[Problem]:
     phase (*-fase, stage*) by the word before it (*Oriëntatiefase* is the buyer's job,
     *Onderhandelingsfase* the seller's); an infinitive with the seller's document or the buyer
     as its object (*Offerte maken, Klant bellen*) as an order; waiting for the buyer's act
-    (*Awaiting PO, Ter ondertekening*) as the seller's queue; an act directed at the buyer
-    (*Bezoek aan klant, Visit to customer*) as the seller's. A name of a buyer's act or buying
+    (*Awaiting PO, Ter ondertekening*), readiness (*Ready for dispatch, Gereed voor productie*)
+    and a need still open (*Additional check needed, Goedkeuring noodzakelijk*) as the seller's
+    queue; an act directed at the buyer (*Bezoek aan klant, Visit to customer*) as the
+    seller's; making and delivering what was sold, in any form (*Dispatched, Installing, In
+    productie*), as the seller's delivery work. A name of a buyer's act or buying
     job (*Demo attended, Offerte getekend, Supplier selection*, also sent by the buyer: *Quote
-    request submitted*) and outcomes (*Closed won, Gewonnen*) are left alone; so are a seller's
+    request submitted*), a state attained (*Agreement reached*) or held (*Under contract*) and
+    outcomes (*Closed won, Gewonnen*) are left alone; so are a seller's
     word that only qualifies a noun (*Sales opportunity*) and a thing put forward that is not the
     seller's document (*Order submitted, Contact form submitted*: the asker's act). A Dutch
     order on a separable verb (*Maak een opdrachtbon aan*) is read by its word order. The
     finding quotes the words it read and the class it put them in; the verb classes
     (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``, ``buyer_job_lemmas``,
-    ``sending_lemmas``, ``submission_lemmas``) and ``frame_nouns``, ``waiting_markers``,
-    ``seller_parties`` are vocabulary a team can extend.
+    ``sending_lemmas``, ``submission_lemmas``, ``fulfilment_lemmas``, ``attainment_lemmas``)
+    and ``frame_nouns``, ``waiting_markers``, ``requirement_words``, ``seller_parties`` are
+    vocabulary a team can extend.
 
     ## Why is this bad?
     Stage names shape how the team thinks. A rep in "Demo" thinks "this is what I must do to
