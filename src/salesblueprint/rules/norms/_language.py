@@ -2483,6 +2483,13 @@ def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> b
         return True
     if not nl:
         return False
+    from salesblueprint.rules.norms import _names
+
+    split = _names.compound(v, w)
+    if split is not None and v["frame_nouns"].has_word(split[1]):
+        # a phase is named by its modifier: "Onderhandelingsfase" is the seller's, "Gebruiksfase"
+        # and "Initiatieffase" (a noun no class holds) are nobody's activity
+        return _names._head_is_activity(v, w)
     if any(w.endswith(x) and len(w) > len(x) for x in suffixes):
         return True  # "onderhandelingsfase", "intakegesprek"
     return any(w.endswith(n) for n in v["activity_nouns"].singles)  # "leadkwalificatie"

@@ -286,8 +286,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
             buyer = True
             continue
         side = word_side(v, w)
-        if side is None:
-            continue
+        if side is None or side[1] in _light():
+            continue  # a light verb names no work of its own: "Decision making" is its object's
         lm = _lemma(v.language, w)
         if side[0] == "seller" and _after_buyer_act(v, t, s, w, lm):
             buyer = True  # "Quote request submitted", "Aanvraag verstuurd": the buyer's act
@@ -822,6 +822,8 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
     ):
         return True
     side = word_side(v, head)
+    if side is not None and side[1] in _light():
+        return False  # "Decision making", "Besluitvorming nemen": the object names the act
     if side is None or side[0] != "seller":
         if v.language == "nl" and head.endswith("en") and lm in (head, head[:-1], head[:-2]):
             # a bare infinitive whose noun is an activity: "onderhandelen" -> "onderhandeling"
