@@ -269,8 +269,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
     content = _content(v, t)
     if not content or v.find("waiting_words", t) or waiting_for_buyer(v, t):
         return False
-    if requirement_queue(v, t) is not None:
-        return False  # "Goedkeuring noodzakelijk": the approval is still to come
+    if requirement_queue(v, t) is not None or _te_infinitive_nl(v, t) is not None:
+        return False  # "Goedkeuring noodzakelijk", "Te ondertekenen": still to come
     if _seller_as_object(v, t):
         return True
     actors = v.find("buyer_actors", t)
@@ -413,10 +413,62 @@ def seller_reading(
     done = _prefixed_participle(v, t) or _document_handled(v, t) or _fulfilment_participle(v, t)
     if done is not None:
         return done, "passive"
-    noun = _head_noun(v, t, content)
+    queue = _te_infinitive_nl(v, t)
+    if queue is not None:
+        return queue, "todo"
+    noun = in_progress(v, t) or _head_noun(v, t, content)
     if noun is not None:
         return noun, "noun"
     return None
+
+
+#: prepositions of the state a deal is in while work on it goes on ("In process", "Aan de slag")
+_IN_STATE = frozenset({"in", "aan", "under", "onder"})
+
+
+def in_progress(v: Vocabulary, t: Text) -> Span | None:
+    """Work under way on the deal: a preposition of state and a noun of work going on
+    (``progress_nouns``: "In process", "In-progress", "In uitvoering", "Aan de slag") or, in
+    English, a noun made from a verb of seller work ("In qualification"; Dutch ones are read by
+    their head noun). A status of the seller's work in progress, not the buyer's; not when a
+    buyer is named, nor for a noun of the buyer's side ("In review", "Under contract")."""
+    words = [x for x in t.words if not v["determiners"].has_word(x[2])]
+    if len(words) != 2 or words[0][2] not in _IN_STATE or v.find("buyer_actors", t):
+        return None
+    _, e, noun = words[1]
+    cat = v["progress_nouns"]
+    if cat.has_word(noun) or cat.has_word(_lemma(v.language, noun)):
+        return _span(t, words[0][0], e)
+    side = word_side(v, noun)
+    if v.language != "en" or side is None or side[0] != "seller":
+        return None
+    if noun == side[1] or noun.endswith(_NOMINAL_ENDINGS):
+        return _span(t, words[0][0], e)
+    return None
+
+
+def _te_infinitive_nl(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch name that ends in "te" and an infinitive, with no "om" before it: a task still to
+    be done, whoever's the verb is ("Af te wijzen", "Nog te factureren", "Offerte nog te
+    versturen", "Te ondertekenen": waiting for the buyer's act is the seller's queue too).
+    "Klaar om te versturen" and "Gekwalificeerd om te kopen" are read by the other checks."""
+    words = [w for _, _, w in t.words]
+    if v.language != "nl" or len(words) < 2 or words[-2] != "te" or "om" in words:
+        return None
+    last = words[-1]
+    if len(last) < 4 or not last.endswith("en") or last in _NL_NOT_VERBS:
+        return None
+    lm = _lemma("nl", last)
+    if lm != last and not (lm + "en" == last or lm + "n" == last):
+        return None  # a plural noun, not an infinitive
+    k = len(words) - 2
+    while k > 0 and (words[k - 1] in _NL_PARTICLES_TE or words[k - 1] == "nog"):
+        k -= 1  # the particle of a separable verb and "nog" belong to it: "Nog af te wijzen"
+    return _span(t, t.words[k][0], t.words[-1][1])
+
+
+#: separable particles before "te" ("af te wijzen", "op te volgen")
+_NL_PARTICLES_TE = frozenset({"aan", "op", "in", "uit", "door", "mee", "toe", "na", "terug", "af"})
 
 
 #: prefixes before a participle that keep its verb's class: "Disqualified", "Requalified",
