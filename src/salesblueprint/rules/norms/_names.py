@@ -644,6 +644,8 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         return None
     words = [w for _, _, w in t.words]
     k = 1 if v["determiners"].has_word(words[0]) else 0
+    if words[k] in _START_NL and len(words) > k + 2:
+        k += 1  # "Start bouwen website": the start of the work names the work
     # the verb ends the clause, before a trailing prepositional phrase: "Voorstel bespreken met
     # klant", "Offerte versturen naar de klant"
     last = next(
@@ -662,10 +664,16 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         side = word_side(v, w)
         if side is not None and side[0] == "buyer":
             continue
-        others = [x for j, x in enumerate(words) if j != i]
+        others = [x for j, x in enumerate(words) if j != i and j >= k]
         if any(_object_of_seller(v, x) for x in others):
             return _span(t, s, e)
+        if others and v["fulfilment_lemmas"].has_word(lm):
+            return _span(t, s, e)  # making what was sold, whatever it is: "Website bouwen"
     return None
+
+
+#: Dutch nouns of beginning before a verb-built name ("Start bouwen website")
+_START_NL = frozenset({"start", "begin", "aanvang"})
 
 
 def _separable_order_nl(v: Vocabulary, t: Text) -> Span | None:
