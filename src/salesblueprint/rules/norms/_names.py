@@ -789,10 +789,14 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     document = not _head_is_activity(v, head, bare=True, documents=False)
     if document and h > 0 and words[0][2] in UNDER:
         return None  # "Under contract", "Onder contract": a state the document holds the deal in
+    # a listed activity noun of an event names it whatever its topic: "Requirements meeting"
+    event = v["activity_nouns"].has_word(head) or v["activity_nouns"].has_word(
+        _lemma(v.language, head)
+    )
     for s, e, w in content:
         if (s, e) == (hs, he):
             continue
-        if v["buyer_artefacts"].has_word(w):
+        if v["buyer_artefacts"].has_word(w) and not event:
             return None
         if _word_is_participle(v.language, w, _lemma(v.language, w)) or (
             v.language == "nl" and word_side(v, w) is not None and w.endswith(("de", "te"))
