@@ -73,6 +73,9 @@ CATEGORIES: tuple[str, ...] = (
     "requirement_words",
     "attainment_lemmas",
     "progress_nouns",
+    "two_sided_lemmas",
+    "inquiry_lemmas",
+    "offering_nouns",
 )
 
 _WORD_RE = re.compile(r"\w+")

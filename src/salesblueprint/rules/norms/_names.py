@@ -275,7 +275,13 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         return True
     actors = v.find("buyer_actors", t)
     buyer = False
+    joined = any(w in _JOINERS for _, _, w in t.words)
     for s, e, w in content:
+        if _inquiry_into_offering(v, w, [x for _, _, x in content if x != w]):
+            buyer = True  # "Solution research", "Leveranciersonderzoek": the buyer looks around
+            continue
+        if joined and _is_verb_of(v, "two_sided_lemmas", w):
+            continue  # "Onderhandelen en contracteren": a dealing of both, named by the other part
         if _activity(v, w):
             return False
         if (s, e, w) != content[-1] and _modifies_next(v, t, w, e):
@@ -297,6 +303,26 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         if side[0] == "buyer":
             buyer = True
     return buyer
+
+
+def _offering(v: Vocabulary, word: str) -> bool:
+    """What the seller offers, or the seller as the buyer names it: "solution", "products",
+    "leveranciers"."""
+    lm = _lemma(v.language, word)
+    return any(v[c].has_word(x) for c in ("offering_nouns", "seller_parties") for x in (word, lm))
+
+
+def _inquiry_into_offering(v: Vocabulary, word: str, others: list[str]) -> bool:
+    """``word`` is an inquiry (``inquiry_lemmas``: research, onderzoek) into what the seller
+    offers, named beside it or as the first part of a Dutch compound: "Solution research",
+    "Research of vendors", "Leveranciersonderzoek" are the buyer looking around; research of the
+    buyer ("Account research", "Onderzoeken van die prospects") stays the seller's."""
+    split = compound(v, word)
+    if split is not None and _is_verb_of(v, "inquiry_lemmas", split[1]):
+        return _offering(v, split[0])
+    if not _is_verb_of(v, "inquiry_lemmas", word):
+        return False
+    return any(_offering(v, x) for x in others)
 
 
 def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> bool:
