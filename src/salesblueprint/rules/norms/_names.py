@@ -436,7 +436,12 @@ def seller_reading(
     order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content) or _separable_order_nl(v, t)
     if order is not None:
         return order, "todo"
-    done = _prefixed_participle(v, t) or _document_handled(v, t) or _fulfilment_participle(v, t)
+    done = (
+        _prefixed_participle(v, t)
+        or _document_handled(v, t)
+        or _fulfilment_participle(v, t)
+        or _outreach_ability(v, t)
+    )
     if done is not None:
         return done, "passive"
     queue = _te_infinitive_nl(v, t)
@@ -540,6 +545,33 @@ def _prefixed_participle(v: Vocabulary, t: Text) -> Span | None:
     return _span(t, s, e)
 
 
+#: adjectives of what can be done to something, with the endings of their verb in its place
+_ABLE = {"en": (("able", ("", "e")), ("ible", ("", "e"))), "nl": (("baar", ("en",)),)}
+
+
+def _outreach_ability(v: Vocabulary, t: Text) -> Span | None:
+    """A name that is only an adjective of whether the seller's outreach can be done, perhaps
+    negated: "Unreachable", "Not contactable", "Onbereikbaar", "Niet bereikbaar" report the
+    state of the seller's attempts (the verb, by its -able/-baar adjective, is seller work or
+    attaining someone: ``seller_work_lemmas``, ``attainment_lemmas``)."""
+    words = [w for _, _, w in t.words if w not in _NEGATIONS]
+    if len(words) != 1:
+        return None
+    w = words[0]
+    for prefix in ("un", "on", "non", ""):
+        if not w.startswith(prefix):
+            continue
+        rest = w[len(prefix) :]
+        for ending, verb_endings in _ABLE.get(v.language, ()):
+            if not rest.endswith(ending) or len(rest) - len(ending) < 4:
+                continue
+            stem = rest[: -len(ending)]
+            for x in verb_endings:
+                if any(v[c].has_word(stem + x) for c in ("seller_work_lemmas", "attainment_lemmas")):
+                    return _span(t, t.words[0][0], t.words[-1][1])
+    return None
+
+
 def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     """The seller's document and a participle of a verb that is no buyer's act or job: the
     seller handled it ("Quote issued", "Invoice issued", "Proposal finalised"); "Contract
@@ -553,7 +585,9 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     # the buyer's order or request handled by a verb of seller work: "Bestelling verwerkt",
     # "Aanvraag beantwoord"; sending it ("Aanvraag verstuurd") and placing it are the buyer's
     order = v["buyer_artefacts"].has_word(first)
-    if not v["seller_stage_nouns"].has_word(first) and not order:
+    # a listed activity of the seller is handled like its document: "Discovery confirmed"
+    activity = v["activity_nouns"].has_word(first)
+    if not v["seller_stage_nouns"].has_word(first) and not order and not activity:
         return None
     _, e, w = words[1]
     lm = _lemma(v.language, w)
