@@ -873,6 +873,8 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
         return None  # "Contract signature"
     # a means ("via LinkedIn", "per mail") is no complement of the head
     bare = h == len(words) - 1 or words[h + 1][2] in _MEANS
+    if not bare and words[h + 1][2] == "van" and _the_buyers(v, t, h + 2):
+        bare = True  # "Controle van uw online-activiteit": seller work on the buyer's things
     if _head_is_activity(v, head, bare=bare):
         return _span(t, hs, he)
     # a nominalisation whose object is the seller's document or activity: "Proposal creation",
@@ -888,6 +890,21 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     ):
         return _span(t, content[0][0], he)
     return None
+
+
+#: possessives of the reader a seller's page addresses: the buyer ("uw situatie")
+_ADDRESSED = frozenset({"uw", "je", "jouw"})
+
+
+def _the_buyers(v: Vocabulary, t: Text, k: int) -> bool:
+    """The noun phrase from word ``k`` on is the buyer or the buyer's: "uw online-activiteit",
+    "de klant", "je bedrijf"."""
+    rest = t.words[k:]
+    if not rest:
+        return False
+    if rest[0][2] in _ADDRESSED:
+        return True
+    return bool(v.find("buyer_actors", v.text(t.raw[rest[0][0] :])))
 
 
 def _seller_object(v: Vocabulary, word: str) -> bool:
