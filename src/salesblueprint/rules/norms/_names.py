@@ -273,6 +273,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         return False  # "Goedkeuring noodzakelijk", "Te ondertekenen": still to come
     if _seller_as_object(v, t):
         return True
+    if any(len(v.text(a.text).words) > 1 for a in v.find("activity_nouns", t)):
+        return False  # a listed activity of several words is one noun: "Site visit done"
     actors = v.find("buyer_actors", t)
     buyer = False
     joined = any(w in _JOINERS for _, _, w in t.words)
