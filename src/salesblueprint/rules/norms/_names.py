@@ -568,9 +568,9 @@ def _outreach_ability(v: Vocabulary, t: Text) -> Span | None:
             if not rest.endswith(ending) or len(rest) - len(ending) < 4:
                 continue
             stem = rest[: -len(ending)]
-            for x in verb_endings:
-                if any(v[c].has_word(stem + x) for c in ("seller_work_lemmas", "attainment_lemmas")):
-                    return _span(t, t.words[0][0], t.words[-1][1])
+            cats = ("seller_work_lemmas", "attainment_lemmas")
+            if any(v[c].has_word(stem + x) for c in cats for x in verb_endings):
+                return _span(t, t.words[0][0], t.words[-1][1])
     return None
 
 
