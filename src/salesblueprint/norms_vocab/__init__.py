@@ -72,6 +72,10 @@ CATEGORIES: tuple[str, ...] = (
     "fulfilment_lemmas",
     "requirement_words",
     "attainment_lemmas",
+    "progress_nouns",
+    "two_sided_lemmas",
+    "inquiry_lemmas",
+    "offering_nouns",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -2483,6 +2483,13 @@ def _activity_word(v: Vocabulary, w: str, lm: str, suffixes: Sequence[str]) -> b
         return True
     if not nl:
         return False
+    from salesblueprint.rules.norms import _names
+
+    split = _names.compound(v, w)
+    if split is not None and v["frame_nouns"].has_word(split[1]):
+        # a phase is named by its modifier: "Onderhandelingsfase" is the seller's, "Gebruiksfase"
+        # and "Initiatieffase" (a noun no class holds) are nobody's activity
+        return _names._head_is_activity(v, w)
     if any(w.endswith(x) and len(w) > len(x) for x in suffixes):
         return True  # "onderhandelingsfase", "intakegesprek"
     return any(w.endswith(n) for n in v["activity_nouns"].singles)  # "leadkwalificatie"
@@ -2520,11 +2527,15 @@ def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
         lm = lemma(v.language, w)
         if particle and w != last and buyer.has_word(particle + lm):
             return None
-        if any(n.start <= s and e <= n.end for n in nouns) or (
-            lm != w and any(c.has_word(lm) for c in noun_cats)
-        ):
+        covering = [n for n in nouns if n.start <= s and e <= n.end]
+        if covering and " " in covering[0].text.strip():
+            if covering[0] not in hits:
+                hits.append(covering[0])  # a listed noun of several words: "Site Visit"
+        elif covering or (lm != w and any(c.has_word(lm) for c in noun_cats)):
             # listed, or the plural of a listed noun: "Verstuurde offertes"
             hits.append(Span(s, e, t.raw[s:e]))
+        elif hits and v["completion_words"].has_word(w):
+            continue  # "Site visit done": the activity held
         elif buyer.has_word(lm):
             return None
         elif _activity_word(v, w, lm, suffixes):

@@ -269,13 +269,21 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
     content = _content(v, t)
     if not content or v.find("waiting_words", t) or waiting_for_buyer(v, t):
         return False
-    if requirement_queue(v, t) is not None:
-        return False  # "Goedkeuring noodzakelijk": the approval is still to come
+    if requirement_queue(v, t) is not None or _te_infinitive_nl(v, t) is not None:
+        return False  # "Goedkeuring noodzakelijk", "Te ondertekenen": still to come
     if _seller_as_object(v, t):
         return True
+    if any(len(v.text(a.text).words) > 1 for a in v.find("activity_nouns", t)):
+        return False  # a listed activity of several words is one noun: "Site visit done"
     actors = v.find("buyer_actors", t)
     buyer = False
+    joined = any(w in _JOINERS for _, _, w in t.words)
     for s, e, w in content:
+        if _inquiry_into_offering(v, w, [x for _, _, x in content if x != w]):
+            buyer = True  # "Solution research", "Leveranciersonderzoek": the buyer looks around
+            continue
+        if joined and _is_verb_of(v, "two_sided_lemmas", w):
+            continue  # "Onderhandelen en contracteren": a dealing of both, named by the other part
         if _activity(v, w):
             return False
         if (s, e, w) != content[-1] and _modifies_next(v, t, w, e):
@@ -286,8 +294,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
             buyer = True
             continue
         side = word_side(v, w)
-        if side is None:
-            continue
+        if side is None or side[1] in _light():
+            continue  # a light verb names no work of its own: "Decision making" is its object's
         lm = _lemma(v.language, w)
         if side[0] == "seller" and _after_buyer_act(v, t, s, w, lm):
             buyer = True  # "Quote request submitted", "Aanvraag verstuurd": the buyer's act
@@ -297,6 +305,26 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         if side[0] == "buyer":
             buyer = True
     return buyer
+
+
+def _offering(v: Vocabulary, word: str) -> bool:
+    """What the seller offers, or the seller as the buyer names it: "solution", "products",
+    "leveranciers"."""
+    lm = _lemma(v.language, word)
+    return any(v[c].has_word(x) for c in ("offering_nouns", "seller_parties") for x in (word, lm))
+
+
+def _inquiry_into_offering(v: Vocabulary, word: str, others: list[str]) -> bool:
+    """``word`` is an inquiry (``inquiry_lemmas``: research, onderzoek) into what the seller
+    offers, named beside it or as the first part of a Dutch compound: "Solution research",
+    "Research of vendors", "Leveranciersonderzoek" are the buyer looking around; research of the
+    buyer ("Account research", "Onderzoeken van die prospects") stays the seller's."""
+    split = compound(v, word)
+    if split is not None and _is_verb_of(v, "inquiry_lemmas", split[1]):
+        return _offering(v, split[0])
+    if not _is_verb_of(v, "inquiry_lemmas", word):
+        return False
+    return any(_offering(v, x) for x in others)
 
 
 def _after_buyer_act(v: Vocabulary, t: Text, start: int, word: str, lm: str) -> bool:
@@ -410,13 +438,70 @@ def seller_reading(
     order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content) or _separable_order_nl(v, t)
     if order is not None:
         return order, "todo"
-    done = _prefixed_participle(v, t) or _document_handled(v, t) or _fulfilment_participle(v, t)
+    done = (
+        _prefixed_participle(v, t)
+        or _document_handled(v, t)
+        or _fulfilment_participle(v, t)
+        or _outreach_ability(v, t)
+    )
     if done is not None:
         return done, "passive"
-    noun = _head_noun(v, t, content)
+    queue = _te_infinitive_nl(v, t)
+    if queue is not None:
+        return queue, "todo"
+    noun = in_progress(v, t) or _head_noun(v, t, content)
     if noun is not None:
         return noun, "noun"
     return None
+
+
+#: prepositions of the state a deal is in while work on it goes on ("In process", "Aan de slag")
+_IN_STATE = frozenset({"in", "aan", "under", "onder"})
+
+
+def in_progress(v: Vocabulary, t: Text) -> Span | None:
+    """Work under way on the deal: a preposition of state and a noun of work going on
+    (``progress_nouns``: "In process", "In-progress", "In uitvoering", "Aan de slag") or, in
+    English, a noun made from a verb of seller work ("In qualification"; Dutch ones are read by
+    their head noun). A status of the seller's work in progress, not the buyer's; not when a
+    buyer is named, nor for a noun of the buyer's side ("In review", "Under contract")."""
+    words = [x for x in t.words if not v["determiners"].has_word(x[2])]
+    if len(words) != 2 or words[0][2] not in _IN_STATE or v.find("buyer_actors", t):
+        return None
+    _, e, noun = words[1]
+    cat = v["progress_nouns"]
+    if cat.has_word(noun) or cat.has_word(_lemma(v.language, noun)):
+        return _span(t, words[0][0], e)
+    side = word_side(v, noun)
+    if v.language != "en" or side is None or side[0] != "seller":
+        return None
+    if noun == side[1] or noun.endswith(_NOMINAL_ENDINGS):
+        return _span(t, words[0][0], e)
+    return None
+
+
+def _te_infinitive_nl(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch name that ends in "te" and an infinitive, with no "om" before it: a task still to
+    be done, whoever's the verb is ("Af te wijzen", "Nog te factureren", "Offerte nog te
+    versturen", "Te ondertekenen": waiting for the buyer's act is the seller's queue too).
+    "Klaar om te versturen" and "Gekwalificeerd om te kopen" are read by the other checks."""
+    words = [w for _, _, w in t.words]
+    if v.language != "nl" or len(words) < 2 or words[-2] != "te" or "om" in words:
+        return None
+    last = words[-1]
+    if len(last) < 4 or not last.endswith("en") or last in _NL_NOT_VERBS:
+        return None
+    lm = _lemma("nl", last)
+    if lm != last and not (lm + "en" == last or lm + "n" == last):
+        return None  # a plural noun, not an infinitive
+    k = len(words) - 2
+    while k > 0 and (words[k - 1] in _NL_PARTICLES_TE or words[k - 1] == "nog"):
+        k -= 1  # the particle of a separable verb and "nog" belong to it: "Nog af te wijzen"
+    return _span(t, t.words[k][0], t.words[-1][1])
+
+
+#: separable particles before "te" ("af te wijzen", "op te volgen")
+_NL_PARTICLES_TE = frozenset({"aan", "op", "in", "uit", "door", "mee", "toe", "na", "terug", "af"})
 
 
 #: prefixes before a participle that keep its verb's class: "Disqualified", "Requalified",
@@ -462,6 +547,33 @@ def _prefixed_participle(v: Vocabulary, t: Text) -> Span | None:
     return _span(t, s, e)
 
 
+#: adjectives of what can be done to something, with the endings of their verb in its place
+_ABLE = {"en": (("able", ("", "e")), ("ible", ("", "e"))), "nl": (("baar", ("en",)),)}
+
+
+def _outreach_ability(v: Vocabulary, t: Text) -> Span | None:
+    """A name that is only an adjective of whether the seller's outreach can be done, perhaps
+    negated: "Unreachable", "Not contactable", "Onbereikbaar", "Niet bereikbaar" report the
+    state of the seller's attempts (the verb, by its -able/-baar adjective, is seller work or
+    attaining someone: ``seller_work_lemmas``, ``attainment_lemmas``)."""
+    words = [w for _, _, w in t.words if w not in _NEGATIONS]
+    if len(words) != 1:
+        return None
+    w = words[0]
+    for prefix in ("un", "on", "non", ""):
+        if not w.startswith(prefix):
+            continue
+        rest = w[len(prefix) :]
+        for ending, verb_endings in _ABLE.get(v.language, ()):
+            if not rest.endswith(ending) or len(rest) - len(ending) < 4:
+                continue
+            stem = rest[: -len(ending)]
+            cats = ("seller_work_lemmas", "attainment_lemmas")
+            if any(v[c].has_word(stem + x) for c in cats for x in verb_endings):
+                return _span(t, t.words[0][0], t.words[-1][1])
+    return None
+
+
 def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     """The seller's document and a participle of a verb that is no buyer's act or job: the
     seller handled it ("Quote issued", "Invoice issued", "Proposal finalised"); "Contract
@@ -475,7 +587,9 @@ def _document_handled(v: Vocabulary, t: Text) -> Span | None:
     # the buyer's order or request handled by a verb of seller work: "Bestelling verwerkt",
     # "Aanvraag beantwoord"; sending it ("Aanvraag verstuurd") and placing it are the buyer's
     order = v["buyer_artefacts"].has_word(first)
-    if not v["seller_stage_nouns"].has_word(first) and not order:
+    # a listed activity of the seller is handled like its document: "Discovery confirmed"
+    activity = v["activity_nouns"].has_word(first)
+    if not v["seller_stage_nouns"].has_word(first) and not order and not activity:
         return None
     _, e, w = words[1]
     lm = _lemma(v.language, w)
@@ -592,6 +706,8 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         return None
     words = [w for _, _, w in t.words]
     k = 1 if v["determiners"].has_word(words[0]) else 0
+    if words[k] in _START_NL and len(words) > k + 2:
+        k += 1  # "Start bouwen website": the start of the work names the work
     # the verb ends the clause, before a trailing prepositional phrase: "Voorstel bespreken met
     # klant", "Offerte versturen naar de klant"
     last = next(
@@ -610,10 +726,16 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
         side = word_side(v, w)
         if side is not None and side[0] == "buyer":
             continue
-        others = [x for j, x in enumerate(words) if j != i]
+        others = [x for j, x in enumerate(words) if j != i and j >= k]
         if any(_object_of_seller(v, x) for x in others):
             return _span(t, s, e)
+        if others and v["fulfilment_lemmas"].has_word(lm):
+            return _span(t, s, e)  # making what was sold, whatever it is: "Website bouwen"
     return None
+
+
+#: Dutch nouns of beginning before a verb-built name ("Start bouwen website")
+_START_NL = frozenset({"start", "begin", "aanvang"})
 
 
 def _separable_order_nl(v: Vocabulary, t: Text) -> Span | None:
@@ -729,10 +851,14 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     document = not _head_is_activity(v, head, bare=True, documents=False)
     if document and h > 0 and words[0][2] in UNDER:
         return None  # "Under contract", "Onder contract": a state the document holds the deal in
+    # a listed activity noun of an event names it whatever its topic: "Requirements meeting"
+    event = v["activity_nouns"].has_word(head) or v["activity_nouns"].has_word(
+        _lemma(v.language, head)
+    )
     for s, e, w in content:
         if (s, e) == (hs, he):
             continue
-        if v["buyer_artefacts"].has_word(w):
+        if v["buyer_artefacts"].has_word(w) and not event:
             return None
         if _word_is_participle(v.language, w, _lemma(v.language, w)) or (
             v.language == "nl" and word_side(v, w) is not None and w.endswith(("de", "te"))
@@ -749,6 +875,8 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
         return None  # "Contract signature"
     # a means ("via LinkedIn", "per mail") is no complement of the head
     bare = h == len(words) - 1 or words[h + 1][2] in _MEANS
+    if not bare and words[h + 1][2] == "van" and _the_buyers(v, t, h + 2):
+        bare = True  # "Controle van uw online-activiteit": seller work on the buyer's things
     if _head_is_activity(v, head, bare=bare):
         return _span(t, hs, he)
     # a nominalisation whose object is the seller's document or activity: "Proposal creation",
@@ -764,6 +892,21 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     ):
         return _span(t, content[0][0], he)
     return None
+
+
+#: possessives of the reader a seller's page addresses: the buyer ("uw situatie")
+_ADDRESSED = frozenset({"uw", "je", "jouw"})
+
+
+def _the_buyers(v: Vocabulary, t: Text, k: int) -> bool:
+    """The noun phrase from word ``k`` on is the buyer or the buyer's: "uw online-activiteit",
+    "de klant", "je bedrijf"."""
+    rest = t.words[k:]
+    if not rest:
+        return False
+    if rest[0][2] in _ADDRESSED:
+        return True
+    return bool(v.find("buyer_actors", v.text(t.raw[rest[0][0] :])))
 
 
 def _seller_object(v: Vocabulary, word: str) -> bool:
@@ -822,6 +965,8 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
     ):
         return True
     side = word_side(v, head)
+    if side is not None and side[1] in _light():
+        return False  # "Decision making", "Besluitvorming nemen": the object names the act
     if side is None or side[0] != "seller":
         if v.language == "nl" and head.endswith("en") and lm in (head, head[:-1], head[:-2]):
             # a bare infinitive whose noun is an activity: "onderhandelen" -> "onderhandeling"

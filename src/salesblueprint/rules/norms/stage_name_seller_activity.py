@@ -38,7 +38,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     and a need still open (*Additional check needed, Goedkeuring noodzakelijk*) as the seller's
     queue; an act directed at the buyer (*Bezoek aan klant, Visit to customer*) as the
     seller's; making and delivering what was sold, in any form (*Dispatched, Installing, In
-    productie*), as the seller's delivery work. A name of a buyer's act or buying
+    productie*), as the seller's delivery work; work under way after a preposition of state
+    (*In process, Aan de slag*) and a task still to do (*Af te wijzen*) as the seller's. A
+    light verb is read by its object (*Decision making*), an inquiry into what the seller offers
+    is the buyer's looking around (*Solution research*), and a dealing of two sides beside a
+    buyer's act is named by it (*Onderhandelen en contracteren*). A name of a buyer's act or buying
     job (*Demo attended, Offerte getekend, Supplier selection*, also sent by the buyer: *Quote
     request submitted*), a state attained (*Agreement reached*) or held (*Under contract*) and
     outcomes (*Closed won, Gewonnen*) are left alone; so are a seller's
@@ -47,8 +51,9 @@ def check(ctx: Context) -> Iterator[Problem]:
     order on a separable verb (*Maak een opdrachtbon aan*) is read by its word order. The
     finding quotes the words it read and the class it put them in; the verb classes
     (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``, ``buyer_job_lemmas``,
-    ``sending_lemmas``, ``submission_lemmas``, ``fulfilment_lemmas``, ``attainment_lemmas``)
-    and ``frame_nouns``, ``waiting_markers``, ``requirement_words``, ``seller_parties`` are
+    ``sending_lemmas``, ``submission_lemmas``, ``fulfilment_lemmas``, ``attainment_lemmas``,
+    ``inquiry_lemmas``, ``two_sided_lemmas``) and ``frame_nouns``, ``waiting_markers``,
+    ``requirement_words``, ``progress_nouns``, ``offering_nouns``, ``seller_parties`` are
     vocabulary a team can extend.
 
     ## Why is this bad?
