@@ -655,3 +655,49 @@ def test_an_inverted_provider_after_a_clause_round10() -> None:
 
 def test_an_aspect_adverb_inside_the_passive_round10() -> None:
     assert _actor("en", "The lead has already been qualified") == ("seller", "passive", "qualified")
+
+
+# -- round 11 (normscrit5) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the addressee takes a decision only the buyer takes (decision_lemmas), also with a
+        # separable verb split over the sentence and a strong participle
+        "Jij kiest daarna of je het voorstel aanvaardt",
+        "je hebt besloten welk pakket je neemt",
+        "Je schrijft je snel en eenvoudig in voor de workshop",
+        # the seller in the first person singular as the addressee's object
+        "Je mailt me je vragen",
+        "Je stuurt mij een getekende versie terug",
+    ],
+)
+def test_the_addressee_is_the_buyer_round11(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_the_addressee_of_a_playbook_stays_the_seller_round11() -> None:
+    # no decision, no first person: the impersonal "je" of a playbook
+    assert _actor("nl", "Je stuurt de klant de offerte")[0] == "seller"  # type: ignore[index]
+    assert _actor("nl", "Je belt de prospect binnen een dag")[0] == "seller"  # type: ignore[index]
+
+
+def test_quoted_speech_is_no_seller_work_round11() -> None:
+    got = _actor("nl", "‘Mooi verhaal, kun je me in maart nog eens bellen?’")
+    assert got is None or got[0] == "buyer", got
+
+
+def test_a_buyer_who_is_ready_is_no_wait_round11() -> None:
+    got = _actor("nl", "De prospect is nog niet klaar voor een bestelling")
+    assert got is None or got[0] == "buyer", got
+    # a document that is ready waits on the seller
+    assert _actor("en", "Contract ready for signature") == ("seller", "waiting", "ready for")
+
+
+def test_a_coordinated_predicate_keeps_its_subject_round11() -> None:
+    got = _actor("nl", "De klant belt ons, stuurt een e-mail of vult het formulier in")
+    assert got is None or got[0] == "buyer", got
+    text = "Zodra het plan is goedgekeurd, mailt de planner de klant een datum"
+    assert _actor("nl", text) == ("seller", "subject", "planner")

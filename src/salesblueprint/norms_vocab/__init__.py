@@ -72,6 +72,7 @@ CATEGORIES: tuple[str, ...] = (
     "fulfilment_lemmas",
     "requirement_words",
     "attainment_lemmas",
+    "decision_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")

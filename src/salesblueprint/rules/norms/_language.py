@@ -848,13 +848,14 @@ def _attributive(t: Text, span: Span) -> bool:
 
 
 def _quoted(t: Text) -> list[Span]:
-    """Quoted words: what someone said ("“We zoeken een oplossing” in formulier")."""
+    """Quoted words: what someone said ("“We zoeken een oplossing” in formulier"; in single
+    quotes, which :func:`normalize` made plain apostrophes: "‘Kan je over twee jaar terug
+    bellen?’", but not the apostrophe of "m'n" or "MQL's")."""
     import re
 
-    return [
-        Span(m.start(), m.end(), m.group())
-        for m in re.finditer(r"[“\"„«][^”\"“»]{2,}[”\"»]", t.raw)
-    ]
+    double = r"[“\"„«][^”\"“»]{2,}[”\"»]"
+    single = r"(?:^|(?<=[\s(]))'[^']*\s[^']*'(?=$|[\s.,;:!?)])"
+    return [Span(m.start(), m.end(), m.group()) for m in re.finditer(f"{double}|{single}", t.raw)]
 
 
 def _participle_like(v: Vocabulary, word: str) -> bool:
@@ -1128,7 +1129,11 @@ def _waiting(v: Vocabulary, t: Text) -> Span | None:
     always one; elsewhere only when no buyer act is read in the text ("Buyer signed, awaiting
     countersignature" is the buyer's act).
     """
-    found = [w for w in v.find("waiting_words", t) if not _readiness_for_buyer_act(v, t, w)]
+    found = [
+        w
+        for w in v.find("waiting_words", t)
+        if not _readiness_for_buyer_act(v, t, w) and not _buyer_is_ready(v, t, w)
+    ]
     if not found or not t.words:
         return None
     if found[0].start == t.words[0][0]:
@@ -1189,6 +1194,24 @@ def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
     nxt = t.words[j][2]
     lm = lemma(v.language, nxt)
     return _in(v["buyer_act_lemmas"], nxt, lm) or _in(v["buyer_job_lemmas"], nxt, lm)
+
+
+#: words of readiness: a state of whoever is the subject ("klaar om", "ready for")
+_READY = frozenset({"klaar", "gereed", "ready"})
+
+
+def _buyer_is_ready(v: Vocabulary, t: Text, w: Span) -> bool:
+    """A buyer is the subject of the readiness ("de lead is nog niet klaar voor aanschaf",
+    "Deze leads zijn ... klaar om een aankoop te doen"): the buyer's state (a judgement for the
+    factual rule), not the seller's queue; "Contract ready for signature" stays a wait."""
+    k = t.first_word_at(w.start)
+    if k >= len(t.words) or t.words[k][2] not in _READY:
+        return False
+    a = next((x for x, y in _clauses(t) if x <= k < y), 0)
+    return any(
+        m.side == "buyer" and m.role == "subject" and a <= t.first_word_at(m.span.start) < k
+        for m in _mentions(v, t, [], [])
+    )
 
 
 def _indefinite_subject(v: Vocabulary, t: Text) -> bool:
@@ -1421,9 +1444,30 @@ def _addressee_own_act(v: Vocabulary, t: Text, m: _Mention) -> bool:
 #: the seller speaking in the first person: with it in the text, the one addressed is the
 #: other party ("You accept our proposal", "Stuur uw documenten naar ons")
 _FIRST_PERSON = {
-    "en": frozenset({"we", "our", "ours", "us"}),
-    "nl": frozenset({"wij", "we", "ons", "onze"}),
+    "en": frozenset({"we", "our", "ours", "us", "me", "my"}),
+    "nl": frozenset({"wij", "we", "ons", "onze", "me", "mij", "mijn"}),
 }
+
+
+def _decides(v: Vocabulary, t: Text, i: int, a: int, b: int) -> bool:
+    """The clause ``a``..``b`` of the addressee at ``i`` has a verb of a decision only the buyer
+    takes (``decision_lemmas``): "Jij beslist of je die offerte aanvaardt", "je hebt besloten
+    bij welke makelaar ...", "Je schrijft je gratis en vrijblijvend in op de groepsaankoop" (a
+    Dutch separable verb joined back to its particle later in the sentence)."""
+    cat = v["decision_lemmas"]
+    words = [w for _s, _e, w in t.words]
+    for k in range(a, b):
+        if k == i:
+            continue
+        w = words[k]
+        lm = lemma(v.language, w)
+        if _in(cat, w, lm):
+            return True
+        if v.language == "nl" and any(
+            p in _NL_SEPARABLE and cat.has_word(p + lm) for p in words[k + 1 :]
+        ):
+            return True
+    return False
 
 
 def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
@@ -1448,14 +1492,17 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
     first = _FIRST_PERSON.get(v.language, frozenset())
     if any(
         w in first and not any(q.start <= s < q.end for q in quoted) for s, _e, w in t.words
-    ) and not _addressee_verb_is_work(v, t, i, b):
-        # ... unless the addressee does seller work: "You send our proposal" is the rep
+    ) and (not _addressee_verb_is_work(v, t, i, b) or _seller_as_object(t, i, b)):
+        # ... unless the addressee does seller work: "You send our proposal" is the rep; but
+        # "Je belt me", "je bezorgt me een getekend exemplaar": the seller is its object
         return True
     if any(
         o is not m and o.side == "buyer" and a <= t.first_word_at(o.span.start) < b
         for o in mentions
     ):
         return False
+    if m.role == "subject" and _decides(v, t, i, a, b):
+        return True
     if m.role != "agent" and v.language == "nl":
         return False
     buyer = v["buyer_act_lemmas"]
@@ -1493,6 +1540,16 @@ def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -
             if _in(buyer, w, lemma(v.language, w)):
                 return x.span if x.side == "buyer" else y.span
     return None
+
+
+#: the seller speaking in the first person as an object ("Je belt me", "You send us the form")
+_FIRST_PERSON_OBJECT = frozenset({"me", "mij", "us"})
+
+
+def _seller_as_object(t: Text, i: int, b: int) -> bool:
+    """The first-person object stands right after the verb of the addressee at ``i`` (or after
+    an inverted addressee: "Bel je me"): the addressee acts on the seller, as the buyer does."""
+    return any(t.words[k][2] in _FIRST_PERSON_OBJECT for k in range(i + 1, min(b, i + 3)))
 
 
 def _addressee_verb_is_work(v: Vocabulary, t: Text, i: int, b: int) -> bool:
@@ -1607,7 +1664,9 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
     start of the text: the noun phrase before the verb is its subject (Dutch main clauses put
     the subject first unless the verb comes first or an adverbial opens them); in Dutch also
     a finite verb opening a clause after a comma, then article and noun: the inverted subject
-    ("Als de opdracht is aanvaard, zendt de advocaat de cliënt een bevestiging"). A thing in
+    ("Als de opdracht is aanvaard, zendt de advocaat de cliënt een bevestiging"; not after a
+    clause that opens with its subject, whose verb the next clause shares: "De lead vult een
+    formulier in, stuurt een e-mail"). A thing in
     that place (a document, an activity, the stage), a buyer's act or a verb of receiving
     leave the reading to the other rules."""
     words = [w for _s, _e, w in t.words]
@@ -1617,8 +1676,13 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
             return found
     if v.language != "nl":
         return None
-    for a, _b in _clauses(t):
+    clauses = _clauses(t)
+    for (pa, _pb), (a, _b) in itertools.pairwise(clauses):
         if a > 0 and a + 3 < len(words) and _punct_before(t, a) and words[a + 1] in _ARTICLES:
+            if any(
+                m.role == "subject" and t.first_word_at(m.span.start) <= pa + 1 for m in mentions
+            ):
+                continue  # "De lead vult een formulier in, stuurt een e-mail": the same subject
             found = _provider_at(v, t, mentions, a + 2, a)
             if found is not None:
                 return found
@@ -1806,7 +1870,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         return None
     if v.language == "nl":
         todo = _todo_nl(v, t) or _imperative_nl(v, t)
-        if todo is not None:
+        if todo is not None and not _in_quote(todo, _quoted(t)):
             return Actor("seller", todo.text, "todo")
     if acts:
         return Actor("seller", acts[0].text, "passive")
@@ -2322,15 +2386,23 @@ def _nl_adjectives(words: Sequence[str], k: int, nxt: str, in_np: bool) -> bool:
 
 
 def _seller_work(v: Vocabulary, t: Text) -> Span | None:
-    """Seller work read from the verb's lemma, clause by clause (see :func:`_seller_work_in`)."""
+    """Seller work read from the verb's lemma, clause by clause (see :func:`_seller_work_in`);
+    not inside a quote, which is what someone said ("‘... kan je over twee jaar terug
+    bellen?’")."""
     clauses = _clauses(t)
+    quoted = _quoted(t)
     if len(clauses) <= 1:
-        return _seller_work_in(v, t, 0, len(t.words))
+        found = _seller_work_in(v, t, 0, len(t.words))
+        return None if found is not None and _in_quote(found, quoted) else found
     for a, b in clauses:
         found = _seller_work_in(v, t, a, b)
-        if found is not None:
+        if found is not None and not _in_quote(found, quoted):
             return found
     return None
+
+
+def _in_quote(span: Span, quoted: Sequence[Span]) -> bool:
+    return any(q.start <= span.start < q.end for q in quoted)
 
 
 def _in(cat: Phrases, w: str, lm: str) -> bool:
