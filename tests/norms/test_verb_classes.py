@@ -701,3 +701,36 @@ def test_a_coordinated_predicate_keeps_its_subject_round11() -> None:
     assert got is None or got[0] == "buyer", got
     text = "Zodra het plan is goedgekeurd, mailt de planner de klant een datum"
     assert _actor("nl", text) == ("seller", "subject", "planner")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hedge in what the buyer said, or in a quote after a verb of saying
+        "the CFO said they might sign in May",
+        "the buyer wrote “this could work for our team”",
+        # a verb of belief with a plain noun phrase as its object takes something on
+        "our AE assumes the role of project lead for the rollout",
+    ],
+)
+def test_not_the_sellers_opinion_round11(text: str) -> None:
+    assert _kinds("en", text) == {}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the seller's report of a hedge stays the seller's guess
+        ("the rep says it might close in May", "opinion"),
+        # a verb of belief with a clause after it
+        ("The rep assumes the buyer signed", "belief"),
+        ("The AE assumes the contract is ready", "belief"),
+        # an event judged after a copula, how it went, certainty idioms, strength of relation
+        ("The workshop was fine but the demo was excellent", "opinion"),
+        ("The pitch went perfectly", "opinion"),
+        ("Strong rapport with the CFO", "opinion"),
+        ("The renewal is in the bag", "opinion"),
+    ],
+)
+def test_still_the_sellers_opinion_round11(text: str, kind: str) -> None:
+    assert kind in _kinds("en", text), (text, _kinds("en", text))

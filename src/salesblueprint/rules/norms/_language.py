@@ -135,7 +135,7 @@ def _seller_belief(v: Vocabulary, t: Text, exc: list[Span]) -> list[Span]:
         for b in verbs:
             if b.start >= a.end:
                 gap = _gap_words(t, a.end, b.start)
-                if len(gap) <= 1:
+                if len(gap) <= 1 and not _belief_verb_takes_noun(v, t, b):
                     found.append(Span(a.start, b.end, t.raw[a.start : b.end]))
             elif b.end <= a.start:  # inversion: "denkt de verkoper", "feels our rep"
                 gap = _gap_words(t, b.end, a.start)
@@ -148,6 +148,35 @@ def _seller_belief(v: Vocabulary, t: Text, exc: list[Span]) -> list[Span]:
         if not out or s.start >= out[-1].end:
             out.append(s)
     return out
+
+
+#: finite verbs and auxiliaries that show a clause after a verb of belief ("assumes the deal
+#: will close", "believes the champion has budget")
+_CLAUSE_VERBS_EN = frozenset(
+    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could"}
+    | {"should", "may", "might", "must", "s", "ll", "d", "does", "do", "did"}
+)
+
+
+def _belief_verb_takes_noun(v: Vocabulary, t: Text, b: Span) -> bool:
+    """An English verb of belief with a plain noun phrase as its object and no clause after it:
+    "sales assumes the primary responsibility for ..." takes something on, it believes nothing
+    ("The rep assumes the deal will close" stays a belief)."""
+    if v.language != "en":
+        return False
+    k = t.first_word_at(b.end)
+    if k >= len(t.words):
+        return False
+    w = t.words[k][2]
+    if not v["determiners"].has_word(w) or v["complementizers"].has_word(w):
+        return False  # "assumes that ...": a clause
+    _a, e = next(((x, y) for x, y in _clauses(t) if x <= k < y), (0, len(t.words)))
+    return not any(
+        t.words[x][2] in _CLAUSE_VERBS_EN
+        or (t.words[x][2].endswith("s") and _base_verb_en(t.words[x][2][:-1]))
+        or t.words[x][2].endswith("ed")
+        for x in range(k + 2, e)
+    )
 
 
 def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
@@ -424,10 +453,17 @@ def _acted_on(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
 
 def _reported(v: Vocabulary, t: Text, j: Span, reporting: list[Span], comps: list[Span]) -> bool:
     """``j`` is what a reporting verb reports: after it and a complementizer, within two
-    words after it, or (Dutch) just before it ("interesse getoond")."""
+    words after it, inside a quote that follows it, or (Dutch) just before it ("interesse
+    getoond")."""
+    quoted = _quoted(t)
     for r in reporting:
         if any(r.end <= c.start and c.end <= j.start for c in comps):
             return True
+        if any(
+            q.start <= j.start < q.end and r.end <= q.start and not _gap_words(t, r.end, q.start)
+            for q in quoted
+        ):
+            return True  # "says “Great presentation, this might be a good fit”"
         if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
             return True
         if v.language == "nl" and j.end <= r.start and not _gap_words(t, j.end, r.start):
@@ -435,6 +471,11 @@ def _reported(v: Vocabulary, t: Text, j: Span, reporting: list[Span], comps: lis
         if v.language == "nl" and r.end <= j.start and _gap_words(t, r.end, j.start)[-1:] == ["te"]:
             return True  # "heeft aangegeven meer te willen horen"
     return False
+
+
+def _same_clause(t: Text, clauses: Sequence[tuple[int, int]], x: Span, y: Span) -> bool:
+    i, j = t.first_word_at(x.start), t.first_word_at(y.start)
+    return any(a <= i < b and a <= j < b for a, b in clauses)
 
 
 def _split_reporting_nl(v: Vocabulary, t: Text) -> list[Span]:
@@ -484,6 +525,36 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
             comps = v.find("complementizers", t)
             judgements = [j for j in judgements if not _reported(v, t, j, reporting, comps)]
             future = [f for f in future if not _reported(v, t, f, reporting, comps)]
+    if hedges:
+        # "they said they would call", "a customer who says “... this might be a good fit”":
+        # the hedge is in the words someone else said, in the clause of the verb of saying or
+        # in a quote, not the seller's guess ("the rep says it might close" stays the seller's;
+        # "Klant heeft getekend, duimen" is a hedge of its own)
+        sellers = _without(v.find("seller_actors", t), exc)
+        reporting = [
+            r
+            for r in _without(v.find("reporting_verbs", t), exc) + _split_reporting_nl(v, t)
+            if not any(a.end <= r.start for a in sellers)
+        ]
+        if reporting:
+            comps = v.find("complementizers", t)
+            quoted = _quoted(t)
+            clauses = _clauses(t)
+            hedges = [
+                h
+                for h in hedges
+                if not _reported(
+                    v,
+                    t,
+                    h,
+                    [
+                        r
+                        for r in reporting
+                        if _in_quote(h, quoted) or _same_clause(t, clauses, r, h)
+                    ],
+                    comps,
+                )
+            ]
     if future:
         future = [
             f for f in future if not _acted_on(v, t, f, exc) and not _seller_plan(v, t, f, exc)
