@@ -734,3 +734,36 @@ def test_not_the_sellers_opinion_round11(text: str) -> None:
 )
 def test_still_the_sellers_opinion_round11(text: str, kind: str) -> None:
     assert kind in _kinds("en", text), (text, _kinds("en", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the third person of seller work opening the text, its subject left out
+        ("qualifies the budget with the finance team", "qualifies"),
+        ("researches the account before outreach", "researches"),
+    ],
+)
+def test_leading_third_person_round11(text: str, word: str) -> None:
+    got = _actor("en", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural noun first: a preposition, a participle or nothing after it
+        "Documents from the buyer's legal team",
+        "Documents signed by the CFO",
+        # the seller in a free relative names the offer
+        "A company that could use what we sell",
+    ],
+)
+def test_no_leading_third_person_round11(text: str) -> None:
+    got = _actor("en", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_a_list_of_the_sellers_tasks_stays_round11() -> None:
+    got = _actor("en", "what you learn and what you document")
+    assert got is not None and got[0] == "seller", got

@@ -1319,6 +1319,23 @@ _CORRELATIVE = frozenset({"zowel", "both"})
 _RELATIVE_NL = frozenset({"die", "dat", "welke", "waarin", "waarmee"})
 
 
+#: words that open a free relative clause: what it names is a thing ("what you offer")
+_FREE_RELATIVE = frozenset({"what", "whatever", "wat"})
+
+
+def _in_free_relative(t: Text, m: _Mention) -> bool:
+    """The seller as the subject of a free relative that names the offer ("A person or business
+    that may need what you offer", "iemand die zoekt wat wij verkopen"): the clause names a
+    thing, the seller does nothing in the criterion."""
+    i = t.first_word_at(m.span.start)
+    return (
+        m.side == "seller"
+        and i > 1
+        and t.words[i - 1][2] in _FREE_RELATIVE
+        and t.words[i - 2][2] not in ("and", "or", "en", "of")
+    )  # not a list of the seller's tasks: "what you learn and what you document"
+
+
 def _without_apposed(v: Vocabulary, t: Text, mentions: list[_Mention]) -> list[_Mention]:
     """A pronoun or actor that an apposition names as the other side is that side: "Jij als
     koper kiest de notaris", "You as the buyer ...": the mention before "als"/"as" is dropped,
@@ -1572,7 +1589,7 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
         for o in mentions
     ):
         return False
-    if m.role == "subject" and _decides(v, t, i, a, b):
+    if m.role == "subject" and v.language == "nl" and _decides(v, t, i, a, b):
         return True
     if m.role != "agent" and v.language == "nl":
         return False
@@ -1857,6 +1874,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     ]
     mentions = _mentions(v, t, exc, acts)
     mentions = _without_apposed(v, t, mentions)
+    mentions = [m for m in mentions if not _in_free_relative(t, m)]
     if v.language == "nl":
         acts = [a for a in acts if not _in_relative_after_inverted_buyer(v, t, a, mentions)]
     joint = _conjoined_buyer_act(v, t, mentions)
@@ -2097,7 +2115,31 @@ def _leading_work(v: Vocabulary, t: Text) -> Span | None:
         if a + 1 < b and _participle_like(v, t.words[a + 1][2]):
             continue  # "Closing date confirmed": a noun
         return Span(s, e, t.raw[s:e])
-    return None
+    return _leading_third_person(v, t)
+
+
+def _leading_third_person(v: Vocabulary, t: Text) -> Span | None:
+    """The text opens with the third person of seller work, its subject left out: the one who
+    does the stage's work ("verifies that the business has a real need", "identifies key
+    decision-makers in the business"). A plural noun in that place is followed by a
+    preposition, a participle or nothing ("Calls with the buyer", "Quotes sent", "Demos")."""
+    if len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    nxt = t.words[1][2]
+    if not w.endswith("s") or w.endswith("ss") or t.raw[:s].strip():
+        return None
+    bases = (
+        [w[:-3] + "y"] if w.endswith("ies") else [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]]
+    )
+    base = next((x for x in bases if _base_verb_en(x)), None)
+    if base is None or not v["seller_work_lemmas"].has_word(base):
+        return None
+    if v["buyer_act_lemmas"].has_word(base) or v["joint_lemmas"].has_word(base):
+        return None
+    if nxt in _PREPOSITIONS_EN or nxt in ("and", "or") or _participle_like(v, nxt):
+        return None
+    return Span(s, e, t.raw[s:e])
 
 
 #: word endings of English adjectives and nouns that simplemma also lists as verbs ("initial",
@@ -2214,6 +2256,8 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
     judged = v.find("judgements", t)
     if w in _ADJECTIVES_EN or (judged and judged[0].start == s):
         return None  # "good fit", "Open opportunity": an adjective
+    if w in _ASPECT_ADVERBS:
+        return None  # "Just discovered your business": an adverb, the subject left out
     nxt = t.words[1][2]
     if t.raw[e : t.words[1][0]].strip():
         return None  # "Contact: ...", "Demo/Pitch": a label, not an order
