@@ -767,3 +767,29 @@ def test_no_leading_third_person_round11(text: str) -> None:
 def test_a_list_of_the_sellers_tasks_stays_round11() -> None:
     got = _actor("en", "what you learn and what you document")
     assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller as the patient of a passive buyer's decision
+        ("nl", "de nieuwe installateur is geselecteerd"),
+        ("en", "The vendor was chosen"),
+        # an active perfect in a relative clause after a buyer noun
+        ("nl", "Het zijn leads die een demo hebben aangevraagd en een offerte hebben getoond"),
+        # a verb stem after a preposition is a noun
+        ("nl", "Het contact verloopt via mail of per telefoon"),
+        # an ambiguous actor whose seller work is only in a purpose clause
+        ("nl", "Hij vergelijkt drie aanbieders om de markt te begrijpen"),
+    ],
+)
+def test_buyer_side_readings_round11(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_seller_readings_stay_round11() -> None:
+    # the seller chosen by the seller's own side is no buyer's decision with an agent
+    assert _actor("nl", "Leverancier is door ons gekozen")[0] == "seller"  # type: ignore[index]
+    # a seller's main verb of work before a purpose clause
+    assert _actor("nl", "Hij kwalificeert de lead om tijd te sparen")[0] == "seller"  # type: ignore[index]

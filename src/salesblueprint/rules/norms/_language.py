@@ -1380,6 +1380,31 @@ def _in_relative_after_inverted_buyer(
 
 
 _WORDEN = frozenset({"wordt", "worden", "werd", "werden"})
+#: Dutch prepositions that are never the particle of a separable verb: a verb stem after one
+#: is a noun ("via mail", "per telefoon")
+_PREPOSITIONS_NL = frozenset({"via", "per", "met", "tijdens", "zonder", "naar", "van", "tot"})
+
+
+def _perfect_of_buyer_relative(
+    v: Vocabulary, t: Text, act: Span, mentions: Sequence[_Mention]
+) -> bool:
+    """A participle with *hebben* in a relative clause right after a buyer noun ("prospects die
+    interesse hebben getoond"): an active perfect whose subject is the relative pronoun, so the
+    buyer acted; no passive of seller work."""
+    k = t.first_word_at(act.start)
+    for m in mentions:
+        if m.side != "buyer" or m.span.end > act.start:
+            continue
+        i = t.first_word_at(m.span.end)
+        if i >= k or t.words[i][2] not in _RELATIVE_NL:
+            continue
+        between = [t.words[x][2] for x in range(i + 1, k)]
+        if any(v["active_auxiliaries"].has_word(w) for w in between) and not any(
+            v["passive_auxiliaries"].has_word(w) or _punct_before(t, x)
+            for x, w in zip(range(i + 1, k), between, strict=True)
+        ):
+            return True
+    return False
 
 
 def _passive_to_buyer_nl(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
@@ -1492,7 +1517,10 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
         for o in mentions
     ):
         return True
-    return _seller_work_in(v, t, a, b) is not None
+    # the work of a purpose clause is not the actor's verb: "Hij gaat op zoek naar antwoorden
+    # om de situatie te begrijpen" (the buyer searching); Dutch "om ... te" marks it
+    purpose = next((k for k in range(i + 1, b) if t.words[k][2] == "om"), b)
+    return _seller_work_in(v, t, a, purpose) is not None
 
 
 #: forms of the light verbs whose object names the act ("neemt de beslissing", "makes the
@@ -1508,6 +1536,26 @@ _OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "i
 #: the person addressed, who is the seller in a playbook and the buyer on a customer's page
 _ADDRESSEE = frozenset({"je", "jij", "you"})
 _ADDRESSEE_OWN = frozenset({"je", "jouw", "your"})
+
+
+def _chosen_seller(v: Vocabulary, t: Text, m: _Mention) -> bool:
+    """The seller is the patient of a passive buyer's decision ("de juiste leverancier is
+    gekozen", "The vendor was selected"): a passive auxiliary right after it, then a
+    participle of a buyer's act or decision in its clause with no agent. The buyer chose."""
+    i = t.last_word_before(m.span.end)
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    if i + 2 >= b + 1 or not v["passive_auxiliaries"].has_word(t.words[i + 1][2]):
+        return False
+    cats = (v["decision_lemmas"], v["buyer_act_lemmas"])
+    for k in range(i + 2, b):
+        w = t.words[k][2]
+        if v["agent_markers"].has_word(w):
+            return False
+        if _word_is_participle(v.language, w, lemma(v.language, w)) and any(
+            _in(c, w, lemma(v.language, w)) for c in cats
+        ):
+            return True
+    return False
 
 
 def _addressee_own_act(v: Vocabulary, t: Text, m: _Mention) -> bool:
@@ -1876,7 +1924,12 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     mentions = _without_apposed(v, t, mentions)
     mentions = [m for m in mentions if not _in_free_relative(t, m)]
     if v.language == "nl":
-        acts = [a for a in acts if not _in_relative_after_inverted_buyer(v, t, a, mentions)]
+        acts = [
+            a
+            for a in acts
+            if not _in_relative_after_inverted_buyer(v, t, a, mentions)
+            and not _perfect_of_buyer_relative(v, t, a, mentions)
+        ]
     joint = _conjoined_buyer_act(v, t, mentions)
     if joint is not None:
         return Actor("buyer", joint.text, "subject")
@@ -1950,6 +2003,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             patient = patient or p
     for m in subjects:
         if m.side == "seller" and _addressee_is_buyer(v, t, m, mentions):
+            return Actor("buyer", m.span.text, "subject")
+        if m.side == "seller" and _chosen_seller(v, t, m):
             return Actor("buyer", m.span.text, "subject")
         if m.side == "seller":
             return Actor("seller", m.span.text, "subject")
@@ -2605,6 +2660,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
                 i > 1 and words[i - 1].endswith("e") and dets.has_word(words[i - 2])
             ):
                 continue  # "een ontwerp", "het definitieve ontwerp": a noun, not "ontwerpt"
+            if words[i - 1] in _PREPOSITIONS_NL:
+                continue  # "kan gebeuren via mail": a noun after a preposition
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
 
