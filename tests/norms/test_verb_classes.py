@@ -793,3 +793,30 @@ def test_seller_readings_stay_round11() -> None:
     assert _actor("nl", "Leverancier is door ons gekozen")[0] == "seller"  # type: ignore[index]
     # a seller's main verb of work before a purpose clause
     assert _actor("nl", "Hij kwalificeert de lead om tijd te sparen")[0] == "seller"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # the buyer got what the seller sent: the seller's act
+        ("en", "The prospect has received our pricing sheet", "received"),
+        ("nl", "Na de demo ontvangt de klant het voorstel", "ontvangt"),
+    ],
+)
+def test_the_buyer_receives_round11(lang: str, text: str, word: str) -> None:
+    assert _actor(lang, text) == ("seller", "passive", word), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an act of the buyer in the text, a wish, or the participle as an adjective
+        ("nl", "Zodra de klant het voorstel heeft ontvangen, tekent hij het digitaal"),
+        ("nl", "De klant wil een uitgebreid voorstel ontvangen"),
+        ("nl", "De klant opent de ontvangen offertes"),
+        ("en", "The buyer confirmed they received the proposal"),
+    ],
+)
+def test_the_buyer_receiving_and_acting_round11(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)

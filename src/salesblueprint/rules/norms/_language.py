@@ -1787,6 +1787,39 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
+#: modal verbs of wanting: "Iemand wil een voorstel ontvangen" wants, has received nothing
+_WANT = frozenset({"wil", "willen", "wilt", "wilde", "wilden", "want", "wants", "wanted"})
+
+
+def _buyer_receives(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
+    """The buyer as the subject of a verb of receiving, in a text with no act of the buyer:
+    the buyer got what the seller sent ("je ontvangt na de kennismaking een offerte op maat",
+    "Na dit gesprek ontvangt u de offerte", "The client has received pricing"); the seller's
+    act, not the buyer's progress. With an act of the buyer in the text ("Zodra de klant de
+    offerte heeft ontvangen, kan hij deze ... markeren als goedgekeurd", "the prospect
+    confirmed they received it") or a wish ("wil ... ontvangen") the buyer acts."""
+    i = t.first_word_at(m.span.start)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    rec, buyer = v["reception_lemmas"], v["buyer_act_lemmas"]
+    words = [w for _s, _e, w in t.words]
+    found: Span | None = None
+    for k in range(a, b):
+        if k > 0 and v["determiners"].has_word(words[k - 1]):
+            continue  # "opent u de ontvangen inschrijvingen": an adjective
+        if k != i and _in(rec, words[k], lemma(v.language, words[k])):
+            s, e, _w = t.words[k]
+            found = Span(s, e, t.raw[s:e])
+            break
+    if found is None:
+        return None
+    reporting = v["reporting_verbs"]
+    for k, w in enumerate(words):
+        lm = lemma(v.language, w)
+        if _in(buyer, w, lm) or w in _WANT or reporting.has_word(w) or _own_buyer_act(v, t, k):
+            return None
+    return found
+
+
 _HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "hadden"})
 _ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 #: modal and future verbs whose infinitive carries the work
@@ -1996,7 +2029,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         if m.side == "buyer":
             p = _passive_patient(v, t, m, acts)
             if p is None:
-                rest = _work_in_other_clauses(v, t, m, mentions)
+                rest = _work_in_other_clauses(v, t, m, mentions) or _buyer_receives(v, t, m)
                 if rest is not None:
                     return Actor("seller", rest.text, "passive")
                 return Actor("buyer", m.span.text, "subject")
