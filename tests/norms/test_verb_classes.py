@@ -820,3 +820,21 @@ def test_the_buyer_receives_round11(lang: str, text: str, word: str) -> None:
 def test_the_buyer_receiving_and_acting_round11(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer said to be ready: the seller's reading of the buyer
+        ("nl", "Deze prospects zijn nog niet klaar om een bestelling te plaatsen"),
+        ("en", "The lead is ready for a proposal"),
+        # "zijn" before a hedge is the verb, not the possessive of an attributive phrase
+        ("nl", "De leads zijn mogelijk nog niet overtuigd"),
+    ],
+)
+def test_readiness_is_a_judgement_round11(lang: str, text: str) -> None:
+    assert "opinion" in _kinds(lang, text), (text, _kinds(lang, text))
+
+
+def test_a_ready_document_is_no_judgement_round11() -> None:
+    assert "opinion" not in _kinds("en", "Contract ready for signature")

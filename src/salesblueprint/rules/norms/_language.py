@@ -337,7 +337,14 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             kind == "hedges"
             and i == j
             and nxt
-            and (first.endswith("e") or prev in ("en", "of") or v["determiners"].has_word(prev))
+            and (
+                first.endswith("e")
+                or prev in ("en", "of")
+                or (
+                    v["determiners"].has_word(prev)
+                    and not v["passive_auxiliaries"].has_word(prev)  # "zijn": the verb too
+                )
+            )
             and not _is_marker(v, nxt)
             and not _nl_finite(nxt)
             and inflection_lemma("nl", nxt) == lemma("nl", nxt) == nxt
@@ -513,6 +520,13 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     hedges = _without(v.find("hedges", t), exc, belief, future)
     hedges = [h for h in hedges if not _descriptive(v, t, h, "hedges")]
     judgements = _without(v.find("judgements", t), exc, belief, future, hedges)
+    # the buyer said to be ready ("Deze leads zijn ... klaar om een aankoop te doen", "the lead
+    # is ready for a call"): the seller's reading of the buyer, whatever comes after
+    ready = [w for w in v.find("waiting_words", t) if _buyer_is_ready(v, t, w)]
+    judgements = sorted(
+        judgements + _without(ready, exc, belief, future, hedges, judgements),
+        key=lambda s: (s.start, s.end),
+    )
     judgements = [j for j in judgements if not _descriptive(v, t, j, "judgements")]
     if judgements and v.language == "nl":
         judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
