@@ -838,3 +838,23 @@ def test_readiness_is_a_judgement_round11(lang: str, text: str) -> None:
 
 def test_a_ready_document_is_no_judgement_round11() -> None:
     assert "opinion" not in _kinds("en", "Contract ready for signature")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # written from the buyer's side: the supplier as the other party, or what the buyer
+        # received as an attribute; the work with no actor is the buyer's
+        ("nl", "De afspraken met twee leveranciers worden vastgelegd in een raamovereenkomst"),
+        ("en", "Quotes from three vendors compared and documented"),
+        ("nl", "De ontvangen voorstellen worden beoordeeld en gedocumenteerd"),
+    ],
+)
+def test_written_from_the_buyers_side_round11(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_the_supplier_as_actor_stays_the_seller_round11() -> None:
+    got = _actor("nl", "De leverancier stuurt het voorstel naar de klant")
+    assert got is not None and got[0] == "seller", got

@@ -1552,6 +1552,47 @@ _ADDRESSEE = frozenset({"je", "jij", "you"})
 _ADDRESSEE_OWN = frozenset({"je", "jouw", "your"})
 
 
+#: prepositions that name the other party of a dealing ("de contracten met deze leveranciers",
+#: "quotes from three vendors")
+_COUNTERPART = frozenset({"met", "van", "bij", "with", "from"})
+_DEMONSTRATIVES = frozenset(
+    {"deze", "die", "dit", "dat", "these", "those", "this", "that", "twee", "drie", "vier"}
+    | {"meerdere", "enkele", "verschillende", "two", "three", "four", "several", "multiple"}
+)
+
+
+def _supplier_as_counterpart(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> bool:
+    """The supplier named as the other party of a dealing, after a preposition, or what the
+    buyer received as the attribute of a noun, and no seller as an actor: the text is written
+    from the buyer's side, and its work with no actor is the buyer's ("De contracten met deze
+    leveranciers worden ... vastgelegd", "Quotes from three vendors compared", "De verkregen
+    offertes worden vergeleken")."""
+    if any(m.side == "seller" and m.role in ("subject", "agent") for m in mentions):
+        return False
+    dets = v["determiners"]
+    rec = v["reception_lemmas"]
+    for k in range(1, len(t.words) - 1):
+        w = t.words[k][2]
+        if (
+            dets.has_word(t.words[k - 1][2])
+            and (_word_is_participle(v.language, w, lemma(v.language, w)) or w.endswith("en"))
+            and _in(rec, w, lemma(v.language, w))
+            and not v["buyer_artefacts"].has_word(t.words[k + 1][2])
+        ):
+            return True  # "De verkregen offertes worden vergeleken": the buyer got them
+    for p in v.find("seller_parties", t):
+        k = t.last_word_before(p.start)
+        while k >= 0 and (
+            dets.has_word(t.words[k][2])
+            or t.words[k][2] in _DEMONSTRATIVES
+            or t.words[k][2].isdigit()
+        ):
+            k -= 1
+        if k >= 0 and t.words[k][2] in _COUNTERPART and not _punct_before(t, k + 1):
+            return True
+    return False
+
+
 def _chosen_seller(v: Vocabulary, t: Text, m: _Mention) -> bool:
     """The seller is the patient of a passive buyer's decision ("de juiste leverancier is
     gekozen", "The vendor was selected"): a passive auxiliary right after it, then a
@@ -2057,7 +2098,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", m.span.text, "subject")
     if patient is not None:
         return Actor("seller", patient.text, "passive")
-    if _indefinite_subject(v, t):
+    if _indefinite_subject(v, t) or _supplier_as_counterpart(v, t, mentions):
         return None
     if v.language == "nl":
         todo = _todo_nl(v, t) or _imperative_nl(v, t)
