@@ -2318,6 +2318,8 @@ _ADJECTIVES_EN = frozenset(
     | {"close", "right", "wrong", "better", "best", "high", "low", "firm", "final", "late"}
     | {"strong", "weak", "fine", "real", "true", "total", "short", "long", "fast", "slow"}
 )
+#: adverbs of degree that simplemma also lists as verbs ("pretty much in the bag")
+_INTENSIFIERS_EN = frozenset({"pretty", "very", "quite", "fairly", "rather", "almost", "nearly"})
 _PARTICLES_EN = frozenset({"up", "out", "off", "back", "down", "in", "on", "over", "away"})
 _PREPOSITIONS_EN = frozenset(
     {"in", "under", "on", "at", "by", "from", "of", "over", "per", "within", "after", "before"}
@@ -2399,8 +2401,8 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
     judged = v.find("judgements", t)
     if w in _ADJECTIVES_EN or (judged and judged[0].start == s):
         return None  # "good fit", "Open opportunity": an adjective
-    if w in _ASPECT_ADVERBS:
-        return None  # "Just discovered your business": an adverb, the subject left out
+    if w in _ASPECT_ADVERBS or w in _INTENSIFIERS_EN:
+        return None  # "Just discovered your business", "pretty much in the bag": an adverb
     nxt = t.words[1][2]
     if t.raw[e : t.words[1][0]].strip():
         return None  # "Contact: ...", "Demo/Pitch": a label, not an order
