@@ -864,3 +864,15 @@ def test_the_supplier_as_actor_stays_the_seller_round11() -> None:
 def test_an_adverb_first_is_no_order_round11(text: str) -> None:
     got = _actor("en", text)
     assert got is None or got[2] not in ("Almost", "Just"), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the buyer as the patient of a passive after a coordinated noun phrase
+        ("A champion or senior sponsor is identified", "identified"),
+    ],
+)
+def test_seller_work_round11(text: str, word: str) -> None:
+    got = _actor("en", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)

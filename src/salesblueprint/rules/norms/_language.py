@@ -1169,8 +1169,8 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
     work = v["seller_work_lemmas"]
     aux = v["passive_auxiliaries"]
     j = t.first_word_at(m.span.end)
-    seen_aux = False
-    for k in range(j, min(len(t.words), j + 5)):
+    seen_aux = coordinated = False
+    for k in range(j, min(len(t.words), j + 6)):
         s, e, w = t.words[k]
         if aux.has_word(w):
             seen_aux = True
@@ -1180,6 +1180,9 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         if not seen_aux:
             if w in ("that", "who", "which", "has", "have", "had") or v["buyer_actors"].has_word(w):
                 continue  # "prospective customers that have been ...": the rest of the phrase
+            if (coordinated or w in ("or", "and")) and not _punct_before(t, k):
+                coordinated = True  # "A decision-maker or strong influencer is identified"
+                continue
             return None
         lm = lemma("en", w)
         if work.has_word(lm) and _word_is_participle("en", w, lm):
