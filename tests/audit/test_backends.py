@@ -196,3 +196,17 @@ def test_values_needing_trim_count_as_their_trimmed_value(
     assert dirty.conformance == clean.conformance
     assert dirty.stages == clean.stages
     assert dirty.final == clean.final
+
+
+def test_first_pass_on_untrimmed_rows(engine: str, bp_path: Path, tmp_path: Path) -> None:
+    """A history with nothing to trim is read untrimmed by both passes: the same result on
+    every engine, and one padded value (a deal id of spaces, a padded stage) still counts as
+    its trimmed value."""
+    rows = [r for r in planted()[0] if all(v == v.strip() for v in r)]
+    clean, _ = both(engine, bp_path, write_csv(tmp_path / "h.csv", rows, HEADER))
+    for extra, missing in ((["   ", "demo", "2025-02-01"], 1), (["n1", "demo  ", "x"], 0)):
+        found, _ = both(engine, bp_path, write_csv(tmp_path / "h.csv", [*rows, extra], HEADER))
+        assert (
+            found.history.rejected["missing_value"]
+            == clean.history.rejected["missing_value"] + missing
+        )

@@ -587,3 +587,39 @@ def test_counts_have_singular_forms(bp_path: Path, tmp_path: Path) -> None:
     assert "; 2 deals met afwijkingen" in format_text(two, nl)
     text = format_text(_owner_result(bp_path, tmp_path))
     assert "  owner ann                      12 deals, 8 won, 4 lost, win rate 67%" in text
+
+
+@pytest.mark.parametrize(
+    ("row", "value"),
+    [
+        (("  d-x ", "discovery", "2025-02-01"), None),  # a padded deal id only
+        (("d-x", "demo  ", "2025-02-01"), None),  # a padded stage only
+        (("d-x", "discovery", " 2025-02-01"), None),  # a padded time only
+        (("d-x", "   ", "not a time"), "missing_value"),  # spaces: missing, not a bad time
+        (("   ", "discovery", "2025-02-01"), "missing_value"),
+        (("Müller-1", "discovery", "2025-02-01"), None),  # not ASCII, nothing to trim
+        (("d-x", "Ünknown", "2025-02-01"), None),
+    ],
+)
+def test_first_pass_checks_trimming_per_value(
+    bp_path: Path, tmp_path: Path, row: tuple[str, str, str], value: str | None
+) -> None:
+    """The first pass reads the rows untrimmed and checks deal ids and times per row, stages
+    per distinct value: any value that trimming changes makes it read the trimmed rows, so a
+    padded value counts as its trimmed value and a value of spaces as a missing one."""
+    # without its one padded value (a stage of a space): only ``row`` can need trimming
+    rows = [r for r in planted()[0] if all(v == v.strip() for v in r)]
+    trimmed = [v.strip() for v in row]
+    want_rows = [*rows, trimmed] if value is None else rows
+    # the same file name: the examples' file:line agree too
+    want = audit(sb.load(bp_path), write_csv(tmp_path / "h.csv", want_rows, HEADER))
+    got = audit(sb.load(bp_path), write_csv(tmp_path / "h.csv", [*rows, list(row)], HEADER))
+    assert got.history.rows == len(rows) + 1
+    assert got.history.accepted == want.history.accepted
+    assert got.history.deals == want.history.deals
+    assert got.conformance == want.conformance
+    assert got.stages == want.stages
+    if value is not None:
+        assert got.history.rejected[value] == want.history.rejected[value] + 1
+    else:
+        assert got.history.rejected == want.history.rejected

@@ -164,6 +164,67 @@ def test_second_fresh_corpus_is_tuning_data_apart_from_the_others() -> None:
     assert not shared, sorted(shared)
 
 
+FRESH3_EN = BENCH / "norms_corpus" / "fresh3_en.yaml"
+
+
+def test_third_fresh_corpus_en_is_held_out_and_apart_from_the_tuning_pool() -> None:
+    """fresh3_en.yaml (English, collected on 2026-12-01 after fresh2.yaml was scored) is only
+    parsed here, never scored: its hosts and its texts are in no file of the tuning pool."""
+    items = nb.load(FRESH3_EN)
+    assert nb.held_out_only(FRESH3_EN) and FRESH3_EN not in nb.TUNING
+    assert len(items) >= 220
+    assert sum(i.kind == "stage" for i in items) >= 70
+    assert sum(i.kind == "criterion" for i in items) >= 150
+    assert all(i.lang == "en" for i in items)
+    assert len({i.url for i in items}) >= 90
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [i.text.casefold() for i in items]
+    assert not set(texts) & seen
+    assert len(texts) == len(set(texts))
+
+
+@pytest.mark.parametrize(
+    "args", [["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]]
+)
+def test_fresh3_en_is_scored_only_alone_and_as_a_whole(args: list[str]) -> None:
+    assert nb.main(["--corpus", str(FRESH3_EN), *args]) == 2
+    assert nb.main(["--corpus", str(FRESH3_EN), "--corpus", str(FRESH2)]) == 2
+
+
+FRESH3_NL = BENCH / "norms_corpus" / "fresh3_nl.yaml"
+
+
+def test_third_fresh_corpus_dutch_part_is_held_out_and_apart_from_the_tuning_pool() -> None:
+    """fresh3_nl.yaml (issue 11): real Dutch exit criteria and stage names, labelled by hand and
+    held out: never in the tuning pool, from hosts in no tuning file, none of its texts word for
+    word in one; the benchmark refuses to print its misses, fold it or split it. Only its
+    structure is checked here: nothing scores it before its one held-out run."""
+    items = nb.load(FRESH3_NL)
+    assert nb.held_out_only(FRESH3_NL) and FRESH3_NL not in nb.TUNING
+    assert len(items) >= 180
+    assert sum(i.kind == "stage" for i in items) >= 60
+    assert sum(i.kind == "criterion" for i in items) >= 120
+    assert all(i.lang == "nl" for i in items)
+    assert {i.label for i in items} == {"ok", "bc", "fact", "bc+fact", "amb"}
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    assert len({i.url for i in items}) >= 50
+    hosts = {_host(i.url) for i in items}
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [(i.kind, i.text.casefold()) for i in items]
+    assert not {t for _, t in texts} & seen
+    assert len(texts) == len(set(texts))
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(FRESH3_NL), *args]) == 2
+
+
 def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
     held = tmp_path / "held.yaml"
     held.write_text(

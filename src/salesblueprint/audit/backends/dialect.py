@@ -60,6 +60,12 @@ class Dialect:
             f"({expr} LIKE ' %' OR {expr} LIKE '% ' OR {self.byte_length(expr)} <> length({expr}))"
         )
 
+    def trim_changes(self, expr: str) -> str:
+        """Trimming changes the text ``expr`` (false or NULL when it does not): the costly
+        ``trim`` only where :meth:`needs_trim` says it may (a ``CASE``: engines evaluate
+        both sides of an ``AND`` on every row)."""
+        return f"CASE WHEN {self.needs_trim(expr)} THEN trim({expr}) <> {expr} ELSE FALSE END"
+
     # -- patterns -----------------------------------------------------------------------
     def matches(self, expr: str, pattern: str) -> str:
         """``expr`` contains a match of the regular expression ``pattern``."""

@@ -8,21 +8,25 @@ ordered by time, ties in input order), materialised once as ``steps``:
 - ``rows`` (a view): every data row of every file with its file ``f``, its row number ``n`` in
   the file, the parsed UTC timestamp and the reject reason (NULL when accepted);
 - ``rows_clean`` (a view, not on PostgreSQL where ``rows`` is a table): the same rows without
-  the trim checks of deal id, stage and time, read by the windowed pass when the first pass
-  found no ``dirty`` row (one whose value trimming changes);
-- ``smap``: each distinct stage value that names a stage of the plan (matched in Python) and the
-  stage's index;
+  trimming deal id, stage and time; the first pass reads it and tells whether trimming would
+  change a deal id or time (``dirty``, checked per row) or a stage (per distinct value); only
+  then it reads ``rows``, and the windowed pass reads ``rows`` too;
+- ``smap``: each distinct stage value and the index of the plan's stage it names (matched in
+  Python), or ``-k`` for the k-th value (code point order) the plan does not know;
 - ``vals_reason`` (``vals_owner``, ``vals_source``, for the columns the history has): each
   distinct value and an integer code; the windowed pass and ``deals`` carry the code, not the
   text, and the queries that group deals by one decode the groups;
 - ``steps``: the windowed pass, keeping the rows that matter (path elements, the end of every
   run of repeats, rows of unknown stages and each deal's last row): the previous and next known
-  stage (``lag``/``lead`` ignoring unknown stages), the verdict of the move, the row's position
-  ``pos`` in the deal (1, 2, ...); rows giving a reason, owner or source are kept too (a deal's
-  last row always is: it ends a run or has an unknown stage);
+  stage (``lag``/``lead`` ignoring unknown stages), the row's position ``pos`` in the deal
+  (1, 2, ...), for a row of an unknown stage the value's code ``unknown`` and its place in the
+  input ``uord``; rows giving a reason, owner or source are kept too (a deal's last row always
+  is: it ends a run or has an unknown stage). The verdict of a move is not a column: it is
+  looked up per group of moves (``before``, ``idx``) in Python;
 - ``deals``: per deal (a hash aggregate of ``steps``, no sort; "last" is the greatest ``pos``)
-  the final state (the last won/lost stage), the last stage, reason, owner and source, the stages
-  visited as a bit set, when the last stage was entered; ``deal`` are those with a path
+  the final state (the last won/lost stage) and, for open deals, the last stage and when it
+  was entered (one integer maximum gives both the last outcome and the last stage), the last
+  reason, owner and source, the stages visited as a bit set; ``deal`` are those with a path
   (not only rows of unknown stages). Deals with a violation are counted from the few rows of
   ``steps`` that have one.
 
@@ -128,6 +132,8 @@ class DuckDBAudit:
         # stage values a source names otherwise (HubSpot's marketingqualifiedlead -> mql)
         self.aliases: dict[str, tuple[str, ...]] = {}
         self.dirty_rows = 0  # rows with a value that trimming changes
+        # the stage values the plan does not know, in code point order (``steps.unknown`` - 1)
+        self.unknown_values: list[str] = []
 
     def close(self) -> None:
         self.con.close()
@@ -148,8 +154,8 @@ class DuckDBAudit:
         self.con.execute(f"CREATE TEMP {kind} {name} AS {sql}")
 
     def _insert_pairs(self, name: str, pairs: Sequence[tuple[str, int]]) -> None:
-        """The table ``name (stage text, idx small integer)`` with these rows."""
-        self.con.execute(f"CREATE TEMP TABLE {name} (stage VARCHAR, idx SMALLINT)")
+        """The table ``name (stage text, idx integer)`` with these rows."""
+        self.con.execute(f"CREATE TEMP TABLE {name} (stage VARCHAR, idx INTEGER)")
         if pairs:
             self.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", pairs)
 
@@ -236,9 +242,10 @@ class DuckDBAudit:
         engine's type ``kind``): trimmed values, the parsed time,
         the reject reason, and whether the deal id, stage or time needed trimming (``dirty``).
 
-        ``clean``: the same for a history where none of those needs trimming (the first pass
-        counts the ``dirty`` rows), without checking each of them again on every row (the
-        other columns are few values, mostly NULL, and still trimmed).
+        ``clean``: the same for a history where none of those needs trimming, untrimmed (the
+        other columns are few values, mostly NULL, and still trimmed); its ``dirty`` tells
+        whether trimming would change the deal id or time (the first pass checks the stage per
+        distinct value).
         """
         # the values the clean variant does not trim: (alias, raw text); the others (reason,
         # owner, source, pipeline) are few values, mostly NULL, and are trimmed in both
@@ -262,10 +269,13 @@ class DuckDBAudit:
         if pipeline_keys is not None:
             keys = ", ".join(self.sql.literal(k) for k in sorted(pipeline_keys))
             keep = f"({val['pipeline']} IS NULL OR lower({val['pipeline']}) IN ({keys}))"
-        # the row's value differs from the clean variant's (which is never dirty)
+        # the row's value differs from the clean variant's; the clean variant tells whether
+        # trimming would change its deal id or time (the stage is checked per distinct value,
+        # see ``_scan``)
         raw = ", ".join(f"{c} AS raw_{v}" for v, c in checked)
-        dirty = "FALSE"
-        if not clean:
+        if clean:
+            dirty = " OR ".join(self.sql.trim_changes(f"raw_{v}") for v, _ in checked if v != "s")
+        else:
             dirty = " OR ".join(f"{v} IS DISTINCT FROM nullif(raw_{v}, '')" for v, _ in checked)
         return f"""
             SELECT {i} AS f, n, d AS deal_id, s AS stage, ts,
@@ -316,14 +326,7 @@ class DuckDBAudit:
         values: list[str] = []
         first: Any = None
         last: Any = None
-        self.dirty_rows = 0
-        for keep, reject, stage, n, lo, hi, dirty in self._q(f"""
-            SELECT keep, reject, CASE WHEN keep AND reject IS NULL THEN stage END,
-                count(*), {self.sql.iso("min(ts)")}, {self.sql.iso("max(ts)")},
-                count(*) FILTER (WHERE dirty)
-            FROM rows GROUP BY 1, 2, 3
-        """):
-            self.dirty_rows += int(dirty)
+        for keep, reject, stage, n, lo, hi in self._first_pass():
             if not keep:
                 self.other_pipeline_rows += int(n)
                 continue
@@ -347,13 +350,55 @@ class DuckDBAudit:
             ]
         return h, values
 
+    def _first_pass(self) -> list[tuple[Any, ...]]:
+        """The rows grouped by (keep, reject, stage of an accepted row): count, first and
+        last time; sets ``dirty_rows``.
+
+        With a clean view it reads that (no trimming of deal ids, stages and times) and counts
+        the rows whose deal id or time trimming would change, and checks each distinct stage
+        value; only when one would change (or no clean view), it reads ``rows`` (trimmed),
+        which counts them exactly. Without such values both give the same groups.
+        """
+        iso = self.sql.iso
+        if self.clean_rows:
+            # grouped by every stage value (also of rejected rows: a stage of spaces is a
+            # missing value once trimmed), summed here
+            found = self._q(f"""
+                SELECT keep, reject, stage, n, lo, hi, dirty, {self.sql.trim_changes("stage")}
+                FROM (
+                    SELECT keep, reject, stage, count(*) AS n, {iso("min(ts)")} AS lo,
+                        {iso("max(ts)")} AS hi, count(*) FILTER (WHERE dirty) AS dirty
+                    FROM rows_clean GROUP BY 1, 2, 3
+                ) AS g
+            """)
+            if not any(int(dirty) or stage_dirty for *_, dirty, stage_dirty in found):
+                self.dirty_rows = 0
+                # the groups of the trimmed rows: rejected rows' stages are not kept apart
+                merged: dict[tuple[Any, Any, Any], list[Any]] = {}
+                for keep, reject, stage, n, lo, hi, _, _ in found:
+                    key = (keep, reject, stage if keep and reject is None else None)
+                    m = merged.setdefault(key, [0, lo, hi])
+                    m[0] += int(n)
+                    # ISO texts of one width compare as the times do (NULL: no time)
+                    m[1] = min((x for x in (m[1], lo) if x is not None), default=None)
+                    m[2] = max((x for x in (m[2], hi) if x is not None), default=None)
+                return [(*key, *m) for key, m in merged.items()]
+        found = self._q(f"""
+            SELECT keep, reject, CASE WHEN keep AND reject IS NULL THEN stage END,
+                count(*), {iso("min(ts)")}, {iso("max(ts)")}, count(*) FILTER (WHERE dirty)
+            FROM rows GROUP BY 1, 2, 3
+        """)
+        self.dirty_rows = sum(int(r[6]) for r in found)
+        return [r[:6] for r in found]
+
     def _match_stages(self, values: Sequence[str]) -> None:
         keys = self.plan.match_keys()
         exact = {k: sid for k, sid, prio in keys if prio <= 1}
         folded = {k: sid for k, sid, prio in keys if prio == 2}
         squashed = {k: sid for k, sid, prio in keys if prio == 3}
         index = {s.id: s.index for s in self.plan.stages}
-        pairs = []
+        pairs: list[tuple[str, int]] = []
+        unknown: list[str] = []
 
         def find(v: str) -> str | None:
             return exact.get(v) or folded.get(v.lower()) or squashed.get(squash(v))
@@ -364,11 +409,18 @@ class DuckDBAudit:
             )
             if sid:
                 pairs.append((v, index[sid]))
+            else:
+                unknown.append(v)
+        # a stage value the plan does not know: a negative number, -1 for the first in code
+        # point order (``steps`` keeps its positive code, not its text)
+        unknown.sort()
+        self.unknown_values = unknown
+        pairs += [(v, -k) for k, v in enumerate(unknown, 1)]
         self._insert_pairs("smap", pairs)
 
-    def _verdict(self, before: str, idx: str) -> str:
-        """The verdict code of the move ``before -> idx`` (stage indices) from a constant
-        array of every move's verdict."""
+    def _verdicts(self) -> list[int]:
+        """The verdict code (see ``VERDICTS``) of every move ``a -> b`` of stage indices, at
+        ``a * n + b`` (n stages): computed here, per group of moves, not on every row."""
         codes = []
         for a in self.plan.stages:
             for b in self.plan.stages:
@@ -380,8 +432,17 @@ class DuckDBAudit:
                     codes.append(VERDICTS.index("backward"))
                 else:
                     codes.append(VERDICTS.index("skip"))
+        return codes
+
+    def _moves_with(self, *verdicts: str) -> str:
+        """SQL: the row of ``steps`` is a move (a path element after another) with one of
+        these verdicts."""
         n = len(self.plan.stages)
-        return self.sql.array_at([str(c) for c in codes], "TINYINT", f"{before} * {n} + {idx}")
+        wanted = {VERDICTS.index(v) for v in verdicts}
+        found = [str(i) for i, code in enumerate(self._verdicts()) if code in wanted]
+        if not found:
+            return "FALSE"
+        return f"(is_start AND before IS NOT NULL AND before * {n} + idx IN ({', '.join(found)}))"
 
     def _indices(self, *kinds: str) -> str:
         found = [str(s.index) for s in self.plan.stages if s.kind in kinds]
@@ -413,8 +474,9 @@ class DuckDBAudit:
             "steps",
             f"""
             WITH x AS (
-                SELECT r.deal_id, CAST(r.f AS BIGINT) * {1 << 40} + r.n AS ord, r.ts, m.idx,
-                    CASE WHEN m.idx IS NULL THEN r.stage END AS unknown{carried}
+                SELECT r.deal_id, CAST(r.f AS BIGINT) * {1 << 40} + r.n AS ord, r.ts,
+                    CASE WHEN m.idx >= 0 THEN CAST(m.idx AS SMALLINT) END AS idx,
+                    CASE WHEN m.idx < 0 THEN -m.idx END AS unknown{carried}
                 FROM {rows} r LEFT JOIN smap m ON m.stage = r.stage{coded}
                 WHERE r.keep AND r.reject IS NULL
             ), y AS (
@@ -426,12 +488,10 @@ class DuckDBAudit:
                 FROM x
                 WINDOW w AS (PARTITION BY deal_id ORDER BY ts, ord)
             )
-            SELECT deal_id, ord, ts, idx, unknown, before, after_ts,
-                CAST(pos AS INTEGER) AS pos{carried_y},
+            SELECT deal_id, CASE WHEN idx IS NULL THEN ord END AS uord, ts, idx, unknown,
+                before, after_ts, CAST(pos AS INTEGER) AS pos{carried_y},
                 idx IS NOT NULL AND before IS DISTINCT FROM idx AS is_start,
-                idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end,
-                CASE WHEN idx IS NOT NULL AND before IS NOT NULL AND before <> idx
-                    THEN {self._verdict("before", "idx")} END AS verdict
+                idx IS NOT NULL AND after IS DISTINCT FROM idx AS is_end
             FROM y
             WHERE idx IS NULL OR before IS DISTINCT FROM idx OR after IS DISTINCT FROM idx{given}
         """,
@@ -439,32 +499,33 @@ class DuckDBAudit:
         won, lost = self._indices("won"), self._indices("lost")
         n = len(self.plan.stages)
 
-        def last_index(value: str, n: int | str, where: str | None = None) -> str:
-            # a value (0 <= value < n) on the row with the greatest ``pos``, as the greatest
-            # ``pos * n + value`` (an integer maximum, much cheaper than an ``arg_max``
-            # state per deal); the outer query takes it ``% n``
-            filtered = f" FILTER (WHERE {where})" if where else ""
-            return f"max(CAST(pos AS BIGINT) * {n} + {value}){filtered}"
-
-        # codes are 1.. the number of distinct values (< 2^31: pos * 2^32 fits 63 bits)
-        deal_extra = "".join(f", {last_index(c, CODES)} AS {c}" for c in extra)
+        # a value (0 <= value < n) on the row with the greatest ``pos`` is the greatest
+        # ``pos * n + value`` (an integer maximum, much cheaper than an ``arg_max`` state per
+        # deal), taken ``% n``; codes are 1.. the number of distinct values (< 2^31: pos * 2^32
+        # fits 63 bits)
+        deal_extra = "".join(f", max(CAST(pos AS BIGINT) * {CODES} + {c}) AS {c}" for c in extra)
         visited = self._visited_sql()
         # with the visited bit set, the highest stage reached is its highest bit (in Python)
-        carry = [f"CAST(last_at % {n} AS SMALLINT) AS last_idx", "last_ts"]
+        # one maximum for the final state and the last stage: an outcome row's key is 2^31
+        # ``pos`` higher (pos < 2^31), so the greatest key is the last outcome when the deal has
+        # one (final won/lost), else its last known stage (open: ``last_idx`` is needed only
+        # for open deals, the rotting ones)
+        key = f"(CAST(pos AS BIGINT) + CASE WHEN idx IN {outcomes} THEN {1 << 31} ELSE 0 END)"
+        carry = [f"CAST(last % {n} AS SMALLINT) AS last_idx", "last_ts"]
         carry += ["visited"] if visited else ["max_idx"]
         # the codes stay codes: the few queries that group deals by them decode the groups
         decoded = [f"CAST({c} % {CODES} AS INTEGER) AS {c}" for c in extra]
         self._create(
             "deals",
             f"""
-            SELECT deal_id, CASE WHEN o % {n} IN {won} THEN 'won' WHEN o % {n} IN {lost}
-                THEN 'lost' ELSE 'open' END AS final,
+            SELECT deal_id, CASE WHEN last < {(1 << 31) * n} THEN 'open'
+                WHEN last % {n} IN {won} THEN 'won' WHEN last % {n} IN {lost} THEN 'lost'
+                ELSE 'open' END AS final,
                 {", ".join(carry + decoded)}
             FROM (
                 SELECT deal_id,
-                    {last_index("idx", n, f"idx IN {outcomes}")} AS o,
                     {"" if visited else "max(idx) AS max_idx,"}
-                    {last_index("coalesce(idx, before)", n)} AS last_at,
+                    max({key} * {n} + idx) AS last,
                     max(ts) FILTER (WHERE is_start) AS last_ts
                     {visited}{deal_extra}
                 FROM steps GROUP BY deal_id
@@ -592,11 +653,14 @@ class DuckDBAudit:
         c = Conformance()
         ids = [s.id for s in self.plan.stages]
         c.moves = []
-        for a, b, v, n in q(
-            "SELECT before, idx, verdict, count(*) FROM steps WHERE verdict IS NOT NULL "
-            "GROUP BY 1, 2, 3"
+        verdicts = self._verdicts()
+        n_stages = len(ids)
+        # a move is a path element after another (``before <> idx``); its verdict per group
+        for a, b, n in q(
+            "SELECT before, idx, count(*) FROM steps WHERE is_start AND before IS NOT NULL "
+            "GROUP BY 1, 2"
         ):
-            verdict = VERDICTS[int(v or 0)]
+            verdict = VERDICTS[verdicts[int(a) * n_stages + int(b)]]
             c.moves.append((ids[int(a)], ids[int(b)], verdict, int(n)))
             c.transitions += int(n)
             if verdict == "allowed":
@@ -610,7 +674,8 @@ class DuckDBAudit:
         )[0]
         # the few rows with a violation, not a flag aggregated over every deal
         bad_deals = q(
-            f"SELECT count(DISTINCT deal_id) FROM steps WHERE verdict > 0 OR idx IS NULL OR {late}"
+            f"SELECT count(DISTINCT deal_id) FROM steps "
+            f"WHERE {self._moves_with(*VERDICTS[1:])} OR idx IS NULL OR {late}"
         )[0][0]
         c.violations["unknown_stage"] = int(unknown)
         c.violations["late_entry"] = int(late_n)
@@ -620,26 +685,28 @@ class DuckDBAudit:
                 continue
             found = q(
                 f"SELECT deal_id, {self._stage_id('before')}, {self._stage_id('idx')}, "
-                f"{self.sql.iso('ts')} FROM steps WHERE verdict = {VERDICTS.index(kind)} "
+                f"{self.sql.iso('ts')} FROM steps "
+                f"WHERE {self._moves_with(kind)} "
                 f"ORDER BY deal_id, ts, 3 LIMIT {EXAMPLES}"
             )
             c.examples[kind] = [Example(d, stage=b, from_stage=a, at=t) for d, a, b, t in found]
         if unknown:
+            # ``unknown`` is the value's code: 1 for the first of ``unknown_values``
+            names = self.unknown_values
             found = q(
-                f"SELECT ord, deal_id, unknown, {self.sql.iso('ts')} FROM steps "
-                f"WHERE idx IS NULL ORDER BY ord LIMIT {EXAMPLES}"
+                f"SELECT uord, deal_id, unknown, {self.sql.iso('ts')} FROM steps "
+                f"WHERE idx IS NULL ORDER BY uord LIMIT {EXAMPLES}"
             )
             c.examples["unknown_stage"] = [
-                Example(d, stage=s, at=t, where=self._where(o >> 40, o & ((1 << 40) - 1)))
-                for o, d, s, t in found
+                Example(d, stage=names[int(k) - 1], at=t, where=self._where(o >> 40, o % (1 << 40)))
+                for o, d, k, t in found
             ]
-            c.unknown_stages = {
-                s: int(n)
-                for s, n in q(
-                    "SELECT unknown, count(*) FROM steps WHERE idx IS NULL "
-                    "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50"
-                )
-            }
+            counted = [
+                (names[int(k) - 1], int(n))
+                for k, n in q("SELECT unknown, count(*) FROM steps WHERE idx IS NULL GROUP BY 1")
+            ]
+            counted.sort(key=lambda x: (-x[1], x[0]))
+            c.unknown_stages = dict(counted[:50])
         if late_n:
             found = q(
                 f"SELECT deal_id, {self._stage_id('idx')}, {self.sql.iso('ts')} FROM steps "

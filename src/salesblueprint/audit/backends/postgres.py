@@ -230,7 +230,7 @@ class PostgresAudit(InterpolatingAudit):
             self.con.execute(f"ANALYZE {name}".encode())
 
     def _insert_pairs(self, name: str, pairs: Sequence[tuple[str, int]]) -> None:
-        self.con.execute(f'CREATE TEMP TABLE {name} (stage TEXT COLLATE "C", idx SMALLINT)')
+        self.con.execute(f'CREATE TEMP TABLE {name} (stage TEXT COLLATE "C", idx INTEGER)')
         if pairs:
             with self.con.cursor() as cur:
                 cur.executemany(f"INSERT INTO {name} VALUES (%s, %s)", list(pairs))

@@ -159,14 +159,15 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
         attempts_required=sla.attempts,
         measured=activities,
     )
-    window = "PARTITION BY deal_id ORDER BY ts, ord"
+    # ``pos`` is the row's place in the deal's time order (ties in input order)
+    window = "PARTITION BY deal_id ORDER BY pos"
     run._create(
         "sla_handoffs",
         f"""
-        SELECT deal_id, ts, ord, next_ts, next_idx,
+        SELECT deal_id, ts, pos, next_ts, next_idx,
             lead(ts) OVER ({window}) AS next_handoff
         FROM (
-            SELECT deal_id, ts, ord, idx,
+            SELECT deal_id, ts, pos, idx,
                 lead(ts) OVER ({window}) AS next_ts, lead(idx) OVER ({window}) AS next_idx
             FROM steps WHERE is_start
         ) AS p WHERE idx = {t}
@@ -185,12 +186,12 @@ def sla_figures(run: DuckDBAudit, sla: SlaPlan, as_of_sql: str, *, activities: b
     run._create(
         "sla_follow",
         f"""
-        SELECT h.deal_id, h.ts, h.ord, h.next_ts, h.next_idx, min(a.ts) AS first_touch,
+        SELECT h.deal_id, h.ts, h.pos, h.next_ts, h.next_idx, min(a.ts) AS first_touch,
             count(a.ts) FILTER (WHERE h.next_ts IS NULL OR a.ts < h.next_ts) AS attempts
             {by_kind}
         FROM sla_handoffs h LEFT JOIN acts a ON a.deal_id = h.deal_id AND a.ts >= h.ts
             AND (h.next_handoff IS NULL OR a.ts < h.next_handoff)
-        GROUP BY h.deal_id, h.ts, h.ord, h.next_ts, h.next_idx
+        GROUP BY h.deal_id, h.ts, h.pos, h.next_ts, h.next_idx
         """,
     )
     delay = d.micros_between("ts", "first_touch")
@@ -290,12 +291,11 @@ def _recycles(run: DuckDBAudit, sla: SlaPlan, out: Sla) -> None:
         return
     moves = f"SELECT deal_id, ts, before, idx FROM steps WHERE {where}"
     if "reason" in run.optional:
-        # the reason given on the row of the move (the rows are read again, for these few)
+        # the reason given on the row of the move (``steps`` keeps its code)
         sql = f"""
-            SELECT s.deal_id, s.ts, s.before, s.idx, r.reason
-            FROM (SELECT deal_id, ts, ord, before, idx FROM steps WHERE {where}) AS s
-            JOIN rows r ON CAST(r.f AS BIGINT) * {1 << 40} + r.n = s.ord
-                AND r.keep AND r.reject IS NULL
+            SELECT s.deal_id, s.ts, s.before, s.idx, v.v AS reason
+            FROM (SELECT deal_id, ts, before, idx, reason FROM steps WHERE {where}) AS s
+            LEFT JOIN vals_reason v ON v.code = s.reason
         """
     else:
         sql = f"SELECT deal_id, ts, before, idx, {d.cast_text('NULL')} AS reason FROM ({moves}) m"

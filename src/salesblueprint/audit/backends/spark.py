@@ -120,7 +120,7 @@ class SparkAudit(InterpolatingAudit):
         self._view(name, df)
 
     def _insert_pairs(self, name: str, pairs: Sequence[tuple[str, int]]) -> None:
-        df = self.spark.createDataFrame(list(pairs), "stage STRING, idx SMALLINT")
+        df = self.spark.createDataFrame(list(pairs), "stage STRING, idx INT")
         self._view(name, df)
 
     def _relation(self, path: str, i: int, prefix: str = "csv") -> tuple[str, str]:
