@@ -655,3 +655,224 @@ def test_an_inverted_provider_after_a_clause_round10() -> None:
 
 def test_an_aspect_adverb_inside_the_passive_round10() -> None:
     assert _actor("en", "The lead has already been qualified") == ("seller", "passive", "qualified")
+
+
+# -- round 11 (normscrit5) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the addressee takes a decision only the buyer takes (decision_lemmas), also with a
+        # separable verb split over the sentence and a strong participle
+        "Jij kiest daarna of je het voorstel aanvaardt",
+        "je hebt besloten welk pakket je neemt",
+        "Je schrijft je snel en eenvoudig in voor de workshop",
+        # the seller in the first person singular as the addressee's object
+        "Je mailt me je vragen",
+        "Je stuurt mij een getekende versie terug",
+    ],
+)
+def test_the_addressee_is_the_buyer_round11(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_the_addressee_of_a_playbook_stays_the_seller_round11() -> None:
+    # no decision, no first person: the impersonal "je" of a playbook
+    assert _actor("nl", "Je stuurt de klant de offerte")[0] == "seller"  # type: ignore[index]
+    assert _actor("nl", "Je belt de prospect binnen een dag")[0] == "seller"  # type: ignore[index]
+
+
+def test_quoted_speech_is_no_seller_work_round11() -> None:
+    got = _actor("nl", "‘Mooi verhaal, kun je me in maart nog eens bellen?’")
+    assert got is None or got[0] == "buyer", got
+
+
+def test_a_buyer_who_is_ready_is_no_wait_round11() -> None:
+    got = _actor("nl", "De prospect is nog niet klaar voor een bestelling")
+    assert got is None or got[0] == "buyer", got
+    # a document that is ready waits on the seller
+    assert _actor("en", "Contract ready for signature") == ("seller", "waiting", "ready for")
+
+
+def test_a_coordinated_predicate_keeps_its_subject_round11() -> None:
+    got = _actor("nl", "De klant belt ons, stuurt een e-mail of vult het formulier in")
+    assert got is None or got[0] == "buyer", got
+    text = "Zodra het plan is goedgekeurd, mailt de planner de klant een datum"
+    assert _actor("nl", text) == ("seller", "subject", "planner")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hedge in what the buyer said, or in a quote after a verb of saying
+        "the CFO said they might sign in May",
+        "the buyer wrote “this could work for our team”",
+        # a verb of belief with a plain noun phrase as its object takes something on
+        "our AE assumes the role of project lead for the rollout",
+    ],
+)
+def test_not_the_sellers_opinion_round11(text: str) -> None:
+    assert _kinds("en", text) == {}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the seller's report of a hedge stays the seller's guess
+        ("the rep says it might close in May", "opinion"),
+        # a verb of belief with a clause after it
+        ("The rep assumes the buyer signed", "belief"),
+        ("The AE assumes the contract is ready", "belief"),
+        # an event judged after a copula, how it went, certainty idioms, strength of relation
+        ("The workshop was fine but the demo was excellent", "opinion"),
+        ("The pitch went perfectly", "opinion"),
+        ("Strong rapport with the CFO", "opinion"),
+        ("The renewal is in the bag", "opinion"),
+    ],
+)
+def test_still_the_sellers_opinion_round11(text: str, kind: str) -> None:
+    assert kind in _kinds("en", text), (text, _kinds("en", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the third person of seller work opening the text, its subject left out
+        ("qualifies the budget with the finance team", "qualifies"),
+        ("researches the account before outreach", "researches"),
+    ],
+)
+def test_leading_third_person_round11(text: str, word: str) -> None:
+    got = _actor("en", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural noun first: a preposition, a participle or nothing after it
+        "Documents from the buyer's legal team",
+        "Documents signed by the CFO",
+        # the seller in a free relative names the offer
+        "A company that could use what we sell",
+    ],
+)
+def test_no_leading_third_person_round11(text: str) -> None:
+    got = _actor("en", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_a_list_of_the_sellers_tasks_stays_round11() -> None:
+    got = _actor("en", "what you learn and what you document")
+    assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller as the patient of a passive buyer's decision
+        ("nl", "de nieuwe installateur is geselecteerd"),
+        ("en", "The vendor was chosen"),
+        # an active perfect in a relative clause after a buyer noun
+        ("nl", "Het zijn leads die een demo hebben aangevraagd en een offerte hebben getoond"),
+        # a verb stem after a preposition is a noun
+        ("nl", "Het contact verloopt via mail of per telefoon"),
+        # an ambiguous actor whose seller work is only in a purpose clause
+        ("nl", "Hij vergelijkt drie aanbieders om de markt te begrijpen"),
+    ],
+)
+def test_buyer_side_readings_round11(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_seller_readings_stay_round11() -> None:
+    # the seller chosen by the seller's own side is no buyer's decision with an agent
+    assert _actor("nl", "Leverancier is door ons gekozen")[0] == "seller"  # type: ignore[index]
+    # a seller's main verb of work before a purpose clause
+    assert _actor("nl", "Hij kwalificeert de lead om tijd te sparen")[0] == "seller"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # the buyer got what the seller sent: the seller's act
+        ("en", "The prospect has received our pricing sheet", "received"),
+        ("nl", "Na de demo ontvangt de klant het voorstel", "ontvangt"),
+    ],
+)
+def test_the_buyer_receives_round11(lang: str, text: str, word: str) -> None:
+    assert _actor(lang, text) == ("seller", "passive", word), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an act of the buyer in the text, a wish, or the participle as an adjective
+        ("nl", "Zodra de klant het voorstel heeft ontvangen, tekent hij het digitaal"),
+        ("nl", "De klant wil een uitgebreid voorstel ontvangen"),
+        ("nl", "De klant opent de ontvangen offertes"),
+        ("en", "The buyer confirmed they received the proposal"),
+    ],
+)
+def test_the_buyer_receiving_and_acting_round11(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer said to be ready: the seller's reading of the buyer
+        ("nl", "Deze prospects zijn nog niet klaar om een bestelling te plaatsen"),
+        ("en", "The lead is ready for a proposal"),
+        # "zijn" before a hedge is the verb, not the possessive of an attributive phrase
+        ("nl", "De leads zijn mogelijk nog niet overtuigd"),
+    ],
+)
+def test_readiness_is_a_judgement_round11(lang: str, text: str) -> None:
+    assert "opinion" in _kinds(lang, text), (text, _kinds(lang, text))
+
+
+def test_a_ready_document_is_no_judgement_round11() -> None:
+    assert "opinion" not in _kinds("en", "Contract ready for signature")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # written from the buyer's side: the supplier as the other party, or what the buyer
+        # received as an attribute; the work with no actor is the buyer's
+        ("nl", "De afspraken met twee leveranciers worden vastgelegd in een raamovereenkomst"),
+        ("en", "Quotes from three vendors compared and documented"),
+        ("nl", "De ontvangen voorstellen worden beoordeeld en gedocumenteerd"),
+    ],
+)
+def test_written_from_the_buyers_side_round11(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_the_supplier_as_actor_stays_the_seller_round11() -> None:
+    got = _actor("nl", "De leverancier stuurt het voorstel naar de klant")
+    assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize("text", ["Almost ready to sign", "Just signed the renewal"])
+def test_an_adverb_first_is_no_order_round11(text: str) -> None:
+    got = _actor("en", text)
+    assert got is None or got[2] not in ("Almost", "Just"), (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the buyer as the patient of a passive after a coordinated noun phrase
+        ("A champion or senior sponsor is identified", "identified"),
+    ],
+)
+def test_seller_work_round11(text: str, word: str) -> None:
+    got = _actor("en", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)

@@ -76,6 +76,7 @@ CATEGORIES: tuple[str, ...] = (
     "two_sided_lemmas",
     "inquiry_lemmas",
     "offering_nouns",
+    "decision_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -135,7 +135,7 @@ def _seller_belief(v: Vocabulary, t: Text, exc: list[Span]) -> list[Span]:
         for b in verbs:
             if b.start >= a.end:
                 gap = _gap_words(t, a.end, b.start)
-                if len(gap) <= 1:
+                if len(gap) <= 1 and not _belief_verb_takes_noun(v, t, b):
                     found.append(Span(a.start, b.end, t.raw[a.start : b.end]))
             elif b.end <= a.start:  # inversion: "denkt de verkoper", "feels our rep"
                 gap = _gap_words(t, b.end, a.start)
@@ -148,6 +148,35 @@ def _seller_belief(v: Vocabulary, t: Text, exc: list[Span]) -> list[Span]:
         if not out or s.start >= out[-1].end:
             out.append(s)
     return out
+
+
+#: finite verbs and auxiliaries that show a clause after a verb of belief ("assumes the deal
+#: will close", "believes the champion has budget")
+_CLAUSE_VERBS_EN = frozenset(
+    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could"}
+    | {"should", "may", "might", "must", "s", "ll", "d", "does", "do", "did"}
+)
+
+
+def _belief_verb_takes_noun(v: Vocabulary, t: Text, b: Span) -> bool:
+    """An English verb of belief with a plain noun phrase as its object and no clause after it:
+    "sales assumes the primary responsibility for ..." takes something on, it believes nothing
+    ("The rep assumes the deal will close" stays a belief)."""
+    if v.language != "en":
+        return False
+    k = t.first_word_at(b.end)
+    if k >= len(t.words):
+        return False
+    w = t.words[k][2]
+    if not v["determiners"].has_word(w) or v["complementizers"].has_word(w):
+        return False  # "assumes that ...": a clause
+    _a, e = next(((x, y) for x, y in _clauses(t) if x <= k < y), (0, len(t.words)))
+    return not any(
+        t.words[x][2] in _CLAUSE_VERBS_EN
+        or (t.words[x][2].endswith("s") and _base_verb_en(t.words[x][2][:-1]))
+        or t.words[x][2].endswith("ed")
+        for x in range(k + 2, e)
+    )
 
 
 def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
@@ -308,7 +337,14 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             kind == "hedges"
             and i == j
             and nxt
-            and (first.endswith("e") or prev in ("en", "of") or v["determiners"].has_word(prev))
+            and (
+                first.endswith("e")
+                or prev in ("en", "of")
+                or (
+                    v["determiners"].has_word(prev)
+                    and not v["passive_auxiliaries"].has_word(prev)  # "zijn": the verb too
+                )
+            )
             and not _is_marker(v, nxt)
             and not _nl_finite(nxt)
             and inflection_lemma("nl", nxt) == lemma("nl", nxt) == nxt
@@ -424,10 +460,17 @@ def _acted_on(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
 
 def _reported(v: Vocabulary, t: Text, j: Span, reporting: list[Span], comps: list[Span]) -> bool:
     """``j`` is what a reporting verb reports: after it and a complementizer, within two
-    words after it, or (Dutch) just before it ("interesse getoond")."""
+    words after it, inside a quote that follows it, or (Dutch) just before it ("interesse
+    getoond")."""
+    quoted = _quoted(t)
     for r in reporting:
         if any(r.end <= c.start and c.end <= j.start for c in comps):
             return True
+        if any(
+            q.start <= j.start < q.end and r.end <= q.start and not _gap_words(t, r.end, q.start)
+            for q in quoted
+        ):
+            return True  # "says “Great presentation, this might be a good fit”"
         if r.end <= j.start and len(_gap_words(t, r.end, j.start)) <= 2:
             return True
         if v.language == "nl" and j.end <= r.start and not _gap_words(t, j.end, r.start):
@@ -435,6 +478,11 @@ def _reported(v: Vocabulary, t: Text, j: Span, reporting: list[Span], comps: lis
         if v.language == "nl" and r.end <= j.start and _gap_words(t, r.end, j.start)[-1:] == ["te"]:
             return True  # "heeft aangegeven meer te willen horen"
     return False
+
+
+def _same_clause(t: Text, clauses: Sequence[tuple[int, int]], x: Span, y: Span) -> bool:
+    i, j = t.first_word_at(x.start), t.first_word_at(y.start)
+    return any(a <= i < b and a <= j < b for a, b in clauses)
 
 
 def _split_reporting_nl(v: Vocabulary, t: Text) -> list[Span]:
@@ -472,6 +520,13 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
     hedges = _without(v.find("hedges", t), exc, belief, future)
     hedges = [h for h in hedges if not _descriptive(v, t, h, "hedges")]
     judgements = _without(v.find("judgements", t), exc, belief, future, hedges)
+    # the buyer said to be ready ("Deze leads zijn ... klaar om een aankoop te doen", "the lead
+    # is ready for a call"): the seller's reading of the buyer, whatever comes after
+    ready = [w for w in v.find("waiting_words", t) if _buyer_is_ready(v, t, w)]
+    judgements = sorted(
+        judgements + _without(ready, exc, belief, future, hedges, judgements),
+        key=lambda s: (s.start, s.end),
+    )
     judgements = [j for j in judgements if not _descriptive(v, t, j, "judgements")]
     if judgements and v.language == "nl":
         judgements = [j for j in judgements if not _dutch_non_judgement(v, t, j)]
@@ -484,6 +539,36 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
             comps = v.find("complementizers", t)
             judgements = [j for j in judgements if not _reported(v, t, j, reporting, comps)]
             future = [f for f in future if not _reported(v, t, f, reporting, comps)]
+    if hedges:
+        # "they said they would call", "a customer who says “... this might be a good fit”":
+        # the hedge is in the words someone else said, in the clause of the verb of saying or
+        # in a quote, not the seller's guess ("the rep says it might close" stays the seller's;
+        # "Klant heeft getekend, duimen" is a hedge of its own)
+        sellers = _without(v.find("seller_actors", t), exc)
+        reporting = [
+            r
+            for r in _without(v.find("reporting_verbs", t), exc) + _split_reporting_nl(v, t)
+            if not any(a.end <= r.start for a in sellers)
+        ]
+        if reporting:
+            comps = v.find("complementizers", t)
+            quoted = _quoted(t)
+            clauses = _clauses(t)
+            hedges = [
+                h
+                for h in hedges
+                if not _reported(
+                    v,
+                    t,
+                    h,
+                    [
+                        r
+                        for r in reporting
+                        if _in_quote(h, quoted) or _same_clause(t, clauses, r, h)
+                    ],
+                    comps,
+                )
+            ]
     if future:
         future = [
             f for f in future if not _acted_on(v, t, f, exc) and not _seller_plan(v, t, f, exc)
@@ -848,13 +933,14 @@ def _attributive(t: Text, span: Span) -> bool:
 
 
 def _quoted(t: Text) -> list[Span]:
-    """Quoted words: what someone said ("“We zoeken een oplossing” in formulier")."""
+    """Quoted words: what someone said ("“We zoeken een oplossing” in formulier"; in single
+    quotes, which :func:`normalize` made plain apostrophes: "‘Kan je over twee jaar terug
+    bellen?’", but not the apostrophe of "m'n" or "MQL's")."""
     import re
 
-    return [
-        Span(m.start(), m.end(), m.group())
-        for m in re.finditer(r"[“\"„«][^”\"“»]{2,}[”\"»]", t.raw)
-    ]
+    double = r"[“\"„«][^”\"“»]{2,}[”\"»]"
+    single = r"(?:^|(?<=[\s(]))'[^']*\s[^']*'(?=$|[\s.,;:!?)])"
+    return [Span(m.start(), m.end(), m.group()) for m in re.finditer(f"{double}|{single}", t.raw)]
 
 
 def _participle_like(v: Vocabulary, word: str) -> bool:
@@ -1083,8 +1169,8 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
     work = v["seller_work_lemmas"]
     aux = v["passive_auxiliaries"]
     j = t.first_word_at(m.span.end)
-    seen_aux = False
-    for k in range(j, min(len(t.words), j + 5)):
+    seen_aux = coordinated = False
+    for k in range(j, min(len(t.words), j + 6)):
         s, e, w = t.words[k]
         if aux.has_word(w):
             seen_aux = True
@@ -1094,6 +1180,9 @@ def _passive_work_en(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         if not seen_aux:
             if w in ("that", "who", "which", "has", "have", "had") or v["buyer_actors"].has_word(w):
                 continue  # "prospective customers that have been ...": the rest of the phrase
+            if (coordinated or w in ("or", "and")) and not _punct_before(t, k):
+                coordinated = True  # "A decision-maker or strong influencer is identified"
+                continue
             return None
         lm = lemma("en", w)
         if work.has_word(lm) and _word_is_participle("en", w, lm):
@@ -1128,7 +1217,11 @@ def _waiting(v: Vocabulary, t: Text) -> Span | None:
     always one; elsewhere only when no buyer act is read in the text ("Buyer signed, awaiting
     countersignature" is the buyer's act).
     """
-    found = [w for w in v.find("waiting_words", t) if not _readiness_for_buyer_act(v, t, w)]
+    found = [
+        w
+        for w in v.find("waiting_words", t)
+        if not _readiness_for_buyer_act(v, t, w) and not _buyer_is_ready(v, t, w)
+    ]
     if not found or not t.words:
         return None
     if found[0].start == t.words[0][0]:
@@ -1191,6 +1284,24 @@ def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
     return _in(v["buyer_act_lemmas"], nxt, lm) or _in(v["buyer_job_lemmas"], nxt, lm)
 
 
+#: words of readiness: a state of whoever is the subject ("klaar om", "ready for")
+_READY = frozenset({"klaar", "gereed", "ready"})
+
+
+def _buyer_is_ready(v: Vocabulary, t: Text, w: Span) -> bool:
+    """A buyer is the subject of the readiness ("de lead is nog niet klaar voor aanschaf",
+    "Deze leads zijn ... klaar om een aankoop te doen"): the buyer's state (a judgement for the
+    factual rule), not the seller's queue; "Contract ready for signature" stays a wait."""
+    k = t.first_word_at(w.start)
+    if k >= len(t.words) or t.words[k][2] not in _READY:
+        return False
+    a = next((x for x, y in _clauses(t) if x <= k < y), 0)
+    return any(
+        m.side == "buyer" and m.role == "subject" and a <= t.first_word_at(m.span.start) < k
+        for m in _mentions(v, t, [], [])
+    )
+
+
 def _indefinite_subject(v: Vocabulary, t: Text) -> bool:
     """The text starts with an indefinite person who acts ("iemand belt voor info", "someone
     fills in the form"): a person the text does not place on the seller's side ("iemand van
@@ -1223,6 +1334,23 @@ _FILLERS_EN = frozenset({"both", "also", "all", "then", "just", "already", "each
 _APPOSITION = frozenset({"als", "as"})
 _CORRELATIVE = frozenset({"zowel", "both"})
 _RELATIVE_NL = frozenset({"die", "dat", "welke", "waarin", "waarmee"})
+
+
+#: words that open a free relative clause: what it names is a thing ("what you offer")
+_FREE_RELATIVE = frozenset({"what", "whatever", "wat"})
+
+
+def _in_free_relative(t: Text, m: _Mention) -> bool:
+    """The seller as the subject of a free relative that names the offer ("A person or business
+    that may need what you offer", "iemand die zoekt wat wij verkopen"): the clause names a
+    thing, the seller does nothing in the criterion."""
+    i = t.first_word_at(m.span.start)
+    return (
+        m.side == "seller"
+        and i > 1
+        and t.words[i - 1][2] in _FREE_RELATIVE
+        and t.words[i - 2][2] not in ("and", "or", "en", "of")
+    )  # not a list of the seller's tasks: "what you learn and what you document"
 
 
 def _without_apposed(v: Vocabulary, t: Text, mentions: list[_Mention]) -> list[_Mention]:
@@ -1269,6 +1397,31 @@ def _in_relative_after_inverted_buyer(
 
 
 _WORDEN = frozenset({"wordt", "worden", "werd", "werden"})
+#: Dutch prepositions that are never the particle of a separable verb: a verb stem after one
+#: is a noun ("via mail", "per telefoon")
+_PREPOSITIONS_NL = frozenset({"via", "per", "met", "tijdens", "zonder", "naar", "van", "tot"})
+
+
+def _perfect_of_buyer_relative(
+    v: Vocabulary, t: Text, act: Span, mentions: Sequence[_Mention]
+) -> bool:
+    """A participle with *hebben* in a relative clause right after a buyer noun ("prospects die
+    interesse hebben getoond"): an active perfect whose subject is the relative pronoun, so the
+    buyer acted; no passive of seller work."""
+    k = t.first_word_at(act.start)
+    for m in mentions:
+        if m.side != "buyer" or m.span.end > act.start:
+            continue
+        i = t.first_word_at(m.span.end)
+        if i >= k or t.words[i][2] not in _RELATIVE_NL:
+            continue
+        between = [t.words[x][2] for x in range(i + 1, k)]
+        if any(v["active_auxiliaries"].has_word(w) for w in between) and not any(
+            v["passive_auxiliaries"].has_word(w) or _punct_before(t, x)
+            for x, w in zip(range(i + 1, k), between, strict=True)
+        ):
+            return True
+    return False
 
 
 def _passive_to_buyer_nl(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
@@ -1381,7 +1534,10 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
         for o in mentions
     ):
         return True
-    return _seller_work_in(v, t, a, b) is not None
+    # the work of a purpose clause is not the actor's verb: "Hij gaat op zoek naar antwoorden
+    # om de situatie te begrijpen" (the buyer searching); Dutch "om ... te" marks it
+    purpose = next((k for k in range(i + 1, b) if t.words[k][2] == "om"), b)
+    return _seller_work_in(v, t, a, purpose) is not None
 
 
 #: forms of the light verbs whose object names the act ("neemt de beslissing", "makes the
@@ -1397,6 +1553,67 @@ _OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "i
 #: the person addressed, who is the seller in a playbook and the buyer on a customer's page
 _ADDRESSEE = frozenset({"je", "jij", "you"})
 _ADDRESSEE_OWN = frozenset({"je", "jouw", "your"})
+
+
+#: prepositions that name the other party of a dealing ("de contracten met deze leveranciers",
+#: "quotes from three vendors")
+_COUNTERPART = frozenset({"met", "van", "bij", "with", "from"})
+_DEMONSTRATIVES = frozenset(
+    {"deze", "die", "dit", "dat", "these", "those", "this", "that", "twee", "drie", "vier"}
+    | {"meerdere", "enkele", "verschillende", "two", "three", "four", "several", "multiple"}
+)
+
+
+def _supplier_as_counterpart(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> bool:
+    """The supplier named as the other party of a dealing, after a preposition, or what the
+    buyer received as the attribute of a noun, and no seller as an actor: the text is written
+    from the buyer's side, and its work with no actor is the buyer's ("De contracten met deze
+    leveranciers worden ... vastgelegd", "Quotes from three vendors compared", "De verkregen
+    offertes worden vergeleken")."""
+    if any(m.side == "seller" and m.role in ("subject", "agent") for m in mentions):
+        return False
+    dets = v["determiners"]
+    rec = v["reception_lemmas"]
+    for k in range(1, len(t.words) - 1):
+        w = t.words[k][2]
+        if (
+            dets.has_word(t.words[k - 1][2])
+            and (_word_is_participle(v.language, w, lemma(v.language, w)) or w.endswith("en"))
+            and _in(rec, w, lemma(v.language, w))
+            and not v["buyer_artefacts"].has_word(t.words[k + 1][2])
+        ):
+            return True  # "De verkregen offertes worden vergeleken": the buyer got them
+    for p in v.find("seller_parties", t):
+        k = t.last_word_before(p.start)
+        while k >= 0 and (
+            dets.has_word(t.words[k][2])
+            or t.words[k][2] in _DEMONSTRATIVES
+            or t.words[k][2].isdigit()
+        ):
+            k -= 1
+        if k >= 0 and t.words[k][2] in _COUNTERPART and not _punct_before(t, k + 1):
+            return True
+    return False
+
+
+def _chosen_seller(v: Vocabulary, t: Text, m: _Mention) -> bool:
+    """The seller is the patient of a passive buyer's decision ("de juiste leverancier is
+    gekozen", "The vendor was selected"): a passive auxiliary right after it, then a
+    participle of a buyer's act or decision in its clause with no agent. The buyer chose."""
+    i = t.last_word_before(m.span.end)
+    _a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    if i + 2 >= b + 1 or not v["passive_auxiliaries"].has_word(t.words[i + 1][2]):
+        return False
+    cats = (v["decision_lemmas"], v["buyer_act_lemmas"])
+    for k in range(i + 2, b):
+        w = t.words[k][2]
+        if v["agent_markers"].has_word(w):
+            return False
+        if _word_is_participle(v.language, w, lemma(v.language, w)) and any(
+            _in(c, w, lemma(v.language, w)) for c in cats
+        ):
+            return True
+    return False
 
 
 def _addressee_own_act(v: Vocabulary, t: Text, m: _Mention) -> bool:
@@ -1421,9 +1638,30 @@ def _addressee_own_act(v: Vocabulary, t: Text, m: _Mention) -> bool:
 #: the seller speaking in the first person: with it in the text, the one addressed is the
 #: other party ("You accept our proposal", "Stuur uw documenten naar ons")
 _FIRST_PERSON = {
-    "en": frozenset({"we", "our", "ours", "us"}),
-    "nl": frozenset({"wij", "we", "ons", "onze"}),
+    "en": frozenset({"we", "our", "ours", "us", "me", "my"}),
+    "nl": frozenset({"wij", "we", "ons", "onze", "me", "mij", "mijn"}),
 }
+
+
+def _decides(v: Vocabulary, t: Text, i: int, a: int, b: int) -> bool:
+    """The clause ``a``..``b`` of the addressee at ``i`` has a verb of a decision only the buyer
+    takes (``decision_lemmas``): "Jij beslist of je die offerte aanvaardt", "je hebt besloten
+    bij welke makelaar ...", "Je schrijft je gratis en vrijblijvend in op de groepsaankoop" (a
+    Dutch separable verb joined back to its particle later in the sentence)."""
+    cat = v["decision_lemmas"]
+    words = [w for _s, _e, w in t.words]
+    for k in range(a, b):
+        if k == i:
+            continue
+        w = words[k]
+        lm = lemma(v.language, w)
+        if _in(cat, w, lm):
+            return True
+        if v.language == "nl" and any(
+            p in _NL_SEPARABLE and cat.has_word(p + lm) for p in words[k + 1 :]
+        ):
+            return True
+    return False
 
 
 def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
@@ -1448,14 +1686,17 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
     first = _FIRST_PERSON.get(v.language, frozenset())
     if any(
         w in first and not any(q.start <= s < q.end for q in quoted) for s, _e, w in t.words
-    ) and not _addressee_verb_is_work(v, t, i, b):
-        # ... unless the addressee does seller work: "You send our proposal" is the rep
+    ) and (not _addressee_verb_is_work(v, t, i, b) or _seller_as_object(t, i, b)):
+        # ... unless the addressee does seller work: "You send our proposal" is the rep; but
+        # "Je belt me", "je bezorgt me een getekend exemplaar": the seller is its object
         return True
     if any(
         o is not m and o.side == "buyer" and a <= t.first_word_at(o.span.start) < b
         for o in mentions
     ):
         return False
+    if m.role == "subject" and v.language == "nl" and _decides(v, t, i, a, b):
+        return True
     if m.role != "agent" and v.language == "nl":
         return False
     buyer = v["buyer_act_lemmas"]
@@ -1493,6 +1734,16 @@ def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -
             if _in(buyer, w, lemma(v.language, w)):
                 return x.span if x.side == "buyer" else y.span
     return None
+
+
+#: the seller speaking in the first person as an object ("Je belt me", "You send us the form")
+_FIRST_PERSON_OBJECT = frozenset({"me", "mij", "us"})
+
+
+def _seller_as_object(t: Text, i: int, b: int) -> bool:
+    """The first-person object stands right after the verb of the addressee at ``i`` (or after
+    an inverted addressee: "Bel je me"): the addressee acts on the seller, as the buyer does."""
+    return any(t.words[k][2] in _FIRST_PERSON_OBJECT for k in range(i + 1, min(b, i + 3)))
 
 
 def _addressee_verb_is_work(v: Vocabulary, t: Text, i: int, b: int) -> bool:
@@ -1594,6 +1845,39 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
+#: modal verbs of wanting: "Iemand wil een voorstel ontvangen" wants, has received nothing
+_WANT = frozenset({"wil", "willen", "wilt", "wilde", "wilden", "want", "wants", "wanted"})
+
+
+def _buyer_receives(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
+    """The buyer as the subject of a verb of receiving, in a text with no act of the buyer:
+    the buyer got what the seller sent ("je ontvangt na de kennismaking een offerte op maat",
+    "Na dit gesprek ontvangt u de offerte", "The client has received pricing"); the seller's
+    act, not the buyer's progress. With an act of the buyer in the text ("Zodra de klant de
+    offerte heeft ontvangen, kan hij deze ... markeren als goedgekeurd", "the prospect
+    confirmed they received it") or a wish ("wil ... ontvangen") the buyer acts."""
+    i = t.first_word_at(m.span.start)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    rec, buyer = v["reception_lemmas"], v["buyer_act_lemmas"]
+    words = [w for _s, _e, w in t.words]
+    found: Span | None = None
+    for k in range(a, b):
+        if k > 0 and v["determiners"].has_word(words[k - 1]):
+            continue  # "opent u de ontvangen inschrijvingen": an adjective
+        if k != i and _in(rec, words[k], lemma(v.language, words[k])):
+            s, e, _w = t.words[k]
+            found = Span(s, e, t.raw[s:e])
+            break
+    if found is None:
+        return None
+    reporting = v["reporting_verbs"]
+    for k, w in enumerate(words):
+        lm = lemma(v.language, w)
+        if _in(buyer, w, lm) or w in _WANT or reporting.has_word(w) or _own_buyer_act(v, t, k):
+            return None
+    return found
+
+
 _HAVE = frozenset({"has", "have", "had", "holds", "heeft", "hebben", "hadden"})
 _ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 #: modal and future verbs whose infinitive carries the work
@@ -1607,7 +1891,9 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
     start of the text: the noun phrase before the verb is its subject (Dutch main clauses put
     the subject first unless the verb comes first or an adverbial opens them); in Dutch also
     a finite verb opening a clause after a comma, then article and noun: the inverted subject
-    ("Als de opdracht is aanvaard, zendt de advocaat de cliënt een bevestiging"). A thing in
+    ("Als de opdracht is aanvaard, zendt de advocaat de cliënt een bevestiging"; not after a
+    clause that opens with its subject, whose verb the next clause shares: "De lead vult een
+    formulier in, stuurt een e-mail"). A thing in
     that place (a document, an activity, the stage), a buyer's act or a verb of receiving
     leave the reading to the other rules."""
     words = [w for _s, _e, w in t.words]
@@ -1617,8 +1903,13 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
             return found
     if v.language != "nl":
         return None
-    for a, _b in _clauses(t):
+    clauses = _clauses(t)
+    for (pa, _pb), (a, _b) in itertools.pairwise(clauses):
         if a > 0 and a + 3 < len(words) and _punct_before(t, a) and words[a + 1] in _ARTICLES:
+            if any(
+                m.role == "subject" and t.first_word_at(m.span.start) <= pa + 1 for m in mentions
+            ):
+                continue  # "De lead vult een formulier in, stuurt een e-mail": the same subject
             found = _provider_at(v, t, mentions, a + 2, a)
             if found is not None:
                 return found
@@ -1722,8 +2013,14 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     ]
     mentions = _mentions(v, t, exc, acts)
     mentions = _without_apposed(v, t, mentions)
+    mentions = [m for m in mentions if not _in_free_relative(t, m)]
     if v.language == "nl":
-        acts = [a for a in acts if not _in_relative_after_inverted_buyer(v, t, a, mentions)]
+        acts = [
+            a
+            for a in acts
+            if not _in_relative_after_inverted_buyer(v, t, a, mentions)
+            and not _perfect_of_buyer_relative(v, t, a, mentions)
+        ]
     joint = _conjoined_buyer_act(v, t, mentions)
     if joint is not None:
         return Actor("buyer", joint.text, "subject")
@@ -1790,7 +2087,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         if m.side == "buyer":
             p = _passive_patient(v, t, m, acts)
             if p is None:
-                rest = _work_in_other_clauses(v, t, m, mentions)
+                rest = _work_in_other_clauses(v, t, m, mentions) or _buyer_receives(v, t, m)
                 if rest is not None:
                     return Actor("seller", rest.text, "passive")
                 return Actor("buyer", m.span.text, "subject")
@@ -1798,15 +2095,17 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     for m in subjects:
         if m.side == "seller" and _addressee_is_buyer(v, t, m, mentions):
             return Actor("buyer", m.span.text, "subject")
+        if m.side == "seller" and _chosen_seller(v, t, m):
+            return Actor("buyer", m.span.text, "subject")
         if m.side == "seller":
             return Actor("seller", m.span.text, "subject")
     if patient is not None:
         return Actor("seller", patient.text, "passive")
-    if _indefinite_subject(v, t):
+    if _indefinite_subject(v, t) or _supplier_as_counterpart(v, t, mentions):
         return None
     if v.language == "nl":
         todo = _todo_nl(v, t) or _imperative_nl(v, t)
-        if todo is not None:
+        if todo is not None and not _in_quote(todo, _quoted(t)):
             return Actor("seller", todo.text, "todo")
     if acts:
         return Actor("seller", acts[0].text, "passive")
@@ -1962,7 +2261,31 @@ def _leading_work(v: Vocabulary, t: Text) -> Span | None:
         if a + 1 < b and _participle_like(v, t.words[a + 1][2]):
             continue  # "Closing date confirmed": a noun
         return Span(s, e, t.raw[s:e])
-    return None
+    return _leading_third_person(v, t)
+
+
+def _leading_third_person(v: Vocabulary, t: Text) -> Span | None:
+    """The text opens with the third person of seller work, its subject left out: the one who
+    does the stage's work ("verifies that the business has a real need", "identifies key
+    decision-makers in the business"). A plural noun in that place is followed by a
+    preposition, a participle or nothing ("Calls with the buyer", "Quotes sent", "Demos")."""
+    if len(t.words) < 2:
+        return None
+    s, e, w = t.words[0]
+    nxt = t.words[1][2]
+    if not w.endswith("s") or w.endswith("ss") or t.raw[:s].strip():
+        return None
+    bases = (
+        [w[:-3] + "y"] if w.endswith("ies") else [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]]
+    )
+    base = next((x for x in bases if _base_verb_en(x)), None)
+    if base is None or not v["seller_work_lemmas"].has_word(base):
+        return None
+    if v["buyer_act_lemmas"].has_word(base) or v["joint_lemmas"].has_word(base):
+        return None
+    if nxt in _PREPOSITIONS_EN or nxt in ("and", "or") or _participle_like(v, nxt):
+        return None
+    return Span(s, e, t.raw[s:e])
 
 
 #: word endings of English adjectives and nouns that simplemma also lists as verbs ("initial",
@@ -1998,6 +2321,8 @@ _ADJECTIVES_EN = frozenset(
     | {"close", "right", "wrong", "better", "best", "high", "low", "firm", "final", "late"}
     | {"strong", "weak", "fine", "real", "true", "total", "short", "long", "fast", "slow"}
 )
+#: adverbs of degree that simplemma also lists as verbs ("pretty much in the bag")
+_INTENSIFIERS_EN = frozenset({"pretty", "very", "quite", "fairly", "rather", "almost", "nearly"})
 _PARTICLES_EN = frozenset({"up", "out", "off", "back", "down", "in", "on", "over", "away"})
 _PREPOSITIONS_EN = frozenset(
     {"in", "under", "on", "at", "by", "from", "of", "over", "per", "within", "after", "before"}
@@ -2079,6 +2404,8 @@ def _imperative_en(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span
     judged = v.find("judgements", t)
     if w in _ADJECTIVES_EN or (judged and judged[0].start == s):
         return None  # "good fit", "Open opportunity": an adjective
+    if w in _ASPECT_ADVERBS or w in _INTENSIFIERS_EN:
+        return None  # "Just discovered your business", "pretty much in the bag": an adverb
     nxt = t.words[1][2]
     if t.raw[e : t.words[1][0]].strip():
         return None  # "Contact: ...", "Demo/Pitch": a label, not an order
@@ -2322,15 +2649,23 @@ def _nl_adjectives(words: Sequence[str], k: int, nxt: str, in_np: bool) -> bool:
 
 
 def _seller_work(v: Vocabulary, t: Text) -> Span | None:
-    """Seller work read from the verb's lemma, clause by clause (see :func:`_seller_work_in`)."""
+    """Seller work read from the verb's lemma, clause by clause (see :func:`_seller_work_in`);
+    not inside a quote, which is what someone said ("‘... kan je over twee jaar terug
+    bellen?’")."""
     clauses = _clauses(t)
+    quoted = _quoted(t)
     if len(clauses) <= 1:
-        return _seller_work_in(v, t, 0, len(t.words))
+        found = _seller_work_in(v, t, 0, len(t.words))
+        return None if found is not None and _in_quote(found, quoted) else found
     for a, b in clauses:
         found = _seller_work_in(v, t, a, b)
-        if found is not None:
+        if found is not None and not _in_quote(found, quoted):
             return found
     return None
+
+
+def _in_quote(span: Span, quoted: Sequence[Span]) -> bool:
+    return any(q.start <= span.start < q.end for q in quoted)
 
 
 def _in(cat: Phrases, w: str, lm: str) -> bool:
@@ -2418,6 +2753,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
                 i > 1 and words[i - 1].endswith("e") and dets.has_word(words[i - 2])
             ):
                 continue  # "een ontwerp", "het definitieve ontwerp": a noun, not "ontwerpt"
+            if words[i - 1] in _PREPOSITIONS_NL:
+                continue  # "kan gebeuren via mail": a noun after a preposition
             return Span(s, e, t.raw[s:e])  # a finite verb: "controleert", "sleept"
     return None
 
