@@ -30,14 +30,14 @@ corpus (``--split all``); ``--folds N`` scores N folds of the chosen split (``tu
 leave-source-out: every item of one page falls into the same fold.
 
 The tuning pool is ``corpus.yaml``, ``fresh.yaml``, ``tune3_criteria.yaml``,
-``tune3_names.yaml``, ``tune4_criteria.yaml``, ``tune4_names.yaml`` and ``fresh2.yaml`` together
-(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30 and
-``fresh2.yaml`` on 2026-12-01, the tune3 and tune4 files once each before they were tuned on;
-all are tuning data since). ``--corpus``
-can be given several times to score several files together. A corpus file marked ``held_out:
-true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to ``all`` for
-it, and ``tune``, ``heldout``, ``--misses``, ``--folds`` and mixing it with other files are
-refused.
+``tune3_names.yaml``, ``tune4_criteria.yaml``, ``tune4_names.yaml``, ``fresh2.yaml``,
+``fresh3_en.yaml`` and ``fresh3_nl.yaml`` together (``TUNING``, the default; ``fresh.yaml`` was
+scored once as held-out on 2026-11-30, ``fresh2.yaml`` and the two fresh3 files on 2026-12-01,
+the tune3 and tune4 files once each before they were tuned on; all are tuning data since).
+``--corpus`` can be given several times to score several files together. A corpus file marked
+``held_out: true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to
+``all`` for it, and ``tune``, ``heldout``, ``--misses``, ``--folds`` and mixing it with other
+files are refused.
 """
 
 from __future__ import annotations
@@ -59,8 +59,20 @@ TUNE3_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune3_names.yaml"
 TUNE4 = ROOT / "benchmarks" / "norms_corpus" / "tune4_criteria.yaml"
 TUNE4_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune4_names.yaml"
 FRESH2 = ROOT / "benchmarks" / "norms_corpus" / "fresh2.yaml"
+FRESH3_EN = ROOT / "benchmarks" / "norms_corpus" / "fresh3_en.yaml"
+FRESH3_NL = ROOT / "benchmarks" / "norms_corpus" / "fresh3_nl.yaml"
 #: the tuning pool: every file whose score is known
-TUNING = (CORPUS, FRESH, TUNE3, TUNE3_NAMES, TUNE4, TUNE4_NAMES, FRESH2)
+TUNING = (
+    CORPUS,
+    FRESH,
+    TUNE3,
+    TUNE3_NAMES,
+    TUNE4,
+    TUNE4_NAMES,
+    FRESH2,
+    FRESH3_EN,
+    FRESH3_NL,
+)
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"

@@ -1,9 +1,9 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
 The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml +
-tune4_criteria.yaml + tune4_names.yaml + fresh2.yaml (fresh.yaml was scored once as held-out on
-2026-11-30 and fresh2.yaml on 2026-12-01; the tune3 and tune4 files were scored once each before
-they were tuned on; all are tuning data since).
+tune4_criteria.yaml + tune4_names.yaml + fresh2.yaml + fresh3_en.yaml + fresh3_nl.yaml (fresh.yaml
+was scored once as held-out on 2026-11-30, fresh2.yaml and the fresh3 files on 2026-12-01; the
+tune3 and tune4 files were scored once each before they were tuned on; all are tuning data since).
 These floors make a regression on real text fail; they sit a little under the figures measured
 when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
 rules do on new text.
@@ -29,12 +29,12 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.925, 0.025),
-    ("buyer-centric criteria", "nl"): (0.895, 0.065),
-    ("buyer-centric names", "en"): (0.96, 0.01),
-    ("buyer-centric names", "nl"): (0.95, 0.02),
-    ("factual", "en"): (0.97, 0.015),
-    ("factual", "nl"): (0.955, 0.025),
+    ("buyer-centric criteria", "en"): (0.895, 0.06),
+    ("buyer-centric criteria", "nl"): (0.865, 0.095),
+    ("buyer-centric names", "en"): (0.89, 0.025),
+    ("buyer-centric names", "nl"): (0.905, 0.045),
+    ("factual", "en"): (0.935, 0.03),
+    ("factual", "nl"): (0.935, 0.04),
 }
 
 
@@ -76,7 +76,7 @@ def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
     fresh = nb.load(FRESH)
     assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES, FRESH2)
+    assert nb.TUNING[:7] == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES, FRESH2)
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
@@ -165,64 +165,37 @@ def test_second_fresh_corpus_is_tuning_data_apart_from_the_others() -> None:
 
 
 FRESH3_EN = BENCH / "norms_corpus" / "fresh3_en.yaml"
-
-
-def test_third_fresh_corpus_en_is_held_out_and_apart_from_the_tuning_pool() -> None:
-    """fresh3_en.yaml (English, collected on 2026-12-01 after fresh2.yaml was scored) is only
-    parsed here, never scored: its hosts and its texts are in no file of the tuning pool."""
-    items = nb.load(FRESH3_EN)
-    assert nb.held_out_only(FRESH3_EN) and FRESH3_EN not in nb.TUNING
-    assert len(items) >= 220
-    assert sum(i.kind == "stage" for i in items) >= 70
-    assert sum(i.kind == "criterion" for i in items) >= 150
-    assert all(i.lang == "en" for i in items)
-    assert len({i.url for i in items}) >= 90
-    assert all(i.url.startswith(("http://", "https://")) for i in items)
-    hosts = {_host(i.url) for i in items}
-    for other in nb.TUNING:
-        shared = hosts & {_host(i.url) for i in nb.load(other)}
-        assert not shared, (other.name, sorted(shared))
-    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
-    texts = [i.text.casefold() for i in items]
-    assert not set(texts) & seen
-    assert len(texts) == len(set(texts))
-
-
-@pytest.mark.parametrize(
-    "args", [["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]]
-)
-def test_fresh3_en_is_scored_only_alone_and_as_a_whole(args: list[str]) -> None:
-    assert nb.main(["--corpus", str(FRESH3_EN), *args]) == 2
-    assert nb.main(["--corpus", str(FRESH3_EN), "--corpus", str(FRESH2)]) == 2
-
-
 FRESH3_NL = BENCH / "norms_corpus" / "fresh3_nl.yaml"
 
 
-def test_third_fresh_corpus_dutch_part_is_held_out_and_apart_from_the_tuning_pool() -> None:
-    """fresh3_nl.yaml (issue 11): real Dutch exit criteria and stage names, labelled by hand and
-    held out: never in the tuning pool, from hosts in no tuning file, none of its texts word for
-    word in one; the benchmark refuses to print its misses, fold it or split it. Only its
-    structure is checked here: nothing scores it before its one held-out run."""
-    items = nb.load(FRESH3_NL)
-    assert nb.held_out_only(FRESH3_NL) and FRESH3_NL not in nb.TUNING
-    assert len(items) >= 180
-    assert sum(i.kind == "stage" for i in items) >= 60
-    assert sum(i.kind == "criterion" for i in items) >= 120
-    assert all(i.lang == "nl" for i in items)
-    assert {i.label for i in items} == {"ok", "bc", "fact", "bc+fact", "amb"}
+@pytest.mark.parametrize(
+    ("path", "lang", "least"),
+    [(FRESH3_EN, "en", (220, 70, 150, 90)), (FRESH3_NL, "nl", (180, 60, 120, 50))],
+)
+def test_third_fresh_corpus_is_tuning_data_apart_from_the_earlier_files(
+    path: Path, lang: str, least: tuple[int, int, int, int]
+) -> None:
+    """fresh3_en.yaml and fresh3_nl.yaml (collected on 2026-12-01 after fresh2.yaml was scored)
+    were scored once as held-out on 2026-12-01 and are part of the tuning pool since; their hosts
+    and texts are in no file that was in the pool before them."""
+    items = nb.load(path)
+    assert not nb.held_out_only(path) and path in nb.TUNING
+    n, stages, criteria, pages = least
+    assert len(items) >= n
+    assert sum(i.kind == "stage" for i in items) >= stages
+    assert sum(i.kind == "criterion" for i in items) >= criteria
+    assert all(i.lang == lang for i in items)
+    assert len({i.url for i in items}) >= pages
     assert all(i.url.startswith(("http://", "https://")) for i in items)
-    assert len({i.url for i in items}) >= 50
+    earlier = nb.TUNING[: nb.TUNING.index(FRESH3_EN)]
     hosts = {_host(i.url) for i in items}
-    for other in nb.TUNING:
+    for other in earlier:
         shared = hosts & {_host(i.url) for i in nb.load(other)}
         assert not shared, (other.name, sorted(shared))
-    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    seen = {i.text.casefold() for p in earlier for i in nb.load(p)}
     texts = [(i.kind, i.text.casefold()) for i in items]
     assert not {t for _, t in texts} & seen
     assert len(texts) == len(set(texts))
-    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
-        assert nb.main(["--corpus", str(FRESH3_NL), *args]) == 2
 
 
 def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
