@@ -2905,6 +2905,9 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
 
     # "Bedrijfs- en marktanalyse": the cut-off first part of a compound shares the last one's head
     name = re.sub(r"\b\w+-\s+(?:en|of|and|or|&)\s+", "", name) if "-" in name else name
+    # "AwaitingPayment", "ReadyToShip": a status written as one CamelCase word is read as words
+    if " " not in name.strip():
+        name = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name)
     # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
     # each part is a name
     parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]

@@ -953,8 +953,11 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
         # a phase named by the seller's document or activity: "Offertetraject"
         mod = split[0]
         side = word_side(v, mod)
+        # or by work under way ("Uitvoeringsfase", "Werkfase", "Afrondingsfase"); the phase of
+        # the buyer's using or initiative ("Gebruiksfase", "Initiatieffase") stays unread
         return (
             v["seller_stage_nouns"].has_word(mod)
+            or v["progress_nouns"].has_word(mod)
             or _activity(v, mod)
             or (side is not None and side[0] == "seller")
         )
