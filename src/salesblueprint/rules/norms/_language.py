@@ -2908,9 +2908,10 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     # "AwaitingPayment", "ReadyToShip": a status written as one CamelCase word is read as words
     if " " not in name.strip():
         name = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name)
-    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
+    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties",
+    # "Prospecting: Identifying Potential Buyers":
     # each part is a name
-    parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*[/,:]\s*|[()]", name) if p.strip()]
     for part in parts if len(parts) > 1 else [name]:
         issue = _stage_name_part_issue(v, _without_frame(v, part))
         if issue is not None:
