@@ -3087,6 +3087,8 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     if actor is not None and actor.side == "seller" and _compound_before_participle(t, actor):
         actor = None  # "Contact form submitted": a noun before the event, no order
     if actor is not None and actor.side == "seller" and _submitted_by_asker(v, t, actor):
+        if actor.how == "todo":
+            return None  # "Bod uitbrengen": the buyer's own step, read no further
         actor = None  # "Order submitted": put forward by the side that asks
     if actor is not None and actor.side == "seller" and _attained_thing(v, t, actor):
         return None  # "Agreement reached": a state attained, nobody's activity
@@ -3124,13 +3126,22 @@ def _submitted_by_asker(v: Vocabulary, t: Text, actor: Actor) -> bool:
     """Seller work read from a participle of putting forward (``submission_lemmas``) with no
     seller's document in the name: whoever submits an order, a form or an application is the
     side that asks ("Order submitted", "Aanvraagformulier ingestuurd"); "Proposal submitted"
-    stays the seller's."""
+    stays the seller's. So is an order to put forward the buyer's own document or bid ("Bod
+    uitbrengen")."""
     from salesblueprint.rules.norms import _names
 
-    if actor.how != "passive":
-        return False
     cat = v["submission_lemmas"]
     words = [w for _, _, w in t.words]
+    if actor.how == "todo":
+        # an order to put forward the buyer's own document or bid: "Submit Pre-Approval Letter
+        # to Agent", "Bod uitbrengen" (the buyer's step); "Submit proposal" stays the seller's
+        verb = actor.why.casefold()
+        if not (cat.has_word(verb) or cat.has_word(lemma(v.language, verb))):
+            return False
+        if not any(_buyer_document(v, w) for w in words if w != verb):
+            return False
+    elif actor.how != "passive":
+        return False
     if not any(
         cat.has_word(x)
         for w in words
