@@ -2962,7 +2962,19 @@ def _singular(v: Vocabulary, w: str) -> str | None:
         if w.endswith("en") and len(w) > 4 and w[-3] == w[-4]:
             cands.insert(0, w[:-3])  # "gesprekken": the consonant doubled before -en
     words = _seller_noun_words(v)
-    return next((c for c in cands if len(c) >= 3 and c in words), None)
+    found = next((c for c in cands if len(c) >= 3 and c in words), None)
+    if found is None and v.language == "nl":
+        # a compound whose head is one: "conceptoffertes" -> "conceptofferte"
+        found = next(
+            (
+                c
+                for c in cands
+                for n in words
+                if len(n) >= 5 and c.endswith(n) and len(c) > len(n) + 2
+            ),
+            None,
+        )
+    return found
 
 
 def _seller_noun_words(v: Vocabulary) -> frozenset[str]:
