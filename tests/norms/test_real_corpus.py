@@ -198,6 +198,36 @@ def test_third_fresh_corpus_is_tuning_data_apart_from_the_earlier_files(
     assert len(texts) == len(set(texts))
 
 
+FRESH4_NL = BENCH / "norms_corpus" / "fresh4_nl.yaml"
+
+
+def test_fourth_fresh_corpus_dutch_part_is_held_out_and_apart_from_the_tuning_pool() -> None:
+    """fresh4_nl.yaml (issue 11, collected on 2026-12-01 after the fresh3 files were scored): real
+    Dutch exit criteria and stage names, labelled by hand and held out: never in the tuning pool,
+    from hosts in no tuning file, none of its texts word for word in one; the benchmark refuses to
+    print its misses, fold it or split it. Only its structure is checked here: nothing scores it
+    before its one held-out run."""
+    items = nb.load(FRESH4_NL)
+    assert nb.held_out_only(FRESH4_NL) and FRESH4_NL not in nb.TUNING
+    assert len(items) >= 160
+    assert sum(i.kind == "stage" for i in items) >= 35
+    assert sum(i.kind == "criterion" for i in items) >= 120
+    assert all(i.lang == "nl" for i in items)
+    assert {i.label for i in items} == {"ok", "bc", "fact", "bc+fact", "amb"}
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    assert len({i.url for i in items}) >= 40
+    hosts = {_host(i.url) for i in items}
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [(i.kind, i.text.casefold()) for i in items]
+    assert not {t for _, t in texts} & seen
+    assert len(texts) == len(set(texts))
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(FRESH4_NL), *args]) == 2
+
+
 def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
     held = tmp_path / "held.yaml"
     held.write_text(
