@@ -198,15 +198,44 @@ def test_third_fresh_corpus_is_tuning_data_apart_from_the_earlier_files(
     assert len(texts) == len(set(texts))
 
 
+FRESH4_EN = BENCH / "norms_corpus" / "fresh4_en.yaml"
+
+
+def test_fourth_fresh_corpus_en_is_held_out_and_apart_from_the_tuning_pool() -> None:
+    """fresh4_en.yaml (English, collected on 2026-12-01 after the fresh3 files were scored) is only
+    parsed here, never scored: its hosts and its texts are in no file of the tuning pool, and the
+    benchmark refuses to print its misses, fold it or split it."""
+    items = nb.load(FRESH4_EN)
+    assert nb.held_out_only(FRESH4_EN) and FRESH4_EN not in nb.TUNING
+    assert len(items) >= 280
+    assert sum(i.kind == "stage" for i in items) >= 100
+    assert sum(i.kind == "criterion" for i in items) >= 170
+    assert all(i.lang == "en" for i in items)
+    assert {i.label for i in items} == {"ok", "bc", "fact", "bc+fact", "amb"}
+    assert len({i.url for i in items}) >= 80
+    assert len({_host(i.url) for i in items}) >= 80
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [i.text.casefold() for i in items]
+    assert not set(texts) & seen
+    assert len(texts) == len(set(texts))
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(FRESH4_EN), *args]) == 2
+
+
 FRESH4_NL = BENCH / "norms_corpus" / "fresh4_nl.yaml"
 
 
 def test_fourth_fresh_corpus_dutch_part_is_held_out_and_apart_from_the_tuning_pool() -> None:
     """fresh4_nl.yaml (issue 11, collected on 2026-12-01 after the fresh3 files were scored): real
     Dutch exit criteria and stage names, labelled by hand and held out: never in the tuning pool,
-    from hosts in no tuning file, none of its texts word for word in one; the benchmark refuses to
-    print its misses, fold it or split it. Only its structure is checked here: nothing scores it
-    before its one held-out run."""
+    from hosts in no tuning file (nor in fresh4_en.yaml), none of its texts word for word in one;
+    the benchmark refuses to print its misses, fold it or split it. Only its structure is checked
+    here: nothing scores it before its one held-out run."""
     items = nb.load(FRESH4_NL)
     assert nb.held_out_only(FRESH4_NL) and FRESH4_NL not in nb.TUNING
     assert len(items) >= 230
@@ -224,6 +253,9 @@ def test_fourth_fresh_corpus_dutch_part_is_held_out_and_apart_from_the_tuning_po
     texts = [(i.kind, i.text.casefold()) for i in items]
     assert not {t for _, t in texts} & seen
     assert len(texts) == len(set(texts))
+    english = nb.load(FRESH4_EN)
+    assert not hosts & {_host(i.url) for i in english}
+    assert not {t for _, t in texts} & {i.text.casefold() for i in english}
     for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
         assert nb.main(["--corpus", str(FRESH4_NL), *args]) == 2
 
