@@ -227,6 +227,39 @@ def test_fourth_fresh_corpus_en_is_held_out_and_apart_from_the_tuning_pool() -> 
         assert nb.main(["--corpus", str(FRESH4_EN), *args]) == 2
 
 
+FRESH4_NL = BENCH / "norms_corpus" / "fresh4_nl.yaml"
+
+
+def test_fourth_fresh_corpus_dutch_part_is_held_out_and_apart_from_the_tuning_pool() -> None:
+    """fresh4_nl.yaml (issue 11, collected on 2026-12-01 after the fresh3 files were scored): real
+    Dutch exit criteria and stage names, labelled by hand and held out: never in the tuning pool,
+    from hosts in no tuning file (nor in fresh4_en.yaml), none of its texts word for word in one;
+    the benchmark refuses to print its misses, fold it or split it. Only its structure is checked
+    here: nothing scores it before its one held-out run."""
+    items = nb.load(FRESH4_NL)
+    assert nb.held_out_only(FRESH4_NL) and FRESH4_NL not in nb.TUNING
+    assert len(items) >= 230
+    assert sum(i.kind == "stage" for i in items) >= 50
+    assert sum(i.kind == "criterion" for i in items) >= 175
+    assert all(i.lang == "nl" for i in items)
+    assert {i.label for i in items} == {"ok", "bc", "fact", "bc+fact", "amb"}
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    assert len({i.url for i in items}) >= 60
+    hosts = {_host(i.url) for i in items}
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [(i.kind, i.text.casefold()) for i in items]
+    assert not {t for _, t in texts} & seen
+    assert len(texts) == len(set(texts))
+    english = nb.load(FRESH4_EN)
+    assert not hosts & {_host(i.url) for i in english}
+    assert not {t for _, t in texts} & {i.text.casefold() for i in english}
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(FRESH4_NL), *args]) == 2
+
+
 def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
     held = tmp_path / "held.yaml"
     held.write_text(
