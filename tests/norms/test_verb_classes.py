@@ -876,3 +876,31 @@ def test_an_adverb_first_is_no_order_round11(text: str) -> None:
 def test_seller_work_round11(text: str, word: str) -> None:
     got = _actor("en", text)
     assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # roles of other trades on the seller's side (round 12), our own wording
+        ("en", "Estimator prices the job and emails it"),
+        ("en", "The agent runs the quote tool"),
+        ("en", "Recruiter screens the shortlist"),
+        ("nl", "De recruiter belt de kandidaten"),
+        ("nl", "De verhuurder heeft het verzoek goedgekeurd"),
+    ],
+)
+def test_seller_roles_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The tenant signed the lease"),
+        ("nl", "De huurder heeft het huurcontract getekend"),
+    ],
+)
+def test_buyer_roles_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
