@@ -904,3 +904,33 @@ def test_seller_roles_round12(lang: str, text: str) -> None:
 def test_buyer_roles_round12(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer's reported words in the first person plural (round 12), our own wording
+        ("en", "We don't have the headcount for this"),
+        ("en", "We're still exploring vendors"),
+        ("en", "We have decided to wait until next year"),
+        ("nl", "We hebben geen budget voor dit jaar"),
+        ("nl", "Wij oriënteren ons nog op de markt"),
+    ],
+)
+def test_buyer_voice_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller's own work, also negated, and a meeting the seller had, stay the seller's
+        ("en", "We haven't sent the contract yet"),
+        ("en", "We had a good call with them"),
+        ("nl", "Wij sturen geen offerte zonder gesprek"),
+    ],
+)
+def test_seller_we_stays_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "seller", (text, got)

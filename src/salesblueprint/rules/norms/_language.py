@@ -1845,6 +1845,31 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
+def _buyer_voice(v: Vocabulary, t: Text, m: _Mention, acts: Sequence[Span]) -> bool:
+    """The first person plural speaks for the buyer: its clause is negated or its verb is one of
+    the buyer's own situation, search or decision (``buyer_voice_lemmas``), and no seller work,
+    seller activity or activity noun stands in the clause ("We don't have budget", "We're just
+    exploring options", "we have decided to start small"; "We haven't sent the proposal" and
+    "We had a great demo" stay the seller's)."""
+    if not v["first_person_plural"].has_word(m.span.text):
+        return False
+    i = t.first_word_at(m.span.end)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
+    if any(t.first_word_at(x.start) in range(a, b) for x in acts):
+        return False
+    if _seller_work_in(v, t, a, b) is not None:
+        return False
+    negs, voice = v["negations"], v["buyer_voice_lemmas"]
+    spoken = False
+    for k in range(i, b):
+        w = t.words[k][2]
+        lm = lemma(v.language, w)
+        if _activity_noun(v, w, lm) or _in(v["seller_work_lemmas"], w, lm):
+            return False
+        spoken = spoken or negs.has_word(w) or _in(voice, w, lm)
+    return spoken
+
+
 #: modal verbs of wanting: "Iemand wil een voorstel ontvangen" wants, has received nothing
 _WANT = frozenset({"wil", "willen", "wilt", "wilde", "wilden", "want", "wants", "wanted"})
 
@@ -2096,6 +2121,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         if m.side == "seller" and _addressee_is_buyer(v, t, m, mentions):
             return Actor("buyer", m.span.text, "subject")
         if m.side == "seller" and _chosen_seller(v, t, m):
+            return Actor("buyer", m.span.text, "subject")
+        if m.side == "seller" and _buyer_voice(v, t, m, acts):
             return Actor("buyer", m.span.text, "subject")
         if m.side == "seller":
             return Actor("seller", m.span.text, "subject")
