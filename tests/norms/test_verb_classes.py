@@ -934,3 +934,22 @@ def test_buyer_voice_round12(lang: str, text: str) -> None:
 def test_seller_we_stays_round12(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # definitions: the relative clause's perfect is the defined buyer's act (round 12)
+        "An MQL is any visitor who has downloaded two guides",
+        "A hot lead is someone who has requested a callback",
+        "Such accounts have qualified themselves through the self-serve trial",
+    ],
+)
+def test_definition_relative_perfect_round12(text: str) -> None:
+    got = _actor("en", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_relative_passive_stays_seller_work_round12() -> None:
+    got = _actor("en", "Accounts that have been qualified")
+    assert got is not None and got[0] == "seller", got

@@ -1468,7 +1468,31 @@ def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     nxt = words[j + 1][2] if j + 1 < len(words) else ""
     if nxt and (v["determiners"].has_word(nxt) or nxt in _NUMBER_EN or nxt.isdigit()):
         return True
+    if _relative_perfect_en(v, [w for _, _, w in words], j):
+        return True
     return words[k][2] in _RELATIVE_EN
+
+
+#: reflexive pronouns: a participle with one after it is active ("have qualified themselves")
+_REFLEXIVE_EN = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "yourself"})
+
+
+def _relative_perfect_en(v: Vocabulary, words: Sequence[str], i: int) -> bool:
+    """The English participle at ``i`` is an active perfect of its own subject: after a relative
+    pronoun and *have* ("any customer who has shown interest", "someone who has demonstrated
+    value"), or with a reflexive object ("These people have self-qualified themselves"). A
+    definition's relative clause says what the defined buyer did, not the seller's work."""
+    if i + 1 < len(words) and words[i + 1] in _REFLEXIVE_EN:
+        return True
+    k = i - 1
+    while k > 0 and words[k] in _FILLERS_EN:
+        k -= 1
+    if k < 1 or not (v["active_auxiliaries"].has_word(words[k]) or words[k] == "ve"):
+        return False
+    k -= 1
+    while k > 0 and words[k] in _FILLERS_EN:
+        k -= 1
+    return words[k] in _RELATIVE_EN
 
 
 def _before_its_noun_en(v: Vocabulary, t: Text, act: Span) -> bool:
@@ -2762,6 +2786,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
             return Span(tw[i - 1][0], e, t.raw[tw[i - 1][0] : e])  # "To qualify"
         if _word_is_participle(v.language, w, lm):
+            if not nl and _relative_perfect_en(v, words, i):
+                continue  # "someone who has demonstrated value": the relative's own act
             if not nl and _attributive_en(v, t, i, b):
                 continue  # "Qualified lead booked a demo": an adjective on the buyer
             if not nl and _before_its_noun_en(v, t, Span(s, e, t.raw[s:e])):
