@@ -953,3 +953,11 @@ def test_definition_relative_perfect_round12(text: str) -> None:
 def test_relative_passive_stays_seller_work_round12() -> None:
     got = _actor("en", "Accounts that have been qualified")
     assert got is not None and got[0] == "seller", got
+
+
+def test_dutch_definition_possessive_in_relative_round12() -> None:
+    # the possessive *zijn* inside the relative clause is no passive auxiliary (round 12)
+    got = _actor("nl", "Een warme lead is een bezoeker die zijn e-mailadres heeft achtergelaten")
+    assert got is None or got[0] == "buyer", got
+    got = _actor("nl", "Bezoekers die zijn gebeld")
+    assert got is not None and got[0] == "seller", got

@@ -1416,9 +1416,27 @@ def _perfect_of_buyer_relative(
         if i >= k or t.words[i][2] not in _RELATIVE_NL:
             continue
         between = [t.words[x][2] for x in range(i + 1, k)]
+        if any(_punct_before(t, x) for x in range(i + 1, k + 1)):
+            continue
+        # the verb cluster at the end of the relative clause: the auxiliaries right before the
+        # participle and the one right after it ("die zijn interesse ... heeft getoond": the
+        # possessive *zijn* is no auxiliary of the cluster)
+        cluster = []
+        x = k - 1
+        while x > i and (
+            v["active_auxiliaries"].has_word(t.words[x][2])
+            or v["passive_auxiliaries"].has_word(t.words[x][2])
+        ):
+            cluster.append(t.words[x][2])
+            x -= 1
+        if k + 1 < len(t.words) and not _punct_before(t, k + 1):
+            cluster.append(t.words[k + 1][2])
+        if any(v["active_auxiliaries"].has_word(w) for w in cluster) and not any(
+            v["passive_auxiliaries"].has_word(w) for w in cluster
+        ):
+            return True
         if any(v["active_auxiliaries"].has_word(w) for w in between) and not any(
-            v["passive_auxiliaries"].has_word(w) or _punct_before(t, x)
-            for x, w in zip(range(i + 1, k), between, strict=True)
+            v["passive_auxiliaries"].has_word(w) for w in between
         ):
             return True
     return False
