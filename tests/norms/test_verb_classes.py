@@ -961,3 +961,21 @@ def test_dutch_definition_possessive_in_relative_round12() -> None:
     assert got is None or got[0] == "buyer", got
     got = _actor("nl", "Bezoekers die zijn gebeld")
     assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ambiguous actor dealing with the seller as a first-person object (round 12)
+        "u stuurt het ingevulde formulier naar ons terug",
+        "Hij vraagt ons een prijsopgave te maken",
+    ],
+)
+def test_ambiguous_actor_with_seller_object_round12(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_possessive_ons_is_no_object_round12() -> None:
+    got = _actor("nl", "Hij stuurt ons voorstel naar de klant")
+    assert got is not None and got[0] == "seller", got

@@ -1561,7 +1561,7 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     # subject's possessive): the actor is the buyer
     end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
     for k in range(i + 1, end):
-        if _own_buyer_act(v, t, k):
+        if _own_buyer_act(v, t, k) or _seller_pronoun_object(t, k, end):
             return False
     # the buyer as recipient may come after a coordination of nouns ("de behoeften en wensen
     # van de klant"): look to the next punctuation, not to the next "en"
@@ -1580,6 +1580,25 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     # om de situatie te begrijpen" (the buyer searching); Dutch "om ... te" marks it
     purpose = next((k for k in range(i + 1, b) if t.words[k][2] == "om"), b)
     return _seller_work_in(v, t, a, purpose) is not None
+
+
+#: prepositions before the seller's "ons"/"us" as an object ("bij ons", "to us")
+_OBJECT_PREPOSITIONS = frozenset({"bij", "aan", "naar", "met", "voor", "to", "with", "for"})
+
+
+def _seller_pronoun_object(t: Text, k: int, end: int) -> bool:
+    """The word at ``k`` is the seller in the first person as an object of the ambiguous
+    actor's clause ("u levert deze documenten bij ons in", "dat u ons vraagt ... te leveren",
+    "he sends us the form"): the actor deals with the seller, so it is the other party. "ons"
+    before a noun is a possessive ("ons voorstel") and is no object."""
+    w = t.words[k][2]
+    if w in ("me", "mij", "us"):
+        return True
+    if w != "ons":
+        return False
+    prev = t.words[k - 1][2] if k > 0 else ""
+    nxt = t.words[k + 1][2] if k + 1 < end else ""
+    return prev in _OBJECT_PREPOSITIONS or not nxt or nxt in _NL_SEPARABLE or _nl_finite(nxt)
 
 
 #: forms of the light verbs whose object names the act ("neemt de beslissing", "makes the
