@@ -979,3 +979,21 @@ def test_ambiguous_actor_with_seller_object_round12(text: str) -> None:
 def test_possessive_ons_is_no_object_round12() -> None:
     got = _actor("nl", "Hij stuurt ons voorstel naar de klant")
     assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judgements of an event, of progress and of the odds (round 12), our own wording
+        "Productive workshop with their IT lead",
+        "Renewal is on track",
+        "Long shot, but worth a try",
+        "The rep is optimistic about Q3",
+    ],
+)
+def test_judgements_round12(text: str) -> None:
+    assert "opinion" in _kinds("en", text), text
+
+
+def test_a_demo_that_happened_is_factual_round12() -> None:
+    assert not _kinds("en", "Demo held with the buyer's IT team")
