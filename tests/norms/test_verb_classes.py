@@ -997,3 +997,19 @@ def test_judgements_round12(text: str) -> None:
 
 def test_a_demo_that_happened_is_factual_round12() -> None:
     assert not _kinds("en", "Demo held with the buyer's IT team")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a judgement word next to a submission someone can see is no opinion (round 12)
+        "Interested buyers submit the registration form",
+        "The keen applicant has filed the paperwork",
+    ],
+)
+def test_judgement_next_to_a_submission_round12(text: str) -> None:
+    assert "opinion" not in _kinds("en", text), text
+
+
+def test_a_plan_to_submit_stays_a_judgement_round12() -> None:
+    assert "opinion" in _kinds("en", "Customer seems interested and wants to submit later")

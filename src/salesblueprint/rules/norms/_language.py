@@ -203,14 +203,19 @@ def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
 
 def _observable_act(v: Vocabulary, t: Text, exc: list[Span]) -> bool:
     """The text reports an act a manager could see: a reporting verb ("confirmed in writing",
-    "schriftelijk bevestigd") or a verb whose lemma is a buyer's act ("requested", "tekent")."""
+    "schriftelijk bevestigd") or a verb whose lemma is a buyer's act or a submission ("requested",
+    "tekent", "formally submit franchise applications")."""
     if _without(v.find("reporting_verbs", t), exc):
         return True
-    buyer = v["buyer_act_lemmas"]
+    buyer, sub = v["buyer_act_lemmas"], v["submission_lemmas"]
     prev = ""
     for _, _, w in t.words:
         lm = lemma(v.language, w)
-        if buyer.has_word(lm) and (w != lm or v.language == "nl") and prev not in ("te", "to"):
+        if (
+            (buyer.has_word(lm) or sub.has_word(lm))
+            and (w != lm or v.language == "nl" or sub.has_word(lm))
+            and prev not in ("te", "to")
+        ):
             return True  # not an infinitive: "klaar om te kopen" is no purchase
         prev = w
     return False
