@@ -1013,3 +1013,16 @@ def test_judgement_next_to_a_submission_round12(text: str) -> None:
 
 def test_a_plan_to_submit_stays_a_judgement_round12() -> None:
     assert "opinion" in _kinds("en", "Customer seems interested and wants to submit later")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an infinitive of receiving is nothing received yet (round 12)
+        ("en", "The prospect is ready to receive a formal offer"),
+        ("nl", "De klant is klaar om de offerte te ontvangen"),
+    ],
+)
+def test_ready_to_receive_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)

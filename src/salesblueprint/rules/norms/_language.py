@@ -1956,6 +1956,8 @@ def _buyer_receives(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         if k > 0 and v["determiners"].has_word(words[k - 1]):
             continue  # "opent u de ontvangen inschrijvingen": an adjective
         if k != i and _in(rec, words[k], lemma(v.language, words[k])):
+            if k > 0 and words[k - 1] in ("to", "te"):
+                return None  # "ready to receive sales communications": nothing received yet
             s, e, _w = t.words[k]
             found = Span(s, e, t.raw[s:e])
             break
