@@ -1026,3 +1026,10 @@ def test_a_plan_to_submit_stays_a_judgement_round12() -> None:
 def test_ready_to_receive_round12(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_a_person_is_the_buyer_round12() -> None:
+    # a person the text names as ready is the buyer's state, and a judgement (round 12)
+    got = _actor("nl", "De persoon is klaar om een afspraak te maken")
+    assert got is None or got[0] == "buyer", got
+    assert "opinion" in _kinds("nl", "De persoon is klaar om een afspraak te maken")
