@@ -3002,9 +3002,13 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
 
     # "Bedrijfs- en marktanalyse": the cut-off first part of a compound shares the last one's head
     name = re.sub(r"\b\w+-\s+(?:en|of|and|or|&)\s+", "", name) if "-" in name else name
-    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties":
+    # "AwaitingPayment", "ReadyToShip": a status written as one CamelCase word is read as words
+    if " " not in name.strip():
+        name = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name)
+    # "Proposal/Price Quote", "Solution / Demo", "Discovery (Validated)", "Demo's, presentaties",
+    # "Prospecting: Identifying Potential Buyers":
     # each part is a name
-    parts = [p.strip() for p in re.split(r"\s*[/,]\s*|[()]", name) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*[/,:]\s*|[()]", name) if p.strip()]
     for part in parts if len(parts) > 1 else [name]:
         issue = _stage_name_part_issue(v, _without_frame(v, part))
         if issue is not None:
@@ -3055,7 +3059,19 @@ def _singular(v: Vocabulary, w: str) -> str | None:
         if w.endswith("en") and len(w) > 4 and w[-3] == w[-4]:
             cands.insert(0, w[:-3])  # "gesprekken": the consonant doubled before -en
     words = _seller_noun_words(v)
-    return next((c for c in cands if len(c) >= 3 and c in words), None)
+    found = next((c for c in cands if len(c) >= 3 and c in words), None)
+    if found is None and v.language == "nl":
+        # a compound whose head is one: "conceptoffertes" -> "conceptofferte"
+        found = next(
+            (
+                c
+                for c in cands
+                for n in words
+                if len(n) >= 5 and c.endswith(n) and len(c) > len(n) + 2
+            ),
+            None,
+        )
+    return found
 
 
 def _seller_noun_words(v: Vocabulary) -> frozenset[str]:
@@ -3180,6 +3196,8 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     if actor is not None and actor.side == "seller" and _compound_before_participle(t, actor):
         actor = None  # "Contact form submitted": a noun before the event, no order
     if actor is not None and actor.side == "seller" and _submitted_by_asker(v, t, actor):
+        if actor.how == "todo":
+            return None  # "Bod uitbrengen": the buyer's own step, read no further
         actor = None  # "Order submitted": put forward by the side that asks
     if actor is not None and actor.side == "seller" and _attained_thing(v, t, actor):
         return None  # "Agreement reached": a state attained, nobody's activity
@@ -3217,13 +3235,22 @@ def _submitted_by_asker(v: Vocabulary, t: Text, actor: Actor) -> bool:
     """Seller work read from a participle of putting forward (``submission_lemmas``) with no
     seller's document in the name: whoever submits an order, a form or an application is the
     side that asks ("Order submitted", "Aanvraagformulier ingestuurd"); "Proposal submitted"
-    stays the seller's."""
+    stays the seller's. So is an order to put forward the buyer's own document or bid ("Bod
+    uitbrengen")."""
     from salesblueprint.rules.norms import _names
 
-    if actor.how != "passive":
-        return False
     cat = v["submission_lemmas"]
     words = [w for _, _, w in t.words]
+    if actor.how == "todo":
+        # an order to put forward the buyer's own document or bid: "Submit Pre-Approval Letter
+        # to Agent", "Bod uitbrengen" (the buyer's step); "Submit proposal" stays the seller's
+        verb = actor.why.casefold()
+        if not (cat.has_word(verb) or cat.has_word(lemma(v.language, verb))):
+            return False
+        if not any(_buyer_document(v, w) for w in words if w != verb):
+            return False
+    elif actor.how != "passive":
+        return False
     if not any(
         cat.has_word(x)
         for w in words

@@ -879,11 +879,22 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
         bare = True  # "Controle van uw online-activiteit": seller work on the buyer's things
     if _head_is_activity(v, head, bare=bare):
         return _span(t, hs, he)
+    side = word_side(v, head)
+    if (
+        v.language == "en"
+        and len(content) == 1
+        and side is not None
+        and side[0] == "seller"
+        and side[1] != head
+        and head.endswith(_NOMINAL_ENDINGS)
+    ):
+        # a noun of seller work that is the whole name: "Verification", "Submission"; with an
+        # object the buyer may be its subject ("Problem identification")
+        return _span(t, hs, he)
     # a nominalisation whose object is the seller's document or activity: "Proposal creation",
     # "Quote development", "Uitwerking van de inventarisatie" (a verb the vocabulary does not
     # class; the buyer's are left out above)
     derived = set(verbs_of(v.language, head)) - {head, _lemma(v.language, head)}
-    side = word_side(v, head)
     if (
         derived
         and (side is None or side[0] == "seller")
@@ -953,8 +964,11 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
         # a phase named by the seller's document or activity: "Offertetraject"
         mod = split[0]
         side = word_side(v, mod)
+        # or by work under way ("Uitvoeringsfase", "Werkfase", "Afrondingsfase"); the phase of
+        # the buyer's using or initiative ("Gebruiksfase", "Initiatieffase") stays unread
         return (
             v["seller_stage_nouns"].has_word(mod)
+            or v["progress_nouns"].has_word(mod)
             or _activity(v, mod)
             or (side is not None and side[0] == "seller")
         )
