@@ -876,3 +876,160 @@ def test_an_adverb_first_is_no_order_round11(text: str) -> None:
 def test_seller_work_round11(text: str, word: str) -> None:
     got = _actor("en", text)
     assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # roles of other trades on the seller's side (round 12), our own wording
+        ("en", "Estimator prices the job and emails it"),
+        ("en", "The agent runs the quote tool"),
+        ("en", "Recruiter screens the shortlist"),
+        ("nl", "De recruiter belt de kandidaten"),
+        ("nl", "De verhuurder heeft het verzoek goedgekeurd"),
+    ],
+)
+def test_seller_roles_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The tenant signed the lease"),
+        ("nl", "De huurder heeft het huurcontract getekend"),
+    ],
+)
+def test_buyer_roles_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer's reported words in the first person plural (round 12), our own wording
+        ("en", "We don't have the headcount for this"),
+        ("en", "We're still exploring vendors"),
+        ("en", "We have decided to wait until next year"),
+        ("nl", "We hebben geen budget voor dit jaar"),
+        ("nl", "Wij oriënteren ons nog op de markt"),
+    ],
+)
+def test_buyer_voice_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller's own work, also negated, and a meeting the seller had, stay the seller's
+        ("en", "We haven't sent the contract yet"),
+        ("en", "We had a good call with them"),
+        ("nl", "Wij sturen geen offerte zonder gesprek"),
+    ],
+)
+def test_seller_we_stays_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # definitions: the relative clause's perfect is the defined buyer's act (round 12)
+        "An MQL is any visitor who has downloaded two guides",
+        "A hot lead is someone who has requested a callback",
+        "Such accounts have qualified themselves through the self-serve trial",
+    ],
+)
+def test_definition_relative_perfect_round12(text: str) -> None:
+    got = _actor("en", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_relative_passive_stays_seller_work_round12() -> None:
+    got = _actor("en", "Accounts that have been qualified")
+    assert got is not None and got[0] == "seller", got
+
+
+def test_dutch_definition_possessive_in_relative_round12() -> None:
+    # the possessive *zijn* inside the relative clause is no passive auxiliary (round 12)
+    got = _actor("nl", "Een warme lead is een bezoeker die zijn e-mailadres heeft achtergelaten")
+    assert got is None or got[0] == "buyer", got
+    got = _actor("nl", "Bezoekers die zijn gebeld")
+    assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an ambiguous actor dealing with the seller as a first-person object (round 12)
+        "u stuurt het ingevulde formulier naar ons terug",
+        "Hij vraagt ons een prijsopgave te maken",
+    ],
+)
+def test_ambiguous_actor_with_seller_object_round12(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_possessive_ons_is_no_object_round12() -> None:
+    got = _actor("nl", "Hij stuurt ons voorstel naar de klant")
+    assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # judgements of an event, of progress and of the odds (round 12), our own wording
+        "Productive workshop with their IT lead",
+        "Renewal is on track",
+        "Long shot, but worth a try",
+        "The rep is optimistic about Q3",
+    ],
+)
+def test_judgements_round12(text: str) -> None:
+    assert "opinion" in _kinds("en", text), text
+
+
+def test_a_demo_that_happened_is_factual_round12() -> None:
+    assert not _kinds("en", "Demo held with the buyer's IT team")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a judgement word next to a submission someone can see is no opinion (round 12)
+        "Interested buyers submit the registration form",
+        "The keen applicant has filed the paperwork",
+    ],
+)
+def test_judgement_next_to_a_submission_round12(text: str) -> None:
+    assert "opinion" not in _kinds("en", text), text
+
+
+def test_a_plan_to_submit_stays_a_judgement_round12() -> None:
+    assert "opinion" in _kinds("en", "Customer seems interested and wants to submit later")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an infinitive of receiving is nothing received yet (round 12)
+        ("en", "The prospect is ready to receive a formal offer"),
+        ("nl", "De klant is klaar om de offerte te ontvangen"),
+    ],
+)
+def test_ready_to_receive_round12(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_a_person_is_the_buyer_round12() -> None:
+    # a person the text names as ready is the buyer's state, and a judgement (round 12)
+    got = _actor("nl", "De persoon is klaar om een afspraak te maken")
+    assert got is None or got[0] == "buyer", got
+    assert "opinion" in _kinds("nl", "De persoon is klaar om een afspraak te maken")

@@ -77,6 +77,9 @@ CATEGORIES: tuple[str, ...] = (
     "inquiry_lemmas",
     "offering_nouns",
     "decision_lemmas",
+    "first_person_plural",
+    "buyer_voice_lemmas",
+    "negations",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -203,14 +203,19 @@ def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
 
 def _observable_act(v: Vocabulary, t: Text, exc: list[Span]) -> bool:
     """The text reports an act a manager could see: a reporting verb ("confirmed in writing",
-    "schriftelijk bevestigd") or a verb whose lemma is a buyer's act ("requested", "tekent")."""
+    "schriftelijk bevestigd") or a verb whose lemma is a buyer's act or a submission ("requested",
+    "tekent", "formally submit franchise applications")."""
     if _without(v.find("reporting_verbs", t), exc):
         return True
-    buyer = v["buyer_act_lemmas"]
+    buyer, sub = v["buyer_act_lemmas"], v["submission_lemmas"]
     prev = ""
     for _, _, w in t.words:
         lm = lemma(v.language, w)
-        if buyer.has_word(lm) and (w != lm or v.language == "nl") and prev not in ("te", "to"):
+        if (
+            (buyer.has_word(lm) or sub.has_word(lm))
+            and (w != lm or v.language == "nl" or sub.has_word(lm))
+            and prev not in ("te", "to")
+        ):
             return True  # not an infinitive: "klaar om te kopen" is no purchase
         prev = w
     return False
@@ -1416,9 +1421,27 @@ def _perfect_of_buyer_relative(
         if i >= k or t.words[i][2] not in _RELATIVE_NL:
             continue
         between = [t.words[x][2] for x in range(i + 1, k)]
+        if any(_punct_before(t, x) for x in range(i + 1, k + 1)):
+            continue
+        # the verb cluster at the end of the relative clause: the auxiliaries right before the
+        # participle and the one right after it ("die zijn interesse ... heeft getoond": the
+        # possessive *zijn* is no auxiliary of the cluster)
+        cluster = []
+        x = k - 1
+        while x > i and (
+            v["active_auxiliaries"].has_word(t.words[x][2])
+            or v["passive_auxiliaries"].has_word(t.words[x][2])
+        ):
+            cluster.append(t.words[x][2])
+            x -= 1
+        if k + 1 < len(t.words) and not _punct_before(t, k + 1):
+            cluster.append(t.words[k + 1][2])
+        if any(v["active_auxiliaries"].has_word(w) for w in cluster) and not any(
+            v["passive_auxiliaries"].has_word(w) for w in cluster
+        ):
+            return True
         if any(v["active_auxiliaries"].has_word(w) for w in between) and not any(
-            v["passive_auxiliaries"].has_word(w) or _punct_before(t, x)
-            for x, w in zip(range(i + 1, k), between, strict=True)
+            v["passive_auxiliaries"].has_word(w) for w in between
         ):
             return True
     return False
@@ -1468,7 +1491,31 @@ def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     nxt = words[j + 1][2] if j + 1 < len(words) else ""
     if nxt and (v["determiners"].has_word(nxt) or nxt in _NUMBER_EN or nxt.isdigit()):
         return True
+    if _relative_perfect_en(v, [w for _, _, w in words], j):
+        return True
     return words[k][2] in _RELATIVE_EN
+
+
+#: reflexive pronouns: a participle with one after it is active ("have qualified themselves")
+_REFLEXIVE_EN = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "yourself"})
+
+
+def _relative_perfect_en(v: Vocabulary, words: Sequence[str], i: int) -> bool:
+    """The English participle at ``i`` is an active perfect of its own subject: after a relative
+    pronoun and *have* ("any customer who has shown interest", "someone who has demonstrated
+    value"), or with a reflexive object ("These people have self-qualified themselves"). A
+    definition's relative clause says what the defined buyer did, not the seller's work."""
+    if i + 1 < len(words) and words[i + 1] in _REFLEXIVE_EN:
+        return True
+    k = i - 1
+    while k > 0 and words[k] in _FILLERS_EN:
+        k -= 1
+    if k < 1 or not (v["active_auxiliaries"].has_word(words[k]) or words[k] == "ve"):
+        return False
+    k -= 1
+    while k > 0 and words[k] in _FILLERS_EN:
+        k -= 1
+    return words[k] in _RELATIVE_EN
 
 
 def _before_its_noun_en(v: Vocabulary, t: Text, act: Span) -> bool:
@@ -1519,7 +1566,7 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     # subject's possessive): the actor is the buyer
     end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
     for k in range(i + 1, end):
-        if _own_buyer_act(v, t, k):
+        if _own_buyer_act(v, t, k) or _seller_pronoun_object(t, k, end):
             return False
     # the buyer as recipient may come after a coordination of nouns ("de behoeften en wensen
     # van de klant"): look to the next punctuation, not to the next "en"
@@ -1538,6 +1585,25 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     # om de situatie te begrijpen" (the buyer searching); Dutch "om ... te" marks it
     purpose = next((k for k in range(i + 1, b) if t.words[k][2] == "om"), b)
     return _seller_work_in(v, t, a, purpose) is not None
+
+
+#: prepositions before the seller's "ons"/"us" as an object ("bij ons", "to us")
+_OBJECT_PREPOSITIONS = frozenset({"bij", "aan", "naar", "met", "voor", "to", "with", "for"})
+
+
+def _seller_pronoun_object(t: Text, k: int, end: int) -> bool:
+    """The word at ``k`` is the seller in the first person as an object of the ambiguous
+    actor's clause ("u levert deze documenten bij ons in", "dat u ons vraagt ... te leveren",
+    "he sends us the form"): the actor deals with the seller, so it is the other party. "ons"
+    before a noun is a possessive ("ons voorstel") and is no object."""
+    w = t.words[k][2]
+    if w in ("me", "mij", "us"):
+        return True
+    if w != "ons":
+        return False
+    prev = t.words[k - 1][2] if k > 0 else ""
+    nxt = t.words[k + 1][2] if k + 1 < end else ""
+    return prev in _OBJECT_PREPOSITIONS or not nxt or nxt in _NL_SEPARABLE or _nl_finite(nxt)
 
 
 #: forms of the light verbs whose object names the act ("neemt de beslissing", "makes the
@@ -1845,6 +1911,31 @@ def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
     return False
 
 
+def _buyer_voice(v: Vocabulary, t: Text, m: _Mention, acts: Sequence[Span]) -> bool:
+    """The first person plural speaks for the buyer: its clause is negated or its verb is one of
+    the buyer's own situation, search or decision (``buyer_voice_lemmas``), and no seller work,
+    seller activity or activity noun stands in the clause ("We don't have budget", "We're just
+    exploring options", "we have decided to start small"; "We haven't sent the proposal" and
+    "We had a great demo" stay the seller's)."""
+    if not v["first_person_plural"].has_word(m.span.text):
+        return False
+    i = t.first_word_at(m.span.end)
+    a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (i, len(t.words)))
+    if any(t.first_word_at(x.start) in range(a, b) for x in acts):
+        return False
+    if _seller_work_in(v, t, a, b) is not None:
+        return False
+    negs, voice = v["negations"], v["buyer_voice_lemmas"]
+    spoken = False
+    for k in range(i, b):
+        w = t.words[k][2]
+        lm = lemma(v.language, w)
+        if _activity_noun(v, w, lm) or _in(v["seller_work_lemmas"], w, lm):
+            return False
+        spoken = spoken or negs.has_word(w) or _in(voice, w, lm)
+    return spoken
+
+
 #: modal verbs of wanting: "Iemand wil een voorstel ontvangen" wants, has received nothing
 _WANT = frozenset({"wil", "willen", "wilt", "wilde", "wilden", "want", "wants", "wanted"})
 
@@ -1865,6 +1956,8 @@ def _buyer_receives(v: Vocabulary, t: Text, m: _Mention) -> Span | None:
         if k > 0 and v["determiners"].has_word(words[k - 1]):
             continue  # "opent u de ontvangen inschrijvingen": an adjective
         if k != i and _in(rec, words[k], lemma(v.language, words[k])):
+            if k > 0 and words[k - 1] in ("to", "te"):
+                return None  # "ready to receive sales communications": nothing received yet
             s, e, _w = t.words[k]
             found = Span(s, e, t.raw[s:e])
             break
@@ -2096,6 +2189,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
         if m.side == "seller" and _addressee_is_buyer(v, t, m, mentions):
             return Actor("buyer", m.span.text, "subject")
         if m.side == "seller" and _chosen_seller(v, t, m):
+            return Actor("buyer", m.span.text, "subject")
+        if m.side == "seller" and _buyer_voice(v, t, m, acts):
             return Actor("buyer", m.span.text, "subject")
         if m.side == "seller":
             return Actor("seller", m.span.text, "subject")
@@ -2735,6 +2830,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
         if not nl and w == lm and i > 0 and words[i - 1] == "to":
             return Span(tw[i - 1][0], e, t.raw[tw[i - 1][0] : e])  # "To qualify"
         if _word_is_participle(v.language, w, lm):
+            if not nl and _relative_perfect_en(v, words, i):
+                continue  # "someone who has demonstrated value": the relative's own act
             if not nl and _attributive_en(v, t, i, b):
                 continue  # "Qualified lead booked a demo": an adjective on the buyer
             if not nl and _before_its_noun_en(v, t, Span(s, e, t.raw[s:e])):
