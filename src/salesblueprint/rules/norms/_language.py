@@ -107,6 +107,13 @@ def _quote(spans: Sequence[Span]) -> str:
     return ", ".join(f"'{w}'" for w in words)
 
 
+def _noun_reading(spans: Sequence[Span]) -> str:
+    """The words of a stage name read as nouns of seller activity, with that class ("'Demo'
+    read as a noun of seller activity"), so that every finding says how it read the name."""
+    words = ", ".join(dict.fromkeys(s.text for s in spans))
+    return i18n._("'{words}' {reading}", words=words, reading=_READING["noun"])
+
+
 # -- factual ----------------------------------------------------------------------------------
 
 
@@ -3184,7 +3191,7 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     ]
     nouns = v.find("seller_stage_nouns", t)
     if content and all(any(n.start <= s and e <= n.end for n in nouns) for s, e in content):
-        return StageNameIssue(_quote(nouns), _suggestion(v, t))
+        return StageNameIssue(_noun_reading(nouns), _suggestion(v, t))
     waiting = _names.waiting_for_buyer(v, t)
     if waiting is not None:
         # "Contract out for signature": the name is the wait for the buyer's act, whatever a
@@ -3206,12 +3213,12 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     if actor is None or actor.how == "subject":
         activity = _activity_name(v, t)
         if activity:
-            return StageNameIssue(_quote(activity), _suggestion(v, t))
+            return StageNameIssue(_noun_reading(activity), _suggestion(v, t))
     if actor is None or (actor.how == "subject" and v.language == "nl"):
         head = _head_activity(v, t) if actor is None else None
         head = head or _dutch_infinitive_name(v, t)
         if head is not None:
-            return StageNameIssue(_quote([head]), _suggestion(v, t))
+            return StageNameIssue(_noun_reading([head]), _suggestion(v, t))
     if actor is None or actor.how == "subject":
         found = _names.seller_reading(v, t)
         if found is not None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.i18n import _
+from salesblueprint.i18n import Msg, _
 from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import stage_name_issue, vocab_for
@@ -98,9 +98,16 @@ def check(ctx: Context) -> Iterator[Problem]:
             )
             what = _("stage name") if s.name is not None else _("stage id")
             shown = s.name or s.id
-            # quote the words that show it, unless they are the whole name
-            whole = issue.why.strip("'").casefold() == shown.casefold()
-            why = "" if whole else _(" ({reading})", reading=issue.why)
+            # quote the words that show it and the class they were put in; words that are the
+            # whole name are not repeated ("'Demo' names ... (read as a noun of seller activity)")
+            reading: str = issue.why
+            params = issue.why.params if isinstance(issue.why, Msg) else {}
+            words = params.get("words")
+            if isinstance(words, str) and words.casefold() == shown.casefold():
+                reading = params["reading"]  # still a Msg: translated where shown
+            elif reading.strip("'").casefold() == shown.casefold():
+                reading = ""
+            why = _(" ({reading})", reading=reading) if reading else ""
             yield Problem(
                 s.path,
                 _(
