@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -105,13 +105,6 @@ def _without(spans: Sequence[Span], *others: Sequence[Span]) -> list[Span]:
 def _quote(spans: Sequence[Span]) -> str:
     words = list(dict.fromkeys(s.text for s in spans))
     return ", ".join(f"'{w}'" for w in words)
-
-
-def _noun_reading(spans: Sequence[Span]) -> str:
-    """The words of a stage name read as nouns of seller activity, with that class ("'Demo'
-    read as a noun of seller activity"), so that every finding says how it read the name."""
-    words = ", ".join(dict.fromkeys(s.text for s in spans))
-    return i18n._("'{words}' {reading}", words=words, reading=_READING["noun"])
 
 
 # -- factual ----------------------------------------------------------------------------------
@@ -622,11 +615,16 @@ class Actor:
     how: Literal["subject", "agent", "passive", "todo", "waiting", "noun", "explicit"]
 
     @property
+    def reading_class(self) -> str:
+        """The class the words were put in ("read as seller work, ..."; "" for none)."""
+        return _READING[self.how]
+
+    @property
     def reading(self) -> str:
         """Why, in the words of the text: "'identified' read as seller work, ..."."""
-        if not _READING[self.how]:
+        if not self.reading_class:
             return f"'{self.why}'"
-        return i18n._("'{words}' {reading}", words=self.why, reading=_READING[self.how])
+        return i18n._("'{words}' {reading}", words=self.why, reading=self.reading_class)
 
 
 @dataclass(frozen=True)
@@ -1598,13 +1596,18 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
 _OBJECT_PREPOSITIONS = frozenset({"bij", "aan", "naar", "met", "voor", "to", "with", "for"})
 
 
+#: the seller speaking in the first person as an object ("Je belt me", "You send us the form");
+#: Dutch "ons" is also a possessive and is read by its place
+_FIRST_PERSON_OBJECT = frozenset({"me", "mij", "us"})
+
+
 def _seller_pronoun_object(t: Text, k: int, end: int) -> bool:
     """The word at ``k`` is the seller in the first person as an object of the ambiguous
     actor's clause ("u levert deze documenten bij ons in", "dat u ons vraagt ... te leveren",
     "he sends us the form"): the actor deals with the seller, so it is the other party. "ons"
     before a noun is a possessive ("ons voorstel") and is no object."""
     w = t.words[k][2]
-    if w in ("me", "mij", "us"):
+    if w in _FIRST_PERSON_OBJECT:
         return True
     if w != "ons":
         return False
@@ -1807,10 +1810,6 @@ def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -
             if _in(buyer, w, lemma(v.language, w)):
                 return x.span if x.side == "buyer" else y.span
     return None
-
-
-#: the seller speaking in the first person as an object ("Je belt me", "You send us the form")
-_FIRST_PERSON_OBJECT = frozenset({"me", "mij", "us"})
 
 
 def _seller_as_object(t: Text, i: int, b: int) -> bool:
@@ -2988,8 +2987,17 @@ def _activity_name(v: Vocabulary, t: Text) -> list[Span] | None:
 
 @dataclass(frozen=True)
 class StageNameIssue:
-    why: str
+    actor: Actor  # the seller-side words of the name and the class they were read in
     suggestion: str | None
+
+    @property
+    def why(self) -> str:
+        return self.actor.reading
+
+
+def _seller_nouns(spans: Sequence[Span]) -> Actor:
+    """Words of a stage name read as nouns of seller activity ("'Demo' read as a noun of ...")."""
+    return Actor("seller", ", ".join(dict.fromkeys(s.text for s in spans)), "noun")
 
 
 def stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
@@ -3048,10 +3056,10 @@ def _stage_name_part_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     issue = _stage_name_issue_one(v, single)
     if issue is None:
         return None
-    why = issue.why
+    words = issue.actor.why
     for s, e, _, p in plurals:
-        why = re.sub(rf"(?<!\w){re.escape(p)}(?!\w)", t.raw[s:e], why, count=1, flags=re.I)
-    return StageNameIssue(why, issue.suggestion)
+        words = re.sub(rf"(?<!\w){re.escape(p)}(?!\w)", t.raw[s:e], words, count=1, flags=re.I)
+    return StageNameIssue(replace(issue.actor, why=words), issue.suggestion)
 
 
 def _singular(v: Vocabulary, w: str) -> str | None:
@@ -3181,7 +3189,7 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     toward = _names.toward_buyer(v, t)
     if toward is not None:
         # "Bezoek aan klant": an act directed at the buyer is the seller's
-        return StageNameIssue(Actor("seller", toward.text, "noun").reading, _suggestion(v, t))
+        return StageNameIssue(Actor("seller", toward.text, "noun"), _suggestion(v, t))
     if _names.outcome_only(v, t) or _names.buyer_job(v, t):
         return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
     content = [
@@ -3191,12 +3199,12 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     ]
     nouns = v.find("seller_stage_nouns", t)
     if content and all(any(n.start <= s and e <= n.end for n in nouns) for s, e in content):
-        return StageNameIssue(_noun_reading(nouns), _suggestion(v, t))
+        return StageNameIssue(_seller_nouns(nouns), _suggestion(v, t))
     waiting = _names.waiting_for_buyer(v, t)
     if waiting is not None:
         # "Contract out for signature": the name is the wait for the buyer's act, whatever a
         # criterion would read as the seller's work in it
-        return StageNameIssue(Actor("seller", waiting.text, "waiting").reading, _suggestion(v, t))
+        return StageNameIssue(Actor("seller", waiting.text, "waiting"), _suggestion(v, t))
     actor = criterion_actor(v, name)
     if actor is not None and actor.side == "seller" and _party_modifies_noun(v, t, actor):
         actor = None  # "Sales opportunity": the seller's word qualifies the noun, acts in nothing
@@ -3209,21 +3217,21 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     if actor is not None and actor.side == "seller" and _attained_thing(v, t, actor):
         return None  # "Agreement reached": a state attained, nobody's activity
     if actor is not None and actor.side == "seller":
-        return StageNameIssue(actor.reading, _suggestion(v, t))
+        return StageNameIssue(actor, _suggestion(v, t))
     if actor is None or actor.how == "subject":
         activity = _activity_name(v, t)
         if activity:
-            return StageNameIssue(_noun_reading(activity), _suggestion(v, t))
+            return StageNameIssue(_seller_nouns(activity), _suggestion(v, t))
     if actor is None or (actor.how == "subject" and v.language == "nl"):
         head = _head_activity(v, t) if actor is None else None
         head = head or _dutch_infinitive_name(v, t)
         if head is not None:
-            return StageNameIssue(_noun_reading([head]), _suggestion(v, t))
+            return StageNameIssue(_seller_nouns([head]), _suggestion(v, t))
     if actor is None or actor.how == "subject":
         found = _names.seller_reading(v, t)
         if found is not None:
             span, how = found
-            return StageNameIssue(Actor("seller", span.text, how).reading, _suggestion(v, t))
+            return StageNameIssue(Actor("seller", span.text, how), _suggestion(v, t))
     return None
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from salesblueprint.i18n import Msg, _
+from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import name_key
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import stage_name_issue, vocab_for
@@ -100,13 +100,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             shown = s.name or s.id
             # quote the words that show it and the class they were put in; words that are the
             # whole name are not repeated ("'Demo' names ... (read as a noun of seller activity)")
-            reading: str = issue.why
-            params = issue.why.params if isinstance(issue.why, Msg) else {}
-            words = params.get("words")
-            if isinstance(words, str) and words.casefold() == shown.casefold():
-                reading = params["reading"]  # still a Msg: translated where shown
-            elif reading.strip("'").casefold() == shown.casefold():
-                reading = ""
+            whole = issue.actor.why.casefold() == shown.casefold()
+            reading = issue.actor.reading_class if whole else issue.why
             why = _(" ({reading})", reading=reading) if reading else ""
             yield Problem(
                 s.path,
