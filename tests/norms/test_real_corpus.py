@@ -29,12 +29,12 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.915, 0.03),
-    ("buyer-centric criteria", "nl"): (0.885, 0.075),
-    ("buyer-centric names", "en"): (0.925, 0.02),
-    ("buyer-centric names", "nl"): (0.93, 0.04),
-    ("factual", "en"): (0.945, 0.025),
-    ("factual", "nl"): (0.938, 0.04),
+    ("buyer-centric criteria", "en"): (0.89, 0.045),
+    ("buyer-centric criteria", "nl"): (0.83, 0.115),
+    ("buyer-centric names", "en"): (0.88, 0.031),
+    ("buyer-centric names", "nl"): (0.90, 0.076),
+    ("factual", "en"): (0.928, 0.024),
+    ("factual", "nl"): (0.925, 0.046),
 }
 
 
