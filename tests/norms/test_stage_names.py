@@ -150,3 +150,49 @@ def test_seller_party_after_a_preposition_is_the_buyers_process() -> None:
     name = "Preparing and conducting negotiations with the supplier"
     assert stage_name_issue(v, name) is None
     assert stage_name_issue(v, "Preparing negotiations") is not None
+
+
+# -- names round 7 (normsnames7): the classes fresh4 showed, examples of our own ---------------
+
+
+@pytest.mark.parametrize(
+    ("name", "verb"),
+    [
+        ("Maak afspraken over de looptijd", "Maak"),
+        ("Breng de eisen van de gebruikers in kaart", "Breng"),
+        ("Stuur je ontwerp op", "Stuur"),
+        ("Geef de sleutels af", "Geef"),
+        ("Plan de montage in", "Plan"),
+        # nouns, not orders: a hyphen, a preposition, a verb at the end, a buyer's act
+        ("Bouw- en montagefase", None),
+        ("Ontwerp van de gevel", None),
+        ("Verkoop klaarmaken", None),
+        ("Bezoek aan klant", None),
+        ("Offerte maken", None),
+    ],
+)
+def test_dutch_imperative_by_its_stem(name: str, verb: str | None) -> None:
+    v = vocabulary("nl")
+    found = _names.imperative(v, v.text(name))
+    assert (found.text if found else None) == verb
+
+
+def test_an_imperative_is_a_clause_not_a_noun_phrase() -> None:
+    """The last noun of an order is its object: no noun reading of it; the seller's document as
+    its object keeps the order (and says which words it read)."""
+    v = vocabulary("nl")
+    assert stage_name_issue(v, "Maak afspraken over de looptijd") is None
+    assert stage_name_issue(v, "Breng de eisen van de gebruikers in kaart") is None
+    issue = stage_name_issue(v, "Maak een offerte")
+    assert issue is not None
+    assert issue.why.startswith("'Maak een offerte' read as an order to the seller"), issue.why
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("nl", "Lever uw tekeningen aan"), ("nl", "Stuur je ontwerp op"), ("en", "Upload your files")],
+)
+def test_an_order_addressed_to_the_reader_is_the_buyers_step(lang: str, name: str) -> None:
+    v = vocabulary(lang)
+    assert _names.addressed_order(v, v.text(name))
+    assert stage_name_issue(v, name) is None

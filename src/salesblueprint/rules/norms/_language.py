@@ -3190,8 +3190,8 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
     if toward is not None:
         # "Bezoek aan klant": an act directed at the buyer is the seller's
         return StageNameIssue(Actor("seller", toward.text, "noun"), _suggestion(v, t))
-    if _names.outcome_only(v, t) or _names.buyer_job(v, t):
-        return None  # "Evaluation and contract", "Oriëntatiefase": the buyer's job
+    if _names.outcome_only(v, t) or _names.buyer_job(v, t) or _names.addressed_order(v, t):
+        return None  # "Evaluation and contract", "Oriëntatiefase", "Lever je bestanden aan"
     content = [
         (s, e)
         for s, e, w in t.words

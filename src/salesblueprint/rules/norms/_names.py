@@ -435,7 +435,12 @@ def seller_reading(
     waiting = waiting_for_buyer(v, t) or requirement_queue(v, t)
     if waiting is not None:
         return waiting, "waiting"
-    order = _verb_built_nl(v, t) or _bare_verb_en(v, t, content) or _separable_order_nl(v, t)
+    order = (
+        _verb_built_nl(v, t)
+        or _bare_verb_en(v, t, content)
+        or _separable_order_nl(v, t)
+        or _imperative_order_nl(v, t)
+    )
     if order is not None:
         return order, "todo"
     done = (
@@ -702,8 +707,8 @@ def _verb_built_nl(v: Vocabulary, t: Text) -> Span | None:
     seller's document or an activity (``seller_stage_nouns``, ``activity_nouns``, a compound
     ending in one) or the buyer; the verb is no buyer act or buying job ("Offertes evalueren",
     "Contract tekenen")."""
-    if v.language != "nl" or len(t.words) < 2:
-        return None
+    if v.language != "nl" or len(t.words) < 2 or imperative(v, t) is not None:
+        return None  # after an order's verb no infinitive ends the clause: "Breng ... in kaart"
     words = [w for _, _, w in t.words]
     k = 1 if v["determiners"].has_word(words[0]) else 0
     if words[k] in _START_NL and len(words) > k + 2:
@@ -769,6 +774,83 @@ def _separable_order_nl(v: Vocabulary, t: Text) -> Span | None:
         if side is not None and side[0] == "buyer":
             return None
     return _span(t, s, words[-1][1])
+
+
+#: possessives of the reader a name addresses ("je", "uw", "your"): the buyer in a stage name
+_ADDRESSED_POSSESSIVES = frozenset({"je", "jouw", "uw", "your"})
+
+
+def imperative(v: Vocabulary, t: Text) -> Span | None:
+    """The verb of a name that opens with an order in the imperative: a Dutch verb's stem whose
+    infinitive the dictionary gives ("Maak afspraken", "Breng de behoeften in kaart", "Lever je
+    bestanden aan": *maken*, *brengen*, *leveren*), an English base verb before an addressed
+    possessive ("Upload your files"). Such a name is a clause: its nouns are the verb's objects,
+    not the head of a noun phrase, so the noun readings do not apply. Not a stem that is also a
+    listed noun ("Bezoek aan klant", "Onderzoek"), nor a noun of beginning ("Start bouwen
+    website": read by the verb after it)."""
+    words = t.words
+    if len(words) < 2:
+        return None
+    s, e, w = words[0]
+    if v.language == "en":
+        if words[1][2] not in _ADDRESSED_POSSESSIVES:
+            return None
+        from salesblueprint.rules.norms._language import _base_verb_en
+
+        return _span(t, s, e) if _base_verb_en(w) else None
+    if v.language != "nl" or len(w) < 2 or w.endswith("en") or w in _START_NL | _ADDRESSED:
+        return None
+    if t.raw[e : words[1][0]].strip() or words[1][2] in _PREPOSITIONS | {"om"}:
+        return None  # "Bouw-/ uitvoering", "Ontwerp van het concept", "Verzoek om offerte": nouns
+    last = words[-1][2]
+    if last.endswith("en") and _lemma("nl", last) == last:
+        return None  # "Verkoop klaarmaken": the verb ends the name, the first word is its object
+    skip = ("determiners", "stopwords", "judgements", "buyer_actors", "seller_parties")
+    nouns = ("activity_nouns", "seller_stage_nouns", "buyer_act_nouns", "buyer_artefacts")
+    if any(v[c].has_word(w) for c in (*skip, *nouns, "artefacts", "progress_nouns")):
+        return None
+    side = word_side(v, w)
+    if side is not None and side[0] == "buyer":
+        return None  # "Bezoek", "Keuze": the noun of the buyer's act as often as an order
+    lm = _lemma("nl", w)
+    # the infinitive of the stem: "breng" -> "brengen", "doe" -> "doen", "ga" -> "gaan", "plan"
+    # -> "plannen", and in an open syllable "maak" -> "maken", "geef" -> "geven", "kies" -> "kiezen"
+    stems = {w + "en", w + "n", w + w[-1] + "en", w + w[-1] + "n", *_nl_open_syllable(w)}
+    return _span(t, s, e) if lm != w and lm in stems else None
+
+
+def _imperative_order_nl(v: Vocabulary, t: Text) -> Span | None:
+    """A Dutch order in the imperative whose object is the seller's document or an activity
+    named in the singular ("Maak een offerte", "Stuur het conceptcontract door", "Houd een
+    presentatie"): the seller's to-do, unless the verb is the buyer's act or job. A plural of
+    an activity is left alone: "Maak afspraken" is the agreeing of both sides."""
+    verb = imperative(v, t) if v.language == "nl" else None
+    if verb is None:
+        return None
+    side = word_side(v, _lemma("nl", verb.text))
+    if side is not None and side[0] == "buyer":
+        return None  # "Kies een offerte": the buyer's choice
+    for _, e, w in t.words[1:]:
+        if w in _PREPOSITIONS or w in _HEAD_ENDS:
+            break  # the object ends at a preposition: "Stuur de opdrachtbon door naar ..."
+        split = compound(v, w)
+        if (
+            _document(v, w)
+            or v["activity_nouns"].has_word(w)
+            or (split is not None and v["seller_stage_nouns"].has_word(split[1]))
+        ):
+            return _span(t, verb.start, e)
+    return None
+
+
+def addressed_order(v: Vocabulary, t: Text) -> bool:
+    """An order whose object is the addressed reader's ("Lever je bestanden aan", "Upload your
+    files", "Kies uw pakket"): a name that speaks to its reader speaks to the buyer, whose step
+    it is; a pipeline does not address its own seller."""
+    verb = imperative(v, t)
+    if verb is None:
+        return False
+    return any(w in _ADDRESSED_POSSESSIVES for _, _, w in t.words[1:3])
 
 
 def _object_of_seller(v: Vocabulary, w: str) -> bool:
@@ -845,6 +927,8 @@ def _head_noun(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> S
     hs, he, head = words[h]
     if h < len(words) - 1 and v.language == "en":
         return None  # English names with a prepositional phrase are read by the other checks
+    if imperative(v, t) is not None:
+        return None  # "Maak afspraken": a clause, whose last noun is the order's object
 
     if v.language == "nl" and _word_is_participle("nl", head, _lemma("nl", head)):
         return None  # "Klant heeft geïnstalleerd": a participle is no noun of activity
