@@ -40,7 +40,7 @@ NameSide = Literal["seller", "buyer"]
 #: (noun ending, verb endings to put in its place), tried in this order; every candidate verb is
 #: only looked up in the vocabulary's verb classes, so a wrong guess costs nothing
 _EN_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ication", ("y",)),  # qualification -> qualify
+    ("ication", ("y", "icate")),  # qualification -> qualify, fabrication -> fabricate
     ("ation", ("ate", "e", "")),  # negotiation, preparation, confirmation
     ("isition", ("ire",)),  # acquisition -> acquire, requisition -> require
     ("ition", ("e",)),  # proposition -> propose, definition -> define
