@@ -199,3 +199,23 @@ def test_an_order_addressed_to_the_reader_is_the_buyers_step(lang: str, name: st
     v = vocabulary(lang)
     assert _names.addressed_order(v, v.text(name))
     assert stage_name_issue(v, name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Verification & Wrap-up", ["Verification", "Wrap-up"]),
+        ("Packing and aftercare", ["Packing", "aftercare"]),
+        # read whole: the buyer's job, a listed activity of several words
+        ("Evaluation and contract", ["Evaluation and contract"]),
+        ("Meet and greet", ["Meet and greet"]),
+    ],
+)
+def test_english_steps_joined_by_and_are_read_one_by_one(name: str, parts: list[str]) -> None:
+    assert _names.conjuncts(vocabulary("en"), name) == parts
+
+
+def test_dutch_steps_joined_by_en_are_read_whole() -> None:
+    """'Ontvangst en opening offertes': both steps share their object, the buyer's offers."""
+    name = "Ontvangst en opening aanbiedingen"
+    assert _names.conjuncts(vocabulary("nl"), name) == [name]

@@ -3015,6 +3015,8 @@ def _suggestion(v: Vocabulary, t: Text) -> str | None:
 def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     import re
 
+    from salesblueprint.rules.norms import _names
+
     # "Bedrijfs- en marktanalyse": the cut-off first part of a compound shares the last one's head
     name = re.sub(r"\b\w+-\s+(?:en|of|and|or|&)\s+", "", name) if "-" in name else name
     # "AwaitingPayment", "ReadyToShip": a status written as one CamelCase word is read as words
@@ -3024,6 +3026,7 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     # "Prospecting: Identifying Potential Buyers":
     # each part is a name
     parts = [p.strip() for p in re.split(r"\s*[/,:]\s*|[()]", name) if p.strip()]
+    parts = [q for p in parts for q in _names.conjuncts(v, p)]
     for part in parts if len(parts) > 1 else [name]:
         issue = _stage_name_part_issue(v, _without_frame(v, part))
         if issue is not None:

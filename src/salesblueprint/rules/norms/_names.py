@@ -200,6 +200,26 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
     return None
 
 
+def conjuncts(v: Vocabulary, name: str) -> list[str]:
+    """An English name of two steps joined by "and"/"&" split into its steps ("Discovery &
+    Brief", "Fulfillment and Post-Sell", "Plan, Buy & Hold"): either step named as seller
+    activity makes the name one. Not when the whole name is the buyer's job or an outcome
+    ("Evaluation and contract", "Negotiation and contracting": read as a whole), nor inside a
+    listed activity of several words ("Meet and greet"). Dutch names are read whole: "Ontvangst
+    en opening offertes" shares its object between the steps."""
+    import re
+
+    t = v.text(name)
+    parts = [q.strip() for q in re.split(r"\s+and\s+|\s*&\s*", name, flags=re.I) if q.strip()]
+    if v.language != "en" or len(parts) < 2:
+        return [name]
+    if buyer_job(v, t) or outcome_only(v, t):
+        return [name]
+    if any(re.search(r"\band\b|&", a.text, flags=re.I) for a in v.find("activity_nouns", t)):
+        return [name]  # "Meet and greet"
+    return parts
+
+
 def _modifies_next(v: Vocabulary, t: Text, word: str, end: int) -> bool:
     """``word`` (ending at ``end``) is the seller's document directly before another noun, as
     its modifier ("Quote approval", "Invoice payment"); not before "and"/"&" ("Demo & Trial")."""
