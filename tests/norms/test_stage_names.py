@@ -116,7 +116,7 @@ def test_word_side(lang: str, word: str, side: str | None) -> None:
         ("en", "Contract out for signature", "'out for signature' read as a waiting state"),
         ("en", "Develop", "'Develop' read as an order to the seller"),
         ("nl", "Productdemonstratie", "'Productdemonstratie' read as a noun of seller activity"),
-        ("nl", "Concept offerte", "'offerte' read as a noun of seller activity"),
+        ("nl", "Concept offerte", "'Concept, offerte' read as a noun of seller activity"),
         ("en", "Proposal creation", "'Proposal creation' read as a noun of seller activity"),
     ],
 )
