@@ -219,3 +219,24 @@ def test_dutch_steps_joined_by_en_are_read_whole() -> None:
     """'Ontvangst en opening offertes': both steps share their object, the buyer's offers."""
     name = "Ontvangst en opening aanbiedingen"
     assert _names.conjuncts(vocabulary("nl"), name) == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "words"),
+    [
+        ("en", "Win strategy", "'strategy' read as a noun of seller activity"),
+        ("en", "Account plan", "'Account plan' read as a noun of seller activity"),
+        ("nl", "Verkoopstrategie", "'Verkoopstrategie' read as a noun of seller activity"),
+    ],
+)
+def test_a_plan_of_the_pursuit_is_the_sellers_and_says_which(
+    lang: str, name: str, words: str
+) -> None:
+    issue = stage_name_issue(vocabulary(lang), name)
+    assert issue is not None and issue.why.startswith(words), issue
+
+
+def test_team_vocabulary_extends_the_plan_nouns() -> None:
+    assert stage_name_issue(vocabulary("en"), "Territory blueprint") is None
+    extended = vocabulary("en", {"plan_nouns": ["territory blueprint"]})
+    assert stage_name_issue(extended, "Territory blueprint") is not None

@@ -474,10 +474,42 @@ def seller_reading(
     queue = _te_infinitive_nl(v, t)
     if queue is not None:
         return queue, "todo"
-    noun = in_progress(v, t) or _head_noun(v, t, content)
+    noun = in_progress(v, t) or _head_noun(v, t, content) or _plan(v, t, content)
     if noun is not None:
         return noun, "noun"
     return None
+
+
+def _plan(v: Vocabulary, t: Text, content: list[tuple[int, int, str]]) -> Span | None:
+    """A plan of the seller's pursuit ends the name (``plan_nouns``, in Dutch also as the head of
+    a compound): "Strategy", "Bid strategy", "Showing strategy", "Verkoopstrategie". A plan is
+    the one's who is named before it, so not after a buyer's role or the buyer's act or job
+    ("Procurement strategy", "Buying strategy", "Inkoopstrategie")."""
+    if not content:
+        return None
+    cat = v["plan_nouns"]
+    s, e, last = content[-1]
+    found = [p for p in v.find("plan_nouns", t) if p.end == e]
+    start = found[0].start if found else s
+    if not found:
+        heads = [n for n in cat.singles if len(n) >= 6 and last.endswith(n) and last != n]
+        if v.language != "nl" or not heads or _buyer_modifier(v, last):
+            return None
+        mod = last[: len(last) - len(heads[0])].rstrip("-")
+        mod = mod[:-1] if mod.endswith("s") and len(mod) > 4 else mod
+        side = word_side(v, mod)
+        if v.find("buyer_actors", v.text(mod)) or (side is not None and side[0] == "buyer"):
+            return None  # "Klantstrategie" is the customer's, "Inkoopstrategie" the buyer's
+    named = [*v.find("buyer_actors", t), *v.find("buyer_artefacts", t)]
+    if any(not (start <= a.start and a.end <= e) for a in named):
+        return None  # "account" in "Account plan" is the plan's own word
+    for _, ws_e, w in content:
+        if ws_e > start:
+            break
+        side = word_side(v, w)
+        if (side is not None and side[0] == "buyer") or v["buyer_act_nouns"].has_word(w):
+            return None
+    return _span(t, start, e)
 
 
 #: prepositions of the state a deal is in while work on it goes on ("In process", "Aan de slag")

@@ -39,7 +39,13 @@ def check(ctx: Context) -> Iterator[Problem]:
     queue; an act directed at the buyer (*Bezoek aan klant, Visit to customer*) as the
     seller's; making and delivering what was sold, in any form (*Dispatched, Installing, In
     productie*), as the seller's delivery work; work under way after a preposition of state
-    (*In process, Aan de slag*) and a task still to do (*Af te wijzen*) as the seller's. A
+    (*In process, Aan de slag*) and a task still to do (*Af te wijzen*) as the seller's; a
+    plan of the seller's pursuit (*Strategy, Verkoopstrategie*) as the seller's planning, not
+    after a role of the buyer (*Procurement strategy*). Two English steps joined by *and/&* are
+    read one by one (*Discovery & Brief*). A Dutch name that opens with an imperative is a
+    clause, not a noun phrase (*Maak afspraken* is no noun of seller activity; *Maak een
+    offerte* stays an order), and an order to the reader (*Lever je bestanden aan, Upload
+    your files*) is the buyer's step. A
     light verb is read by its object (*Decision making*), an inquiry into what the seller offers
     is the buyer's looking around (*Solution research*), and a dealing of two sides beside a
     buyer's act is named by it (*Onderhandelen en contracteren*). A name of a buyer's act or buying
@@ -53,7 +59,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     (``seller_work_lemmas``, ``seller_stage_verbs``, ``buyer_act_lemmas``, ``buyer_job_lemmas``,
     ``sending_lemmas``, ``submission_lemmas``, ``fulfilment_lemmas``, ``attainment_lemmas``,
     ``inquiry_lemmas``, ``two_sided_lemmas``) and ``frame_nouns``, ``waiting_markers``,
-    ``requirement_words``, ``progress_nouns``, ``offering_nouns``, ``seller_parties`` are
+    ``requirement_words``, ``progress_nouns``, ``offering_nouns``, ``plan_nouns``,
+    ``seller_parties`` are
     vocabulary a team can extend.
 
     ## Why is this bad?
