@@ -81,6 +81,7 @@ CATEGORIES: tuple[str, ...] = (
     "buyer_voice_lemmas",
     "negations",
     "plan_nouns",
+    "record_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")

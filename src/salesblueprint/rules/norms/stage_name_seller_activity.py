@@ -41,14 +41,16 @@ def check(ctx: Context) -> Iterator[Problem]:
     productie*), as the seller's delivery work; work under way after a preposition of state
     (*In process, Aan de slag*) and a task still to do (*Af te wijzen*) as the seller's; a
     plan of the seller's pursuit (*Strategy, Verkoopstrategie*) as the seller's planning, not
-    after a role of the buyer (*Procurement strategy*). Two English steps joined by *and/&* are
-    read one by one (*Discovery & Brief*). A Dutch name that opens with an imperative is a
-    clause, not a noun phrase (*Maak afspraken* is no noun of seller activity; *Maak een
-    offerte* stays an order), and an order to the reader (*Lever je bestanden aan, Upload
-    your files*) is the buyer's step. A
-    light verb is read by its object (*Decision making*), an inquiry into what the seller offers
-    is the buyer's looking around (*Solution research*), and a dealing of two sides beside a
-    buyer's act is named by it (*Onderhandelen en contracteren*). A name of a buyer's act or buying
+    after a role of the buyer (*Procurement strategy*); a participle of keeping the seller's
+    records and listings (*Created, Unassigned, Event published, Aangemaakt*) as the seller's
+    administration, not for the buyer's own document (*Purchase order issued*). Two English
+    steps joined by *and/&* are read one by one (*Discovery & Brief*). A Dutch name that opens
+    with an imperative is a clause, not a noun phrase (*Maak afspraken* is no noun of seller
+    activity; *Maak een offerte* stays an order), and an order to the reader (*Lever je
+    bestanden aan, Upload your files*) is the buyer's step. A light verb is read by its object
+    (*Decision making*), an inquiry into what the seller offers is the buyer's looking around
+    (*Solution research*), and a dealing of two sides beside a buyer's act is named by it
+    (*Onderhandelen en contracteren*). A name of a buyer's act or buying
     job (*Demo attended, Offerte getekend, Supplier selection*, also sent by the buyer: *Quote
     request submitted*), a state attained (*Agreement reached*) or held (*Under contract*) and
     outcomes (*Closed won, Gewonnen*) are left alone; so are a seller's
@@ -60,7 +62,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     ``sending_lemmas``, ``submission_lemmas``, ``fulfilment_lemmas``, ``attainment_lemmas``,
     ``inquiry_lemmas``, ``two_sided_lemmas``) and ``frame_nouns``, ``waiting_markers``,
     ``requirement_words``, ``progress_nouns``, ``offering_nouns``, ``plan_nouns``,
-    ``seller_parties`` are
+    ``record_lemmas``, ``seller_parties`` are
     vocabulary a team can extend.
 
     ## Why is this bad?
