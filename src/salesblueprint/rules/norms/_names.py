@@ -905,24 +905,28 @@ def imperative(v: Vocabulary, t: Text) -> Span | None:
 
 
 def _imperative_order_nl(v: Vocabulary, t: Text) -> Span | None:
-    """A Dutch order in the imperative whose object is the seller's document or an activity
-    named in the singular ("Maak een offerte", "Stuur het conceptcontract door", "Houd een
-    presentatie"): the seller's to-do, unless the verb is the buyer's act or job. A plural of
-    an activity is left alone: "Maak afspraken" is the agreeing of both sides."""
+    """A Dutch order in the imperative whose object is the seller's document, an activity named
+    in the singular or a noun of seller work ("Maak een offerte", "Stuur het conceptcontract
+    door", "Houd een intakegesprek", "Maak een planning"): the seller's to-do, unless the verb
+    is the buyer's act or job. A plural of an activity is left alone: "Maak afspraken" is the
+    agreeing of both sides."""
     verb = imperative(v, t) if v.language == "nl" else None
     if verb is None:
         return None
     side = word_side(v, _lemma("nl", verb.text))
     if side is not None and side[0] == "buyer":
         return None  # "Kies een offerte": the buyer's choice
+    heads = ("activity_nouns", "seller_stage_nouns", "activity_noun_suffixes")
     for _, e, w in t.words[1:]:
         if w in _PREPOSITIONS or w in _HEAD_ENDS:
             break  # the object ends at a preposition: "Stuur de opdrachtbon door naar ..."
         split = compound(v, w)
+        side = word_side(v, w)
         if (
             _document(v, w)
-            or v["activity_nouns"].has_word(w)
-            or (split is not None and v["seller_stage_nouns"].has_word(split[1]))
+            or v["activity_nouns"].has_word(w)  # as written: "afspraken" is no "afspraak"
+            or (split is not None and any(v[c].has_word(split[1]) for c in heads))
+            or (side is not None and side[0] == "seller")  # "Maak een planning"
         ):
             return _span(t, verb.start, e)
     return None
