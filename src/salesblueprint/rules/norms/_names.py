@@ -721,32 +721,26 @@ def _fulfilment_participle(v: Vocabulary, t: Text) -> Span | None:
 
 def _record_participle(v: Vocabulary, t: Text) -> Span | None:
     """A participle of a verb of keeping the seller's records and listings (``record_lemmas``):
-    "Created", "Lead created", "Imported in Backoffice", "Unassigned", "Listed", "Event
-    published" report the seller's administration, whatever the record is: a noun before the
-    participle is what was handled. Only the participle: "Publication", "Issue the PO" are
-    read as before. Not for the buyer's own document ("Purchase order issued", "RFP
-    published"), nor when the participle has an object after it, so that a noun before it is
-    its subject ("Customer created an account"), or an auxiliary of the active voice makes it one
-    ("Klant heeft een account aangemaakt")."""
+    "Created", "Shipment created", "Imported in Backoffice", "Unassigned", "Listed", "Event
+    published" report the seller's administration, whatever thing it names. Only the
+    participle: "Publication", "Issue the PO" are read as before. Not for the buyer's own
+    document ("Purchase order issued", "RFP published"), and not when the buyer is named: the
+    buyer may be the one who acted ("Account created", "Customer created an account", "Klant
+    heeft een account aangemaakt": signing up is the buyer's act)."""
     from salesblueprint.rules.norms._language import _word_is_participle
 
     cat = v["record_lemmas"]
-    words = t.words
     if v.find("buyer_artefacts", t) or v.find("buyer_act_nouns", t):
         return None  # "Purchase order issued", "RFP published": the buyer's own document
-    for i, (s, e, w) in enumerate(words):
+    if v.find("buyer_actors", t):
+        return None  # "Account created": the buyer's signing up as often as the seller's record
+    for s, e, w in t.words:
         lm = _lemma(v.language, w)
         verbs = (lm, *participle_verb(v.language, w))
         if not (_word_is_participle(v.language, w, lm) or participle_verb(v.language, w)):
             continue
         if not any(cat.has_word(x) for x in verbs):
             continue
-        after = [x for _, _, x in words[i + 1 :]]
-        active = any(v["active_auxiliaries"].has_word(x) for _, _, x in words[:i])
-        if (active or (after and after[0] not in _PREPOSITIONS | _HEAD_ENDS)) and v.find(
-            "buyer_actors", t
-        ):
-            return None  # "Customer created an account", "Klant heeft een account aangemaakt"
         return _span(t, s, e)
     return None
 
