@@ -721,10 +721,10 @@ def _fulfilment_participle(v: Vocabulary, t: Text) -> Span | None:
 
 def _record_participle(v: Vocabulary, t: Text) -> Span | None:
     """A participle of a verb of keeping the seller's records and listings (``record_lemmas``):
-    "Created", "Shipment created", "Imported in Backoffice", "Unassigned", "Listed", "Event
-    published" report the seller's administration, whatever thing it names. Only the
-    participle: "Publication", "Issue the PO" are read as before. Not for the buyer's own
-    document ("Purchase order issued", "RFP published"), and not when the buyer is named: the
+    "Created", "Shipment created", "Imported in Backoffice", "Unassigned", "Listed" report the
+    seller's administration, whatever thing it names. Only the participle: nominalisations and
+    orders ("Import", "Assign the lead") are read as before. Not for the buyer's own document
+    ("Purchase order created", "RFP archived"), and not when the buyer is named: the
     buyer may be the one who acted ("Account created", "Customer created an account", "Klant
     heeft een account aangemaakt": signing up is the buyer's act)."""
     from salesblueprint.rules.norms._language import _word_is_participle
