@@ -720,29 +720,25 @@ def _fulfilment_participle(v: Vocabulary, t: Text) -> Span | None:
 
 
 def _record_participle(v: Vocabulary, t: Text) -> Span | None:
-    """A participle of a verb of keeping the seller's records and listings (``record_lemmas``):
-    "Created", "Shipment created", "Imported in Backoffice", "Unassigned", "Listed" report the
-    seller's administration, whatever thing it names. Only the participle: nominalisations and
-    orders ("Import", "Assign the lead") are read as before. Not for the buyer's own document
-    ("Purchase order created", "RFP archived"), and not when the buyer is named: the
-    buyer may be the one who acted ("Account created", "Customer created an account", "Klant
-    heeft een account aangemaakt": signing up is the buyer's act)."""
+    """A name that opens with a participle of a verb of keeping the seller's records and listings
+    (``record_lemmas``): "Created", "Unassigned", "Listed for sale", "Imported in Backoffice"
+    report the seller's administration of the deal itself. Only when the participle opens the
+    name: a noun before it may be the buyer's own thing ("Budget assigned", "Business case
+    created", "Vendors listed"), and nominalisations and orders ("Import", "Assign the lead")
+    are read as before. Not when a buyer is named either: the buyer may be the one who acted
+    ("Created by customer")."""
     from salesblueprint.rules.norms._language import _word_is_participle
 
-    cat = v["record_lemmas"]
-    if v.find("buyer_artefacts", t) or v.find("buyer_act_nouns", t):
-        return None  # "Purchase order issued", "RFP published": the buyer's own document
-    if v.find("buyer_actors", t):
-        return None  # "Account created": the buyer's signing up as often as the seller's record
-    for s, e, w in t.words:
-        lm = _lemma(v.language, w)
-        verbs = (lm, *participle_verb(v.language, w))
-        if not (_word_is_participle(v.language, w, lm) or participle_verb(v.language, w)):
-            continue
-        if not any(cat.has_word(x) for x in verbs):
-            continue
-        return _span(t, s, e)
-    return None
+    content = _content(v, t)
+    if not content or v.find("buyer_actors", t) or v.find("buyer_artefacts", t):
+        return None
+    s, e, w = content[0]
+    lm = _lemma(v.language, w)
+    if not (_word_is_participle(v.language, w, lm) or participle_verb(v.language, w)):
+        return None
+    if not any(v["record_lemmas"].has_word(x) for x in (lm, *participle_verb(v.language, w))):
+        return None
+    return _span(t, s, e)
 
 
 def waiting_for_buyer(v: Vocabulary, t: Text) -> Span | None:
