@@ -41,9 +41,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     productie*), as the seller's delivery work; work under way after a preposition of state
     (*In process, Aan de slag*) and a task still to do (*Af te wijzen*) as the seller's; a
     plan of the seller's pursuit (*Strategy, Verkoopstrategie*) as the seller's planning, not
-    after a role of the buyer (*Procurement strategy*); a participle of keeping the seller's
-    records and listings (*Created, Unassigned, Listed, Aangemaakt*) as the seller's
-    administration, not for the buyer's own document (*Purchase order issued*). Two English
+    after a role of the buyer (*Procurement strategy*); a name opened by a participle of keeping
+    the seller's records and listings (*Created, Unassigned, Listed, Aangemaakt*) as the
+    seller's administration, not after a noun that may be the buyer's own (*Budget created*).
+    Two English
     steps joined by *and/&* are read one by one (*Discovery & Brief*). A Dutch name that opens
     with an imperative is a clause, not a noun phrase (*Maak afspraken* is no noun of seller
     activity; *Maak een offerte* stays an order), and an order to the reader (*Lever je
