@@ -193,7 +193,7 @@ def test_an_imperative_is_a_clause_not_a_noun_phrase() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "name"),
-    [("nl", "Lever uw tekeningen aan"), ("nl", "Stuur je ontwerp op"), ("en", "Upload your files")],
+    [("nl", "Lever uw tekeningen aan"), ("nl", "Stuur je foto's op"), ("en", "Upload your files")],
 )
 def test_an_order_addressed_to_the_reader_is_the_buyers_step(lang: str, name: str) -> None:
     v = vocabulary(lang)
@@ -240,3 +240,19 @@ def test_team_vocabulary_extends_the_plan_nouns() -> None:
     assert stage_name_issue(vocabulary("en"), "Territory blueprint") is None
     extended = vocabulary("en", {"plan_nouns": ["territory blueprint"]})
     assert stage_name_issue(extended, "Territory blueprint") is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "Send your proposal"),
+        ("en", "Qualify your leads"),
+        ("nl", "Plan je demo"),
+        ("nl", "Bel je klant"),
+    ],
+)
+def test_a_playbook_addressing_its_rep_stays_an_order_to_the_seller(lang: str, name: str) -> None:
+    """'your'/'je' with the seller's document, an activity or the buyer addresses the rep."""
+    v = vocabulary(lang)
+    assert not _names.addressed_order(v, v.text(name))
+    assert stage_name_issue(v, name) is not None

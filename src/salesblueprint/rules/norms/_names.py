@@ -923,13 +923,23 @@ def _imperative_order_nl(v: Vocabulary, t: Text) -> Span | None:
 
 
 def addressed_order(v: Vocabulary, t: Text) -> bool:
-    """An order whose object is the addressed reader's ("Lever je bestanden aan", "Upload your
-    files", "Kies uw pakket"): a name that speaks to its reader speaks to the buyer, whose step
-    it is; a pipeline does not address its own seller."""
+    """An order whose object is the addressed reader's own thing ("Lever je bestanden aan",
+    "Upload your files", "Kies uw pakket"): the reader who has files, a package or details to
+    give is the buyer, whose step it is. A playbook addresses its rep the same way, so not when
+    the reader's thing is the seller's: its document, an activity, seller work or the buyer
+    ("Send your proposal", "Plan je demo", "Qualify your leads", "Bel je klant" stay orders to
+    the seller)."""
     verb = imperative(v, t)
     if verb is None:
         return False
-    return any(w in _ADDRESSED_POSSESSIVES for _, _, w in t.words[1:3])
+    words = t.words
+    at = next((i for i in (1, 2) if i < len(words) and words[i][2] in _ADDRESSED_POSSESSIVES), None)
+    if at is None or at + 1 >= len(words):
+        return False
+    thing = words[at + 1][2]
+    if _seller_object(v, thing) or v.find("buyer_actors", v.text(thing)):
+        return False
+    return not v["buyer_synonyms"].has_word(_lemma(v.language, thing))
 
 
 def _object_of_seller(v: Vocabulary, w: str) -> bool:

@@ -47,8 +47,9 @@ def check(ctx: Context) -> Iterator[Problem]:
     Two English
     steps joined by *and/&* are read one by one (*Discovery & Brief*). A Dutch name that opens
     with an imperative is a clause, not a noun phrase (*Maak afspraken* is no noun of seller
-    activity; *Maak een offerte* stays an order), and an order to the reader (*Lever je
-    bestanden aan, Upload your files*) is the buyer's step. A light verb is read by its object
+    activity; *Maak een offerte* stays an order), and an order to the reader about the
+    reader's own thing (*Lever je bestanden aan, Upload your files*) is the buyer's step
+    (*Send your proposal* addresses the rep). A light verb is read by its object
     (*Decision making*), an inquiry into what the seller offers is the buyer's looking around
     (*Solution research*), and a dealing of two sides beside a buyer's act is named by it
     (*Onderhandelen en contracteren*). A name of a buyer's act or buying
