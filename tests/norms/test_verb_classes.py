@@ -1033,3 +1033,34 @@ def test_a_person_is_the_buyer_round12() -> None:
     got = _actor("nl", "De persoon is klaar om een afspraak te maken")
     assert got is None or got[0] == "buyer", got
     assert "opinion" in _kinds("nl", "De persoon is klaar om een afspraak te maken")
+
+
+# -- round 13 (normscrit7) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the polite "u" with no customer named apart is the reader: the customer (round 13)
+        "U vraagt ons telefonisch een afspraak aan en bespreekt uw wensen",
+        "U neemt contact op met de verhuurder van de zaal",
+        "U controleert de geleverde kasten op schade",
+        "Daarna brengt u een bod uit op de woning",
+    ],
+)
+def test_polite_u_is_the_customer_round13(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a CRM help page: "u" is its user, the seller, when the customer is named apart
+        ("U stuurt de offerte naar de klant", "U"),
+        ("U belt hem op en plant een vervolgafspraak", "U"),
+    ],
+)
+def test_polite_u_with_a_customer_named_apart_round13(text: str, word: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)

@@ -1559,6 +1559,8 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     terug", "achterhaalt hij de wensen van de klant"), and no buyer act."""
     if not v["ambiguous_actors"].has_word(m.span.text.casefold()):
         return False
+    if m.span.text.casefold() in _POLITE and not _third_party_buyer(v, t, m, mentions):
+        return False
     i = t.first_word_at(m.span.start)
     a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
     buyer = v["buyer_act_lemmas"]
@@ -1590,6 +1592,29 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     # om de situatie te begrijpen" (the buyer searching); Dutch "om ... te" marks it
     purpose = next((k for k in range(i + 1, b) if t.words[k][2] == "om"), b)
     return _seller_work_in(v, t, a, purpose) is not None
+
+
+def _third_party_buyer(
+    v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]
+) -> bool:
+    """A buyer named in the third person besides the polite "u" ("de klant", "uw klant",
+    "hen"). The seller writes "u" to whoever reads its page: on a service firm's page
+    (*werkwijze*, terms) that is the customer ("U brengt een bod uit", "u neemt contact op met
+    de makelaar", "U dient het werkblad te controleren"); a CRM's help page addresses its user,
+    the seller, and then names the customer apart ("u moet een offerte naar de klant
+    verzenden"), or acts on a third person ("U belt hen nog eens op"). Without either, "u"
+    stays the buyer, whatever its verb."""
+    ambiguous = v["ambiguous_actors"]
+    if any(w in _THIRD_PERSON_OBJECTS for _s, _e, w in t.words):
+        return True
+    return any(
+        o is not m and o.side == "buyer" and not ambiguous.has_word(o.span.text.casefold())
+        for o in mentions
+    )
+
+
+#: third persons as objects only ("U belt hen nog eens op"): someone other than the reader
+_THIRD_PERSON_OBJECTS = frozenset({"hen", "hem"})
 
 
 #: prepositions before the seller's "ons"/"us" as an object ("bij ons", "to us")
