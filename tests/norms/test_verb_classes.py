@@ -1064,3 +1064,30 @@ def test_polite_u_is_the_customer_round13(text: str) -> None:
 def test_polite_u_with_a_customer_named_apart_round13(text: str, word: str) -> None:
     got = _actor("nl", text)
     assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dutch "gaan" as a verb of its own, no future (round 13), our own wording
+        "Na de presentatie gaat de directie akkoord met het voorstel",
+        "De inkoper gaat op zoek naar leveranciers",
+        "Na het gesprek gaan we aan de slag om het ontwerp af te maken",
+        "Daarna gaat het team verder met plannen",
+    ],
+)
+def test_gaan_without_its_infinitive_round13(text: str) -> None:
+    assert "forecast" not in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the future stays one when the infinitive is gaan's own
+        "De klant gaat volgende week tekenen",
+        "De klant gaat morgen de offerte tekenen",
+        "Ik denk dat ze gaan bestellen",
+    ],
+)
+def test_gaan_with_its_infinitive_round13(text: str) -> None:
+    assert _kinds("nl", text), text

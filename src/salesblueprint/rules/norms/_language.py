@@ -253,9 +253,26 @@ def _nl_separable_stem(t: Text, i: int, j: int, b: int) -> bool:
     return False
 
 
-def _nl_infinitive_in(words: Sequence[str], a: int, b: int) -> bool:
-    """A Dutch infinitive among ``words[a:b]`` (the future "gaat ... tekenen" needs one)."""
-    for w in words[a:b]:
+#: words that make "gaan" a verb of its own wherever they stand in its clause ("gaat het
+#: bruidspaar akkoord", "gaat onze adviseur verder met ...")
+_NL_GAAN_COMPLEMENTS = frozenset({"akkoord", "verder", "live"})
+
+
+def _nl_infinitive_in(v: Vocabulary, words: Sequence[str], a: int, b: int) -> bool:
+    """A Dutch infinitive among ``words[a:b]`` that is the verb of the clause (the future
+    "gaat ... tekenen" needs one): not in a purpose clause after "om" ("gaan we aan de slag om
+    uw wensen in kaart te brengen"), not a plural noun or nominal infinitive right after a
+    preposition ("gaat op zoek naar oplossingen", "gaat verder met inventariseren"), and
+    none at all when a complement makes "gaan" a verb of its own ("gaat akkoord")."""
+    if any(w in _NL_GAAN_COMPLEMENTS for w in words[a:b]):
+        return False
+    prepositions = v["object_markers"]
+    for k in range(a, b):
+        w = words[k]
+        if w == "om":
+            return False
+        if k > 0 and prepositions.has_word(words[k - 1]):
+            continue
         lm = lemma("nl", w)
         if w.endswith("en") and len(w) > 3 and (lm == w or w.startswith(lm)):
             return True  # "tekenen" (the dictionary gives the noun "teken"), "kopen"
@@ -365,7 +382,7 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             and (not nxt or nxt in _NL_SEPARABLE or nxt in _NL_GAAN_NOT_FUTURE)
         ):
             return True
-        if first in _NL_GAAN and i == j and not _nl_infinitive_in(words, i + 1, b):
+        if first in _NL_GAAN and i == j and not _nl_infinitive_in(v, words, i + 1, b):
             return True  # "gaat de deal naar gewonnen": a verb of motion, no infinitive
     if kind == "judgements":
         if (
