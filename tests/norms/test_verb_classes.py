@@ -1091,3 +1091,37 @@ def test_gaan_without_its_infinitive_round13(text: str) -> None:
 )
 def test_gaan_with_its_infinitive_round13(text: str) -> None:
     assert _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the seller's own plan in the future (round 13): an inverted subject after its article
+        # or possessive, and a passive participle with no ge- (a prefixed verb)
+        "Bij de start zal de adviseur het plan toelichten",
+        "Daarna zal onze adviseur de situatie inventariseren",
+        "Een week voor de levering zal de factuur verstuurd worden",
+        "Na de meting zal de offerte verzonden worden",
+    ],
+)
+def test_seller_plan_in_the_future_round13(text: str) -> None:
+    assert "forecast" not in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the buyer's move in the future stays a forecast
+        "Volgende week zal de klant de offerte tekenen",
+        "Na de demo zal de order besteld worden",
+    ],
+)
+def test_buyer_move_in_the_future_stays_a_forecast_round13(text: str) -> None:
+    assert "forecast" in _kinds("nl", text), text
+
+
+def test_prefixed_form_alone_is_no_participle_round13() -> None:
+    # "verwijderd", "verkocht" without an auxiliary: an adjective or a state, not seller work
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    assert not _word_is_participle("nl", "verwijderd", "verwijderen")

@@ -432,7 +432,17 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
 
     def subject(s: Span) -> bool:
         k = t.first_word_at(s.start)
-        return (a <= k and s.end <= f.start) or k == j + 1  # before it, or "gaan wij"
+        if a <= k and s.end <= f.start:
+            return True  # before it
+        # inverted, right after it ("gaan wij") or after its article or possessive ("zal de
+        # architect ... toelichten", "zal onze adviseur ...")
+        m = j + 1
+        while m < k and (
+            v["determiners"].has_word(t.words[m][2])
+            or v["seller_possessives"].has_word(t.words[m][2])
+        ):
+            m += 1
+        return m == k
 
     work = v["seller_work_lemmas"]
     end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
@@ -448,7 +458,10 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
         if not any(aux.has_word(w) for w in after) or any(agents.has_word(w) for w in after):
             return False
         return any(
-            _word_is_participle(v.language, w, lemma(v.language, w))
+            (
+                _word_is_participle(v.language, w, lemma(v.language, w))
+                or (v.language == "nl" and _nl_prefixed_participle(w, lemma("nl", w)))
+            )
             and _in(work, w, lemma(v.language, w))
             for w in after
         )
@@ -2383,6 +2396,30 @@ def _word_is_participle(language: str, word: str, lem: str) -> bool:
         return False
     # weak ge-...-d/-t, and strong ge-...-en whose lemma is another verb ("geholpen": helpen)
     return word.endswith(("d", "t")) or (word.endswith("en") and lem.endswith("en"))
+
+
+#: the voiceless stem endings ('t kofschip) after which a weak participle ends in -t
+_NL_VOICELESS = frozenset("tkfschp")
+
+
+def _nl_prefixed_participle(word: str, lem: str) -> bool:
+    """A Dutch participle with no *ge-*: its verb starts with an unstressed prefix (*be-*,
+    *ver-*, *ont-*, *her-*, *er-*), which takes the place of *ge-*: weak "verstuurd"
+    (*versturen*), "besteld", "verwerkt" (a voiceless stem: 't kofschip), strong "besproken"
+    (*bespreken*), "verkregen". The finite plural and the infinitive are the lemma itself;
+    a -t after a voiced stem is the present ("verstuurt"), no participle. Such a form is also
+    an adjective ("één stap verwijderd") or a state ("Verkocht"), so it is read as a
+    participle only next to a passive auxiliary that the caller found."""
+    prefix = next((p for p in _NL_PREFIXES if p != "ge" and word.startswith(p)), None)
+    if prefix is None or not lem.startswith(prefix) or not lem.endswith("en"):
+        return False
+    if len(word) <= len(prefix) + 2:
+        return False
+    if word.endswith("d"):
+        return True
+    if word.endswith("t"):
+        return word[-2] in _NL_VOICELESS
+    return word.endswith("en")
 
 
 def _leading_work(v: Vocabulary, t: Text) -> Span | None:
