@@ -1125,3 +1125,30 @@ def test_prefixed_form_alone_is_no_participle_round13() -> None:
     from salesblueprint.rules.norms._language import _word_is_participle
 
     assert not _word_is_participle("nl", "verwijderd", "verwijderen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive after "het" and a preposition of time names when, not what (round 13)
+        "De klant betaalt binnen een week na het versturen van de offerte",
+        "Bij het plannen van de levering tekent de klant de opdracht",
+        "Het verzoek tot het uitwerken van een ontwerp is een opdracht aan ons bureau",
+    ],
+)
+def test_time_adjunct_is_not_the_criterion_round13(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # alone, the infinitive is all the criterion says: seller work as before
+        "Na het versturen van de offerte",
+        "Bezig met het opstellen van de offerte",
+    ],
+)
+def test_time_adjunct_alone_stays_seller_work_round13(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == "seller", (text, got)

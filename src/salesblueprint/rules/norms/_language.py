@@ -1010,13 +1010,45 @@ def _todo_en(v: Vocabulary, t: Text) -> Span | None:
 def _todo_nl(v: Vocabulary, t: Text, after: int = 0) -> Span | None:
     """A Dutch to-do item: a seller infinitive with no finite verb before it ("Klant bellen")."""
     markers = v["infinitive_markers"]
+    words = [w for _s, _e, w in t.words]
     for m in v.find("seller_verbs", t):
         if m.start < after or _buyer_object_nl(v, t, m):
+            continue
+        if _nl_time_adjunct(v, words, t.first_word_at(m.start)):
             continue
         before = [w for s, e, w in t.words if e <= m.start]
         if not any(markers.has_word(w) for w in before):
             return m
     return None
+
+
+#: prepositions of time before a Dutch infinitive used as a noun ("na het sturen van de
+#: factuur", "bij het maken van een afspraak", "tot het opstellen van een akte")
+_NL_TIME_PREPOSITIONS = frozenset({"na", "bij", "voor", "vóór", "tijdens", "tot", "sinds"})
+
+
+def _nl_time_adjunct(v: Vocabulary, words: Sequence[str], i: int) -> bool:
+    """The infinitive at ``i`` names the time of the criterion, not its content: a noun after
+    "het" and a preposition of time, in a sentence with a finite verb of its own ("Deze
+    aanbetaling dient te zijn voldaan binnen 14 dagen na het sturen van de factuur", "Bij het
+    maken van een afspraak gaat de klant akkoord"). Alone ("Na het versturen van de offerte")
+    the infinitive is all the criterion says, and is read as before."""
+    if i < 2 or words[i - 1] != "het" or words[i - 2] not in _NL_TIME_PREPOSITIONS:
+        return False
+    aux = v["passive_auxiliaries"], v["active_auxiliaries"]
+    return any(
+        (_nl_finite(w) or w in _NL_IRREGULAR_FINITE or any(x.has_word(w) for x in aux))
+        and w != "zijn"
+        for k, w in enumerate(words)
+        if not i - 2 <= k <= i
+    )
+
+
+#: finite forms of irregular Dutch verbs and modals that :func:`_nl_finite` does not read
+_NL_IRREGULAR_FINITE = frozenset(
+    {"gaat", "ging", "gingen", "komt", "kwam", "doet", "deed", "staat", "stond", "kan", "kon"}
+    | {"moet", "mag", "zal", "zullen", "wil", "dient", "dienen", "hebt", "heb"}
+)
 
 
 def _nl_stem(infinitive: str) -> str:
@@ -2928,6 +2960,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
                 continue  # "Quote reviewed": a noun, not an order
             return Span(s, e, t.raw[s:e])  # "Overcome objections", "Making contact"
         if nl and w.endswith("en") and (w == lm or work.has_word(w)):
+            if _nl_time_adjunct(v, words, i):
+                continue  # "binnen 14 dagen na het sturen van de factuur": when, not what
             return Span(s, e, t.raw[s:e])  # "Budget range bepalen": the infinitive to-do
         if nl and i > 0 and w != lm and not w.endswith("en"):
             dets = v["determiners"]
