@@ -1152,3 +1152,22 @@ def test_time_adjunct_is_not_the_criterion_round13(text: str) -> None:
 def test_time_adjunct_alone_stays_seller_work_round13(text: str) -> None:
     got = _actor("nl", text)
     assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # a passive that puts something into the seller's own records (round 13)
+        ("nl", "De montage wordt in onze agenda ingepland", "ingepland"),
+        ("nl", "Daarna worden de maten in ons dossier opgeslagen", "opgeslagen"),
+        ("en", "The signed form is entered into our CRM", "entered"),
+    ],
+)
+def test_passive_into_seller_records_round13(lang: str, text: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", "passive", word), (text, got)
+
+
+def test_buyer_act_into_seller_records_stays_the_buyers_round13() -> None:
+    got = _actor("nl", "De bestelling is in onze webwinkel besteld")
+    assert got is None or got[0] == "buyer", got

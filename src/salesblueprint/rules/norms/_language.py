@@ -1539,6 +1539,52 @@ def _passive_to_buyer_nl(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -
     return None
 
 
+def _nl_participle_shape(w: str) -> bool:
+    """``w`` has the shape of a Dutch participle, with or without a separable particle before
+    its *ge-*, weak or strong ("opgenomen", "ingepland", "vastgelegd"), also when the dictionary
+    does not know it; read so only after a passive auxiliary."""
+    for sep in ("", *_NL_SEPARABLE):
+        rest = w[len(sep) :] if w.startswith(sep) else ""
+        if rest.startswith("ge") and len(rest) >= 6 and rest.endswith(("d", "t", "en")):
+            return True
+    return False
+
+
+#: prepositions of place before the seller's own records ("in onze planning", "op onze lijst")
+_INTO = frozenset({"in", "op", "into", "onto"})
+
+
+def _passive_into_seller_records(
+    v: Vocabulary, t: Text, mentions: Sequence[_Mention]
+) -> Span | None:
+    """A passive with no agent that puts something into the seller's own records ("Uw opdracht
+    wordt in onze planning opgenomen", "The order is entered into our system"): the first
+    person's possessive after a preposition of place says whose work it is. The participle
+    is what the seller did; a buyer's act ("in onze winkel besteld") is the buyer's."""
+    if any(m.role in ("subject", "agent") and m.side == "seller" for m in mentions):
+        return None
+    words = [w for _s, _e, w in t.words]
+    own = v["seller_possessives"]
+    places = [
+        k for k in range(len(words) - 1) if words[k] in _INTO and own.has_word(words[k + 1])
+    ]
+    if not places or any(v["agent_markers"].has_word(w) for w in words):
+        return None
+    aux = next((k for k, w in enumerate(words) if v["passive_auxiliaries"].has_word(w)), None)
+    if aux is None:
+        return None
+    for k in range(aux + 1, len(words)):
+        s, e, w = t.words[k]
+        lm = lemma(v.language, w)
+        if _word_is_participle(v.language, w, lm) or (
+            v.language == "nl" and (_nl_prefixed_participle(w, lm) or _nl_participle_shape(w))
+        ):
+            if _in(v["buyer_act_lemmas"], w, lm) or _in(v["reception_lemmas"], w, lm):
+                return None
+            return Span(s, e, t.raw[s:e])
+    return None
+
+
 def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     """``act`` is an active past tense with its own subject, not seller activity in the passive.
 
@@ -2303,7 +2349,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     nominal = _nominal_work_en(v, t, mentions) or _frame_subject(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
-    to_buyer = _passive_to_buyer_nl(v, t, mentions)
+    to_buyer = _passive_to_buyer_nl(v, t, mentions) or _passive_into_seller_records(
+        v, t, mentions
+    )
     if to_buyer is not None:
         return Actor("seller", to_buyer.text, "passive")
     objects = v["object_markers"]
