@@ -1171,3 +1171,37 @@ def test_passive_into_seller_records_round13(lang: str, text: str, word: str) ->
 def test_buyer_act_into_seller_records_stays_the_buyers_round13() -> None:
     got = _actor("nl", "De bestelling is in onze webwinkel besteld")
     assert got is None or got[0] == "buyer", got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the professions that sell a service are the seller (round 13), our own wording
+        ("De notaris controleert de identiteit van beide partijen", "notaris"),
+        ("Onze taxateur bezoekt de woning", "taxateur"),
+        ("De stukken zijn nagekeken door de boekhouder", "boekhouder"),
+        ("De hovenier weet al welke planten er passen", "hovenier"),
+    ],
+)
+def test_service_professions_are_the_seller_round13(text: str, word: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+def test_a_firm_type_is_no_seller_by_itself_round13() -> None:
+    # a kind of firm can be either side, like "bedrijf"
+    got = _actor("nl", "Het uitzendbureau krijgt de vacatures van de klant")
+    assert got is None or got[0] != "seller", got
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "word"),
+    [
+        # a fronted subordinate clause puts the main clause's subject after its verb (round 13)
+        ("Als de offerte is getekend, belt de verkoper de klant", "seller", "verkoper"),
+        ("Zodra alles klopt, tekent de klant de opdracht", "buyer", "klant"),
+    ],
+)
+def test_subject_after_a_fronted_clause_round13(text: str, side: str, word: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == side and got[2] == word, (text, got)

@@ -778,10 +778,18 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 # verkoper de klant gebeld": the object)
                 earlier = any(o.end <= span.start and o != span for o in spans)
                 role = "object" if earlier else "subject"
-            elif v.language == "nl" and i > 0 and _nl_finite(w) and not _punct_before(t, i):
+            elif (
+                v.language == "nl"
+                and i > 0
+                and _nl_finite(w)
+                and (not _punct_before(t, i) or _after_fronted_clause_nl(t, i))
+            ):
                 # verb second after an adverbial: "Na het gesprek stelt het bedrijf ... op";
-                # a second actor after the verb is its object ("belt de verkoper de klant")
-                earlier = any(o.end <= span.start and o != span for o in spans)
+                # a second actor after the verb is its object ("belt de verkoper de klant");
+                # a fronted subordinate clause is such an adverbial ("Als de opdracht is
+                # aanvaard, zendt de advocaat de cliënt ...")
+                start = t.words[i][0] if _punct_before(t, i) else 0
+                earlier = any(o.end <= span.start and o != span and o.start >= start for o in spans)
                 role = "object" if earlier else "subject"
             break
         if (
@@ -814,6 +822,24 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             role = "object"  # "about the project and customer expectations": a modifier
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+#: Dutch subordinators that open a fronted clause, after which the main clause puts its finite
+#: verb first and its subject after it
+_NL_SUBORDINATORS = frozenset(
+    {"als", "wanneer", "zodra", "nadat", "voordat", "indien", "omdat", "terwijl", "zolang"}
+)
+
+
+def _after_fronted_clause_nl(t: Text, i: int) -> bool:
+    """The finite verb at ``i`` comes right after a comma that closes a subordinate clause
+    opening the text ("Als een opdracht wordt geaccepteerd, zendt ..."): the main clause's
+    verb, with its subject after it."""
+    return (
+        bool(t.words)
+        and t.words[0][2] in _NL_SUBORDINATORS
+        and "," in t.raw[t.words[i - 1][1] : t.words[i][0]]
+    )
 
 
 def _noun_adjunct_en(v: Vocabulary, t: Text, span: Span) -> bool:
