@@ -1205,3 +1205,23 @@ def test_a_firm_type_is_no_seller_by_itself_round13() -> None:
 def test_subject_after_a_fronted_clause_round13(text: str, side: str, word: str) -> None:
     got = _actor("nl", text)
     assert got is not None and got[0] == side and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an infinitive of receiving from the seller is the receiver's consent or wish, nothing
+        # sent yet (round 13), our own wording
+        ("en", "Readers who signed up to hear from us monthly"),
+        ("en", "Visitors who agreed to receive updates from our team"),
+        ("nl", "Bezoekers die zich hebben aangemeld om nieuws van ons te ontvangen"),
+    ],
+)
+def test_infinitive_of_receiving_from_the_seller_round13(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_receiving_from_the_seller_stays_the_sellers_sending_round13() -> None:
+    got = _actor("en", "The customer receives a proposal from us")
+    assert got is not None and got[0] == "seller", got

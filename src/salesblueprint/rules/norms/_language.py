@@ -2042,10 +2042,15 @@ _FROM = frozenset({"van", "from"})
 def _from_seller(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
     """The seller as the source of what someone receives ("ontvangt u van ons de offerte", "you
     receive a proposal from us", "Klant ontvangt van de accountmanager een offerte"): the
-    seller's act of sending, told from the receiver's side."""
+    seller's act of sending, told from the receiver's side. A receiving verb in the infinitive
+    ("opted in to hear from you", "wil graag van ons horen") is nothing received yet: the
+    receiver's wish or consent, no sending."""
     rec = v["reception_lemmas"]
     words = t.words
-    if not any(_in(rec, w, lemma(v.language, w)) for _s, _e, w in words):
+    if not any(
+        _in(rec, w, lemma(v.language, w)) and not (k > 0 and words[k - 1][2] in _TO_INFINITIVE)
+        for k, (_s, _e, w) in enumerate(words)
+    ):
         return None
     for k in range(len(words) - 1):
         if words[k][2] not in _FROM:
@@ -2061,6 +2066,10 @@ def _from_seller(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span |
             ):
                 return m.span
     return None
+
+
+#: the markers of an infinitive right before its verb ("to hear", "te ontvangen")
+_TO_INFINITIVE = frozenset({"to", "te"})
 
 
 def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
