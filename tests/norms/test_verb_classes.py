@@ -1225,3 +1225,30 @@ def test_infinitive_of_receiving_from_the_seller_round13(lang: str, text: str) -
 def test_receiving_from_the_seller_stays_the_sellers_sending_round13() -> None:
     got = _actor("en", "The customer receives a proposal from us")
     assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a future inside a relative clause describes its noun, no forecast (round 13)
+        ("en", "Rep picks a package that will cover the buyer's use cases"),
+        ("nl", "U kiest een installateur die de panelen gaat plaatsen"),
+        ("nl", "We bespreken het ontwerp dat uitgewerkt zal worden"),
+    ],
+)
+def test_future_in_a_relative_clause_round13(lang: str, text: str) -> None:
+    assert "forecast" not in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the deal's outcome in a relative clause, or a complementizer, stays a forecast
+        ("en", "The deal that is going to close this month"),
+        ("en", "The rep expects that the buyer will sign"),
+        ("nl", "De kansen die deze maand gaan vallen"),
+        ("nl", "Hij verwacht dat de klant gaat tekenen"),
+    ],
+)
+def test_outcome_future_stays_a_forecast_round13(lang: str, text: str) -> None:
+    assert _kinds(lang, text), text

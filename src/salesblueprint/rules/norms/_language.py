@@ -384,6 +384,8 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             return True
         if first in _NL_GAAN and i == j and not _nl_infinitive_in(v, words, i + 1, b):
             return True  # "gaat de deal naar gewonnen": a verb of motion, no infinitive
+    if kind == "future" and _relative_future(v, t, words, i, a, b):
+        return True
     if kind == "judgements":
         if (
             nxt
@@ -420,6 +422,47 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
                 break
             k -= 1
     return False
+
+
+#: verbs whose future is the deal's outcome, also in a relative clause ("the deal that's going
+#: to close", "de kansen die gaan vallen"), besides the buyer's acts and decisions
+_OUTCOME_VERBS = frozenset(
+    {"close", "win", "lose", "slip", "land", "sluiten", "winnen", "verliezen", "vallen"}
+)
+
+
+def _relative_future(
+    v: Vocabulary, t: Text, words: Sequence[str], i: int, a: int, b: int
+) -> bool:
+    """The future at ``i`` is inside a relative clause that describes its noun ("a policy that
+    will meet the customer's needs", "het project dat gerealiseerd gaat worden", "een aannemer
+    die het werk gaat uitvoeren"): what the thing is for, no forecast of the deal. A relative
+    pronoun after a noun (not "dat" after a verb: "je verwacht dat ..."), and the future's verb
+    no outcome of the deal (``_OUTCOME_VERBS``, a buyer's act or decision: "the deal that's
+    going to close" stays a forecast)."""
+    rel = _RELATIVE_NL if v.language == "nl" else _RELATIVE_EN
+    k = next((x for x in range(i - 1, a - 1, -1) if words[x] in rel), None)
+    if k is None or k == 0:
+        return False
+    prev = words[k - 1]
+    if k > 1 and v["determiners"].has_word(words[k - 2]):
+        pass  # "a policy that", "het ontwerp dat": a noun after its article
+    elif v.language == "nl":
+        if _nl_finite(prev) or prev in _NL_IRREGULAR_FINITE:
+            return False  # "verwacht dat", "denkt dat": a complementizer
+    elif (
+        prev in _VERBS_EN
+        or _base_verb_en(prev)
+        or (prev.endswith("s") and _base_verb_en(prev[:-1]))
+        or prev.endswith("ed")
+    ):
+        return False  # "expects that", "believe that": a complementizer
+    cats = (v["buyer_act_lemmas"], v["decision_lemmas"])
+    for w in words[k + 1 : b]:
+        lm = lemma(v.language, w)
+        if w in _OUTCOME_VERBS or lm in _OUTCOME_VERBS or any(_in(c, w, lm) for c in cats):
+            return False
+    return True
 
 
 def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
