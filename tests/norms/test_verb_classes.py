@@ -1252,3 +1252,31 @@ def test_future_in_a_relative_clause_round13(lang: str, text: str) -> None:
 )
 def test_outcome_future_stays_a_forecast_round13(lang: str, text: str) -> None:
     assert _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a duty owned by the buyer: the buyer does what follows (round 13), our own wording
+        ("nl", "Het is de taak van de opdrachtgever om de tekeningen aan te leveren"),
+        ("nl", "Het is uw verantwoordelijkheid de ruimte vrij te maken"),
+        ("en", "It is the customer's responsibility to provide site access"),
+        ("en", "Your role is to approve the final layout"),
+    ],
+)
+def test_buyer_duty_round13(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller's duty, or the addressed "jouw" of a playbook, stays the seller's work
+        ("nl", "Het is de taak van de verkoper om de offerte te versturen"),
+        ("nl", "Jouw rol is het opvolgen van nieuwe leads"),
+    ],
+)
+def test_seller_duty_stays_seller_work_round13(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "seller", (text, got)

@@ -80,6 +80,7 @@ CATEGORIES: tuple[str, ...] = (
     "first_person_plural",
     "buyer_voice_lemmas",
     "negations",
+    "duty_nouns",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -1990,6 +1990,45 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
 _CONJOINING = frozenset({"en", "and", "als", "&", "door", "by", "de", "het", "the", "our", "ons"})
 
 
+#: the buyer's own possessive before a duty noun ("uw verantwoordelijkheid", "your role"); the
+#: addressed "je"/"jouw" can be the seller of a playbook, so it is no owner here
+_BUYER_OWN = frozenset({"uw", "your"})
+#: what introduces the duty's infinitive or gerund ("om ... te", "to provide", "het aanleveren")
+_DUTY_VERB_MARKERS = frozenset({"te", "to", "om", "het"})
+
+
+def _buyer_duty(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A duty noun (``duty_nouns``) owned by the buyer, with the act it asks for after it: "Het
+    is de taak van de klant een correcte tekst aan te leveren", "Het is uw verantwoordelijkheid
+    om ... zorg te dragen voor ...", "It is the customer's responsibility to provide access".
+    The buyer is the one who does the infinitive, whatever its verb. The owner is the buyer's
+    possessive "uw"/"your" before the noun, a buyer named after "van"/"of" (past an article), or
+    a buyer with "'s" before it; not the addressed "jouw" (a playbook's seller) or an
+    ambiguous actor."""
+    words = [w for _s, _e, w in t.words]
+    ambiguous = v["ambiguous_actors"]
+    for d in v.find("duty_nouns", t):
+        k = t.first_word_at(d.start)
+        if not any(w in _DUTY_VERB_MARKERS or w.endswith("ing") for w in words[k + 1 :]):
+            continue
+        if k > 0 and words[k - 1] in _BUYER_OWN:
+            s, e, _w = t.words[k - 1]
+            return Span(s, e, t.raw[s:e])
+        for m in mentions:
+            if m.side != "buyer" or ambiguous.has_word(m.span.text.casefold()):
+                continue
+            x = t.first_word_at(m.span.start)
+            after = (
+                k + 2 <= x <= k + 3
+                and words[k + 1] in _FROM | {"of"}
+                and all(v["determiners"].has_word(w) for w in words[k + 2 : x])
+            )
+            before = m.span.end <= d.start and t.raw[m.span.end : d.start].strip() in ("'s", "’s")
+            if after or before:
+                return m.span
+    return None
+
+
 def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
     """The buyer conjoined with a seller as the actor of one verb that is a buyer's act: "U en
     de verkoper hebben de koopakte ondertekend", "wordt zowel door u als de verkoper
@@ -2331,6 +2370,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             if not _in_relative_after_inverted_buyer(v, t, a, mentions)
             and not _perfect_of_buyer_relative(v, t, a, mentions)
         ]
+    duty = _buyer_duty(v, t, mentions)
+    if duty is not None:
+        return Actor("buyer", duty.text, "subject")
     joint = _conjoined_buyer_act(v, t, mentions)
     if joint is not None:
         return Actor("buyer", joint.text, "subject")
