@@ -1280,3 +1280,19 @@ def test_buyer_duty_round13(lang: str, text: str) -> None:
 def test_seller_duty_stays_seller_work_round13(lang: str, text: str) -> None:
     got = _actor(lang, text)
     assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "eventueel" opening a noun phrase is "any", no hedge (round 13), our own wording
+        "De klant betaalt het voorschot en eventueel meegeleverde onderdelen",
+        "De opname omvat de ruimte, de leidingen en eventueel materialen",
+    ],
+)
+def test_eventueel_on_a_noun_phrase_round13(text: str) -> None:
+    assert "opinion" not in _kinds("nl", text), text
+
+
+def test_eventueel_on_the_verb_stays_a_hedge_round13() -> None:
+    assert "opinion" in _kinds("nl", "De klant tekent eventueel volgende week")

@@ -369,7 +369,10 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             )
             and not _is_marker(v, nxt)
             and not _nl_finite(nxt)
-            and inflection_lemma("nl", nxt) == lemma("nl", nxt) == nxt
+            and (
+                inflection_lemma("nl", nxt) == lemma("nl", nxt) == nxt
+                or _nl_noun_phrase_start(v, words, j + 1)
+            )
         ):
             # attributive, at the start of a noun phrase: "het resterende bedrag en eventueel
             # meerwerk", "eventuele kosten" (whatever there is), not a hedge on the criterion
@@ -463,6 +466,24 @@ def _relative_future(
         if w in _OUTCOME_VERBS or lm in _OUTCOME_VERBS or any(_in(c, w, lm) for c in cats):
             return False
     return True
+
+
+def _nl_noun_phrase_start(v: Vocabulary, words: Sequence[str], k: int) -> bool:
+    """The Dutch word at ``k`` opens a noun phrase although it is inflected: a plural noun
+    ("eventueel materialen": its lemma is no verb) or a participle used as an adjective, with
+    a word of its noun phrase after it ("eventueel toegezonden digitale drukproef"), not an
+    auxiliary ("eventueel toegezonden wordt")."""
+    w = words[k]
+    lm = inflection_lemma("nl", w)
+    if lm != w and not lm.endswith("en") and not w.endswith(("d", "t")):
+        return True  # a plural noun: "materialen" (materiaal), "kosten" is its own lemma
+    if k + 1 >= len(words) or not (
+        _word_is_participle("nl", w, lemma("nl", w)) or _nl_participle_shape(w)
+    ):
+        return False
+    nxt = words[k + 1]
+    aux = v["passive_auxiliaries"], v["active_auxiliaries"]
+    return not any(a.has_word(nxt) for a in aux) and not _is_marker(v, nxt)
 
 
 def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
