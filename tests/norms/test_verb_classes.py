@@ -1296,3 +1296,20 @@ def test_eventueel_on_a_noun_phrase_round13(text: str) -> None:
 
 def test_eventueel_on_the_verb_stays_a_hedge_round13() -> None:
     assert "opinion" in _kinds("nl", "De klant tekent eventueel volgende week")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # imminence is a forecast (round 13), our own wording
+        ("en", "The buyer is close to signing the order"),
+        ("en", "Prospect is on the verge of renewing"),
+        ("nl", "De klant staat op het punt de offerte te tekenen"),
+    ],
+)
+def test_imminence_is_a_forecast_round13(lang: str, text: str) -> None:
+    assert "forecast" in _kinds(lang, text), text
+
+
+def test_closeness_to_a_person_is_no_forecast_round13() -> None:
+    assert not _kinds("en", "The buyer works close to the finance team")
