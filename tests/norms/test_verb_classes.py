@@ -1313,3 +1313,29 @@ def test_imminence_is_a_forecast_round13(lang: str, text: str) -> None:
 
 def test_closeness_to_a_person_is_no_forecast_round13() -> None:
     assert not _kinds("en", "The buyer works close to the finance team")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a passive verb of regarding classifies by opinion (round 13), our own wording
+        ("en", "Accounts that are considered a strong fit"),
+        ("en", "The lead is now regarded as sales-ready"),
+        ("nl", "Een account dat als kansrijk wordt gezien"),
+        ("nl", "De lead wordt beschouwd als een goede match"),
+    ],
+)
+def test_passive_regarding_is_an_opinion_round13(lang: str, text: str) -> None:
+    assert "opinion" in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer considering is the buyer's own act, no opinion about the buyer
+        ("en", "The buyer has considered three vendors"),
+        ("nl", "De klant heeft de offerte gezien"),
+    ],
+)
+def test_active_considering_is_no_opinion_round13(lang: str, text: str) -> None:
+    assert "opinion" not in _kinds(lang, text), text
