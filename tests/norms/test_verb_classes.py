@@ -1339,3 +1339,27 @@ def test_passive_regarding_is_an_opinion_round13(lang: str, text: str) -> None:
 )
 def test_active_considering_is_no_opinion_round13(lang: str, text: str) -> None:
     assert "opinion" not in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "in principe" on the seller's practice is "as a rule" (round 13), our own wording
+        "Wij plaatsen de kozijnen in principe binnen vier weken",
+        "In principe ontvangen wij de tekeningen een week vooraf",
+    ],
+)
+def test_in_principe_as_a_rule_round13(text: str) -> None:
+    assert "opinion" not in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # on the buyer's agreement or decision it stays the soft yes
+        "De klant bestelt in principe na de proefperiode",
+        "De directie tekent in principe volgende week",
+    ],
+)
+def test_in_principe_on_the_buyers_yes_round13(text: str) -> None:
+    assert "opinion" in _kinds("nl", text), text

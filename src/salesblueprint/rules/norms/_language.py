@@ -389,6 +389,8 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             return True  # "gaat de deal naar gewonnen": a verb of motion, no infinitive
     if kind == "future" and _relative_future(v, t, words, i, a, b):
         return True
+    if kind == "hedges" and _as_a_rule(v, t, span, words, a, b):
+        return True
     if kind == "judgements":
         if (
             nxt
@@ -484,6 +486,25 @@ def _nl_noun_phrase_start(v: Vocabulary, words: Sequence[str], k: int) -> bool:
     nxt = words[k + 1]
     aux = v["passive_auxiliaries"], v["active_auxiliaries"]
     return not any(a.has_word(nxt) for a in aux) and not _is_marker(v, nxt)
+
+
+#: hedges that also mean "as a rule": a hedge only on the buyer's agreement or decision
+_AS_A_RULE = frozenset({"in principe", "in principle"})
+
+
+def _as_a_rule(
+    v: Vocabulary, t: Text, span: Span, words: Sequence[str], a: int, b: int
+) -> bool:
+    """"In principe" on the seller's own practice or terms means "as a rule" ("Wij leveren uw
+    vertaling in principe in het bestandsformaat ...", "In principe dienen wij alle gegevens
+    ... te hebben ontvangen"); on a buyer's act or decision it is the soft yes a coach asks
+    about ("De klant is in principe akkoord", "tekent in principe volgende week")."""
+    if span.text.casefold() not in _AS_A_RULE:
+        return False
+    cats = (v["buyer_act_lemmas"], v["decision_lemmas"])
+    return not any(
+        _in(c, w, lemma(v.language, w)) for w in words[a:b] for c in cats
+    )
 
 
 def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
