@@ -436,9 +436,7 @@ _OUTCOME_VERBS = frozenset(
 )
 
 
-def _relative_future(
-    v: Vocabulary, t: Text, words: Sequence[str], i: int, a: int, b: int
-) -> bool:
+def _relative_future(v: Vocabulary, t: Text, words: Sequence[str], i: int, a: int, b: int) -> bool:
     """The future at ``i`` is inside a relative clause that describes its noun ("a policy that
     will meet the customer's needs", "het project dat gerealiseerd gaat worden", "een aannemer
     die het werk gaat uitvoeren"): what the thing is for, no forecast of the deal. A relative
@@ -492,19 +490,15 @@ def _nl_noun_phrase_start(v: Vocabulary, words: Sequence[str], k: int) -> bool:
 _AS_A_RULE = frozenset({"in principe", "in principle"})
 
 
-def _as_a_rule(
-    v: Vocabulary, t: Text, span: Span, words: Sequence[str], a: int, b: int
-) -> bool:
-    """"In principe" on the seller's own practice or terms means "as a rule" ("Wij leveren uw
+def _as_a_rule(v: Vocabulary, t: Text, span: Span, words: Sequence[str], a: int, b: int) -> bool:
+    """Dutch "in principe" on the seller's own practice or terms means "as a rule" ("Wij leveren uw
     vertaling in principe in het bestandsformaat ...", "In principe dienen wij alle gegevens
     ... te hebben ontvangen"); on a buyer's act or decision it is the soft yes a coach asks
-    about ("De klant is in principe akkoord", "tekent in principe volgende week")."""
+    about ("De klant bestelt in principe na de proef", "tekent in principe volgende week")."""
     if span.text.casefold() not in _AS_A_RULE:
         return False
     cats = (v["buyer_act_lemmas"], v["decision_lemmas"])
-    return not any(
-        _in(c, w, lemma(v.language, w)) for w in words[a:b] for c in cats
-    )
+    return not any(_in(c, w, lemma(v.language, w)) for w in words[a:b] for c in cats)
 
 
 def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
@@ -1676,9 +1670,7 @@ def _passive_into_seller_records(
         return None
     words = [w for _s, _e, w in t.words]
     own = v["seller_possessives"]
-    places = [
-        k for k in range(len(words) - 1) if words[k] in _INTO and own.has_word(words[k + 1])
-    ]
+    places = [k for k in range(len(words) - 1) if words[k] in _INTO and own.has_word(words[k + 1])]
     if not places or any(v["agent_markers"].has_word(w) for w in words):
         return None
     aux = next((k for k, w in enumerate(words) if v["passive_auxiliaries"].has_word(w)), None)
@@ -1813,9 +1805,7 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     return _seller_work_in(v, t, a, purpose) is not None
 
 
-def _third_party_buyer(
-    v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]
-) -> bool:
+def _third_party_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
     """A buyer named in the third person besides the polite "u" ("de klant", "uw klant",
     "hen"). The seller writes "u" to whoever reads its page: on a service firm's page
     (*werkwijze*, terms) that is the customer ("U brengt een bod uit", "u neemt contact op met
@@ -2511,9 +2501,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     nominal = _nominal_work_en(v, t, mentions) or _frame_subject(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
-    to_buyer = _passive_to_buyer_nl(v, t, mentions) or _passive_into_seller_records(
-        v, t, mentions
-    )
+    to_buyer = _passive_to_buyer_nl(v, t, mentions) or _passive_into_seller_records(v, t, mentions)
     if to_buyer is not None:
         return Actor("seller", to_buyer.text, "passive")
     objects = v["object_markers"]
