@@ -232,8 +232,10 @@ def test_node_limit_stops_reading_at_the_node_over_it() -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
-@pytest.mark.parametrize("n", [300_000, 1_000_000])
+@pytest.mark.parametrize("n", [1_000_000, 3_000_000])
 def test_huge_files_of_keys_stay_small_and_fast(tmp_path: Path, n: int) -> None:
+    # both files go over the 1,000,000-node limit at the same node; the larger one costs only
+    # its bytes more (the file is read whole, up to the 64 MiB size limit)
     p = tmp_path / "keys.yaml"
     p.write_bytes(many_keys(n))
     # peak RSS of this process alone: VmHWM (ru_maxrss can carry the forking parent's peak
@@ -251,8 +253,8 @@ def test_huge_files_of_keys_stay_small_and_fast(tmp_path: Path, n: int) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     counts, rss = proc.stdout.splitlines()
-    assert counts == "1 SB006 50000"
-    assert int(rss) < 250_000, f"peak RSS {int(rss) // 1024} MiB"  # VmHWM is in KiB
+    assert counts == "1 SB006 500000"
+    assert int(rss) < 400_000, f"peak RSS {int(rss) // 1024} MiB"  # VmHWM is in KiB
 
 
 # -- FIFOs and other files that are not regular ------------------------------------------------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from salesblueprint.diagnostics.findings import Finding
+from salesblueprint.loading.yaml_reader import Limits
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.model.load import FilePath, LoadResult, load
 from salesblueprint.rules.config import Config
@@ -39,7 +41,7 @@ def check_file_language(
     """:func:`check_file`, and the language its messages are in."""
     from salesblueprint.model.load import load_file
 
-    return _checked(load_file(path, lang=lang), config, lang)
+    return _checked(load_file(path, _limits(config), lang=lang), config, lang)
 
 
 def check_bytes_language(
@@ -49,7 +51,16 @@ def check_bytes_language(
     ``name``."""
     from salesblueprint.model.load import load_bytes
 
-    return _checked(load_bytes(data, name, lang=lang), config, lang)
+    return _checked(load_bytes(data, name, _limits(config), lang=lang), config, lang)
+
+
+def _limits(config: Config | None) -> Limits:
+    """The loader's bounds: the built-in ones, with the project's ``max-nodes`` if it set one."""
+    from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
+
+    if config is None or config.max_nodes is None:
+        return DEFAULT_LIMITS
+    return dataclasses.replace(DEFAULT_LIMITS, max_nodes=config.max_nodes)
 
 
 def _checked(

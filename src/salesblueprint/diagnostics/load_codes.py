@@ -140,15 +140,15 @@ FILE_TOO_LARGE = declare(
     group="syntax",
     severity="error",
     doc="""
-    The file is larger than the size limit (64 MiB by default), or holds more than 100,000
-    keys, values and list items.
+    The file is over the size limit (64 MiB) or holds more than 5,000,000 keys, values and items.
 
     ## What it does
     Refuses to parse files over the size limit without reading them into a parser, and stops
     reading at the first node over the node limit, where it reports this finding.
 
     ## Why is this bad?
-    A blueprint of a thousand stages holds about ten thousand nodes; a much larger file is a
+    A blueprint of a thousand stages holds about twenty thousand nodes, one of 200,000 stages
+    (about 50 MiB, the largest the benchmarks check) about four million; a larger file is a
     mistake (a data dump, a binary) or an attack on the machine running the check. The limits
     keep the memory a check needs bounded, whatever the file holds.
     """,

@@ -50,7 +50,7 @@ class Limits:
     max_bytes: int = 64 * 1024 * 1024
     max_depth: int = 64
     max_alias_nodes: int = 10_000
-    max_nodes: int = 100_000
+    max_nodes: int = 1_000_000
     max_findings_per_code: int = MAX_FINDINGS_PER_CODE
 
 

@@ -32,7 +32,9 @@ from salesblueprint.rules.options import OptionValue, resolve
 from salesblueprint.rules.registry import PRESETS, PresetName, Rule, lookup, suggest
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
-_KEYS = {"preset", "ignore", "severity", "vocabulary", "options"}
+_KEYS = {"preset", "ignore", "severity", "vocabulary", "options", "max-nodes"}
+#: the bounds of ``max-nodes``: the loader's node limit a project may choose
+MAX_NODES_RANGE = (1_000, 50_000_000)
 
 
 class ConfigError(Exception):
@@ -60,6 +62,8 @@ class Config:
     options: dict[str, dict[str, OptionValue]] = field(default_factory=dict)
     # what is wrong in the options: (keys leading to it, message), reported as SB903
     problems: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # the loader's node limit for ``check`` (SB006); None = the built-in default
+    max_nodes: int | None = None
 
     def options_for(self, r: Rule) -> dict[str, Any]:
         """Every option of ``r``: the project's value, or else the default."""
@@ -126,7 +130,27 @@ class Config:
                 )
         vocab = _parse_vocabulary(data.get("vocabulary", {}), source)
         options, problems = _parse_options(data.get("options", {}), source)
-        return cls(preset, frozenset(codes), sev, source, vocab, options, tuple(problems))
+        max_nodes = _parse_max_nodes(data.get("max-nodes"), source)
+        return cls(
+            preset, frozenset(codes), sev, source, vocab, options, tuple(problems), max_nodes
+        )
+
+
+def _parse_max_nodes(raw: Any, source: str) -> int | None:
+    """``max-nodes``: a whole number in :data:`MAX_NODES_RANGE`, or absent."""
+    if raw is None:
+        return None
+    low, high = MAX_NODES_RANGE
+    if isinstance(raw, bool) or not isinstance(raw, int) or not low <= raw <= high:
+        raise ConfigError(
+            _(
+                "{source}: max-nodes must be a whole number from {low} to {high}",
+                source=source,
+                low=low,
+                high=high,
+            )
+        )
+    return raw
 
 
 def _parse_options(
