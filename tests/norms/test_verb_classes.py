@@ -1363,3 +1363,20 @@ def test_in_principe_as_a_rule_round13(text: str) -> None:
 )
 def test_in_principe_on_the_buyers_yes_round13(text: str) -> None:
     assert "opinion" in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every form of a reporting verb reports the buyer's act (round 13), our own wording
+        "Buyers show an interest in the add-on",
+        "The contact replied indicating their interest in a pilot",
+        "Customers express interest through the contact form",
+    ],
+)
+def test_reporting_verb_paradigm_round13(text: str) -> None:
+    assert "opinion" not in _kinds("en", text), text
+
+
+def test_an_unreported_interest_stays_an_opinion_round13() -> None:
+    assert "opinion" in _kinds("en", "Prospect is interested in the add-on")
