@@ -1033,3 +1033,350 @@ def test_a_person_is_the_buyer_round12() -> None:
     got = _actor("nl", "De persoon is klaar om een afspraak te maken")
     assert got is None or got[0] == "buyer", got
     assert "opinion" in _kinds("nl", "De persoon is klaar om een afspraak te maken")
+
+
+# -- round 13 (normscrit7) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the polite "u" with no customer named apart is the reader: the customer (round 13)
+        "U vraagt ons telefonisch een afspraak aan en bespreekt uw wensen",
+        "U neemt contact op met de verhuurder van de zaal",
+        "U controleert de geleverde kasten op schade",
+        "Daarna brengt u een bod uit op de woning",
+    ],
+)
+def test_polite_u_is_the_customer_round13(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a CRM help page: "u" is its user, the seller, when the customer is named apart
+        ("U stuurt de offerte naar de klant", "U"),
+        ("U belt hem op en plant een vervolgafspraak", "U"),
+    ],
+)
+def test_polite_u_with_a_customer_named_apart_round13(text: str, word: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dutch "gaan" as a verb of its own, no future (round 13), our own wording
+        "Na de presentatie gaat de directie akkoord met het voorstel",
+        "De inkoper gaat op zoek naar leveranciers",
+        "Na het gesprek gaan we aan de slag om het ontwerp af te maken",
+        "Daarna gaat het team verder met plannen",
+    ],
+)
+def test_gaan_without_its_infinitive_round13(text: str) -> None:
+    assert "forecast" not in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the future stays one when the infinitive is gaan's own
+        "De klant gaat volgende week tekenen",
+        "De klant gaat morgen de offerte tekenen",
+        "Ik denk dat ze gaan bestellen",
+    ],
+)
+def test_gaan_with_its_infinitive_round13(text: str) -> None:
+    assert _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the seller's own plan in the future (round 13): an inverted subject after its article
+        # or possessive, and a passive participle with no ge- (a prefixed verb)
+        "Bij de start zal de adviseur het plan toelichten",
+        "Daarna zal onze adviseur de situatie inventariseren",
+        "Een week voor de levering zal de factuur verstuurd worden",
+        "Na de meting zal de offerte verzonden worden",
+    ],
+)
+def test_seller_plan_in_the_future_round13(text: str) -> None:
+    assert "forecast" not in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the buyer's move in the future stays a forecast
+        "Volgende week zal de klant de offerte tekenen",
+        "Na de demo zal de order besteld worden",
+    ],
+)
+def test_buyer_move_in_the_future_stays_a_forecast_round13(text: str) -> None:
+    assert "forecast" in _kinds("nl", text), text
+
+
+def test_prefixed_form_alone_is_no_participle_round13() -> None:
+    # "verwijderd", "verkocht" without an auxiliary: an adjective or a state, not seller work
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    assert not _word_is_participle("nl", "verwijderd", "verwijderen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive after "het" and a preposition of time names when, not what (round 13)
+        "De klant betaalt binnen een week na het versturen van de offerte",
+        "Bij het plannen van de levering tekent de klant de opdracht",
+        "Het verzoek tot het uitwerken van een ontwerp is een opdracht aan ons bureau",
+    ],
+)
+def test_time_adjunct_is_not_the_criterion_round13(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # alone, the infinitive is all the criterion says: seller work as before
+        "Na het versturen van de offerte",
+        "Bezig met het opstellen van de offerte",
+    ],
+)
+def test_time_adjunct_alone_stays_seller_work_round13(text: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        # a passive that puts something into the seller's own records (round 13)
+        ("nl", "De montage wordt in onze agenda ingepland", "ingepland"),
+        ("nl", "Daarna worden de maten in ons dossier opgeslagen", "opgeslagen"),
+        ("en", "The signed form is entered into our CRM", "entered"),
+    ],
+)
+def test_passive_into_seller_records_round13(lang: str, text: str, word: str) -> None:
+    got = _actor(lang, text)
+    assert got == ("seller", "passive", word), (text, got)
+
+
+def test_buyer_act_into_seller_records_stays_the_buyers_round13() -> None:
+    got = _actor("nl", "De bestelling is in onze webwinkel besteld")
+    assert got is None or got[0] == "buyer", got
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the professions that sell a service are the seller (round 13), our own wording
+        ("De notaris controleert de identiteit van beide partijen", "notaris"),
+        ("Onze taxateur bezoekt de woning", "taxateur"),
+        ("De stukken zijn nagekeken door de boekhouder", "boekhouder"),
+        ("De hovenier weet al welke planten er passen", "hovenier"),
+    ],
+)
+def test_service_professions_are_the_seller_round13(text: str, word: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == "seller" and got[2] == word, (text, got)
+
+
+def test_a_firm_type_is_no_seller_by_itself_round13() -> None:
+    # a kind of firm can be either side, like "bedrijf"
+    got = _actor("nl", "Het uitzendbureau krijgt de vacatures van de klant")
+    assert got is None or got[0] != "seller", got
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "word"),
+    [
+        # a fronted subordinate clause puts the main clause's subject after its verb (round 13)
+        ("Als de offerte is getekend, belt de verkoper de klant", "seller", "verkoper"),
+        ("Zodra alles klopt, tekent de klant de opdracht", "buyer", "klant"),
+    ],
+)
+def test_subject_after_a_fronted_clause_round13(text: str, side: str, word: str) -> None:
+    got = _actor("nl", text)
+    assert got is not None and got[0] == side and got[2] == word, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an infinitive of receiving from the seller is the receiver's consent or wish, nothing
+        # sent yet (round 13), our own wording
+        ("en", "Readers who signed up to hear from us monthly"),
+        ("en", "Visitors who agreed to receive updates from our team"),
+        ("nl", "Bezoekers die zich hebben aangemeld om nieuws van ons te ontvangen"),
+    ],
+)
+def test_infinitive_of_receiving_from_the_seller_round13(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] == "buyer", (text, got)
+
+
+def test_receiving_from_the_seller_stays_the_sellers_sending_round13() -> None:
+    got = _actor("en", "The customer receives a proposal from us")
+    assert got is not None and got[0] == "seller", got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a future inside a relative clause describes its noun, no forecast (round 13)
+        ("en", "Rep picks a package that will cover the buyer's use cases"),
+        ("nl", "U kiest een installateur die de panelen gaat plaatsen"),
+        ("nl", "We bespreken het ontwerp dat uitgewerkt zal worden"),
+    ],
+)
+def test_future_in_a_relative_clause_round13(lang: str, text: str) -> None:
+    assert "forecast" not in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the deal's outcome in a relative clause, or a complementizer, stays a forecast
+        ("en", "The deal that is going to close this month"),
+        ("en", "The rep expects that the buyer will sign"),
+        ("nl", "De kansen die deze maand gaan vallen"),
+        ("nl", "Hij verwacht dat de klant gaat tekenen"),
+    ],
+)
+def test_outcome_future_stays_a_forecast_round13(lang: str, text: str) -> None:
+    assert _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a duty owned by the buyer: the buyer does what follows (round 13), our own wording
+        ("nl", "Het is de taak van de opdrachtgever om de tekeningen aan te leveren"),
+        ("nl", "Het is uw verantwoordelijkheid de ruimte vrij te maken"),
+        ("en", "It is the customer's responsibility to provide site access"),
+        ("en", "Your role is to approve the final layout"),
+    ],
+)
+def test_buyer_duty_round13(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "buyer", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the seller's duty, or the addressed "jouw" of a playbook, stays the seller's work
+        ("nl", "Het is de taak van de verkoper om de offerte te versturen"),
+        ("nl", "Jouw rol is het opvolgen van nieuwe leads"),
+    ],
+)
+def test_seller_duty_stays_seller_work_round13(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "eventueel" opening a noun phrase is "any", no hedge (round 13), our own wording
+        "De klant betaalt het voorschot en eventueel meegeleverde onderdelen",
+        "De opname omvat de ruimte, de leidingen en eventueel materialen",
+    ],
+)
+def test_eventueel_on_a_noun_phrase_round13(text: str) -> None:
+    assert "opinion" not in _kinds("nl", text), text
+
+
+def test_eventueel_on_the_verb_stays_a_hedge_round13() -> None:
+    assert "opinion" in _kinds("nl", "De klant tekent eventueel volgende week")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # imminence is a forecast (round 13), our own wording
+        ("en", "The buyer is close to signing the order"),
+        ("en", "Prospect is on the verge of renewing"),
+        ("nl", "De klant staat op het punt de offerte te tekenen"),
+    ],
+)
+def test_imminence_is_a_forecast_round13(lang: str, text: str) -> None:
+    assert "forecast" in _kinds(lang, text), text
+
+
+def test_closeness_to_a_person_is_no_forecast_round13() -> None:
+    assert not _kinds("en", "The buyer works close to the finance team")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a passive verb of regarding classifies by opinion (round 13), our own wording
+        ("en", "Accounts that are considered a strong fit"),
+        ("en", "The lead is now regarded as sales-ready"),
+        ("nl", "Een account dat als kansrijk wordt gezien"),
+        ("nl", "De lead wordt beschouwd als een goede match"),
+    ],
+)
+def test_passive_regarding_is_an_opinion_round13(lang: str, text: str) -> None:
+    assert "opinion" in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the buyer considering is the buyer's own act, no opinion about the buyer
+        ("en", "The buyer has considered three vendors"),
+        ("nl", "De klant heeft de offerte gezien"),
+    ],
+)
+def test_active_considering_is_no_opinion_round13(lang: str, text: str) -> None:
+    assert "opinion" not in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "in principe" on the seller's practice is "as a rule" (round 13), our own wording
+        "Wij plaatsen de kozijnen in principe binnen vier weken",
+        "In principe ontvangen wij de tekeningen een week vooraf",
+    ],
+)
+def test_in_principe_as_a_rule_round13(text: str) -> None:
+    assert "opinion" not in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # on the buyer's agreement or decision it stays the soft yes
+        "De klant bestelt in principe na de proefperiode",
+        "De directie tekent in principe volgende week",
+    ],
+)
+def test_in_principe_on_the_buyers_yes_round13(text: str) -> None:
+    assert "opinion" in _kinds("nl", text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every form of a reporting verb reports the buyer's act (round 13), our own wording
+        "Buyers show an interest in the add-on",
+        "The contact replied indicating their interest in a pilot",
+        "Customers express interest through the contact form",
+    ],
+)
+def test_reporting_verb_paradigm_round13(text: str) -> None:
+    assert "opinion" not in _kinds("en", text), text
+
+
+def test_an_unreported_interest_stays_an_opinion_round13() -> None:
+    assert "opinion" in _kinds("en", "Prospect is interested in the add-on")

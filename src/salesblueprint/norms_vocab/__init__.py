@@ -82,6 +82,7 @@ CATEGORIES: tuple[str, ...] = (
     "negations",
     "plan_nouns",
     "record_lemmas",
+    "duty_nouns",
 )
 
 _WORD_RE = re.compile(r"\w+")

@@ -253,9 +253,26 @@ def _nl_separable_stem(t: Text, i: int, j: int, b: int) -> bool:
     return False
 
 
-def _nl_infinitive_in(words: Sequence[str], a: int, b: int) -> bool:
-    """A Dutch infinitive among ``words[a:b]`` (the future "gaat ... tekenen" needs one)."""
-    for w in words[a:b]:
+#: words that make "gaan" a verb of its own wherever they stand in its clause ("gaat het
+#: bruidspaar akkoord", "gaat onze adviseur verder met ...")
+_NL_GAAN_COMPLEMENTS = frozenset({"akkoord", "verder", "live"})
+
+
+def _nl_infinitive_in(v: Vocabulary, words: Sequence[str], a: int, b: int) -> bool:
+    """A Dutch infinitive among ``words[a:b]`` that is the verb of the clause (the future
+    "gaat ... tekenen" needs one): not in a purpose clause after "om" ("gaan we aan de slag om
+    uw wensen in kaart te brengen"), not a plural noun or nominal infinitive right after a
+    preposition ("gaat op zoek naar oplossingen", "gaat verder met inventariseren"), and
+    none at all when a complement makes "gaan" a verb of its own ("gaat akkoord")."""
+    if any(w in _NL_GAAN_COMPLEMENTS for w in words[a:b]):
+        return False
+    prepositions = v["object_markers"]
+    for k in range(a, b):
+        w = words[k]
+        if w == "om":
+            return False
+        if k > 0 and prepositions.has_word(words[k - 1]):
+            continue
         lm = lemma("nl", w)
         if w.endswith("en") and len(w) > 3 and (lm == w or w.startswith(lm)):
             return True  # "tekenen" (the dictionary gives the noun "teken"), "kopen"
@@ -352,7 +369,10 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             )
             and not _is_marker(v, nxt)
             and not _nl_finite(nxt)
-            and inflection_lemma("nl", nxt) == lemma("nl", nxt) == nxt
+            and (
+                inflection_lemma("nl", nxt) == lemma("nl", nxt) == nxt
+                or _nl_noun_phrase_start(v, words, j + 1)
+            )
         ):
             # attributive, at the start of a noun phrase: "het resterende bedrag en eventueel
             # meerwerk", "eventuele kosten" (whatever there is), not a hedge on the criterion
@@ -365,8 +385,12 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
             and (not nxt or nxt in _NL_SEPARABLE or nxt in _NL_GAAN_NOT_FUTURE)
         ):
             return True
-        if first in _NL_GAAN and i == j and not _nl_infinitive_in(words, i + 1, b):
+        if first in _NL_GAAN and i == j and not _nl_infinitive_in(v, words, i + 1, b):
             return True  # "gaat de deal naar gewonnen": a verb of motion, no infinitive
+    if kind == "future" and _relative_future(v, t, words, i, a, b):
+        return True
+    if kind == "hedges" and _as_a_rule(v, t, span, words, a, b):
+        return True
     if kind == "judgements":
         if (
             nxt
@@ -405,6 +429,78 @@ def _descriptive(v: Vocabulary, t: Text, span: Span, kind: str) -> bool:
     return False
 
 
+#: verbs whose future is the deal's outcome, also in a relative clause ("the deal that's going
+#: to close", "de kansen die gaan vallen"), besides the buyer's acts and decisions
+_OUTCOME_VERBS = frozenset(
+    {"close", "win", "lose", "slip", "land", "sluiten", "winnen", "verliezen", "vallen"}
+)
+
+
+def _relative_future(v: Vocabulary, t: Text, words: Sequence[str], i: int, a: int, b: int) -> bool:
+    """The future at ``i`` is inside a relative clause that describes its noun ("a policy that
+    will meet the customer's needs", "het project dat gerealiseerd gaat worden", "een aannemer
+    die het werk gaat uitvoeren"): what the thing is for, no forecast of the deal. A relative
+    pronoun after a noun (not "dat" after a verb: "je verwacht dat ..."), and the future's verb
+    no outcome of the deal (``_OUTCOME_VERBS``, a buyer's act or decision: "the deal that's
+    going to close" stays a forecast)."""
+    rel = _RELATIVE_NL if v.language == "nl" else _RELATIVE_EN
+    k = next((x for x in range(i - 1, a - 1, -1) if words[x] in rel), None)
+    if k is None or k == 0:
+        return False
+    prev = words[k - 1]
+    if k > 1 and v["determiners"].has_word(words[k - 2]):
+        pass  # "a policy that", "het ontwerp dat": a noun after its article
+    elif v.language == "nl":
+        if _nl_finite(prev) or prev in _NL_IRREGULAR_FINITE:
+            return False  # "verwacht dat", "denkt dat": a complementizer
+    elif (
+        prev in _VERBS_EN
+        or _base_verb_en(prev)
+        or (prev.endswith("s") and _base_verb_en(prev[:-1]))
+        or prev.endswith("ed")
+    ):
+        return False  # "expects that", "believe that": a complementizer
+    cats = (v["buyer_act_lemmas"], v["decision_lemmas"])
+    for w in words[k + 1 : b]:
+        lm = lemma(v.language, w)
+        if w in _OUTCOME_VERBS or lm in _OUTCOME_VERBS or any(_in(c, w, lm) for c in cats):
+            return False
+    return True
+
+
+def _nl_noun_phrase_start(v: Vocabulary, words: Sequence[str], k: int) -> bool:
+    """The Dutch word at ``k`` opens a noun phrase although it is inflected: a plural noun
+    ("eventueel materialen": its lemma is no verb) or a participle used as an adjective, with
+    a word of its noun phrase after it ("eventueel toegezonden digitale drukproef"), not an
+    auxiliary ("eventueel toegezonden wordt")."""
+    w = words[k]
+    lm = inflection_lemma("nl", w)
+    if lm != w and not lm.endswith("en") and not w.endswith(("d", "t")):
+        return True  # a plural noun: "materialen" (materiaal), "kosten" is its own lemma
+    if k + 1 >= len(words) or not (
+        _word_is_participle("nl", w, lemma("nl", w)) or _nl_participle_shape(w)
+    ):
+        return False
+    nxt = words[k + 1]
+    aux = v["passive_auxiliaries"], v["active_auxiliaries"]
+    return not any(a.has_word(nxt) for a in aux) and not _is_marker(v, nxt)
+
+
+#: hedges that also mean "as a rule": a hedge only on the buyer's agreement or decision
+_AS_A_RULE = frozenset({"in principe", "in principle"})
+
+
+def _as_a_rule(v: Vocabulary, t: Text, span: Span, words: Sequence[str], a: int, b: int) -> bool:
+    """Dutch "in principe" on the seller's own practice or terms means "as a rule" ("Wij leveren uw
+    vertaling in principe in het bestandsformaat ...", "In principe dienen wij alle gegevens
+    ... te hebben ontvangen"); on a buyer's act or decision it is the soft yes a coach asks
+    about ("De klant bestelt in principe na de proef", "tekent in principe volgende week")."""
+    if span.text.casefold() not in _AS_A_RULE:
+        return False
+    cats = (v["buyer_act_lemmas"], v["decision_lemmas"])
+    return not any(_in(c, w, lemma(v.language, w)) for w in words[a:b] for c in cats)
+
+
 def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
     """A future whose subject is the seller and whose verb is seller work: the seller's own
     plan ("wij gaan de onderdelen inmeten en ... inventariseren", "we will send the proposal"),
@@ -415,7 +511,17 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
 
     def subject(s: Span) -> bool:
         k = t.first_word_at(s.start)
-        return (a <= k and s.end <= f.start) or k == j + 1  # before it, or "gaan wij"
+        if a <= k and s.end <= f.start:
+            return True  # before it
+        # inverted, right after it ("gaan wij") or after its article or possessive ("zal de
+        # architect ... toelichten", "zal onze adviseur ...")
+        m = j + 1
+        while m < k and (
+            v["determiners"].has_word(t.words[m][2])
+            or v["seller_possessives"].has_word(t.words[m][2])
+        ):
+            m += 1
+        return m == k
 
     work = v["seller_work_lemmas"]
     end = next((k for k in range(i + 1, len(t.words)) if _punct_before(t, k)), len(t.words))
@@ -431,7 +537,10 @@ def _seller_plan(v: Vocabulary, t: Text, f: Span, exc: list[Span]) -> bool:
         if not any(aux.has_word(w) for w in after) or any(agents.has_word(w) for w in after):
             return False
         return any(
-            _word_is_participle(v.language, w, lemma(v.language, w))
+            (
+                _word_is_participle(v.language, w, lemma(v.language, w))
+                or (v.language == "nl" and _nl_prefixed_participle(w, lemma("nl", w)))
+            )
             and _in(work, w, lemma(v.language, w))
             for w in after
         )
@@ -748,10 +857,18 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 # verkoper de klant gebeld": the object)
                 earlier = any(o.end <= span.start and o != span for o in spans)
                 role = "object" if earlier else "subject"
-            elif v.language == "nl" and i > 0 and _nl_finite(w) and not _punct_before(t, i):
+            elif (
+                v.language == "nl"
+                and i > 0
+                and _nl_finite(w)
+                and (not _punct_before(t, i) or _after_fronted_clause_nl(t, i))
+            ):
                 # verb second after an adverbial: "Na het gesprek stelt het bedrijf ... op";
-                # a second actor after the verb is its object ("belt de verkoper de klant")
-                earlier = any(o.end <= span.start and o != span for o in spans)
+                # a second actor after the verb is its object ("belt de verkoper de klant");
+                # a fronted subordinate clause is such an adverbial ("Als de opdracht is
+                # aanvaard, zendt de advocaat de cliënt ...")
+                start = t.words[i][0] if _punct_before(t, i) else 0
+                earlier = any(o.end <= span.start and o != span and o.start >= start for o in spans)
                 role = "object" if earlier else "subject"
             break
         if (
@@ -784,6 +901,24 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             role = "object"  # "about the project and customer expectations": a modifier
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+#: Dutch subordinators that open a fronted clause, after which the main clause puts its finite
+#: verb first and its subject after it
+_NL_SUBORDINATORS = frozenset(
+    {"als", "wanneer", "zodra", "nadat", "voordat", "indien", "omdat", "terwijl", "zolang"}
+)
+
+
+def _after_fronted_clause_nl(t: Text, i: int) -> bool:
+    """The finite verb at ``i`` comes right after a comma that closes a subordinate clause
+    opening the text ("Als een opdracht wordt geaccepteerd, zendt ..."): the main clause's
+    verb, with its subject after it."""
+    return (
+        bool(t.words)
+        and t.words[0][2] in _NL_SUBORDINATORS
+        and "," in t.raw[t.words[i - 1][1] : t.words[i][0]]
+    )
 
 
 def _noun_adjunct_en(v: Vocabulary, t: Text, span: Span) -> bool:
@@ -980,13 +1115,45 @@ def _todo_en(v: Vocabulary, t: Text) -> Span | None:
 def _todo_nl(v: Vocabulary, t: Text, after: int = 0) -> Span | None:
     """A Dutch to-do item: a seller infinitive with no finite verb before it ("Klant bellen")."""
     markers = v["infinitive_markers"]
+    words = [w for _s, _e, w in t.words]
     for m in v.find("seller_verbs", t):
         if m.start < after or _buyer_object_nl(v, t, m):
+            continue
+        if _nl_time_adjunct(v, words, t.first_word_at(m.start)):
             continue
         before = [w for s, e, w in t.words if e <= m.start]
         if not any(markers.has_word(w) for w in before):
             return m
     return None
+
+
+#: prepositions of time before a Dutch infinitive used as a noun ("na het sturen van de
+#: factuur", "bij het maken van een afspraak", "tot het opstellen van een akte")
+_NL_TIME_PREPOSITIONS = frozenset({"na", "bij", "voor", "vóór", "tijdens", "tot", "sinds"})
+
+
+def _nl_time_adjunct(v: Vocabulary, words: Sequence[str], i: int) -> bool:
+    """The infinitive at ``i`` names the time of the criterion, not its content: a noun after
+    "het" and a preposition of time, in a sentence with a finite verb of its own ("Deze
+    aanbetaling dient te zijn voldaan binnen 14 dagen na het sturen van de factuur", "Bij het
+    maken van een afspraak gaat de klant akkoord"). Alone ("Na het versturen van de offerte")
+    the infinitive is all the criterion says, and is read as before."""
+    if i < 2 or words[i - 1] != "het" or words[i - 2] not in _NL_TIME_PREPOSITIONS:
+        return False
+    aux = v["passive_auxiliaries"], v["active_auxiliaries"]
+    return any(
+        (_nl_finite(w) or w in _NL_IRREGULAR_FINITE or any(x.has_word(w) for x in aux))
+        and w != "zijn"
+        for k, w in enumerate(words)
+        if not i - 2 <= k <= i
+    )
+
+
+#: finite forms of irregular Dutch verbs and modals that :func:`_nl_finite` does not read
+_NL_IRREGULAR_FINITE = frozenset(
+    {"gaat", "ging", "gingen", "komt", "kwam", "doet", "deed", "staat", "stond", "kan", "kon"}
+    | {"moet", "mag", "zal", "zullen", "wil", "dient", "dienen", "hebt", "heb"}
+)
 
 
 def _nl_stem(infinitive: str) -> str:
@@ -1477,6 +1644,50 @@ def _passive_to_buyer_nl(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -
     return None
 
 
+def _nl_participle_shape(w: str) -> bool:
+    """``w`` has the shape of a Dutch participle, with or without a separable particle before
+    its *ge-*, weak or strong ("opgenomen", "ingepland", "vastgelegd"), also when the dictionary
+    does not know it; read so only after a passive auxiliary."""
+    for sep in ("", *_NL_SEPARABLE):
+        rest = w[len(sep) :] if w.startswith(sep) else ""
+        if rest.startswith("ge") and len(rest) >= 6 and rest.endswith(("d", "t", "en")):
+            return True
+    return False
+
+
+#: prepositions of place before the seller's own records ("in onze planning", "op onze lijst")
+_INTO = frozenset({"in", "op", "into", "onto"})
+
+
+def _passive_into_seller_records(
+    v: Vocabulary, t: Text, mentions: Sequence[_Mention]
+) -> Span | None:
+    """A passive with no agent that puts something into the seller's own records ("Uw opdracht
+    wordt in onze planning opgenomen", "The order is entered into our system"): the first
+    person's possessive after a preposition of place says whose work it is. The participle
+    is what the seller did; a buyer's act ("in onze winkel besteld") is the buyer's."""
+    if any(m.role in ("subject", "agent") and m.side == "seller" for m in mentions):
+        return None
+    words = [w for _s, _e, w in t.words]
+    own = v["seller_possessives"]
+    places = [k for k in range(len(words) - 1) if words[k] in _INTO and own.has_word(words[k + 1])]
+    if not places or any(v["agent_markers"].has_word(w) for w in words):
+        return None
+    aux = next((k for k, w in enumerate(words) if v["passive_auxiliaries"].has_word(w)), None)
+    if aux is None:
+        return None
+    for k in range(aux + 1, len(words)):
+        s, e, w = t.words[k]
+        lm = lemma(v.language, w)
+        if _word_is_participle(v.language, w, lm) or (
+            v.language == "nl" and (_nl_prefixed_participle(w, lm) or _nl_participle_shape(w))
+        ):
+            if _in(v["buyer_act_lemmas"], w, lm) or _in(v["reception_lemmas"], w, lm):
+                return None
+            return Span(s, e, t.raw[s:e])
+    return None
+
+
 def _active_en(v: Vocabulary, t: Text, act: Span) -> bool:
     """``act`` is an active past tense with its own subject, not seller activity in the passive.
 
@@ -1559,6 +1770,8 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     terug", "achterhaalt hij de wensen van de klant"), and no buyer act."""
     if not v["ambiguous_actors"].has_word(m.span.text.casefold()):
         return False
+    if m.span.text.casefold() in _POLITE and not _third_party_buyer(v, t, m, mentions):
+        return False
     i = t.first_word_at(m.span.start)
     a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
     buyer = v["buyer_act_lemmas"]
@@ -1590,6 +1803,27 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     # om de situatie te begrijpen" (the buyer searching); Dutch "om ... te" marks it
     purpose = next((k for k in range(i + 1, b) if t.words[k][2] == "om"), b)
     return _seller_work_in(v, t, a, purpose) is not None
+
+
+def _third_party_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """A buyer named in the third person besides the polite "u" ("de klant", "uw klant",
+    "hen"). The seller writes "u" to whoever reads its page: on a service firm's page
+    (*werkwijze*, terms) that is the customer ("U brengt een bod uit", "u neemt contact op met
+    de makelaar", "U dient het werkblad te controleren"); a CRM's help page addresses its user,
+    the seller, and then names the customer apart ("u moet een offerte naar de klant
+    verzenden"), or acts on a third person ("U belt hen nog eens op"). Without either, "u"
+    stays the buyer, whatever its verb."""
+    ambiguous = v["ambiguous_actors"]
+    if any(w in _THIRD_PERSON_OBJECTS for _s, _e, w in t.words):
+        return True
+    return any(
+        o is not m and o.side == "buyer" and not ambiguous.has_word(o.span.text.casefold())
+        for o in mentions
+    )
+
+
+#: third persons as objects only ("U belt hen nog eens op"): someone other than the reader
+_THIRD_PERSON_OBJECTS = frozenset({"hen", "hem"})
 
 
 #: prepositions before the seller's "ons"/"us" as an object ("bij ons", "to us")
@@ -1788,6 +2022,45 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
 _CONJOINING = frozenset({"en", "and", "als", "&", "door", "by", "de", "het", "the", "our", "ons"})
 
 
+#: the buyer's own possessive before a duty noun ("uw verantwoordelijkheid", "your role"); the
+#: addressed "je"/"jouw" can be the seller of a playbook, so it is no owner here
+_BUYER_OWN = frozenset({"uw", "your"})
+#: what introduces the duty's infinitive or gerund ("om ... te", "to provide", "het aanleveren")
+_DUTY_VERB_MARKERS = frozenset({"te", "to", "om", "het"})
+
+
+def _buyer_duty(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A duty noun (``duty_nouns``) owned by the buyer, with the act it asks for after it: "Het
+    is de taak van de klant een correcte tekst aan te leveren", "Het is uw verantwoordelijkheid
+    om ... zorg te dragen voor ...", "It is the customer's responsibility to provide access".
+    The buyer is the one who does the infinitive, whatever its verb. The owner is the buyer's
+    possessive "uw"/"your" before the noun, a buyer named after "van"/"of" (past an article), or
+    a buyer with "'s" before it; not the addressed "jouw" (a playbook's seller) or an
+    ambiguous actor."""
+    words = [w for _s, _e, w in t.words]
+    ambiguous = v["ambiguous_actors"]
+    for d in v.find("duty_nouns", t):
+        k = t.first_word_at(d.start)
+        if not any(w in _DUTY_VERB_MARKERS or w.endswith("ing") for w in words[k + 1 :]):
+            continue
+        if k > 0 and words[k - 1] in _BUYER_OWN:
+            s, e, _w = t.words[k - 1]
+            return Span(s, e, t.raw[s:e])
+        for m in mentions:
+            if m.side != "buyer" or ambiguous.has_word(m.span.text.casefold()):
+                continue
+            x = t.first_word_at(m.span.start)
+            after = (
+                k + 2 <= x <= k + 3
+                and words[k + 1] in _FROM | {"of"}
+                and all(v["determiners"].has_word(w) for w in words[k + 2 : x])
+            )
+            before = m.span.end <= d.start and t.raw[m.span.end : d.start].strip() in ("'s", "’s")
+            if after or before:
+                return m.span
+    return None
+
+
 def _conjoined_buyer_act(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
     """The buyer conjoined with a seller as the actor of one verb that is a buyer's act: "U en
     de verkoper hebben de koopakte ondertekend", "wordt zowel door u als de verkoper
@@ -1883,10 +2156,15 @@ _FROM = frozenset({"van", "from"})
 def _from_seller(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
     """The seller as the source of what someone receives ("ontvangt u van ons de offerte", "you
     receive a proposal from us", "Klant ontvangt van de accountmanager een offerte"): the
-    seller's act of sending, told from the receiver's side."""
+    seller's act of sending, told from the receiver's side. A receiving verb in the infinitive
+    ("opted in to hear from you", "wil graag van ons horen") is nothing received yet: the
+    receiver's wish or consent, no sending."""
     rec = v["reception_lemmas"]
     words = t.words
-    if not any(_in(rec, w, lemma(v.language, w)) for _s, _e, w in words):
+    if not any(
+        _in(rec, w, lemma(v.language, w)) and not (k > 0 and words[k - 1][2] in _TO_INFINITIVE)
+        for k, (_s, _e, w) in enumerate(words)
+    ):
         return None
     for k in range(len(words) - 1):
         if words[k][2] not in _FROM:
@@ -1902,6 +2180,10 @@ def _from_seller(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span |
             ):
                 return m.span
     return None
+
+
+#: the markers of an infinitive right before its verb ("to hear", "te ontvangen")
+_TO_INFINITIVE = frozenset({"to", "te"})
 
 
 def _receives(v: Vocabulary, t: Text, m: _Mention) -> bool:
@@ -2120,6 +2402,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             if not _in_relative_after_inverted_buyer(v, t, a, mentions)
             and not _perfect_of_buyer_relative(v, t, a, mentions)
         ]
+    duty = _buyer_duty(v, t, mentions)
+    if duty is not None:
+        return Actor("buyer", duty.text, "subject")
     joint = _conjoined_buyer_act(v, t, mentions)
     if joint is not None:
         return Actor("buyer", joint.text, "subject")
@@ -2216,7 +2501,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     nominal = _nominal_work_en(v, t, mentions) or _frame_subject(v, t, mentions)
     if nominal is not None:
         return Actor("seller", nominal.text, "passive")
-    to_buyer = _passive_to_buyer_nl(v, t, mentions)
+    to_buyer = _passive_to_buyer_nl(v, t, mentions) or _passive_into_seller_records(v, t, mentions)
     if to_buyer is not None:
         return Actor("seller", to_buyer.text, "passive")
     objects = v["object_markers"]
@@ -2341,6 +2626,30 @@ def _word_is_participle(language: str, word: str, lem: str) -> bool:
         return False
     # weak ge-...-d/-t, and strong ge-...-en whose lemma is another verb ("geholpen": helpen)
     return word.endswith(("d", "t")) or (word.endswith("en") and lem.endswith("en"))
+
+
+#: the voiceless stem endings ('t kofschip) after which a weak participle ends in -t
+_NL_VOICELESS = frozenset("tkfschp")
+
+
+def _nl_prefixed_participle(word: str, lem: str) -> bool:
+    """A Dutch participle with no *ge-*: its verb starts with an unstressed prefix (*be-*,
+    *ver-*, *ont-*, *her-*, *er-*), which takes the place of *ge-*: weak "verstuurd"
+    (*versturen*), "besteld", "verwerkt" (a voiceless stem: 't kofschip), strong "besproken"
+    (*bespreken*), "verkregen". The finite plural and the infinitive are the lemma itself;
+    a -t after a voiced stem is the present ("verstuurt"), no participle. Such a form is also
+    an adjective ("één stap verwijderd") or a state ("Verkocht"), so it is read as a
+    participle only next to a passive auxiliary that the caller found."""
+    prefix = next((p for p in _NL_PREFIXES if p != "ge" and word.startswith(p)), None)
+    if prefix is None or not lem.startswith(prefix) or not lem.endswith("en"):
+        return False
+    if len(word) <= len(prefix) + 2:
+        return False
+    if word.endswith("d"):
+        return True
+    if word.endswith("t"):
+        return word[-2] in _NL_VOICELESS
+    return word.endswith("en")
 
 
 def _leading_work(v: Vocabulary, t: Text) -> Span | None:
@@ -2849,6 +3158,8 @@ def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
                 continue  # "Quote reviewed": a noun, not an order
             return Span(s, e, t.raw[s:e])  # "Overcome objections", "Making contact"
         if nl and w.endswith("en") and (w == lm or work.has_word(w)):
+            if _nl_time_adjunct(v, words, i):
+                continue  # "binnen 14 dagen na het sturen van de factuur": when, not what
             return Span(s, e, t.raw[s:e])  # "Budget range bepalen": the infinitive to-do
         if nl and i > 0 and w != lm and not w.endswith("en"):
             dets = v["determiners"]
