@@ -138,6 +138,26 @@ def load_all(paths: list[Path] | tuple[Path, ...] = TUNING) -> list[Item]:
     return [item for path in paths for item in load(path)]
 
 
+def agreed(items: list[Item], relabel: Path) -> list[Item]:
+    """The items a second, blind labelling (``relabel_*.yaml``: ``items`` of ``kind``, ``lang``,
+    ``text``, ``url`` and the second ``label``) labelled the same; every item must be in it."""
+    doc = yaml.safe_load(relabel.read_text(encoding="utf-8"))
+    second = {(e["kind"], e["lang"], e["text"], e["url"]): e["label"] for e in doc["items"]}
+    kept = []
+    for i in items:
+        label = second.get((i.kind, i.lang, i.text, i.url))
+        if label is None:
+            raise SystemExit(f"{relabel.name} has no second label for {i.text!r} ({i.url})")
+        if label == i.label:
+            kept.append(i)
+    scored = sum(i.label != "amb" for i in items)
+    print(
+        f"agreed with {relabel.name}: {sum(i.label != 'amb' for i in kept)} of {scored} "
+        "scored items keep their label"
+    )
+    return kept
+
+
 @dataclass
 class Result:
     scores: dict[tuple[str, str], Score]
@@ -257,6 +277,13 @@ def main(argv: list[str] | None = None) -> int:
         + ")",
     )
     parser.add_argument(
+        "--agreed",
+        type=Path,
+        default=None,
+        help="score only the items a second, blind labelling (a relabel_*.yaml file) gave the "
+        "same label (a figure without the items the two annotators disagree on)",
+    )
+    parser.add_argument(
         "--folds",
         type=int,
         default=0,
@@ -280,6 +307,11 @@ def main(argv: list[str] | None = None) -> int:
         args.split = "all"
     items = load_all(paths)
     print("corpus: " + " + ".join(p.name for p in paths))
+    if args.agreed is not None:
+        if not args.agreed.is_file():
+            print(f"no such relabel file: {args.agreed}", file=sys.stderr)
+            return 2
+        items = agreed(items, args.agreed)
     if args.folds:
         if args.split == "heldout":
             print("folds are taken from the tune split or the whole corpus", file=sys.stderr)

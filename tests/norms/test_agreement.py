@@ -59,3 +59,37 @@ def test_the_script_prints_the_table(capsys: pytest.CaptureFixture[str], tmp_pat
     out = capsys.readouterr().out
     assert "buyer-centric names" in out and "kappa" in out and "same label:" in out
     assert na.main([str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_agreed_keeps_the_items_both_annotators_labelled_the_same(tmp_path: Path) -> None:
+    import norms_benchmark as nb
+
+    corpus = tmp_path / "c.yaml"
+    corpus.write_text(
+        "sources:\n  - url: https://example.org/a\n    items:\n"
+        "      - [criterion, en, ok, Buyer signed the order form]\n"
+        "      - [criterion, en, bc, We sent the proposal]\n"
+        "      - [stage, en, amb, Budget confirmed]\n",
+        encoding="utf-8",
+    )
+    relabel = tmp_path / "r.yaml"
+    rows = [
+        ("criterion", "Buyer signed the order form", "ok"),
+        ("criterion", "We sent the proposal", "bc+fact"),
+        ("stage", "Budget confirmed", "amb"),
+    ]
+    relabel.write_text(
+        "items:\n"
+        + "".join(
+            f"  - {{kind: {k}, lang: en, text: {t}, url: 'https://example.org/a', label: {lab}}}\n"
+            for k, t, lab in rows
+        ),
+        encoding="utf-8",
+    )
+    kept = nb.agreed(nb.load(corpus), relabel)
+    assert [i.text for i in kept] == ["Buyer signed the order form", "Budget confirmed"]
+    assert nb.main(["--corpus", str(corpus), "--agreed", str(relabel)]) == 0
+    assert nb.main(["--corpus", str(corpus), "--agreed", str(tmp_path / "none.yaml")]) == 2
+    relabel.write_text("items: []\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="no second label"):
+        nb.agreed(nb.load(corpus), relabel)

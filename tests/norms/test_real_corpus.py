@@ -559,3 +559,43 @@ def test_compounds_orders_and_states_nl_en(lang: str, name: str, silent: bool) -
 )
 def test_attaining_a_thing_is_no_outreach(lang: str, name: str, silent: bool) -> None:
     assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name
+
+
+FRESH5_EN = BENCH / "norms_corpus" / "fresh5_en.yaml"
+FRESH5_NL = BENCH / "norms_corpus" / "fresh5_nl.yaml"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "least"),
+    [(FRESH5_EN, "en", (260, 100, 150, 70)), (FRESH5_NL, "nl", (200, 55, 125, 45))],
+)
+def test_fifth_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
+    path: Path, lang: str, least: tuple[int, int, int, int]
+) -> None:
+    """fresh5_en.yaml and fresh5_nl.yaml (issue 11, collected on 2026-12-01 after the fresh4 files
+    became tuning data, from sales and marketing pipelines only) are only parsed here, never
+    scored: their hosts and texts are in no file of the tuning pool nor in each other, and the
+    benchmark refuses to print their misses, fold them or split them."""
+    items = nb.load(path)
+    assert nb.held_out_only(path) and path not in nb.TUNING
+    n, stages, criteria, hosts_least = least
+    assert len(items) >= n
+    assert sum(i.kind == "stage" for i in items) >= stages
+    assert sum(i.kind == "criterion" for i in items) >= criteria
+    assert all(i.lang == lang for i in items)
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    assert len(hosts) >= hosts_least
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [(i.kind, i.text.casefold()) for i in items]
+    assert not {t for _, t in texts} & seen
+    assert len(texts) == len(set(texts))
+    # the blind second labelling covers every item (nothing is scored here)
+    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh5.yaml")
+    other = nb.load(FRESH5_NL if path == FRESH5_EN else FRESH5_EN)
+    assert not hosts & {_host(i.url) for i in other}
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(path), *args]) == 2
