@@ -31,9 +31,10 @@ leave-source-out: every item of one page falls into the same fold.
 
 The tuning pool is ``corpus.yaml``, ``fresh.yaml``, ``tune3_criteria.yaml``,
 ``tune3_names.yaml``, ``tune4_criteria.yaml``, ``tune4_names.yaml``, ``fresh2.yaml``,
-``fresh3_en.yaml``, ``fresh3_nl.yaml``, ``fresh4_en.yaml`` and ``fresh4_nl.yaml`` together
-(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30,
-``fresh2.yaml`` and the fresh3 and fresh4 files on 2026-12-01,
+``fresh3_en.yaml``, ``fresh3_nl.yaml``, ``fresh4_en.yaml``, ``fresh4_nl.yaml``,
+``fresh5_en.yaml`` and ``fresh5_nl.yaml`` together (``TUNING``, the default; ``fresh.yaml`` was
+scored once as held-out on 2026-11-30, ``fresh2.yaml`` and the fresh3, fresh4 and fresh5 files on
+2026-12-01,
 the tune3 and tune4 files once each before they were tuned on; all are tuning data since).
 ``--corpus`` can be given several times to score several files together. A corpus file marked
 ``held_out: true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to
@@ -64,6 +65,8 @@ FRESH3_EN = ROOT / "benchmarks" / "norms_corpus" / "fresh3_en.yaml"
 FRESH3_NL = ROOT / "benchmarks" / "norms_corpus" / "fresh3_nl.yaml"
 FRESH4_EN = ROOT / "benchmarks" / "norms_corpus" / "fresh4_en.yaml"
 FRESH4_NL = ROOT / "benchmarks" / "norms_corpus" / "fresh4_nl.yaml"
+FRESH5_EN = ROOT / "benchmarks" / "norms_corpus" / "fresh5_en.yaml"
+FRESH5_NL = ROOT / "benchmarks" / "norms_corpus" / "fresh5_nl.yaml"
 #: the tuning pool: every file whose score is known
 TUNING = (
     CORPUS,
@@ -77,6 +80,8 @@ TUNING = (
     FRESH3_NL,
     FRESH4_EN,
     FRESH4_NL,
+    FRESH5_EN,
+    FRESH5_NL,
 )
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")

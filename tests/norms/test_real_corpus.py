@@ -1,10 +1,10 @@
 """The norm checks on the real-world corpora (benchmarks/norms_corpus), the tuning pool.
 
 The tuning pool is corpus.yaml + fresh.yaml + tune3_criteria.yaml + tune3_names.yaml +
-tune4_criteria.yaml + tune4_names.yaml + fresh2.yaml + the fresh3 and fresh4 files (fresh.yaml
-was scored once as held-out on 2026-11-30, fresh2.yaml and the fresh3 and fresh4 files on
-2026-12-01; the tune3 and tune4 files were scored once each before they were tuned on; all are
-tuning data since).
+tune4_criteria.yaml + tune4_names.yaml + fresh2.yaml + the fresh3, fresh4 and fresh5 files
+(fresh.yaml was scored once as held-out on 2026-11-30, fresh2.yaml and the fresh3, fresh4 and
+fresh5 files on 2026-12-01; the tune3 and tune4 files were scored once each before they were
+tuned on; all are tuning data since).
 These floors make a regression on real text fail; they sit a little under the figures measured
 when they were set (see the corpus README). They are tuned-on figures, not a measure of how the
 rules do on new text.
@@ -30,12 +30,12 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.895, 0.041),
-    ("buyer-centric criteria", "nl"): (0.86, 0.087),
-    ("buyer-centric names", "en"): (0.905, 0.021),
-    ("buyer-centric names", "nl"): (0.925, 0.049),
-    ("factual", "en"): (0.935, 0.020),
-    ("factual", "nl"): (0.945, 0.028),
+    ("buyer-centric criteria", "en"): (0.88, 0.056),
+    ("buyer-centric criteria", "nl"): (0.805, 0.083),
+    ("buyer-centric names", "en"): (0.87, 0.032),
+    ("buyer-centric names", "nl"): (0.90, 0.042),
+    ("factual", "en"): (0.92, 0.021),
+    ("factual", "nl"): (0.915, 0.040),
 }
 
 
@@ -169,6 +169,8 @@ FRESH3_EN = BENCH / "norms_corpus" / "fresh3_en.yaml"
 FRESH3_NL = BENCH / "norms_corpus" / "fresh3_nl.yaml"
 FRESH4_EN = BENCH / "norms_corpus" / "fresh4_en.yaml"
 FRESH4_NL = BENCH / "norms_corpus" / "fresh4_nl.yaml"
+FRESH5_EN = BENCH / "norms_corpus" / "fresh5_en.yaml"
+FRESH5_NL = BENCH / "norms_corpus" / "fresh5_nl.yaml"
 
 
 @pytest.mark.parametrize(
@@ -178,15 +180,18 @@ FRESH4_NL = BENCH / "norms_corpus" / "fresh4_nl.yaml"
         (FRESH3_NL, FRESH3_EN, "nl", (180, 60, 120, 50)),
         (FRESH4_EN, FRESH4_EN, "en", (280, 100, 170, 80)),
         (FRESH4_NL, FRESH4_EN, "nl", (230, 50, 175, 60)),
+        (FRESH5_EN, FRESH5_EN, "en", (300, 100, 190, 80)),
+        (FRESH5_NL, FRESH5_EN, "nl", (280, 60, 210, 60)),
     ],
 )
 def test_fresh_corpora_are_tuning_data_apart_from_the_earlier_files(
     path: Path, first: Path, lang: str, least: tuple[int, int, int, int]
 ) -> None:
-    """The fresh3 files (collected on 2026-12-01 after fresh2.yaml was scored) and the fresh4
-    files (collected after the fresh3 files were scored) were each scored once as held-out on
-    2026-12-01 and are part of the tuning pool since; their hosts and texts are in no file that
-    was in the pool before them (``first`` is the first file of their collection round)."""
+    """The fresh3 files (collected on 2026-12-01 after fresh2.yaml was scored), the fresh4 files
+    (collected after the fresh3 files were scored) and the fresh5 files (sales and marketing
+    pages only, collected after the fresh4 files became tuning data) were each scored once as
+    held-out on 2026-12-01 and are part of the tuning pool since; their hosts and texts are in
+    no file that was in the pool before them (``first`` is the first file of their round)."""
     items = nb.load(path)
     assert not nb.held_out_only(path) and path in nb.TUNING
     n, stages, criteria, pages = least
@@ -559,43 +564,3 @@ def test_compounds_orders_and_states_nl_en(lang: str, name: str, silent: bool) -
 )
 def test_attaining_a_thing_is_no_outreach(lang: str, name: str, silent: bool) -> None:
     assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name
-
-
-FRESH5_EN = BENCH / "norms_corpus" / "fresh5_en.yaml"
-FRESH5_NL = BENCH / "norms_corpus" / "fresh5_nl.yaml"
-
-
-@pytest.mark.parametrize(
-    ("path", "lang", "least"),
-    [(FRESH5_EN, "en", (260, 100, 150, 70)), (FRESH5_NL, "nl", (200, 55, 125, 45))],
-)
-def test_fifth_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
-    path: Path, lang: str, least: tuple[int, int, int, int]
-) -> None:
-    """fresh5_en.yaml and fresh5_nl.yaml (issue 11, collected on 2026-12-01 after the fresh4 files
-    became tuning data, from sales and marketing pipelines only) are only parsed here, never
-    scored: their hosts and texts are in no file of the tuning pool nor in each other, and the
-    benchmark refuses to print their misses, fold them or split them."""
-    items = nb.load(path)
-    assert nb.held_out_only(path) and path not in nb.TUNING
-    n, stages, criteria, hosts_least = least
-    assert len(items) >= n
-    assert sum(i.kind == "stage" for i in items) >= stages
-    assert sum(i.kind == "criterion" for i in items) >= criteria
-    assert all(i.lang == lang for i in items)
-    assert all(i.url.startswith(("http://", "https://")) for i in items)
-    hosts = {_host(i.url) for i in items}
-    assert len(hosts) >= hosts_least
-    for other in nb.TUNING:
-        shared = hosts & {_host(i.url) for i in nb.load(other)}
-        assert not shared, (other.name, sorted(shared))
-    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
-    texts = [(i.kind, i.text.casefold()) for i in items]
-    assert not {t for _, t in texts} & seen
-    assert len(texts) == len(set(texts))
-    # the blind second labelling covers every item (nothing is scored here)
-    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh5.yaml")
-    other = nb.load(FRESH5_NL if path == FRESH5_EN else FRESH5_EN)
-    assert not hosts & {_host(i.url) for i in other}
-    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
-        assert nb.main(["--corpus", str(path), *args]) == 2
