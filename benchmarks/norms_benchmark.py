@@ -95,6 +95,9 @@ class Item:
     label: str
     text: str
     url: str
+    # sales: a page on how a selling organisation runs its sales and marketing pipeline (the
+    # product's domain); other: another trade's work steps, order statuses, buying-side pages ...
+    domain: str | None = None
 
     @property
     def split(self) -> str:
@@ -123,18 +126,39 @@ def held_out_only(path: Path) -> bool:
     return isinstance(doc, dict) and doc.get("held_out") is True
 
 
+DOMAINS_FILE = ROOT / "benchmarks" / "norms_corpus" / "domains.yaml"
+DOMAINS = ("sales", "other")
+
+
+def domains() -> dict[str, str]:
+    """The domain of each source page of the files that do not name one (``domains.yaml``)."""
+    if not DOMAINS_FILE.is_file():
+        return {}
+    doc = yaml.safe_load(DOMAINS_FILE.read_text(encoding="utf-8")) or {}
+    bad = {url: d for url, d in doc.items() if d not in DOMAINS}
+    if bad:
+        raise ValueError(f"{DOMAINS_FILE.name}: not sales or other: {sorted(bad)[:3]}")
+    return dict(doc)
+
+
 def load(path: Path = CORPUS) -> list[Item]:
+    """The items of one corpus file. Each item's domain is its source's ``domain:``, else the
+    file's ``domain:``, else the page's entry in ``domains.yaml`` (None when none says)."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: list[Item] = []
     if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
         raise ValueError(f"{path}: no sources")
+    by_url = domains()
     for src in doc["sources"]:
+        domain = src.get("domain", doc.get("domain", by_url.get(src["url"])))
+        if domain not in (*DOMAINS, None):
+            raise ValueError(f"{path}: bad domain {domain!r} for {src['url']}")
         for kind, lang, label, text in src["items"]:
             if kind not in ("criterion", "stage") or lang not in LANGS:
                 raise ValueError(f"bad item {text!r}")
             if label not in ("ok", "bc", "fact", "bc+fact", "amb"):
                 raise ValueError(f"bad label {label!r} for {text!r}")
-            out.append(Item(kind, lang, label, str(text), src["url"]))
+            out.append(Item(kind, lang, label, str(text), src["url"], domain))
     return out
 
 
@@ -289,6 +313,14 @@ def main(argv: list[str] | None = None) -> int:
         "same label (a figure without the items the two annotators disagree on)",
     )
     parser.add_argument(
+        "--domain",
+        choices=DOMAINS,
+        default=None,
+        help="score only the items of pages of this domain (sales: how a selling organisation "
+        "runs its pipeline, the product's domain; other: other trades, order statuses, buying "
+        "side ...)",
+    )
+    parser.add_argument(
         "--folds",
         type=int,
         default=0,
@@ -317,6 +349,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no such relabel file: {args.agreed}", file=sys.stderr)
             return 2
         items = agreed(items, args.agreed)
+    if args.domain is not None:
+        untagged = sum(i.domain is None for i in items)
+        items = [i for i in items if i.domain == args.domain]
+        print(f"domain: {args.domain} ({len(items)} items; {untagged} items of no known domain)")
     if args.folds:
         if args.split == "heldout":
             print("folds are taken from the tune split or the whole corpus", file=sys.stderr)

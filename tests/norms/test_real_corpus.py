@@ -564,3 +564,13 @@ def test_compounds_orders_and_states_nl_en(lang: str, name: str, silent: bool) -
 )
 def test_attaining_a_thing_is_no_outreach(lang: str, name: str, silent: bool) -> None:
     assert (stage_name_issue(vocabulary(lang), name) is None) is silent, name
+
+
+def test_every_page_of_the_pool_has_a_domain() -> None:
+    """domains.yaml tags the pages of the files that name no domain; nothing else is in it."""
+    items = nb.load_all()
+    assert {i.domain for i in items} == set(nb.DOMAINS)
+    assert set(nb.domains()) <= {i.url for i in items}
+    sales = [i for i in items if i.domain == "sales"]
+    assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(FRESH5_NL))
+    assert nb.main(["--domain", "sales"]) == 0
