@@ -83,6 +83,7 @@ CATEGORIES: tuple[str, ...] = (
     "plan_nouns",
     "record_lemmas",
     "duty_nouns",
+    "crm_lemmas",
 )
 
 _WORD_RE = re.compile(r"\w+")

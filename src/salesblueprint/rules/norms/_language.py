@@ -1770,10 +1770,13 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     terug", "achterhaalt hij de wensen van de klant"), and no buyer act."""
     if not v["ambiguous_actors"].has_word(m.span.text.casefold()):
         return False
-    if m.span.text.casefold() in _POLITE and not _third_party_buyer(v, t, m, mentions):
-        return False
     i = t.first_word_at(m.span.start)
     a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
+    if m.span.text.casefold() in _POLITE:
+        if _crm_user(v, t, i, a, b):
+            return True
+        if not _third_party_buyer(v, t, m, mentions):
+            return False
     buyer = v["buyer_act_lemmas"]
     for k in range(a, b):
         w = t.words[k][2]
@@ -1803,6 +1806,28 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     # om de situatie te begrijpen" (the buyer searching); Dutch "om ... te" marks it
     purpose = next((k for k in range(i + 1, b) if t.words[k][2] == "om"), b)
     return _seller_work_in(v, t, a, purpose) is not None
+
+
+def _crm_user(v: Vocabulary, t: Text, i: int, a: int, b: int) -> bool:
+    """The polite "u" at ``i`` does the work of a CRM (``crm_lemmas``) in its clause ``a``..``b``
+    and no buyer's act: it is the reader of a CRM's help page, the seller ("voordat u een Lead
+    in een Opportuniteit omzet", "moet u koppelen aan een Account", "U hebt vastgesteld dat de
+    persoon aan de criteria voldoet"). Other seller work leaves "u" the customer of a service
+    firm's page ("legt u uit wat u nodig hebt", "U brengt een bod uit")."""
+    crm, buyer = v["crm_lemmas"], v["buyer_act_lemmas"]
+    # a finite form the dictionary does not know ("toewijst", "omzet" in a subordinate clause)
+    finite = {f for x in crm.singles for st in [_nl_stem(x)] for f in (st, st + "t")}
+    words = [w for _s, _e, w in t.words]
+    found = False
+    for k in range(a, b):
+        w = words[k]
+        lm = lemma(v.language, w)
+        if _in(buyer, w, lm):
+            return False
+        split = k > 1 and words[k - 1] == "te" and crm.has_word(words[k - 2] + w)  # "om te zetten"
+        if k != i and (_in(crm, w, lm) or w in finite or split):
+            found = True
+    return found
 
 
 def _third_party_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[_Mention]) -> bool:
