@@ -1127,6 +1127,62 @@ def _todo_nl(v: Vocabulary, t: Text, after: int = 0) -> Span | None:
     return None
 
 
+def _nl_verb_of_noun(w: str) -> str | None:
+    """The verb a Dutch noun of action is made from: "voorbereiding" -> "voorbereiden",
+    "inventarisatie" -> "inventariseren", "selectie" -> "selecteren"; ``None`` for a word of
+    another shape."""
+    if w.endswith("ing") and len(w) > 6:
+        return w[:-3] + "en"
+    if w.endswith("atie") and len(w) > 7:
+        return w[:-4] + "eren"
+    if w.endswith("tie") and len(w) > 6:
+        return w[:-2] + "eren"
+    return None
+
+
+#: words that join the nouns of a heading ("Selectie & analyse van ...")
+_NL_NOUN_JOINS = frozenset({"&", "en", "/"})
+#: finite verbs of being that make a heading a statement ("Inventarisatie van ... is juist")
+_NL_BE = frozenset({"is", "zijn", "was", "waren"})
+
+
+def _nominal_todo_nl(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """A seller's task as a heading: a noun of action made from seller work, then "van" and
+    what it works on, and no verb ("Voorbereiding van zijn gesprekken", "Opvolging van de
+    initiële outreach", "Selectie & analyse van prospects"). The same heading with a buyer's
+    job ("Evaluatie van alternatieven", "Erkenning van de behoefte") or a buyer as its agent
+    ("acceptatie van de offerte door de klant") is the buyer's step."""
+    words = [w for _s, _e, w in t.words]
+    aux = v["passive_auxiliaries"], v["active_auxiliaries"]
+    if any(
+        (w in _NL_BE or any(a.has_word(w) for a in aux))
+        and (k == 0 or not v["object_markers"].has_word(words[k - 1]))
+        for k, w in enumerate(words)
+    ):
+        return None  # a statement, not a heading ("van zijn gesprekken" is a possessive)
+    if any(
+        m.side == "buyer" and m.role in ("subject", "agent") and m.marker != "van" for m in mentions
+    ):
+        return None
+    k = 0
+    while k < len(words) and words[k] not in ("van",):
+        k += 1
+    if k == 0 or k >= len(words) or k > 3:
+        return None
+    heads = [j for j in range(k) if words[j] not in _NL_NOUN_JOINS]
+    work, other = v["seller_work_lemmas"], (v["buyer_act_lemmas"], v["buyer_job_lemmas"])
+    for j in heads:
+        verb = _nl_verb_of_noun(words[j])
+        if verb is None or any(c.has_word(verb) for c in other):
+            return None
+    for j in heads:
+        verb = _nl_verb_of_noun(words[j])
+        if verb is not None and work.has_word(verb):
+            s, e, _w = t.words[j]
+            return Span(s, e, t.raw[s:e])
+    return None
+
+
 #: prepositions of time before a Dutch infinitive used as a noun ("na het sturen van de
 #: factuur", "bij het maken van een afspraak", "tot het opstellen van een akte")
 _NL_TIME_PREPOSITIONS = frozenset({"na", "bij", "voor", "vóór", "tijdens", "tot", "sinds"})
@@ -2515,7 +2571,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if _indefinite_subject(v, t) or _supplier_as_counterpart(v, t, mentions):
         return None
     if v.language == "nl":
-        todo = _todo_nl(v, t) or _imperative_nl(v, t)
+        todo = _todo_nl(v, t) or _imperative_nl(v, t) or _nominal_todo_nl(v, t, mentions)
         if todo is not None and not _in_quote(todo, _quoted(t)):
             return Actor("seller", todo.text, "todo")
     if acts:
