@@ -135,7 +135,8 @@ def _kinds(lang: str, text: str) -> dict[str, str]:
         ("en", "Great first call with the CFO", "opinion", "'Great first call'"),
         ("en", "Opportunity worth pursuing this quarter", "opinion", "'worth pursuing'"),
         ("nl", "Goed gesprek gehad met de beslisser", "opinion", "'Goed gesprek'"),
-        ("nl", "De kans op een order is reëel", "opinion", "'reëel'"),
+        # (round 14: the estimated likelihood "kans op" is quoted too)
+        ("nl", "De kans op een order is reëel", "opinion", "'kans op', 'reëel'"),
         # certainty as a forecast, a seller's conclusion as belief
         ("en", "95% sure to sign before the end of the month", "forecast", "'sure to'"),
         ("en", "AE concludes that the account is a fit", "belief", "'AE concludes that'"),
@@ -1380,3 +1381,116 @@ def test_reporting_verb_paradigm_round13(text: str) -> None:
 
 def test_an_unreported_interest_stays_an_opinion_round13() -> None:
     assert "opinion" in _kinds("en", "Prospect is interested in the add-on")
+
+
+# -- round 14 (normscrit8): the sales domain first ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the polite "u" doing the CRM's work is the CRM's user, the seller (round 14), our own
+        # wording: a finite verb, a split finite verb, a verb after a modal, "om ... te zetten"
+        ("Voordat u de lead in een verkoopkans omzet, controleert u het adres", "u"),
+        ("Daarna koppelt u het contact aan de juiste account", "u"),
+        ("U kunt de prospect aan een collega toewijzen", "U"),
+        ("Wanneer u de lead opent, hebt u de keuze om deze om te zetten in een deal", "u"),
+    ],
+)
+def test_polite_u_doing_crm_work_is_the_seller_round14(text: str, word: str) -> None:
+    assert _actor("nl", text) == ("seller", "subject", word), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other work of the polite "u" leaves it the customer of a service firm's page
+        "U legt uit welke ruimtes geschilderd moeten worden",
+        "U brengt een bod uit op de woning",
+    ],
+)
+def test_polite_u_without_crm_work_stays_the_customer_round14(text: str) -> None:
+    a = _actor("nl", text)
+    assert a is not None and a[0] == "buyer", text
+
+
+@pytest.mark.parametrize(
+    ("text", "how", "word"),
+    [
+        # keeping the CRM's records is seller work, in the passive too (round 14)
+        ("Nieuwe leads worden in het CRM omgezet naar een verkoopkans", "passive", "omgezet"),
+        ("De contactgegevens worden ingevoerd in het CRM", "passive", "ingevoerd"),
+        # the sales team's leaders and representatives are the seller
+        ("De verkoopleider verdeelt de nieuwe leads over het team", "subject", "verkoopleider"),
+        (
+            "Salesvertegenwoordigers bellen de aanvragers binnen een dag",
+            "subject",
+            "Salesvertegenwoordigers",
+        ),
+        # a seller's task as a heading: a noun of action made from seller work, then "van"
+        ("Voorbereiding van het eerste klantbezoek", "todo", "Voorbereiding"),
+        ("Opvolging van zijn openstaande offertes", "todo", "Opvolging"),
+        # finding out about the customer is seller work
+        (
+            "Het is belangrijk te achterhalen wie er over het budget beslist",
+            "passive",
+            "achterhalen",
+        ),
+    ],
+)
+def test_dutch_sales_seller_classes_round14(text: str, how: str, word: str) -> None:
+    assert _actor("nl", text) == ("seller", how, word), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the buyer's own step as a heading, or the buyer entering its own data
+        "Evaluatie van de alternatieven",
+        "Goedkeuring van de offerte door de directie",
+        "De klant heeft zijn gegevens ingevoerd op het aanvraagformulier",
+    ],
+)
+def test_dutch_buyer_steps_stay_the_buyer_round14(text: str) -> None:
+    a = _actor("nl", text)
+    assert a is None or a[0] == "buyer", text
+
+
+def test_english_crm_assignment_is_seller_work_round14() -> None:
+    assert _actor("en", "The new account is assigned to a territory rep") == (
+        "seller",
+        "passive",
+        "assigned",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a likelihood estimate is an opinion, not a fact (round 14), our own wording
+        ("nl", "De kans dat de klant tekent is groot genoeg"),
+        ("nl", "Leads met 80% kans op een afspraak"),
+        ("nl", "Het kanspercentage is ingevuld"),
+        # readiness for the seller's next touch is the seller's reading of the buyer
+        ("en", "The contact is ready to talk to sales"),
+        ("en", "Leads that are ready for a follow-up call"),
+        ("en", "Accounts not yet sales-ready"),
+    ],
+)
+def test_likelihood_and_readiness_are_opinions_round14(lang: str, text: str) -> None:
+    assert "opinion" in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the opportunity record, a chance of a discount, readiness said by the buyer or of a
+        # thing, are no opinion
+        ("nl", "De verkoopkans is aangemaakt in het CRM"),
+        ("nl", "De klant heeft een kans op korting gekregen"),
+        ("en", "The buyer said they are ready to talk to sales"),
+        ("en", "Contract ready for signature"),
+    ],
+)
+def test_no_likelihood_or_readiness_opinion_round14(lang: str, text: str) -> None:
+    assert "opinion" not in _kinds(lang, text), text

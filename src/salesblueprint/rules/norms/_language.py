@@ -3601,6 +3601,9 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         # criterion would read as the seller's work in it
         return StageNameIssue(Actor("seller", waiting.text, "waiting"), _suggestion(v, t))
     actor = criterion_actor(v, name)
+    heading = _nominal_todo_nl(v, t, []) if v.language == "nl" else None
+    if actor is not None and heading is not None and actor.why == heading.text:
+        actor = None  # "Bepaling van de behoefte": a name's nouns are read by the names' classes
     if actor is not None and actor.side == "seller" and _party_modifies_noun(v, t, actor):
         actor = None  # "Sales opportunity": the seller's word qualifies the noun, acts in nothing
     if actor is not None and actor.side == "seller" and _compound_before_participle(t, actor):
