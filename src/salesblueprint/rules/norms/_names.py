@@ -111,7 +111,15 @@ def verbs_of(language: str, word: str) -> tuple[str, ...]:
             if language == "nl" and ending == "":
                 out.extend(_nl_open_syllable(stem))
             break
+    if language == "en" and w.startswith(_EN_DISTANCE) and len(w) > 8:
+        # work done at a distance is the same work: "teleprospecting" -> *prospect*
+        rest = w[len(next(p for p in _EN_DISTANCE if w.startswith(p))) :].lstrip("-")
+        out.extend(verbs_of(language, rest))
     return tuple(dict.fromkeys(x for x in out if len(x) >= 3))
+
+
+#: English prefixes of work done at a distance ("teleprospecting", "telemarketing")
+_EN_DISTANCE = ("tele",)
 
 
 def _nl_open_syllable(stem: str) -> list[str]:
@@ -293,6 +301,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         return False  # "Goedkeuring noodzakelijk", "Te ondertekenen": still to come
     if _seller_as_object(v, t):
         return True
+    if seller_agent_participle(v, t) is not None:
+        return False  # "Sales Accepted Lead": accepted by the seller, not the buyer's acceptance
     if any(len(v.text(a.text).words) > 1 for a in v.find("activity_nouns", t)):
         return False  # a listed activity of several words is one noun: "Site visit done"
     actors = v.find("buyer_actors", t)
@@ -443,9 +453,41 @@ def toward_buyer(v: Vocabulary, t: Text) -> Span | None:
     return _span(t, words[0][0], words[-1][1])
 
 
+def seller_agent_participle(v: Vocabulary, t: Text) -> Span | None:
+    """An English name that opens with the seller's team or function and a participle before a
+    noun: the first words are the participle's agent, as in the compound adjective they stand for
+    ("Sales Accepted Lead" is a sales-accepted lead, "Sales Rejected Lead", "Teleprospecting
+    generated lead", "Marketing qualified account"): the seller's judgement or work on the
+    buyer's record, whatever the verb (accepting and rejecting are the buyer's acts elsewhere).
+    The agent is a seller actor (``seller_actors``) or a gerund of seller work; a noun must
+    follow the participle: alone, the word before it is its patient ("Rep assigned", "Vendor
+    selected")."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    words = t.words
+    if v.language != "en" or len(words) < 3:
+        return None
+    agents = [a for a in v.find("seller_actors", t) if a.start == words[0][0]]
+    k = 0
+    if agents:
+        k = next((i for i, x in enumerate(words) if x[1] == agents[0].end), -1) + 1
+    elif words[0][2].endswith("ing"):
+        side = word_side(v, words[0][2])
+        k = 1 if side is not None and side[0] == "seller" else 0
+    if k <= 0 or k >= len(words) - 1:
+        return None
+    s, e, w = words[k]
+    if not w.endswith("ed") or not _word_is_participle("en", w, _lemma("en", w)):
+        return None
+    after = words[k + 1][2]
+    if v["seller_actors"].has_word(after) or v["seller_parties"].has_word(after):
+        return None
+    return _span(t, words[0][0], e)
+
+
 def seller_reading(
     v: Vocabulary, t: Text
-) -> tuple[Span, Literal["todo", "waiting", "noun", "passive"]] | None:
+) -> tuple[Span, Literal["todo", "waiting", "noun", "passive", "agent"]] | None:
     """Seller activity read from the name's morphology, with the words that show it and how:
     an order ("Offerte maken", "Develop"), a waiting state ("Ter ondertekening") or a noun of
     seller work ("Onderhandelen" as a noun, "Productdemonstratie", "Concept offerte")."""
@@ -455,6 +497,9 @@ def seller_reading(
     waiting = waiting_for_buyer(v, t) or requirement_queue(v, t)
     if waiting is not None:
         return waiting, "waiting"
+    agent = seller_agent_participle(v, t)
+    if agent is not None:
+        return agent, "agent"
     order = (
         _verb_built_nl(v, t)
         or _bare_verb_en(v, t, content)
