@@ -208,6 +208,23 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
     return None
 
 
+def english_in_dutch(v: Vocabulary, part: str) -> bool:
+    """A part of a name read with the Dutch vocabulary that is English: the spelling and the
+    words of the English vocabulary weigh more than the Dutch (:func:`detect.scores`), and a
+    word of it is no Dutch word at all ("Schedule", "Discover", "Sales Qualified Lead" in a
+    Dutch team's pipeline, which the language of the whole name does not decide: one or two
+    words are too few). Loanwords Dutch uses ("Lead", "Demo", "Pipeline") decide nothing."""
+    from salesblueprint.norms_vocab.detect import scores
+    from salesblueprint.rules.norms._lemmas import known
+
+    if v.language != "nl":
+        return False
+    got = scores(part)
+    if got.get("en", 0.0) <= got.get("nl", 0.0):
+        return False
+    return any(not known("nl", w) for _, _, w in v.text(part).words if not w.isdigit())
+
+
 def conjuncts(v: Vocabulary, name: str) -> list[str]:
     """An English name of two steps joined by "and"/"&" split into its steps ("Discovery &
     Brief", "Fulfillment and Post-Sell", "Plan, Buy & Hold"): either step named as seller
