@@ -210,8 +210,9 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
 
 def english_in_dutch(v: Vocabulary, part: str) -> bool:
     """A part of a name read with the Dutch vocabulary that is English: the spelling and the
-    words of the English vocabulary weigh more than the Dutch (:func:`detect.scores`), and a
-    word of it is no Dutch word at all ("Schedule", "Discover", "Sales Qualified Lead" in a
+    words of the English vocabulary weigh more than the Dutch (:func:`detect.scores`), and the
+    words of it that are no Dutch words are English ones ("Schedule", "Discover", "Sales
+    Qualified Lead" in a
     Dutch team's pipeline, which the language of the whole name does not decide: one or two
     words are too few). Loanwords Dutch uses ("Lead", "Demo", "Pipeline") decide nothing."""
     from salesblueprint.norms_vocab.detect import scores
@@ -222,7 +223,39 @@ def english_in_dutch(v: Vocabulary, part: str) -> bool:
     got = scores(part)
     if got.get("en", 0.0) <= got.get("nl", 0.0):
         return False
-    return any(not known("nl", w) for _, _, w in v.text(part).words if not w.isdigit())
+    loans = _vocabulary_word_set(v)
+    foreign = [w for _, _, w in v.text(part).words if not w.isdigit() and not known("nl", w)]
+    # every word the Dutch dictionary lacks is English (a base verb, an inflected form of an
+    # English lemma, a word of the English vocabulary) or a loanword of the team's vocabulary
+    # ("sales"); "vrijgemaakt", a Dutch participle the dictionary lacks, is neither
+    return bool(foreign) and all(w in loans or _english_word(w) for w in foreign)
+
+
+def _vocabulary_word_set(v: Vocabulary) -> frozenset[str]:
+    """The words of the vocabulary's entries: the loanwords a team uses ("sales", "lead") are
+    words of its language."""
+    import re
+
+    key = ("_names", "vocabulary_words")
+    got = v.cache.get(key)
+    if isinstance(got, frozenset):
+        return got
+    out = frozenset(
+        w.casefold()
+        for entries in v.categories.values()
+        for e in entries
+        if not e.startswith("/")
+        for w in re.findall(r"[^\W\d_]+", e.split("=>")[0])
+    )
+    v.cache[key] = out
+    return out
+
+
+def _english_word(w: str) -> bool:
+    from salesblueprint.norms_vocab.detect import _vocabulary_words
+    from salesblueprint.rules.norms._language import _base_verb_en
+
+    return _base_verb_en(w) or _lemma("en", w) != w or w in _vocabulary_words()["en"]
 
 
 def conjuncts(v: Vocabulary, name: str) -> list[str]:
