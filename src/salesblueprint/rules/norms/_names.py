@@ -253,9 +253,11 @@ def _vocabulary_word_set(v: Vocabulary) -> frozenset[str]:
 
 def _english_word(w: str) -> bool:
     from salesblueprint.norms_vocab.detect import _vocabulary_words
-    from salesblueprint.rules.norms._language import _base_verb_en
+    from salesblueprint.rules.norms._language import _base_verb_en, inflection_lemma
 
-    return _base_verb_en(w) or _lemma("en", w) != w or w in _vocabulary_words()["en"]
+    if _base_verb_en(w) or w in _vocabulary_words()["en"]:
+        return True
+    return inflection_lemma("en", w) != w
 
 
 def conjuncts(v: Vocabulary, name: str) -> list[str]:
