@@ -528,7 +528,7 @@ def seller_agent_participle(v: Vocabulary, t: Text) -> Span | None:
         k = 1 if side is not None and side[0] == "seller" else 0
     if k <= 0 or k >= len(words) - 1:
         return None
-    s, e, w = words[k]
+    _, e, w = words[k]
     if not w.endswith("ed") or not _word_is_participle("en", w, _lemma("en", w)):
         return None
     after = words[k + 1][2]
