@@ -46,7 +46,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     seller's administration, not after a noun that may be the buyer's own (*Budget created*);
     the seller's team or function before a participle and a noun as its agent (*Sales Accepted
     Lead, Teleprospecting generated lead*: not *Vendor selected*, where it is the patient);
-    bringing the customer live on what was sold (*Training, Intensive Support, Setup*) as the
+    bringing the customer live on what was sold (*Training, Intensive Support, Hypercare*) as the
     seller's delivery work, and the account manager's recurring meetings with the customer
     (*Check-in, Kickoff, QBR*) as activity. An English part of a Dutch team's name (*Schedule,
     Sales Qualified Lead*) is read with the English vocabulary when the Dutch one reads nothing
