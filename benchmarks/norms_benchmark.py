@@ -3,12 +3,9 @@
 Usage::
 
     python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses] [--folds 3]
-    python benchmarks/norms_benchmark.py --corpus benchmarks/norms_corpus/corpus.yaml \
-        --corpus benchmarks/norms_corpus/fresh.yaml \
-        --corpus benchmarks/norms_corpus/tune3_criteria.yaml \
-        --corpus benchmarks/norms_corpus/tune3_names.yaml \
-        --corpus benchmarks/norms_corpus/tune4_criteria.yaml \
-        --corpus benchmarks/norms_corpus/tune4_names.yaml   # the same as the default pool
+    python benchmarks/norms_benchmark.py --domain sales      # only the product's domain
+    python benchmarks/norms_benchmark.py --corpus benchmarks/norms_corpus/fresh5_en.yaml \
+        --agreed benchmarks/norms_corpus/relabel_fresh5.yaml  # items both annotators agree on
 
 Every item of the corpus goes through the library's real rules (``run_rules``, as
 ``salesblueprint check`` runs them): the exit criteria are written into one blueprint per
@@ -16,6 +13,11 @@ language (one stage each, with evidence and a record so that only the judged nor
 the stage names into another pipeline. Per norm and language the table gives the number of
 items, accuracy, precision and recall (a "positive" is an item that violates the norm) and the
 share of good items (no violation) that the checks flag anyway.
+
+``--domain sales|other`` scores only the items of one kind of page (``domains.yaml`` and the
+files' ``domain:``): ``sales`` is the product's domain, pages on how a selling organisation runs
+its sales and marketing pipeline. ``--agreed RELABEL`` keeps only the items a second, blind
+labelling (``relabel_*.yaml``, see ``norms_agreement.py``) labelled the same.
 
 Norms judged: ``buyer-centric criteria`` (SB231 and the other buyer-centric rules on exit
 criteria), ``buyer-centric names`` (SB232), ``factual`` (the factual rules on exit criteria).

@@ -256,3 +256,66 @@ def test_a_playbook_addressing_its_rep_stays_an_order_to_the_seller(lang: str, n
     v = vocabulary(lang)
     assert not _names.addressed_order(v, v.text(name))
     assert stage_name_issue(v, name) is not None
+
+
+# -- names round 8 (normsnames8): the sales domain first, examples of our own ------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Marketing Accepted Lead", "'Marketing' read as the seller"),
+        ("SDR Rejected Account", "'SDR' read as the seller"),
+        ("Teleprospecting accepted account", "'Teleprospecting accepted' read as the seller"),
+    ],
+)
+def test_the_sellers_team_before_a_participle_is_its_agent(name: str, words: str) -> None:
+    """'Sales Accepted Lead' is a sales-accepted lead: accepted by the seller, whatever the verb
+    is elsewhere; the finding says which words it read and the class."""
+    v = vocabulary("en")
+    assert _names.seller_agent_participle(v, v.text(name)) is not None
+    issue = stage_name_issue(v, name)
+    assert issue is not None and issue.why.startswith(words), issue
+
+
+@pytest.mark.parametrize(
+    "name", ["Vendor selected", "Rep assigned", "Lead accepted", "Customer accepted the offer"]
+)
+def test_a_participle_with_no_noun_after_it_has_no_agent_before_it(name: str) -> None:
+    """Alone, the word before the participle is its patient ('Vendor selected')."""
+    v = vocabulary("en")
+    assert _names.seller_agent_participle(v, v.text(name)) is None
+
+
+def test_distance_prefix_keeps_the_verb() -> None:
+    assert "prospect" in _names.verbs_of("en", "teleprospecting")
+
+
+@pytest.mark.parametrize(
+    ("part", "english"),
+    [
+        ("Schedule", True),
+        ("Sales Qualified Lead", True),
+        ("Discover", True),
+        # loanwords Dutch uses, Dutch words
+        ("Lead", False),
+        ("Demo", False),
+        ("Pipeline", False),
+        ("Offerte verstuurd", False),
+    ],
+)
+def test_english_in_a_dutch_name(part: str, english: bool) -> None:
+    assert _names.english_in_dutch(vocabulary("nl"), part) is english
+    assert not _names.english_in_dutch(vocabulary("en"), part)
+
+
+def test_an_english_part_of_a_dutch_name_is_read_in_english_and_says_why() -> None:
+    issue = stage_name_issue(vocabulary("nl"), "Discover: ken je klant")
+    assert issue is not None
+    assert issue.why.startswith("'Discover' read as seller work"), issue.why
+
+
+def test_team_vocabulary_extends_the_customer_meetings() -> None:
+    assert stage_name_issue(vocabulary("en"), "Success sync") is None
+    extended = vocabulary("en", {"activity_nouns": ["success sync"]})
+    assert stage_name_issue(extended, "Success sync") is not None

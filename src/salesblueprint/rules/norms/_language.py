@@ -3421,6 +3421,10 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
     parts = [q for p in parts for q in _names.conjuncts(v, p)]
     for part in parts if len(parts) > 1 else [name]:
         issue = _stage_name_part_issue(v, _without_frame(v, part))
+        if issue is None and _names.english_in_dutch(v, part):
+            # "Schedule", "Sales Qualified Lead (SQL)" in a Dutch pipeline: read as English
+            en = vocabulary("en")
+            issue = _stage_name_part_issue(en, _without_frame(en, part))
         if issue is not None:
             return issue
     return None

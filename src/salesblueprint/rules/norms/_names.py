@@ -111,7 +111,15 @@ def verbs_of(language: str, word: str) -> tuple[str, ...]:
             if language == "nl" and ending == "":
                 out.extend(_nl_open_syllable(stem))
             break
+    if language == "en" and w.startswith(_EN_DISTANCE) and len(w) > 8:
+        # work done at a distance is the same work: "teleprospecting" -> *prospect*
+        rest = w[len(next(p for p in _EN_DISTANCE if w.startswith(p))) :].lstrip("-")
+        out.extend(verbs_of(language, rest))
     return tuple(dict.fromkeys(x for x in out if len(x) >= 3))
+
+
+#: English prefixes of work done at a distance ("teleprospecting", "telemarketing")
+_EN_DISTANCE = ("tele",)
 
 
 def _nl_open_syllable(stem: str) -> list[str]:
@@ -198,6 +206,58 @@ def _word_side(v: Vocabulary, word: str) -> tuple[NameSide, str] | None:
             if verb is not None:
                 return "seller", verb
     return None
+
+
+def english_in_dutch(v: Vocabulary, part: str) -> bool:
+    """A part of a name read with the Dutch vocabulary that is English: the spelling and the
+    words of the English vocabulary weigh more than the Dutch (:func:`detect.scores`), and the
+    words of it that are no Dutch words are English ones ("Schedule", "Discover", "Sales
+    Qualified Lead" in a
+    Dutch team's pipeline, which the language of the whole name does not decide: one or two
+    words are too few). Loanwords Dutch uses ("Lead", "Demo", "Pipeline") decide nothing."""
+    from salesblueprint.norms_vocab.detect import scores
+    from salesblueprint.rules.norms._lemmas import known
+
+    if v.language != "nl":
+        return False
+    got = scores(part)
+    if got.get("en", 0.0) <= got.get("nl", 0.0):
+        return False
+    loans = _vocabulary_word_set(v)
+    foreign = [w for _, _, w in v.text(part).words if not w.isdigit() and not known("nl", w)]
+    # every word the Dutch dictionary lacks is English (a base verb, an inflected form of an
+    # English lemma, a word of the English vocabulary) or a loanword of the team's vocabulary
+    # ("sales"); "vrijgemaakt", a Dutch participle the dictionary lacks, is neither
+    return bool(foreign) and all(w in loans or _english_word(w) for w in foreign)
+
+
+def _vocabulary_word_set(v: Vocabulary) -> frozenset[str]:
+    """The words of the vocabulary's entries: the loanwords a team uses ("sales", "lead") are
+    words of its language."""
+    import re
+
+    key = ("_names", "vocabulary_words")
+    got = v.cache.get(key)
+    if isinstance(got, frozenset):
+        return got
+    out = frozenset(
+        w.casefold()
+        for entries in v.categories.values()
+        for e in entries
+        if not e.startswith("/")
+        for w in re.findall(r"[^\W\d_]+", e.split("=>")[0])
+    )
+    v.cache[key] = out
+    return out
+
+
+def _english_word(w: str) -> bool:
+    from salesblueprint.norms_vocab.detect import _vocabulary_words
+    from salesblueprint.rules.norms._language import _base_verb_en, inflection_lemma
+
+    if _base_verb_en(w) or w in _vocabulary_words()["en"]:
+        return True
+    return inflection_lemma("en", w) != w
 
 
 def conjuncts(v: Vocabulary, name: str) -> list[str]:
@@ -293,6 +353,8 @@ def buyer_job(v: Vocabulary, t: Text) -> bool:
         return False  # "Goedkeuring noodzakelijk", "Te ondertekenen": still to come
     if _seller_as_object(v, t):
         return True
+    if seller_agent_participle(v, t) is not None:
+        return False  # "Sales Accepted Lead": accepted by the seller, not the buyer's acceptance
     if any(len(v.text(a.text).words) > 1 for a in v.find("activity_nouns", t)):
         return False  # a listed activity of several words is one noun: "Site visit done"
     actors = v.find("buyer_actors", t)
@@ -443,9 +505,41 @@ def toward_buyer(v: Vocabulary, t: Text) -> Span | None:
     return _span(t, words[0][0], words[-1][1])
 
 
+def seller_agent_participle(v: Vocabulary, t: Text) -> Span | None:
+    """An English name that opens with the seller's team or function and a participle before a
+    noun: the first words are the participle's agent, as in the compound adjective they stand for
+    ("Sales Accepted Lead" is a sales-accepted lead, "Sales Rejected Lead", "Teleprospecting
+    generated lead", "Marketing qualified account"): the seller's judgement or work on the
+    buyer's record, whatever the verb (accepting and rejecting are the buyer's acts elsewhere).
+    The agent is a seller actor (``seller_actors``) or a gerund of seller work; a noun must
+    follow the participle: alone, the word before it is its patient ("Rep assigned", "Vendor
+    selected")."""
+    from salesblueprint.rules.norms._language import _word_is_participle
+
+    words = t.words
+    if v.language != "en" or len(words) < 3:
+        return None
+    agents = [a for a in v.find("seller_actors", t) if a.start == words[0][0]]
+    k = 0
+    if agents:
+        k = next((i for i, x in enumerate(words) if x[1] == agents[0].end), -1) + 1
+    elif words[0][2].endswith("ing"):
+        side = word_side(v, words[0][2])
+        k = 1 if side is not None and side[0] == "seller" else 0
+    if k <= 0 or k >= len(words) - 1:
+        return None
+    _, e, w = words[k]
+    if not w.endswith("ed") or not _word_is_participle("en", w, _lemma("en", w)):
+        return None
+    after = words[k + 1][2]
+    if v["seller_actors"].has_word(after) or v["seller_parties"].has_word(after):
+        return None
+    return _span(t, words[0][0], e)
+
+
 def seller_reading(
     v: Vocabulary, t: Text
-) -> tuple[Span, Literal["todo", "waiting", "noun", "passive"]] | None:
+) -> tuple[Span, Literal["todo", "waiting", "noun", "passive", "agent"]] | None:
     """Seller activity read from the name's morphology, with the words that show it and how:
     an order ("Offerte maken", "Develop"), a waiting state ("Ter ondertekening") or a noun of
     seller work ("Onderhandelen" as a noun, "Productdemonstratie", "Concept offerte")."""
@@ -455,6 +549,9 @@ def seller_reading(
     waiting = waiting_for_buyer(v, t) or requirement_queue(v, t)
     if waiting is not None:
         return waiting, "waiting"
+    agent = seller_agent_participle(v, t)
+    if agent is not None:
+        return agent, "agent"
     order = (
         _verb_built_nl(v, t)
         or _bare_verb_en(v, t, content)

@@ -43,8 +43,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     plan of the seller's pursuit (*Strategy, Verkoopstrategie*) as the seller's planning, not
     after a role of the buyer (*Procurement strategy*); a name opened by a participle of keeping
     the seller's records and listings (*Created, Unassigned, Listed, Aangemaakt*) as the
-    seller's administration, not after a noun that may be the buyer's own (*Budget created*).
-    Two English
+    seller's administration, not after a noun that may be the buyer's own (*Budget created*);
+    the seller's team or function before a participle and a noun as its agent (*Sales Accepted
+    Lead, Teleprospecting generated lead*: not *Vendor selected*, where it is the patient);
+    bringing the customer live on what was sold (*Training, Intensive Support, Hypercare*) as the
+    seller's delivery work, and the account manager's recurring meetings with the customer
+    (*Check-in, Kickoff, QBR*) as activity. An English part of a Dutch team's name (*Schedule,
+    Sales Qualified Lead*) is read with the English vocabulary when the Dutch one reads nothing
+    in it. Two English
     steps joined by *and/&* are read one by one (*Discovery & Brief*). A Dutch name that opens
     with an imperative is a clause, not a noun phrase (*Maak afspraken* is no noun of seller
     activity; *Maak een offerte* stays an order), and an order to the reader about the
