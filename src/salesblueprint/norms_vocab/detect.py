@@ -144,7 +144,7 @@ def scores(text: str) -> dict[str, float]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 20)  # one entry per distinct text: see norms_vocab.CACHE_ENTRIES
 def detect(text: str) -> str | None:
     """``"en"`` or ``"nl"`` when ``text`` is clearly written in it, else ``None``."""
     s = scores(text)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from salesblueprint import i18n
-from salesblueprint.norms_vocab import Phrases, Span, Text, Vocabulary, vocabulary
+from salesblueprint.norms_vocab import CACHE_ENTRIES, Phrases, Span, Text, Vocabulary, vocabulary
 from salesblueprint.rules.norms._lemmas import base_verb_en as dictionary_base_verb_en
 from salesblueprint.rules.norms._lemmas import dictionary_lemma, extended, known
 from salesblueprint.rules.norms._lemmas import inflection_lemma as dictionary_inflection_lemma
@@ -84,7 +84,7 @@ def _cached(v: Vocabulary, kind: str, text: str, fn: Callable[[], T]) -> T:
     key = (kind, text)
     if key in v.cache:
         return v.cache[key]  # type: ignore[no-any-return]
-    if len(v.cache) > 200_000:
+    if len(v.cache) > CACHE_ENTRIES:
         v.cache.clear()
     out = v.cache[key] = fn()
     return out
