@@ -574,3 +574,44 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     sales = [i for i in items if i.domain == "sales"]
     assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(FRESH5_NL))
     assert nb.main(["--domain", "sales"]) == 0
+
+
+FRESH6_EN = BENCH / "norms_corpus" / "fresh6_en.yaml"
+FRESH6_NL = BENCH / "norms_corpus" / "fresh6_nl.yaml"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "least"),
+    [(FRESH6_EN, "en", (270, 70, 190, 60)), (FRESH6_NL, "nl", (270, 50, 220, 60))],
+)
+def test_sixth_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
+    path: Path, lang: str, least: tuple[int, int, int, int]
+) -> None:
+    """fresh6_en.yaml and fresh6_nl.yaml (issue 11, collected on 2026-12-01 after the fresh5 files
+    became tuning data, from sales and marketing pipelines only) are only parsed here, never
+    scored: their hosts and texts are in no file of the tuning pool nor in each other, and the
+    benchmark refuses to print their misses, fold them or split them."""
+    items = nb.load(path)
+    assert nb.held_out_only(path) and path not in nb.TUNING
+    n, stages, criteria, hosts_least = least
+    assert len(items) >= n
+    assert sum(i.kind == "stage" for i in items) >= stages
+    assert sum(i.kind == "criterion" for i in items) >= criteria
+    assert all(i.lang == lang for i in items)
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    assert len(hosts) >= hosts_least
+    for other in nb.TUNING:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
+    texts = [(i.kind, i.text.casefold()) for i in items]
+    assert not {t for _, t in texts} & seen
+    assert len(texts) == len(set(texts))
+    assert all(i.domain == "sales" for i in items)
+    # the blind second labelling covers every item (nothing is scored here)
+    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh6.yaml")
+    other = nb.load(FRESH6_NL if path == FRESH6_EN else FRESH6_EN)
+    assert not hosts & {_host(i.url) for i in other}
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(path), *args]) == 2
