@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import norms_benchmark as nb  # noqa: E402
 
-DEFAULT = HERE / "norms_corpus" / "relabel_2026-12-01.yaml"
+DEFAULT = nb.CORPUS_DIR / "relabel_2026-12-01.yaml"
 NORM_OF = {"bc": "buyer-centric", "fact": "factual"}
 
 
@@ -37,10 +37,6 @@ class Pair:
     second: str
 
 
-def _bad(label: str) -> frozenset[str]:
-    return frozenset() if label in ("ok", "amb") else frozenset(label.split("+"))
-
-
 def pairs(path: Path = DEFAULT) -> list[Pair]:
     """Each relabelled item with its first label; raises if an item is not in its file."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -50,13 +46,12 @@ def pairs(path: Path = DEFAULT) -> list[Pair]:
         name = entry["file"]
         if name not in cache:
             cache[name] = {
-                (i.kind, i.lang, i.text, i.url): i.label
-                for i in nb.load(HERE / "norms_corpus" / name)
+                (i.kind, i.lang, i.text, i.url): i.label for i in nb.load(nb.CORPUS_DIR / name)
             }
         k = (entry["kind"], entry["lang"], entry["text"], entry["url"])
         if k not in cache[name]:
             raise ValueError(f"{name} has no item {entry['text']!r} from {entry['url']}")
-        if entry["label"] not in ("ok", "bc", "fact", "bc+fact", "amb"):
+        if entry["label"] not in nb.LABELS:
             raise ValueError(f"bad label {entry['label']!r} for {entry['text']!r}")
         out.append(Pair(entry["kind"], entry["lang"], cache[name][k], entry["label"]))
     return out
@@ -76,7 +71,7 @@ class Agreement:
 def agreement(items: list[Pair], kind: str, lang: str, norm: str) -> Agreement:
     """Agreement on one norm (``bc`` or ``fact``) over the items neither marked ``amb``."""
     both = [
-        (norm in _bad(p.first), norm in _bad(p.second))
+        (norm in nb.bad_of(p.first), norm in nb.bad_of(p.second))
         for p in items
         if p.kind == kind and p.lang == lang and "amb" not in (p.first, p.second)
     ]

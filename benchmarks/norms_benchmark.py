@@ -49,6 +49,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,19 +57,20 @@ import yaml
 from norms_quality import Score  # the same confusion counts as the labelled corpus's
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "benchmarks" / "norms_corpus" / "corpus.yaml"
-FRESH = ROOT / "benchmarks" / "norms_corpus" / "fresh.yaml"
-TUNE3 = ROOT / "benchmarks" / "norms_corpus" / "tune3_criteria.yaml"
-TUNE3_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune3_names.yaml"
-TUNE4 = ROOT / "benchmarks" / "norms_corpus" / "tune4_criteria.yaml"
-TUNE4_NAMES = ROOT / "benchmarks" / "norms_corpus" / "tune4_names.yaml"
-FRESH2 = ROOT / "benchmarks" / "norms_corpus" / "fresh2.yaml"
-FRESH3_EN = ROOT / "benchmarks" / "norms_corpus" / "fresh3_en.yaml"
-FRESH3_NL = ROOT / "benchmarks" / "norms_corpus" / "fresh3_nl.yaml"
-FRESH4_EN = ROOT / "benchmarks" / "norms_corpus" / "fresh4_en.yaml"
-FRESH4_NL = ROOT / "benchmarks" / "norms_corpus" / "fresh4_nl.yaml"
-FRESH5_EN = ROOT / "benchmarks" / "norms_corpus" / "fresh5_en.yaml"
-FRESH5_NL = ROOT / "benchmarks" / "norms_corpus" / "fresh5_nl.yaml"
+CORPUS_DIR = ROOT / "benchmarks" / "norms_corpus"
+CORPUS = CORPUS_DIR / "corpus.yaml"
+FRESH = CORPUS_DIR / "fresh.yaml"
+TUNE3 = CORPUS_DIR / "tune3_criteria.yaml"
+TUNE3_NAMES = CORPUS_DIR / "tune3_names.yaml"
+TUNE4 = CORPUS_DIR / "tune4_criteria.yaml"
+TUNE4_NAMES = CORPUS_DIR / "tune4_names.yaml"
+FRESH2 = CORPUS_DIR / "fresh2.yaml"
+FRESH3_EN = CORPUS_DIR / "fresh3_en.yaml"
+FRESH3_NL = CORPUS_DIR / "fresh3_nl.yaml"
+FRESH4_EN = CORPUS_DIR / "fresh4_en.yaml"
+FRESH4_NL = CORPUS_DIR / "fresh4_nl.yaml"
+FRESH5_EN = CORPUS_DIR / "fresh5_en.yaml"
+FRESH5_NL = CORPUS_DIR / "fresh5_nl.yaml"
 #: the tuning pool: every file whose score is known
 TUNING = (
     CORPUS,
@@ -88,6 +90,12 @@ TUNING = (
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
 EVIDENCE = "Email reply logged on the deal"
+LABELS = ("ok", "bc", "fact", "bc+fact", "amb")
+
+
+def bad_of(label: str) -> frozenset[str]:
+    """The norms a label says are violated (``bc``, ``fact``); none for ``ok`` and ``amb``."""
+    return frozenset() if label in ("ok", "amb") else frozenset(label.split("+"))
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ class Item:
 
     @property
     def bad(self) -> frozenset[str]:
-        return frozenset() if self.label in ("ok", "amb") else frozenset(self.label.split("+"))
+        return bad_of(self.label)
 
 
 def split_of(url: str) -> str:
@@ -128,10 +136,11 @@ def held_out_only(path: Path) -> bool:
     return isinstance(doc, dict) and doc.get("held_out") is True
 
 
-DOMAINS_FILE = ROOT / "benchmarks" / "norms_corpus" / "domains.yaml"
+DOMAINS_FILE = CORPUS_DIR / "domains.yaml"
 DOMAINS = ("sales", "other")
 
 
+@lru_cache(maxsize=1)
 def domains() -> dict[str, str]:
     """The domain of each source page of the files that do not name one (``domains.yaml``)."""
     if not DOMAINS_FILE.is_file():
@@ -158,7 +167,7 @@ def load(path: Path = CORPUS) -> list[Item]:
         for kind, lang, label, text in src["items"]:
             if kind not in ("criterion", "stage") or lang not in LANGS:
                 raise ValueError(f"bad item {text!r}")
-            if label not in ("ok", "bc", "fact", "bc+fact", "amb"):
+            if label not in LABELS:
                 raise ValueError(f"bad label {label!r} for {text!r}")
             out.append(Item(kind, lang, label, str(text), src["url"], domain))
     return out

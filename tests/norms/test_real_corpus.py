@@ -13,6 +13,7 @@ rules do on new text.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,19 @@ def test_second_fresh_corpus_is_tuning_data_apart_from_the_others() -> None:
     assert not shared, sorted(shared)
 
 
+def _assert_apart(items: list[nb.Item], others: Sequence[Path]) -> None:
+    """No host of ``items`` is a host of ``others``, no text is word for word (ignoring case) a
+    text of theirs, and no (kind, text) repeats within ``items``."""
+    hosts = {_host(i.url) for i in items}
+    for other in others:
+        shared = hosts & {_host(i.url) for i in nb.load(other)}
+        assert not shared, (other.name, sorted(shared))
+    seen = {i.text.casefold() for p in others for i in nb.load(p)}
+    texts = [(i.kind, i.text.casefold()) for i in items]
+    assert not {t for _, t in texts} & seen
+    assert len(texts) == len(set(texts))
+
+
 FRESH3_EN = BENCH / "norms_corpus" / "fresh3_en.yaml"
 FRESH3_NL = BENCH / "norms_corpus" / "fresh3_nl.yaml"
 FRESH4_EN = BENCH / "norms_corpus" / "fresh4_en.yaml"
@@ -201,15 +215,7 @@ def test_fresh_corpora_are_tuning_data_apart_from_the_earlier_files(
     assert all(i.lang == lang for i in items)
     assert len({i.url for i in items}) >= pages
     assert all(i.url.startswith(("http://", "https://")) for i in items)
-    earlier = nb.TUNING[: nb.TUNING.index(first)]
-    hosts = {_host(i.url) for i in items}
-    for other in earlier:
-        shared = hosts & {_host(i.url) for i in nb.load(other)}
-        assert not shared, (other.name, sorted(shared))
-    seen = {i.text.casefold() for p in earlier for i in nb.load(p)}
-    texts = [(i.kind, i.text.casefold()) for i in items]
-    assert not {t for _, t in texts} & seen
-    assert len(texts) == len(set(texts))
+    _assert_apart(items, nb.TUNING[: nb.TUNING.index(first)])
 
 
 def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -> None:
@@ -601,13 +607,7 @@ def test_sixth_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
     assert all(i.url.startswith(("http://", "https://")) for i in items)
     hosts = {_host(i.url) for i in items}
     assert len(hosts) >= hosts_least
-    for other in nb.TUNING:
-        shared = hosts & {_host(i.url) for i in nb.load(other)}
-        assert not shared, (other.name, sorted(shared))
-    seen = {i.text.casefold() for p in nb.TUNING for i in nb.load(p)}
-    texts = [(i.kind, i.text.casefold()) for i in items]
-    assert not {t for _, t in texts} & seen
-    assert len(texts) == len(set(texts))
+    _assert_apart(items, nb.TUNING)
     assert all(i.domain == "sales" for i in items)
     # the blind second labelling covers every item (nothing is scored here)
     assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh6.yaml")
