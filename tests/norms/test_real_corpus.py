@@ -207,9 +207,10 @@ def test_fresh_corpora_are_tuning_data_apart_from_the_earlier_files(
 ) -> None:
     """The fresh3 files (collected on 2026-12-01 after fresh2.yaml was scored), the fresh4 files
     (collected after the fresh3 files were scored) and the fresh5 and fresh6 files (sales and
-    marketing pages only, collected after the fresh4 and fresh5 files became tuning data) were each scored once as
-    held-out on 2026-12-01 and are part of the tuning pool since; their hosts and texts are in
-    no file that was in the pool before them (``first`` is the first file of their round)."""
+    marketing pages only, collected after the fresh4 and fresh5 files became tuning data) were
+    each scored once as held-out on 2026-12-01 and are part of the tuning pool since; their
+    hosts and texts are in no file that was in the pool before them (``first`` is the first
+    file of their round)."""
     items = nb.load(path)
     assert not nb.held_out_only(path) and path in nb.TUNING
     n, stages, criteria, pages = least
