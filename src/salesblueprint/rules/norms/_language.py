@@ -845,6 +845,8 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 role = "agent"
                 if v.language == "nl" and _attributive(t, span):
                     role = "object"  # "de door de klant getekende offerte": not the clause's agent
+                elif v.language == "nl" and _means_clause_nl(t, span):
+                    role = "object"  # "door de leads te filteren": how, not by whom
                 elif v.language == "en" and not _passive_before(v, t, i):
                     role = "object"  # "run it by their manager": no passive, so no agent
             elif objects.has_word(w):
@@ -900,6 +902,50 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
         if role == "subject" and sd == "buyer" and marker and _noun_adjunct_en(v, t, span):
             role = "object"  # "about the project and customer expectations": a modifier
         out.append(_Mention(span, sd, role, marker))
+    return out
+
+
+def _means_clause_nl(t: Text, span: Span) -> bool:
+    """The mention after "door" is the object of a "door ... te" + infinitive clause ("We doen
+    dit door de leads te filteren"): the means of the clause, not the agent of a passive."""
+    k = t.first_word_at(span.end)
+    while 0 <= k < len(t.words) - 1 and not _punct_before(t, k):
+        if t.words[k][2] == "te" and t.words[k + 1][2].endswith("en"):
+            return True
+        k += 1
+    return False
+
+
+_NL_FIRST_PERSON = frozenset({"we", "wij", "ik"})
+
+
+def _inverted_first_person_nl(v: Vocabulary, t: Text, mentions: list[_Mention]) -> list[_Mention]:
+    """Dutch puts the subject after the finite verb when something else comes first: in
+    "Hoeveel klanten hebben we?" or "De klant bellen we morgen" the seller ("we", "wij", "ik",
+    right after a verb) is the subject, and the buyer before the verb is its object."""
+    out = list(mentions)
+    for m in mentions:
+        i = t.first_word_at(m.span.start)
+        if m.span.text.casefold() not in _NL_FIRST_PERSON or i < 2 or _punct_before(t, i):
+            continue
+        verb = t.words[i - 1][2]
+        if not (
+            verb in _NL_IRREGULAR_FINITE
+            or v["active_auxiliaries"].has_word(verb)
+            or v["passive_auxiliaries"].has_word(verb)
+            or _nl_finite(verb)
+            or (verb.endswith("en") and inflection_lemma("nl", verb) == verb and known("nl", verb))
+        ):
+            continue
+        a = next((x for x, y in _clauses(t) if x <= i < y), 0)
+        out = [
+            replace(o, role="object")
+            if o.side == "buyer"
+            and o.role == "subject"
+            and a <= t.first_word_at(o.span.start) < i - 1
+            else o
+            for o in out
+        ]
     return out
 
 
@@ -1239,11 +1285,70 @@ def _imperative_nl(v: Vocabulary, t: Text) -> Span | None:
     s, e, w = t.words[0]
     lm = lemma("nl", w)
     if lm == w or not _in(v["seller_work_lemmas"], w, lm) or _nl_stem(lm) != w:
-        return None
+        inf = _nl_imperative_verb(v, t)
+        if inf is None:
+            return None
+        lm = inf
     nxt = t.words[1][2]
     if _word_is_participle("nl", nxt, lemma("nl", nxt)) or _punct_before(t, 1):
         return None
     return Span(s, e, t.raw[s:e])
+
+
+#: words that open a Dutch text and look like a verb's stem but are not an order ("Stap 1",
+#: "Pas na ...", "Dan volgt ...")
+_NL_NOT_ORDERS = frozenset(
+    {"stap", "pas", "dan", "al", "om", "na", "toen", "zo", "nu", "eerst", "maar", "fase", "start"}
+    | {"jouw", "mijn", "hun", "haar", "zijn", "men", "hij", "zij", "ze", "ik", "jij", "wie"}
+)
+#: the seller speaking in the first person: an order in its text is addressed to the buyer
+_NL_SELLER_FIRST = frozenset({"ons", "onze", "wij", "we", "mij", "me"})
+
+
+def _generic_order_nl(v: Vocabulary, t: Text, actor: Actor) -> bool:
+    """``actor`` is a Dutch order read from its shape alone (:func:`_nl_imperative_verb`), not
+    from a verb of seller work: enough for an exit criterion, where an order is a to-do, but
+    a stage named by an order names a step of whoever the pipeline is about."""
+    if v.language != "nl" or not t.words or actor.why != t.raw[t.words[0][0] : t.words[0][1]]:
+        return False
+    w = t.words[0][2]
+    inf = _nl_imperative_verb(v, t)
+    return inf is not None and not _in(v["seller_work_lemmas"], w, inf)
+
+
+def _nl_imperative_verb(v: Vocabulary, t: Text) -> str | None:
+    """The infinitive of any Dutch verb whose stem opens the text, read as an order to the
+    team ("Voltooi de huidige fase", "Vraag een voorschot", "Analyseer uw bestaande
+    klantgegevens", "Voer een cohortanalyse uit"): the stem's third person ("vraagt",
+    "voltooit") is a form of a verb, the word is not a function word, and the text is no order
+    addressed to the buyer (the seller in the first person: "Maak een account aan op onze
+    website") nor a buyer's act ("Onderteken de offerte")."""
+    s, _e, w = t.words[0]
+    if (
+        len(w) < 3
+        or not t.raw[s:].lstrip()[:1].isalpha()
+        or w in _NL_NOT_ORDERS
+        or v["stopwords"].has_word(w)
+        or v["determiners"].has_word(w)
+        or w in _POLITE
+        or w.endswith(("t", "d"))
+    ):
+        return None
+    inf = inflection_lemma("nl", w + "t")
+    if inf == w + "t" or not inf.endswith("en") or _nl_stem(inf) != w:
+        return None
+    words = [x for _s, _x, x in t.words]
+    if any(x in _NL_SELLER_FIRST for x in words) or words[1][:1].isdigit():
+        return None
+    if _in(v["buyer_act_lemmas"], w, inf) or _in(v["buyer_job_lemmas"], w, inf):
+        return None
+    end = next((k for k in range(1, len(words)) if _punct_before(t, k)), len(words))
+    if words[end - 1] in _NL_SEPARABLE:
+        # the separable part at the clause's end: "Vraag offertes aan" is "aanvragen"
+        whole = words[end - 1] + inf
+        if _in(v["buyer_act_lemmas"], whole, whole) or _in(v["buyer_job_lemmas"], whole, whole):
+            return None
+    return inf
 
 
 #: the polite "u"/"uw" addresses a customer; playbooks say "je" to the seller
@@ -1258,7 +1363,7 @@ def _order_to_the_buyer(v: Vocabulary, t: Text) -> bool:
     order's object or receives what it asks for ("Bel ons", "Stuur ... naar ons toe", "Send
     it to us"). A to-do for the seller names neither ("Stuur de offerte naar de klant")."""
     words = [w for _s, _e, w in t.words]
-    if len(words) < 2:
+    if len(words) < 2 or _reader_sells(v, t):
         return False
     first = words[0]
     if v.language == "nl":
@@ -1272,6 +1377,36 @@ def _order_to_the_buyer(v: Vocabulary, t: Text) -> bool:
     if words[1] in _US:
         return True
     return any(a in _TO and b in _US for a, b in itertools.pairwise(words))
+
+
+#: the reader's own: "uw klant", "je prospects", "your customer"
+_READER_OWN = frozenset({"uw", "je", "jouw", "your"})
+#: heads of compounds that are the buyer's data in the seller's hands ("klantgegevens")
+_BUYER_COMPOUND_HEADS = ("klant", "customer", "prospect")
+
+
+def _reader_sells(v: Vocabulary, t: Text) -> bool:
+    """The reader addressed as "u"/"je"/"you" has buyers of its own ("Verdiep u in de criteria
+    die uw klant hanteert", "U kent de bevoegdheden van uw gesprekspartners", "Analyseer uw
+    bestaande klantgegevens", "ask your prospect"): the reader is the seller, and "u" the
+    salesperson the page speaks to, not the customer."""
+
+    def _sells(t: Text) -> bool:
+        words = [w for _s, _e, w in t.words]
+        buyers = v["buyer_actors"]
+        for k, w in enumerate(words):
+            if w not in _READER_OWN:
+                continue
+            for n in words[k + 1 : k + 4]:
+                if buyers.has_word(n) and n not in _POLITE and n not in _ADDRESSEE:
+                    return True
+                if n.startswith(_BUYER_COMPOUND_HEADS):
+                    return True
+                if n in _READER_OWN or v["determiners"].has_word(n):
+                    break
+        return False
+
+    return _cached(v, "reader_sells", t.raw, lambda: _sells(t))
 
 
 def _buyer_document(v: Vocabulary, w: str) -> bool:
@@ -1829,7 +1964,7 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     i = t.first_word_at(m.span.start)
     a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
     if m.span.text.casefold() in _POLITE:
-        if _crm_user(v, t, i, a, b):
+        if _crm_user(v, t, i, a, b) or _reader_sells(v, t):
             return True
         if not _third_party_buyer(v, t, m, mentions):
             return False
@@ -2067,7 +2202,7 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
       "je" is as often the impersonal "one" of a playbook ("je boekt de order"), so there only
       the agent of a passive ("door jou goedgekeurd") is read this way.
     """
-    if m.span.text.casefold() not in _ADDRESSEE:
+    if m.span.text.casefold() not in _ADDRESSEE or _reader_sells(v, t):
         return False
     if m.role == "subject" and _addressee_own_act(v, t, m):
         return True
@@ -2475,6 +2610,8 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     ]
     mentions = _mentions(v, t, exc, acts)
     mentions = _without_apposed(v, t, mentions)
+    if v.language == "nl":
+        mentions = _inverted_first_person_nl(v, t, mentions)
     mentions = [m for m in mentions if not _in_free_relative(t, m)]
     if v.language == "nl":
         acts = [
@@ -3605,6 +3742,8 @@ def _stage_name_issue_one(v: Vocabulary, name: str) -> StageNameIssue | None:
         # criterion would read as the seller's work in it
         return StageNameIssue(Actor("seller", waiting.text, "waiting"), _suggestion(v, t))
     actor = criterion_actor(v, name)
+    if actor is not None and actor.how == "todo" and _generic_order_nl(v, t, actor):
+        actor = None  # "Maak afspraken", "Log in en bestel": a name's order is read by its verb
     heading = _nominal_todo_nl(v, t, []) if v.language == "nl" else None
     if actor is not None and heading is not None and actor.why == heading.text:
         actor = None  # "Bepaling van de behoefte": a name's nouns are read by the names' classes
