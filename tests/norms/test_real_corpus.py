@@ -585,3 +585,36 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     sales = [i for i in items if i.domain == "sales"]
     assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(FRESH5_NL))
     assert nb.main(["--domain", "sales"]) == 0
+
+
+FRESH7_EN = BENCH / "norms_corpus" / "fresh7_en.yaml"
+FRESH7_NL = BENCH / "norms_corpus" / "fresh7_nl.yaml"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "least"),
+    [(FRESH7_EN, "en", (290, 75, 210, 65)), (FRESH7_NL, "nl", (260, 55, 200, 60))],
+)
+def test_seventh_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
+    path: Path, lang: str, least: tuple[int, int, int, int]
+) -> None:
+    """fresh7_en.yaml and fresh7_nl.yaml (issue 11, collected on 2026-12-01 after the fresh6 files
+    became tuning data, from sales and marketing pipelines only) are only parsed here, never
+    scored: their hosts and texts are in no file of the tuning pool nor in each other, and the
+    benchmark refuses to print their misses, fold them or split them."""
+    items = nb.load(path)
+    assert nb.held_out_only(path) and path not in nb.TUNING
+    n, stages, criteria, hosts_least = least
+    assert len(items) >= n
+    assert sum(i.kind == "stage" for i in items) >= stages
+    assert sum(i.kind == "criterion" for i in items) >= criteria
+    assert all(i.lang == lang for i in items)
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    assert len(hosts) >= hosts_least
+    _assert_apart(items, nb.TUNING)
+    assert all(i.domain == "sales" for i in items)
+    other = nb.load(FRESH7_NL if path == FRESH7_EN else FRESH7_EN)
+    assert not hosts & {_host(i.url) for i in other}
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(path), *args]) == 2
