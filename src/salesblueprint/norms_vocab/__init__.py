@@ -73,6 +73,7 @@ CATEGORIES: tuple[str, ...] = (
     "requirement_words",
     "attainment_lemmas",
     "progress_nouns",
+    "buyer_phase_nouns",
     "two_sided_lemmas",
     "inquiry_lemmas",
     "offering_nouns",

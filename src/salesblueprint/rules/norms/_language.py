@@ -1708,6 +1708,18 @@ _RELATIVE_NL = frozenset({"die", "dat", "welke", "waarin", "waarmee"})
 _FREE_RELATIVE = frozenset({"what", "whatever", "wat"})
 
 
+_COPULA_EN = frozenset({"is", "are", "was", "were"})
+
+
+def _defined_by_relative_en(t: Text, m: _Mention) -> bool:
+    """An English definition whose relative clause the seller acts in: "A Prospect is an
+    individual that you have identified", "Leads are those entities that you think you may be
+    able to sell to". Only after a copula: in "The buyer signed the contract that we sent" the
+    buyer's own act is the sentence's."""
+    i = t.first_word_at(m.span.start)
+    return any(t.words[k][2] in _COPULA_EN for k in range(max(0, i - 6), i - 1))
+
+
 def _in_free_relative(t: Text, m: _Mention) -> bool:
     """The seller as the subject of a free relative that names the offer ("A person or business
     that may need what you offer", "iemand die zoekt wat wij verkopen"): the clause names a
@@ -2676,6 +2688,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             m.marker in _COORDINATORS.get(v.language, ())
             or m.marker in _MAIN_CLAUSE_CONJ.get(v.language, ())
             or m.marker == ""
+            or (m.marker in _RELATIVE_EN and _defined_by_relative_en(t, m))
         )
         and not v["ambiguous_actors"].has_word(m.span.text)
     ]

@@ -1221,6 +1221,22 @@ def _document_nominal(v: Vocabulary, word: str) -> bool:
     return False
 
 
+def _unplaced_phase(v: Vocabulary, mod: str) -> bool:
+    """A Dutch phase named by a noun no list places on either side ("Retentiefase",
+    "Diagnosefase", "Vervolgfase", "Planvormingsfase"): in a seller's pipeline a phase is the
+    seller's step unless its noun says the buyer's (the buyer's phases are named by the
+    buyer's verbs: "Oriëntatiefase", "Beslissingsfase", which :func:`word_side` reads). Not a
+    short or English modifier ("See-fase", "Do-fase": a model's label), and only a "-fase":
+    a "Proefperiode" is the buyer's trial."""
+    return (
+        len(mod) >= 5
+        and mod.isalpha()
+        and not v["buyer_phase_nouns"].has_word(mod)
+        and not v["buyer_actors"].has_word(mod)
+        and not english_in_dutch(v, mod)
+    )
+
+
 def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bool = True) -> bool:
     """``head`` names seller activity; with ``documents``, also the seller's document or a
     seller-stage noun ("offerte", "Proposal")."""
@@ -1241,6 +1257,7 @@ def _head_is_activity(v: Vocabulary, head: str, bare: bool = True, documents: bo
             or v["progress_nouns"].has_word(mod)
             or _activity(v, mod)
             or (side is not None and side[0] == "seller")
+            or (side is None and split[1] == "fase" and _unplaced_phase(v, mod))
         )
     if documents and (
         v["seller_stage_nouns"].has_word(head)
