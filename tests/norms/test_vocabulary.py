@@ -108,14 +108,14 @@ def test_team_vocabulary_extends_the_built_in_one() -> None:
 
 
 def test_team_stage_name_suggestions() -> None:
-    text = _bp("Buyer signed the order form", name="Paperwork chased")
+    text = _bp("Buyer signed the order form", name="Paperwork wrangled")
     assert _rules(text) == []
     config = Config.from_mapping(
         {
             "vocabulary": {
                 "en": {
-                    "seller_activities": ["chased"],
-                    "stage_names": ["paperwork chased => Paperwork returned"],
+                    "seller_activities": ["wrangled"],
+                    "stage_names": ["paperwork wrangled => Paperwork returned"],
                 }
             }
         },

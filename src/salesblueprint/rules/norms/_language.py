@@ -1292,6 +1292,8 @@ def _imperative_nl(v: Vocabulary, t: Text) -> Span | None:
     nxt = t.words[1][2]
     if _word_is_participle("nl", nxt, lemma("nl", nxt)) or _punct_before(t, 1):
         return None
+    if nxt in _NL_SEPARABLE and _in(v["buyer_act_lemmas"], nxt + lm, nxt + lm):
+        return None  # "Log in en bestel": inloggen, the buyer's act
     return Span(s, e, t.raw[s:e])
 
 
