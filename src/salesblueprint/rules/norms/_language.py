@@ -1260,8 +1260,11 @@ _NL_IRREGULAR_FINITE = frozenset(
 
 def _nl_stem(infinitive: str) -> str:
     """The Dutch stem of an infinitive: *kwalificeren* → *kwalificeer*, *bellen* → *bel*,
-    *sturen* → *stuur*, *maken* → *maak*."""
+    *sturen* → *stuur*, *maken* → *maak*; a voiced *v*/*z* ends the stem voiceless: *geven* →
+    *geef*, *schrijven* → *schrijf*, *kiezen* → *kies*."""
     base = infinitive[:-2] if infinitive.endswith("en") else infinitive
+    if len(base) > 2 and base[-1] in "vz" and base[-2] != base[-1]:
+        base = base[:-1] + ("f" if base[-1] == "v" else "s")
     if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "aeiou":
         return base[:-1]  # bell → bel
     if (
@@ -1337,11 +1340,15 @@ def _nl_imperative_verb(v: Vocabulary, t: Text) -> str | None:
     ):
         return None
     inf = inflection_lemma("nl", w + "t")
-    if inf == w + "t" or not inf.endswith("en") or _nl_stem(inf) != w:
-        return None
+    if w.startswith("ge") and not inf.startswith("ge") and known("nl", w + "en"):
+        inf = w + "en"  # "gebruikt" reads as a participle of "bruiken": "Gebruik" is "gebruiken"
+    if inf == w + "t" or not inf.endswith("en") or w not in (_nl_stem(inf), inf[:-2]):
+        return None  # the stem, or the whole base of a verb in -eren/-elen ("Lever", "Wissel")
     words = [x for _s, _x, x in t.words]
     if any(x in _NL_SELLER_FIRST for x in words) or words[1][:1].isdigit():
         return None
+    if words[1] == "van" or any(x in _NL_BE or x in _WORDEN for x in words[1:3]):
+        return None  # "Gebruik van het CRM is verplicht", "Plan is goedgekeurd": a noun
     if _in(v["buyer_act_lemmas"], w, inf) or _in(v["buyer_job_lemmas"], w, inf):
         return None
     end = next((k for k in range(1, len(words)) if _punct_before(t, k)), len(words))
