@@ -31,12 +31,12 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.875, 0.056),
-    ("buyer-centric criteria", "nl"): (0.805, 0.105),
-    ("buyer-centric names", "en"): (0.87, 0.041),
-    ("buyer-centric names", "nl"): (0.88, 0.045),
+    ("buyer-centric criteria", "en"): (0.88, 0.056),
+    ("buyer-centric criteria", "nl"): (0.81, 0.105),
+    ("buyer-centric names", "en"): (0.875, 0.041),
+    ("buyer-centric names", "nl"): (0.89, 0.045),
     ("factual", "en"): (0.915, 0.022),
-    ("factual", "nl"): (0.90, 0.044),
+    ("factual", "nl"): (0.90, 0.045),
 }
 
 
