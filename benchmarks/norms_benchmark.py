@@ -34,9 +34,9 @@ leave-source-out: every item of one page falls into the same fold.
 The tuning pool is ``corpus.yaml``, ``fresh.yaml``, ``tune3_criteria.yaml``,
 ``tune3_names.yaml``, ``tune4_criteria.yaml``, ``tune4_names.yaml``, ``fresh2.yaml``,
 ``fresh3_en.yaml``, ``fresh3_nl.yaml``, ``fresh4_en.yaml``, ``fresh4_nl.yaml``,
-``fresh5_en.yaml``, ``fresh5_nl.yaml``, ``fresh6_en.yaml`` and ``fresh6_nl.yaml`` together
-(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30,
-``fresh2.yaml`` and the fresh3, fresh4, fresh5 and fresh6 files on
+``fresh5_en.yaml``, ``fresh5_nl.yaml``, ``fresh6_en.yaml``, ``fresh6_nl.yaml``,
+``fresh7_en.yaml`` and ``fresh7_nl.yaml`` together (``TUNING``, the default; ``fresh.yaml`` was
+scored once as held-out on 2026-11-30, ``fresh2.yaml`` and the fresh3 to fresh7 files on
 2026-12-01,
 the tune3 and tune4 files once each before they were tuned on; all are tuning data since).
 ``--corpus`` can be given several times to score several files together. A corpus file marked
@@ -74,6 +74,8 @@ FRESH5_EN = CORPUS_DIR / "fresh5_en.yaml"
 FRESH5_NL = CORPUS_DIR / "fresh5_nl.yaml"
 FRESH6_EN = CORPUS_DIR / "fresh6_en.yaml"
 FRESH6_NL = CORPUS_DIR / "fresh6_nl.yaml"
+FRESH7_EN = CORPUS_DIR / "fresh7_en.yaml"
+FRESH7_NL = CORPUS_DIR / "fresh7_nl.yaml"
 #: the tuning pool: every file whose score is known
 TUNING = (
     CORPUS,
@@ -91,6 +93,8 @@ TUNING = (
     FRESH5_NL,
     FRESH6_EN,
     FRESH6_NL,
+    FRESH7_EN,
+    FRESH7_NL,
 )
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")

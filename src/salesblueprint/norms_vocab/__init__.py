@@ -74,6 +74,7 @@ CATEGORIES: tuple[str, ...] = (
     "attainment_lemmas",
     "progress_nouns",
     "buyer_phase_nouns",
+    "buyer_side_words",
     "two_sided_lemmas",
     "inquiry_lemmas",
     "offering_nouns",

@@ -1726,7 +1726,11 @@ def _defined_by_relative_en(t: Text, m: _Mention) -> bool:
     able to sell to". Only after a copula: in "The buyer signed the contract that we sent" the
     buyer's own act is the sentence's."""
     i = t.first_word_at(m.span.start)
-    return any(t.words[k][2] in _COPULA_EN for k in range(max(0, i - 6), i - 1))
+    if any(t.words[k][2] in _COPULA_EN for k in range(max(0, i - 6), i - 1)):
+        return True
+    # a definition with no verb of its own: "a contact that your marketing team has qualified
+    # as ready for the sales team", "A lead that sales has accepted"
+    return 2 <= i <= 5 and t.words[0][2] in ("a", "an") and t.words[i - 1][2] in _RELATIVE_EN
 
 
 def _in_free_relative(t: Text, m: _Mention) -> bool:
@@ -2141,6 +2145,22 @@ def _supplier_as_counterpart(v: Vocabulary, t: Text, mentions: Sequence[_Mention
         if k >= 0 and t.words[k][2] in _COUNTERPART and not _punct_before(t, k + 1):
             return True
     return False
+
+
+def _buyer_side_text(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> bool:
+    """The text is written for the buyer, and its work with no actor named is the buyer's: it
+    names the buyer's own buying process or forms (``buyer_side_words``: "longlist", "programma
+    van eisen", "RFI", "selectievakje", "click Submit"), or the sellers as the ones it acts on
+    ("Nodig vijf bureaus uit", "Informatie over de leveranciers vergaren"), and no seller acts
+    as subject or agent."""
+    if any(m.side == "seller" and m.role in ("subject", "agent") for m in mentions):
+        return False
+    if v.find("buyer_side_words", t):
+        return True
+    return any(
+        m.side == "seller" and m.role == "object" and v["seller_parties"].has_word(m.span.text)
+        for m in mentions
+    )
 
 
 def _chosen_seller(v: Vocabulary, t: Text, m: _Mention) -> bool:
@@ -2654,7 +2674,7 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     waiting = _waiting(v, t)
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
-    if v.language == "en":
+    if v.language == "en" and not _buyer_side_text(v, t, mentions):
         todo = _todo_en(v, t) or _imperative_en(v, t, mentions) or _gerund_en(v, t)
         if todo is not None:
             return Actor("seller", todo.text, "todo")
@@ -2727,7 +2747,11 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", m.span.text, "subject")
     if patient is not None:
         return Actor("seller", patient.text, "passive")
-    if _indefinite_subject(v, t) or _supplier_as_counterpart(v, t, mentions):
+    if (
+        _indefinite_subject(v, t)
+        or _supplier_as_counterpart(v, t, mentions)
+        or _buyer_side_text(v, t, mentions)
+    ):
         return None
     if v.language == "nl":
         todo = _todo_nl(v, t) or _imperative_nl(v, t) or _nominal_todo_nl(v, t, mentions)
