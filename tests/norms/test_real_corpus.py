@@ -589,4 +589,3 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     sales = [i for i in items if i.domain == "sales"]
     assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(FRESH5_NL))
     assert nb.main(["--domain", "sales"]) == 0
-

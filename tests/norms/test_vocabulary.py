@@ -198,3 +198,23 @@ def test_long_text_is_bounded() -> None:
     factual_issues(v, text)
     criterion_actor(v, text)
     assert time.perf_counter() - start < 5
+
+
+def test_the_documented_team_words_work() -> None:
+    """The example of docs/configuration.md "Your team's words": a team's buyer-side word makes
+    an order in the buyer's vendor selection the buyer's, a team's seller verb makes its bare
+    participle the rep's work."""
+    config = Config.from_mapping(
+        {
+            "vocabulary": {
+                "en": {"buyer_side_words": ["vendor scorecard"], "seller_work_lemmas": ["wrangle"]}
+            }
+        },
+        "pyproject.toml",
+    )
+    order = _bp("Rate each demo on the vendor scorecard")
+    assert _rules(order) == ["SB231"]
+    assert _rules(order, config) == []
+    wrangled = _bp("Paperwork wrangled")
+    assert _rules(wrangled) == []
+    assert _rules(wrangled, config) == ["SB231"]
