@@ -618,6 +618,8 @@ def test_eighth_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
     assert len(hosts) >= hosts_least
     _assert_apart(items, nb.TUNING)
     assert all(i.domain == "sales" for i in items)
+    # the blind second labelling covers every item (nothing is scored here)
+    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh8.yaml")
     other = nb.load(FRESH8_NL if path == FRESH8_EN else FRESH8_EN)
     assert not hosts & {_host(i.url) for i in other}
     for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
