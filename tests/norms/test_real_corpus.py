@@ -63,8 +63,6 @@ def test_corpus_size_and_split() -> None:
     assert {nb.split_of(i.url) for i in items} == {"tune", "heldout"}
 
 
-FRESH = BENCH / "norms_corpus" / "fresh.yaml"
-FRESH2 = BENCH / "norms_corpus" / "fresh2.yaml"
 TUNE3 = BENCH / "norms_corpus" / "tune3_criteria.yaml"
 TUNE4 = BENCH / "norms_corpus" / "tune4_criteria.yaml"
 
@@ -76,9 +74,17 @@ def _host(url: str) -> str:
 
 def test_fresh_corpus_is_tuning_data_apart_from_the_first_corpus() -> None:
     """fresh.yaml was scored once as held-out (2026-11-30) and is part of the tuning pool since."""
-    fresh = nb.load(FRESH)
-    assert not nb.held_out_only(FRESH) and not nb.held_out_only(nb.CORPUS)
-    assert nb.TUNING[:7] == (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES, FRESH2)
+    fresh = nb.load(nb.FRESH)
+    assert not nb.held_out_only(nb.FRESH) and not nb.held_out_only(nb.CORPUS)
+    assert nb.TUNING[:7] == (
+        nb.CORPUS,
+        nb.FRESH,
+        TUNE3,
+        nb.TUNE3_NAMES,
+        TUNE4,
+        nb.TUNE4_NAMES,
+        nb.FRESH2,
+    )
     scored = [i for i in fresh if i.label != "amb"]
     assert len(scored) >= 300
     assert sum(i.lang == "nl" for i in scored) >= 120
@@ -94,7 +100,7 @@ def test_third_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
     assert len(tune3) >= 120 and sum(i.lang == "nl" for i in tune3) >= 70
     assert all(i.kind == "criterion" for i in tune3)
     assert all(i.url.startswith(("http://", "https://")) for i in tune3)
-    others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
+    others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(nb.FRESH)}
     assert not {_host(i.url) for i in tune3} & others
 
 
@@ -108,9 +114,9 @@ def test_fourth_tuning_set_is_exit_criteria_apart_from_the_others() -> None:
     assert all(i.kind == "criterion" for i in tune4)
     assert all(i.url.startswith(("http://", "https://")) for i in tune4)
     hosts = {_host(i.url) for i in tune4}
-    for other in (nb.CORPUS, FRESH, TUNE3, nb.TUNE3_NAMES, FRESH2):
+    for other in (nb.CORPUS, nb.FRESH, TUNE3, nb.TUNE3_NAMES, nb.FRESH2):
         assert not hosts & {_host(i.url) for i in nb.load(other)}, other
-    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH, TUNE3) for i in nb.load(p)}
+    seen = {i.text.casefold() for p in (nb.CORPUS, nb.FRESH, TUNE3) for i in nb.load(p)}
     assert not {i.text.casefold() for i in tune4} & seen
 
 
@@ -122,9 +128,9 @@ def test_third_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     assert len(names) >= 120 and all(i.kind == "stage" for i in names)
     assert sum(i.lang == "nl" for i in names) >= 45
     hosts = {_host(i.url) for i in names}
-    for other in (nb.CORPUS, FRESH, FRESH2):
+    for other in (nb.CORPUS, nb.FRESH, nb.FRESH2):
         assert not hosts & {_host(i.url) for i in nb.load(other)}, other
-    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH) for i in nb.load(p)}
+    seen = {i.text.casefold() for p in (nb.CORPUS, nb.FRESH) for i in nb.load(p)}
     assert not {i.text.casefold() for i in names} & seen
 
 
@@ -138,9 +144,9 @@ def test_fourth_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
     assert sum(i.label != "amb" for i in names) >= 70
     assert all(i.url.startswith(("http://", "https://")) for i in names)
     hosts = {_host(i.url) for i in names}
-    for other in (nb.CORPUS, FRESH, FRESH2, TUNE3, nb.TUNE3_NAMES):
+    for other in (nb.CORPUS, nb.FRESH, nb.FRESH2, TUNE3, nb.TUNE3_NAMES):
         assert not hosts & {_host(i.url) for i in nb.load(other)}, other
-    seen = {i.text.casefold() for p in (nb.CORPUS, FRESH, nb.TUNE3_NAMES) for i in nb.load(p)}
+    seen = {i.text.casefold() for p in (nb.CORPUS, nb.FRESH, nb.TUNE3_NAMES) for i in nb.load(p)}
     texts = [i.text.casefold() for i in names]
     assert not set(texts) & seen
     assert len(texts) == len(set(texts))
@@ -149,8 +155,8 @@ def test_fourth_tuning_set_of_names_is_apart_from_the_other_corpora() -> None:
 def test_second_fresh_corpus_is_tuning_data_apart_from_the_others() -> None:
     """fresh2.yaml (collected after fresh.yaml was scored) was scored once as held-out on
     2026-12-01 and is part of the tuning pool since."""
-    fresh2 = nb.load(FRESH2)
-    assert not nb.held_out_only(FRESH2) and FRESH2 in nb.TUNING
+    fresh2 = nb.load(nb.FRESH2)
+    assert not nb.held_out_only(nb.FRESH2) and nb.FRESH2 in nb.TUNING
     assert len(fresh2) >= 450
     assert sum(i.lang == "nl" for i in fresh2) >= 160
     assert len({i.url for i in fresh2}) >= 100
@@ -158,7 +164,7 @@ def test_second_fresh_corpus_is_tuning_data_apart_from_the_others() -> None:
         for lang in nb.LANGS:
             assert any(i.kind == kind and i.lang == lang for i in fresh2), (kind, lang)
     assert all(i.url.startswith(("http://", "https://")) for i in fresh2)
-    others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(FRESH)}
+    others = {_host(i.url) for i in nb.load()} | {_host(i.url) for i in nb.load(nb.FRESH)}
     others |= {
         _host(i.url) for p in (TUNE3, nb.TUNE3_NAMES, TUNE4, nb.TUNE4_NAMES) for i in nb.load(p)
     }
@@ -179,31 +185,19 @@ def _assert_apart(items: list[nb.Item], others: Sequence[Path]) -> None:
     assert len(texts) == len(set(texts))
 
 
-FRESH3_EN = BENCH / "norms_corpus" / "fresh3_en.yaml"
-FRESH3_NL = BENCH / "norms_corpus" / "fresh3_nl.yaml"
-FRESH4_EN = BENCH / "norms_corpus" / "fresh4_en.yaml"
-FRESH4_NL = BENCH / "norms_corpus" / "fresh4_nl.yaml"
-FRESH5_EN = BENCH / "norms_corpus" / "fresh5_en.yaml"
-FRESH5_NL = BENCH / "norms_corpus" / "fresh5_nl.yaml"
-FRESH6_EN = BENCH / "norms_corpus" / "fresh6_en.yaml"
-FRESH6_NL = BENCH / "norms_corpus" / "fresh6_nl.yaml"
-FRESH7_EN = BENCH / "norms_corpus" / "fresh7_en.yaml"
-FRESH7_NL = BENCH / "norms_corpus" / "fresh7_nl.yaml"
-
-
 @pytest.mark.parametrize(
     ("path", "first", "lang", "least"),
     [
-        (FRESH3_EN, FRESH3_EN, "en", (220, 70, 150, 90)),
-        (FRESH3_NL, FRESH3_EN, "nl", (180, 60, 120, 50)),
-        (FRESH4_EN, FRESH4_EN, "en", (280, 100, 170, 80)),
-        (FRESH4_NL, FRESH4_EN, "nl", (230, 50, 175, 60)),
-        (FRESH5_EN, FRESH5_EN, "en", (300, 100, 190, 80)),
-        (FRESH5_NL, FRESH5_EN, "nl", (280, 60, 210, 60)),
-        (FRESH6_EN, FRESH6_EN, "en", (270, 70, 190, 60)),
-        (FRESH6_NL, FRESH6_EN, "nl", (270, 50, 220, 60)),
-        (FRESH7_EN, FRESH7_EN, "en", (290, 75, 210, 65)),
-        (FRESH7_NL, FRESH7_EN, "nl", (260, 55, 200, 60)),
+        (nb.FRESH3_EN, nb.FRESH3_EN, "en", (220, 70, 150, 90)),
+        (nb.FRESH3_NL, nb.FRESH3_EN, "nl", (180, 60, 120, 50)),
+        (nb.FRESH4_EN, nb.FRESH4_EN, "en", (280, 100, 170, 80)),
+        (nb.FRESH4_NL, nb.FRESH4_EN, "nl", (230, 50, 175, 60)),
+        (nb.FRESH5_EN, nb.FRESH5_EN, "en", (300, 100, 190, 80)),
+        (nb.FRESH5_NL, nb.FRESH5_EN, "nl", (280, 60, 210, 60)),
+        (nb.FRESH6_EN, nb.FRESH6_EN, "en", (270, 70, 190, 60)),
+        (nb.FRESH6_NL, nb.FRESH6_EN, "nl", (270, 50, 220, 60)),
+        (nb.FRESH7_EN, nb.FRESH7_EN, "en", (290, 75, 210, 65)),
+        (nb.FRESH7_NL, nb.FRESH7_EN, "nl", (260, 55, 200, 60)),
     ],
 )
 def test_fresh_corpora_are_tuning_data_apart_from_the_earlier_files(
@@ -236,7 +230,7 @@ def test_a_held_out_corpus_is_scored_only_alone_and_as_a_whole(tmp_path: Path) -
     )
     for args in (["--split", "tune"], ["--split", "heldout"], ["--misses"], ["--folds", "3"]):
         assert nb.main(["--corpus", str(held), *args]) == 2
-    assert nb.main(["--corpus", str(held), "--corpus", str(FRESH)]) == 2
+    assert nb.main(["--corpus", str(held), "--corpus", str(nb.FRESH)]) == 2
     assert nb.main(["--corpus", str(tmp_path / "missing.yaml")]) == 2
     assert nb.main(["--corpus", str(held)]) == 0
 
@@ -431,7 +425,7 @@ def test_a_seller_verb_before_a_finite_verb_is_its_subject_en() -> None:
 def test_fresh_stage_names_stay_above_their_floor(lang: str) -> None:
     """fresh.yaml is tuning data since its one held-out score; names were tuned on it in round 8
     (0.983 en, 0.962 nl, no good name flagged)."""
-    names = [i for i in nb.load(FRESH) if i.kind == "stage" and i.lang == lang]
+    names = [i for i in nb.load(nb.FRESH) if i.kind == "stage" and i.lang == lang]
     score = nb.evaluate(names).scores[("buyer-centric names", lang)]
     assert score.accuracy >= 0.94, score.misses
     assert score.good_flagged <= 0.02, score.misses
@@ -587,7 +581,7 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     assert {i.domain for i in items} == set(nb.DOMAINS)
     assert set(nb.domains()) <= {i.url for i in items}
     sales = [i for i in items if i.domain == "sales"]
-    assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(FRESH5_NL))
+    assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(nb.FRESH5_NL))
     assert nb.main(["--domain", "sales"]) == 0
 
 

@@ -1349,13 +1349,13 @@ def _nl_imperative_verb(v: Vocabulary, t: Text) -> str | None:
         return None
     if words[1] == "van" or any(x in _NL_BE or x in _WORDEN for x in words[1:3]):
         return None  # "Gebruik van het CRM is verplicht", "Plan is goedgekeurd": a noun
-    if _in(v["buyer_act_lemmas"], w, inf) or _in(v["buyer_job_lemmas"], w, inf):
+    if _buyers_verb(v, w, inf):
         return None
     end = next((k for k in range(1, len(words)) if _punct_before(t, k)), len(words))
     if words[end - 1] in _NL_SEPARABLE:
         # the separable part at the clause's end: "Vraag offertes aan" is "aanvragen"
         whole = words[end - 1] + inf
-        if _in(v["buyer_act_lemmas"], whole, whole) or _in(v["buyer_job_lemmas"], whole, whole):
+        if _buyers_verb(v, whole, whole):
             return None
     return inf
 
@@ -1658,7 +1658,7 @@ def _readiness_for_buyer_act(v: Vocabulary, t: Text, w: Span) -> bool:
         return False
     nxt = t.words[j][2]
     lm = lemma(v.language, nxt)
-    return _in(v["buyer_act_lemmas"], nxt, lm) or _in(v["buyer_job_lemmas"], nxt, lm)
+    return _buyers_verb(v, nxt, lm)
 
 
 #: words of readiness: a state of whoever is the subject ("klaar om", "ready for")
@@ -3344,6 +3344,11 @@ def _in_quote(span: Span, quoted: Sequence[Span]) -> bool:
 
 def _in(cat: Phrases, w: str, lm: str) -> bool:
     return cat.has_word(lm) or cat.has_word(w)
+
+
+def _buyers_verb(v: Vocabulary, w: str, lm: str) -> bool:
+    """``w`` (lemma ``lm``) is a buyer's act or a buying job."""
+    return _in(v["buyer_act_lemmas"], w, lm) or _in(v["buyer_job_lemmas"], w, lm)
 
 
 def _seller_work_in(v: Vocabulary, t: Text, a: int, b: int) -> Span | None:
