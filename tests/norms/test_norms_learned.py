@@ -6,6 +6,7 @@ Skipped when scikit-learn (the ``[bench]`` extra) is missing, unless
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -222,3 +223,36 @@ def test_analysis_at_a_commit_is_the_analysis_of_that_code(tmp_path: Path) -> No
     at_head = nl.analyse_at("HEAD", path)
     here = nl.analyse(nb.load(path))
     assert at_head == here and at_head[0][0] == {"buyer-centric"}
+
+
+def test_the_shipped_learned_weights_are_what_fitting_gives() -> None:
+    """benchmarks/train_norms_model.py --check: fitting the learned second reading again on the
+    tuning pool gives the shipped ``learned_weights.json`` (every weight within 0.002)."""
+    import train_norms_model as tm
+
+    assert tm.main(["--check"]) == 0
+
+
+def test_fitting_refuses_a_held_out_file_and_writes_deterministic_weights(tmp_path: Path) -> None:
+    import train_norms_model as tm
+
+    held = tmp_path / "held.yaml"
+    held.write_text(
+        "held_out: true\nsources:\n  - url: https://example.org/a\n    items:\n"
+        "      - [criterion, en, ok, Buyer signed the order form]\n",
+        encoding="utf-8",
+    )
+    assert tm.main(["--corpus", str(held), "--out", str(tmp_path / "w.json")]) == 2
+    out = [tmp_path / "a.json", tmp_path / "b.json"]
+    for o in out:
+        assert (
+            tm.main(["--corpus", str(nb.FRESH8_EN), "--corpus", str(nb.FRESH8_NL), "--out", str(o)])
+            == 0
+        )
+    assert out[0].read_bytes() == out[1].read_bytes()
+    doc = json.loads(out[0].read_text(encoding="utf-8"))
+    assert set(doc["fitted_on"]) == {"fresh8_en.yaml", "fresh8_nl.yaml"}
+    assert tm.differences(doc, doc) == []
+    changed = json.loads(json.dumps(doc))
+    changed["models"][0]["bias"] += 1
+    assert tm.differences(changed, doc)

@@ -7,6 +7,7 @@ from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import factual_issues, vocab_for
+from salesblueprint.rules.norms._learned import LEARNED_READING, keeps
 from salesblueprint.rules.registry import Problem, rule
 
 _WHAT = {
@@ -28,7 +29,14 @@ def _join_and(parts: list[str]) -> str:
     return out
 
 
-@rule("SB211", "exit-criterion-not-factual", group="norms", severity="warning", norm="factual")
+@rule(
+    "SB211",
+    "exit-criterion-not-factual",
+    group="norms",
+    severity="warning",
+    norm="factual",
+    options=(LEARNED_READING,),
+)
 def check(ctx: Context) -> Iterator[Problem]:
     """An exit criterion that states an opinion, a forecast or the seller's belief.
 
@@ -47,6 +55,10 @@ def check(ctx: Context) -> Iterator[Problem]:
       aan dat hij wil tekenen") is fine, and so is what the seller finds out ("asks what the
       buyer expects").
     The message quotes the words that triggered it and shows how to restate the criterion.
+    A learned second reading, fitted on real criteria from public sales pages, weighs the
+    words of what was found against the rest of the criterion and drops what real pipelines do
+    not count as a judgement (both languages; see "The learned second reading" in
+    docs/configuration.md).
 
     ## Why is this bad?
     HubSpot's second norm: every stage is *factual*. "Buyer is interested" is what the seller
@@ -79,10 +91,11 @@ def check(ctx: Context) -> Iterator[Problem]:
       - Beslisser heeft de offerte ondertekend
     ```
     """
+    learned = ctx.options[LEARNED_READING.name]
     for stage, crit in judged_criteria(ctx.bp):
         v = vocab_for(ctx, crit.outcome)
         issues = factual_issues(v, crit.outcome)
-        if not issues:
+        if not issues or (learned and not keeps(v, "factual", crit.outcome)):
             continue
         what = _join_and([_("{what} ({words})", what=_WHAT[i.kind], words=i.words) for i in issues])
         yield Problem(

@@ -7,6 +7,7 @@ from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import criterion_actor, vocab_for
+from salesblueprint.rules.norms._learned import LEARNED_READING, seller_words
 from salesblueprint.rules.registry import Problem, rule
 
 _HOW = {
@@ -19,7 +20,12 @@ _HOW = {
 
 
 @rule(
-    "SB231", "exit-criterion-seller-action", group="norms", severity="warning", norm="buyer-centric"
+    "SB231",
+    "exit-criterion-seller-action",
+    group="norms",
+    severity="warning",
+    norm="buyer-centric",
+    options=(LEARNED_READING,),
 )
 def check(ctx: Context) -> Iterator[Problem]:
     """An exit criterion that is something the seller does, not something the buyer did.
@@ -36,8 +42,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     timeline aligned* / *Prijzen besproken*); the seller who *receives* something reports the
     buyer's act and is not reported (*We received the signed order form* / *Wij hebben de
     getekende offerte ontvangen*). The message quotes the actor or verb it read and how it
-    read it. An explicit ``actor: buyer`` or ``actor: seller`` on the criterion overrules the
-    heuristics.
+    read it. In English, a learned second reading, fitted on real criteria from public sales
+    pages, also reports a criterion the rules pass whose wording reads as the seller's step
+    (*SQOs require human validation from Account Executives*), and quotes the words that weigh
+    most toward it (see "The learned second reading" in docs/configuration.md). An explicit
+    ``actor: buyer`` or ``actor: seller`` on the criterion overrules the heuristics.
 
     ## Why is this bad?
     HubSpot's fourth norm: every stage is *buyer-centric*. Each stage pairs a seller action
@@ -72,6 +81,7 @@ def check(ctx: Context) -> Iterator[Problem]:
       - Beslisser heeft de demo bijgewoond en een vervolgafspraak gepland
     ```
     """
+    learned = ctx.options[LEARNED_READING.name]
     for stage, crit in judged_criteria(ctx.bp):
         if crit.actor == "buyer":
             continue
@@ -81,12 +91,21 @@ def check(ctx: Context) -> Iterator[Problem]:
         else:
             actor = criterion_actor(v, crit.outcome)
             if actor is None or actor.side != "seller":
-                continue
-            # quote the words that show it, unless they are the whole criterion
-            whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
-            how = Msg(
-                _HOW[actor.how], {"why": "" if whole else _(" ({reading})", reading=actor.reading)}
-            )
+                words = seller_words(v, crit.outcome) if learned else None
+                if words is None:
+                    continue
+                how = _(
+                    "its wording reads as the seller's step ({words}: words of seller steps "
+                    "in real pipelines)",
+                    words=words,
+                )
+            else:
+                # quote the words that show it, unless they are the whole criterion
+                whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
+                how = Msg(
+                    _HOW[actor.how],
+                    {"why": "" if whole else _(" ({reading})", reading=actor.reading)},
+                )
         k = stage_kind(ctx, stage)
         yield Problem(
             crit.path,
