@@ -35,9 +35,10 @@ The tuning pool is ``corpus.yaml``, ``fresh.yaml``, ``tune3_criteria.yaml``,
 ``tune3_names.yaml``, ``tune4_criteria.yaml``, ``tune4_names.yaml``, ``fresh2.yaml``,
 ``fresh3_en.yaml``, ``fresh3_nl.yaml``, ``fresh4_en.yaml``, ``fresh4_nl.yaml``,
 ``fresh5_en.yaml``, ``fresh5_nl.yaml``, ``fresh6_en.yaml``, ``fresh6_nl.yaml``,
-``fresh7_en.yaml``, ``fresh7_nl.yaml``, ``fresh8_en.yaml`` and ``fresh8_nl.yaml`` together
-(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30,
-``fresh2.yaml`` and the fresh3 to fresh8 files on 2026-12-01,
+``fresh7_en.yaml``, ``fresh7_nl.yaml``, ``fresh8_en.yaml``, ``fresh8_nl.yaml``,
+``fresh9_en.yaml`` and ``fresh9_nl.yaml`` together (``TUNING``, the default; ``fresh.yaml`` was
+scored once as held-out on 2026-11-30, ``fresh2.yaml`` and the fresh3 to fresh9 files on
+2026-12-01,
 the tune3 and tune4 files once each before they were tuned on; all are tuning data since).
 ``--corpus`` can be given several times to score several files together. A corpus file marked
 ``held_out: true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to
@@ -78,6 +79,8 @@ FRESH7_EN = CORPUS_DIR / "fresh7_en.yaml"
 FRESH7_NL = CORPUS_DIR / "fresh7_nl.yaml"
 FRESH8_EN = CORPUS_DIR / "fresh8_en.yaml"
 FRESH8_NL = CORPUS_DIR / "fresh8_nl.yaml"
+FRESH9_EN = CORPUS_DIR / "fresh9_en.yaml"
+FRESH9_NL = CORPUS_DIR / "fresh9_nl.yaml"
 #: the tuning pool: every file whose score is known
 TUNING = (
     CORPUS,
@@ -99,6 +102,8 @@ TUNING = (
     FRESH7_NL,
     FRESH8_EN,
     FRESH8_NL,
+    FRESH9_EN,
+    FRESH9_NL,
 )
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
