@@ -587,3 +587,38 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     sales = [i for i in items if i.domain == "sales"]
     assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(nb.FRESH5_NL))
     assert nb.main(["--domain", "sales"]) == 0
+
+
+FRESH10_EN = BENCH / "norms_corpus" / "fresh10_en.yaml"
+FRESH10_NL = BENCH / "norms_corpus" / "fresh10_nl.yaml"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "least"),
+    [(FRESH10_EN, "en", (310, 80, 225, 80)), (FRESH10_NL, "nl", (245, 26, 220, 55))],
+)
+def test_tenth_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
+    path: Path, lang: str, least: tuple[int, int, int, int]
+) -> None:
+    """fresh10_en.yaml and fresh10_nl.yaml (issue 11, collected on 2026-12-01 after the fresh9 files
+    became tuning data, from the selling side's own pipelines only) are only parsed here, never
+    scored: their hosts and texts are in no file of the tuning pool nor in each other, and the
+    benchmark refuses to print their misses, fold them or split them."""
+    items = nb.load(path)
+    assert nb.held_out_only(path) and path not in nb.TUNING
+    n, stages, criteria, hosts_least = least
+    assert len(items) >= n
+    assert sum(i.kind == "stage" for i in items) >= stages
+    assert sum(i.kind == "criterion" for i in items) >= criteria
+    assert all(i.lang == lang for i in items)
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    assert len(hosts) >= hosts_least
+    _assert_apart(items, nb.TUNING)
+    assert all(i.domain == "sales" for i in items)
+    # the blind second labelling covers every item (nothing is scored here)
+    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh10.yaml")
+    other = nb.load(FRESH10_NL if path == FRESH10_EN else FRESH10_EN)
+    assert not hosts & {_host(i.url) for i in other}
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(path), *args]) == 2

@@ -13,7 +13,8 @@ and the same text always gets the same answer.
 Each model has one use, chosen on text it was not fitted on (benchmarks/norms_corpus/README.md,
 "Learned second reading"):
 
-- ``veto``: a finding of the rules is kept only when the model agrees (factual, en and nl);
+- ``veto``: a finding of the rules is kept only when the model agrees or the text holds one of
+  the team's own vocabulary entries (factual, en and nl);
 - ``add``: a criterion in which the rules read no actor is reported when the model reads it as
   the seller's step; the finding quotes the words of the text that weigh most toward it
   (buyer-centric, en).
@@ -22,6 +23,7 @@ Each model has one use, chosen on text it was not fitted on (benchmarks/norms_co
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -140,11 +142,32 @@ def model_for(norm: str, language: str, use: Use) -> Model | None:
     return m if m is not None and m.use == use else None
 
 
-def keeps(v: Vocabulary, norm: str, text: str) -> bool:
+@lru_cache(maxsize=16)
+def _team_vocabulary(language: str, key: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    return Vocabulary(language, dict(key))
+
+
+def team_words_in(language: str, team: Mapping[str, Sequence[str]] | None, text: str) -> bool:
+    """Whether one of the team's own vocabulary entries (``[tool.salesblueprint.vocabulary]``
+    of ``language``) occurs in ``text``: a reading the team asked for is never vetoed."""
+    key = tuple(sorted((k, tuple(x)) for k, x in (team or {}).items() if k != "stage_names"))
+    if not key:
+        return False
+    tv = _team_vocabulary(language, key)
+    t = tv.text(text)
+    return any(tv.find(cat, t) for cat in tv.hits(t))
+
+
+def keeps(
+    v: Vocabulary, norm: str, text: str, team: Mapping[str, Sequence[str]] | None = None
+) -> bool:
     """Whether a finding of the rules on ``text`` for ``norm`` stands: True unless a ``veto``
-    model for the norm and the text's language reads the text as fine."""
+    model for the norm and the text's language reads the text as fine and none of the team's
+    own words (``team``: its vocabulary entries for the text's language) occurs in it."""
     m = model_for(norm, v.language, "veto")
-    return m is None or m.violated(features(v, text))
+    if m is None or m.violated(features(v, text)):
+        return True
+    return team_words_in(v.language, team, text)
 
 
 def seller_words(v: Vocabulary, text: str, most: int = 3) -> str | None:

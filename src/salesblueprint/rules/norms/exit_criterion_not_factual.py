@@ -57,8 +57,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     The message quotes the words that triggered it and shows how to restate the criterion.
     A learned second reading, fitted on real criteria from public sales pages, weighs the
     words of what was found against the rest of the criterion and drops what real pipelines do
-    not count as a judgement (both languages; see "The learned second reading" in
-    docs/configuration.md).
+    not count as a judgement (both languages; never where the team's own vocabulary matched; see
+    "The learned second reading" in docs/configuration.md).
 
     ## Why is this bad?
     HubSpot's second norm: every stage is *factual*. "Buyer is interested" is what the seller
@@ -92,10 +92,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     ```
     """
     learned = ctx.options[LEARNED_READING.name]
+    team = getattr(ctx.config, "vocabulary", {}) or {}
     for stage, crit in judged_criteria(ctx.bp):
         v = vocab_for(ctx, crit.outcome)
         issues = factual_issues(v, crit.outcome)
-        if not issues or (learned and not keeps(v, "factual", crit.outcome)):
+        if not issues or (learned and not keeps(v, "factual", crit.outcome, team.get(v.language))):
             continue
         what = _join_and([_("{what} ({words})", what=_WHAT[i.kind], words=i.words) for i in issues])
         yield Problem(
