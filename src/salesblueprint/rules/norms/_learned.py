@@ -14,7 +14,9 @@ Each model has one use, chosen on text it was not fitted on (benchmarks/norms_co
 "Learned second reading"):
 
 - ``veto``: a finding of the rules is kept only when the model agrees or the text holds one of
-  the team's own vocabulary entries (factual, en and nl);
+  the team's own vocabulary entries (factual, en and nl; SB211 asks it about judgement words
+  and process futures only, never about the buyer's or the deal's future, beliefs and hedges:
+  :func:`weighable`);
 - ``add``: a criterion in which the rules read no actor is reported when the model reads it as
   the seller's step; the finding quotes the words of the text that weigh most toward it
   (buyer-centric, en).
@@ -32,7 +34,7 @@ from typing import Literal
 
 from salesblueprint.i18n import N_
 from salesblueprint.norms_vocab import Text, Vocabulary
-from salesblueprint.rules.norms._language import criterion_actor, factual_issues
+from salesblueprint.rules.norms._language import FactualIssue, criterion_actor, factual_issues
 from salesblueprint.rules.norms._lemmas import dictionary_lemma
 from salesblueprint.rules.options import Option
 
@@ -156,6 +158,39 @@ def team_words_in(language: str, team: Mapping[str, Sequence[str]] | None, text:
     tv = _team_vocabulary(language, key)
     t = tv.text(text)
     return any(tv.find(cat, t) for cat in tv.hits(t))
+
+
+#: verbs whose future is the deal's outcome ("Deal will close this month"), besides the buyer's
+#: acts and decisions
+_OUTCOME_LEMMAS = frozenset(
+    {"close", "win", "lose", "slip", "land", "sign", "sluiten", "winnen", "verliezen", "tekenen"}
+)
+
+
+def weighable(v: Vocabulary, text: str, issues: Sequence[FactualIssue]) -> bool:
+    """Whether the ``veto`` model of the factual norm may weigh the factual issues of ``text``.
+
+    Never a forecast of the buyer's act or the deal's outcome ("Decision maker will sign next
+    week", "Deal will close this month", "Klant gaat volgende week tekenen"), the seller's
+    belief ("We think ..."), or a hedge ("seems", "lijkt"): in an exit criterion these never
+    state what happened. It may weigh judgement words ("Qualified lead booked a demo") and a
+    future that describes the process ("Once shared, the deal will be in negotiation status",
+    "Vanaf dit moment zal er een goedkeurder gekozen moeten worden")."""
+    kinds = {i.kind for i in issues}
+    if "belief" in kinds or v.find("hedges", v.text(text)):
+        return False
+    if "forecast" in kinds:
+        actor = criterion_actor(v, text)
+        if actor is not None and actor.side == "buyer":
+            return False
+        for _, lm in _words(v, v.text(text)):
+            if (
+                lm in _OUTCOME_LEMMAS
+                or v["buyer_act_lemmas"].has_word(lm)
+                or v["decision_lemmas"].has_word(lm)
+            ):
+                return False
+    return True
 
 
 def keeps(

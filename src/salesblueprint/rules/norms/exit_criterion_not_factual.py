@@ -7,7 +7,7 @@ from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
 from salesblueprint.rules.norms._language import factual_issues, vocab_for
-from salesblueprint.rules.norms._learned import LEARNED_READING, keeps
+from salesblueprint.rules.norms._learned import LEARNED_READING, keeps, weighable
 from salesblueprint.rules.registry import Problem, rule
 
 _WHAT = {
@@ -56,9 +56,11 @@ def check(ctx: Context) -> Iterator[Problem]:
       buyer expects").
     The message quotes the words that triggered it and shows how to restate the criterion.
     A learned second reading, fitted on real criteria from public sales pages, weighs the
-    words of what was found against the rest of the criterion and drops what real pipelines do
-    not count as a judgement (both languages; never where the team's own vocabulary matched; see
-    "The learned second reading" in docs/configuration.md).
+    judgement words found against the rest of the criterion and drops what real pipelines do
+    not count as a judgement or forecast ("Qualified lead booked a demo", "Once shared, the deal
+    will be in negotiation status"; both languages). It never drops a forecast of the buyer's
+    act or the deal's outcome, the seller's belief, a hedge such as *seems*, or a finding the
+    team's own vocabulary caused (see "The learned second reading" in docs/configuration.md).
 
     ## Why is this bad?
     HubSpot's second norm: every stage is *factual*. "Buyer is interested" is what the seller
@@ -96,7 +98,16 @@ def check(ctx: Context) -> Iterator[Problem]:
     for stage, crit in judged_criteria(ctx.bp):
         v = vocab_for(ctx, crit.outcome)
         issues = factual_issues(v, crit.outcome)
-        if not issues or (learned and not keeps(v, "factual", crit.outcome, team.get(v.language))):
+        if not issues:
+            continue
+        # the learned reading weighs judgement words and process futures only: the buyer's or
+        # the deal's future, the seller's belief or a hedge ("seems") in an exit criterion never
+        # states what happened, whatever process prose does with "will"
+        if (
+            learned
+            and weighable(v, crit.outcome, issues)
+            and not keeps(v, "factual", crit.outcome, team.get(v.language))
+        ):
             continue
         what = _join_and([_("{what} ({words})", what=_WHAT[i.kind], words=i.words) for i in issues])
         yield Problem(
