@@ -75,3 +75,39 @@ def test_a_big_file_check_counts_only_when_it_exits_0(code: int, counted: bool) 
     assert (ratios["time_vs_bare_parse_20k"] is not None) is counted
     assert (ratios["time_scaling_200k_vs_20k"] is not None) is counted
     assert ratios["time_vs_bare_parse_200k"] is not None
+
+
+@pytest.fixture(scope="module")
+def three_hundred_stages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated blueprint of 300 stages: about 6,000 nodes."""
+    path = tmp_path_factory.mktemp("small") / "bp.yaml"
+    gen_blueprint.generate(300, path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "{bp}", "--format", "mermaid", "--pages", "one"],
+        ["funnel", "{bp}"],
+        ["diff", "{bp}", "{bp}"],
+        ["check", "{bp}"],
+    ],
+)
+def test_every_command_that_reads_a_blueprint_uses_max_nodes(
+    three_hundred_stages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """The project's ``max-nodes`` bounds render, diff and funnel as it bounds check: a lower
+    limit stops them with SB006 (exit 1), the default reads the file whole."""
+    from click.testing import CliRunner
+
+    from salesblueprint.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    argv = [a.format(bp=three_hundred_stages) for a in args]
+    (tmp_path / ".salesblueprint.yaml").write_text("max-nodes: 1000\n", encoding="utf-8")
+    low = CliRunner().invoke(cli, argv)
+    assert low.exit_code == 1 and "SB006" in low.output, low.output[-500:]
+    (tmp_path / ".salesblueprint.yaml").write_text("max-nodes: 2000000\n", encoding="utf-8")
+    high = CliRunner().invoke(cli, argv)
+    assert "SB006" not in high.output, high.output[-500:]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from salesblueprint.diagnostics.findings import Finding
@@ -58,9 +57,7 @@ def _limits(config: Config | None) -> Limits:
     """The loader's bounds: the built-in ones, with the project's ``max-nodes`` if it set one."""
     from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
 
-    if config is None or config.max_nodes is None:
-        return DEFAULT_LIMITS
-    return dataclasses.replace(DEFAULT_LIMITS, max_nodes=config.max_nodes)
+    return DEFAULT_LIMITS if config is None else config.limits()
 
 
 def _checked(

@@ -316,14 +316,20 @@ def collect_files(args: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _load_or_exit(file: str, fmt: str = "text", lang: str | None = None) -> Blueprint:
-    """The blueprint in ``file``; when it does not load, print its findings and exit 1."""
+def _load_or_exit(
+    file: str, fmt: str = "text", lang: str | None = None, config: Config | None = None
+) -> Blueprint:
+    """The blueprint in ``file`` (within the project's ``max-nodes``, from ``config``); when it
+    does not load, print its findings and exit 1."""
     from salesblueprint.diagnostics.findings import Finding
     from salesblueprint.i18n import translator
     from salesblueprint.model.load import load_file
     from salesblueprint.report import get_formatter
 
-    result = load_file(file, lang=lang)
+    if config is not None:
+        result = load_file(file, config.limits(), lang=lang)
+    else:
+        result = load_file(file, lang=lang)
     if lang is None:
         _speak(result.language)
     if result.blueprint is None:
@@ -731,7 +737,8 @@ def diff_cmd(
     "config_path",
     type=click.Path(dir_okay=False),
     help=N_(
-        "Configuration for --findings (default: nearest .salesblueprint.yaml or pyproject.toml)."
+        "Configuration for --findings and max-nodes (default: nearest .salesblueprint.yaml or "
+        "pyproject.toml)."
     ),
 )
 @_lang_option
@@ -776,9 +783,8 @@ def render_cmd(
     if binary and out is None and sys.stdout.isatty():
         raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt} (or redirect stdout)")
     found = None
-    if findings:
-        config = _config_or_usage_error(config_path, lang)
-    bp = _load_or_exit(file, lang=lang)
+    config = _config_or_usage_error(config_path, lang)
+    bp = _load_or_exit(file, lang=lang, config=config)
     if findings:
         from salesblueprint.api import check as run_check
 
@@ -923,7 +929,8 @@ def funnel_cmd(
 
     if from_audit and what_if:
         raise click.UsageError(translator(lang)(_("use --what-if or --from-audit, not both")))
-    bp = _load_or_exit(file, "json" if fmt == "json" else "text", lang)
+    config = _config_or_usage_error(None, lang)  # its max-nodes
+    bp = _load_or_exit(file, "json" if fmt == "json" else "text", lang, config)
     tr = translator(lang or bp.language)
 
     from salesblueprint.funnel_maths import funnel

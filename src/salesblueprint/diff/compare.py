@@ -23,6 +23,7 @@ from typing import Any
 
 from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.i18n import Msg, _
+from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
 from salesblueprint.model.blueprint import (
     Blueprint,
     DealStage,
@@ -133,14 +134,15 @@ def is_git_spec(arg: str) -> bool:
 
 
 def read_side(arg: str, config: Config | None = None, lang: str | None = None) -> Side:
-    """Load one side (a file, or ``REV:path`` from git) and check it (messages in ``lang``,
-    or else in the side's ``language:``)."""
+    """Load one side (a file, or ``REV:path`` from git; within the project's ``max-nodes``)
+    and check it (messages in ``lang``, or else in the side's ``language:``)."""
     from salesblueprint.rules.engine import run_rules
 
+    limits = config.limits() if config is not None else DEFAULT_LIMITS
     if is_git_spec(arg):
-        result = load_bytes(_git_show(arg), arg, lang=lang)
+        result = load_bytes(_git_show(arg), arg, limits, lang=lang)
     else:
-        result = load_file(arg, lang=lang)
+        result = load_file(arg, limits, lang=lang)
     side = Side(arg, result)
     if result.blueprint is not None:
         side.findings = run_rules(result.blueprint, config, lang)

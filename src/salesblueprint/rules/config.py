@@ -24,12 +24,15 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salesblueprint.diagnostics.findings import SEVERITIES, Severity
 from salesblueprint.i18n import Msg, _
 from salesblueprint.rules.options import OptionValue, resolve
 from salesblueprint.rules.registry import PRESETS, PresetName, Rule, lookup, suggest
+
+if TYPE_CHECKING:
+    from salesblueprint.loading.yaml_reader import Limits
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
 _KEYS = {"preset", "ignore", "severity", "vocabulary", "options", "max-nodes"}
@@ -64,6 +67,17 @@ class Config:
     problems: tuple[tuple[tuple[str, ...], str], ...] = ()
     # the loader's node limit for ``check`` (SB006); None = the built-in default
     max_nodes: int | None = None
+
+    def limits(self) -> Limits:
+        """The loader's bounds for every command that reads a blueprint: the built-in ones,
+        with the project's ``max-nodes`` if it set one."""
+        import dataclasses
+
+        from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
+
+        if self.max_nodes is None:
+            return DEFAULT_LIMITS
+        return dataclasses.replace(DEFAULT_LIMITS, max_nodes=self.max_nodes)
 
     def options_for(self, r: Rule) -> dict[str, Any]:
         """Every option of ``r``: the project's value, or else the default."""
