@@ -36,14 +36,15 @@ import norms_benchmark as nb
 
 ROOT = nb.ROOT
 OUT = ROOT / "src" / "salesblueprint" / "rules" / "norms" / "learned_weights.json"
-#: (norm, language, use, label part that is a violation)
+#: (norm, language, use, label part that is a violation, threshold): the addition asks for
+#: p >= 0.6, which left one file out over fresh6 to fresh9 made as many right additions (net) as
+#: 0.5 with a third fewer wrong ones
 SPEC = (
-    ("factual", "en", "veto", "fact"),
-    ("factual", "nl", "veto", "fact"),
-    ("buyer-centric", "en", "add", "bc"),
+    ("factual", "en", "veto", "fact", 0.5),
+    ("factual", "nl", "veto", "fact", 0.5),
+    ("buyer-centric", "en", "add", "bc", 0.6),
 )
 C = 1.0
-THRESHOLD = 0.5
 
 
 def fit(paths: list[Path] | tuple[Path, ...]) -> dict[str, Any]:
@@ -56,7 +57,7 @@ def fit(paths: list[Path] | tuple[Path, ...]) -> dict[str, Any]:
 
     items = [i for i in nb.load_all(paths) if i.label != "amb" and i.kind == "criterion"]
     models = []
-    for norm, lang, use, part in SPEC:
+    for norm, lang, use, part, threshold in SPEC:
         chosen = [i for i in items if i.lang == lang]
         v = vocabulary(lang)
         xs = [dict.fromkeys(sorted(features(v, i.text)), 1.0) for i in chosen]
@@ -77,7 +78,7 @@ def fit(paths: list[Path] | tuple[Path, ...]) -> dict[str, Any]:
                 "norm": norm,
                 "language": lang,
                 "use": use,
-                "threshold": THRESHOLD,
+                "threshold": threshold,
                 "bias": round(float(lr.intercept_[0]), 4),
                 "items": len(chosen),
                 "violations": sum(ys),

@@ -47,7 +47,7 @@ def test_the_models_and_their_uses() -> None:
         (("buyer-centric", "en"), "add"),
     }
     for m in models.values():
-        assert m.threshold == 0.5 and len(m.weights) > 500
+        assert m.threshold == (0.6 if m.use == "add" else 0.5) and len(m.weights) > 500
         assert all(
             k.split(":", 1)[0] in {"actor", "fact", "cat", "w", "first", "len"} for k in m.weights
         )
