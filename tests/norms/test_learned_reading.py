@@ -197,3 +197,12 @@ def test_the_option_is_documented_on_both_rules() -> None:
         assert rule is not None
         assert [o.name for o in rule.options] == ["learned-reading"]
         assert rule.options[0].default is True
+
+
+def test_the_added_reading_quotes_the_vocabularys_seller_words_first() -> None:
+    words = _learned.seller_words(
+        vocabulary("en"),
+        "SQOs require human validation from Account Executives who confirm buyer readiness "
+        "through discovery conversations.",
+    )
+    assert words is not None and words.startswith("'Account Executives'")

@@ -79,14 +79,24 @@ def _words(v: Vocabulary, t: Text) -> list[tuple[str, str]]:
     return [(t.raw[s:e], dictionary_lemma(v.language, w)) for s, e, w in t.words]
 
 
-def _content_words(v: Vocabulary, t: Text) -> list[tuple[str, str]]:
-    """The words of :func:`_words` that are no stop words ("the", "and", "de", "en")."""
+def _content_spans(v: Vocabulary, t: Text) -> frozenset[tuple[int, int]]:
+    """The offsets of the words of ``t`` that are no stop words ("the", "and", "de", "en")."""
     stops = v.find("stopwords", t)
-    return [
-        (t.raw[s:e], dictionary_lemma(v.language, w))
+    return frozenset(
+        (s, e)
         for s, e, w in t.words
         if len(w) > 1 and not any(x.start <= s and e <= x.end for x in stops)
-    ]
+    )
+
+
+#: vocabulary categories of the seller's side, quoted first when the model adds a finding
+_SELLER_CATEGORIES = (
+    "seller_actors",
+    "seller_activities",
+    "seller_verbs",
+    "activity_nouns",
+    "seller_stage_nouns",
+)
 
 
 def features(v: Vocabulary, text: str) -> frozenset[str]:
@@ -216,14 +226,28 @@ def seller_words(v: Vocabulary, text: str, most: int = 3) -> str | None:
     if not m.violated(features(v, text)):
         return None
     t = v.text(text)
-    words = _content_words(v, t)
-    weighed: dict[str, float] = {}
-    for raw, lm in words:
-        w = m.weights.get(f"w:{lm}", 0.0)
-        if w > 0:
-            weighed.setdefault(raw, w)
-    top = set(sorted(weighed, key=lambda raw: (-weighed[raw], raw))[:most])
-    quoted = [raw for raw in dict.fromkeys(raw for raw, _ in words) if raw in top]
-    if not quoted:  # only the analysis (categories, length) weighs toward the seller
-        quoted = [t.raw.strip()]
-    return ", ".join(f"'{w}'" for w in quoted)
+    # words the vocabulary already places on the seller's side come first ("Account
+    # Executives", "Qualification"), then the words with the largest weights
+    spans = sorted(
+        {(x.start, x.end) for cat in _SELLER_CATEGORIES for x in v.find(cat, t)},
+        key=lambda se: (se[0], -se[1]),
+    )
+    chosen: list[tuple[int, int]] = []
+    for se in spans:
+        if len(chosen) < most and not any(a <= se[0] < b for a, b in chosen):
+            chosen.append(se)
+    weighed = sorted(
+        (
+            (-m.weights.get(f"w:{dictionary_lemma(v.language, w)}", 0.0), s, e)
+            for s, e, w in t.words
+            if (s, e) in _content_spans(v, t)
+        ),
+    )
+    for neg, s, e in weighed:
+        if len(chosen) >= most or neg >= 0:
+            break
+        if not any(a <= s < b for a, b in chosen):
+            chosen.append((s, e))
+    if not chosen:  # only the analysis (categories, length) weighs toward the seller
+        return f"'{t.raw.strip()}'"
+    return ", ".join(f"'{t.raw[s:e]}'" for s, e in sorted(chosen))
