@@ -206,3 +206,20 @@ def test_the_added_reading_quotes_the_vocabularys_seller_words_first() -> None:
         "through discovery conversations.",
     )
     assert words is not None and words.startswith("'Account Executives'")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Sales reps send each lead an email thanking them for their interest"),
+        ("en", "Once a deal has been shared from RevOps, the deal will be in negotiation status"),
+        ("nl", "Iemand wil een uitgebreid voorstel ontvangen"),
+        ("nl", "De offerte zal met u doorgesproken worden"),
+    ],
+)
+def test_the_documented_vetoes(lang: str, text: str) -> None:
+    """The examples docs/configuration.md and SB211's docs give of the veto are vetoed."""
+    v = vocabulary(lang)
+    issues = factual_issues(v, text)
+    assert issues and _learned.weighable(v, text, issues)
+    assert not _learned.keeps(v, "factual", text)

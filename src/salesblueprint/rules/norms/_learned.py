@@ -183,9 +183,10 @@ def weighable(v: Vocabulary, text: str, issues: Sequence[FactualIssue]) -> bool:
     Never a forecast of the buyer's act or the deal's outcome ("Decision maker will sign next
     week", "Deal will close this month", "Klant gaat volgende week tekenen"), the seller's
     belief ("We think ..."), or a hedge ("seems", "lijkt"): in an exit criterion these never
-    state what happened. It may weigh judgement words ("Qualified lead booked a demo") and a
-    future that describes the process ("Once shared, the deal will be in negotiation status",
-    "Vanaf dit moment zal er een goedkeurder gekozen moeten worden")."""
+    state what happened. It may weigh judgement words ("an email thanking them for their
+    interest") and a future that describes the process ("Once a deal has been shared from
+    RevOps, the deal will be in negotiation status", "De offerte zal met u doorgesproken
+    worden")."""
     kinds = {i.kind for i in issues}
     if "belief" in kinds or v.find("hedges", v.text(text)):
         return False

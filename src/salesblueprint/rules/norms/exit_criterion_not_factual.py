@@ -57,11 +57,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     The message quotes the words that triggered it and shows how to restate the criterion.
     A learned second reading, fitted on real criteria from public sales pages, weighs judgement
     words and futures that describe the process against the rest of the criterion, and drops
-    what real pipelines do not count as a judgement or forecast ("reps send an email thanking
-    them for their interest", "Once shared, the deal will be in negotiation status"; both
-    languages). It never drops a forecast of the buyer's act or the deal's outcome, the seller's
-    belief, a hedge such as *seems*, or a finding the team's own vocabulary caused (see "The
-    learned second reading" in docs/configuration.md).
+    what real pipelines do not count as a judgement or forecast ("Sales reps send each lead an
+    email thanking them for their interest", "Once a deal has been shared from RevOps, the deal
+    will be in negotiation status"; both languages). It never drops a forecast of the buyer's
+    act or the deal's outcome, the seller's belief, a hedge such as *seems*, or a finding the
+    team's own vocabulary caused (see "The learned second reading" in docs/configuration.md).
 
     ## Why is this bad?
     HubSpot's second norm: every stage is *factual*. "Buyer is interested" is what the seller
