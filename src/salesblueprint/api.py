@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from salesblueprint.diagnostics.findings import Finding
-from salesblueprint.loading.yaml_reader import Limits
 from salesblueprint.model.blueprint import Blueprint
 from salesblueprint.model.load import FilePath, LoadResult, load
-from salesblueprint.rules.config import Config
+from salesblueprint.rules.config import Config, limits_for
 from salesblueprint.rules.engine import run_rules
 
 __all__ = ["check", "check_file", "load", "render", "render_pages"]
@@ -40,7 +39,7 @@ def check_file_language(
     """:func:`check_file`, and the language its messages are in."""
     from salesblueprint.model.load import load_file
 
-    return _checked(load_file(path, _limits(config), lang=lang), config, lang)
+    return _checked(load_file(path, limits_for(config), lang=lang), config, lang)
 
 
 def check_bytes_language(
@@ -50,14 +49,7 @@ def check_bytes_language(
     ``name``."""
     from salesblueprint.model.load import load_bytes
 
-    return _checked(load_bytes(data, name, _limits(config), lang=lang), config, lang)
-
-
-def _limits(config: Config | None) -> Limits:
-    """The loader's bounds: the built-in ones, with the project's ``max-nodes`` if it set one."""
-    from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
-
-    return DEFAULT_LIMITS if config is None else config.limits()
+    return _checked(load_bytes(data, name, limits_for(config), lang=lang), config, lang)
 
 
 def _checked(

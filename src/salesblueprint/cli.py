@@ -325,11 +325,9 @@ def _load_or_exit(
     from salesblueprint.i18n import translator
     from salesblueprint.model.load import load_file
     from salesblueprint.report import get_formatter
+    from salesblueprint.rules.config import limits_for
 
-    if config is not None:
-        result = load_file(file, config.limits(), lang=lang)
-    else:
-        result = load_file(file, lang=lang)
+    result = load_file(file, limits_for(config), lang=lang)
     if lang is None:
         _speak(result.language)
     if result.blueprint is None:

@@ -23,7 +23,6 @@ from typing import Any
 
 from salesblueprint.diagnostics.findings import Finding
 from salesblueprint.i18n import Msg, _
-from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
 from salesblueprint.model.blueprint import (
     Blueprint,
     DealStage,
@@ -33,7 +32,7 @@ from salesblueprint.model.blueprint import (
     Transition,
 )
 from salesblueprint.model.load import LoadResult, load_bytes, load_file
-from salesblueprint.rules.config import Config
+from salesblueprint.rules.config import Config, limits_for
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,7 @@ def read_side(arg: str, config: Config | None = None, lang: str | None = None) -
     and check it (messages in ``lang``, or else in the side's ``language:``)."""
     from salesblueprint.rules.engine import run_rules
 
-    limits = config.limits() if config is not None else DEFAULT_LIMITS
+    limits = limits_for(config)
     if is_git_spec(arg):
         result = load_bytes(_git_show(arg), arg, limits, lang=lang)
     else:

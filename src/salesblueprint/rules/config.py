@@ -68,17 +68,6 @@ class Config:
     # the loader's node limit for ``check`` (SB006); None = the built-in default
     max_nodes: int | None = None
 
-    def limits(self) -> Limits:
-        """The loader's bounds for every command that reads a blueprint: the built-in ones,
-        with the project's ``max-nodes`` if it set one."""
-        import dataclasses
-
-        from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
-
-        if self.max_nodes is None:
-            return DEFAULT_LIMITS
-        return dataclasses.replace(DEFAULT_LIMITS, max_nodes=self.max_nodes)
-
     def options_for(self, r: Rule) -> dict[str, Any]:
         """Every option of ``r``: the project's value, or else the default."""
         return resolve(r.options, self.options.get(r.code, {}))
@@ -148,6 +137,18 @@ class Config:
         return cls(
             preset, frozenset(codes), sev, source, vocab, options, tuple(problems), max_nodes
         )
+
+
+def limits_for(config: Config | None) -> Limits:
+    """The loader's bounds for every command that reads a blueprint: the built-in ones, with
+    the project's ``max-nodes`` if it set one."""
+    import dataclasses
+
+    from salesblueprint.loading.yaml_reader import DEFAULT_LIMITS
+
+    if config is None or config.max_nodes is None:
+        return DEFAULT_LIMITS
+    return dataclasses.replace(DEFAULT_LIMITS, max_nodes=config.max_nodes)
 
 
 def _parse_max_nodes(raw: Any, source: str) -> int | None:
