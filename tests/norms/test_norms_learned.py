@@ -27,9 +27,13 @@ import norms_benchmark as nb  # noqa: E402
 import norms_learned as nl  # noqa: E402
 
 
-def _corpus(tmp: Path, name: str, sources: list[tuple[str, list[list[str]]]]) -> Path:
+def _corpus(
+    tmp: Path, name: str, sources: list[tuple[str, list[list[str]]]], held_out: bool = False
+) -> Path:
     path = tmp / name
     doc: dict[str, Any] = {"sources": [{"url": u, "items": items} for u, items in sources]}
+    if held_out:
+        doc["held_out"] = True
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     return path
 
@@ -236,12 +240,8 @@ def test_the_shipped_learned_weights_are_what_fitting_gives() -> None:
 def test_fitting_refuses_a_held_out_file_and_writes_deterministic_weights(tmp_path: Path) -> None:
     import train_norms_model as tm
 
-    held = tmp_path / "held.yaml"
-    held.write_text(
-        "held_out: true\nsources:\n  - url: https://example.org/a\n    items:\n"
-        "      - [criterion, en, ok, Buyer signed the order form]\n",
-        encoding="utf-8",
-    )
+    item = ["criterion", "en", "ok", "Buyer signed the order form"]
+    held = _corpus(tmp_path, "held.yaml", [("https://example.org/a", [item])], held_out=True)
     assert tm.main(["--corpus", str(held), "--out", str(tmp_path / "w.json")]) == 2
     out = [tmp_path / "a.json", tmp_path / "b.json"]
     for o in out:

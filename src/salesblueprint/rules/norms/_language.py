@@ -66,11 +66,17 @@ def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
     reports the mismatch once).
     """
     lang = text_language(ctx, text) if text is not None else ctx.bp.language
-    extra = getattr(ctx.config, "vocabulary", {}) or {}
-    if extra.get(lang) and extended(lang):
+    extra = team_entries(ctx, lang)
+    if extra and extended(lang):
         lemma.cache_clear()  # the lemma table knows only the built-in vocabulary
         inflection_lemma.cache_clear()
-    return vocabulary(lang, extra.get(lang))
+    return vocabulary(lang, extra)
+
+
+def team_entries(ctx: Context, lang: str) -> dict[str, tuple[str, ...]] | None:
+    """The project's own vocabulary entries for ``lang`` (``[tool.salesblueprint.vocabulary]``),
+    by category; None when it added none."""
+    return (getattr(ctx.config, "vocabulary", {}) or {}).get(lang)
 
 
 def text_language(ctx: Context, text: str) -> str:

@@ -237,12 +237,11 @@ def seller_words(v: Vocabulary, text: str, most: int = 3) -> str | None:
     for se in spans:
         if len(chosen) < most and not any(a <= se[0] < b for a, b in chosen):
             chosen.append(se)
+    content = _content_spans(v, t)
     weighed = sorted(
-        (
-            (-m.weights.get(f"w:{dictionary_lemma(v.language, w)}", 0.0), s, e)
-            for s, e, w in t.words
-            if (s, e) in _content_spans(v, t)
-        ),
+        (-m.weights.get(f"w:{dictionary_lemma(v.language, w)}", 0.0), s, e)
+        for s, e, w in t.words
+        if (s, e) in content
     )
     for neg, s, e in weighed:
         if len(chosen) >= most or neg >= 0:

@@ -6,7 +6,7 @@ from salesblueprint.i18n import _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._language import factual_issues, vocab_for
+from salesblueprint.rules.norms._language import factual_issues, team_entries, vocab_for
 from salesblueprint.rules.norms._learned import LEARNED_READING, keeps, weighable
 from salesblueprint.rules.registry import Problem, rule
 
@@ -95,7 +95,6 @@ def check(ctx: Context) -> Iterator[Problem]:
     ```
     """
     learned = ctx.options[LEARNED_READING.name]
-    team = getattr(ctx.config, "vocabulary", {}) or {}
     for stage, crit in judged_criteria(ctx.bp):
         v = vocab_for(ctx, crit.outcome)
         issues = factual_issues(v, crit.outcome)
@@ -107,7 +106,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if (
             learned
             and weighable(v, crit.outcome, issues)
-            and not keeps(v, "factual", crit.outcome, team.get(v.language))
+            and not keeps(v, "factual", crit.outcome, team_entries(ctx, v.language))
         ):
             continue
         what = _join_and([_("{what} ({words})", what=_WHAT[i.kind], words=i.words) for i in issues])
