@@ -92,7 +92,7 @@ def test_features_are_the_rules_analysis_and_the_lemmas() -> None:
     [
         "SQOs require human validation from Account Executives who confirm buyer readiness "
         "through discovery conversations.",
-        "Qualification checklist filled in",
+        "Discovery checklist completed",
     ],
 )
 def test_the_added_reading_quotes_content_words_of_the_text(text: str) -> None:
@@ -135,9 +135,9 @@ def _findings(outcome: str, options: dict[str, dict[str, object]] | None = None)
 
 
 def test_sb231_reports_the_learned_reading_and_the_option_turns_it_off() -> None:
-    text = "Qualification checklist filled in"
+    text = "Discovery checklist completed"
     got = [f for f in _findings(text) if f.startswith("SB231")]
-    assert len(got) == 1 and "reads as the seller's step ('Qualification'" in got[0]
+    assert len(got) == 1 and "reads as the seller's step ('Discovery'" in got[0]
     assert "words of seller steps in real pipelines" in got[0]
     off = _findings(text, {"SB231": {"learned-reading": False}})
     assert not [f for f in off if f.startswith("SB231")]
