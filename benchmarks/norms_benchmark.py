@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/norms_benchmark.py [--split tune|heldout|all] [--misses] [--folds 3]
     python benchmarks/norms_benchmark.py --domain sales      # only the product's domain
+    python benchmarks/norms_benchmark.py --declared-reader   # each page's reader declared
     python benchmarks/norms_benchmark.py --corpus benchmarks/norms_corpus/fresh5_en.yaml \
         --agreed benchmarks/norms_corpus/relabel_fresh5.yaml  # items both annotators agree on
 
@@ -18,6 +19,11 @@ share of good items (no violation) that the checks flag anyway.
 files' ``domain:``): ``sales`` is the product's domain, pages on how a selling organisation runs
 its sales and marketing pipeline. ``--agreed RELABEL`` keeps only the items a second, blind
 labelling (``relabel_*.yaml``, see ``norms_agreement.py``) labelled the same.
+
+``--declared-reader`` judges each page's items with the page's reader (its source's ``reader:``,
+``seller`` or ``buyer``: whom the page addresses as "you"/"je"/"u") declared as the project's
+``addressee``, as a team does that says whom its criteria address; pages of no declared reader
+(``mixed``, ``none`` or none given) are read as without the setting.
 
 Norms judged: ``buyer-centric criteria`` (SB231 and the other buyer-centric rules on exit
 criteria), ``buyer-centric names`` (SB232), ``factual`` (the factual rules on exit criteria).
@@ -130,6 +136,10 @@ class Item:
     # sales: a page on how a selling organisation runs its sales and marketing pipeline (the
     # product's domain); other: another trade's work steps, order statuses, buying-side pages ...
     domain: str | None = None
+    # whom the page addresses as "you"/"je"/"u" (its source's ``reader:``): ``seller`` or
+    # ``buyer``, which ``--declared-reader`` passes on as the project's ``addressee``; ``auto``
+    # for a page that addresses no one or both, or was not annotated
+    reader: str = "auto"
 
     @property
     def split(self) -> str:
@@ -158,6 +168,9 @@ def held_out_only(path: Path) -> bool:
     return isinstance(doc, dict) and doc.get("held_out") is True
 
 
+#: a source's ``reader:``: whom the page addresses as "you"/"je"/"u" (``mixed`` and ``none``
+#: are read as the product reads an undeclared blueprint, ``auto``)
+READERS = ("seller", "buyer", "mixed", "none", "auto")
 DOMAINS_FILE = CORPUS_DIR / "domains.yaml"
 DOMAINS = ("sales", "other")
 
@@ -186,12 +199,16 @@ def load(path: Path = CORPUS) -> list[Item]:
         domain = src.get("domain", doc.get("domain", by_url.get(src["url"])))
         if domain not in (*DOMAINS, None):
             raise ValueError(f"{path}: bad domain {domain!r} for {src['url']}")
+        reader = src.get("reader", "auto")
+        if reader not in READERS:
+            raise ValueError(f"{path}: bad reader {reader!r} for {src['url']}")
+        reader = reader if reader in ("seller", "buyer") else "auto"
         for kind, lang, label, text in src["items"]:
             if kind not in ("criterion", "stage") or lang not in LANGS:
                 raise ValueError(f"bad item {text!r}")
             if label not in LABELS:
                 raise ValueError(f"bad label {label!r} for {text!r}")
-            out.append(Item(kind, lang, label, str(text), src["url"], domain))
+            out.append(Item(kind, lang, label, str(text), src["url"], domain, reader))
     return out
 
 
@@ -231,7 +248,11 @@ RULES_ONLY = {code: {"learned-reading": False} for code in ("SB211", "SB231")}
 
 
 def _run(
-    lang: str, crits: list[Item], names: list[Item], learned: bool = True
+    lang: str,
+    crits: list[Item],
+    names: list[Item],
+    learned: bool = True,
+    addressee: str = "auto",
 ) -> dict[tuple[Any, ...], set[str]]:
     from salesblueprint.model.load import load_bytes
     from salesblueprint.rules.config import Config
@@ -267,7 +288,7 @@ def _run(
     if loaded.blueprint is None:
         raise ValueError("\n".join(str(f) for f in loaded.findings))
     out: dict[tuple[Any, ...], set[str]] = {}
-    config = Config() if learned else Config(options=dict(RULES_ONLY))
+    config = Config(options={} if learned else dict(RULES_ONLY), addressee=addressee)
     for f in run_rules(loaded.blueprint, config):
         if f.rule == "SB900":
             raise RuntimeError(str(f))
@@ -276,17 +297,39 @@ def _run(
     return out
 
 
-def evaluate(items: list[Item], split: str = "all", learned: bool = True) -> Result:
+def _found(
+    lang: str, crits: list[Item], names: list[Item], learned: bool, declared: bool
+) -> tuple[list[set[str]], list[set[str]]]:
+    """The norms found on each criterion and each name, in order. With ``declared`` the items
+    of each kind of page run in a blueprint of their own, with the page's reader as the
+    project's ``addressee`` (as a team that declares whom its criteria address)."""
+    groups = sorted({i.reader for i in (*crits, *names)}) if declared else ["auto"]
+    on_crits: list[set[str]] = [set() for _ in crits]
+    on_names: list[set[str]] = [set() for _ in names]
+    for reader in groups:
+        ck = [k for k, i in enumerate(crits) if not declared or i.reader == reader]
+        nk = [k for k, i in enumerate(names) if not declared or i.reader == reader]
+        by_node = _run(lang, [crits[k] for k in ck], [names[k] for k in nk], learned, reader)
+        for n, k in enumerate(ck):
+            on_crits[k] = by_node.get(("pipelines", 0, "stages", n, "exit_criteria", 0), set())
+        for n, k in enumerate(nk):
+            on_names[k] = by_node.get(("pipelines", 1, "stages", n), set())
+    return on_crits, on_names
+
+
+def evaluate(
+    items: list[Item], split: str = "all", learned: bool = True, declared: bool = False
+) -> Result:
     chosen = [i for i in items if i.label != "amb" and split in ("all", i.split)]
     scores = {(n, lang): Score() for n in NORMS for lang in LANGS}
     good: dict[str, tuple[int, int]] = {}
     for lang in LANGS:
         crits = [i for i in chosen if i.lang == lang and i.kind == "criterion"]
         names = [i for i in chosen if i.lang == lang and i.kind == "stage"]
-        by_node = _run(lang, crits, names, learned)
+        on_crits, on_names = _found(lang, crits, names, learned, declared)
         flagged = total = 0
         for k, c in enumerate(crits):
-            got = by_node.get(("pipelines", 0, "stages", k, "exit_criteria", 0), set())
+            got = on_crits[k]
             what = f"[{lang}] {c.text}"
             scores[("buyer-centric criteria", lang)].add(
                 "bc" in c.bad, "buyer-centric" in got, what
@@ -296,7 +339,7 @@ def evaluate(items: list[Item], split: str = "all", learned: bool = True) -> Res
                 total += 1
                 flagged += bool(got & {"buyer-centric", "factual"})
         for k, s in enumerate(names):
-            got = by_node.get(("pipelines", 1, "stages", k), set())
+            got = on_names[k]
             scores[("buyer-centric names", lang)].add(
                 "bc" in s.bad, "buyer-centric" in got, f"[{lang}] stage {s.text}"
             )
@@ -372,6 +415,13 @@ def main(argv: list[str] | None = None) -> int:
         help="the rules alone, without the learned second reading (which is fitted on the "
         "tuning pool: on it, only the rules' figure is not a fitted-on figure)",
     )
+    parser.add_argument(
+        "--declared-reader",
+        action="store_true",
+        help="judge each page's items with the page's reader (its source's reader: seller or "
+        "buyer) declared as the project's addressee, as a team that says whom its criteria "
+        "address as you/je/u; pages of no declared reader are read as without it",
+    )
     args = parser.parse_args(argv)
     paths: list[Path] = args.corpus or list(TUNING)
     missing = [p for p in paths if not p.is_file()]
@@ -407,11 +457,13 @@ def main(argv: list[str] | None = None) -> int:
         for k in range(args.folds):
             print(f"fold {k + 1}/{args.folds} of {args.split}")
             part = [i for i in pool if fold_of(i.url, args.folds) == k]
-            print(table(evaluate(part, args.split, not args.rules_only)))
+            print(table(evaluate(part, args.split, not args.rules_only, args.declared_reader)))
             print()
-    result = evaluate(items, args.split, not args.rules_only)
+    result = evaluate(items, args.split, not args.rules_only, args.declared_reader)
     print(f"split: {args.split}")
     reading = "the rules alone" if args.rules_only else "rules + learned second reading"
+    if args.declared_reader:
+        reading += "; each page's reader declared as the project's addressee"
     print(f"reading: {reading}")
     print(table(result))
     if args.misses:

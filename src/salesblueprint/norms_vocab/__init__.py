@@ -290,8 +290,12 @@ class StageNameHint:
 class Vocabulary:
     """One language's categories, built-in and team-added, compiled on first use."""
 
-    def __init__(self, language: str, categories: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self, language: str, categories: Mapping[str, Sequence[str]], addressee: str = "auto"
+    ) -> None:
         self.language = language
+        #: who "you"/"je"/"jij"/"u" is: "seller", "buyer", or "auto" (read from each sentence)
+        self.addressee = addressee
         self.categories = {k: tuple(v) for k, v in categories.items()}
         self._compiled: dict[str, Phrases] = {}
         self._stage_names: list[StageNameHint] | None = None
@@ -384,16 +388,22 @@ def builtin(language: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=16)
-def _vocabulary(language: str, extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+def _vocabulary(
+    language: str, extra: tuple[tuple[str, tuple[str, ...]], ...], addressee: str
+) -> Vocabulary:
     cats = dict(builtin(language))
     for category, entries in extra:
         cats[category] = (*cats.get(category, ()), *entries)
-    return Vocabulary(language, cats)
+    return Vocabulary(language, cats, addressee)
 
 
-def vocabulary(language: str, extra: Mapping[str, Sequence[str]] | None = None) -> Vocabulary:
-    """The vocabulary of ``language`` (``en`` or ``nl``), with a team's own entries added."""
+def vocabulary(
+    language: str, extra: Mapping[str, Sequence[str]] | None = None, addressee: str = "auto"
+) -> Vocabulary:
+    """The vocabulary of ``language`` (``en`` or ``nl``), with a team's own entries added, and
+    who the criteria address as "you"/"je"/"u" (``addressee``: ``auto``, ``seller`` or
+    ``buyer``; the project's ``addressee`` setting)."""
     if language not in LANGUAGES:
         language = "en"
     key = tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items()))
-    return _vocabulary(language, key)
+    return _vocabulary(language, key, addressee)

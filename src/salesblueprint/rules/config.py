@@ -35,9 +35,11 @@ if TYPE_CHECKING:
     from salesblueprint.loading.yaml_reader import Limits
 
 CONFIG_FILES = (".salesblueprint.yaml", ".salesblueprint.yml", "pyproject.toml")
-_KEYS = {"preset", "ignore", "severity", "vocabulary", "options", "max-nodes"}
+_KEYS = {"preset", "ignore", "severity", "vocabulary", "options", "max-nodes", "addressee"}
 #: the bounds of ``max-nodes``: the loader's node limit a project may choose
 MAX_NODES_RANGE = (1_000, 50_000_000)
+#: who the exit criteria address as "you" / "je" / "u": read from each sentence, or declared
+ADDRESSEES = ("auto", "seller", "buyer")
 
 
 class ConfigError(Exception):
@@ -67,6 +69,9 @@ class Config:
     problems: tuple[tuple[tuple[str, ...], str], ...] = ()
     # the loader's node limit for ``check`` (SB006); None = the built-in default
     max_nodes: int | None = None
+    # who "you"/"je"/"jij"/"u" is in the exit criteria: "seller" (criteria written to the rep),
+    # "buyer" (written to the customer) or "auto" (read from each sentence)
+    addressee: str = "auto"
 
     def options_for(self, r: Rule) -> dict[str, Any]:
         """Every option of ``r``: the project's value, or else the default."""
@@ -134,8 +139,25 @@ class Config:
         vocab = _parse_vocabulary(data.get("vocabulary", {}), source)
         options, problems = _parse_options(data.get("options", {}), source)
         max_nodes = _parse_max_nodes(data.get("max-nodes"), source)
+        addressee = data.get("addressee", "auto")
+        if not isinstance(addressee, str) or addressee not in ADDRESSEES:
+            raise ConfigError(
+                _(
+                    "{source}: addressee must be one of {values}",
+                    source=source,
+                    values=", ".join(repr(a) for a in ADDRESSEES),
+                )
+            )
         return cls(
-            preset, frozenset(codes), sev, source, vocab, options, tuple(problems), max_nodes
+            preset,
+            frozenset(codes),
+            sev,
+            source,
+            vocab,
+            options,
+            tuple(problems),
+            max_nodes,
+            addressee,
         )
 
 

@@ -70,7 +70,7 @@ def vocab_for(ctx: Context, text: str | None = None) -> Vocabulary:
     if extra and extended(lang):
         lemma.cache_clear()  # the lemma table knows only the built-in vocabulary
         inflection_lemma.cache_clear()
-    return vocabulary(lang, extra)
+    return vocabulary(lang, extra, getattr(ctx.config, "addressee", "auto"))
 
 
 def team_entries(ctx: Context, lang: str) -> dict[str, tuple[str, ...]] | None:
@@ -907,8 +907,14 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             continue  # the selling party counts only as the subject of a finite verb
         if role == "subject" and sd == "buyer" and marker and _noun_adjunct_en(v, t, span):
             role = "object"  # "about the project and customer expectations": a modifier
+        if v.addressee != "auto" and span.text.casefold() in ADDRESSED:
+            sd = "buyer" if v.addressee == "buyer" else "seller"  # the project says who
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+#: the pronouns of the one the text addresses, whose side the project's ``addressee`` declares
+ADDRESSED = frozenset({"you", "je", "jij", "jou", "u"})
 
 
 def _means_clause_nl(t: Text, span: Span) -> bool:
@@ -1995,6 +2001,8 @@ def _ambiguous_is_seller(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence
     i = t.first_word_at(m.span.start)
     a, b = next(((x, y) for x, y in _clauses(t) if x <= i < y), (0, len(t.words)))
     if m.span.text.casefold() in _POLITE:
+        if v.addressee != "auto":
+            return v.addressee == "seller"  # the project says who "u" is
         if _crm_user(v, t, i, a, b) or _reader_sells(v, t):
             return True
         if not _third_party_buyer(v, t, m, mentions):
@@ -2249,8 +2257,8 @@ def _addressee_is_buyer(v: Vocabulary, t: Text, m: _Mention, mentions: Sequence[
       "je" is as often the impersonal "one" of a playbook ("je boekt de order"), so there only
       the agent of a passive ("door jou goedgekeurd") is read this way.
     """
-    if m.span.text.casefold() not in _ADDRESSEE or _reader_sells(v, t):
-        return False
+    if m.span.text.casefold() not in _ADDRESSEE or v.addressee != "auto" or _reader_sells(v, t):
+        return False  # a declared addressee has its side from :func:`_mentions`
     if m.role == "subject" and _addressee_own_act(v, t, m):
         return True
     i = t.first_word_at(m.span.start)

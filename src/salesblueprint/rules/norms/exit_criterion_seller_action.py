@@ -6,7 +6,7 @@ from salesblueprint.i18n import N_, Msg, _
 from salesblueprint.rules.analysis.stages import judged_criteria, short
 from salesblueprint.rules.analysis.suggest import buyer_outcome, stage_kind
 from salesblueprint.rules.engine import Context
-from salesblueprint.rules.norms._language import criterion_actor, vocab_for
+from salesblueprint.rules.norms._language import ADDRESSED, criterion_actor, vocab_for
 from salesblueprint.rules.norms._learned import LEARNED_READING, seller_words
 from salesblueprint.rules.registry import Problem, rule
 
@@ -48,6 +48,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     most toward it (see "The learned second reading" in docs/configuration.md). An explicit
     ``actor: buyer`` or ``actor: seller`` on the criterion overrules the heuristics.
 
+    Who *you* / *je* / *u* is, the rule reads from each sentence: the seller of a playbook
+    (*You send the proposal*, *Je belt de lead*) unless the sentence shows the customer (*You
+    approve the quote*, *Stuur uw documenten naar ons*). A team whose criteria speak to the
+    customer throughout (*Je tekent de offerte*) says so once in the project settings,
+    ``addressee: buyer`` (or ``seller`` for a playbook that says *u* to the rep), and the pronoun
+    is that side in every criterion; when the rule reads the pronoun as the seller without that
+    setting, the fix says how to set it.
+
     ## Why is this bad?
     HubSpot's fourth norm: every stage is *buyer-centric*. Each stage pairs a seller action
     (``rep_action``) with a buyer outcome as its exit criterion. "Demo given" says what the
@@ -86,6 +94,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if crit.actor == "buyer":
             continue
         v = vocab_for(ctx, crit.outcome)
+        addressed = ""  # the "you"/"je"/"u" read as the seller, when the project did not say
         if crit.actor == "seller":
             how = _("it is marked `actor: seller`")
         else:
@@ -102,11 +111,26 @@ def check(ctx: Context) -> Iterator[Problem]:
             else:
                 # quote the words that show it, unless they are the whole criterion
                 whole = actor.why.casefold() == " ".join(crit.outcome.split()).casefold()
+                if v.addressee == "auto" and actor.why.casefold() in ADDRESSED:
+                    addressed = actor.why
                 how = Msg(
                     _HOW[actor.how],
                     {"why": "" if whole else _(" ({reading})", reading=actor.reading)},
                 )
         k = stage_kind(ctx, stage)
+        fix = _(
+            "write what the buyer did, said or agreed to, e.g. '{buyer_outcome}'; "
+            "the seller's part belongs in {seller_part}",
+            buyer_outcome=buyer_outcome(v.language, k),
+            seller_part=k.seller_part,
+        )
+        if addressed:
+            fix = _(
+                "{fix}; if your exit criteria speak to the customer as '{pronoun}', set "
+                "`addressee` to `buyer` in the project settings",
+                fix=fix,
+                pronoun=addressed,
+            )
         yield Problem(
             crit.path,
             _(
@@ -115,10 +139,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                 how=how,
             ),
             at="outcome",
-            fix=_(
-                "write what the buyer did, said or agreed to, e.g. '{buyer_outcome}'; "
-                "the seller's part belongs in {seller_part}",
-                buyer_outcome=buyer_outcome(v.language, k),
-                seller_part=k.seller_part,
-            ),
+            fix=fix,
         )
