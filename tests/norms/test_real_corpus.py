@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+import yaml
 
 from salesblueprint.model.load import load_bytes
 from salesblueprint.norms_vocab import vocabulary
@@ -589,3 +590,41 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     sales = [i for i in items if i.domain == "sales"]
     assert len(sales) > 1500 and all(i.domain == "sales" for i in nb.load(nb.FRESH5_NL))
     assert nb.main(["--domain", "sales"]) == 0
+
+
+FRESH11_EN = BENCH / "norms_corpus" / "fresh11_en.yaml"
+FRESH11_NL = BENCH / "norms_corpus" / "fresh11_nl.yaml"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "least"),
+    [(FRESH11_EN, "en", (280, 70, 205, 80)), (FRESH11_NL, "nl", (160, 28, 130, 60))],
+)
+def test_eleventh_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
+    path: Path, lang: str, least: tuple[int, int, int, int]
+) -> None:
+    """fresh11_en.yaml and fresh11_nl.yaml (issue 11, collected on 2026-12-01 after the fresh10
+    files became tuning data, each page with its addressed reader) are only parsed here, never
+    scored: their hosts and texts are in no file of the tuning pool nor in each other, every
+    page says its reader, and the benchmark refuses to print their misses, fold them or split
+    them."""
+    items = nb.load(path)
+    assert nb.held_out_only(path) and path not in nb.TUNING
+    n, stages, criteria, hosts_least = least
+    assert len(items) >= n
+    assert sum(i.kind == "stage" for i in items) >= stages
+    assert sum(i.kind == "criterion" for i in items) >= criteria
+    assert all(i.lang == lang for i in items)
+    assert all(i.url.startswith(("http://", "https://")) for i in items)
+    hosts = {_host(i.url) for i in items}
+    assert len(hosts) >= hosts_least
+    _assert_apart(items, nb.TUNING)
+    assert all(i.domain == "sales" for i in items)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert all(s["reader"] in ("seller", "buyer", "none") for s in doc["sources"])
+    # the blind second labelling covers every item (nothing is scored here)
+    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh11.yaml")
+    other = nb.load(FRESH11_NL if path == FRESH11_EN else FRESH11_EN)
+    assert not hosts & {_host(i.url) for i in other}
+    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
+        assert nb.main(["--corpus", str(path), *args]) == 2
