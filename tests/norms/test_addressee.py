@@ -34,6 +34,8 @@ def _side(lang: str, text: str, addressee: str) -> str | None:
         ("nl", "U controleert de gegevens en vult ze aan", "buyer", "seller", "buyer"),
         ("en", "You complete the intake form", "seller", "seller", "buyer"),
         ("en", "You approve the quote", "buyer", "seller", "buyer"),
+        # an order to the reader is the customer's to do when the criteria address the customer
+        ("nl", "Controleer in deze stap jouw gegevens", "seller", "seller", "buyer"),
         # what the addressed customer receives is still the seller's act
         ("nl", "U ontvangt een offerte op maat", "seller", "buyer", "seller"),
         # a named actor is not the addressee: the declaration changes nothing

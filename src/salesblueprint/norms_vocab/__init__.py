@@ -29,6 +29,7 @@ CATEGORIES: tuple[str, ...] = (
     "belief_verbs",
     "reporting_verbs",
     "complementizers",
+    "question_verbs",
     "seller_actors",
     "buyer_actors",
     "seller_possessives",

@@ -1400,6 +1400,17 @@ def _order_to_the_buyer(v: Vocabulary, t: Text) -> bool:
     return any(a in _TO and b in _US for a, b in itertools.pairwise(words))
 
 
+def _order_to_declared_buyer(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """An order addressed to the reader where the project declared that its criteria address
+    the customer (``addressee: buyer``): "Controleer in deze stap jouw gegevens", "Complete
+    the intake form". The customer is the one who does it; no seller is named as its actor."""
+    if v.addressee != "buyer" or any(m.side == "seller" for m in mentions):
+        return None
+    if v.language == "nl":
+        return _imperative_nl(v, t)
+    return _imperative_en(v, t, mentions)
+
+
 #: the reader's own: "uw klant", "je prospects", "your customer"
 _READER_OWN = frozenset({"uw", "je", "jouw", "your"})
 #: heads of compounds that are the buyer's data in the seller's hands ("klantgegevens")
@@ -1634,6 +1645,8 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
     for k in range(i, min(j, i + 5)):
         w = t.words[k][2]
         lm = lemma(v.language, w)
+        if w in _WHETHER and _question_verb_before(v, t, k):
+            return True  # "beoordelen wij of u ...", "we check if you qualify"
         if (
             w in _BELIEF_ADJECTIVES
             or (k > i and w == "there")  # "has verified there is ...": an existential clause
@@ -1643,6 +1656,24 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
             or v["belief_verbs"].has_word(w)
             or v["belief_verbs"].has_word(lm)
         ):
+            return True
+    return False
+
+
+#: "of"/"if": a question after a verb of checking, else "or" / a condition
+_WHETHER = frozenset({"of", "if"})
+
+
+def _question_verb_before(v: Vocabulary, t: Text, k: int) -> bool:
+    """A verb of checking or asking (``question_verbs``) in the few words before ``k``, with no
+    punctuation between: the "of"/"if" at ``k`` opens its question ("bekijken of", "we check
+    if"), not a coordination ("wij of de klant") or a condition."""
+    cat = v["question_verbs"]
+    for n in range(k - 1, max(-1, k - 5), -1):
+        if _punct_before(t, n + 1):
+            return False
+        w = t.words[n][2]
+        if _in(cat, w, lemma(v.language, w)):
             return True
     return False
 
@@ -2688,6 +2719,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     waiting = _waiting(v, t)
     if waiting is not None:
         return Actor("seller", waiting.text, "waiting")
+    order = _order_to_declared_buyer(v, t, mentions)
+    if order is not None:
+        return Actor("buyer", order.text, "subject")
     if v.language == "en" and not _buyer_side_text(v, t, mentions):
         todo = _todo_en(v, t) or _imperative_en(v, t, mentions) or _gerund_en(v, t)
         if todo is not None:
