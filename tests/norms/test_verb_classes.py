@@ -1494,3 +1494,37 @@ def test_likelihood_and_readiness_are_opinions_round14(lang: str, text: str) -> 
 )
 def test_no_likelihood_or_readiness_opinion_round14(lang: str, text: str) -> None:
     assert "opinion" not in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a degree put on the buyer's interest is the seller's grading, even as the object of
+        # the buyer's act of showing it (round 15, our own wording)
+        ("en", "The prospect showed strong interest in the pilot"),
+        ("en", "Lead has shown high buying intent"),
+        ("nl", "De lead toont duidelijke koopintentie"),
+        # health ratings of a customer or a deal
+        ("en", "The account is healthy"),
+        ("en", "Deal is at risk"),
+        ("en", "Low risk of churn"),
+        ("nl", "Ontevreden klanten die overwegen te vertrekken"),
+    ],
+)
+def test_graded_interest_and_health_are_opinions_round15(lang: str, text: str) -> None:
+    assert "opinion" in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # interest shown or expressed is the buyer's act; a graded one beside a buyer's act is
+        # the event; "at risk" said of no customer or deal is a rule, not a rating
+        ("en", "The prospect has expressed interest in the pilot"),
+        ("nl", "De lead heeft interesse getoond"),
+        ("en", "Lead showed strong interest and signed the quote"),
+        ("en", "Status changes to at-risk when weekly usage drops by half"),
+    ],
+)
+def test_shown_interest_and_status_rules_are_no_opinion_round15(lang: str, text: str) -> None:
+    assert "opinion" not in _kinds(lang, text), text

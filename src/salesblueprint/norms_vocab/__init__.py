@@ -24,6 +24,7 @@ LANGUAGES: tuple[str, ...] = ("en", "nl")
 CATEGORIES: tuple[str, ...] = (
     "hedges",
     "judgements",
+    "graded_judgements",
     "future",
     "seller_belief",
     "belief_verbs",

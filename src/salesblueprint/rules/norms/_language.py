@@ -207,11 +207,11 @@ def _dutch_non_judgement(v: Vocabulary, t: Text, j: Span) -> bool:
     return False
 
 
-def _observable_act(v: Vocabulary, t: Text, exc: list[Span]) -> bool:
+def _observable_act(v: Vocabulary, t: Text, exc: list[Span], reported: bool = True) -> bool:
     """The text reports an act a manager could see: a reporting verb ("confirmed in writing",
-    "schriftelijk bevestigd") or a verb whose lemma is a buyer's act or a submission ("requested",
-    "tekent", "formally submit franchise applications")."""
-    if _without(v.find("reporting_verbs", t), exc):
+    "schriftelijk bevestigd"; unless not ``reported``) or a verb whose lemma is a buyer's act or
+    a submission ("requested", "tekent", "formally submit franchise applications")."""
+    if reported and _without(v.find("reporting_verbs", t), exc):
         return True
     buyer, sub = v["buyer_act_lemmas"], v["submission_lemmas"]
     prev = ""
@@ -698,6 +698,12 @@ def _factual_issues(v: Vocabulary, text: str) -> tuple[FactualIssue, ...]:
         # lead booked a demo": a judgement word next to an act someone can see is no opinion
         # standing in for the event; only a judgement with no observable act is reported
         judgements = []
+    graded = _without(v.find("graded_judgements", t), exc, belief, future, hedges, judgements)
+    if graded and not _observable_act(v, t, exc, reported=False):
+        # "The customer showed strong interest": the degree is the seller's grading of what
+        # the buyer showed, not the buyer's act; a buyer's act beside it ("showed strong
+        # interest and booked a demo") is the event
+        judgements = sorted([*judgements, *graded], key=lambda s: (s.start, s.end))
     out: list[FactualIssue] = []
     if belief:
         out.append(FactualIssue("belief", tuple(belief)))
