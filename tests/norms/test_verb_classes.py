@@ -1528,3 +1528,12 @@ def test_graded_interest_and_health_are_opinions_round15(lang: str, text: str) -
 )
 def test_shown_interest_and_status_rules_are_no_opinion_round15(lang: str, text: str) -> None:
     assert "opinion" not in _kinds(lang, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Discount approved internally", "Internal review of the contract passed"],
+)
+def test_the_sellers_internal_approval_round15(text: str) -> None:
+    got = _actor("en", text)
+    assert got is not None and got[0] == "seller", (text, got)
