@@ -42,9 +42,10 @@ The tuning pool is ``corpus.yaml``, ``fresh.yaml``, ``tune3_criteria.yaml``,
 ``fresh3_en.yaml``, ``fresh3_nl.yaml``, ``fresh4_en.yaml``, ``fresh4_nl.yaml``,
 ``fresh5_en.yaml``, ``fresh5_nl.yaml``, ``fresh6_en.yaml``, ``fresh6_nl.yaml``,
 ``fresh7_en.yaml``, ``fresh7_nl.yaml``, ``fresh8_en.yaml``, ``fresh8_nl.yaml``,
-``fresh9_en.yaml``, ``fresh9_nl.yaml``, ``fresh10_en.yaml`` and ``fresh10_nl.yaml`` together
-(``TUNING``, the default; ``fresh.yaml`` was scored once as held-out on 2026-11-30,
-``fresh2.yaml`` and the fresh3 to fresh10 files on 2026-12-01,
+``fresh9_en.yaml``, ``fresh9_nl.yaml``, ``fresh10_en.yaml``, ``fresh10_nl.yaml``,
+``fresh11_en.yaml`` and ``fresh11_nl.yaml`` together (``TUNING``, the default; ``fresh.yaml``
+was scored once as held-out on 2026-11-30, ``fresh2.yaml`` and the fresh3 to fresh11 files on
+2026-12-01,
 the tune3 and tune4 files once each before they were tuned on; all are tuning data since).
 ``--corpus`` can be given several times to score several files together. A corpus file marked
 ``held_out: true`` (never tuned on) is scored alone and as one split: ``--split`` defaults to
@@ -89,6 +90,8 @@ FRESH9_EN = CORPUS_DIR / "fresh9_en.yaml"
 FRESH9_NL = CORPUS_DIR / "fresh9_nl.yaml"
 FRESH10_EN = CORPUS_DIR / "fresh10_en.yaml"
 FRESH10_NL = CORPUS_DIR / "fresh10_nl.yaml"
+FRESH11_EN = CORPUS_DIR / "fresh11_en.yaml"
+FRESH11_NL = CORPUS_DIR / "fresh11_nl.yaml"
 #: the tuning pool: every file whose score is known
 TUNING = (
     CORPUS,
@@ -114,6 +117,8 @@ TUNING = (
     FRESH9_NL,
     FRESH10_EN,
     FRESH10_NL,
+    FRESH11_EN,
+    FRESH11_NL,
 )
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")

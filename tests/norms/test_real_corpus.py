@@ -32,18 +32,18 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.845, 0.070),
-    ("buyer-centric criteria", "nl"): (0.757, 0.165),
-    ("buyer-centric names", "en"): (0.843, 0.052),
-    ("buyer-centric names", "nl"): (0.85, 0.095),
-    ("factual", "en"): (0.902, 0.036),
-    ("factual", "nl"): (0.895, 0.046),
+    ("buyer-centric criteria", "en"): (0.840, 0.077),
+    ("buyer-centric criteria", "nl"): (0.755, 0.170),
+    ("buyer-centric names", "en"): (0.838, 0.058),
+    ("buyer-centric names", "nl"): (0.845, 0.097),
+    ("factual", "en"): (0.895, 0.040),
+    ("factual", "nl"): (0.890, 0.050),
 }
 # the same with each page's reader declared as the project's addressee (--declared-reader):
 # where it matters, Dutch criteria
 DECLARED_FLOORS = {
-    ("buyer-centric criteria", "en"): (0.847, 0.066),
-    ("buyer-centric criteria", "nl"): (0.787, 0.127),
+    ("buyer-centric criteria", "en"): (0.844, 0.071),
+    ("buyer-centric criteria", "nl"): (0.787, 0.128),
 }
 
 
@@ -228,13 +228,15 @@ def _assert_apart(items: list[nb.Item], others: Sequence[Path]) -> None:
         (nb.FRESH9_NL, nb.FRESH9_EN, "nl", (270, 19, 250, 85)),
         (nb.FRESH10_EN, nb.FRESH10_EN, "en", (310, 80, 225, 80)),
         (nb.FRESH10_NL, nb.FRESH10_EN, "nl", (245, 26, 220, 55)),
+        (nb.FRESH11_EN, nb.FRESH11_EN, "en", (280, 70, 205, 80)),
+        (nb.FRESH11_NL, nb.FRESH11_EN, "nl", (160, 28, 130, 60)),
     ],
 )
 def test_fresh_corpora_are_tuning_data_apart_from_the_earlier_files(
     path: Path, first: Path, lang: str, least: tuple[int, int, int, int]
 ) -> None:
     """The fresh3 files (collected on 2026-12-01 after fresh2.yaml was scored), the fresh4 files
-    (collected after the fresh3 files were scored) and the fresh5 to fresh10 files (sales and
+    (collected after the fresh3 files were scored) and the fresh5 to fresh11 files (sales and
     marketing pages only, collected after the files before them became tuning data) were
     each scored once as held-out on 2026-12-01 and are part of the tuning pool since; their
     hosts and texts are in no file that was in the pool before them (``first`` is the first
@@ -615,39 +617,10 @@ def test_every_page_of_the_pool_has_a_domain() -> None:
     assert nb.main(["--domain", "sales"]) == 0
 
 
-FRESH11_EN = BENCH / "norms_corpus" / "fresh11_en.yaml"
-FRESH11_NL = BENCH / "norms_corpus" / "fresh11_nl.yaml"
-
-
-@pytest.mark.parametrize(
-    ("path", "lang", "least"),
-    [(FRESH11_EN, "en", (280, 70, 205, 80)), (FRESH11_NL, "nl", (160, 28, 130, 60))],
-)
-def test_eleventh_fresh_corpus_is_held_out_and_apart_from_the_tuning_pool(
-    path: Path, lang: str, least: tuple[int, int, int, int]
-) -> None:
-    """fresh11_en.yaml and fresh11_nl.yaml (issue 11, collected on 2026-12-01 after the fresh10
-    files became tuning data, each page with its addressed reader) are only parsed here, never
-    scored: their hosts and texts are in no file of the tuning pool nor in each other, every
-    page says its reader, and the benchmark refuses to print their misses, fold them or split
-    them."""
-    items = nb.load(path)
-    assert nb.held_out_only(path) and path not in nb.TUNING
-    n, stages, criteria, hosts_least = least
-    assert len(items) >= n
-    assert sum(i.kind == "stage" for i in items) >= stages
-    assert sum(i.kind == "criterion" for i in items) >= criteria
-    assert all(i.lang == lang for i in items)
-    assert all(i.url.startswith(("http://", "https://")) for i in items)
-    hosts = {_host(i.url) for i in items}
-    assert len(hosts) >= hosts_least
-    _assert_apart(items, nb.TUNING)
-    assert all(i.domain == "sales" for i in items)
+@pytest.mark.parametrize("path", [nb.FRESH11_EN, nb.FRESH11_NL])
+def test_every_page_of_fresh11_says_its_reader(path: Path) -> None:
+    """From fresh11 on, every page records whom it addresses as you/je/u (``reader:``), which
+    ``--declared-reader`` passes on as the project's ``addressee``."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert all(s["reader"] in ("seller", "buyer", "none") for s in doc["sources"])
-    # the blind second labelling covers every item (nothing is scored here)
-    assert nb.agreed(items, BENCH / "norms_corpus" / "relabel_fresh11.yaml")
-    other = nb.load(FRESH11_NL if path == FRESH11_EN else FRESH11_EN)
-    assert not hosts & {_host(i.url) for i in other}
-    for args in (["--misses"], ["--folds", "3"], ["--split", "tune"], ["--split", "heldout"]):
-        assert nb.main(["--corpus", str(path), *args]) == 2
+    assert {i.reader for i in nb.load(path)} == {"seller", "buyer", "auto"}
