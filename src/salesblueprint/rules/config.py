@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from salesblueprint.diagnostics.findings import SEVERITIES, Severity
 from salesblueprint.i18n import Msg, _
@@ -39,7 +40,9 @@ _KEYS = {"preset", "ignore", "severity", "vocabulary", "options", "max-nodes", "
 #: the bounds of ``max-nodes``: the loader's node limit a project may choose
 MAX_NODES_RANGE = (1_000, 50_000_000)
 #: who the exit criteria address as "you" / "je" / "u": read from each sentence, or declared
-ADDRESSEES = ("auto", "seller", "buyer")
+Addressee = Literal["auto", "seller", "buyer"]
+ADDRESSEES: tuple[Addressee, ...] = ("auto", "seller", "buyer")
+_Choice = TypeVar("_Choice", bound=str)
 
 
 class ConfigError(Exception):
@@ -71,7 +74,7 @@ class Config:
     max_nodes: int | None = None
     # who "you"/"je"/"jij"/"u" is in the exit criteria: "seller" (criteria written to the rep),
     # "buyer" (written to the customer) or "auto" (read from each sentence)
-    addressee: str = "auto"
+    addressee: Addressee = "auto"
 
     def options_for(self, r: Rule) -> dict[str, Any]:
         """Every option of ``r``: the project's value, or else the default."""
@@ -98,15 +101,7 @@ class Config:
                     allowed=", ".join(sorted(_KEYS)),
                 )
             )
-        preset = data.get("preset", "recommended")
-        if not isinstance(preset, str) or preset not in PRESETS:
-            raise ConfigError(
-                _(
-                    "{source}: preset must be one of {presets}",
-                    source=source,
-                    presets=", ".join(repr(p) for p in PRESETS),
-                )
-            )
+        preset = _one_of(data, "preset", "recommended", tuple(PRESETS), source)
         ignore = data.get("ignore", [])
         if not isinstance(ignore, list):
             raise ConfigError(
@@ -139,15 +134,7 @@ class Config:
         vocab = _parse_vocabulary(data.get("vocabulary", {}), source)
         options, problems = _parse_options(data.get("options", {}), source)
         max_nodes = _parse_max_nodes(data.get("max-nodes"), source)
-        addressee = data.get("addressee", "auto")
-        if not isinstance(addressee, str) or addressee not in ADDRESSEES:
-            raise ConfigError(
-                _(
-                    "{source}: addressee must be one of {values}",
-                    source=source,
-                    values=", ".join(repr(a) for a in ADDRESSEES),
-                )
-            )
+        addressee = _one_of(data, "addressee", "auto", ADDRESSEES, source)
         return cls(
             preset,
             frozenset(codes),
@@ -159,6 +146,24 @@ class Config:
             max_nodes,
             addressee,
         )
+
+
+def _one_of(
+    data: dict[str, Any], key: str, default: _Choice, choices: Sequence[_Choice], source: str
+) -> _Choice:
+    """The setting ``key``: one of ``choices``, ``default`` when it is absent."""
+    value = data.get(key, default)
+    for choice in choices:
+        if isinstance(value, str) and value == choice:
+            return choice
+    raise ConfigError(
+        _(
+            "{source}: {key} must be one of {values}",
+            source=source,
+            key=key,
+            values=", ".join(repr(c) for c in choices),
+        )
+    )
 
 
 def limits_for(config: Config | None) -> Limits:
