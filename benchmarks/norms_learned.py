@@ -149,13 +149,13 @@ def rule_verdicts(items: Sequence[nb.Item]) -> list[frozenset[str]]:
         names = [k for k, i in enumerate(items) if i.lang == lang and i.kind == "stage"]
         if not crit and not names:
             continue
-        by_node = nb._run(lang, [items[k] for k in crit], [items[k] for k in names])
+        on_crits, on_names = nb._found(
+            lang, [items[k] for k in crit], [items[k] for k in names], True, False
+        )
         for j, k in enumerate(crit):
-            node = ("pipelines", 0, "stages", j, "exit_criteria", 0)
-            out[k] = frozenset(by_node.get(node, set()) & {"buyer-centric", "factual"})
+            out[k] = frozenset(on_crits[j] & {"buyer-centric", "factual"})
         for j, k in enumerate(names):
-            got = by_node.get(("pipelines", 1, "stages", j), set())
-            out[k] = frozenset(got & {"buyer-centric"})
+            out[k] = frozenset(on_names[j] & {"buyer-centric"})
     return out
 
 

@@ -919,10 +919,6 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
     return out
 
 
-#: the pronouns of the one the text addresses, whose side the project's ``addressee`` declares
-ADDRESSED = frozenset({"you", "je", "jij", "jou", "u"})
-
-
 def _means_clause_nl(t: Text, span: Span) -> bool:
     """The mention after "door" is the object of a "door ... te" + infinitive clause ("We doen
     dit door de leads te filteren"): the means of the clause, not the agent of a passive."""
@@ -2155,6 +2151,9 @@ _OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "i
 #: the person addressed, who is the seller in a playbook and the buyer on a customer's page
 _ADDRESSEE = frozenset({"je", "jij", "you"})
 _ADDRESSEE_OWN = frozenset({"je", "jouw", "your"})
+#: the pronouns of the one the text addresses, whose side the project's ``addressee`` declares
+#: (:func:`_mentions`): the addressee of a playbook or a customer's page, and the polite "u"
+ADDRESSED = _ADDRESSEE | {"jou", "u"}
 
 
 #: prepositions that name the other party of a dealing ("de contracten met deze leveranciers",
