@@ -92,6 +92,9 @@ FRESH10_EN = CORPUS_DIR / "fresh10_en.yaml"
 FRESH10_NL = CORPUS_DIR / "fresh10_nl.yaml"
 FRESH11_EN = CORPUS_DIR / "fresh11_en.yaml"
 FRESH11_NL = CORPUS_DIR / "fresh11_nl.yaml"
+#: collected after fresh11 became tuning data; held out until scored once (README.md)
+FRESH12_EN = CORPUS_DIR / "fresh12_en.yaml"
+FRESH12_NL = CORPUS_DIR / "fresh12_nl.yaml"
 #: the tuning pool: every file whose score is known
 TUNING = (
     CORPUS,
@@ -145,6 +148,9 @@ class Item:
     # ``buyer``, which ``--declared-reader`` passes on as the project's ``addressee``; ``auto``
     # for a page that addresses no one or both, or was not annotated
     reader: str = "auto"
+    # the page is a new page of a host an earlier corpus file already drew from (its source's
+    # ``host_used: true``; allowed from fresh12 on, when the search corpus had few unused hosts)
+    host_used: bool = False
 
     @property
     def split(self) -> str:
@@ -213,7 +219,10 @@ def load(path: Path = CORPUS) -> list[Item]:
                 raise ValueError(f"bad item {text!r}")
             if label not in LABELS:
                 raise ValueError(f"bad label {label!r} for {text!r}")
-            out.append(Item(kind, lang, label, str(text), src["url"], domain, reader))
+            used = src.get("host_used", False)
+            if not isinstance(used, bool):
+                raise ValueError(f"{path}: host_used must be true or false for {src['url']}")
+            out.append(Item(kind, lang, label, str(text), src["url"], domain, reader, used))
     return out
 
 
@@ -409,6 +418,13 @@ def main(argv: list[str] | None = None) -> int:
         "side ...)",
     )
     parser.add_argument(
+        "--hosts",
+        choices=("new", "used"),
+        default=None,
+        help="score only the items of pages of hosts no earlier corpus file drew from (new) or "
+        "of new pages of such hosts (used: a source's host_used: true)",
+    )
+    parser.add_argument(
         "--folds",
         type=int,
         default=0,
@@ -454,6 +470,9 @@ def main(argv: list[str] | None = None) -> int:
         untagged = sum(i.domain is None for i in items)
         items = [i for i in items if i.domain == args.domain]
         print(f"domain: {args.domain} ({len(items)} items; {untagged} items of no known domain)")
+    if args.hosts is not None:
+        items = [i for i in items if i.host_used == (args.hosts == "used")]
+        print(f"hosts: {args.hosts} ({len(items)} items)")
     if args.folds:
         if args.split == "heldout":
             print("folds are taken from the tune split or the whole corpus", file=sys.stderr)

@@ -12,6 +12,7 @@ rules do on new text.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -624,3 +625,42 @@ def test_every_page_of_fresh11_says_its_reader(path: Path) -> None:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert all(s["reader"] in ("seller", "buyer", "none") for s in doc["sources"])
     assert {i.reader for i in nb.load(path)} == {"seller", "buyer", "auto"}
+
+
+def _page(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url.strip().casefold()).rstrip("/")
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "least"),
+    [(nb.FRESH12_EN, "en", (390, 80, 300, 90)), (nb.FRESH12_NL, "nl", (140, 25, 110, 40))],
+)
+def test_fresh12_takes_new_pages_only(path: Path, lang: str, least: tuple[int, ...]) -> None:
+    """fresh12 (collected after fresh11 became tuning data) may draw a new page from a host an
+    earlier file drew from, and says so (``host_used: true``); no page and no text of an earlier
+    file is in it, and every page says its reader."""
+    first = nb.FRESH12_EN
+    earlier = nb.load_all(nb.TUNING[: nb.TUNING.index(first)] if first in nb.TUNING else nb.TUNING)
+    items = nb.load(path)
+    n, stages, criteria, pages = least
+    assert len(items) >= n and len({i.url for i in items}) >= pages
+    assert sum(i.kind == "stage" for i in items) >= stages
+    assert sum(i.kind == "criterion" for i in items) >= criteria
+    assert all(i.lang == lang for i in items)
+    hosts = {_host(i.url) for i in earlier}
+    assert all((_host(i.url) in hosts) == i.host_used for i in items)
+    assert any(i.host_used for i in items) and not all(i.host_used for i in items)
+    assert not {_page(i.url) for i in items} & {_page(i.url) for i in earlier}
+    assert not {i.text.casefold() for i in items} & {i.text.casefold() for i in earlier}
+    texts = [(i.kind, i.text.casefold()) for i in items]
+    assert len(texts) == len(set(texts))
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert all(s["reader"] in ("seller", "buyer", "none") for s in doc["sources"])
+    assert len({_host(s["url"]) for s in doc["sources"]}) == len(doc["sources"])
+
+
+def test_the_hosts_filter_scores_new_or_used_hosts_apart(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert nb.main(["--corpus", str(nb.FRESH11_EN), "--hosts", "used", "--rules-only"]) == 0
+    assert "hosts: used (0 items)" in capsys.readouterr().out

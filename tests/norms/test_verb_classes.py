@@ -1537,3 +1537,124 @@ def test_shown_interest_and_status_rules_are_no_opinion_round15(lang: str, text:
 def test_the_sellers_internal_approval_round15(text: str) -> None:
     got = _actor("en", text)
     assert got is not None and got[0] == "seller", (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "side"),
+    [
+        # the seller named by its possessive before a name no list knows, as the subject of a
+        # verb of seller work or acting on the buyer (round 16, our own wording)
+        ("nl", "Ons secretariaat stuurt u een bevestiging", "seller"),
+        ("nl", "Onze Medische Dienst belt u op", "seller"),
+        ("en", "Our underwriting department calls the customer", "seller"),
+        # the seller's possessive before the buyer itself still names the buyer
+        ("nl", "Onze klant tekent de offerte", "buyer"),
+        ("nl", "Onze klanten tekenen de offerte", "buyer"),
+        ("en", "Our customer signs the contract", "buyer"),
+        ("en", "Our legal team reviews the contract", "seller"),
+    ],
+)
+def test_the_possessive_names_the_side_round16(lang: str, text: str, side: str) -> None:
+    got = _actor(lang, text)
+    assert got is not None and got[0] == side, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # what the seller owns, or a passive's patient, after the possessive is no actor
+        ("nl", "Onze offerte is geldig tot 30 dagen"),
+        ("nl", "Onze oplossing wordt overwogen"),
+        ("nl", "Onze voorwaarden lezen en tekenen"),
+        ("en", "Our quote expires after 30 days"),
+    ],
+)
+def test_the_possessive_before_a_thing_names_no_actor_round16(lang: str, text: str) -> None:
+    got = _actor(lang, text)
+    assert got is None or got[0] != "seller" or not got[1].lower().startswith(("our", "onze")), (
+        text,
+        got,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "side"),
+    [
+        # what the buyer submitted, handled by nobody named, is the seller's handling
+        ("nl", "Uw aanvraag wordt binnen een uur beoordeeld", "seller"),
+        ("nl", "Aanvraag wordt verder behandeld", "seller"),
+        ("nl", "Bestelling verwerkt", "seller"),
+        ("en", "Order processed", "seller"),
+        # submitting it stays the buyer's act, and the seller's document reviewed the buyer's
+        ("nl", "Aanvraag ingediend", None),
+        ("nl", "De offerte wordt beoordeeld", None),
+        ("en", "The proposal is reviewed", None),
+        # a named actor handles it
+        ("nl", "De klant heeft zijn aanvraag gecontroleerd", "buyer"),
+    ],
+)
+def test_processing_what_the_buyer_submitted_round16(
+    lang: str, text: str, side: str | None
+) -> None:
+    got = _actor(lang, text)
+    assert (got[0] if got else None) == side, (text, got)
+
+
+def test_question_words_per_language_round16() -> None:
+    """Dutch "of" and English "if" after a verb of checking open a question; English "of" is a
+    preposition ("the terms of the customer contract"), never a question word."""
+    from salesblueprint.norms_vocab import Span
+    from salesblueprint.rules.norms._language import _complement_of
+
+    en = vocabulary("en")
+    text = "We check the terms of the customer contract"
+    t = en.text(text)
+    assert not _complement_of(en, t, Span(0, 2, "We"), Span(26, 34, "customer"))
+    text = "We check if the customer has budget"
+    t = en.text(text)
+    assert _complement_of(en, t, Span(0, 2, "We"), Span(16, 24, "customer"))
+    nl = vocabulary("nl")
+    text = "wij bekijken of u een lening kunt krijgen"
+    assert _complement_of(nl, nl.text(text), Span(0, 3, "wij"), Span(16, 17, "u"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "side"),
+    [
+        # a name no list knows as the subject of a finite verb of seller work (round 16)
+        ("en", "Snappy George prepares the photo agreement", "seller"),
+        ("en", "Acme qualifies the lead", "seller"),
+        ("nl", "BKN onderzoekt of de aanvrager tot de doelgroep behoort", "seller"),
+        ("nl", "Het systeem kwalificeert de lead", "seller"),
+        # an adverb before the Dutch verb: the subject comes after it
+        ("nl", "Vervolgens bepaalt u wat u verwacht van uw bureau", "buyer"),
+        # anyone, and a text written for the buyer, are no seller
+        ("en", "Someone calls or fills out a form", None),
+        ("en", "An employee identifies a need and submits a purchase requisition", None),
+        # a party the buyer names, with a verb and its object: the seller's act
+        ("en", "Seller issues the sales purchase agreement", "seller"),
+        ("en", "The supplier sent a change request to the customer", "seller"),
+        ("en", "The vendor was selected", "buyer"),
+    ],
+)
+def test_unnamed_subjects_and_parties_round16(lang: str, text: str, side: str | None) -> None:
+    got = _actor(lang, text)
+    assert (got[0] if got else None) == side, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # the buyer word modifies the nouns the seller's participle was done to (round 16)
+        ("Customer requirements documented", "seller"),
+        ("Customer pain points documented", "seller"),
+        ("Customer needs identified", "seller"),
+        # the buyer's own form, sent; a verb with its object; an auxiliary
+        ("Lead form submitted", "buyer"),
+        ("Customer needs approved pricing", "buyer"),
+        ("Customer has signed", "buyer"),
+    ],
+)
+def test_buyer_word_before_nouns_and_participle_round16(text: str, side: str) -> None:
+    got = _actor("en", text)
+    assert got is not None and got[0] == side, (text, got)

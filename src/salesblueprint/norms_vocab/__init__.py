@@ -31,6 +31,7 @@ CATEGORIES: tuple[str, ...] = (
     "reporting_verbs",
     "complementizers",
     "question_verbs",
+    "processing_lemmas",
     "seller_actors",
     "buyer_actors",
     "seller_possessives",

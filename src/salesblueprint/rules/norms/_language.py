@@ -808,8 +808,8 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             if any(ch in between for ch in ",;:.!?/+"):
                 role = "subject"  # a clause boundary before the mention
                 break
-            if steps == 0 and sd == "buyer" and poss.has_word(w):
-                sd = "seller"  # "our legal team"
+            if steps == 0 and sd == "buyer" and poss.has_word(w) and not _our_customer(v, span):
+                sd = "seller"  # "our legal team"; but "onze klant tekent" is the buyer
                 i -= 1
                 steps += 1
                 continue
@@ -907,6 +907,7 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             role == "subject"
             and (
                 _finite_next(v, t, span)
+                or _active_verb_next_en(v, t, span)
                 or (v.language == "nl" and bool(marker) and _nl_finite(marker))
             )
         ):
@@ -979,6 +980,72 @@ def _after_fronted_clause_nl(t: Text, i: int) -> bool:
         and t.words[0][2] in _NL_SUBORDINATORS
         and "," in t.raw[t.words[i - 1][1] : t.words[i][0]]
     )
+
+
+def _our_customer(v: Vocabulary, span: Span) -> bool:
+    """The seller's possessive before the buyer itself ("our customer", "onze klanten") still
+    names the buyer: only a department or role after it ("our legal team") is the seller's."""
+    words = span.text.casefold().split()
+    syn = v["buyer_synonyms"]
+    return len(words) == 1 and (syn.has_word(words[0]) or syn.has_word(lemma(v.language, words[0])))
+
+
+#: words that open an object after an English verb ("sent a change request", "issues the PO")
+_OBJECT_STARTS_EN = frozenset({"a", "an", "the", "to", "its", "their", "his", "her", "your"})
+
+
+def _active_verb_next_en(v: Vocabulary, t: Text, span: Span) -> bool:
+    """An English verb with its object after a singular party ("Seller issues Sales Purchase
+    Agreement", "The supplier sent a change request to the customer"): a present in -s, or a
+    past form before an article, so no bare participle ("Supplier selected", "Vendor chosen
+    by the committee")."""
+    if v.language != "en" or span.text.casefold().endswith("s"):
+        return False
+    j = t.first_word_at(span.end)
+    if j + 1 >= len(t.words) or t.raw[span.end : t.words[j][0]].strip(" "):
+        return False
+    w, after = t.words[j][2], t.words[j + 1][2]
+    if t.raw[t.words[j][1] : t.words[j + 1][0]].strip():
+        return False
+    if w.endswith("ies") and _base_verb_en(w[:-3] + "y"):
+        return True
+    if w.endswith("s") and (_base_verb_en(w[:-1]) or (w.endswith("es") and _base_verb_en(w[:-2]))):
+        return True
+    past = w.endswith("ed") or w in _IRREGULAR_PARTICIPLES
+    return past and after in _OBJECT_STARTS_EN
+
+
+def _nouns_of_adjunct_en(v: Vocabulary, t: Text, m: _Mention, j: int) -> int:
+    """How many nouns (none, one or two) stand between an English buyer word that opens its
+    clause and the participle after them: the buyer word is their modifier and they are what
+    the participle was done to ("client information collected", "Customer pain points
+    documented"). A noun is read by its form: a word, no auxiliary, marker or determiner, no
+    -ed/-ing form. A verb's base form counts ("Customer needs identified"): the caller reads
+    the participle only where it ends the phrase, so there is no finite verb."""
+    if m.marker or m.role != "subject":
+        return 0
+    n = 0
+    while n < 2 and j + n + 1 < len(t.words):
+        s, _e, w = t.words[j + n]
+        if t.raw[t.words[j + n - 1][1] if n else m.span.end : s].strip():
+            break
+        if (
+            not w.isalpha()
+            or w in _VERBS_EN
+            or _is_marker(v, w)
+            or w.endswith(("ed", "ing"))
+            or v["determiners"].has_word(w)
+            or w in _IRREGULAR_PARTICIPLES
+        ):
+            break
+        n += 1
+    nxt = t.words[j + n][2] if j + n < len(t.words) else ""
+    if not n or not (nxt.endswith("ed") or nxt in _IRREGULAR_PARTICIPLES):
+        return 0
+    lm = lemma("en", nxt)
+    if v["sending_lemmas"].has_word(lm) or v["submission_lemmas"].has_word(lm):
+        return 0  # "Lead form submitted": the buyer's own form, sent by the buyer
+    return n
 
 
 def _noun_adjunct_en(v: Vocabulary, t: Text, span: Span) -> bool:
@@ -1476,6 +1543,82 @@ def _buyer_object_nl(v: Vocabulary, t: Text, m: Span) -> bool:
     return any(_buyer_document(v, w) for w in near)
 
 
+#: Dutch subject pronouns: right after the finite verb they make the words before it no subject
+_SUBJECT_PRONOUNS_NL = frozenset({"je", "jij", "u", "we", "wij", "ik", "hij", "zij", "ze", "men"})
+
+
+def _leading_name(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> int | None:
+    """The index of the finite verb after a name that opens the text, one to three words that
+    no list knows and no article opens ("Snappy George prepares Photo Agreement", "Acme
+    qualifies the lead", "BKN onderzoekt of ...") or that a possessive opens ("Onze Medische
+    Dienst belt u op"); None when no such name stands there. The words are no actor, marker,
+    determiner, auxiliary or indefinite word ("Someone calls"); a participle right after the
+    verb makes it a noun ("prior-year documents received"); a Dutch subject pronoun or actor
+    after the verb makes the opening words an adverbial ("Vervolgens bepaalt u ...")."""
+    words = [w for _s, _e, w in t.words]
+    first_possessive = v["seller_possessives"].has_word(words[0]) if words else False
+    for n in range(1, 4):
+        if n + 1 >= len(words) or _punct_before(t, n):
+            return None
+        w = words[n - 1]
+        if not w.isalpha() or _is_marker(v, w) or w in _VERBS_EN or w in _FREE_RELATIVE:
+            return None
+        if v["determiners"].has_word(w) and not (n == 1 and first_possessive):
+            return None
+        if v["indefinite_actors"].has_word(w):
+            return None  # "Someone calls or fills out a form": anyone, the buyer too
+        if any(m.span.start <= t.words[x][0] < m.span.end for m in mentions for x in (n - 1, n)):
+            return None  # an actor the lists know ("These prospects are ...")
+        verb, after = words[n], words[n + 1]
+        if _participle_like(v, after) or after in _VERBS_EN:
+            return None
+        finite = _nl_finite(verb) if v.language == "nl" else verb.endswith("s")
+        if not finite or (n == 1 and first_possessive):
+            continue
+        k = n + 2 if v["determiners"].has_word(after) and n + 2 < len(words) else n + 1
+        if (
+            v.language == "nl"
+            and not first_possessive
+            and (
+                after in _SUBJECT_PRONOUNS_NL
+                or any(m.span.start == t.words[k][0] for m in mentions)
+            )
+        ):
+            return None  # "Vervolgens bepaalt u ...": the subject after the verb
+        return n
+    return None
+
+
+def _processed_submission(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
+    """What the buyer submitted, handled by no one named: "Uw aanvraag wordt binnen een uur
+    beoordeeld", "Your application is reviewed", "Order processed". A participle of a verb of
+    handling (``processing_lemmas``) after the buyer's own request or document in its clause is
+    the seller's handling of it: the buyer's act is behind it ("Aanvraag ingediend" stays the
+    buyer's)."""
+    cat = v["processing_lemmas"]
+    for k, (s, e, w) in enumerate(t.words):
+        lm = lemma(v.language, w)
+        if not cat.has_word(lm) or not (
+            _word_is_participle(v.language, w, lm)
+            or (v.language == "nl" and _nl_prefixed_participle(w, lm))
+        ):
+            continue
+        a, b = next(((x, y) for x, y in _clauses(t) if x <= k < y), (0, len(t.words)))
+        if any(
+            m.role in ("subject", "agent") and a <= t.first_word_at(m.span.start) < b
+            for m in mentions
+        ):
+            continue  # "Nadat je de gegevens hebt beoordeeld": someone is named
+        n = k - 1
+        while n >= 0 and k - n <= 6:
+            if _buyer_document(v, t.words[n][2]):
+                return Span(s, e, t.raw[s:e])
+            if _punct_before(t, n):
+                break
+            n -= 1
+    return None
+
+
 def _buyer_artefact_near(v: Vocabulary, t: Text, act: Span, arts: list[Span]) -> bool:
     for a in arts:
         if a.end <= act.start and len(_gap_words(t, a.end, act.start)) <= 1:
@@ -1544,6 +1687,7 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
                 return Span(s, e, t.raw[s:e])
         return _todo_nl(v, t, after=m.span.end)
     if j < len(t.words) and not t.raw[m.span.end : t.words[j][0]].strip():
+        j += _nouns_of_adjunct_en(v, t, m, j)
         s, e, w = t.words[j]
         lm = lemma("en", w)
         if v["seller_work_lemmas"].has_word(lm) and _word_is_participle("en", w, lm):
@@ -1647,7 +1791,7 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
     for k in range(i, min(j, i + 5)):
         w = t.words[k][2]
         lm = lemma(v.language, w)
-        if w in _WHETHER and _question_verb_before(v, t, k):
+        if w in _WHETHER.get(v.language, ()) and _question_verb_before(v, t, k):
             return True  # "beoordelen wij of u ...", "we check if you qualify"
         if (
             w in _BELIEF_ADJECTIVES
@@ -1662,8 +1806,10 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
     return False
 
 
-#: "of"/"if": a question after a verb of checking, else "or" / a condition
-_WHETHER = frozenset({"of", "if"})
+#: the word that opens a question after a verb of checking ("bekijken of", "we check if"); else
+#: Dutch "of" is "or" and English "if" a condition. English "of" is a preposition ("a review of
+#: the contract"), never a question word.
+_WHETHER = {"nl": frozenset({"of"}), "en": frozenset({"if", "whether"})}
 
 
 def _question_verb_before(v: Vocabulary, t: Text, k: int) -> bool:
@@ -2581,12 +2727,21 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
     a finite verb opening a clause after a comma, then article and noun: the inverted subject
     ("Als de opdracht is aanvaard, zendt de advocaat de cliënt een bevestiging"; not after a
     clause that opens with its subject, whose verb the next clause shares: "De lead vult een
-    formulier in, stuurt een e-mail"). A thing in
-    that place (a document, an activity, the stage), a buyer's act or a verb of receiving
-    leave the reading to the other rules."""
+    formulier in, stuurt een e-mail"). A name with no article opens the text the same way
+    (:func:`_leading_name`). A thing in that place (a document, an activity, the stage), a
+    buyer's act or a verb of receiving leave the reading to the other rules, and so does a text
+    written for the buyer (``buyer_side_words``)."""
     words = [w for _s, _e, w in t.words]
+    if v.find("buyer_side_words", t):
+        return None  # "An employee identifies a need and submits a Purchase Requisition"
     if len(words) >= 4 and words[0] in _ARTICLES:
         found = _provider_at(v, t, mentions, 1, 2)
+        if found is not None:
+            return found
+    k = _leading_name(v, t, mentions) if words and words[0] not in _ARTICLES else None
+    if k is not None:
+        # a name with no article: "Snappy George prepares ...", "BKN onderzoekt of ..."
+        found = _provider_at(v, t, mentions, k - 1, k, start=0)
         if found is not None:
             return found
     if v.language != "nl":
@@ -2605,9 +2760,10 @@ def _provider_subject(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> S
 
 
 def _provider_at(
-    v: Vocabulary, t: Text, mentions: Sequence[_Mention], n: int, k: int
+    v: Vocabulary, t: Text, mentions: Sequence[_Mention], n: int, k: int, start: int | None = None
 ) -> Span | None:
-    """The noun at ``n`` is the provider acting with the finite verb at ``k``."""
+    """The noun at ``n`` (the name from word ``start`` on) is the provider acting with the
+    finite verb at ``k``."""
     words = [w for _s, _e, w in t.words]
     if _punct_before(t, min(n, k) + 1) or _punct_before(t, max(n, k)):
         return None
@@ -2621,7 +2777,14 @@ def _provider_at(
     if v.language == "nl":
         if not _nl_finite(verb):
             return None
-    elif not (verb.endswith("s") and (_base_verb_en(verb[:-1]) or _base_verb_en(verb[:-2]))):
+    elif not (
+        verb.endswith("s")
+        and (
+            _base_verb_en(verb[:-1])
+            or _base_verb_en(verb[:-2])
+            or (verb.endswith("ies") and _base_verb_en(verb[:-3] + "y"))
+        )
+    ):
         return None
     if _in(v["buyer_act_lemmas"], verb, lm) or _in(v["reception_lemmas"], verb, lm):
         return None
@@ -2654,7 +2817,7 @@ def _provider_at(
     )
     if not on_buyer and not does_work:
         return None
-    s, e, _w = t.words[n]
+    s, e = t.words[n if start is None else start][0], t.words[n][1]
     return Span(s, e, t.raw[s:e])
 
 
@@ -2800,6 +2963,9 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
             return Actor("seller", m.span.text, "subject")
     if patient is not None:
         return Actor("seller", patient.text, "passive")
+    processed = _processed_submission(v, t, mentions)
+    if processed is not None:
+        return Actor("seller", processed.text, "passive")
     if (
         _indefinite_subject(v, t)
         or _supplier_as_counterpart(v, t, mentions)
