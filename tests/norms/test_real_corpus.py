@@ -33,18 +33,18 @@ import norms_benchmark as nb  # noqa: E402
 
 # (norm, language): (accuracy, good items flagged at most), on the whole tuning pool
 FLOORS = {
-    ("buyer-centric criteria", "en"): (0.840, 0.077),
-    ("buyer-centric criteria", "nl"): (0.755, 0.170),
-    ("buyer-centric names", "en"): (0.838, 0.058),
-    ("buyer-centric names", "nl"): (0.845, 0.097),
+    ("buyer-centric criteria", "en"): (0.835, 0.080),
+    ("buyer-centric criteria", "nl"): (0.754, 0.167),
+    ("buyer-centric names", "en"): (0.826, 0.065),
+    ("buyer-centric names", "nl"): (0.848, 0.092),
     ("factual", "en"): (0.895, 0.040),
-    ("factual", "nl"): (0.890, 0.050),
+    ("factual", "nl"): (0.884, 0.050),
 }
 # the same with each page's reader declared as the project's addressee (--declared-reader):
 # where it matters, Dutch criteria
 DECLARED_FLOORS = {
-    ("buyer-centric criteria", "en"): (0.844, 0.071),
-    ("buyer-centric criteria", "nl"): (0.787, 0.128),
+    ("buyer-centric criteria", "en"): (0.839, 0.074),
+    ("buyer-centric criteria", "nl"): (0.787, 0.127),
 }
 
 
