@@ -95,6 +95,9 @@ FRESH11_NL = CORPUS_DIR / "fresh11_nl.yaml"
 #: collected after fresh11 became tuning data (new pages of used hosts allowed: ``host_used``)
 FRESH12_EN = CORPUS_DIR / "fresh12_en.yaml"
 FRESH12_NL = CORPUS_DIR / "fresh12_nl.yaml"
+#: collected after fresh12 became tuning data, the same way; held out until scored once
+FRESH13_EN = CORPUS_DIR / "fresh13_en.yaml"
+FRESH13_NL = CORPUS_DIR / "fresh13_nl.yaml"
 #: the tuning pool: every file whose score is known
 TUNING = (
     CORPUS,

@@ -1658,3 +1658,41 @@ def test_unnamed_subjects_and_parties_round16(lang: str, text: str, side: str | 
 def test_buyer_word_before_nouns_and_participle_round16(text: str, side: str) -> None:
     got = _actor("en", text)
     assert got is not None and got[0] == side, (text, got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "side"),
+    [
+        # round 17 (our own wording): a buyer named only to say it did nothing is no actor
+        ("en", "Lead identified and assigned; no buyer engagement yet", "seller"),
+        # the buyer right after a participle of seller work is its patient
+        ("en", "Identified economic buyer", "seller"),
+        ("en", "Confirmed fit + identified pain + identified economic buyer", "seller"),
+        # two participles of seller work after the buyer
+        ("en", "Lead identified and qualified", "seller"),
+        ("en", "Lead has signed and qualified", "buyer"),
+        # the seller's people in other words
+        ("en", "A sales person sees the opportunity", "seller"),
+        ("en", "Leads your team has reached out to by phone", "seller"),
+        # an adverb before the gerund of seller work; working and pursuing the deal
+        ("en", "Actively working the opportunity", "seller"),
+        ("en", "Good fit, actively pursuing", "seller"),
+        ("en", "Customer collects the goods", "buyer"),
+        ("nl", "Promotors: benutten voor referrals en testimonials", "seller"),
+        # what the seller offers, after an article, is no person acting
+        ("en", "The solution works for them", None),
+        # in a Dutch subordinate clause the first actor is the subject, the next its object
+        ("nl", "Een MQL wordt een SQL zodra sales de lead heeft gekwalificeerd", "seller"),
+        ("nl", "zodra de klant de offerte heeft getekend", "buyer"),
+        ("nl", "Zodra je klant akkoord gaat, ontstaat er een overeenkomst", "buyer"),
+    ],
+)
+def test_round17(lang: str, text: str, side: str | None) -> None:
+    got = _actor(lang, text)
+    assert (got[0] if got else None) == side, (text, got)
+
+
+def test_your_team_follows_the_declared_addressee_round17() -> None:
+    v = vocabulary("en", None, "buyer")
+    got = criterion_actor(v, "Your team signs the contract")
+    assert got is not None and got.side == "buyer", got

@@ -799,6 +799,7 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
         marker = ""
         i = t.last_word_before(span.start)
         steps = 0
+        behind = False  # another actor stands right before this one
         while True:
             if i < 0:
                 role = "subject"
@@ -820,6 +821,12 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
                 or (w == "s" and t.raw[ws - 1 : ws] == "'")
                 or any(s.start <= ws < s.end for s in spans)
             ):
+                behind = behind or (
+                    v.language == "nl"
+                    and any(s.start <= ws < s.end and s.end < span.start for s in spans)
+                    and not t.raw[we : span.start].strip(" ").startswith(("(", ",", "/"))
+                    and not (w in ("je", "u") and i == t.last_word_before(span.start))
+                )  # "je klant", "u klant": a possessive, no actor of its own
                 i -= 1
                 steps += 1
                 if steps > 5:
@@ -892,6 +899,10 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
         ):
             role = out[-1].role  # "about the prospect or customer's interest": one phrase
             marker = out[-1].marker
+        if role == "subject" and behind and marker in _SUBORDINATORS_NL:
+            # "zodra sales de lead heeft gekwalificeerd": in a Dutch subordinate clause the
+            # subject comes first and the actor right after it is the object
+            role = "object"
         if role == "object" and span.text.casefold() in _SUBJECT_PRONOUNS:
             role = "subject"  # "In het gesprek achterhaalt hij ...": only ever a subject
         if (
@@ -914,10 +925,18 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
             continue  # the selling party counts only as the subject of a finite verb
         if role == "subject" and sd == "buyer" and marker and _noun_adjunct_en(v, t, span):
             role = "object"  # "about the project and customer expectations": a modifier
+        if sd == "buyer" and v["negations"].has_word(marker) and _noun_adjunct_en(v, t, span):
+            continue  # "no buyer engagement yet": no buyer did anything
         if v.addressee != "auto" and span.text.casefold() in ADDRESSED:
             sd = "buyer" if v.addressee == "buyer" else "seller"  # the project says who
         out.append(_Mention(span, sd, role, marker))
     return out
+
+
+#: Dutch words that open a subordinate clause, whose subject comes first and verb last
+_SUBORDINATORS_NL = frozenset(
+    {"zodra", "nadat", "voordat", "als", "wanneer", "terwijl", "dat", "omdat", "totdat", "tot"}
+)
 
 
 def _means_clause_nl(t: Text, span: Span) -> bool:
@@ -1589,6 +1608,16 @@ def _leading_name(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> int |
     return None
 
 
+def _patient_of_work(v: Vocabulary, m: _Mention) -> bool:
+    """An English buyer right after a participle of seller work is what the work was done to:
+    "identified economic buyer", "contacted lead" (the participle as its modifier)."""
+    w = m.marker
+    if v.language != "en" or not w or m.role != "object":
+        return False
+    lm = lemma("en", w)
+    return _word_is_participle("en", w, lm) and v["seller_work_lemmas"].has_word(lm)
+
+
 def _processed_submission(v: Vocabulary, t: Text, mentions: Sequence[_Mention]) -> Span | None:
     """What the buyer submitted, handled by no one named: "Uw aanvraag wordt binnen een uur
     beoordeeld", "Your application is reviewed", "Order processed". A participle of a verb of
@@ -1646,7 +1675,7 @@ def _passive_patient(v: Vocabulary, t: Text, m: _Mention, acts: list[Span]) -> S
         if nl:
             return p if len(gap) <= 4 else None
         if gap:
-            return None
+            break  # "Lead identified and qualified": read the word after the buyer below
         if " " in p.text and _participle_like(v, p.text.split()[0].casefold()):
             return None  # "Buyer made contact via the website": a verb with its own object
         j = t.first_word_at(p.end)
@@ -2298,8 +2327,9 @@ _OWN = frozenset({"uw", "zijn", "haar", "hun", "your", "his", "her", "their", "i
 _ADDRESSEE = frozenset({"je", "jij", "you"})
 _ADDRESSEE_OWN = frozenset({"je", "jouw", "your"})
 #: the pronouns of the one the text addresses, whose side the project's ``addressee`` declares
-#: (:func:`_mentions`): the addressee of a playbook or a customer's page, and the polite "u"
-ADDRESSED = _ADDRESSEE | {"jou", "u"}
+#: (:func:`_mentions`): the addressee of a playbook or a customer's page, the polite "u", and
+#: the addressee's team ("Leads your team has reached out to")
+ADDRESSED = _ADDRESSEE | {"jou", "u", "your team", "your sales team"}
 
 
 #: prepositions that name the other party of a dealing ("de contracten met deze leveranciers",
@@ -2770,7 +2800,10 @@ def _provider_at(
     noun, verb = words[n], words[k]
     if any(min(n, k) - 1 <= t.first_word_at(m.span.start) <= max(n, k) for m in mentions):
         return None
-    for cat in ("artefacts", "buyer_artefacts", "activity_nouns", "frame_nouns", "buyer_act_nouns"):
+    things = ("artefacts", "buyer_artefacts", "activity_nouns", "frame_nouns", "buyer_act_nouns")
+    # after an article, what the seller offers is a thing ("The solution works for them"); a
+    # name with no article is a proper name ("Onze Medische Dienst belt u op")
+    for cat in (*things, "offering_nouns") if start is None else things:
         if v[cat].has_word(noun):
             return None
     lm = lemma(v.language, verb)
@@ -2988,7 +3021,10 @@ def _criterion_actor(v: Vocabulary, text: str) -> Actor | None:
     if to_buyer is not None:
         return Actor("seller", to_buyer.text, "passive")
     objects = v["object_markers"]
-    if any(m.side == "buyer" and not objects.has_word(m.marker) for m in mentions):
+    if any(
+        m.side == "buyer" and not objects.has_word(m.marker) and not _patient_of_work(v, m)
+        for m in mentions
+    ):
         return None  # the buyer acts, perhaps after the verb: "plande de koper een afspraak"
     work = _seller_work(v, t)
     if work is not None:
@@ -3143,6 +3179,8 @@ def _leading_work(v: Vocabulary, t: Text) -> Span | None:
         return None
     buyer = v["buyer_act_lemmas"]
     for a, b in _clauses(t):
+        if a + 1 < b and t.words[a][2].endswith("ly") and t.words[a + 1][2].endswith("ing"):
+            a += 1  # "Actively working the opportunity": an adverb before the gerund
         s, e, w = t.words[a]
         lm = lemma("en", w)
         if not (w.endswith("ing") and _in(v["seller_work_lemmas"], w, lm)) and not (
@@ -3818,6 +3856,9 @@ def _stage_name_issue(v: Vocabulary, name: str) -> StageNameIssue | None:
 
     # "Bedrijfs- en marktanalyse": the cut-off first part of a compound shares the last one's head
     name = re.sub(r"\b\w+-\s+(?:en|of|and|or|&)\s+", "", name) if "-" in name else name
+    # "PROPOSAL_SENT", "IN_DISCUSSION": a status code written with underscores is read as words
+    if "_" in name and " " not in name.strip():
+        name = name.replace("_", " ")
     # "AwaitingPayment", "ReadyToShip": a status written as one CamelCase word is read as words
     if " " not in name.strip():
         name = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", name)
