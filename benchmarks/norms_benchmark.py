@@ -95,7 +95,7 @@ FRESH11_NL = CORPUS_DIR / "fresh11_nl.yaml"
 #: collected after fresh11 became tuning data (new pages of used hosts allowed: ``host_used``)
 FRESH12_EN = CORPUS_DIR / "fresh12_en.yaml"
 FRESH12_NL = CORPUS_DIR / "fresh12_nl.yaml"
-#: collected after fresh12 became tuning data, the same way; held out until scored once
+#: collected after fresh12 became tuning data, the same way
 FRESH13_EN = CORPUS_DIR / "fresh13_en.yaml"
 FRESH13_NL = CORPUS_DIR / "fresh13_nl.yaml"
 #: the tuning pool: every file whose score is known
@@ -127,6 +127,8 @@ TUNING = (
     FRESH11_NL,
     FRESH12_EN,
     FRESH12_NL,
+    FRESH13_EN,
+    FRESH13_NL,
 )
 NORMS = ("buyer-centric criteria", "buyer-centric names", "factual")
 LANGS = ("en", "nl")
