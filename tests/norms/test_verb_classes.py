@@ -1696,3 +1696,16 @@ def test_your_team_follows_the_declared_addressee_round17() -> None:
     v = vocabulary("en", None, "buyer")
     got = criterion_actor(v, "Your team signs the contract")
     assert got is not None and got.side == "buyer", got
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # round 18: the seller's last conjoined verb of saying opens the buyer's clause
+        ("A sales rep has spoken with the contact and confirmed they meet our criteria", "seller"),
+        ("The buyer called the rep and confirmed they have budget", "buyer"),
+    ],
+)
+def test_the_sellers_conjoined_verb_of_saying_round18(text: str, side: str) -> None:
+    got = _actor("en", text)
+    assert got is not None and got[0] == side, (text, got)

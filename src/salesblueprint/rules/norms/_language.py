@@ -1813,10 +1813,14 @@ _BELIEF_ADJECTIVES = frozenset({"sure", "certain", "confident", "convinced", "ze
 
 def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
     """``other`` stands in the clause that complements the seller's verb or adjective of
-    saying, knowing or belief between them, in the same sentence."""
+    saying, knowing or belief between them, in the same sentence: in the few words after the
+    seller, or as the last of the seller's conjoined verbs right before ``other`` ("A sales rep
+    has spoken with the contact and confirmed they meet your criteria")."""
     i, j = t.first_word_at(seller.end), t.first_word_at(other.start)
     if any(ch in t.raw[seller.end : other.start] for ch in ";.!?"):
         return False
+    if j - 2 >= i and t.words[j - 2][2] in ("and", "en") and _reports(v, t.words[j - 1][2]):
+        return True
     for k in range(i, min(j, i + 5)):
         w = t.words[k][2]
         lm = lemma(v.language, w)
@@ -1833,6 +1837,17 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
         ):
             return True
     return False
+
+
+def _reports(v: Vocabulary, w: str) -> bool:
+    """``w`` is a verb of saying, knowing or belief (any form)."""
+    lm = lemma(v.language, w)
+    return (
+        v["reporting_verbs"].has_word(w)
+        or v["belief_verbs"].has_word(w)
+        or v["belief_verbs"].has_word(lm)
+        or _reporting_progressive(v, w)
+    )
 
 
 #: the word that opens a question after a verb of checking ("bekijken of", "we check if"); else
