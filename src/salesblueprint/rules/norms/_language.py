@@ -1013,6 +1013,16 @@ def _our_customer(v: Vocabulary, span: Span) -> bool:
 _OBJECT_STARTS_EN = frozenset({"a", "an", "the", "to", "its", "their", "his", "her", "your"})
 
 
+def _third_person_en(w: str) -> bool:
+    """``w`` is the English present of a singular subject by its form: a verb's base form and
+    -s, -es or -ies ("issues", "reaches", "qualifies")."""
+    if not w.endswith("s"):
+        return False
+    if w.endswith("ies") and _base_verb_en(w[:-3] + "y"):
+        return True
+    return _base_verb_en(w[:-1]) or (w.endswith("es") and _base_verb_en(w[:-2]))
+
+
 def _active_verb_next_en(v: Vocabulary, t: Text, span: Span) -> bool:
     """An English verb with its object after a singular party ("Seller issues Sales Purchase
     Agreement", "The supplier sent a change request to the customer"): a present in -s, or a
@@ -1026,9 +1036,7 @@ def _active_verb_next_en(v: Vocabulary, t: Text, span: Span) -> bool:
     w, after = t.words[j][2], t.words[j + 1][2]
     if t.raw[t.words[j][1] : t.words[j + 1][0]].strip():
         return False
-    if w.endswith("ies") and _base_verb_en(w[:-3] + "y"):
-        return True
-    if w.endswith("s") and (_base_verb_en(w[:-1]) or (w.endswith("es") and _base_verb_en(w[:-2]))):
+    if _third_person_en(w):
         return True
     past = w.endswith("ed") or w in _IRREGULAR_PARTICIPLES
     return past and after in _OBJECT_STARTS_EN
@@ -1823,24 +1831,21 @@ def _complement_of(v: Vocabulary, t: Text, seller: Span, other: Span) -> bool:
         return True
     for k in range(i, min(j, i + 5)):
         w = t.words[k][2]
-        lm = lemma(v.language, w)
         if w in _WHETHER.get(v.language, ()) and _question_verb_before(v, t, k):
             return True  # "beoordelen wij of u ...", "we check if you qualify"
         if (
             w in _BELIEF_ADJECTIVES
             or (k > i and w == "there")  # "has verified there is ...": an existential clause
             or v["complementizers"].has_word(w)
-            or v["reporting_verbs"].has_word(w)
-            or _reporting_progressive(v, w)  # "You're confirming they have a need"
-            or v["belief_verbs"].has_word(w)
-            or v["belief_verbs"].has_word(lm)
+            or _reports(v, w)  # also "You're confirming they have a need"
         ):
             return True
     return False
 
 
 def _reports(v: Vocabulary, w: str) -> bool:
-    """``w`` is a verb of saying, knowing or belief (any form)."""
+    """``w`` is a verb of saying, knowing or belief (any form, also the progressive of
+    reporting: "confirming")."""
     lm = lemma(v.language, w)
     return (
         v["reporting_verbs"].has_word(w)
@@ -2825,14 +2830,7 @@ def _provider_at(
     if v.language == "nl":
         if not _nl_finite(verb):
             return None
-    elif not (
-        verb.endswith("s")
-        and (
-            _base_verb_en(verb[:-1])
-            or _base_verb_en(verb[:-2])
-            or (verb.endswith("ies") and _base_verb_en(verb[:-3] + "y"))
-        )
-    ):
+    elif not _third_person_en(verb):
         return None
     if _in(v["buyer_act_lemmas"], verb, lm) or _in(v["reception_lemmas"], verb, lm):
         return None
