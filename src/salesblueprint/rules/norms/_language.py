@@ -933,12 +933,6 @@ def _mentions(v: Vocabulary, t: Text, exc: list[Span], acts: list[Span]) -> list
     return out
 
 
-#: Dutch words that open a subordinate clause, whose subject comes first and verb last
-_SUBORDINATORS_NL = frozenset(
-    {"zodra", "nadat", "voordat", "als", "wanneer", "terwijl", "dat", "omdat", "totdat", "tot"}
-)
-
-
 def _means_clause_nl(t: Text, span: Span) -> bool:
     """The mention after "door" is the object of a "door ... te" + infinitive clause ("We doen
     dit door de leads te filteren"): the means of the clause, not the agent of a passive."""
@@ -988,6 +982,9 @@ def _inverted_first_person_nl(v: Vocabulary, t: Text, mentions: list[_Mention]) 
 _NL_SUBORDINATORS = frozenset(
     {"als", "wanneer", "zodra", "nadat", "voordat", "indien", "omdat", "terwijl", "zolang"}
 )
+#: every Dutch word that opens a subordinate clause, whose subject comes first and verb last:
+#: those above, and the ones that seldom open the text ("dat", "totdat", "tot")
+_SUBORDINATORS_NL = _NL_SUBORDINATORS | {"dat", "totdat", "tot"}
 
 
 def _after_fronted_clause_nl(t: Text, i: int) -> bool:
@@ -1013,14 +1010,19 @@ def _our_customer(v: Vocabulary, span: Span) -> bool:
 _OBJECT_STARTS_EN = frozenset({"a", "an", "the", "to", "its", "their", "his", "her", "your"})
 
 
-def _third_person_en(w: str) -> bool:
-    """``w`` is the English present of a singular subject by its form: a verb's base form and
-    -s, -es or -ies ("issues", "reaches", "qualifies")."""
+def _third_person_base_en(w: str) -> str | None:
+    """The base form of ``w`` read as the English present of a singular subject: a verb's base
+    form and -s, -es or -ies ("issues", "reaches", "qualifies"); None for any other word."""
     if not w.endswith("s"):
-        return False
-    if w.endswith("ies") and _base_verb_en(w[:-3] + "y"):
-        return True
-    return _base_verb_en(w[:-1]) or (w.endswith("es") and _base_verb_en(w[:-2]))
+        return None
+    bases = (
+        [w[:-3] + "y"] if w.endswith("ies") else [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]]
+    )
+    return next((x for x in bases if _base_verb_en(x)), None)
+
+
+def _third_person_en(w: str) -> bool:
+    return _third_person_base_en(w) is not None
 
 
 def _active_verb_next_en(v: Vocabulary, t: Text, span: Span) -> bool:
@@ -3219,10 +3221,7 @@ def _leading_third_person(v: Vocabulary, t: Text) -> Span | None:
     nxt = t.words[1][2]
     if not w.endswith("s") or w.endswith("ss") or t.raw[:s].strip():
         return None
-    bases = (
-        [w[:-3] + "y"] if w.endswith("ies") else [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]]
-    )
-    base = next((x for x in bases if _base_verb_en(x)), None)
+    base = _third_person_base_en(w)
     if base is None or not v["seller_work_lemmas"].has_word(base):
         return None
     if v["buyer_act_lemmas"].has_word(base) or v["joint_lemmas"].has_word(base):
